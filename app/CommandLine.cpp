@@ -1,0 +1,195 @@
+#include "CommandLine.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <cstdio>
+#include <memory>
+
+#include "MainWindow.h"
+#include "RunOptions.h"
+#include "ScenarioParser.h"
+
+namespace loopscope {
+namespace {
+
+const char* kDefaultScenario = ":/scenarios/timer.yaml";
+
+void printError(const QString& message) {
+    std::fprintf(stderr, "loopscope: %s\n", qPrintable(message));
+}
+
+// QCommandLineParser's own errors, as an exit code 1 with a hint.
+int argumentError(const QCommandLineParser& parser, const QString& message) {
+    printError(message);
+    std::fprintf(stderr, "Try '%s --help'.\n", qPrintable(parser.applicationDescription().isEmpty()
+                                                               ? QStringLiteral("loopscope")
+                                                               : QStringLiteral("loopscope")));
+    return kExitBadInput;
+}
+
+int checkCommand(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Validate scenario files."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("check"), QStringLiteral("The check command."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Scenario files (.yaml or .json)."),
+                                 QStringLiteral("FILE..."));
+    if (!parser.parse(arguments))
+        return argumentError(parser, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return kExitOk;
+    }
+    QStringList files = parser.positionalArguments().mid(1);
+    if (files.isEmpty())
+        return argumentError(parser, QStringLiteral("check: no scenario file given"));
+
+    bool allValid = true;
+    for (const QString& file : files) {
+        ParseResult result = parseScenarioFile(file.toStdString());
+        for (const Diagnostic& d : result.diagnostics)
+            std::fprintf(stderr, "%s\n", d.format().c_str());
+        if (!result.ok())
+            allValid = false;
+    }
+    return allValid ? kExitOk : kExitBadInput;
+}
+
+int runCommand(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Run a scenario headless and export what happened."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The scenario file."));
+    const QCommandLineOption mode(QStringLiteral("mode"),
+        QStringLiteral("event-loop, thread-per-request or both (default: both where the scenario has load)."),
+        QStringLiteral("MODE"));
+    const QCommandLineOption printLog(QStringLiteral("print-log"), QStringLiteral("Print console.log lines, in order, to stdout."));
+    const QCommandLineOption summary(QStringLiteral("summary"), QStringLiteral("Print the comparison table."));
+    const QCommandLineOption trace(QStringLiteral("trace"), QStringLiteral("Write a Chrome trace (Perfetto, chrome://tracing)."), QStringLiteral("OUT.json"));
+    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Write one row per request."), QStringLiteral("OUT.csv"));
+    const QCommandLineOption png(QStringLiteral("png"), QStringLiteral("Write a PNG picture."), QStringLiteral("OUT.png"));
+    const QCommandLineOption svg(QStringLiteral("svg"), QStringLiteral("Write an SVG picture."), QStringLiteral("OUT.svg"));
+    const QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("Write a PDF picture."), QStringLiteral("OUT.pdf"));
+    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Picture width in pixels (default 1920)."), QStringLiteral("PX"), QStringLiteral("1920"));
+    const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Picture height in pixels (default 1080)."), QStringLiteral("PX"), QStringLiteral("1080"));
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("timeline, loop or comparison (default timeline)."), QStringLiteral("VIEW"), QStringLiteral("timeline"));
+    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Scenario time shown by the loop view, e.g. 250ms."), QStringLiteral("TIME"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or print (default light)."), QStringLiteral("THEME"), QStringLiteral("light"));
+    const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Write a numbered PNG sequence of the loop view."), QStringLiteral("DIR"));
+    const QCommandLineOption fps(QStringLiteral("fps"), QStringLiteral("Frames per scenario second for --frames (default 10)."), QStringLiteral("N"), QStringLiteral("10"));
+    parser.addOptions({mode, printLog, summary, trace, csv, png, svg, pdf, width, height, view, at, theme, frames, fps});
+
+    if (!parser.parse(arguments))
+        return argumentError(parser, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return kExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return argumentError(parser, positional.size() < 2 ? QStringLiteral("run: no scenario file given")
+                                                           : QStringLiteral("run: only one scenario file can be run"));
+
+    RunOptions options;
+    options.scenarioPath = positional.at(1);
+    options.mode = parser.value(mode);
+    if (!options.mode.isEmpty() && options.mode != QLatin1String("event-loop") &&
+        options.mode != QLatin1String("thread-per-request") && options.mode != QLatin1String("both"))
+        return argumentError(parser, QStringLiteral("--mode must be event-loop, thread-per-request or both, not '%1'").arg(options.mode));
+    options.printLog = parser.isSet(printLog);
+    options.summary = parser.isSet(summary);
+    options.tracePath = parser.value(trace);
+    options.csvPath = parser.value(csv);
+    options.pngPath = parser.value(png);
+    options.svgPath = parser.value(svg);
+    options.pdfPath = parser.value(pdf);
+    bool ok = false;
+    options.width = parser.value(width).toInt(&ok);
+    if (!ok || options.width < 16 || options.width > 16384)
+        return argumentError(parser, QStringLiteral("--width must be a number of pixels from 16 to 16384"));
+    options.height = parser.value(height).toInt(&ok);
+    if (!ok || options.height < 16 || options.height > 16384)
+        return argumentError(parser, QStringLiteral("--height must be a number of pixels from 16 to 16384"));
+    options.view = parser.value(view);
+    if (options.view != QLatin1String("timeline") && options.view != QLatin1String("loop") &&
+        options.view != QLatin1String("comparison"))
+        return argumentError(parser, QStringLiteral("--view must be timeline, loop or comparison, not '%1'").arg(options.view));
+    options.at = parser.value(at);
+    if (!options.at.isEmpty() && !parseDuration(options.at.toStdString()))
+        return argumentError(parser, QStringLiteral("--at must be a time such as 250ms or 1.5s, not '%1'").arg(options.at));
+    options.theme = parser.value(theme);
+    if (options.theme != QLatin1String("light") && options.theme != QLatin1String("dark") &&
+        options.theme != QLatin1String("print"))
+        return argumentError(parser, QStringLiteral("--theme must be light, dark or print, not '%1'").arg(options.theme));
+    options.framesDir = parser.value(frames);
+    options.fps = parser.value(fps).toInt(&ok);
+    if (!ok || options.fps < 1 || options.fps > 240)
+        return argumentError(parser, QStringLiteral("--fps must be a number from 1 to 240"));
+    return runHeadless(options);
+}
+
+bool hasDisplay() {
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+int guiCommand(int argc, char** argv, const QStringList& arguments) {
+    QString scenario = arguments.size() > 1 ? arguments.at(1) : QString::fromLatin1(kDefaultScenario);
+    if (!hasDisplay()) {
+        printError(QStringLiteral("no display found (DISPLAY is not set); the window cannot open here. "
+                                  "Use `loopscope run FILE --print-log` to run headless."));
+        return kExitBadInput;
+    }
+    QApplication app(argc, argv);
+    MainWindow window(scenario);
+    window.show();
+    return app.exec();
+}
+
+}  // namespace
+
+int runCommandLine(int argc, char** argv) {
+    QCoreApplication::setApplicationName(QStringLiteral("loopscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LOOPSCOPE_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("loopscope"));
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const QString command = arguments.size() > 1 ? arguments.at(1) : QString();
+
+    if (command == QLatin1String("check") || command == QLatin1String("run")) {
+        QCoreApplication app(argc, argv);
+        return command == QLatin1String("check") ? checkCommand(arguments) : runCommand(arguments);
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "loopscope shows how Node.js serves many requests with one thread.\n\n"
+        "Commands:\n"
+        "  loopscope [FILE]           open the window (on FILE, or the default scenario)\n"
+        "  loopscope check FILE...    validate scenario files\n"
+        "  loopscope run FILE [...]   run headless; see `loopscope run --help`\n\n"
+        "Exit codes: 0 success, 1 bad scenario or arguments, 2 the run failed."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario file to open."), QStringLiteral("[FILE]"));
+    if (!parser.parse(arguments))
+        return argumentError(parser, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return kExitOk;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("loopscope %s\n", LOOPSCOPE_VERSION);
+        return kExitOk;
+    }
+    if (parser.positionalArguments().size() > 1)
+        return argumentError(parser, QStringLiteral("unknown command '%1'").arg(parser.positionalArguments().at(0)));
+    return guiCommand(argc, argv, arguments);
+}
+
+}  // namespace loopscope

@@ -1,0 +1,30 @@
+// What `loopscope run` was asked to do, after the command line was checked.
+#pragma once
+
+#include <QString>
+
+namespace loopscope {
+
+struct RunOptions {
+    QString scenarioPath;
+    QString mode;          // "event-loop", "thread-per-request", "both", or "" (default)
+    bool printLog = false;
+    bool summary = false;
+    QString tracePath;     // --trace OUT.json
+    QString csvPath;       // --csv OUT.csv
+    QString pngPath;
+    QString svgPath;
+    QString pdfPath;
+    int width = 1920;
+    int height = 1080;
+    QString view = QStringLiteral("timeline");  // timeline | loop | comparison
+    QString at;            // --at TIME (scenario time), for the loop view
+    QString theme = QStringLiteral("light");    // light | dark | print
+    QString framesDir;     // --frames DIR
+    int fps = 10;
+};
+
+// Runs the scenario headless as `options` say; returns the process exit code.
+int runHeadless(const RunOptions& options);
+
+}  // namespace loopscope

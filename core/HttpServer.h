@@ -1,0 +1,45 @@
+// A real HTTP/1.1 server on 127.0.0.1, built on libuv streams and parsed with
+// http-parser (Node's original parser). It runs on the loop it is given: in the
+// event-loop engine that is the JavaScript thread's loop, so request callbacks
+// arrive in the poll phase exactly as `http.createServer` callbacks do in Node.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+struct uv_loop_s;
+
+namespace loopscope {
+
+class HttpServer {
+public:
+    // Called on the loop thread when a complete request has been parsed.
+    // `request` is the request number, from 1, in arrival order over the server's life.
+    using RequestHandler = std::function<void(std::uint64_t request)>;
+
+    HttpServer(uv_loop_s* loop, RequestHandler onRequest);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    // Binds 127.0.0.1:port (0 = an ephemeral port) with the given backlog.
+    // Returns the bound port, or throws std::runtime_error naming what the OS refused.
+    std::uint16_t listen(std::uint16_t port = 0, int backlog = 4096);
+
+    // Writes a real response (status line, Content-Length, body) to the request's
+    // connection. Keep-alive connections stay open for the next request.
+    void respond(std::uint64_t request, int status, const std::string& body = {});
+
+    // Stops listening and closes every connection (callbacks run on the loop).
+    void close();
+
+    std::uint64_t requestsSeen() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace loopscope

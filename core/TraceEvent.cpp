@@ -1,0 +1,76 @@
+#include "TraceEvent.h"
+
+namespace loopscope {
+
+const char* eventKindName(EventKind kind) {
+    switch (kind) {
+    case EventKind::RunBegin: return "run begin";
+    case EventKind::RunEnd: return "run end";
+    case EventKind::LoopIteration: return "loop iteration";
+    case EventKind::PhaseEnter: return "phase enter";
+    case EventKind::PhaseLeave: return "phase leave";
+    case EventKind::CallbackBegin: return "callback begin";
+    case EventKind::CallbackEnd: return "callback end";
+    case EventKind::FramePush: return "frame push";
+    case EventKind::FramePop: return "frame pop";
+    case EventKind::Enqueue: return "enqueue";
+    case EventKind::Dequeue: return "dequeue";
+    case EventKind::WorkBegin: return "work begin";
+    case EventKind::WorkEnd: return "work end";
+    case EventKind::IoBegin: return "io begin";
+    case EventKind::IoEnd: return "io end";
+    case EventKind::Log: return "log";
+    case EventKind::RequestArrive: return "request arrive";
+    case EventKind::RequestRespond: return "request respond";
+    case EventKind::ThreadCreate: return "thread create";
+    case EventKind::ThreadBlock: return "thread block";
+    case EventKind::ThreadRun: return "thread run";
+    case EventKind::ThreadExit: return "thread exit";
+    case EventKind::Counter: return "counter";
+    }
+    return "?";
+}
+
+const char* phaseName(Phase phase) {
+    switch (phase) {
+    case Phase::None: return "none";
+    case Phase::MainScript: return "main script";
+    case Phase::Timers: return "timers";
+    case Phase::Pending: return "pending";
+    case Phase::IdlePrepare: return "idle, prepare";
+    case Phase::Poll: return "poll";
+    case Phase::Check: return "check";
+    case Phase::Close: return "close";
+    }
+    return "?";
+}
+
+const char* queueName(QueueKind queue) {
+    switch (queue) {
+    case QueueKind::None: return "none";
+    case QueueKind::NextTick: return "nextTick";
+    case QueueKind::Microtask: return "microtasks";
+    case QueueKind::Timers: return "timers";
+    case QueueKind::Pending: return "pending";
+    case QueueKind::Poll: return "poll";
+    case QueueKind::Check: return "check";
+    case QueueKind::Close: return "close";
+    case QueueKind::PoolFifo: return "thread pool queue";
+    }
+    return "?";
+}
+
+std::string laneName(const Lane& lane) {
+    std::string prefix = lane.process > 0 ? "process " + std::to_string(lane.process + 1) + " " : "";
+    switch (lane.kind) {
+    case LaneKind::Main: return prefix + "main thread";
+    case LaneKind::PoolWorker: return prefix + "pool worker " + std::to_string(lane.index + 1);
+    case LaneKind::Kernel: return prefix + "kernel (network)";
+    case LaneKind::Worker: return prefix + "worker thread " + std::to_string(lane.index + 1);
+    case LaneKind::Thread: return prefix + "thread " + std::to_string(lane.index + 1);
+    case LaneKind::Client: return "load client";
+    }
+    return "?";
+}
+
+}  // namespace loopscope
