@@ -1,0 +1,55 @@
+// Runs one engine in its own child process and streams its TraceEvents back.
+//
+// libuv reads UV_THREADPOOL_SIZE once per process, and a run must be measurable on
+// its own (threads, RSS, CPU time from /proc and getrusage), so every run is a
+// child: `<executable> engine-child --engine NAME [overrides] FILE`, writing
+// encoded events to a pipe on fd 3. The parent decodes them on a reader thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "TraceEvent.h"
+
+namespace loopscope {
+
+struct EngineOptions {
+    EngineKind engine = EngineKind::EventLoop;
+    std::string executable;              // the loopscope binary (has the engine-child entry)
+    std::optional<int> threadpool;       // overrides of the scenario's runtime settings,
+    std::optional<int> cores;            // as edited in the GUI before a run
+    std::optional<double> timeScale;
+};
+
+class EngineProcess {
+public:
+    // Called on the reader thread with events in arrival order, in batches.
+    using EventSink = std::function<void(std::vector<TraceEvent>&& batch)>;
+
+    EngineProcess(std::string scenarioPath, EngineOptions options, EventSink sink);
+    ~EngineProcess();  // cancels and waits if still running
+    EngineProcess(const EngineProcess&) = delete;
+    EngineProcess& operator=(const EngineProcess&) = delete;
+
+    void start();
+    void cancel();  // kills the child; wait() then reports the run as cancelled
+    // Blocks until the child has ended and every event was delivered.
+    // Returns true when the run completed; otherwise error() says why
+    // ("the engine crashed (signal 11)", "cancelled", ...).
+    bool wait();
+    const std::string& error() const;
+    int childPid() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The child's side: called by `loopscope engine-child ...`. Returns the exit code.
+int engineChildMain(int argc, char** argv);
+
+}  // namespace loopscope
