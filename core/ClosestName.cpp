@@ -1,16 +1,34 @@
 #include "ClosestName.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 namespace loopscope {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char32_t lower(char32_t c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
+
+// Code points, so that one mistyped `ö` counts as one edit. Invalid bytes count as themselves.
+std::u32string codePoints(std::string_view text) {
+    std::u32string points;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        char32_t point = length == 1 ? lead : lead & (0x3F >> (length - 1));
+        std::size_t k = 1;
+        for (; k < length && i + k < text.size(); ++k)
+            point = (point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        points.push_back(point);
+        i += k;
+    }
+    return points;
+}
 
 bool equalIgnoringCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                              [](char x, char y) { return lower(x) == lower(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return lower(static_cast<unsigned char>(x)) == lower(static_cast<unsigned char>(y));
+           });
 }
 
 // Longer than any name we suggest; beyond it the quadratic table is not worth building.
@@ -18,7 +36,9 @@ constexpr std::size_t kLongestComparedName = 64;
 
 }  // namespace
 
-std::size_t editDistance(std::string_view a, std::string_view b) {
+std::size_t editDistance(std::string_view textA, std::string_view textB) {
+    const std::u32string a = codePoints(textA);
+    const std::u32string b = codePoints(textB);
     const std::size_t rows = a.size() + 1;
     const std::size_t cols = b.size() + 1;
     std::vector<std::size_t> d(rows * cols);
@@ -50,7 +70,7 @@ std::optional<std::string_view> closestName(std::string_view typed,
         if (dot != std::string_view::npos && equalIgnoringCase(typed, candidate.substr(dot + 1)))
             return candidate;
     }
-    const std::size_t allowed = typed.size() <= 4 ? 1 : 2;
+    const std::size_t allowed = codePoints(typed).size() <= 4 ? 1 : 2;
     std::optional<std::string_view> best;
     std::size_t bestDistance = allowed + 1;
     for (std::string_view candidate : candidates) {

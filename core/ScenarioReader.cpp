@@ -419,8 +419,7 @@ private:
             if (auto suggestion = closestName(key.text, kStepKeywords))
                 message += "; did you mean " + quoted(*suggestion) + "?";
             else
-                message += "; expected a step such as " + listOf(std::span(kStepKeywords).first(8)) +
-                           " (see the full list in the documentation)";
+                message += "; expected one of " + listOf(kStepKeywords);
             fail(key.where, message);
             return std::nullopt;
         }
