@@ -402,6 +402,10 @@ private:
                 fail(item.where, "expected a step such as `- log: Hello`, found " + describe(item));
             return std::nullopt;
         }
+        if (item.isNull()) {
+            fail(item.where, "an empty list item; expected a step such as `- log: Hello`");
+            return std::nullopt;
+        }
         if (!item.isMap() || item.mapSize() == 0) {
             fail(item.where, "expected a step such as `- log: Hello`, found " + describe(item));
             return std::nullopt;
