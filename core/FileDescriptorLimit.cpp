@@ -36,18 +36,23 @@ FileDescriptorRaise ensureFileDescriptors(std::uint64_t needed) {
         return result;
     }
     rlimit raised = limit;
-    raised.rlim_cur = (limit.rlim_max == RLIM_INFINITY || limit.rlim_max >= wanted) ? wanted : limit.rlim_max;
+    raised.rlim_cur = wanted;
+    if (limit.rlim_max != RLIM_INFINITY && limit.rlim_max < wanted)
+        raised.rlim_max = wanted;  // allowed with CAP_SYS_RESOURCE, up to fs.nr_open
     if (setrlimit(RLIMIT_NOFILE, &raised) != 0) {
-        result.message = "the system refused to raise the open-file limit from " + describe(limit.rlim_cur) +
-                         " to " + describe(raised.rlim_cur) + ": " + std::strerror(errno);
-        result.limit = {static_cast<std::uint64_t>(limit.rlim_cur), static_cast<std::uint64_t>(limit.rlim_max)};
+        const int refusal = errno;
+        rlimit withinHard = limit;
+        withinHard.rlim_cur = limit.rlim_max;
+        const bool raisedToHard = raised.rlim_max != limit.rlim_max && setrlimit(RLIMIT_NOFILE, &withinHard) == 0;
+        const rlimit now = raisedToHard ? withinHard : limit;
+        result.limit = {static_cast<std::uint64_t>(now.rlim_cur), static_cast<std::uint64_t>(now.rlim_max)};
+        result.message = std::to_string(needed) + " open files are needed; the system refused to raise the limit (" +
+                         describe(now.rlim_cur) + ", hard limit " + describe(limit.rlim_max) +
+                         "): " + std::strerror(refusal);
         return result;
     }
+    result.ok = true;
     result.limit = {static_cast<std::uint64_t>(raised.rlim_cur), static_cast<std::uint64_t>(raised.rlim_max)};
-    result.ok = raised.rlim_cur >= wanted;
-    if (!result.ok)
-        result.message = std::to_string(needed) + " open files are needed but the hard limit is " +
-                         describe(limit.rlim_max) + " (raise it with `ulimit -Hn` or limits.conf)";
     return result;
 }
 

@@ -21,7 +21,9 @@ struct FileDescriptorRaise {
     std::string message;      // when !ok: what the OS refuses, in words
 };
 
-// Raises the soft limit towards `needed` (never above the hard limit, never lowers it).
+// Raises the soft limit to `needed` (never lowers it). Above the hard limit this needs
+// CAP_SYS_RESOURCE and stays under fs.nr_open; when refused, the soft limit is raised
+// as far as the hard limit allows and `message` says what the system refused.
 FileDescriptorRaise ensureFileDescriptors(std::uint64_t needed);
 
 }  // namespace loopscope

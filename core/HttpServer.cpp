@@ -4,11 +4,12 @@
 #include <uv.h>
 
 #include <atomic>
-#include <cstring>
 #include <deque>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "HttpResponse.h"
 
 namespace loopscope {
 
@@ -24,22 +25,6 @@ struct PendingResponse {
     std::string bytes;
 };
 
-
-std::string statusLine(int status) {
-    const char* reason = http_status_str(static_cast<http_status>(status));
-    if (reason == nullptr || std::strcmp(reason, "<unknown>") == 0)
-        reason = "Status";
-    return "HTTP/1.1 " + std::to_string(status) + " " + reason + "\r\n";
-}
-
-std::string encodeResponse(int status, const std::string& body, bool keepAlive) {
-    std::string bytes = statusLine(status);
-    bytes += "Content-Type: text/plain\r\nContent-Length: ";
-    bytes += std::to_string(body.size());
-    bytes += keepAlive ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n";
-    bytes += body;
-    return bytes;
-}
 
 }  // namespace
 
@@ -162,7 +147,7 @@ struct HttpServer::Impl {
         PendingResponse rejection;
         rejection.keepAlive = false;
         rejection.ready = true;
-        rejection.bytes = encodeResponse(400, "Bad Request\n", false);
+        rejection.bytes = encodeHttpResponse(400, "Bad Request\n", false, 0);
         connection->pending.push_back(std::move(rejection));
         flush(connection);
     }
@@ -262,7 +247,7 @@ struct HttpServer::Impl {
         for (PendingResponse& pending : connection->pending) {
             if (pending.request == request && !pending.ready) {
                 pending.ready = true;
-                pending.bytes = encodeResponse(status, body, pending.keepAlive);
+                pending.bytes = encodeHttpResponse(status, body, pending.keepAlive, request);
                 break;
             }
         }

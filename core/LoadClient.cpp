@@ -5,12 +5,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <strings.h>
 #include <mutex>
 #include <numeric>
 #include <thread>
 #include <unordered_set>
 
 #include "FileDescriptorLimit.h"
+#include "HttpResponse.h"
 
 namespace loopscope {
 
@@ -37,6 +40,8 @@ struct LoadClient::Impl {
         std::size_t index = 0;
         int openHandles = 0;
         bool receivedBytes = false;
+        std::string headerField;       // the header name being read (may come in pieces)
+        bool readingHeaderValue = false;
         bool finished = false;
     };
 
@@ -85,6 +90,8 @@ struct LoadClient::Impl {
 
         http_parser_settings_init(&settings);
         settings.on_message_complete = &Impl::onMessageComplete;
+        settings.on_header_field = &Impl::onHeaderField;
+        settings.on_header_value = &Impl::onHeaderValue;
         uv_loop_init(&loop);
         loop.data = this;
         uv_async_init(&loop, &cancelSignal, &Impl::onCancelSignal);
@@ -195,6 +202,28 @@ struct LoadClient::Impl {
         const auto error = HTTP_PARSER_ERRNO(&request->parser);
         if (!request->finished && error != HPE_OK && error != HPE_PAUSED)
             self->finish(request, std::string("malformed response: ") + http_errno_description(error));
+    }
+
+    // http-parser may hand a header name or value over in pieces when it spans reads.
+    static int onHeaderField(http_parser* parser, const char* at, size_t length) {
+        auto* request = static_cast<ClientRequest*>(parser->data);
+        if (request->readingHeaderValue)
+            request->headerField.clear();
+        request->readingHeaderValue = false;
+        request->headerField.append(at, length);
+        return 0;
+    }
+
+    static int onHeaderValue(http_parser* parser, const char* at, size_t length) {
+        auto* request = static_cast<ClientRequest*>(parser->data);
+        request->readingHeaderValue = true;
+        if (strcasecmp(request->headerField.c_str(), kRequestNumberHeader) != 0)
+            return 0;
+        RequestRecord& record = request->client->records[request->index];
+        for (size_t i = 0; i < length; ++i)
+            if (at[i] >= '0' && at[i] <= '9')
+                record.serverRequest = record.serverRequest * 10 + static_cast<std::uint64_t>(at[i] - '0');
+        return 0;
     }
 
     static int onMessageComplete(http_parser* parser) {

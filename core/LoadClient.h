@@ -18,6 +18,7 @@ struct RequestRecord {
     Nanoseconds sent = 0;      // connection opened and request written
     Nanoseconds answered = 0;  // full response received (0 if it failed)
     int status = 0;            // HTTP status, 0 if none
+    std::uint64_t serverRequest = 0;  // the server's number for it (X-Request header), 0 if none
     std::string error;         // empty when answered; otherwise what went wrong
     bool ok() const { return error.empty() && status != 0; }
     Nanoseconds latency() const { return answered > sent ? answered - sent : 0; }

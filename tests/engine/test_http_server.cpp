@@ -125,6 +125,7 @@ private slots:
         const std::string response = client.receiveResponses(1);
         QVERIFY2(response.starts_with("HTTP/1.1 200 OK\r\n"), response.c_str());
         QVERIFY(response.find("Content-Length: 10\r\n") != std::string::npos);
+        QVERIFY(response.find("X-Request: 1\r\n") != std::string::npos);
         QVERIFY(response.ends_with("\r\n\r\nrequest 1\n"));
     }
 
