@@ -176,7 +176,7 @@ private:
     std::vector<std::pair<std::string_view, Field>> fields_;
 };
 
-// Where the value context of a scenario's step sits: which placeholders and steps it allows.
+// What encloses a step: which placeholders and which context-bound steps it may use.
 struct Context {
     bool inHandler = false;
     bool inRepeat = false;
@@ -482,10 +482,12 @@ private:
                 break;
             }
             const Fields f = fieldsOf(value, kCpuKeys, name);
-            if (Field takes = f["takes"])
+            if (Field takes = f["takes"]) {
                 need(duration(takes, "takes"), step.duration);
-            else
-                missing(field, "takes", name, "the CPU time, such as `takes: 20ms`"), ok = false;
+            } else {
+                missing(field, "takes", name, "the CPU time, such as `takes: 20ms`");
+                ok = false;
+            }
             if (Field label = f["label"]) {
                 need(text(label, "label"), step.text);
                 checkPlaceholders(step.text, label.value->where, context);
@@ -511,10 +513,12 @@ private:
             const auto f = optionsMap(field, interval ? std::span<const std::string_view>(kIntervalKeys) : std::span<const std::string_view>(kTimeoutKeys), name);
             if (!f)
                 return std::nullopt;
-            if (Field delay = (*f)[interval ? "every" : "delay"])
+            if (Field delay = (*f)[interval ? "every" : "delay"]) {
                 need(duration(delay, interval ? "every" : "delay"), step.duration);
-            else if (interval)
-                missing(field, "every", name, "the time between ticks, such as `every: 100ms`"), ok = false;
+            } else if (interval) {
+                missing(field, "every", name, "the time between ticks, such as `every: 100ms`");
+                ok = false;
+            }
             if (Field times = (*f)["times"])
                 need(integer(times, "times", 1, kMaxRepeatTimes), step.count);
             if (Field id = (*f)["id"]) {
@@ -561,10 +565,12 @@ private:
                 return std::nullopt;
             }
             const Fields f = fieldsOf(value, known, name);
-            if (Field takes = f["takes"])
+            if (Field takes = f["takes"]) {
                 need(duration(takes, "takes"), step.duration);
-            else
-                missing(field, "takes", name, "how long it takes, such as `takes: 20ms`"), ok = false;
+            } else {
+                missing(field, "takes", name, "how long it takes, such as `takes: 20ms`");
+                ok = false;
+            }
             if (net) {
                 step.text = "network";
                 if (Field to = f["to"])
@@ -613,10 +619,12 @@ private:
             const auto f = optionsMap(field, kRepeatKeys, name);
             if (!f)
                 return std::nullopt;
-            if (Field times = (*f)["times"])
+            if (Field times = (*f)["times"]) {
                 need(integer(times, "times", 0, kMaxRepeatTimes), step.count);
-            else
-                missing(field, "times", name, "how many times, such as `times: 3`"), ok = false;
+            } else {
+                missing(field, "times", name, "how many times, such as `times: 3`");
+                ok = false;
+            }
             Context body = context;
             body.inRepeat = true;
             step.run = steps((*f)["run"], body);
