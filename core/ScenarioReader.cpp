@@ -268,6 +268,14 @@ private:
     }
 
     void missing(const Field& owner, std::string_view key, std::string_view ownerName, std::string_view expected) {
+        // A misspelt key was already reported with "did you mean"; saying it is missing too
+        // would put the less helpful message first.
+        const std::string_view wanted[] = {key};
+        for (std::size_t i = 0; i < owner.value->mapSize(); ++i) {
+            const YamlNode& given = owner.value->key(i);
+            if (given.isScalar() && closestName(given.text, wanted))
+                return;
+        }
         fail(owner.key->where, "missing " + quoted(std::string(key) + ":") + " in " + quoted(ownerName) +
                                    "; expected " + std::string(expected));
     }
