@@ -122,7 +122,19 @@ bool returnsPromise(StepKind kind) {
     }
 }
 
-std::string quoted(std::string_view name) { return "`" + std::string(name) + "`"; }
+// Text from the file, cut short so that one absurd key cannot flood the terminal.
+std::string shortened(std::string_view text) {
+    constexpr std::size_t kShown = 40;
+    text = text.substr(0, text.find('\n'));
+    if (text.size() <= kShown)
+        return std::string(text);
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;  // do not split a UTF-8 character
+    return std::string(text.substr(0, cut)) + "...";
+}
+
+std::string quoted(std::string_view name) { return "`" + shortened(name) + "`"; }
 
 // "`a`, `b` or `c`"
 std::string listOf(std::span<const std::string_view> names) {
@@ -143,17 +155,10 @@ std::string describe(const YamlNode& node) {
     case YamlNode::Type::Map: return "a mapping (`key: value` pairs)";
     case YamlNode::Type::Scalar: break;
     }
-    constexpr std::size_t kShown = 40;
-    std::string text = node.text.substr(0, node.text.find('\n'));
-    if (text.size() > kShown) {
-        std::size_t cut = kShown;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut;  // do not split a UTF-8 character
-        text = text.substr(0, cut) + "...";
-    } else if (text.size() < node.text.size()) {
-        text += "...";
-    }
-    return quoted(text);
+    std::string text = shortened(node.text);
+    if (text.size() < node.text.size() && text.size() >= 3 && text.compare(text.size() - 3, 3, "...") != 0)
+        text += "...";  // a second line was cut
+    return "`" + text + "`";
 }
 
 struct Field {
@@ -191,6 +196,9 @@ struct Context {
     }
 };
 
+// Beyond this many, a file is mostly wrong and more messages would not help.
+constexpr std::size_t kMaxReportedProblems = 50;
+
 struct TimerClear {
     std::string id;
     SourceLocation where;
@@ -202,10 +210,15 @@ public:
     ScenarioRead read(const YamlNode& root) {
         readTop(root);
         checkTimerClears();
-        std::stable_sort(result_.problems.begin(), result_.problems.end(),
-                         [](const TextProblem& a, const TextProblem& b) {
-                             return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-                         });
+        std::vector<TextProblem>& problems = result_.problems;
+        std::stable_sort(problems.begin(), problems.end(), [](const TextProblem& a, const TextProblem& b) {
+            return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+        });
+        if (problems.size() > kMaxReportedProblems) {
+            const std::size_t hidden = problems.size() - kMaxReportedProblems;
+            problems.resize(kMaxReportedProblems + 1);
+            problems.back().message = "and " + std::to_string(hidden) + " more errors; fix the ones above first";
+        }
         return std::move(result_);
     }
 
