@@ -156,6 +156,40 @@ private slots:
         QVERIFY2(*std::max_element(done.begin(), done.end()) < 350, qPrintable(describe(done)));
     }
 
+    // Three concurrent requests, each reading a 100 ms file: all answered near 100 ms,
+    // because the loop serves the next request while the first one's file is read.
+    void serverAnswersConcurrentRequests() {
+        const Outcome run = runChild(dataFile("server_three_reads.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<double> sent, done;
+        std::vector<std::int64_t> served;
+        int arrived = 0, responded = 0;
+        for (const TraceEvent& event : run.events) {
+            if (event.kind == EventKind::RequestSend)
+                sent.push_back(double(event.ts) / 1e6);
+            if (event.kind == EventKind::RequestDone) {
+                QCOMPARE(event.text, std::string("200"));
+                done.push_back(double(event.ts) / 1e6);
+                served.push_back(event.value);
+            }
+            arrived += event.kind == EventKind::RequestArrive;
+            responded += event.kind == EventKind::RequestRespond;
+        }
+        QCOMPARE(arrived, 3);
+        QCOMPARE(responded, 3);
+        QCOMPARE(done.size(), std::size_t(3));
+        std::sort(served.begin(), served.end());
+        QCOMPARE(served, (std::vector<std::int64_t>{1, 2, 3}));
+        for (std::size_t k = 0; k < 3; ++k)
+            QVERIFY2(done[k] - sent[k] >= 99 && done[k] - sent[k] < 400, qPrintable(describe(done)));
+        std::vector<std::string> answered;
+        for (const TraceEvent& event : run.events)
+            if (event.kind == EventKind::Log && event.text.find("answered") != std::string::npos)
+                answered.push_back(event.text);
+        std::sort(answered.begin(), answered.end());
+        QCOMPARE(answered, (std::vector<std::string>{"request 1 answered", "request 2 answered", "request 3 answered"}));
+    }
+
     // A killed child is an error with a clear message, and never a hang.
     void killedChildIsAnError() {
         std::atomic<bool> started{false};
