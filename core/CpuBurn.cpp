@@ -1,24 +1,43 @@
 #include "CpuBurn.h"
 
-#include <time.h>
+#include <chrono>
+#include <ctime>
+
+#include "StopSignal.h"
 
 namespace loopscope {
 
 Nanoseconds threadCpuTime() {
     timespec now{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return static_cast<Nanoseconds>(now.tv_sec) * kSecond + now.tv_nsec;
+    return Nanoseconds(now.tv_sec) * kSecond + now.tv_nsec;
 }
 
-bool burnCpu(Nanoseconds cpuTime, const std::atomic<bool>* stop) {
-    const Nanoseconds until = threadCpuTime() + cpuTime;
-    // Real arithmetic between clock reads, so the core is busy rather than in the vDSO.
-    volatile std::uint64_t sink = 0x9e3779b97f4a7c15ull;
-    while (threadCpuTime() < until) {
-        for (int i = 0; i < 2000; ++i)
-            sink = sink * 6364136223846793005ull + 1442695040888963407ull;
-        if (stop != nullptr && stop->load(std::memory_order_relaxed))
+Nanoseconds steadyNow() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+namespace {
+// Work the optimiser cannot drop; a few microseconds per round between clock reads.
+volatile std::uint64_t sink;
+void spinRound() {
+    std::uint64_t x = sink;
+    for (int i = 0; i < 2000; ++i)
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    sink = x;
+}
+}  // namespace
+
+bool burnCpu(Nanoseconds cpuTime, const StopSignal* stop, Nanoseconds deadline) {
+    const Nanoseconds end = threadCpuTime() + cpuTime;
+    while (threadCpuTime() < end) {
+        if (stop && stop->stopRequested())
             return false;
+        if (deadline != 0 && steadyNow() >= deadline)
+            return false;
+        spinRound();
     }
     return true;
 }

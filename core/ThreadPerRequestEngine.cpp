@@ -27,7 +27,7 @@
 #include "FileDescriptorLimit.h"
 #include "HttpResponse.h"
 #include "LoadClient.h"
-#include "LoopbackPeer.h"
+#include "NetPeer.h"
 
 namespace loopscope {
 
@@ -121,6 +121,7 @@ private:
     bool block(Nanoseconds duration, const Context& context, const Step& step);
     void compute(Nanoseconds duration, const Context& context, const Step& step, const std::string& label);
     void callPeer(const Step& step, Context& context);
+    std::string queryPeer(std::uint64_t id, Nanoseconds takes);
     void respond(Context& context, int status, const Step& step);
 
     // The server.
@@ -156,8 +157,9 @@ private:
 
     int listenFd_ = -1;
     std::thread acceptThread_;
-    LoopbackPeer peer_;
+    std::unique_ptr<NetPeer> peer_;
     std::uint16_t peerPort_ = 0;
+    std::unordered_set<int> netSockets_;  // blocking net calls in progress (stop() wakes them)
     std::unique_ptr<LoadClient> client_;
     std::once_flag stopOnce_;
 };
@@ -205,7 +207,7 @@ void Run::compute(Nanoseconds duration, const Context& context, const Step& step
     Nanoseconds left = scaled(duration);
     while (left > 0 && !stopping_.load()) {
         const Nanoseconds slice = std::min<Nanoseconds>(left, 5 * kMillisecond);
-        burnCpu(slice, &stopping_);
+        burnCpu(slice);
         left -= slice;
         if (horizonPassed())
             stop();
@@ -217,13 +219,58 @@ void Run::callPeer(const Step& step, Context& context) {
     const std::uint64_t id = nextId_++;
     emit(EventKind::ThreadBlock, context.lane, id, 0, "net " + step.text, step.where);
     emit(EventKind::IoBegin, Lane{LaneKind::Kernel, 0, 0}, id, 0, step.text, step.where);
-    const std::string error = LoopbackPeer::query(peerPort_, scaled(step.duration));
+    const std::string error = queryPeer(id, scaled(step.duration));
     emit(EventKind::IoEnd, Lane{LaneKind::Kernel, 0, 0}, id, 0, step.text, step.where);
     emit(EventKind::ThreadRun, context.lane, id, 0, {}, step.where);
     if (!error.empty() && !stopping_.load()) {
         std::lock_guard<std::mutex> lock(stateMutex_);
         problems_.push_back("net " + step.text + ": " + error);
     }
+}
+
+// A blocking call, as a thread-per-request server makes it: connect, ask, wait for the
+// answer, close (NetPeer protocol: "ID NANOSECONDS\n", answered by "ID\n").
+std::string Run::queryPeer(std::uint64_t id, Nanoseconds takes) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return std::string("socket: ") + std::strerror(errno);
+    {
+        std::lock_guard<std::mutex> lock(stateMutex_);
+        if (stopping_.load()) {
+            ::close(fd);
+            return "stopped";
+        }
+        netSockets_.insert(fd);
+    }
+    std::string error;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(peerPort_);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const std::string query = std::to_string(id) + " " + std::to_string(std::max<Nanoseconds>(takes, 0)) + "\n";
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        error = std::string("connect: ") + std::strerror(errno);
+    } else if (::send(fd, query.data(), query.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(query.size())) {
+        error = std::string("send: ") + std::strerror(errno);
+    } else {
+        std::string answer;
+        char buffer[64];
+        while (answer.find('\n') == std::string::npos) {
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                error = n == 0 ? "the peer closed the connection before answering"
+                               : std::string("recv: ") + std::strerror(errno);
+                break;
+            }
+            answer.append(buffer, static_cast<size_t>(n));
+        }
+    }
+    std::lock_guard<std::mutex> lock(stateMutex_);
+    netSockets_.erase(fd);
+    ::close(fd);
+    return error;
 }
 
 void Run::respond(Context& context, int status, const Step& step) {
@@ -579,6 +626,8 @@ void Run::stop() {
             ::shutdown(listenFd_, SHUT_RDWR);  // wakes accept()
         for (int fd : openConnections_)
             ::shutdown(fd, SHUT_RDWR);  // wakes a thread waiting for its next request
+        for (int fd : netSockets_)
+            ::shutdown(fd, SHUT_RDWR);  // wakes a thread waiting for the peer
         stateCv_.notify_all();
     });
 }
@@ -591,7 +640,10 @@ EngineResult Run::execute() {
     try {
         if (containsStep(scenario_.main, StepKind::Net) ||
             (scenario_.server && containsStep(scenario_.server->handler, StepKind::Net)))
-            peerPort_ = peer_.start();
+        {
+            peer_ = std::make_unique<NetPeer>();
+            peerPort_ = peer_->start();
+        }
         if (scenario_.server) {
             listenForRequests();
             startClient();
@@ -624,11 +676,11 @@ EngineResult Run::execute() {
     }
     if (acceptThread_.joinable())
         acceptThread_.join();
-    peer_.stop();  // a thread still waiting on the peer gets its answer refused
     {
         std::unique_lock<std::mutex> lock(stateMutex_);
         stateCv_.wait(lock, [&] { return threadsAlive_ == 0; });
     }
+    peer_.reset();
     if (listenFd_ >= 0)
         ::close(listenFd_);
     std::string problems;

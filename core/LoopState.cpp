@@ -1,0 +1,439 @@
+#include "LoopState.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace loopscope {
+namespace {
+
+bool isMainOfFirstProcess(const Lane& lane) { return lane.kind == LaneKind::Main && lane.process == 0; }
+
+template <typename Container>
+auto findChip(Container& chips, std::uint64_t id) {
+    return std::find_if(chips.begin(), chips.end(), [id](const Chip& chip) { return chip.id == id; });
+}
+
+// Removes chip `id` from `chips`; returns it (or an empty chip with that id).
+template <typename Container>
+Chip takeChip(Container& chips, std::uint64_t id, bool* found = nullptr) {
+    auto it = findChip(chips, id);
+    if (it == chips.end()) {
+        if (found)
+            *found = false;
+        return Chip{id, {}, {}, 0, 0};
+    }
+    Chip chip = std::move(*it);
+    chips.erase(it);
+    if (found)
+        *found = true;
+    return chip;
+}
+
+LaneSlot& slotAt(std::vector<LaneSlot>& slots, std::uint32_t index) {
+    if (slots.size() <= index)
+        slots.resize(static_cast<std::size_t>(index) + 1);
+    return slots[index];
+}
+
+std::string fallbackLabel(const TraceEvent& event) {
+    return std::string(queueName(event.queue)) + " #" + std::to_string(event.id);
+}
+
+std::string chipLabel(const TraceEvent& event) { return event.text.empty() ? fallbackLabel(event) : event.text; }
+
+// The label of the job `id` as the state knows it: from the pool FIFO, the lanes, or the event.
+std::string jobLabel(const LoopState& state, const TraceEvent& event) {
+    if (!event.text.empty())
+        return event.text;
+    for (const Chip& chip : state.queue(QueueKind::PoolFifo))
+        if (chip.id == event.id)
+            return chip.label;
+    if (state.lastDequeued.id == event.id && !state.lastDequeued.label.empty())
+        return state.lastDequeued.label;
+    for (const auto* lanes : {&state.poolLanes, &state.workerThreads})
+        for (const LaneSlot& slot : *lanes)
+            if (slot.busy && slot.job.id == event.id)
+                return slot.job.label;
+    for (const Chip& chip : state.kernelIo)
+        if (chip.id == event.id)
+            return chip.label;
+    return "job #" + std::to_string(event.id);
+}
+
+void setThreadActivity(LoopState& state, std::uint32_t index, ThreadActivity activity) {
+    if (state.threads.size() <= index)
+        state.threads.resize(static_cast<std::size_t>(index) + 1, ThreadActivity::Absent);
+    ThreadActivity& current = state.threads[index];
+    auto count = [&](ThreadActivity a, int delta) {
+        if (a == ThreadActivity::Running)
+            state.threadsRunning += delta;
+        else if (a == ThreadActivity::Blocked)
+            state.threadsBlocked += delta;
+        if (a == ThreadActivity::Running || a == ThreadActivity::Blocked)
+            state.threadsAlive += delta;
+    };
+    count(current, -1);
+    current = activity;
+    count(current, +1);
+    state.peakThreads = std::max(state.peakThreads, state.threadsAlive);
+}
+
+std::string quoted(const std::string& text) { return "\u201c" + text + "\u201d"; }
+
+std::string mainThreadNote(const LoopState& state) {
+    if (state.callStack.empty())
+        return "the main thread is free";
+    return "the main thread keeps running " + state.callStack.back().name;
+}
+
+std::string phaseSentence(Phase phase) {
+    switch (phase) {
+    case Phase::MainScript: return "the main script runs from top to bottom";
+    case Phase::Timers: return "timers phase: callbacks of due timers run";
+    case Phase::Pending: return "pending phase: deferred system callbacks run";
+    case Phase::IdlePrepare: return "idle/prepare phase: libuv's own housekeeping";
+    case Phase::Poll: return "poll phase: the loop waits for I/O and runs completed I/O callbacks";
+    case Phase::Check: return "check phase: setImmediate callbacks run";
+    case Phase::Close: return "close phase: 'close' callbacks run";
+    case Phase::None: break;
+    }
+    return "between phases";
+}
+
+}  // namespace
+
+int LoopState::poolBusy() const {
+    return static_cast<int>(std::count_if(poolLanes.begin(), poolLanes.end(), [](const LaneSlot& s) { return s.busy; }));
+}
+
+int LoopState::workersBusy() const {
+    return static_cast<int>(
+        std::count_if(workerThreads.begin(), workerThreads.end(), [](const LaneSlot& s) { return s.busy; }));
+}
+
+std::string formatDuration(Nanoseconds duration) {
+    char buffer[64];
+    const double ns = static_cast<double>(duration);
+    auto trimmed = [&](double value, const char* unit) {
+        if (value == static_cast<double>(static_cast<std::int64_t>(value)))
+            std::snprintf(buffer, sizeof buffer, "%lld %s", static_cast<long long>(value), unit);
+        else if (value >= 100)
+            std::snprintf(buffer, sizeof buffer, "%.0f %s", value, unit);
+        else if (value >= 10)
+            std::snprintf(buffer, sizeof buffer, "%.1f %s", value, unit);
+        else
+            std::snprintf(buffer, sizeof buffer, "%.2f %s", value, unit);
+        return std::string(buffer);
+    };
+    const Nanoseconds magnitude = duration < 0 ? -duration : duration;
+    if (magnitude >= kSecond)
+        return trimmed(ns / kSecond, "s");
+    if (magnitude >= kMillisecond)
+        return trimmed(ns / kMillisecond, "ms");
+    if (magnitude >= kMicrosecond)
+        return trimmed(ns / kMicrosecond, "us");
+    return trimmed(ns, "ns");
+}
+
+std::string narrate(const LoopState& before, const TraceEvent& event) {
+    const std::string lane = laneName(event.lane);
+    switch (event.kind) {
+    case EventKind::RunBegin:
+        return event.value == static_cast<std::int64_t>(EngineKind::ThreadPerRequest)
+                   ? "The run starts: one thread per request"
+                   : "The run starts: node runs the main script";
+    case EventKind::RunEnd:
+        if (event.value != 0)
+            return "The run failed: " + (event.text.empty() ? std::string("unknown error") : event.text);
+        return "Nothing is left to wait for: the loop exits and the run ends";
+    case EventKind::LoopIteration:
+        return "Loop iteration " + std::to_string(event.value) + " begins";
+    case EventKind::PhaseEnter: {
+        std::string sentence = phaseSentence(event.phase);
+        if (event.phase != Phase::MainScript && before.iteration > 0)
+            sentence = "Iteration " + std::to_string(before.iteration) + ", " + sentence;
+        else
+            sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+        return sentence;
+    }
+    case EventKind::PhaseLeave:
+        return std::string("The ") + phaseName(event.phase) + " phase is done";
+    case EventKind::CallbackBegin: {
+        const std::string label = event.text.empty() ? "a callback" : event.text;
+        if (event.lane.kind != LaneKind::Main)
+            return lane + " runs " + label;
+        if (event.queue == QueueKind::None)
+            return "The main thread runs " + label;
+        return "The main thread takes " + label + " from the " + queueName(event.queue) + " queue and runs it";
+    }
+    case EventKind::CallbackEnd: {
+        if (event.lane.kind != LaneKind::Main)
+            return lane + " finished its callback";
+        std::string name = "the callback";
+        if (!before.callStack.empty())
+            name = before.callStack.back().name;
+        return name + " returns; next, nextTicks and microtasks are drained";
+    }
+    case EventKind::FramePush:
+        return (event.text.empty() ? std::string("a function") : event.text) + " is called: a new frame on the stack";
+    case EventKind::FramePop:
+        return (before.callStack.empty() ? std::string("a function") : before.callStack.back().name) +
+               " returns: its frame leaves the stack";
+    case EventKind::Enqueue: {
+        const std::string label = chipLabel(event);
+        switch (event.queue) {
+        case QueueKind::NextTick:
+            return "process.nextTick queues " + label + "; it runs as soon as the current operation ends";
+        case QueueKind::Microtask:
+            return label + " joins the microtask queue";
+        case QueueKind::Timers:
+            return "setTimeout schedules " + label + " to be due at " + formatDuration(event.value) +
+                   "; the script goes on";
+        case QueueKind::Check:
+            return "setImmediate queues " + label + " for the check phase";
+        case QueueKind::Close:
+            return label + " waits for the close phase";
+        case QueueKind::Poll:
+            return label + " completed; its callback waits for the poll phase";
+        case QueueKind::Pending:
+            return label + " waits for the pending phase";
+        case QueueKind::PoolFifo: {
+            const int busy = before.poolBusy();
+            const int lanes = static_cast<int>(before.poolLanes.size());
+            if (lanes > 0 && busy >= lanes)
+                return label + " waits in the thread-pool queue: all " + std::to_string(lanes) + " workers are busy";
+            return label + " is queued for the thread pool";
+        }
+        case QueueKind::None:
+            break;
+        }
+        return label + " is queued";
+    }
+    case EventKind::Dequeue: {
+        std::string label = chipLabel(event);
+        if (event.queue != QueueKind::None)
+            for (const Chip& chip : before.queue(event.queue))
+                if (chip.id == event.id)
+                    label = chip.label;
+        return label + " leaves the " + queueName(event.queue) + " queue";
+    }
+    case EventKind::WorkBegin: {
+        const std::string label = jobLabel(before, event);
+        if (event.lane.kind == LaneKind::PoolWorker)
+            return label + " handed to " + lane + "; " + mainThreadNote(before);
+        if (event.lane.kind == LaneKind::Worker)
+            return lane + " starts computing " + label + "; " + mainThreadNote(before);
+        return lane + " works on " + label;
+    }
+    case EventKind::WorkEnd: {
+        const std::string label = jobLabel(before, event);
+        if (event.lane.kind == LaneKind::PoolWorker || event.lane.kind == LaneKind::Worker)
+            return lane + " finished " + label + "; its callback waits for the poll phase";
+        return lane + " finished " + label;
+    }
+    case EventKind::IoBegin:
+        return chipLabel(event) + " handed to the kernel; no thread waits for it";
+    case EventKind::IoEnd:
+        return "The kernel reports " + jobLabel(before, event) + " done; its callback waits for the poll phase";
+    case EventKind::Log:
+        return "console.log prints " + quoted(event.text);
+    case EventKind::RequestArrive:
+        return "Request " + std::to_string(event.value) + " arrives (" + std::to_string(before.requestsInFlight() + 1) +
+               " in flight)";
+    case EventKind::RequestRespond:
+        return "Request " + std::to_string(event.value) + " is answered" +
+               (event.text.empty() ? std::string() : " with " + event.text);
+    case EventKind::ThreadCreate:
+        return lane + " is created (" + std::to_string(before.threadsAlive + 1) + " threads alive)";
+    case EventKind::ThreadBlock:
+        return lane + " blocks and waits" + (event.text.empty() ? std::string() : " for " + event.text);
+    case EventKind::ThreadRun:
+        return lane + " runs again";
+    case EventKind::ThreadExit:
+        return lane + " exits";
+    case EventKind::Counter:
+        return event.text + " = " + std::to_string(event.value);
+    }
+    return {};
+}
+
+void applyEvent(LoopState& state, const TraceEvent& event) {
+    if (event.kind != EventKind::Counter)
+        state.narration = narrate(state, event);
+    ++state.eventsApplied;
+    state.time = std::max(state.time, event.ts);
+    if (event.step.line > 0)
+        state.currentStep = event.step;
+
+    switch (event.kind) {
+    case EventKind::RunBegin:
+        state.started = true;
+        state.engine = static_cast<EngineKind>(event.value);
+        break;
+    case EventKind::RunEnd:
+        state.finished = true;
+        if (event.value != 0)
+            state.runError = event.text.empty() ? "error " + std::to_string(event.value) : event.text;
+        if (state.phase != Phase::None)
+            state.phase = Phase::None;
+        break;
+    case EventKind::LoopIteration:
+        if (isMainOfFirstProcess(event.lane))
+            state.iteration = event.value;
+        break;
+    case EventKind::PhaseEnter:
+        if (isMainOfFirstProcess(event.lane))
+            state.phase = event.phase;
+        break;
+    case EventKind::PhaseLeave:
+        if (isMainOfFirstProcess(event.lane) && state.phase == event.phase)
+            state.phase = Phase::None;
+        break;
+    case EventKind::CallbackBegin: {
+        if (!isMainOfFirstProcess(event.lane))
+            break;
+        bool found = false;
+        Chip chip;
+        if (event.queue != QueueKind::None)
+            chip = takeChip(state.queue(event.queue), event.id, &found);
+        if (!found && state.lastDequeued.id == event.id) {
+            chip = state.lastDequeued;
+            found = true;
+        }
+        StackFrame frame;
+        frame.name = !event.text.empty() ? event.text : (found && !chip.label.empty() ? chip.label : "callback");
+        frame.step = event.step;
+        frame.id = event.id;
+        frame.isCallback = true;
+        state.callStack.push_back(std::move(frame));
+        break;
+    }
+    case EventKind::CallbackEnd:
+        if (!isMainOfFirstProcess(event.lane))
+            break;
+        // Frames a callback pushed end with it (a thrown error unwinds them too).
+        while (!state.callStack.empty()) {
+            const bool wasCallback = state.callStack.back().isCallback;
+            state.callStack.pop_back();
+            if (wasCallback)
+                break;
+        }
+        break;
+    case EventKind::FramePush:
+        if (isMainOfFirstProcess(event.lane))
+            state.callStack.push_back(StackFrame{event.text.empty() ? "anonymous" : event.text, event.step, 0, false});
+        break;
+    case EventKind::FramePop:
+        if (isMainOfFirstProcess(event.lane) && !state.callStack.empty() && !state.callStack.back().isCallback)
+            state.callStack.pop_back();
+        break;
+    case EventKind::Enqueue: {
+        if (event.queue == QueueKind::None)
+            break;
+        Chip chip{event.id, chipLabel(event), event.step, event.ts, 0};
+        auto& queue = state.queue(event.queue);
+        if (event.queue == QueueKind::Timers) {
+            // Timers fire by due time, then in the order they were created.
+            chip.due = event.value;
+            auto at = std::upper_bound(queue.begin(), queue.end(), chip.due,
+                                       [](Nanoseconds due, const Chip& c) { return due < c.due; });
+            queue.insert(at, std::move(chip));
+        } else {
+            queue.push_back(std::move(chip));
+        }
+        break;
+    }
+    case EventKind::Dequeue:
+        if (event.queue != QueueKind::None) {
+            bool found = false;
+            Chip chip = takeChip(state.queue(event.queue), event.id, &found);
+            if (found)
+                state.lastDequeued = std::move(chip);
+        }
+        break;
+    case EventKind::WorkBegin: {
+        Chip job;
+        bool found = false;
+        if (event.lane.kind == LaneKind::PoolWorker)
+            job = takeChip(state.queue(QueueKind::PoolFifo), event.id, &found);
+        if (!found && state.lastDequeued.id == event.id) {
+            job = state.lastDequeued;
+            found = true;
+        }
+        if (!event.text.empty() || !found)
+            job.label = jobLabel(state, event);
+        if (event.step.line > 0 || !found)
+            job.step = event.step;
+        job.id = event.id;
+        job.since = event.ts;
+        job.due = event.value > 0 ? event.ts + event.value : 0;
+        if (event.lane.process == 0 && event.lane.kind == LaneKind::PoolWorker)
+            slotAt(state.poolLanes, event.lane.index) = LaneSlot{true, std::move(job)};
+        else if (event.lane.process == 0 && event.lane.kind == LaneKind::Worker)
+            slotAt(state.workerThreads, event.lane.index) = LaneSlot{true, std::move(job)};
+        break;
+    }
+    case EventKind::WorkEnd: {
+        std::vector<LaneSlot>* slots = nullptr;
+        if (event.lane.process == 0 && event.lane.kind == LaneKind::PoolWorker)
+            slots = &state.poolLanes;
+        else if (event.lane.process == 0 && event.lane.kind == LaneKind::Worker)
+            slots = &state.workerThreads;
+        if (slots && event.lane.index < slots->size())
+            (*slots)[event.lane.index] = LaneSlot{};
+        break;
+    }
+    case EventKind::IoBegin:
+        state.kernelIo.push_back(Chip{event.id, chipLabel(event), event.step, event.ts, 0});
+        break;
+    case EventKind::IoEnd:
+        takeChip(state.kernelIo, event.id);
+        break;
+    case EventKind::Log:
+        ++state.consoleLines;
+        state.console.push_back(ConsoleLine{event.ts, event.text});
+        while (state.console.size() > kConsoleTail)
+            state.console.pop_front();
+        break;
+    case EventKind::RequestArrive:
+        ++state.requestsArrived;
+        break;
+    case EventKind::RequestRespond:
+        ++state.requestsAnswered;
+        break;
+    case EventKind::ThreadCreate:
+        if (event.lane.kind == LaneKind::Thread)
+            setThreadActivity(state, event.lane.index, ThreadActivity::Running);
+        break;
+    case EventKind::ThreadBlock:
+        if (event.lane.kind == LaneKind::Thread)
+            setThreadActivity(state, event.lane.index, ThreadActivity::Blocked);
+        break;
+    case EventKind::ThreadRun:
+        if (event.lane.kind == LaneKind::Thread)
+            setThreadActivity(state, event.lane.index, ThreadActivity::Running);
+        break;
+    case EventKind::ThreadExit:
+        if (event.lane.kind == LaneKind::Thread)
+            setThreadActivity(state, event.lane.index, ThreadActivity::Exited);
+        break;
+    case EventKind::Counter:
+        break;
+    }
+}
+
+LoopState apply(LoopState state, const TraceEvent& event) {
+    applyEvent(state, event);
+    return state;
+}
+
+LoopState replay(const Trace& trace, std::size_t count) {
+    LoopState state;
+    count = std::min(count, trace.size());
+    for (std::size_t i = 0; i < count; ++i)
+        applyEvent(state, trace[i]);
+    return state;
+}
+
+}  // namespace loopscope

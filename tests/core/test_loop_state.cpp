@@ -1,0 +1,352 @@
+// The loop-state reducer and its checkpoint index, on hand-built traces.
+#include <QtTest>
+
+#include <random>
+
+#include "LoopState.h"
+#include "LoopStateIndex.h"
+#include "support/TraceBuilder.h"
+
+using namespace loopscope;
+using loopscope::testing::TraceBuilder;
+using loopscope::testing::readsOnPool;
+
+namespace {
+
+QStringList labels(const std::deque<Chip>& chips) {
+    QStringList out;
+    for (const Chip& chip : chips)
+        out << QString::fromStdString(chip.label);
+    return out;
+}
+
+QStringList frames(const LoopState& state) {
+    QStringList out;
+    for (const StackFrame& frame : state.callStack)
+        out << QString::fromStdString(frame.name);
+    return out;
+}
+
+// Index of the first event matching `pred`, or -1.
+template <typename Pred>
+std::size_t firstIndex(const Trace& trace, Pred pred) {
+    for (std::size_t i = 0; i < trace.size(); ++i)
+        if (pred(trace[i]))
+            return i;
+    return static_cast<std::size_t>(-1);
+}
+
+}  // namespace
+
+class TestLoopState : public QObject {
+    Q_OBJECT
+private slots:
+    void emptyStateBeforeAnyEvent() {
+        LoopState state;
+        QCOMPARE(state.phase, Phase::None);
+        QCOMPARE(state.iteration, 0);
+        QVERIFY(state.callStack.empty());
+        QCOMPARE(state.requestsInFlight(), 0);
+    }
+
+    void queuesKeepArrivalOrderAndCallbacksLeaveThem() {
+        TraceBuilder b;
+        b.runBegin();
+        b.enter(Phase::MainScript);
+        b.callbackBegin(1, QueueKind::None, "main script");
+        b.enqueue(QueueKind::Microtask, 10, "promise A");
+        b.enqueue(QueueKind::NextTick, 11, "tick A");
+        b.enqueue(QueueKind::Microtask, 12, "promise B");
+        b.enqueue(QueueKind::NextTick, 13, "tick B");
+        b.enqueue(QueueKind::Check, 14, "immediate");
+        b.callbackEnd(1);
+        b.callbackBegin(11, QueueKind::NextTick, "tick A");
+        LoopState state = replay(b.trace, b.trace.size());
+        QCOMPARE(labels(state.queue(QueueKind::NextTick)), QStringList{"tick B"});
+        QCOMPARE(labels(state.queue(QueueKind::Microtask)), (QStringList{"promise A", "promise B"}));
+        QCOMPARE(labels(state.queue(QueueKind::Check)), QStringList{"immediate"});
+        QCOMPARE(frames(state), QStringList{"tick A"});
+        QCOMPARE(state.phase, Phase::MainScript);
+        QCOMPARE(QString::fromStdString(state.narration),
+                 QStringLiteral("The main thread takes tick A from the nextTick queue and runs it"));
+
+        b.callbackEnd(11);
+        b.dequeue(QueueKind::NextTick, 13);
+        b.callbackBegin(13, QueueKind::NextTick, "tick B");
+        b.callbackEnd(13);
+        state = replay(b.trace, b.trace.size());
+        QVERIFY(state.queue(QueueKind::NextTick).empty());
+        QVERIFY(state.callStack.empty());
+        QCOMPARE(state.queue(QueueKind::Microtask).size(), std::size_t(2));
+    }
+
+    void timersAreOrderedByDueTimeThenCreation() {
+        TraceBuilder b;
+        b.enqueue(QueueKind::Timers, 1, "t100", 100 * kMillisecond);
+        b.enqueue(QueueKind::Timers, 2, "t10", 10 * kMillisecond);
+        b.enqueue(QueueKind::Timers, 3, "t50", 50 * kMillisecond);
+        b.enqueue(QueueKind::Timers, 4, "t10 second", 10 * kMillisecond);
+        LoopState state = replay(b.trace, b.trace.size());
+        QCOMPARE(labels(state.queue(QueueKind::Timers)), (QStringList{"t10", "t10 second", "t50", "t100"}));
+        QCOMPARE(state.queue(QueueKind::Timers).front().due, 10 * kMillisecond);
+        QCOMPARE(QString::fromStdString(state.narration),
+                 QStringLiteral("setTimeout schedules t10 second to be due at 10 ms; the script goes on"));
+    }
+
+    void framesNestInsideCallbacksAndUnwindWithThem() {
+        TraceBuilder b;
+        b.callbackBegin(7, QueueKind::Timers, "timeout");
+        b.push("handler");
+        b.push("validate");
+        LoopState state = replay(b.trace, b.trace.size());
+        QCOMPARE(frames(state), (QStringList{"timeout", "handler", "validate"}));
+        b.pop();
+        QCOMPARE(frames(replay(b.trace, b.trace.size())), (QStringList{"timeout", "handler"}));
+        // The callback ends with a frame still open (an exception): the stack unwinds.
+        b.callbackEnd(7);
+        QVERIFY(replay(b.trace, b.trace.size()).callStack.empty());
+        // A pop with nothing to pop is ignored, not a crash.
+        b.pop();
+        b.pop();
+        QVERIFY(replay(b.trace, b.trace.size()).callStack.empty());
+    }
+
+    void framePopNeverRemovesACallbackFrame() {
+        TraceBuilder b;
+        b.callbackBegin(7, QueueKind::Check, "immediate");
+        b.pop();
+        QCOMPARE(frames(replay(b.trace, b.trace.size())), QStringList{"immediate"});
+    }
+
+    void eightReadsOnFourWorkersFirstWave() {
+        const Trace trace = readsOnPool(8, 4, 20 * kMillisecond);
+        const std::size_t mainEnd = firstIndex(trace, [](const TraceEvent& e) {
+            return e.kind == EventKind::PhaseLeave && e.phase == Phase::MainScript;
+        });
+        QVERIFY(mainEnd != static_cast<std::size_t>(-1));
+        LoopState state = replay(trace, mainEnd + 1);
+        QCOMPARE(state.poolBusy(), 4);
+        QCOMPARE(state.queue(QueueKind::PoolFifo).size(), std::size_t(4));
+        QCOMPARE(labels(state.queue(QueueKind::PoolFifo)),
+                 (QStringList{"fs.readFile #5", "fs.readFile #6", "fs.readFile #7", "fs.readFile #8"}));
+        QCOMPARE(QString::fromStdString(state.poolLanes[1].job.label), QStringLiteral("fs.readFile #2"));
+        QCOMPARE(state.poolLanes[1].job.since, 20 * kMicrosecond);
+        QVERIFY(state.callStack.empty());
+    }
+
+    void eightReadsOnFourWorkersSecondWave() {
+        const Trace trace = readsOnPool(8, 4, 20 * kMillisecond);
+        // Just after the fourth job of the second wave started.
+        std::size_t lastStart = 0;
+        for (std::size_t i = 0; i < trace.size(); ++i)
+            if (trace[i].kind == EventKind::WorkBegin && trace[i].id == 107)
+                lastStart = i;
+        QVERIFY(lastStart > 0);
+        LoopState state = replay(trace, lastStart + 1);
+        QCOMPARE(state.poolBusy(), 4);
+        QVERIFY(state.queue(QueueKind::PoolFifo).empty());
+        QStringList onLanes;
+        for (const LaneSlot& slot : state.poolLanes)
+            onLanes << QString::fromStdString(slot.job.label);
+        QCOMPARE(onLanes, (QStringList{"fs.readFile #5", "fs.readFile #6", "fs.readFile #7", "fs.readFile #8"}));
+        // The four completed reads wait for the poll phase.
+        QCOMPARE(labels(state.queue(QueueKind::Poll)), (QStringList{"readFile callback #1", "readFile callback #2",
+                                                                     "readFile callback #3", "readFile callback #4"}));
+        QCOMPARE(QString::fromStdString(state.narration),
+                 QStringLiteral("fs.readFile #8 handed to pool worker 4; the main thread is free"));
+
+        // After the run: every read printed, in order, every lane idle.
+        LoopState end = replay(trace, trace.size());
+        QCOMPARE(end.poolBusy(), 0);
+        QVERIFY(end.queue(QueueKind::Poll).empty());
+        QCOMPARE(end.consoleLines, std::size_t(8));
+        QCOMPARE(QString::fromStdString(end.console.back().text), QStringLiteral("read 8"));
+        QCOMPARE(end.iteration, 2);
+        QVERIFY(end.finished);
+        QCOMPARE(QString::fromStdString(end.narration),
+                 QStringLiteral("Nothing is left to wait for: the loop exits and the run ends"));
+    }
+
+    void phaseAndIterationFollowTheLoop() {
+        TraceBuilder b;
+        b.iteration(3);
+        b.enter(Phase::Timers);
+        LoopState state = replay(b.trace, b.trace.size());
+        QCOMPARE(state.iteration, 3);
+        QCOMPARE(state.phase, Phase::Timers);
+        QCOMPARE(QString::fromStdString(state.narration),
+                 QStringLiteral("Iteration 3, timers phase: callbacks of due timers run"));
+        b.leave(Phase::Timers);
+        QCOMPARE(replay(b.trace, b.trace.size()).phase, Phase::None);
+        // Another process's loop does not move the panel's phase.
+        b.enter(Phase::Check);
+        b.trace.back().lane.process = 1;
+        QCOMPARE(replay(b.trace, b.trace.size()).phase, Phase::None);
+    }
+
+    void kernelIoInFlight() {
+        TraceBuilder b;
+        b.io(EventKind::IoBegin, 1, "net database");
+        b.io(EventKind::IoBegin, 2, "net payments-api");
+        LoopState state = replay(b.trace, b.trace.size());
+        QCOMPARE(state.kernelIo.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(state.narration),
+                 QStringLiteral("net payments-api handed to the kernel; no thread waits for it"));
+        b.io(EventKind::IoEnd, 1);
+        state = replay(b.trace, b.trace.size());
+        QCOMPARE(state.kernelIo.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(state.kernelIo.front().label), QStringLiteral("net payments-api"));
+        QCOMPARE(QString::fromStdString(state.narration),
+                 QStringLiteral("The kernel reports net database done; its callback waits for the poll phase"));
+    }
+
+    void workerThreadsAreTheirOwnLanes() {
+        TraceBuilder b;
+        b.work(EventKind::WorkBegin, LaneKind::Worker, 1, 5, "resize image");
+        LoopState state = replay(b.trace, b.trace.size());
+        QCOMPARE(state.workerThreads.size(), std::size_t(2));
+        QVERIFY(!state.workerThreads[0].busy);
+        QVERIFY(state.workerThreads[1].busy);
+        QCOMPARE(state.workersBusy(), 1);
+        QCOMPARE(state.poolBusy(), 0);
+        b.work(EventKind::WorkEnd, LaneKind::Worker, 1, 5);
+        QCOMPARE(replay(b.trace, b.trace.size()).workersBusy(), 0);
+    }
+
+    void threadPerRequestCounts() {
+        TraceBuilder b;
+        b.runBegin(EngineKind::ThreadPerRequest);
+        for (std::uint32_t t = 0; t < 5; ++t) {
+            b.request(EventKind::RequestArrive, static_cast<int>(t + 1));
+            b.thread(EventKind::ThreadCreate, t);
+        }
+        b.thread(EventKind::ThreadBlock, 0);
+        b.thread(EventKind::ThreadBlock, 1);
+        b.thread(EventKind::ThreadBlock, 2);
+        b.thread(EventKind::ThreadRun, 1);
+        b.thread(EventKind::ThreadExit, 4);
+        b.request(EventKind::RequestRespond, 5);
+        LoopState state = replay(b.trace, b.trace.size());
+        QCOMPARE(state.engine, EngineKind::ThreadPerRequest);
+        QCOMPARE(state.threadsAlive, 4);
+        QCOMPARE(state.threadsBlocked, 2);
+        QCOMPARE(state.threadsRunning, 2);
+        QCOMPARE(state.peakThreads, 5);
+        QCOMPARE(state.requestsArrived, 5);
+        QCOMPARE(state.requestsInFlight(), 4);
+        // Blocking twice or exiting twice does not count twice.
+        b.thread(EventKind::ThreadBlock, 0);
+        b.thread(EventKind::ThreadExit, 4);
+        state = replay(b.trace, b.trace.size());
+        QCOMPARE(state.threadsBlocked, 2);
+        QCOMPARE(state.threadsAlive, 4);
+    }
+
+    void consoleKeepsCountAndABoundedTail() {
+        TraceBuilder b;
+        for (int i = 1; i <= 200; ++i) {
+            b.at(i * kMillisecond);
+            b.log("line " + std::to_string(i));
+        }
+        LoopState state = replay(b.trace, b.trace.size());
+        QCOMPARE(state.consoleLines, std::size_t(200));
+        QCOMPARE(state.console.size(), kConsoleTail);
+        QCOMPARE(QString::fromStdString(state.console.front().text),
+                 QStringLiteral("line %1").arg(200 - kConsoleTail + 1));
+        QCOMPARE(state.console.back().ts, 200 * kMillisecond);
+    }
+
+    void failedRunKeepsItsError() {
+        TraceBuilder b;
+        b.runBegin();
+        TraceEvent& end = b.add(EventKind::RunEnd);
+        end.value = 2;
+        end.text = "the engine crashed (signal 11)";
+        LoopState state = replay(b.trace, b.trace.size());
+        QVERIFY(state.finished);
+        QCOMPARE(QString::fromStdString(state.runError), QStringLiteral("the engine crashed (signal 11)"));
+        QCOMPARE(QString::fromStdString(state.narration),
+                 QStringLiteral("The run failed: the engine crashed (signal 11)"));
+    }
+
+    void scrubbingBackwardsEqualsForwardReplay() {
+        const Trace trace = readsOnPool(3000, 4, kMillisecond);
+        QVERIFY(trace.size() > 20000);
+        LoopStateIndex index(256);
+        QCOMPARE(index.extend(trace), trace.size());
+        QCOMPARE(index.checkpointCount(), trace.size() / 256 + 1);
+        QCOMPARE(index.latest(), replay(trace, trace.size()));
+        std::mt19937 random(7);
+        std::size_t position = trace.size();
+        for (int step = 0; step < 40; ++step) {
+            position = std::uniform_int_distribution<std::size_t>(0, position)(random);
+            QCOMPARE(index.stateAt(trace, position), replay(trace, position));
+        }
+        for (std::size_t at : {std::size_t(0), std::size_t(1), std::size_t(255), std::size_t(256), std::size_t(257),
+                               trace.size() - 1, trace.size(), trace.size() + 10})
+            QCOMPARE(index.stateAt(trace, at), replay(trace, at));
+    }
+
+    void indexGrowsInChunksLikeAStream() {
+        const Trace full = readsOnPool(500, 4, kMillisecond);
+        Trace streamed;
+        LoopStateIndex index(100);
+        std::size_t taken = 0;
+        for (std::size_t i = 0; i < full.size(); i += 333) {
+            streamed.insert(streamed.end(), full.begin() + static_cast<std::ptrdiff_t>(i),
+                            full.begin() + static_cast<std::ptrdiff_t>(std::min(full.size(), i + 333)));
+            // A bounded amount of work per call, as the GUI does.
+            while (index.indexedEvents() < streamed.size())
+                taken += index.extend(streamed, 50);
+        }
+        QCOMPARE(taken, full.size());
+        LoopStateIndex whole(100);
+        whole.extend(full);
+        QCOMPARE(index.checkpointCount(), whole.checkpointCount());
+        for (std::size_t at : {std::size_t(0), std::size_t(99), std::size_t(100), std::size_t(1234), full.size()})
+            QCOMPARE(index.stateAt(streamed, at), whole.stateAt(full, at));
+    }
+
+    void stateAtTimeIncludesEveryEventUpToThatTime() {
+        const Trace trace = readsOnPool(8, 4, 20 * kMillisecond);
+        LoopStateIndex index(4);
+        index.extend(trace);
+        // Just before the first wave ends: four reads on the lanes, four waiting.
+        LoopState before = index.stateAtTime(trace, 20 * kMillisecond - 1);
+        QCOMPARE(before.poolBusy(), 4);
+        QCOMPARE(before.queue(QueueKind::PoolFifo).size(), std::size_t(4));
+        QVERIFY(before.queue(QueueKind::Poll).empty());
+        // At 20 ms every event of that instant has happened: the second wave runs.
+        LoopState at = index.stateAtTime(trace, 20 * kMillisecond);
+        QCOMPARE(at.poolBusy(), 4);
+        QVERIFY(at.queue(QueueKind::PoolFifo).empty());
+        QCOMPARE(at.queue(QueueKind::Poll).size(), std::size_t(4));
+        QCOMPARE(index.eventsUpTo(-1), std::size_t(0));
+        QCOMPARE(index.eventsUpTo(kSecond), trace.size());
+    }
+
+    void eventsOutOfTimestampOrderStillScrubMonotonically() {
+        TraceBuilder b;
+        b.at(10).log("a");
+        b.at(30).log("b");
+        b.at(20).log("c");  // a pool thread's event that arrived late
+        b.at(40).log("d");
+        LoopStateIndex index(2);
+        index.extend(b.trace);
+        QCOMPARE(index.eventsUpTo(25), std::size_t(1));
+        QCOMPARE(index.eventsUpTo(30), std::size_t(3));
+        QCOMPARE(index.stateAtTime(b.trace, 35).consoleLines, std::size_t(3));
+    }
+
+    void formatDurationReadsNaturally() {
+        QCOMPARE(QString::fromStdString(formatDuration(2 * kSecond)), QStringLiteral("2 s"));
+        QCOMPARE(QString::fromStdString(formatDuration(20 * kMillisecond)), QStringLiteral("20 ms"));
+        QCOMPARE(QString::fromStdString(formatDuration(1500 * kMicrosecond)), QStringLiteral("1.50 ms"));
+        QCOMPARE(QString::fromStdString(formatDuration(250 * kMicrosecond)), QStringLiteral("250 us"));
+        QCOMPARE(QString::fromStdString(formatDuration(12345 * kMicrosecond)), QStringLiteral("12.3 ms"));
+        QCOMPARE(QString::fromStdString(formatDuration(0)), QStringLiteral("0 ns"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLoopState)
+#include "test_loop_state.moc"

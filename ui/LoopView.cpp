@@ -1,0 +1,382 @@
+#include "LoopView.h"
+
+#include <QFontMetricsF>
+#include <QPainterPath>
+#include <QtMath>
+#include <algorithm>
+
+namespace loopscope {
+namespace {
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+
+struct Painter {
+    QPainter& p;
+    const Theme& theme;
+    const LoopState& state;
+    double unit;  // base font size in pixels
+
+    void panel(const QRectF& r, const QString& title) const {
+        p.setPen(QPen(theme.panelBorder, 1));
+        p.setBrush(theme.panel);
+        p.drawRoundedRect(r, unit * 0.5, unit * 0.5);
+        p.setPen(theme.mutedText);
+        p.setFont(theme.font(0.85, true));
+        p.drawText(r.adjusted(unit * 0.8, unit * 0.4, -unit * 0.8, 0), Qt::AlignLeft | Qt::AlignTop, title.toUpper());
+    }
+
+    QRectF body(const QRectF& r) const { return r.adjusted(unit * 0.8, unit * 1.9, -unit * 0.8, -unit * 0.6); }
+
+    void text(const QRectF& r, const QString& s, const QColor& color, double scale = 1.0, bool bold = false,
+              int flags = Qt::AlignLeft | Qt::AlignVCenter) const {
+        QFont f = theme.font(scale, bold);
+        p.setFont(f);
+        p.setPen(color);
+        p.drawText(r, flags, QFontMetricsF(f).elidedText(s, Qt::ElideRight, r.width()));
+    }
+
+    // A labelled chip; `sub` is a smaller second line when there is room.
+    void chip(const QRectF& r, const QString& label, const QString& sub, const QColor& color, bool outline = false) const {
+        QColor fill = color;
+        fill.setAlpha(theme.isDark ? 70 : 38);
+        p.setPen(QPen(color, outline ? 1.5 : 1.2, outline ? Qt::DashLine : Qt::SolidLine));
+        p.setBrush(fill);
+        p.drawRoundedRect(r, unit * 0.35, unit * 0.35);
+        // A colour tab on the left says which queue the chip belongs to.
+        if (!outline) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(color);
+            QPainterPath tab;
+            tab.addRoundedRect(QRectF(r.left(), r.top(), unit * 0.35, r.height()), unit * 0.15, unit * 0.15);
+            p.drawPath(tab);
+        }
+        const QRectF inner = r.adjusted(unit * 0.6, 0, -unit * 0.4, 0);
+        const bool twoLines = !sub.isEmpty() && r.height() >= unit * 2.2;
+        if (twoLines) {
+            text(QRectF(inner.left(), inner.top() + unit * 0.15, inner.width(), inner.height() * 0.55), label, theme.text,
+                 0.9, true);
+            text(QRectF(inner.left(), inner.top() + inner.height() * 0.5, inner.width(), inner.height() * 0.45), sub,
+                 theme.mutedText, 0.75);
+        } else {
+            text(inner, label, outline ? theme.mutedText : theme.text, 0.9, !outline);
+        }
+    }
+
+    // Chips left to right in `r`; when they do not fit, the last one says how many more.
+    template <typename Chips, typename SubText>
+    void chipRow(const QRectF& r, const Chips& chips, const QColor& color, SubText sub, const QString& emptyText) const {
+        if (chips.empty()) {
+            text(r, emptyText, theme.mutedText, 0.85);
+            return;
+        }
+        const double gap = unit * 0.4;
+        const double width = std::max(unit * 6.0, std::min(unit * 9.5, r.width() / 3.2));
+        const int fits = std::max(1, int((r.width() + gap) / (width + gap)));
+        const int count = int(chips.size());
+        const int shown = count <= fits ? count : fits - 1;
+        int i = 0;
+        for (const Chip& c : chips) {
+            if (i >= shown)
+                break;
+            chip(QRectF(r.left() + i * (width + gap), r.top(), width, r.height()), qs(c.label), sub(c), color);
+            ++i;
+        }
+        if (shown < count) {
+            const QRectF more(r.left() + shown * (width + gap), r.top(), width, r.height());
+            p.setPen(QPen(color, 1.2));
+            p.setBrush(Qt::NoBrush);
+            p.drawRoundedRect(more, unit * 0.35, unit * 0.35);
+            text(more, QStringLiteral("+%1 more").arg(count - shown), theme.text, 0.9, true, Qt::AlignCenter);
+        }
+    }
+
+    QString stepText(const SourceLocation& where) const {
+        return where.line > 0 ? QStringLiteral("line %1").arg(where.line) : QString();
+    }
+
+    QString elapsed(const Chip& c) const {
+        return QStringLiteral("for %1").arg(qs(formatDuration(std::max<Nanoseconds>(0, state.time - c.since))));
+    }
+};
+
+struct RingSegment {
+    Phase phase;
+    const char* label;
+};
+constexpr RingSegment kRing[] = {
+    {Phase::Timers, "timers"}, {Phase::Pending, "pending"}, {Phase::IdlePrepare, "idle, prepare"},
+    {Phase::Poll, "poll"},     {Phase::Check, "check"},     {Phase::Close, "close"},
+};
+
+void paintRing(const Painter& d, const QRectF& r) {
+    QPainter& p = d.p;
+    const double size = std::min(r.width(), r.height());
+    const QPointF c = r.center();
+    const double outer = size / 2.0 - d.unit * 0.2;
+    const double thickness = std::max(d.unit * 2.2, outer * 0.34);
+    const double inner = outer - thickness;
+    const double gapDeg = 3.0;
+    for (int i = 0; i < 6; ++i) {
+        // Clockwise from the top, as the loop turns.
+        const double start = 90.0 - i * 60.0 - gapDeg / 2;
+        const double sweep = -(60.0 - gapDeg);
+        QPainterPath path;
+        path.arcMoveTo(QRectF(c.x() - outer, c.y() - outer, 2 * outer, 2 * outer), start);
+        path.arcTo(QRectF(c.x() - outer, c.y() - outer, 2 * outer, 2 * outer), start, sweep);
+        path.arcTo(QRectF(c.x() - inner, c.y() - inner, 2 * inner, 2 * inner), start + sweep, -sweep);
+        path.closeSubpath();
+        const bool lit = d.state.phase == kRing[i].phase;
+        p.setPen(QPen(lit ? d.theme.lit.darker(115) : d.theme.panelBorder, lit ? 2 : 1));
+        p.setBrush(lit ? d.theme.lit : d.theme.ring);
+        p.drawPath(path);
+        const double mid = qDegreesToRadians(start + sweep / 2);
+        const double radius = (outer + inner) / 2;
+        const QPointF at(c.x() + radius * std::cos(mid), c.y() - radius * std::sin(mid));
+        const QRectF box(at.x() - thickness * 1.3, at.y() - thickness / 2, thickness * 2.6, thickness);
+        QFont f = d.theme.font(0.8, lit);
+        p.setFont(f);
+        p.setPen(lit ? d.theme.litText : d.theme.mutedText);
+        p.drawText(box, Qt::AlignCenter | Qt::TextWordWrap, QString::fromLatin1(kRing[i].label));
+    }
+    // Arrow heads between segments show the direction of travel.
+    p.setPen(Qt::NoPen);
+    p.setBrush(d.theme.mutedText);
+    for (int i = 0; i < 6; ++i) {
+        const double a = qDegreesToRadians(90.0 - i * 60.0);
+        const double rr = outer + d.unit * 0.45;
+        const QPointF tip(c.x() + rr * std::cos(a - 0.06), c.y() - rr * std::sin(a - 0.06));
+        const QPointF back1(c.x() + (rr - d.unit * 0.35) * std::cos(a + 0.04), c.y() - (rr - d.unit * 0.35) * std::sin(a + 0.04));
+        const QPointF back2(c.x() + (rr + d.unit * 0.35) * std::cos(a + 0.04), c.y() - (rr + d.unit * 0.35) * std::sin(a + 0.04));
+        p.drawPolygon(QPolygonF({tip, back1, back2}));
+    }
+    // The centre: where the loop is.
+    const QRectF centre(c.x() - inner, c.y() - inner * 0.75, 2 * inner, inner * 1.5);
+    QString big;
+    QString small;
+    if (d.state.phase == Phase::MainScript) {
+        big = QStringLiteral("main script");
+        small = QStringLiteral("before the loop");
+    } else if (d.state.finished) {
+        big = QStringLiteral("exited");
+        small = QStringLiteral("%1 iterations").arg(d.state.iteration);
+    } else if (d.state.iteration > 0) {
+        big = QStringLiteral("#%1").arg(d.state.iteration);
+        small = d.state.phase == Phase::None ? QStringLiteral("iteration") : QString::fromLatin1(phaseName(d.state.phase));
+    } else if (d.state.started) {
+        big = QStringLiteral("loop");
+        small = QStringLiteral("about to start");
+    } else {
+        big = QStringLiteral("idle");
+        small = QStringLiteral("press Run");
+    }
+    d.text(QRectF(centre.left(), centre.top(), centre.width(), centre.height() * 0.6), big, d.theme.text,
+           big.size() > 6 ? 1.1 : 2.0, true, Qt::AlignHCenter | Qt::AlignBottom);
+    d.text(QRectF(centre.left(), centre.top() + centre.height() * 0.6, centre.width(), centre.height() * 0.35), small,
+           d.theme.mutedText, 0.85, false, Qt::AlignHCenter | Qt::AlignTop);
+}
+
+void paintStack(const Painter& d, const QRectF& r) {
+    const auto& frames = d.state.callStack;
+    if (frames.empty()) {
+        d.text(r, QStringLiteral("empty: the loop can move on"), d.theme.mutedText, 0.85, false,
+               Qt::AlignHCenter | Qt::AlignBottom);
+        return;
+    }
+    const double h = std::min(d.unit * 2.1, r.height() / std::max<std::size_t>(1, std::min<std::size_t>(frames.size(), 8)));
+    const int shown = std::min<int>(int(frames.size()), std::max(1, int(r.height() / h)));
+    // Bottom of the stack at the bottom; the running frame on top, highlighted.
+    for (int i = 0; i < shown; ++i) {
+        const StackFrame& frame = frames[frames.size() - shown + i];
+        const QRectF box(r.left(), r.bottom() - (i + 1) * h + d.unit * 0.15, r.width(), h - d.unit * 0.3);
+        const bool top = i == shown - 1;
+        QColor fill = top ? d.theme.accent : d.theme.ring;
+        d.p.setPen(QPen(top ? d.theme.accent.darker(120) : d.theme.panelBorder, 1));
+        d.p.setBrush(fill);
+        d.p.drawRoundedRect(box, d.unit * 0.3, d.unit * 0.3);
+        const QString where = frame.step.line > 0 ? QStringLiteral("  line %1").arg(frame.step.line) : QString();
+        d.text(box.adjusted(d.unit * 0.6, 0, -d.unit * 0.6, 0), QString::fromStdString(frame.name) + where,
+               top ? QColor(Qt::white) : d.theme.text, 0.9, top);
+    }
+}
+
+struct QueueRow {
+    const char* title;
+    QueueKind kind;
+};
+
+void paintQueues(const Painter& d, const QRectF& r) {
+    const QueueRow rows[] = {
+        {"process.nextTick", QueueKind::NextTick},  {"promise microtasks", QueueKind::Microtask},
+        {"timers, by due time", QueueKind::Timers}, {"I/O in the kernel", QueueKind::None},
+        {"I/O callbacks (poll)", QueueKind::Poll},  {"setImmediate (check)", QueueKind::Check},
+        {"close callbacks", QueueKind::Close},
+    };
+    const int n = int(std::size(rows));
+    const double rowH = r.height() / n;
+    const double titleW = std::min(r.width() * 0.34, d.unit * 12.5);
+    for (int i = 0; i < n; ++i) {
+        const QRectF row(r.left(), r.top() + i * rowH, r.width(), rowH);
+        if (i > 0) {
+            d.p.setPen(QPen(d.theme.grid, 1));
+            d.p.drawLine(QPointF(row.left(), row.top()), QPointF(row.right(), row.top()));
+        }
+        const QColor color = rows[i].kind == QueueKind::None ? d.theme.kernel : d.theme.queueColor(rows[i].kind);
+        d.p.setPen(Qt::NoPen);
+        d.p.setBrush(color);
+        d.p.drawEllipse(QPointF(row.left() + d.unit * 0.4, row.center().y()), d.unit * 0.3, d.unit * 0.3);
+        d.text(QRectF(row.left() + d.unit * 1.0, row.top(), titleW - d.unit, rowH), QString::fromLatin1(rows[i].title),
+               d.theme.text, 0.9, false);
+        const double chipH = std::min(rowH - d.unit * 0.5, d.unit * 2.8);
+        const QRectF chips(row.left() + titleW, row.center().y() - chipH / 2, row.width() - titleW, chipH);
+        if (rows[i].kind == QueueKind::None) {
+            d.chipRow(chips, d.state.kernelIo, color, [&](const Chip& c) { return d.elapsed(c); }, QStringLiteral("—"));
+        } else if (rows[i].kind == QueueKind::Timers) {
+            d.chipRow(chips, d.state.queue(QueueKind::Timers), color,
+                      [&](const Chip& c) { return QStringLiteral("due at %1").arg(qs(formatDuration(c.due))); },
+                      QStringLiteral("—"));
+        } else {
+            d.chipRow(chips, d.state.queue(rows[i].kind), color, [&](const Chip& c) { return d.stepText(c.step); },
+                      QStringLiteral("—"));
+        }
+    }
+}
+
+// Worker lanes (pool or worker threads) as rows: the job on each, or idle.
+double paintLanes(const Painter& d, const QRectF& r, const std::vector<LaneSlot>& lanes, int minimum,
+                  const QColor& color, const QString& name) {
+    const int count = std::max<int>(minimum, int(lanes.size()));
+    if (count == 0)
+        return 0;
+    const double rowH = std::min(d.unit * 3.0, r.height() / count);
+    if (rowH < d.unit * 1.2) {
+        // Too many lanes for rows: one cell per worker, lit when busy.
+        const int busy = int(std::count_if(lanes.begin(), lanes.end(), [](const LaneSlot& s) { return s.busy; }));
+        d.text(QRectF(r.left(), r.top(), r.width(), d.unit * 1.6),
+               QStringLiteral("%1 of %2 %3s busy").arg(busy).arg(count).arg(name), d.theme.text, 0.9, true);
+        const double cell = std::max(3.0, std::min(d.unit, std::sqrt((r.width() * (r.height() - d.unit * 2)) / count) - 2));
+        const int perRow = std::max(1, int(r.width() / (cell + 2)));
+        for (int i = 0; i < count; ++i) {
+            const bool on = i < int(lanes.size()) && lanes[i].busy;
+            d.p.setPen(Qt::NoPen);
+            d.p.setBrush(on ? color : d.theme.ring);
+            d.p.drawRect(QRectF(r.left() + (i % perRow) * (cell + 2), r.top() + d.unit * 1.8 + (i / perRow) * (cell + 2),
+                                cell, cell));
+        }
+        return r.height();
+    }
+    const double labelW = d.unit * 5.5;
+    for (int i = 0; i < count; ++i) {
+        const QRectF row(r.left(), r.top() + i * rowH, r.width(), rowH);
+        d.text(QRectF(row.left(), row.top(), labelW, rowH), QStringLiteral("%1 %2").arg(name).arg(i + 1), d.theme.mutedText,
+               0.85);
+        const QRectF slot = QRectF(row.left() + labelW, row.top() + d.unit * 0.2, row.width() - labelW,
+                                   rowH - d.unit * 0.4);
+        if (i < int(lanes.size()) && lanes[i].busy)
+            d.chip(slot, qs(lanes[i].job.label), d.elapsed(lanes[i].job), color);
+        else
+            d.chip(slot, QStringLiteral("idle"), QString(), d.theme.panelBorder, true);
+    }
+    return count * rowH;
+}
+
+void paintPool(const Painter& d, const QRectF& r, const LoopViewOptions& options) {
+    double y = r.top();
+    const bool hasWorkers = !d.state.workerThreads.empty();
+    const bool hasThreads = !d.state.threads.empty();
+    const double reserved = (hasWorkers ? r.height() * 0.25 : 0) + (hasThreads ? d.unit * 5 : 0) + d.unit * 5.2;
+    const double lanesH = paintLanes(d, QRectF(r.left(), y, r.width(), std::max(d.unit * 3, r.height() - reserved)),
+                                     d.state.poolLanes, options.threadpool, d.theme.pool, QStringLiteral("worker"));
+    y += lanesH + d.unit * 0.6;
+    const auto& fifo = d.state.queue(QueueKind::PoolFifo);
+    d.text(QRectF(r.left(), y, r.width(), d.unit * 1.6),
+           fifo.empty() ? QStringLiteral("Waiting for a worker: none")
+                        : QStringLiteral("Waiting for a worker (first in, first out): %1").arg(fifo.size()),
+           d.theme.text, 0.85, !fifo.empty());
+    y += d.unit * 1.7;
+    const double chipH = std::min(d.unit * 2.6, std::max(d.unit * 1.6, r.bottom() - y));
+    d.chipRow(QRectF(r.left(), y, r.width(), chipH), fifo, d.theme.pool,
+              [&](const Chip& c) { return d.elapsed(c); }, QString());
+    y += chipH + d.unit * 0.8;
+    if (hasWorkers) {
+        d.text(QRectF(r.left(), y, r.width(), d.unit * 1.6), QStringLiteral("Worker threads"), d.theme.mutedText, 0.85, true);
+        y += d.unit * 1.7;
+        y += paintLanes(d, QRectF(r.left(), y, r.width(), r.height() * 0.25 - d.unit * 1.7), d.state.workerThreads, 0,
+                        d.theme.worker, QStringLiteral("worker")) + d.unit * 0.5;
+    }
+    if (hasThreads) {
+        d.text(QRectF(r.left(), y, r.width(), d.unit * 1.6),
+               QStringLiteral("Threads: %1 alive, %2 running, %3 blocked (peak %4)")
+                   .arg(d.state.threadsAlive).arg(d.state.threadsRunning).arg(d.state.threadsBlocked).arg(d.state.peakThreads),
+               d.theme.text, 0.85, true);
+        y += d.unit * 1.8;
+        const double cell = d.unit * 0.7;
+        const int perRow = std::max(1, int(r.width() / (cell + 2)));
+        const int rowsFit = std::max(1, int((r.bottom() - y) / (cell + 2)));
+        const int shown = std::min<int>(int(d.state.threads.size()), perRow * rowsFit);
+        for (int i = 0; i < shown; ++i) {
+            const ThreadActivity a = d.state.threads[i];
+            QColor color = a == ThreadActivity::Running ? d.theme.running
+                         : a == ThreadActivity::Blocked ? d.theme.blocked
+                                                        : d.theme.ring;
+            d.p.setPen(Qt::NoPen);
+            d.p.setBrush(color);
+            d.p.drawRect(QRectF(r.left() + (i % perRow) * (cell + 2), y + (i / perRow) * (cell + 2), cell, cell));
+        }
+    }
+}
+
+}  // namespace
+
+void paintLoopView(QPainter& painter, const QRectF& area, const LoopState& state, const Theme& theme,
+                   const LoopViewOptions& options) {
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    painter.fillRect(area, theme.background);
+    const double unit = theme.fontPx;
+    Painter d{painter, theme, state, unit};
+    const double margin = unit * 0.6;
+    const QRectF inner = area.adjusted(margin, margin, -margin, -margin);
+
+    // Narration along the bottom: what just happened, in words.
+    const double narrationH = unit * 2.6;
+    const QRectF narration(inner.left(), inner.bottom() - narrationH, inner.width(), narrationH);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(theme.isDark ? theme.panel.lighter(130) : QColor(0xee, 0xf2, 0xff));
+    painter.drawRoundedRect(narration, unit * 0.5, unit * 0.5);
+    const QString clock = QStringLiteral("t = %1").arg(qs(formatDuration(state.time)));
+    const double clockW = unit * 8;
+    d.text(narration.adjusted(unit * 0.8, 0, -clockW, 0),
+           state.narration.empty() ? QStringLiteral("Press Run (F5) to run the scenario") : qs(state.narration),
+           theme.text, 1.15, true);
+    QString status = clock;
+    if (state.requestsArrived > 0)
+        status = QStringLiteral("%1 in flight   ").arg(state.requestsInFlight()) + clock;
+    d.text(QRectF(narration.right() - clockW - unit * 8, narration.top(), clockW + unit * 7.2, narrationH), status,
+           theme.mutedText, 0.9, false, Qt::AlignRight | Qt::AlignVCenter);
+
+    const QRectF top(inner.left(), inner.top(), inner.width(), inner.height() - narrationH - margin);
+    const double leftW = std::clamp(top.width() * 0.24, unit * 14, unit * 24);
+    const double rightW = std::clamp(top.width() * 0.3, unit * 16, unit * 30);
+    const QRectF left(top.left(), top.top(), leftW, top.height());
+    const QRectF middle(left.right() + margin, top.top(), top.width() - leftW - rightW - 2 * margin, top.height());
+    const QRectF right(middle.right() + margin, top.top(), rightW, top.height());
+
+    // Left: the loop and the call stack under it.
+    const double ringH = std::min(left.width(), left.height() * 0.58);
+    const QRectF ringPanel(left.left(), left.top(), left.width(), ringH);
+    d.panel(ringPanel, QStringLiteral("Event loop"));
+    paintRing(d, d.body(ringPanel));
+    const QRectF stackPanel(left.left(), ringPanel.bottom() + margin, left.width(), left.height() - ringH - margin);
+    d.panel(stackPanel, QStringLiteral("Call stack (main thread)"));
+    paintStack(d, d.body(stackPanel));
+
+    d.panel(middle, QStringLiteral("Queues"));
+    paintQueues(d, d.body(middle));
+
+    d.panel(right, QStringLiteral("libuv thread pool"));
+    paintPool(d, d.body(right), options);
+    painter.restore();
+}
+
+}  // namespace loopscope

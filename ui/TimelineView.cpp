@@ -1,0 +1,281 @@
+#include "TimelineView.h"
+
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <qcustomplot.h>
+
+#include "LoopState.h"
+
+namespace loopscope {
+namespace {
+
+// Tick labels in the units a teacher reads: 250 us, 20 ms, 1.5 s.
+class DurationTicker : public QCPAxisTicker {
+protected:
+    QString getTickLabel(double tick, const QLocale&, QChar, int) override {
+        return QString::fromStdString(formatDuration(static_cast<Nanoseconds>(std::llround(tick))));
+    }
+};
+
+int laneOrder(LaneKind kind) {
+    switch (kind) {
+    case LaneKind::Main: return 0;
+    case LaneKind::PoolWorker: return 1;
+    case LaneKind::Kernel: return 2;
+    case LaneKind::Worker: return 3;
+    case LaneKind::Thread: return 4;
+    case LaneKind::Client: return 5;
+    }
+    return 6;
+}
+
+constexpr int kMinRowPixels = 22;
+
+}  // namespace
+
+TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    plot_->setNoAntialiasingOnDrag(true);
+    plot_->setNotAntialiasedElements(QCP::aeAll);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->axisRect()->setRangeDrag(Qt::Horizontal);
+    plot_->axisRect()->setRangeZoom(Qt::Horizontal);
+    plot_->axisRect()->setRangeZoomFactor(0.8, 1.0);
+    plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new DurationTicker));
+    plot_->xAxis->setLabel(tr("time since the run started"));
+    plot_->yAxis->setRangeReversed(true);
+    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
+    plot_->yAxis->grid()->setVisible(false);
+    plot_->yAxis->setSubTicks(false);
+    plot_->yAxis->setTickLength(0, 0);
+    spans_ = new SpanPlottable(plot_->xAxis, plot_->yAxis);
+    playheadLine_ = new QCPItemStraightLine(plot_);
+    playheadLine_->setClipToAxisRect(true);
+    plot_->xAxis->setRange(0, 1e9);
+    plot_->installEventFilter(this);
+    plot_->setMouseTracking(true);
+    connect(plot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this](const QCPRange& range) {
+        // Keep the view on the run: no panning far before its start.
+        if (range.lower < -range.size() * 0.05) {
+            plot_->xAxis->setRange(-range.size() * 0.05, range.size() * 0.95);
+        }
+    });
+    connect(plot_, &QCustomPlot::mouseWheel, this, [this] { userZoomed_ = true; });
+    applyTheme();
+    setPlayhead(0);
+}
+
+void TimelineView::setSources(const SpanSet* eventLoop, const SpanSet* threadPerRequest) {
+    eventLoop_ = eventLoop;
+    threads_ = threadPerRequest;
+    knownRows_ = static_cast<std::size_t>(-1);
+    userZoomed_ = false;
+    spans_->setSelectedSpan({});
+    rebuildRows();
+    fitAll();
+}
+
+int TimelineView::maximumRows() const {
+    return std::max(4, (plot_->axisRect()->height() > 0 ? plot_->axisRect()->height() : height() - 40) / kMinRowPixels);
+}
+
+void TimelineView::rebuildRows() {
+    std::vector<TimelineRow> rows;
+    std::size_t total = 0;
+    auto addSet = [&](const SpanSet* set, int budget) {
+        if (!set)
+            return;
+        total += set->rows().size();
+        std::vector<int> order(set->rows().size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = int(i);
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
+            const SpanRow& ra = set->rows()[a];
+            const SpanRow& rb = set->rows()[b];
+            return std::tuple(ra.lane.process, laneOrder(ra.lane.kind), ra.lane.index, ra.slot) <
+                   std::tuple(rb.lane.process, laneOrder(rb.lane.kind), rb.lane.index, rb.slot);
+        });
+        const int threadRows = int(std::count_if(order.begin(), order.end(),
+                                                  [&](int i) { return set->rows()[i].lane.kind == LaneKind::Thread; }));
+        const int otherRows = int(order.size()) - threadRows;
+        const bool aggregate = threadRows > 0 && otherRows + threadRows > budget;
+        aggregated_ = aggregated_ || aggregate;
+        bool threadsAdded = false;
+        for (int i : order) {
+            const SpanRow& row = set->rows()[i];
+            if (row.lane.kind == LaneKind::Thread && aggregate) {
+                if (!threadsAdded) {
+                    rows.push_back({TimelineRow::Kind::ThreadsRunning, set, -1, tr("threads running")});
+                    rows.push_back({TimelineRow::Kind::ThreadsBlocked, set, -1, tr("threads blocked")});
+                    threadsAdded = true;
+                }
+                continue;
+            }
+            rows.push_back({TimelineRow::Kind::Spans, set, i, QString::fromStdString(row.name)});
+        }
+    };
+    aggregated_ = false;
+    const int budget = maximumRows();
+    const int loopRows = eventLoop_ ? int(eventLoop_->rows().size()) : 0;
+    addSet(eventLoop_, budget);
+    addSet(threads_, std::max(4, budget - loopRows));
+    knownRows_ = total;
+
+    auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot_->yAxis->ticker());
+    ticker->clear();
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        ticker->addTick(double(i) + 0.5, rows[i].name);
+    plot_->yAxis->setRange(-0.1, std::max<double>(1.0, double(rows.size())) + 0.1);
+    spans_->setRows(std::move(rows));
+}
+
+Nanoseconds TimelineView::endTime() const {
+    Nanoseconds end = 0;
+    if (eventLoop_)
+        end = std::max(end, eventLoop_->endTime());
+    if (threads_)
+        end = std::max(end, threads_->endTime());
+    return end;
+}
+
+void TimelineView::refresh() {
+    std::size_t total = (eventLoop_ ? eventLoop_->rows().size() : 0) + (threads_ ? threads_->rows().size() : 0);
+    if (total != knownRows_)
+        rebuildRows();
+    if (live_) {
+        spans_->setLiveEnd(endTime());
+        if (!userZoomed_)
+            plot_->xAxis->setRange(0, std::max<double>(double(endTime()) * 1.05, 1e6));
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelineView::setLive(bool live) {
+    live_ = live;
+    spans_->setLiveEnd(live ? endTime() : -1);
+    if (!live)
+        refresh();
+}
+
+void TimelineView::setPlayhead(Nanoseconds time) {
+    playhead_ = time;
+    playheadLine_->point1->setCoords(double(time), 0);
+    playheadLine_->point2->setCoords(double(time), 1);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelineView::setNotes(const std::vector<Note>& notes) {
+    for (QCPAbstractItem* item : noteItems_)
+        plot_->removeItem(item);
+    noteItems_.clear();
+    for (const Note& note : notes) {
+        auto* line = new QCPItemStraightLine(plot_);
+        line->point1->setCoords(double(note.at), 0);
+        line->point2->setCoords(double(note.at), 1);
+        line->setPen(QPen(theme_.accent, 1, Qt::DashLine));
+        auto* label = new QCPItemText(plot_);
+        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(double(note.at), 0.0);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setText(QString::fromStdString(note.text));
+        label->setColor(theme_.accent);
+        label->setFont(theme_.font(0.8, true));
+        label->setPadding(QMargins(4, 2, 4, 2));
+        label->setBrush(QBrush(theme_.panel));
+        noteItems_.push_back(line);
+        noteItems_.push_back(label);
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelineView::setTheme(const Theme& theme) {
+    theme_ = theme;
+    applyTheme();
+}
+
+void TimelineView::applyTheme() {
+    spans_->setTheme(theme_);
+    plot_->setBackground(theme_.panel);
+    plot_->axisRect()->setBackground(theme_.panel);
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+        axis->setBasePen(QPen(theme_.panelBorder));
+        axis->setTickPen(QPen(theme_.panelBorder));
+        axis->setSubTickPen(QPen(theme_.panelBorder));
+        axis->setTickLabelColor(theme_.text);
+        axis->setLabelColor(theme_.mutedText);
+        axis->setTickLabelFont(theme_.font(0.85));
+        axis->setLabelFont(theme_.font(0.85));
+        axis->grid()->setPen(QPen(theme_.grid, 1, Qt::DotLine));
+    }
+    playheadLine_->setPen(QPen(theme_.playhead, 2));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelineView::fitAll() {
+    userZoomed_ = false;
+    const double end = std::max<double>(double(endTime()), 1e6);
+    plot_->xAxis->setRange(-end * 0.01, end * 1.03);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelineView::zoomTo(Nanoseconds from, Nanoseconds to) {
+    userZoomed_ = true;
+    plot_->xAxis->setRange(double(from), double(std::max(to, from + 1)));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    knownRows_ = static_cast<std::size_t>(-1);
+    refresh();
+}
+
+void TimelineView::selectSpanAt(const QPointF& pixel) {
+    const SpanHit hit = spans_->spanAt(pixel);
+    spans_->setSelectedSpan(hit);
+    if (hit.valid()) {
+        emit spanSelected(hit);
+        emit seekRequested(hit.span.begin);
+    } else if (plot_->axisRect()->rect().contains(pixel.toPoint())) {
+        emit seekRequested(std::max<Nanoseconds>(0, Nanoseconds(plot_->xAxis->pixelToCoord(pixel.x()))));
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != plot_)
+        return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::MouseButtonPress) {
+        pressPos_ = static_cast<QMouseEvent*>(event)->pos();
+    } else if (event->type() == QEvent::MouseButtonRelease) {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        if (mouse->button() == Qt::LeftButton && (mouse->pos() - pressPos_).manhattanLength() < 4)
+            selectSpanAt(mouse->position());
+        else
+            userZoomed_ = true;
+    } else if (event->type() == QEvent::MouseMove) {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        const SpanHit hit = spans_->spanAt(mouse->position());
+        if (hit.valid()) {
+            const TimelineRow& row = spans_->rows()[hit.displayRow];
+            const Span& s = hit.span;
+            QString text = QStringLiteral("<b>%1</b><br>%2<br>start %3, took %4")
+                               .arg(QString::fromStdString(row.set->label(s.label)).toHtmlEscaped(), row.name,
+                                    QString::fromStdString(formatDuration(s.begin)),
+                                    QString::fromStdString(formatDuration(s.end - s.begin)));
+            if (s.step.line > 0)
+                text += QStringLiteral("<br>scenario line %1").arg(s.step.line);
+            QToolTip::showText(mouse->globalPosition().toPoint(), text, plot_);
+        } else {
+            QToolTip::hideText();
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace loopscope

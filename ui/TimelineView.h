@@ -1,0 +1,70 @@
+// Both timelines on one time axis: the main thread, every pool worker, the kernel,
+// worker threads and thread-per-request threads, with a playhead, scenario notes,
+// zoom at the cursor, drag to pan, hover details and click-to-seek.
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+#include "Scenario.h"
+#include "SpanPlottable.h"
+#include "Theme.h"
+#include "TraceSpans.h"
+
+class QCustomPlot;
+class QCPItemStraightLine;
+
+namespace loopscope {
+
+class TimelineView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget* parent = nullptr);
+
+    // Either may be null. The sets are read, never changed, and must outlive the view.
+    void setSources(const SpanSet* eventLoop, const SpanSet* threadPerRequest);
+    // Call after the sets grew: adds new lanes and redraws (at most once per event-loop turn).
+    void refresh();
+    void setLive(bool live);
+    void setPlayhead(Nanoseconds time);
+    Nanoseconds playhead() const { return playhead_; }
+    void setNotes(const std::vector<Note>& notes);
+    void setTheme(const Theme& theme);
+    void fitAll();
+    void zoomTo(Nanoseconds from, Nanoseconds to);
+    void selectSpanAt(const QPointF& pixel);
+
+    QCustomPlot* plot() const { return plot_; }
+    SpanPlottable* spans() const { return spans_; }
+    // Lanes aggregate into "threads running / blocked" when more rows would not fit.
+    int maximumRows() const;
+
+signals:
+    void seekRequested(Nanoseconds time);
+    void spanSelected(const loopscope::SpanHit& hit);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void rebuildRows();
+    void applyTheme();
+    Nanoseconds endTime() const;
+
+    QCustomPlot* plot_;
+    SpanPlottable* spans_;
+    QCPItemStraightLine* playheadLine_;
+    std::vector<QCPAbstractItem*> noteItems_;
+    const SpanSet* eventLoop_ = nullptr;
+    const SpanSet* threads_ = nullptr;
+    std::size_t knownRows_ = 0;
+    bool aggregated_ = false;
+    bool live_ = false;
+    bool userZoomed_ = false;
+    Nanoseconds playhead_ = 0;
+    Theme theme_ = Theme::light();
+    QPoint pressPos_;
+};
+
+}  // namespace loopscope
