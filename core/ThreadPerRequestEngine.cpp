@@ -26,7 +26,7 @@
 #include "CpuBurn.h"
 #include "FileDescriptorLimit.h"
 #include "HttpResponse.h"
-#include "LoadClient.h"
+#include "LoadDriver.h"
 #include "NetPeer.h"
 
 namespace loopscope {
@@ -160,7 +160,7 @@ private:
     std::unique_ptr<NetPeer> peer_;
     std::uint16_t peerPort_ = 0;
     std::unordered_set<int> netSockets_;  // blocking net calls in progress (stop() wakes them)
-    std::unique_ptr<LoadClient> client_;
+    std::unique_ptr<LoadDriver> load_;
     std::once_flag stopOnce_;
 };
 
@@ -580,38 +580,16 @@ void Run::serveConnection(int fd, std::uint32_t threadNumber) {
 }
 
 void Run::startClient() {
-    const auto total = static_cast<std::size_t>(scenario_.totalRequests());
     sockaddr_in address{};
     socklen_t length = sizeof address;
     ::getsockname(listenFd_, reinterpret_cast<sockaddr*>(&address), &length);
-    client_ = std::make_unique<LoadClient>(ntohs(address.sin_port), scenario_.load, scenario_.runtime.timeScale,
-                                           static_cast<Nanoseconds>(horizonAt_ - uv_hrtime()));
-    auto finished = std::make_shared<std::atomic<std::size_t>>(0);
-    const Lane clientLane{LaneKind::Client, 0, 0};
-    client_->onSent = [this, clientLane](const RequestRecord& record) {
-        emit(EventKind::RequestSend, clientLane, static_cast<std::uint64_t>(record.number), record.scheduled, {}, {},
-             QueueKind::None, Phase::None,
-             static_cast<Nanoseconds>(client_->origin() - origin_) + record.sent);
-    };
-    client_->onFinished = [this, clientLane, finished, total](const RequestRecord& record) {
-        const Nanoseconds at = record.answered != 0
-                                   ? static_cast<Nanoseconds>(client_->origin() - origin_) + record.answered
-                                   : now();
-        emit(EventKind::RequestDone, clientLane, static_cast<std::uint64_t>(record.number),
-             static_cast<std::int64_t>(record.serverRequest),
-             record.error.empty() ? std::to_string(record.status) : record.error, {}, QueueKind::None, Phase::None,
-             at);
-        if (++*finished == total) {
-            std::lock_guard<std::mutex> lock(stateMutex_);
-            clientDone_ = true;
-            stateCv_.notify_all();
-        }
-    };
-    if (total == 0) {
-        std::lock_guard<std::mutex> lock(stateMutex_);
-        clientDone_ = true;
-    }
-    client_->start();
+    load_ = std::make_unique<LoadDriver>(scenario_, ntohs(address.sin_port), origin_,
+                                         static_cast<Nanoseconds>(horizonAt_ - uv_hrtime()), sink_, [this] {
+                                             std::lock_guard<std::mutex> lock(stateMutex_);
+                                             clientDone_ = true;
+                                             stateCv_.notify_all();
+                                         });
+    load_->start();
 }
 
 void Run::stop() {
@@ -670,9 +648,9 @@ EngineResult Run::execute() {
         (void)finished;
     }
     stop();
-    if (client_) {
-        client_->cancel();
-        client_->wait();
+    if (load_) {
+        load_->cancel();
+        load_->wait();
     }
     if (acceptThread_.joinable())
         acceptThread_.join();
