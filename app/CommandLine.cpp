@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "EngineProcess.h"
 #include "MainWindow.h"
 #include "RunOptions.h"
 #include "ScenarioParser.h"
@@ -155,6 +156,10 @@ int runCommandLine(int argc, char** argv) {
     QCoreApplication::setApplicationName(QStringLiteral("loopscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LOOPSCOPE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("loopscope"));
+
+    // Hidden: the child process a run executes in (EngineProcess.h). No Qt here.
+    if (argc > 1 && qstrcmp(argv[1], "engine-child") == 0)
+        return engineChildMain(argc, argv);
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

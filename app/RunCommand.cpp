@@ -1,10 +1,56 @@
+#include <QCoreApplication>
+
 #include <cstdio>
+#include <mutex>
+#include <stdexcept>
 
 #include "CommandLine.h"
+#include "EngineProcess.h"
 #include "RunOptions.h"
 #include "ScenarioParser.h"
 
 namespace loopscope {
+namespace {
+
+struct EngineRun {
+    bool ok = false;
+    std::string error;
+    Trace trace;
+};
+
+// Runs one engine in its child process; prints console lines as they arrive when asked.
+EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace) {
+    EngineRun outcome;
+    EngineOptions engineOptions;
+    engineOptions.engine = engine;
+    engineOptions.executable = QCoreApplication::applicationFilePath().toStdString();
+    const bool printLog = options.printLog;
+    EngineProcess process(options.scenarioPath.toStdString(), engineOptions,
+                          [&outcome, printLog, keepTrace](std::vector<TraceEvent>&& batch) {
+                              if (printLog) {
+                                  for (const TraceEvent& event : batch)
+                                      if (event.kind == EventKind::Log) {
+                                          std::fwrite(event.text.data(), 1, event.text.size(), stdout);
+                                          std::fputc('\n', stdout);
+                                      }
+                                  std::fflush(stdout);
+                              }
+                              if (keepTrace)
+                                  outcome.trace.insert(outcome.trace.end(), std::make_move_iterator(batch.begin()),
+                                                       std::make_move_iterator(batch.end()));
+                          });
+    try {
+        process.start();
+    } catch (const std::exception& error) {
+        outcome.error = error.what();
+        return outcome;
+    }
+    outcome.ok = process.wait();
+    outcome.error = process.error();
+    return outcome;
+}
+
+}  // namespace
 
 int runHeadless(const RunOptions& options) {
     ParseResult parsed = parseScenarioFile(options.scenarioPath.toStdString());
@@ -12,8 +58,26 @@ int runHeadless(const RunOptions& options) {
         std::fprintf(stderr, "%s\n", d.format().c_str());
     if (!parsed.ok())
         return kExitBadInput;
-    std::fprintf(stderr, "loopscope: no engine is built yet; `run` can only check the scenario\n");
-    return kExitRunFailed;
+    const Scenario& scenario = *parsed.scenario;
+
+    QString mode = options.mode;
+    if (mode.isEmpty())
+        mode = scenario.load.empty() ? QStringLiteral("event-loop") : QStringLiteral("both");
+    std::vector<EngineKind> engines;
+    if (mode == QLatin1String("event-loop") || mode == QLatin1String("both"))
+        engines.push_back(EngineKind::EventLoop);
+    if (mode == QLatin1String("thread-per-request") || mode == QLatin1String("both"))
+        engines.push_back(EngineKind::ThreadPerRequest);
+
+    const bool keepTrace = !options.tracePath.isEmpty();
+    for (EngineKind engine : engines) {
+        EngineRun run = runEngine(options, engine, keepTrace);
+        if (!run.ok) {
+            std::fprintf(stderr, "loopscope: %s\n", run.error.c_str());
+            return kExitRunFailed;
+        }
+    }
+    return kExitOk;
 }
 
 }  // namespace loopscope

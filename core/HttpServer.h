@@ -28,8 +28,10 @@ public:
     // Returns the bound port, or throws std::runtime_error naming what the OS refused.
     std::uint16_t listen(std::uint16_t port = 0, int backlog = 4096);
 
-    // Writes a real response (status line, Content-Length, body) to the request's
-    // connection. Keep-alive connections stay open for the next request.
+    // Writes a real response (status line, Content-Length, X-Request: the request
+    // number, body) to the request's connection, on the loop thread. Keep-alive
+    // connections stay open for the next request. Responding to a request whose
+    // client has gone, or twice, does nothing.
     void respond(std::uint64_t request, int status, const std::string& body = {});
 
     // Stops listening and closes every connection (callbacks run on the loop).

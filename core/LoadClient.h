@@ -18,6 +18,7 @@ struct RequestRecord {
     Nanoseconds sent = 0;      // connection opened and request written
     Nanoseconds answered = 0;  // full response received (0 if it failed)
     int status = 0;            // HTTP status, 0 if none
+    std::uint64_t serverRequest = 0;  // the server's number for it (X-Request header), 0 if none
     std::string error;         // empty when answered; otherwise what went wrong
     bool ok() const { return error.empty() && status != 0; }
     Nanoseconds latency() const { return answered > sent ? answered - sent : 0; }
@@ -35,6 +36,12 @@ public:
 
     // Called on the client thread as each request ends (answered or failed).
     std::function<void(const RequestRecord&)> onFinished;
+    // The request target sent in `GET <path> HTTP/1.1`; set before start().
+    std::string path = "/";
+
+    // The schedule in send order: when each request is due (since client start),
+    // the waves' times and spacings stretched by `timeScale`. Pure; used by start().
+    static std::vector<Nanoseconds> schedule(const std::vector<LoadWave>& waves, double timeScale);
 
     void start();   // starts the client thread; the schedule's time 0 is now
     void wait();    // blocks until every request has ended
@@ -42,6 +49,14 @@ public:
 
     // Valid after wait(): one record per scheduled request, by number.
     const std::vector<RequestRecord>& records() const;
+
+    // CLOCK_MONOTONIC (uv_hrtime) nanoseconds of the schedule's time 0; valid after
+    // start(). Record times are relative to it, so origin() + sent is a uv_hrtime().
+    std::uint64_t origin() const;
+    // Set by start() when the OS refused to raise the open-file limit high enough for
+    // every request to be open at once (the run goes on; requests that then find no
+    // descriptor end as errors saying so).
+    const std::string& warning() const;
 
 private:
     struct Impl;

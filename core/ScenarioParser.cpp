@@ -1,19 +1,89 @@
-// Placeholder until the format-1 parser lands: reports that it cannot read files yet.
 #include "ScenarioParser.h"
 
-namespace loopscope {
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sys/stat.h>
 
-ParseResult parseScenarioFile(const std::string& path) {
+#include "ScenarioReader.h"
+#include "YamlSafety.h"
+#include "YamlTree.h"
+
+namespace loopscope {
+namespace {
+
+ParseResult fileProblem(const std::string& path, std::string message) {
     ParseResult result;
-    result.diagnostics.push_back({path, 0, 0, "the scenario parser is not built yet"});
+    result.diagnostics.push_back({path, 0, 0, std::move(message)});
     return result;
 }
 
-ParseResult parseScenarioText(std::string_view, const std::string& displayName) {
-    return parseScenarioFile(displayName);
+Diagnostic located(const std::string& file, const TextProblem& problem) {
+    return {file, problem.where.line, problem.where.column, problem.message};
 }
 
-std::optional<Nanoseconds> parseDuration(std::string_view) { return std::nullopt; }
-std::optional<std::int64_t> parseSize(std::string_view) { return std::nullopt; }
+ParseResult parse(std::string_view text, const std::string& displayName, const std::string& sourcePath) {
+    ParseResult result;
+    if (text.size() > kMaxScenarioFileBytes) {
+        result.diagnostics.push_back({displayName, 0, 0, "the scenario is " + std::to_string(text.size()) +
+                                                             " bytes; scenario files are limited to " +
+                                                             std::to_string(kMaxScenarioFileBytes) + " bytes"});
+        return result;
+    }
+    if (auto problem = findUnsafeText(text)) {
+        result.diagnostics.push_back(located(displayName, *problem));
+        return result;
+    }
+    const YamlLoad yaml = loadYamlTree(text);
+    if (yaml.problem) {
+        result.diagnostics.push_back(located(displayName, *yaml.problem));
+        return result;
+    }
+    if (!yaml.root || yaml.root->isNull()) {
+        result.diagnostics.push_back(
+            {displayName, 1, 1, "the file is empty; a scenario starts with `loopscope: 1` and has a `main:` list"});
+        return result;
+    }
+    ScenarioRead read = readScenario(*yaml.root);
+    for (const TextProblem& problem : read.problems)
+        result.diagnostics.push_back(located(displayName, problem));
+    if (result.diagnostics.empty()) {
+        read.scenario.sourcePath = sourcePath;
+        result.scenario = std::move(read.scenario);
+    }
+    return result;
+}
+
+}  // namespace
+
+ParseResult parseScenarioFile(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0)
+        return fileProblem(path, errno == ENOENT ? "no such file" : std::string("cannot read the file: ") + std::strerror(errno));
+    if (S_ISDIR(info.st_mode))
+        return fileProblem(path, "is a directory, not a scenario file");
+    if (!S_ISREG(info.st_mode))
+        return fileProblem(path, "is not a regular file; a scenario is a .yaml or .json file");
+    if (static_cast<std::uint64_t>(info.st_size) > kMaxScenarioFileBytes)
+        return fileProblem(path, "the file is " + std::to_string(info.st_size) + " bytes; scenario files are limited to " +
+                                     std::to_string(kMaxScenarioFileBytes) + " bytes");
+
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return fileProblem(path, std::string("cannot read the file: ") + std::strerror(errno));
+    // One byte more than stat() saw, so a file that grew since is noticed.
+    std::string text(static_cast<std::size_t>(info.st_size) + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.bad())
+        return fileProblem(path, "cannot read the file");
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > static_cast<std::size_t>(info.st_size))
+        return fileProblem(path, "the file changed while it was being read");
+    return parse(text, path, path);
+}
+
+ParseResult parseScenarioText(std::string_view text, const std::string& displayName) {
+    return parse(text, displayName, "");
+}
 
 }  // namespace loopscope

@@ -27,6 +27,8 @@ const char* eventKindName(EventKind kind) {
     case EventKind::ThreadRun: return "thread run";
     case EventKind::ThreadExit: return "thread exit";
     case EventKind::Counter: return "counter";
+    case EventKind::RequestSend: return "request send";
+    case EventKind::RequestDone: return "request done";
     }
     return "?";
 }

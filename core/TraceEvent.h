@@ -35,6 +35,11 @@ enum class EventKind : std::uint8_t {
     ThreadRun,
     ThreadExit,
     Counter,         // text: counter name; value: its value
+    // The load client's view of a request (lane Client; id: the client's request
+    // number, in send order). Server-side numbers are arrival order, so they differ.
+    RequestSend,     // connection open and request written; value: scheduled time (ns)
+    RequestDone,     // answered or failed; value: the server's request number (0 if
+                     // unknown); text: the HTTP status ("200") or what went wrong
 };
 
 // The libuv phases, in the order uv_run visits them, plus the main script.

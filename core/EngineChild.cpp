@@ -1,0 +1,158 @@
+// `loopscope engine-child --engine NAME [--threadpool N] [--cores N] [--time-scale X] FILE`:
+// the child side of EngineProcess. Reads the scenario, applies the overrides, runs the
+// engine and streams its events to fd 3 (PipeTraceSink). Exit codes: 0 the run
+// completed, 1 bad arguments or scenario, 2 the run failed.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "EngineProcess.h"
+#include "EventLoopEngine.h"
+#include "PipeTraceSink.h"
+#include "ScenarioParser.h"
+
+namespace loopscope {
+namespace {
+
+constexpr int kEventFd = 3;
+
+struct ChildArguments {
+    EngineKind engine = EngineKind::EventLoop;
+    std::optional<int> threadpool;
+    std::optional<int> cores;
+    std::optional<double> timeScale;
+    std::string file;
+};
+
+std::optional<int> parseInt(const char* text, int low, int high) {
+    char* end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (end == text || *end != '\0' || value < low || value > high)
+        return std::nullopt;
+    return int(value);
+}
+
+// Returns an error message, or "" when the arguments are good.
+std::string parseArguments(int argc, char** argv, ChildArguments& out) {
+    for (int at = 2; at < argc; ++at) {
+        const std::string argument = argv[at];
+        auto value = [&]() -> const char* { return at + 1 < argc ? argv[++at] : nullptr; };
+        if (argument == "--engine") {
+            const char* name = value();
+            if (!name)
+                return "--engine needs a name";
+            const std::string engine = name;
+            if (engine == "event-loop")
+                out.engine = EngineKind::EventLoop;
+            else if (engine == "thread-per-request")
+                out.engine = EngineKind::ThreadPerRequest;
+            else if (engine == "model")
+                out.engine = EngineKind::Model;
+            else
+                return "unknown engine '" + engine + "'";
+        } else if (argument == "--threadpool" || argument == "--cores") {
+            const char* text = value();
+            std::optional<int> number = text ? parseInt(text, 1, 1024) : std::nullopt;
+            if (!number)
+                return argument + " must be a number from 1 to 1024";
+            (argument == "--threadpool" ? out.threadpool : out.cores) = number;
+        } else if (argument == "--time-scale") {
+            const char* text = value();
+            char* end = nullptr;
+            const double scale = text ? std::strtod(text, &end) : 0;
+            if (!text || end == text || *end != '\0' || !(scale > 0 && scale <= 1000))
+                return "--time-scale must be a number above 0 and at most 1000";
+            out.timeScale = scale;
+        } else if (!argument.empty() && argument[0] == '-') {
+            return "unknown option '" + argument + "'";
+        } else if (out.file.empty()) {
+            out.file = argument;
+        } else {
+            return "only one scenario file can be run";
+        }
+    }
+    if (out.file.empty())
+        return "no scenario file given";
+    return {};
+}
+
+void reportEnd(TraceSink& sink, int code, const std::string& why) {
+    TraceEvent end;
+    end.kind = EventKind::RunEnd;
+    end.value = code;
+    end.text = why;
+    sink.emit(end);
+    sink.flush();
+}
+
+// The one place that maps an engine kind to its implementation.
+std::unique_ptr<Engine> makeEngine(EngineKind kind) {
+    switch (kind) {
+    case EngineKind::EventLoop:
+        return std::make_unique<EventLoopEngine>();
+    case EngineKind::ThreadPerRequest:  // the thread-per-request engine plugs in here
+    case EngineKind::Model:
+        return nullptr;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+int engineChildMain(int argc, char** argv) {
+    // The run must not outlive the program that asked for it.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (fcntl(kEventFd, F_GETFD) == -1) {
+        std::fprintf(stderr, "loopscope engine-child: fd %d (the event pipe) is not open; "
+                             "this command is started by loopscope itself\n", kEventFd);
+        return 1;
+    }
+    ChildArguments arguments;
+    const std::string argumentError = parseArguments(argc, argv, arguments);
+    if (!argumentError.empty()) {
+        PipeTraceSink sink(kEventFd);
+        reportEnd(sink, 1, "engine-child: " + argumentError);
+        std::fprintf(stderr, "loopscope engine-child: %s\n", argumentError.c_str());
+        return 1;
+    }
+
+    ParseResult parsed = parseScenarioFile(arguments.file);
+    if (!parsed.ok()) {
+        std::string why;
+        for (const Diagnostic& diagnostic : parsed.diagnostics)
+            why += (why.empty() ? "" : "\n") + diagnostic.format();
+        PipeTraceSink sink(kEventFd);
+        reportEnd(sink, 1, why.empty() ? "the scenario cannot be read" : why);
+        return 1;
+    }
+    Scenario scenario = std::move(*parsed.scenario);
+    if (arguments.threadpool)
+        scenario.runtime.threadpool = *arguments.threadpool;
+    if (arguments.cores)
+        scenario.runtime.cores = *arguments.cores;
+    if (arguments.timeScale)
+        scenario.runtime.timeScale = *arguments.timeScale;
+    // Before the first use of the pool, which is when libuv reads it.
+    setenv("UV_THREADPOOL_SIZE", std::to_string(scenario.runtime.threadpool).c_str(), 1);
+    // Before any thread exists, so that every thread of the run inherits it.
+    pinToCores(scenario.runtime.cores);
+
+    PipeTraceSink sink(kEventFd);
+    std::unique_ptr<Engine> engine = makeEngine(arguments.engine);
+    if (!engine) {
+        reportEnd(sink, 2, "this engine is not built in yet");
+        return 2;
+    }
+    const EngineResult result = engine->run(scenario, sink);
+    sink.flush();
+    return result.ok ? 0 : 2;
+}
+
+}  // namespace loopscope

@@ -1,0 +1,210 @@
+#include "EngineProcess.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "TraceCodec.h"
+
+extern char** environ;
+
+namespace loopscope {
+namespace {
+
+const char* engineName(EngineKind kind) {
+    switch (kind) {
+    case EngineKind::EventLoop: return "event-loop";
+    case EngineKind::ThreadPerRequest: return "thread-per-request";
+    case EngineKind::Model: return "model";
+    }
+    return "event-loop";
+}
+
+std::string formatScale(double scale) {
+    std::ostringstream out;
+    out.precision(17);
+    out << scale;
+    return out.str();
+}
+
+}  // namespace
+
+struct EngineProcess::Impl {
+    std::string scenarioPath;
+    EngineOptions options;
+    EventSink sink;
+
+    pid_t pid = -1;
+    int readFd = -1;
+    std::thread reader;
+    bool started = false;
+    bool waited = false;
+    bool completed = false;
+    std::atomic<bool> cancelled{false};
+    std::string error;
+
+    // Written by the reader thread, read after it was joined.
+    bool sawRunEnd = false;
+    std::int64_t runEndCode = 0;
+    std::string runEndText;
+    bool corrupt = false;
+
+    void readEvents() {
+        TraceDecoder decoder;
+        std::vector<char> chunk(1 << 16);
+        std::vector<TraceEvent> batch;
+        for (;;) {
+            const ssize_t n = ::read(readFd, chunk.data(), chunk.size());
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            if (corrupt)
+                continue;  // keep reading so that the child never blocks on a full pipe
+            batch.clear();
+            if (!decoder.feed(chunk.data(), std::size_t(n), batch))
+                corrupt = true;
+            for (const TraceEvent& event : batch)
+                if (event.kind == EventKind::RunEnd) {
+                    sawRunEnd = true;
+                    runEndCode = event.value;
+                    runEndText = event.text;
+                }
+            if (!batch.empty() && sink)
+                sink(std::move(batch));
+            batch = {};
+        }
+        if (decoder.pendingBytes() > 0)
+            corrupt = true;
+        ::close(readFd);
+        readFd = -1;
+    }
+
+    void finish(int status) {
+        if (cancelled) {
+            error = "cancelled";
+        } else if (WIFSIGNALED(status)) {
+            error = "the engine stopped: killed by signal " + std::to_string(WTERMSIG(status));
+        } else if (corrupt) {
+            error = "the engine stopped: its event stream is corrupt";
+        } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+            error = !runEndText.empty() ? runEndText
+                                        : "the engine stopped: exit code " + std::to_string(WEXITSTATUS(status));
+        } else if (!sawRunEnd) {
+            error = "the engine stopped before the run ended";
+        } else if (runEndCode != 0) {
+            error = runEndText.empty() ? "the run failed" : runEndText;
+        } else {
+            completed = true;
+        }
+    }
+};
+
+EngineProcess::EngineProcess(std::string scenarioPath, EngineOptions options, EventSink sink)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->scenarioPath = std::move(scenarioPath);
+    impl_->options = std::move(options);
+    impl_->sink = std::move(sink);
+}
+
+EngineProcess::~EngineProcess() {
+    if (impl_->started && !impl_->waited) {
+        cancel();
+        wait();
+    }
+}
+
+void EngineProcess::start() {
+    Impl& d = *impl_;
+    if (d.started)
+        throw std::logic_error("EngineProcess::start called twice");
+    std::vector<std::string> arguments{d.options.executable, "engine-child", "--engine", engineName(d.options.engine)};
+    if (d.options.threadpool)
+        arguments.insert(arguments.end(), {"--threadpool", std::to_string(*d.options.threadpool)});
+    if (d.options.cores)
+        arguments.insert(arguments.end(), {"--cores", std::to_string(*d.options.cores)});
+    if (d.options.timeScale)
+        arguments.insert(arguments.end(), {"--time-scale", formatScale(*d.options.timeScale)});
+    arguments.push_back(d.scenarioPath);
+    std::vector<char*> argv;
+    for (std::string& argument : arguments)
+        argv.push_back(argument.data());
+    argv.push_back(nullptr);
+
+    // The child decides UV_THREADPOOL_SIZE from the scenario (and --threadpool);
+    // an inherited value must not get in its way.
+    std::vector<std::string> environment;
+    for (char** entry = environ; entry && *entry; ++entry)
+        if (std::strncmp(*entry, "UV_THREADPOOL_SIZE=", 19) != 0)
+            environment.emplace_back(*entry);
+    if (d.options.threadpool)
+        environment.push_back("UV_THREADPOOL_SIZE=" + std::to_string(*d.options.threadpool));
+    std::vector<char*> envp;
+    for (std::string& entry : environment)
+        envp.push_back(entry.data());
+    envp.push_back(nullptr);
+
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0)
+        throw std::runtime_error(std::string("cannot start the engine: pipe: ") + std::strerror(errno));
+    // dup2 onto the same number would keep close-on-exec: make sure it differs from 3.
+    if (fds[1] == 3) {
+        const int moved = fcntl(fds[1], F_DUPFD_CLOEXEC, 10);
+        ::close(fds[1]);
+        fds[1] = moved;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 3);
+    pid_t pid = -1;
+    const int rc = posix_spawn(&pid, d.options.executable.c_str(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(fds[1]);
+    if (rc != 0) {
+        ::close(fds[0]);
+        throw std::runtime_error("cannot start the engine '" + d.options.executable + "': " + std::strerror(rc));
+    }
+    d.pid = pid;
+    d.readFd = fds[0];
+    d.started = true;
+    d.reader = std::thread([&d] { d.readEvents(); });
+}
+
+void EngineProcess::cancel() {
+    Impl& d = *impl_;
+    if (!d.started || d.waited)
+        return;
+    d.cancelled = true;
+    ::kill(d.pid, SIGKILL);
+}
+
+bool EngineProcess::wait() {
+    Impl& d = *impl_;
+    if (!d.started)
+        return false;
+    if (d.waited)
+        return d.completed;
+    d.reader.join();
+    int status = 0;
+    while (waitpid(d.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    d.waited = true;
+    d.finish(status);
+    return d.completed;
+}
+
+const std::string& EngineProcess::error() const { return impl_->error; }
+
+int EngineProcess::childPid() const { return impl_->pid; }
+
+}  // namespace loopscope

@@ -1,0 +1,311 @@
+#include "HttpServer.h"
+
+#include <http_parser.h>
+#include <uv.h>
+
+#include <atomic>
+#include <deque>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "HttpResponse.h"
+
+namespace loopscope {
+
+namespace {
+
+// One request on a connection, in the order the client sent it. HTTP/1.1 lets a
+// client pipeline requests, and responses must leave in that same order, so a
+// response that is ready early waits here for the ones before it.
+struct PendingResponse {
+    std::uint64_t request = 0;  // 0 for the 400 answer to a request that did not parse
+    bool keepAlive = true;
+    bool ready = false;
+    std::string bytes;
+};
+
+
+}  // namespace
+
+struct HttpServer::Impl {
+    struct Connection {
+        uv_tcp_t tcp;
+        http_parser parser;
+        Impl* server = nullptr;  // null once the server has let go of it
+        std::deque<PendingResponse> pending;
+        int writesInFlight = 0;
+        bool reading = false;
+        bool closeWhenFlushed = false;  // the client ended its side, or the last response said close
+        bool closing = false;
+    };
+
+    struct WriteRequest {
+        uv_write_t req;
+        Connection* connection = nullptr;
+        std::string bytes;
+    };
+
+    uv_loop_t* loop = nullptr;
+    RequestHandler onRequest;
+    uv_tcp_t* listener = nullptr;  // heap: freed by its close callback, which may outlive Impl
+    std::unordered_set<Connection*> connections;
+    std::unordered_map<std::uint64_t, Connection*> openRequests;
+    std::atomic<std::uint64_t> requestsSeen{0};
+    http_parser_settings settings{};
+    // Reads are handed to the parser at once, so one buffer serves every connection
+    // (10,000 idle connections must not hold 10,000 read buffers).
+    char readBuffer[64 * 1024];
+
+    Impl(uv_loop_t* l, RequestHandler handler) : loop(l), onRequest(std::move(handler)) {
+        http_parser_settings_init(&settings);
+        settings.on_message_complete = &Impl::onMessageComplete;
+    }
+
+    static int onMessageComplete(http_parser* parser) {
+        auto* connection = static_cast<Connection*>(parser->data);
+        Impl* self = connection->server;
+        if (self == nullptr || connection->closing)
+            return 0;
+        const std::uint64_t request = ++self->requestsSeen;
+        PendingResponse pending;
+        pending.request = request;
+        pending.keepAlive = http_should_keep_alive(parser) != 0;
+        connection->pending.push_back(std::move(pending));
+        self->openRequests.emplace(request, connection);
+        if (!connection->pending.back().keepAlive) {
+            // Anything after a `Connection: close` request is neither parsed nor read.
+            self->stopReading(connection);
+            http_parser_pause(parser, 1);
+        }
+        if (self->onRequest)
+            self->onRequest(request);
+        return 0;
+    }
+
+    static void onNewConnection(uv_stream_t* listenerStream, int status) {
+        auto* self = static_cast<Impl*>(listenerStream->data);
+        if (self == nullptr || status < 0)
+            return;
+        auto* connection = new Connection;
+        connection->server = self;
+        uv_tcp_init(self->loop, &connection->tcp);
+        connection->tcp.data = connection;
+        if (uv_accept(listenerStream, reinterpret_cast<uv_stream_t*>(&connection->tcp)) != 0) {
+            uv_close(reinterpret_cast<uv_handle_t*>(&connection->tcp), &Impl::onConnectionClosed);
+            return;
+        }
+        uv_tcp_nodelay(&connection->tcp, 1);
+        http_parser_init(&connection->parser, HTTP_REQUEST);
+        connection->parser.data = connection;
+        self->connections.insert(connection);
+        connection->reading = true;
+        uv_read_start(reinterpret_cast<uv_stream_t*>(&connection->tcp), &Impl::onAlloc, &Impl::onRead);
+    }
+
+    static void onAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
+        auto* connection = static_cast<Connection*>(handle->data);
+        Impl* self = connection->server;
+        if (self == nullptr) {
+            *buf = uv_buf_init(nullptr, 0);  // libuv then reports UV_ENOBUFS
+            return;
+        }
+        *buf = uv_buf_init(self->readBuffer, sizeof self->readBuffer);
+    }
+
+    static void onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
+        auto* connection = static_cast<Connection*>(stream->data);
+        Impl* self = connection->server;
+        if (self == nullptr || connection->closing)
+            return;
+        if (nread == 0)
+            return;  // EAGAIN
+        if (nread < 0) {
+            self->stopReading(connection);
+            if (nread == UV_EOF && !connection->pending.empty()) {
+                // A half-closed client still waits for the answers to what it sent.
+                connection->closeWhenFlushed = true;
+                return;
+            }
+            self->closeConnection(connection);
+            return;
+        }
+        const size_t parsed = http_parser_execute(&connection->parser, &self->settings, buf->base,
+                                                  static_cast<size_t>(nread));
+        if (connection->closing)
+            return;  // the request handler closed the server while we were parsing
+        const auto error = HTTP_PARSER_ERRNO(&connection->parser);
+        if (error == HPE_PAUSED)
+            return;  // the last request asked to close; its answer closes the connection
+        // An upgrade (CONNECT, WebSocket) is refused like a malformed request.
+        if (error != HPE_OK || parsed != static_cast<size_t>(nread) || connection->parser.upgrade)
+            self->rejectMalformed(connection);
+    }
+
+    void rejectMalformed(Connection* connection) {
+        stopReading(connection);
+        PendingResponse rejection;
+        rejection.keepAlive = false;
+        rejection.ready = true;
+        rejection.bytes = encodeHttpResponse(400, "Bad Request\n", false, 0);
+        connection->pending.push_back(std::move(rejection));
+        flush(connection);
+    }
+
+    void stopReading(Connection* connection) {
+        if (connection->reading) {
+            uv_read_stop(reinterpret_cast<uv_stream_t*>(&connection->tcp));
+            connection->reading = false;
+        }
+    }
+
+    // Writes every response at the front of the queue that is ready.
+    void flush(Connection* connection) {
+        if (connection->closing)
+            return;
+        std::string bytes;
+        bool closeAfter = false;
+        while (!connection->pending.empty() && connection->pending.front().ready) {
+            PendingResponse& front = connection->pending.front();
+            bytes += front.bytes;
+            if (front.request != 0)
+                openRequests.erase(front.request);
+            const bool keepAlive = front.keepAlive;
+            connection->pending.pop_front();
+            if (!keepAlive) {
+                closeAfter = true;
+                break;
+            }
+        }
+        if (closeAfter) {
+            // Requests after a closing response will never be answered.
+            for (const PendingResponse& dropped : connection->pending)
+                if (dropped.request != 0)
+                    openRequests.erase(dropped.request);
+            connection->pending.clear();
+            connection->closeWhenFlushed = true;
+            stopReading(connection);
+        }
+        if (!bytes.empty()) {
+            auto* write = new WriteRequest;
+            write->connection = connection;
+            write->bytes = std::move(bytes);
+            write->req.data = write;
+            uv_buf_t buf = uv_buf_init(write->bytes.data(), static_cast<unsigned>(write->bytes.size()));
+            const int rc = uv_write(&write->req, reinterpret_cast<uv_stream_t*>(&connection->tcp), &buf, 1,
+                                    &Impl::onWritten);
+            if (rc != 0) {
+                delete write;
+                closeConnection(connection);
+                return;
+            }
+            ++connection->writesInFlight;
+        }
+        if (connection->closeWhenFlushed && connection->pending.empty() && connection->writesInFlight == 0)
+            closeConnection(connection);
+    }
+
+    static void onWritten(uv_write_t* req, int status) {
+        auto* write = static_cast<WriteRequest*>(req->data);
+        Connection* connection = write->connection;
+        delete write;
+        --connection->writesInFlight;
+        Impl* self = connection->server;
+        if (self == nullptr || connection->closing)
+            return;
+        if (status < 0) {
+            self->closeConnection(connection);
+            return;
+        }
+        if (connection->closeWhenFlushed && connection->pending.empty() && connection->writesInFlight == 0)
+            self->closeConnection(connection);
+    }
+
+    void closeConnection(Connection* connection) {
+        if (connection->closing)
+            return;
+        connection->closing = true;
+        stopReading(connection);
+        for (const PendingResponse& pending : connection->pending)
+            if (pending.request != 0)
+                openRequests.erase(pending.request);
+        connection->pending.clear();
+        connections.erase(connection);
+        connection->server = nullptr;
+        uv_close(reinterpret_cast<uv_handle_t*>(&connection->tcp), &Impl::onConnectionClosed);
+    }
+
+    static void onConnectionClosed(uv_handle_t* handle) {
+        delete static_cast<Connection*>(handle->data);
+    }
+
+    void respond(std::uint64_t request, int status, const std::string& body) {
+        auto found = openRequests.find(request);
+        if (found == openRequests.end())
+            return;  // the client went away, or the request was answered already
+        Connection* connection = found->second;
+        for (PendingResponse& pending : connection->pending) {
+            if (pending.request == request && !pending.ready) {
+                pending.ready = true;
+                pending.bytes = encodeHttpResponse(status, body, pending.keepAlive, request);
+                break;
+            }
+        }
+        flush(connection);
+    }
+
+    void closeAll() {
+        if (listener != nullptr) {
+            listener->data = nullptr;
+            uv_close(reinterpret_cast<uv_handle_t*>(listener),
+                     [](uv_handle_t* handle) { delete reinterpret_cast<uv_tcp_t*>(handle); });
+            listener = nullptr;
+        }
+        while (!connections.empty())
+            closeConnection(*connections.begin());
+        openRequests.clear();
+    }
+};
+
+HttpServer::HttpServer(uv_loop_s* loop, RequestHandler onRequest)
+    : impl_(std::make_unique<Impl>(loop, std::move(onRequest))) {}
+
+HttpServer::~HttpServer() { impl_->closeAll(); }
+
+std::uint16_t HttpServer::listen(std::uint16_t port, int backlog) {
+    if (impl_->listener != nullptr)
+        throw std::runtime_error("the HTTP server is already listening");
+    auto* listener = new uv_tcp_t;
+    if (int rc = uv_tcp_init(impl_->loop, listener); rc != 0) {
+        delete listener;
+        throw std::runtime_error(std::string("cannot create the server socket: ") + uv_strerror(rc));
+    }
+    listener->data = impl_.get();
+    impl_->listener = listener;
+    auto fail = [&](const char* what, int rc) {
+        impl_->closeAll();
+        throw std::runtime_error(std::string(what) + " 127.0.0.1:" + std::to_string(port) + ": " +
+                                 uv_strerror(rc));
+    };
+    sockaddr_in address{};
+    uv_ip4_addr("127.0.0.1", port, &address);
+    if (int rc = uv_tcp_bind(listener, reinterpret_cast<const sockaddr*>(&address), 0); rc != 0)
+        fail("cannot bind", rc);
+    if (int rc = uv_listen(reinterpret_cast<uv_stream_t*>(listener), backlog, &Impl::onNewConnection); rc != 0)
+        fail("cannot listen on", rc);
+    sockaddr_storage bound{};
+    int length = sizeof bound;
+    if (int rc = uv_tcp_getsockname(listener, reinterpret_cast<sockaddr*>(&bound), &length); rc != 0)
+        fail("cannot read the address of", rc);
+    return ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+}
+
+void HttpServer::respond(std::uint64_t request, int status, const std::string& body) {
+    impl_->respond(request, status, body);
+}
+
+void HttpServer::close() { impl_->closeAll(); }
+
+std::uint64_t HttpServer::requestsSeen() const { return impl_->requestsSeen.load(); }
+
+}  // namespace loopscope

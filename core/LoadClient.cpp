@@ -1,0 +1,352 @@
+#include "LoadClient.h"
+
+#include <http_parser.h>
+#include <uv.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <strings.h>
+#include <mutex>
+#include <numeric>
+#include <thread>
+#include <unordered_set>
+
+#include "FileDescriptorLimit.h"
+#include "HttpResponse.h"
+
+namespace loopscope {
+
+namespace {
+
+std::string failure(const char* operation, int rc) {
+    std::string text = std::string(operation) + ": " + uv_strerror(rc);
+    if (rc == UV_EMFILE || rc == UV_ENFILE)
+        text += " (open-file limit " + std::to_string(currentFileDescriptorLimit().soft) + ")";
+    return text;
+}
+
+}  // namespace
+
+struct LoadClient::Impl {
+    // One request's connection; freed when both of its handles have closed.
+    struct ClientRequest {
+        uv_tcp_t tcp;
+        uv_timer_t timeout;
+        uv_connect_t connect;
+        uv_write_t write;
+        http_parser parser;
+        LoadClient::Impl* client = nullptr;
+        std::size_t index = 0;
+        int openHandles = 0;
+        bool receivedBytes = false;
+        std::string headerField;       // the header name being read (may come in pieces)
+        bool readingHeaderValue = false;
+        bool finished = false;
+    };
+
+    std::uint16_t port = 0;
+    std::vector<LoadWave> waves;
+    double timeScale = 1.0;
+    Nanoseconds timeout = 0;
+    LoadClient* owner = nullptr;
+
+    std::vector<Nanoseconds> due;  // by request index, in send order
+    std::vector<RequestRecord> records;
+    std::string requestBytes;
+    std::string warning;
+    std::uint64_t origin = 0;
+
+    uv_loop_t loop{};
+    uv_async_t cancelSignal{};
+    uv_timer_t scheduleTimer{};
+    std::thread thread;
+    http_parser_settings settings{};
+    char readBuffer[64 * 1024];
+
+    std::size_t nextToSend = 0;
+    std::size_t finishedCount = 0;
+    std::unordered_set<ClientRequest*> inFlight;
+
+    std::mutex lifecycle;       // guards cancelSignal's life against cancel() from other threads
+    bool signalOpen = false;
+    bool started = false;
+
+    Nanoseconds now() const { return static_cast<Nanoseconds>(uv_hrtime() - origin); }
+
+    void start() {
+        due = LoadClient::schedule(waves, timeScale);
+        records.resize(due.size());
+        for (std::size_t i = 0; i < due.size(); ++i) {
+            records[i].number = static_cast<int>(i + 1);
+            records[i].scheduled = due[i];
+        }
+        requestBytes = "GET " + owner->path +
+                       " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: loopscope\r\nConnection: close\r\n\r\n";
+        // One socket per request, all possibly open at once, plus the loop's own.
+        const FileDescriptorRaise raise = ensureFileDescriptors(due.size() + 64);
+        if (!raise.ok)
+            warning = raise.message;
+
+        http_parser_settings_init(&settings);
+        settings.on_message_complete = &Impl::onMessageComplete;
+        settings.on_header_field = &Impl::onHeaderField;
+        settings.on_header_value = &Impl::onHeaderValue;
+        uv_loop_init(&loop);
+        loop.data = this;
+        uv_async_init(&loop, &cancelSignal, &Impl::onCancelSignal);
+        cancelSignal.data = this;
+        uv_timer_init(&loop, &scheduleTimer);
+        scheduleTimer.data = this;
+        signalOpen = true;
+        started = true;
+        origin = uv_hrtime();
+        uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer, 0, 0);
+        thread = std::thread([this] {
+            uv_run(&loop, UV_RUN_DEFAULT);
+            uv_loop_close(&loop);
+        });
+    }
+
+    static void onScheduleTimer(uv_timer_t* timer) {
+        auto* self = static_cast<Impl*>(timer->data);
+        self->sendDue();
+    }
+
+    void sendDue() {
+        const Nanoseconds current = now();
+        while (nextToSend < due.size() && due[nextToSend] <= current)
+            send(nextToSend++);
+        if (nextToSend < due.size()) {
+            const Nanoseconds wait = due[nextToSend] - current;
+            uv_update_time(&loop);
+            uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer,
+                           static_cast<std::uint64_t>((wait + kMillisecond - 1) / kMillisecond), 0);
+        }
+        finishIfDone();
+    }
+
+    void send(std::size_t index) {
+        auto* request = new ClientRequest;
+        request->client = this;
+        request->index = index;
+        uv_tcp_init(&loop, &request->tcp);
+        uv_timer_init(&loop, &request->timeout);
+        request->tcp.data = request;
+        request->timeout.data = request;
+        request->connect.data = request;
+        request->write.data = request;
+        request->openHandles = 2;
+        http_parser_init(&request->parser, HTTP_RESPONSE);
+        request->parser.data = request;
+        inFlight.insert(request);
+        uv_timer_start(&request->timeout, &Impl::onTimeout,
+                       static_cast<std::uint64_t>(std::max<Nanoseconds>(timeout / kMillisecond, 1)), 0);
+        sockaddr_in address{};
+        uv_ip4_addr("127.0.0.1", port, &address);
+        const int rc = uv_tcp_connect(&request->connect, &request->tcp,
+                                      reinterpret_cast<const sockaddr*>(&address), &Impl::onConnect);
+        if (rc != 0)
+            finish(request, failure("connect", rc));
+    }
+
+    static void onConnect(uv_connect_t* connect, int status) {
+        auto* request = static_cast<ClientRequest*>(connect->data);
+        Impl* self = request->client;
+        if (request->finished)
+            return;
+        if (status < 0) {
+            self->finish(request, failure("connect", status));
+            return;
+        }
+        uv_tcp_nodelay(&request->tcp, 1);
+        auto* stream = reinterpret_cast<uv_stream_t*>(&request->tcp);
+        uv_read_start(stream, &Impl::onAlloc, &Impl::onRead);
+        uv_buf_t buf = uv_buf_init(self->requestBytes.data(), static_cast<unsigned>(self->requestBytes.size()));
+        self->records[request->index].sent = self->now();
+        if (int rc = uv_write(&request->write, stream, &buf, 1, &Impl::onWritten); rc != 0)
+            self->finish(request, failure("write", rc));
+    }
+
+    static void onWritten(uv_write_t* write, int status) {
+        auto* request = static_cast<ClientRequest*>(write->data);
+        if (!request->finished && status < 0)
+            request->client->finish(request, failure("write", status));
+    }
+
+    static void onAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
+        auto* request = static_cast<ClientRequest*>(handle->data);
+        *buf = uv_buf_init(request->client->readBuffer, sizeof request->client->readBuffer);
+    }
+
+    static void onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
+        auto* request = static_cast<ClientRequest*>(stream->data);
+        Impl* self = request->client;
+        if (request->finished || nread == 0)
+            return;
+        if (nread == UV_EOF) {
+            // A response without Content-Length ends with the connection.
+            http_parser_execute(&request->parser, &self->settings, nullptr, 0);
+            if (!request->finished)
+                self->finish(request, request->receivedBytes
+                                          ? "the server closed the connection before the response was complete"
+                                          : "the server closed the connection without a response");
+            return;
+        }
+        if (nread < 0) {
+            self->finish(request, failure("read", static_cast<int>(nread)));
+            return;
+        }
+        request->receivedBytes = true;
+        http_parser_execute(&request->parser, &self->settings, buf->base, static_cast<size_t>(nread));
+        const auto error = HTTP_PARSER_ERRNO(&request->parser);
+        if (!request->finished && error != HPE_OK && error != HPE_PAUSED)
+            self->finish(request, std::string("malformed response: ") + http_errno_description(error));
+    }
+
+    // http-parser may hand a header name or value over in pieces when it spans reads.
+    static int onHeaderField(http_parser* parser, const char* at, size_t length) {
+        auto* request = static_cast<ClientRequest*>(parser->data);
+        if (request->readingHeaderValue)
+            request->headerField.clear();
+        request->readingHeaderValue = false;
+        request->headerField.append(at, length);
+        return 0;
+    }
+
+    static int onHeaderValue(http_parser* parser, const char* at, size_t length) {
+        auto* request = static_cast<ClientRequest*>(parser->data);
+        request->readingHeaderValue = true;
+        if (strcasecmp(request->headerField.c_str(), kRequestNumberHeader) != 0)
+            return 0;
+        RequestRecord& record = request->client->records[request->index];
+        for (size_t i = 0; i < length; ++i)
+            if (at[i] >= '0' && at[i] <= '9')
+                record.serverRequest = record.serverRequest * 10 + static_cast<std::uint64_t>(at[i] - '0');
+        return 0;
+    }
+
+    static int onMessageComplete(http_parser* parser) {
+        auto* request = static_cast<ClientRequest*>(parser->data);
+        Impl* self = request->client;
+        RequestRecord& record = self->records[request->index];
+        record.status = static_cast<int>(parser->status_code);
+        record.answered = self->now();
+        http_parser_pause(parser, 1);
+        self->finish(request, {});
+        return 0;
+    }
+
+    static void onTimeout(uv_timer_t* timer) {
+        auto* request = static_cast<ClientRequest*>(timer->data);
+        Impl* self = request->client;
+        self->finish(request, "no response within " + std::to_string(self->timeout / kMillisecond) + " ms");
+    }
+
+    void finish(ClientRequest* request, std::string error) {
+        if (request->finished)
+            return;
+        request->finished = true;
+        RequestRecord& record = records[request->index];
+        if (!error.empty()) {
+            record.error = std::move(error);
+            record.answered = 0;
+        }
+        ++finishedCount;
+        inFlight.erase(request);
+        uv_timer_stop(&request->timeout);
+        auto onClosed = [](uv_handle_t* handle) {
+            auto* closing = static_cast<ClientRequest*>(handle->data);
+            if (--closing->openHandles == 0)
+                delete closing;
+        };
+        uv_close(reinterpret_cast<uv_handle_t*>(&request->tcp), onClosed);
+        uv_close(reinterpret_cast<uv_handle_t*>(&request->timeout), onClosed);
+        if (owner->onFinished)
+            owner->onFinished(record);
+        finishIfDone();
+    }
+
+    void finishIfDone() {
+        if (finishedCount < due.size() || nextToSend < due.size())
+            return;
+        std::lock_guard<std::mutex> lock(lifecycle);
+        if (!signalOpen)
+            return;
+        signalOpen = false;
+        uv_close(reinterpret_cast<uv_handle_t*>(&cancelSignal), nullptr);
+        uv_close(reinterpret_cast<uv_handle_t*>(&scheduleTimer), nullptr);
+    }
+
+    static void onCancelSignal(uv_async_t* async) {
+        auto* self = static_cast<Impl*>(async->data);
+        self->cancelAll();
+    }
+
+    void cancelAll() {
+        uv_timer_stop(&scheduleTimer);
+        for (; nextToSend < due.size(); ++nextToSend) {
+            records[nextToSend].error = "cancelled before it was sent";
+            ++finishedCount;
+            if (owner->onFinished)
+                owner->onFinished(records[nextToSend]);
+        }
+        const std::vector<ClientRequest*> open(inFlight.begin(), inFlight.end());
+        for (ClientRequest* request : open)
+            finish(request, "cancelled");
+        finishIfDone();
+    }
+
+    void cancel() {
+        std::lock_guard<std::mutex> lock(lifecycle);
+        if (signalOpen)
+            uv_async_send(&cancelSignal);
+    }
+
+    void wait() {
+        if (thread.joinable())
+            thread.join();
+    }
+};
+
+LoadClient::LoadClient(std::uint16_t port, std::vector<LoadWave> waves, double timeScale, Nanoseconds timeout)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->port = port;
+    impl_->waves = std::move(waves);
+    impl_->timeScale = timeScale;
+    impl_->timeout = timeout;
+    impl_->owner = this;
+}
+
+LoadClient::~LoadClient() {
+    impl_->cancel();
+    impl_->wait();
+}
+
+std::vector<Nanoseconds> LoadClient::schedule(const std::vector<LoadWave>& waves, double timeScale) {
+    std::vector<Nanoseconds> times;
+    for (const LoadWave& wave : waves)
+        for (int i = 0; i < wave.requests && times.size() < static_cast<std::size_t>(kMaxRequestsPerRun); ++i)
+            times.push_back(static_cast<Nanoseconds>(
+                std::llround(static_cast<double>(wave.at + i * wave.spacing) * timeScale)));
+    // Waves may overlap: requests go out in time order, earlier waves first on a tie.
+    std::stable_sort(times.begin(), times.end());
+    return times;
+}
+
+void LoadClient::start() {
+    if (!impl_->started)
+        impl_->start();
+}
+
+void LoadClient::wait() { impl_->wait(); }
+
+void LoadClient::cancel() { impl_->cancel(); }
+
+const std::vector<RequestRecord>& LoadClient::records() const { return impl_->records; }
+
+std::uint64_t LoadClient::origin() const { return impl_->origin; }
+
+const std::string& LoadClient::warning() const { return impl_->warning; }
+
+}  // namespace loopscope

@@ -1,0 +1,48 @@
+// The engine's side of `net` steps: real TCP connections from the JavaScript thread's
+// loop to the NetPeer. A request takes an idle connection or opens one (a pool with no
+// upper bound, like a database driver's); the reply arrives through epoll in the poll
+// phase. No thread waits for it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <uv.h>
+
+#include "Scenario.h"
+
+namespace loopscope {
+
+class NetClient {
+public:
+    // `onReply(id, error)` runs on the loop thread in the poll phase; error is empty
+    // when the peer answered.
+    NetClient(uv_loop_t* loop, std::uint16_t port,
+              std::function<void(std::uint64_t id, const std::string& error)> onReply);
+    ~NetClient();
+    NetClient(const NetClient&) = delete;
+    NetClient& operator=(const NetClient&) = delete;
+
+    void request(std::uint64_t id, Nanoseconds takes);
+    // Closes every connection (requests still waiting are dropped).
+    void close();
+
+private:
+    struct Connection;
+    static void onConnect(uv_connect_t* request, int status);
+    static void onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
+    void send(Connection* connection);
+    void fail(Connection* connection, const std::string& error);
+    void closeConnection(Connection* connection);
+
+    uv_loop_t* loop_;
+    std::uint16_t port_;
+    std::function<void(std::uint64_t, const std::string&)> onReply_;
+    std::vector<Connection*> idle_;
+    std::vector<Connection*> all_;
+    bool closed_ = false;
+};
+
+}  // namespace loopscope

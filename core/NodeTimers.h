@@ -1,0 +1,85 @@
+// setTimeout / setInterval exactly as Node 20 keeps them (lib/internal/timers.js):
+// one list per duration, in creation order; a priority queue of lists by (expiry,
+// list id); one real libuv timer armed for the earliest list. A timer's start is the
+// loop's time *updated* at creation (getLibuvNow()), and all timers due at the moment
+// the timers phase begins run in that phase, list by list. Mimicking Node's structure
+// rather than giving each timer its own uv_timer keeps Node's order in the corner
+// cases (a list keeps running its due timers before the next list is looked at).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <map>
+#include <memory>
+#include <set>
+
+#include <uv.h>
+
+namespace loopscope {
+
+struct NodeTimerList;
+
+struct NodeTimer {
+    double msecs = 1;      // real milliseconds (Node: _idleTimeout), >= 1
+    bool repeat = false;   // setInterval
+    std::function<void(NodeTimer&)> onTimeout;
+    // Owned by NodeTimers:
+    double idleStart = 0;
+    bool active = false;   // in a list, will fire
+    bool cleared = false;
+    bool counted = false;  // keeps the loop alive (Node's refCount)
+    std::shared_ptr<NodeTimerList> list;
+    std::list<std::shared_ptr<NodeTimer>>::iterator position;
+};
+using NodeTimerPtr = std::shared_ptr<NodeTimer>;
+
+class NodeTimers {
+public:
+    // `onTimersPhase` runs when the libuv timer fires, before any JavaScript timer.
+    NodeTimers(uv_loop_t* loop, std::function<void()> onTimersPhase);
+    ~NodeTimers();
+    NodeTimers(const NodeTimers&) = delete;
+    NodeTimers& operator=(const NodeTimers&) = delete;
+
+    void start(const NodeTimerPtr& timer);  // setTimeout / setInterval
+    void clear(const NodeTimerPtr& timer);  // clearTimeout / clearInterval; no-op if not active
+    void close();                           // closes the libuv timer (on teardown)
+    std::size_t activeCount() const { return refCount_; }
+
+    // getLibuvNow(): updates the loop's time first, as Node does.
+    double now();
+
+private:
+    static void onUvTimer(uv_timer_t* handle);
+    void runTimers();
+    double processTimers(double now);
+    void listOnTimeout(const std::shared_ptr<NodeTimerList>& list, double now);
+    void insert(const NodeTimerPtr& timer, double msecs, double start);
+    void scheduleTimer(double msecs);
+    void changeRefCount(int delta);
+    void removeList(const std::shared_ptr<NodeTimerList>& list);
+
+    struct ByExpiry {
+        bool operator()(const std::shared_ptr<NodeTimerList>& a, const std::shared_ptr<NodeTimerList>& b) const;
+    };
+
+    uv_loop_t* loop_;
+    uv_timer_t* handle_;
+    std::function<void()> onTimersPhase_;
+    std::map<double, std::shared_ptr<NodeTimerList>> lists_;
+    std::set<std::shared_ptr<NodeTimerList>, ByExpiry> queue_;
+    std::uint64_t nextListId_ = 1;
+    double nextExpiry_;
+    std::size_t refCount_ = 0;
+    bool closed_ = false;
+};
+
+struct NodeTimerList {
+    double msecs = 0;
+    double expiry = 0;
+    std::uint64_t id = 0;
+    std::list<NodeTimerPtr> timers;
+};
+
+}  // namespace loopscope

@@ -1,0 +1,15 @@
+// A problem found at a place in a text, before the file name is known to the finder.
+#pragma once
+
+#include <string>
+
+#include "Scenario.h"
+
+namespace loopscope {
+
+struct TextProblem {
+    SourceLocation where;
+    std::string message;
+};
+
+}  // namespace loopscope

@@ -1,0 +1,20 @@
+const net = require('net');
+
+// `close` is socket.destroy() and its 'close' event. The socket gets its handle at
+// connect() and is destroyed before it ever connects, so nothing is sent.
+function destroySocket(onClose) {
+  const socket = net.connect(9, '127.0.0.1');
+  socket.on('close', onClose);
+  socket.destroy();
+}
+
+destroySocket(() => {
+  console.log('closed');
+});
+setImmediate(() => {
+  console.log('immediate');
+});
+process.nextTick(() => {
+  console.log('tick');
+});
+console.log('main end');

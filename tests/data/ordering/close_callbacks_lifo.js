@@ -1,0 +1,22 @@
+const net = require('net');
+
+// `close` is socket.destroy() and its 'close' event. The socket gets its handle at
+// connect() and is destroyed before it ever connects, so nothing is sent.
+function destroySocket(onClose) {
+  const socket = net.connect(9, '127.0.0.1');
+  socket.on('close', onClose);
+  socket.destroy();
+}
+
+destroySocket(() => {
+  console.log('close a');
+  setImmediate(() => {
+    console.log('immediate from close a');
+  });
+});
+destroySocket(() => {
+  console.log('close b');
+});
+setImmediate(() => {
+  console.log('immediate');
+});

@@ -1,0 +1,9 @@
+let tick = 0;
+const beat = setInterval(() => {
+  tick += 1;
+  console.log(`beat ${tick}`);
+}, 40);
+setTimeout(() => {
+  clearInterval(beat);
+  console.log('stopped');
+}, 140);

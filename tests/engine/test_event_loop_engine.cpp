@@ -1,0 +1,224 @@
+// The live event-loop engine, run in this process on scenarios built in code: the
+// order of console lines must be what Node 20 prints for the same program (each case
+// names the JavaScript it stands for), and the trace must describe the real loop.
+#include "EngineTestSupport.h"
+#include "EventLoopEngine.h"
+
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace loopscope;
+using namespace loopscope::testing;
+
+namespace {
+
+std::vector<std::string> runLogs(Scenario scenario, CollectingSink* keep = nullptr) {
+    CollectingSink sink;
+    EventLoopEngine engine;
+    const EngineResult result = engine.run(scenario, sink);
+    if (!result.ok)
+        qWarning("run failed: %s", result.error.c_str());
+    if (keep)
+        for (const TraceEvent& event : sink.events())
+            keep->add(event);
+    return sink.logs();
+}
+
+QStringList toQt(const std::vector<std::string>& lines) {
+    QStringList list;
+    for (const std::string& line : lines)
+        list << QString::fromStdString(line);
+    return list;
+}
+
+}  // namespace
+
+class TestEventLoopEngine : public QObject {
+    Q_OBJECT
+
+private slots:
+    // console.log('Start'); setTimeout(() => console.log('Timer finished'), 0); console.log('End')
+    void timerRunsAfterTheMainScript() {
+        const auto logs = runLogs(scenarioWith({log("Start"), setTimeout(0, {log("Timer finished")}), log("End")}));
+        QCOMPARE(toQt(logs), (QStringList{"Start", "End", "Timer finished"}));
+    }
+
+    // Promise.resolve().then(P); process.nextTick(T); console.log('sync')
+    void nextTickRunsBeforePromiseCallbacks() {
+        const auto logs = runLogs(scenarioWith({promise({log("promise")}), nextTick({log("nextTick")}), log("sync")}));
+        QCOMPARE(toQt(logs), (QStringList{"sync", "nextTick", "promise"}));
+    }
+
+    // fs.readFile(f, () => { setTimeout(T, 0); setImmediate(I) })
+    void immediateBeatsTimeoutInsideAnIoCallback() {
+        for (int round = 0; round < 3; ++round) {
+            const auto logs = runLogs(scenarioWith({io(StepKind::ReadFile, 2 * kMillisecond,
+                                                       {setTimeout(0, {log("timeout")}), setImmediate({log("immediate")})})}));
+            QCOMPARE(toQt(logs), (QStringList{"immediate", "timeout"}));
+        }
+    }
+
+    // setImmediate(() => { log A; setImmediate(C); process.nextTick(tick) }); setImmediate(B)
+    void immediatesQueuedDuringCheckWaitForTheNextIteration() {
+        CollectingSink trace;
+        const auto logs = runLogs(scenarioWith({setImmediate({log("A"), setImmediate({log("C")}), nextTick({log("tick")})}),
+                                                setImmediate({log("B")})}),
+                                  &trace);
+        QCOMPARE(toQt(logs), (QStringList{"A", "tick", "B", "C"}));
+        // C ran in a later iteration than A and B.
+        std::int64_t iteration = 0, iterationOfB = 0, iterationOfC = 0;
+        for (const TraceEvent& event : trace.events()) {
+            if (event.kind == EventKind::LoopIteration)
+                iteration = event.value;
+            if (event.kind == EventKind::Log && event.text == "B")
+                iterationOfB = iteration;
+            if (event.kind == EventKind::Log && event.text == "C")
+                iterationOfC = iteration;
+        }
+        QVERIFY(iterationOfB >= 1);
+        QCOMPARE(iterationOfC, iterationOfB + 1);
+    }
+
+    // Close callbacks of one close phase: last closed first (libuv keeps them on a stack).
+    void closeCallbacksRunLastClosedFirst() {
+        const auto logs = runLogs(scenarioWith({close({log("first closed")}), close({log("second closed")}),
+                                                setImmediate({log("immediate")})}));
+        QCOMPARE(toQt(logs), (QStringList{"immediate", "second closed", "first closed"}));
+    }
+
+    // async function f(){ log f1; await {then(r){r()}}; log f2 }
+    // f(); Promise.resolve().then(p1).then(p2); log sync
+    // async function g(){ for (i=1..2){ log a{i}; await null; log b{i} } log done }  g(); log after
+    void awaitHopsAndRepeatContinuations() {
+        const auto logs = runLogs(scenarioWith({
+            async("f", {log("f1"), await(awaitThenable()), log("f2")}),
+            promiseThen({log("p1")}, {log("p2")}),
+            log("sync"),
+            async("g", {repeat(2, {log("a{i}"), await(awaitValue()), log("b{i}")}), log("done")}),
+            log("after"),
+        }));
+        QCOMPARE(toQt(logs), (QStringList{"f1", "sync", "a1", "after", "p1", "b1", "a2", "f2", "p2", "b2", "done"}));
+    }
+
+    // async inner(){ i1; await null; i2 }  async outer(){ o1; await inner(); o2 }
+    // outer(); Promise.resolve().then(p1).then(p2); log sync;
+    // (async()=>{ await Promise.all([1, thenable]); log all })();
+    // (async()=>{ await Promise.race([thenable, 1]); log race })();
+    void awaitingAsyncCallsAndCombinators() {
+        const auto logs = runLogs(scenarioWith({
+            async("outer", {log("o1"), await(awaitStep(async("inner", {log("i1"), await(awaitValue()), log("i2")}))),
+                            log("o2")}),
+            promiseThen({log("p1")}, {log("p2")}),
+            log("sync"),
+            async("a", {await(awaitAll({awaitValue(), awaitThenable()})), log("all")}),
+            async("b", {await(awaitAll({awaitThenable(), awaitValue()}, true)), log("race")}),
+        }));
+        QCOMPARE(toQt(logs), (QStringList{"o1", "i1", "sync", "i2", "p1", "o2", "p2", "race", "all"}));
+    }
+
+    // ESM: Promise.resolve().then(P); process.nextTick(T); setTimeout(timeout, 0);
+    // setImmediate(immediate); log sync  ->  sync P T immediate timeout
+    void esmMainRunsAsAPromiseJobInThePollPhase() {
+        Scenario scenario = scenarioWith({promise({log("P")}), nextTick({log("T")}), setTimeout(0, {log("timeout")}),
+                                          setImmediate({log("immediate")}), log("sync")});
+        scenario.runtime.module = ModuleKind::Esm;
+        for (int round = 0; round < 3; ++round)
+            QCOMPARE(toQt(runLogs(scenario)), (QStringList{"sync", "P", "T", "immediate", "timeout"}));
+    }
+
+    // const h = setInterval(() => log(`tick ${n}`), 5) cleared after 3; a timer cleared by id never fires.
+    void intervalsTicksAndClearing() {
+        const auto logs = runLogs(scenarioWith({
+            setInterval(5 * kMillisecond, 3, {log("tick {tick}")}),
+            setTimeout(2 * kMillisecond, {log("never")}, "doomed"),
+            clearTimer(StepKind::ClearTimeout, "doomed"),
+            clearTimer(StepKind::ClearTimeout, "doomed"),  // not live any more: nothing happens
+            setInterval(4 * kMillisecond, 0, {log("forever {tick}"), setTimeout(1, {})}, "endless"),
+            setTimeout(10 * kMillisecond, {clearTimer(StepKind::ClearInterval, "endless"), log("cleared")}),
+        }));
+        QCOMPARE(std::count(logs.begin(), logs.end(), "never"), 0);
+        const QStringList ticks = toQt(logs).filter("tick");
+        QCOMPARE(ticks, (QStringList{"tick 1", "tick 2", "tick 3"}));
+        const QStringList endless = toQt(logs).filter("forever");
+        QCOMPARE(endless, (QStringList{"forever 1", "forever 2"}));
+        QVERIFY(logs.back() == "tick 3");
+    }
+
+    // Equal timers run by due time, then creation order.
+    void equalTimersRunInCreationOrder() {
+        const auto logs = runLogs(scenarioWith({setTimeout(3 * kMillisecond, {log("a")}), setTimeout(2 * kMillisecond, {log("b")}),
+                                                setTimeout(3 * kMillisecond, {log("c")}), setTimeout(0, {log("d")})}));
+        QCOMPARE(toQt(logs), (QStringList{"d", "b", "a", "c"}));
+    }
+
+    // A 300 ms computation holds the only JavaScript thread: a 10 ms timer waits for it.
+    void cpuStepDelaysATimer() {
+        CollectingSink trace;
+        runLogs(scenarioWith({setTimeout(10 * kMillisecond, {log("timer")}), cpu(300 * kMillisecond)}), &trace);
+        Nanoseconds timerAt = -1;
+        for (const TraceEvent& event : trace.events())
+            if (event.kind == EventKind::Log && event.text == "timer")
+                timerAt = event.ts;
+        QVERIFY2(timerAt >= 300 * kMillisecond, qPrintable(QString::number(timerAt / 1e6)));
+        QVERIFY2(timerAt < 2000 * kMillisecond, qPrintable(QString::number(timerAt / 1e6)));
+    }
+
+    // The horizon stops a scenario that would never end, cleanly.
+    void horizonStopsARunawayScenario() {
+        Scenario scenario = scenarioWith({setInterval(2 * kMillisecond, 0, {log("again")})});
+        scenario.runtime.horizon = 50 * kMillisecond;
+        CollectingSink trace;
+        EventLoopEngine engine;
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(engine.run(scenario, trace).ok);
+        QVERIFY(clock.elapsed() < 3000);
+        const auto events = trace.events();
+        QVERIFY(!events.empty());
+        QCOMPARE(events.back().kind, EventKind::RunEnd);
+        QCOMPARE(events.back().text, std::string("stopped at the horizon"));
+        QVERIFY(trace.logs().size() >= 3);
+    }
+
+    // The trace: phases in libuv's order, callbacks paired, flows from the step to its callback.
+    void traceDescribesTheLoop() {
+        CollectingSink trace;
+        runLogs(scenarioWith({io(StepKind::ReadFile, 5 * kMillisecond, {log("read")}), setImmediate({log("imm")})}), &trace);
+        const auto events = trace.events();
+        QCOMPARE(events.front().kind, EventKind::RunBegin);
+        QCOMPARE(events.back().kind, EventKind::RunEnd);
+        int begins = 0, ends = 0;
+        std::uint64_t readJob = 0;
+        bool workedOnPool = false, readInPoll = false;
+        std::vector<Phase> entered;
+        for (const TraceEvent& event : events) {
+            if (event.kind == EventKind::CallbackBegin)
+                ++begins;
+            if (event.kind == EventKind::CallbackEnd)
+                ++ends;
+            if (event.kind == EventKind::Enqueue && event.queue == QueueKind::PoolFifo)
+                readJob = event.id;
+            if (event.kind == EventKind::WorkBegin && event.id == readJob && event.lane.kind == LaneKind::PoolWorker)
+                workedOnPool = true;
+            if (event.kind == EventKind::CallbackBegin && event.id == readJob) {
+                readInPoll = event.queue == QueueKind::Poll && event.phase == Phase::Poll;
+                QVERIFY(event.cause != 0);
+            }
+            if (event.kind == EventKind::PhaseEnter && event.lane.kind == LaneKind::Main)
+                entered.push_back(event.phase);
+        }
+        QCOMPARE(begins, ends);
+        QVERIFY(readJob != 0);
+        QVERIFY(workedOnPool);
+        QVERIFY(readInPoll);
+        QVERIFY(entered.size() >= 7);
+        QCOMPARE(entered[0], Phase::MainScript);
+        const std::vector<Phase> cycle{Phase::Timers, Phase::Pending, Phase::IdlePrepare, Phase::Poll, Phase::Check, Phase::Close};
+        for (std::size_t at = 1; at < entered.size(); ++at)
+            QCOMPARE(entered[at], cycle[(at - 1) % cycle.size()]);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventLoopEngine)
+#include "test_event_loop_engine.moc"

@@ -1,0 +1,209 @@
+// The load client against a real server: schedules, answers, latencies, and every
+// way a request can fail being counted rather than lost.
+#include <QtTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+
+#include "FileDescriptorLimit.h"
+#include "LoadClient.h"
+#include "engine/ServerThread.h"
+
+using namespace loopscope;
+using loopscope::testing::ServerThread;
+
+namespace {
+
+LoadWave wave(Nanoseconds at, int requests, Nanoseconds spacing) {
+    LoadWave w;
+    w.at = at;
+    w.requests = requests;
+    w.spacing = spacing;
+    return w;
+}
+
+// A port with nothing listening on it: bound once to learn a free number, then released.
+std::uint16_t closedPort() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t length = sizeof address;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+}  // namespace
+
+class TestLoadClient : public QObject {
+    Q_OBJECT
+
+private slots:
+    void scheduleStretchesWavesAndSortsThem() {
+        const auto times = LoadClient::schedule({wave(0, 3, 10 * kMillisecond), wave(5 * kMillisecond, 2, 0)}, 2.0);
+        const std::vector<Nanoseconds> expected{0, 10 * kMillisecond, 10 * kMillisecond, 20 * kMillisecond,
+                                                40 * kMillisecond};
+        QCOMPARE(times, expected);
+        QVERIFY(LoadClient::schedule({}, 1.0).empty());
+    }
+
+    void threeRequestsAtOnceAreAllAnsweredAfterTheServersDelay() {
+        ServerThread server(100);
+        LoadClient client(server.port(), {wave(0, 3, 0)}, 1.0, 5 * kSecond);
+        std::atomic<int> finished{0};
+        client.onFinished = [&](const RequestRecord&) { ++finished; };
+        client.start();
+        client.wait();
+        QCOMPARE(finished.load(), 3);
+        const auto& records = client.records();
+        QCOMPARE(records.size(), size_t(3));
+        for (int i = 0; i < 3; ++i) {
+            const RequestRecord& r = records[size_t(i)];
+            QCOMPARE(r.number, i + 1);
+            QCOMPARE(r.scheduled, Nanoseconds(0));
+            QVERIFY2(r.ok(), r.error.c_str());
+            QCOMPARE(r.status, 200);
+            QVERIFY(r.serverRequest >= 1 && r.serverRequest <= 3);
+            QVERIFY(r.sent >= r.scheduled);
+            QVERIFY2(r.latency() >= 95 * kMillisecond, std::to_string(r.latency()).c_str());
+            QVERIFY2(r.latency() < 1500 * kMillisecond, std::to_string(r.latency()).c_str());
+        }
+        QCOMPARE(server.requestsSeen(), std::uint64_t(3));
+    }
+
+    void recordsTheStatusTheServerSent() {
+        ServerThread server(1, [](std::uint64_t request) { return request == 2 ? 503 : 200; });
+        LoadClient client(server.port(), {wave(0, 2, 50 * kMillisecond)}, 1.0, 5 * kSecond);
+        client.start();
+        client.wait();
+        QCOMPARE(client.records()[0].status, 200);
+        QCOMPARE(client.records()[1].status, 503);
+        QCOMPARE(client.records()[1].serverRequest, std::uint64_t(2));
+        QVERIFY(client.records()[1].ok());  // answered: a 503 is an answer, not a lost request
+    }
+
+    void sendsOnTheSpacingOfTheSchedule() {
+        ServerThread server(1);
+        LoadClient client(server.port(), {wave(50 * kMillisecond, 3, 100 * kMillisecond)}, 1.0, 5 * kSecond);
+        client.start();
+        client.wait();
+        const auto& records = client.records();
+        for (size_t i = 0; i < 3; ++i) {
+            QCOMPARE(records[i].scheduled, Nanoseconds(50 + 100 * Nanoseconds(i)) * kMillisecond);
+            QVERIFY(records[i].sent >= records[i].scheduled);
+            QVERIFY2(records[i].sent < records[i].scheduled + 80 * kMillisecond,
+                     std::to_string(records[i].sent).c_str());
+        }
+    }
+
+    void aThousandRequestsAreAllAnswered() {
+        ServerThread server(20);
+        LoadClient client(server.port(), {wave(0, 1000, 0)}, 1.0, 30 * kSecond);
+        client.start();
+        client.wait();
+        int answered = 0;
+        for (const RequestRecord& r : client.records())
+            answered += r.ok() && r.status == 200;
+        QCOMPARE(answered, 1000);
+        QCOMPARE(server.requestsSeen(), std::uint64_t(1000));
+    }
+
+    void everyRequestToARefusedPortIsAnError() {
+        LoadClient client(closedPort(), {wave(0, 5, 0), wave(20 * kMillisecond, 5, kMillisecond)}, 1.0,
+                          5 * kSecond);
+        std::atomic<int> finished{0};
+        client.onFinished = [&](const RequestRecord&) { ++finished; };
+        client.start();
+        client.wait();
+        QCOMPARE(finished.load(), 10);
+        QCOMPARE(client.records().size(), size_t(10));
+        for (const RequestRecord& r : client.records()) {
+            QVERIFY(!r.ok());
+            QCOMPARE(r.status, 0);
+            QCOMPARE(QString::fromStdString(r.error), QString("connect: connection refused"));
+            QCOMPARE(r.answered, Nanoseconds(0));
+        }
+    }
+
+    void aServerThatNeverAnswersTimesOut() {
+        ServerThread server(0, [](std::uint64_t) { return 0; });
+        LoadClient client(server.port(), {wave(0, 4, 0)}, 1.0, 200 * kMillisecond);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        client.start();
+        client.wait();
+        QVERIFY(elapsed.elapsed() < 3000);
+        for (const RequestRecord& r : client.records())
+            QCOMPARE(QString::fromStdString(r.error), QString("no response within 200 ms"));
+    }
+
+    void aServerThatClosesWithoutAnswerIsAnError() {
+        ServerThread server(0, [](std::uint64_t) { return 0; });
+        server.onArrival = [](HttpServer& http, std::uint64_t) { http.close(); };
+        LoadClient client(server.port(), {wave(0, 1, 0)}, 1.0, 5 * kSecond);
+        client.start();
+        client.wait();
+        QCOMPARE(QString::fromStdString(client.records()[0].error),
+                 QString("the server closed the connection without a response"));
+    }
+
+    void cancelEndsEveryRequestAsAnError() {
+        ServerThread server(0, [](std::uint64_t) { return 0; });
+        LoadClient client(server.port(), {wave(0, 3, 0), wave(10 * kSecond, 2, 0)}, 1.0, 60 * kSecond);
+        client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(server.requestsSeen(), std::uint64_t(3), 5000);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        client.cancel();
+        client.wait();
+        QVERIFY(elapsed.elapsed() < 2000);
+        const auto& records = client.records();
+        QCOMPARE(records.size(), size_t(5));
+        for (size_t i = 0; i < 3; ++i)
+            QCOMPARE(QString::fromStdString(records[i].error), QString("cancelled"));
+        for (size_t i = 3; i < 5; ++i)
+            QCOMPARE(QString::fromStdString(records[i].error), QString("cancelled before it was sent"));
+    }
+
+    void destroyingARunningClientCancelsIt() {
+        ServerThread server(0, [](std::uint64_t) { return 0; });
+        QElapsedTimer elapsed;
+        elapsed.start();
+        {
+            LoadClient client(server.port(), {wave(0, 2, 0)}, 1.0, 60 * kSecond);
+            client.start();
+        }
+        QVERIFY(elapsed.elapsed() < 2000);
+    }
+
+    void fileDescriptorLimitIsRaisedWithinTheHardLimit() {
+        const FileDescriptorLimit before = currentFileDescriptorLimit();
+        QVERIFY(before.soft > 0);
+        const FileDescriptorRaise within = ensureFileDescriptors(before.soft);
+        QVERIFY(within.ok);
+        QCOMPARE(within.limit.soft, before.soft);
+        // More than fs.nr_open is refused even to root.
+        const std::uint64_t impossible = 1ull << 40;
+        const FileDescriptorRaise beyond = ensureFileDescriptors(impossible);
+        QVERIFY(!beyond.ok);
+        QVERIFY(beyond.limit.soft >= before.soft);
+        const FileDescriptorLimit after = currentFileDescriptorLimit();
+        QCOMPARE(beyond.limit.soft, after.soft);
+        QCOMPARE(QString::fromStdString(beyond.message),
+                 QString("%1 open files are needed; the system refused to raise the limit (%2, hard limit %3): "
+                         "Operation not permitted")
+                     .arg(impossible)
+                     .arg(after.soft)
+                     .arg(after.hard));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLoadClient)
+#include "test_load_client.moc"
