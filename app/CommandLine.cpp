@@ -148,6 +148,16 @@ int guiCommand(int argc, char** argv, const QStringList& arguments) {
     return app.exec();
 }
 
+// Whether a `run` command line asks for a picture (before the parser runs: the kind
+// of application object depends on it).
+bool asksForPictures(const QStringList& arguments) {
+    for (const QString& argument : arguments)
+        for (const char* option : {"--png", "--svg", "--pdf", "--frames"})
+            if (argument == QLatin1String(option) || argument.startsWith(QLatin1String(option) + QLatin1Char('=')))
+                return true;
+    return false;
+}
+
 }  // namespace
 
 int runCommandLine(int argc, char** argv) {
@@ -164,6 +174,14 @@ int runCommandLine(int argc, char** argv) {
         arguments << QString::fromLocal8Bit(argv[i]);
     const QString command = arguments.size() > 1 ? arguments.at(1) : QString();
 
+    if (command == QLatin1String("run") && asksForPictures(arguments)) {
+        // Pictures need QApplication (fonts, QCustomPlot widgets) but never a screen:
+        // headless runs paint on Qt's offscreen platform, the same everywhere.
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        return runCommand(arguments);
+    }
     if (command == QLatin1String("check") || command == QLatin1String("run")) {
         QCoreApplication app(argc, argv);
         return command == QLatin1String("check") ? checkCommand(arguments) : runCommand(arguments);
