@@ -6,6 +6,7 @@
 
 #include "CommandLine.h"
 #include "EngineProcess.h"
+#include "PictureExport.h"
 #include "RunOptions.h"
 #include "ScenarioParser.h"
 
@@ -69,15 +70,26 @@ int runHeadless(const RunOptions& options) {
     if (mode == QLatin1String("thread-per-request") || mode == QLatin1String("both"))
         engines.push_back(EngineKind::ThreadPerRequest);
 
-    const bool keepTrace = !options.tracePath.isEmpty();
+    if (int code = checkPictureOptions(options, scenario, mode); code != kExitOk)
+        return code;
+
+    const bool keepTrace = !options.tracePath.isEmpty() || wantsPictures(options);
+    std::vector<EngineRun> runs;
     for (EngineKind engine : engines) {
         EngineRun run = runEngine(options, engine, keepTrace);
         if (!run.ok) {
             std::fprintf(stderr, "loopscope: %s\n", run.error.c_str());
             return kExitRunFailed;
         }
+        runs.push_back(std::move(run));
     }
-    return kExitOk;
+    auto traceOf = [&](EngineKind engine) -> const Trace* {
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            if (engines[i] == engine)
+                return &runs[i].trace;
+        return nullptr;
+    };
+    return exportPictures(options, scenario, traceOf(EngineKind::EventLoop), traceOf(EngineKind::ThreadPerRequest));
 }
 
 }  // namespace loopscope
