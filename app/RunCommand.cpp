@@ -2,9 +2,11 @@
 
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "CommandLine.h"
+#include "ComparisonRun.h"
 #include "EngineProcess.h"
 #include "RunOptions.h"
 #include "ScenarioParser.h"
@@ -16,6 +18,7 @@ struct EngineRun {
     bool ok = false;
     std::string error;
     Trace trace;
+    std::vector<ProcessSample> samples;  // kept with the trace: what the OS said the child cost
 };
 
 // Runs one engine in its child process; prints console lines as they arrive when asked.
@@ -45,8 +48,15 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
         outcome.error = error.what();
         return outcome;
     }
+    std::optional<ProcessSampler> sampler;
+    if (keepTrace)
+        sampler.emplace(process.childPid(), kProcessSampleInterval);
     outcome.ok = process.wait();
     outcome.error = process.error();
+    if (sampler) {
+        sampler->stop();
+        outcome.samples = sampler->samples();
+    }
     return outcome;
 }
 
@@ -69,14 +79,20 @@ int runHeadless(const RunOptions& options) {
     if (mode == QLatin1String("thread-per-request") || mode == QLatin1String("both"))
         engines.push_back(EngineKind::ThreadPerRequest);
 
-    const bool keepTrace = !options.tracePath.isEmpty();
+    const bool measure = options.summary || !options.csvPath.isEmpty();
+    const bool keepTrace = !options.tracePath.isEmpty() || measure;
+    std::vector<MeasuredRun> measured;
     for (EngineKind engine : engines) {
         EngineRun run = runEngine(options, engine, keepTrace);
         if (!run.ok) {
             std::fprintf(stderr, "loopscope: %s\n", run.error.c_str());
             return kExitRunFailed;
         }
+        if (measure)
+            measured.push_back({engine, std::move(run.trace), std::move(run.samples)});
     }
+    if (measure)
+        return reportComparison(options, measured);
     return kExitOk;
 }
 
