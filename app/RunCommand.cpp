@@ -8,6 +8,7 @@
 #include "CommandLine.h"
 #include "ComparisonRun.h"
 #include "EngineProcess.h"
+#include "PictureExport.h"
 #include "RunOptions.h"
 #include "ScenarioParser.h"
 
@@ -79,21 +80,34 @@ int runHeadless(const RunOptions& options) {
     if (mode == QLatin1String("thread-per-request") || mode == QLatin1String("both"))
         engines.push_back(EngineKind::ThreadPerRequest);
 
+    if (int code = checkPictureOptions(options, scenario, mode); code != kExitOk)
+        return code;
+
     const bool measure = options.summary || !options.csvPath.isEmpty();
-    const bool keepTrace = !options.tracePath.isEmpty() || measure;
-    std::vector<MeasuredRun> measured;
+    const bool keepTrace = !options.tracePath.isEmpty() || wantsPictures(options) || measure;
+    std::vector<EngineRun> runs;
     for (EngineKind engine : engines) {
         EngineRun run = runEngine(options, engine, keepTrace);
         if (!run.ok) {
             std::fprintf(stderr, "loopscope: %s\n", run.error.c_str());
             return kExitRunFailed;
         }
-        if (measure)
-            measured.push_back({engine, std::move(run.trace), std::move(run.samples)});
+        runs.push_back(std::move(run));
     }
-    if (measure)
-        return reportComparison(options, measured);
-    return kExitOk;
+    if (measure) {
+        std::vector<MeasuredRun> measured;
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            measured.push_back({engines[i], runs[i].trace, runs[i].samples});
+        if (int code = reportComparison(options, measured); code != kExitOk)
+            return code;
+    }
+    auto traceOf = [&](EngineKind engine) -> const Trace* {
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            if (engines[i] == engine)
+                return &runs[i].trace;
+        return nullptr;
+    };
+    return exportPictures(options, scenario, traceOf(EngineKind::EventLoop), traceOf(EngineKind::ThreadPerRequest));
 }
 
 }  // namespace loopscope
