@@ -83,7 +83,12 @@ public:
     EngineResult execute();
 
 private:
-    Nanoseconds now() const { return static_cast<Nanoseconds>(uv_hrtime() - origin_); }
+    // Trace time is scenario time: wall time since the start divided by time_scale,
+    // as the event-loop engine reports it.
+    Nanoseconds now() const { return toScenarioTime(uv_hrtime() - origin_); }
+    Nanoseconds toScenarioTime(std::uint64_t wall) const {
+        return static_cast<Nanoseconds>(static_cast<double>(wall) / scenario_.runtime.timeScale);
+    }
     Nanoseconds scaled(Nanoseconds duration) const {
         return static_cast<Nanoseconds>(std::llround(static_cast<double>(duration) * scenario_.runtime.timeScale));
     }
