@@ -30,6 +30,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -50,6 +51,7 @@ namespace {
 constexpr int kScrubberSteps = 10000;
 constexpr int kMaxRecent = 8;
 constexpr int kConsoleLines = 2000;
+constexpr int kConsoleBurst = 200;
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
@@ -317,13 +319,16 @@ void MainWindow::buildActions() {
 
     QToolBar* bar = addToolBar(tr("Run"));
     bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(open);
-    bar->addSeparator();
-    bar->addAction(runAction_);
-    bar->addAction(cancelAction_);
-    bar->addSeparator();
     bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    for (QAction* action : {open, runAction_, cancelAction_}) {
+        // The big three carry words as well as icons.
+        auto* button = new QToolButton;
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        bar->addWidget(button);
+    }
+    bar->addSeparator();
     bar->addAction(start);
     bar->addAction(back);
     bar->addAction(playAction_);
@@ -422,9 +427,13 @@ bool MainWindow::openScenario(const QString& path) {
         scenario_.reset();
         nodeCode_ = {};
         codeView_->setPlainText(QString());
-        teaching_->setMarkdown(tr("**This scenario has %n problem(s).** See *Problems* below; click one to see "
-                                  "the line in the scenario file.",
-                                  nullptr, int(problems_.size())));
+        teaching_->setMarkdown((problems_.size() == 1 ? tr("**This scenario has a problem.**")
+                                                      : tr("**This scenario has %1 problems.**").arg(problems_.size())) +
+                               tr(" See *Problems* below; click one to see its line in the scenario file."));
+        const RuntimeSettings defaults;
+        threadpool_->setValue(defaults.threadpool);
+        cores_->setValue(defaults.cores);
+        timeScale_->setValue(defaults.timeScale);
         bottomTabs_->setCurrentWidget(problemList_);
         rightTabs_->setCurrentWidget(sourceView_);
         if (!problems_.isEmpty()) {
@@ -625,12 +634,11 @@ void MainWindow::updateConsole(std::size_t events) {
         std::size_t(std::lower_bound(logEvents_.begin(), logEvents_.end(), events) - logEvents_.begin());
     if (lines == consoleShown_)
         return;
-    if (lines < consoleShown_) {
-        // Scrubbing back: rebuild the last lines before the playhead.
+    // Big jumps (scrubbing back, a fast stream) rebuild the console from its last lines:
+    // laying out thousands of lines at once would stall the window.
+    if (lines < consoleShown_ || lines - consoleShown_ > std::size_t(kConsoleBurst)) {
         console_->clear();
-        consoleShown_ = lines > std::size_t(kConsoleLines) ? lines - kConsoleLines : 0;
-    } else if (lines - consoleShown_ > std::size_t(kConsoleLines)) {
-        consoleShown_ = lines - kConsoleLines;
+        consoleShown_ = lines > std::size_t(kConsoleBurst) ? lines - kConsoleBurst : 0;
     }
     QStringList text;
     for (std::size_t i = consoleShown_; i < lines; ++i) {

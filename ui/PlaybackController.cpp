@@ -10,6 +10,12 @@ PlaybackController::PlaybackController(QObject* parent) : QObject(parent) {
     timer_.setInterval(16);
     timer_.setTimerType(Qt::PreciseTimer);
     connect(&timer_, &QTimer::timeout, this, &PlaybackController::tick);
+    followTimer_.setSingleShot(true);
+    followTimer_.setInterval(40);
+    connect(&followTimer_, &QTimer::timeout, this, [this] {
+        if (following_ && !isPlaying() && store_)
+            moveTo(available(), store_->endTime());
+    });
 }
 
 const std::vector<double>& PlaybackController::speeds() {
@@ -135,8 +141,13 @@ void PlaybackController::seekEvent(std::size_t count) {
 }
 
 void PlaybackController::storeGrew() {
-    if (following_ && !isPlaying())
+    if (!following_ || isPlaying())
+        return;
+    // The last events of a run show at once; a stream in progress at most 25 times a second.
+    if (store_->isIdle())
         moveTo(available(), store_->endTime());
+    else if (!followTimer_.isActive())
+        followTimer_.start();
 }
 
 }  // namespace loopscope

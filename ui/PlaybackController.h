@@ -60,6 +60,7 @@ private:
     double speed_ = 1.0;
     bool following_ = true;
     QTimer timer_;
+    QTimer followTimer_;  // while a run streams, the panels catch up a few times a second
     QElapsedTimer clock_;
 };
 

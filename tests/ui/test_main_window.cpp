@@ -43,6 +43,17 @@ bool runToEnd(MainWindow& window) {
     return window.eventLoopStore()->isIdle() || window.threadStore()->isIdle();
 }
 
+// With LOOPSCOPE_SAVE_RENDERS=DIR, a picture of the window as it is now.
+void saveIfAsked(MainWindow& window, const QString& name) {
+    if (qEnvironmentVariableIsEmpty("LOOPSCOPE_SAVE_RENDERS"))
+        return;
+    window.show();
+    QApplication::processEvents();
+    window.timeline()->refresh();
+    QApplication::processEvents();
+    window.grab().save(qEnvironmentVariable("LOOPSCOPE_SAVE_RENDERS") + "/" + name + ".png");
+}
+
 QStringList consoleLines(const MainWindow& window) {
     return window.consoleView()->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
@@ -87,6 +98,7 @@ private slots:
         QCOMPARE(cursor.blockNumber(), 4);
         QCOMPARE(cursor.positionInBlock(), 4);
         QCOMPARE(cursor.block().text(), QStringLiteral("  - setTimout:"));
+        saveIfAsked(window, QStringLiteral("window_bad_scenario"));
     }
 
     void reloadsWhenTheFileChangesOnDisk() {
@@ -138,6 +150,7 @@ private slots:
             }
         }
         QVERIFY(sawTimerQueued);
+        saveIfAsked(window, QStringLiteral("window_timer"));
         // Scrub to 1 s: the timer waits, the stack is empty, two lines printed.
         playback->seekTime(kSecond);
         LoopState middle = window.loopPanel()->state();
@@ -194,6 +207,7 @@ private slots:
 
         // The second wave: four reads on the lanes and none waiting.
         playback->seekEvent(eighthStart);
+        saveIfAsked(window, QStringLiteral("window_eight_reads"));
         state = window.loopPanel()->state();
         QCOMPARE(poolJobs(state).size(), 4);
         QVERIFY(state.queue(QueueKind::PoolFifo).empty());
