@@ -16,6 +16,7 @@
 #include "EngineProcess.h"
 #include "EventLoopEngine.h"
 #include "PipeTraceSink.h"
+#include "ThreadPerRequestEngine.h"
 #include "ScenarioParser.h"
 
 namespace loopscope {
@@ -97,7 +98,8 @@ std::unique_ptr<Engine> makeEngine(EngineKind kind) {
     switch (kind) {
     case EngineKind::EventLoop:
         return std::make_unique<EventLoopEngine>();
-    case EngineKind::ThreadPerRequest:  // the thread-per-request engine plugs in here
+    case EngineKind::ThreadPerRequest:
+        return std::make_unique<ThreadPerRequestEngine>();
     case EngineKind::Model:
         return nullptr;
     }

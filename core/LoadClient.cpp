@@ -164,8 +164,12 @@ struct LoadClient::Impl {
         uv_read_start(stream, &Impl::onAlloc, &Impl::onRead);
         uv_buf_t buf = uv_buf_init(self->requestBytes.data(), static_cast<unsigned>(self->requestBytes.size()));
         self->records[request->index].sent = self->now();
-        if (int rc = uv_write(&request->write, stream, &buf, 1, &Impl::onWritten); rc != 0)
+        if (int rc = uv_write(&request->write, stream, &buf, 1, &Impl::onWritten); rc != 0) {
             self->finish(request, failure("write", rc));
+            return;
+        }
+        if (self->owner->onSent)
+            self->owner->onSent(self->records[request->index]);
     }
 
     static void onWritten(uv_write_t* write, int status) {

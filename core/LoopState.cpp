@@ -254,6 +254,10 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
         return lane + " exits";
     case EventKind::Counter:
         return event.text + " = " + std::to_string(event.value);
+    case EventKind::RequestSend:
+        return "The client sends request " + std::to_string(event.id);
+    case EventKind::RequestDone:
+        return "The client's request " + std::to_string(event.id) + " ends: " + event.text;
     }
     return {};
 }
@@ -419,6 +423,8 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
             setThreadActivity(state, event.lane.index, ThreadActivity::Exited);
         break;
     case EventKind::Counter:
+    case EventKind::RequestSend:  // the client's view; the server's lanes do not change
+    case EventKind::RequestDone:
         break;
     }
 }

@@ -402,6 +402,10 @@ private:
                 fail(item.where, "expected a step such as `- log: Hello`, found " + describe(item));
             return std::nullopt;
         }
+        if (item.isNull()) {
+            fail(item.where, "an empty list item; expected a step such as `- log: Hello`");
+            return std::nullopt;
+        }
         if (!item.isMap() || item.mapSize() == 0) {
             fail(item.where, "expected a step such as `- log: Hello`, found " + describe(item));
             return std::nullopt;
@@ -737,9 +741,12 @@ private:
             fail(root.where, "a scenario file is a mapping of keys such as `loopscope: 1` and `main:`, found " + describe(root));
             return;
         }
-        const Fields top = fieldsOf(root, kTopLevelKeys, "");
-
-        if (Field version = top["loopscope"]) {
+        // The version decides how to read everything else, so it is checked first.
+        Field version;
+        for (std::size_t i = 0; i < root.mapSize() && !version; ++i)
+            if (root.key(i).isScalar() && root.key(i).text == "loopscope")
+                version = {&root.key(i), &root.value(i)};
+        if (version) {
             const IntegerParse parsed = version.value->isScalar() ? parseIntegerText(version.value->text) : IntegerParse{};
             if (!parsed.ok) {
                 fail(version.value->isNull() ? version.key->where : version.value->where,
@@ -752,6 +759,7 @@ private:
         } else {
             fail({1, 1}, "missing `loopscope: 1` (the format version) at the top of the file");
         }
+        const Fields top = fieldsOf(root, kTopLevelKeys, "");
 
         if (Field f = top["title"])
             scenario.title = text(f, "title").value_or("");

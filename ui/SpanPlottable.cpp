@@ -34,7 +34,7 @@ int SpanPlottable::displayRowOf(const SpanSet* set, int row) const {
 
 void SpanPlottable::draw(QCPPainter* painter) {
     lastDrawnRects_ = 0;
-    if (!mKeyAxis || !mValueAxis)
+    if (!mKeyAxis || !mValueAxis || mKeyAxis->axisRect()->width() <= 0 || mKeyAxis->range().size() <= 0)
         return;
     painter->setPen(Qt::NoPen);
     for (int i = 0; i < int(rows_.size()); ++i) {
@@ -72,7 +72,8 @@ void SpanPlottable::drawRow(QCPPainter* painter, int displayRow, const SpanRow& 
         const double x1 = mKeyAxis->coordToPixel(double(it->end));
         const QColor color = theme_.spanColor(it->kind, it->queue);
         if (x1 - x0 >= mergePixels_) {
-            const QRectF r = spanRect(displayRow, x0, x1);
+            // A one-pixel gap keeps back-to-back spans (the same worker's next job) apart.
+            const QRectF r = spanRect(displayRow, x0, x1 - (x1 - x0 > 4 ? 1.0 : 0.0));
             painter->setPen(Qt::NoPen);
             painter->setBrush(color);
             painter->drawRect(r);

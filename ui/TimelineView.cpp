@@ -2,7 +2,6 @@
 
 #include <QMouseEvent>
 #include <QToolTip>
-#include <QVBoxLayout>
 #include <algorithm>
 #include <qcustomplot.h>
 
@@ -36,9 +35,6 @@ constexpr int kMinRowPixels = 22;
 }  // namespace
 
 TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
     plot_->setNoAntialiasingOnDrag(true);
     plot_->setNotAntialiasedElements(QCP::aeAll);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -232,6 +228,9 @@ void TimelineView::zoomTo(Nanoseconds from, Nanoseconds to) {
 
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
+    // Sized by hand rather than by a layout so that a view never shown (export, tests)
+    // has its real geometry too.
+    plot_->setGeometry(rect());
     knownRows_ = static_cast<std::size_t>(-1);
     refresh();
 }

@@ -1,0 +1,76 @@
+// The events of one run as they arrive. The reader thread appends batches (thread-safe);
+// the GUI thread takes them in through a queued call, a few milliseconds of work at a time,
+// so the window stays responsive however fast a run streams. Everything drawn comes from
+// what has arrived so far: the trace, the LoopState index and the timeline spans.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <mutex>
+#include <vector>
+
+#include "LoopStateIndex.h"
+#include "TraceEvent.h"
+#include "TraceSpans.h"
+
+namespace loopscope {
+
+class TraceStore : public QObject {
+    Q_OBJECT
+public:
+    explicit TraceStore(EngineKind engine, QObject* parent = nullptr);
+
+    // Any thread.
+    void append(std::vector<TraceEvent>&& batch);
+    void markFinished(bool ok, const QString& error);
+
+    // GUI thread.
+    void clear();
+    EngineKind engine() const { return engine_; }
+    const Trace& trace() const { return trace_; }
+    const LoopStateIndex& index() const { return index_; }
+    const SpanSet& spans() const { return spans_; }
+    std::size_t size() const { return trace_.size(); }
+    bool isFinished() const { return finished_; }
+    bool isIdle() const;  // finished and everything taken in
+    QString error() const { return error_; }
+    bool succeeded() const { return finished_ && ok_; }
+    Nanoseconds endTime() const { return spans_.endTime(); }
+    LoopState stateAt(std::size_t count) const { return index_.stateAt(trace_, count); }
+    LoopState stateAtTime(Nanoseconds time) const { return index_.stateAtTime(trace_, time); }
+    // Takes in everything that has arrived, without a time budget (tests, headless use).
+    void drain();
+
+    // How long one GUI-thread slice of ingestion may take.
+    static constexpr int kSliceMilliseconds = 8;
+
+signals:
+    void grew();
+    void finished(bool ok, const QString& error);
+
+private:
+    void scheduleIngest();
+    void ingest();
+    bool ingestSlice(qint64 budgetNs);
+
+    EngineKind engine_;
+    std::mutex mutex_;
+    std::vector<std::vector<TraceEvent>> incoming_;  // guarded by mutex_
+    bool ingestScheduled_ = false;                   // guarded by mutex_
+    bool finishedArrived_ = false;                   // guarded by mutex_
+    bool finishedOk_ = true;                         // guarded by mutex_
+    QString finishedError_;                          // guarded by mutex_
+
+    std::vector<std::vector<TraceEvent>> taken_;     // GUI thread from here on
+    std::size_t takenBatch_ = 0;
+    std::size_t takenOffset_ = 0;
+    Trace trace_;
+    LoopStateIndex index_;
+    SpanSet spans_;
+    std::size_t spanned_ = 0;
+    bool finished_ = false;
+    bool ok_ = true;
+    QString error_;
+};
+
+}  // namespace loopscope
