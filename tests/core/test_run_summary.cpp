@@ -63,6 +63,32 @@ private slots:
         QCOMPARE(inFlight, (std::vector<int>{1, 2, 1, 0, 1}));
     }
 
+    void theClientsViewWinsWhenTheTraceHasIt() {
+        testing::TraceBuilder b;
+        b.runBegin();
+        auto client = [&b](EventKind kind, std::uint64_t number, const std::string& status) {
+            TraceEvent& e = b.add(kind);
+            e.lane = Lane{LaneKind::Client, 0, 0};
+            e.id = number;
+            e.text = status;
+        };
+        b.at(0);
+        client(EventKind::RequestSend, 1, {});
+        client(EventKind::RequestSend, 2, {});
+        b.at(2 * kMillisecond).request(EventKind::RequestArrive, 1);  // the server saw it later
+        b.at(5 * kMillisecond).request(EventKind::RequestRespond, 1);
+        b.at(6 * kMillisecond);
+        client(EventKind::RequestDone, 1, "200");
+        b.at(9 * kMillisecond);
+        client(EventKind::RequestDone, 2, "connection reset by peer");
+        const RunSummary s = summarizeRun(b.trace);
+        QCOMPARE(s.requests.size(), std::size_t(2));
+        QCOMPARE(s.answered, 1);
+        QCOMPARE(s.requests[0].latency(), 6 * kMillisecond);  // send to answer, not 3 ms at the server
+        QCOMPARE(s.requests[1].latency(), Nanoseconds(-1));  // failed
+        QCOMPARE(s.inFlight.back().value, 0);
+    }
+
     void theEventLoopCountsItsMainThreadAndTheWorkersItUsed() {
         const RunSummary s = summarizeRun(testing::readsOnPool(8, 4, 20 * kMillisecond));
         QCOMPARE(s.engine, EngineKind::EventLoop);
