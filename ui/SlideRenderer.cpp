@@ -136,7 +136,13 @@ struct SlideRenderer::Impl {
     std::set<std::pair<int, int>> spanKinds;  // (SpanKind, QueueKind) that occur
     std::vector<LegendEntry> timelineLegend;
     const Trace* loopTrace = nullptr;  // the trace the loop view replays
-    LoopStateIndex loopIndex{2048};
+    LoopStateIndex loopIndex{2048};  // built on the first loop view: timelines do not need it
+
+    const LoopStateIndex& indexedLoop() {
+        if (loopTrace && loopIndex.indexedEvents() < loopTrace->size())
+            loopIndex.extend(*loopTrace);
+        return loopIndex;
+    }
     std::unique_ptr<TimelineView> timeline;
     QSize timelineSize;
     QString timelineTheme;
@@ -224,8 +230,6 @@ SlideRenderer::SlideRenderer(SlideSource source) : impl_(std::make_unique<Impl>(
     collectSpanKinds(impl_->eventLoopSpans, impl_->spanKinds);
     collectSpanKinds(impl_->threadSpans, impl_->spanKinds);
     impl_->loopTrace = impl_->source.eventLoop ? impl_->source.eventLoop : impl_->source.threadPerRequest;
-    if (impl_->loopTrace)
-        impl_->loopIndex.extend(*impl_->loopTrace);
 }
 
 SlideRenderer::~SlideRenderer() = default;
@@ -260,7 +264,7 @@ Nanoseconds SlideRenderer::busiestMoment() const {
     constexpr int kSamples = 240;
     for (int i = 0; i <= kSamples; ++i) {
         const Nanoseconds t = end * i / kSamples;
-        const LoopState state = impl_->loopIndex.stateAtTime(*impl_->loopTrace, t);
+        const LoopState state = impl_->indexedLoop().stateAtTime(*impl_->loopTrace, t);
         int score = state.poolBusy() * 3 + state.workersBusy() * 3 + int(state.kernelIo.size()) * 2 +
                     int(state.callStack.size()) + state.threadsAlive;
         for (const auto& queue : state.queues)
@@ -433,7 +437,7 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         const Nanoseconds at = options.at >= 0 ? options.at : busiestMoment();
         LoopState state;
         if (impl_->loopTrace)
-            state = impl_->loopIndex.stateAtTime(*impl_->loopTrace, at);
+            state = impl_->indexedLoop().stateAtTime(*impl_->loopTrace, at);
         state.time = at;  // the moment asked for, not the last event before it
         paintHeader(painter, layout.header, theme, title,
                     QStringLiteral("The event loop \u00b7 %1").arg(runtimeText(runtime)),
