@@ -931,7 +931,8 @@ void LoopRun::handleRequest(std::uint64_t request) {
         execute(levels);
     });
     // The request's bytes were in the socket: a poll-phase callback like any other I/O.
-    runCallback(QueueKind::Poll, job, false);
+    emitMain(EventKind::Enqueue, QueueKind::Poll, job.id, 0, where, std::int64_t(request), "request");
+    runCallback(QueueKind::Poll, job);
     drainTicksAndMicrotasks();
 }
 
@@ -1019,15 +1020,18 @@ void LoopRun::runMainScript() {
         // An ES module is evaluated as a promise job once loading it (I/O) completes:
         // in the poll phase of the first iteration, inside a microtask checkpoint.
         expectInbox();
-        postToInbox([this, where] {
-            Job loaded = makeJob(where, [this, where] {
+        const std::uint64_t loadedId = newId();
+        emitMain(EventKind::Enqueue, QueueKind::Poll, loadedId, 0, where, 0, "module loaded");
+        postToInbox([this, where, loadedId] {
+            Job loaded{loadedId, 0, where, {}};
+            loaded.body = [this, where] {
                 Job module = makeJob(where, [this] {
                     auto promise = std::make_shared<JsPromise>();
                     Levels levels{Level{Level::Kind::Async, &scenario_.main, 0, Scope{}, nullptr, promise}};
                     execute(levels);
                 });
                 queueMicrotask(std::move(module));
-            });
+            };
             runMacrotask(QueueKind::Poll, std::move(loaded));
         });
         return;
