@@ -4,6 +4,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "ChromeTraceExporter.h"
 #include "CommandLine.h"
 #include "EngineProcess.h"
 #include "PictureExport.h"
@@ -82,6 +83,16 @@ int runHeadless(const RunOptions& options) {
             return kExitRunFailed;
         }
         runs.push_back(std::move(run));
+    }
+    if (!options.tracePath.isEmpty()) {
+        std::vector<ChromeTraceRun> traces;
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            traces.push_back({&runs[i].trace, engines[i] == EngineKind::EventLoop ? "event loop" : "thread per request"});
+        std::string error;
+        if (!writeChromeTrace(traces, options.tracePath.toStdString(), scenario.title, &error)) {
+            std::fprintf(stderr, "loopscope: %s\n", error.c_str());
+            return kExitBadInput;
+        }
     }
     auto traceOf = [&](EngineKind engine) -> const Trace* {
         for (std::size_t i = 0; i < engines.size(); ++i)

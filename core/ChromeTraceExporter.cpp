@@ -120,7 +120,7 @@ void appendMicros(std::string& out, Nanoseconds ns) {
     out.append(digits, length);
 }
 
-const char* callbackName(QueueKind queue) {
+const char* callbackName(QueueKind queue, Phase phase) {
     switch (queue) {
     case QueueKind::Timers: return "setTimeout callback";
     case QueueKind::Check: return "setImmediate callback";
@@ -132,7 +132,7 @@ const char* callbackName(QueueKind queue) {
     case QueueKind::PoolFifo: return "thread-pool callback";
     case QueueKind::None: break;
     }
-    return "callback";
+    return phase == Phase::MainScript ? "main script" : "callback";
 }
 
 const char* workName(LaneKind lane) {
@@ -181,6 +181,7 @@ public:
                       ChromeTraceOutput& output)
         : trace_(*run.trace),
           processTitle_(processTitle(title, run.name, severalRuns)),
+          clientTitle_(processTitle("load client", run.name, severalRuns)),
           pidBase_(std::int64_t(runIndex) * kPidsPerRun),
           out_(output.text),
           output_(output) {
@@ -305,7 +306,7 @@ private:
 
     void writeCallback(std::size_t begin, Nanoseconds end, const Track& track) {
         const TraceEvent& event = trace_[begin];
-        writeSlice(event.text.empty() ? std::string_view(callbackName(event.queue)) : std::string_view(event.text),
+        writeSlice(event.text.empty() ? std::string_view(callbackName(event.queue, event.phase)) : std::string_view(event.text),
                    "callback", event, end, track);
     }
     void writeFrame(std::size_t begin, Nanoseconds end, const Track& track) {
@@ -494,7 +495,7 @@ private:
         for (const Track& track : tracks_) {
             if (std::find(namedPids.begin(), namedPids.end(), track.pid) == namedPids.end()) {
                 namedPids.push_back(track.pid);
-                std::string processName = track.key.kind == LaneKind::Client ? std::string("load client") : processTitle_;
+                std::string processName = track.key.kind == LaneKind::Client ? clientTitle_ : processTitle_;
                 if (severalProcesses && track.key.kind != LaneKind::Client)
                     processName += " \xE2\x80\x94 process " + std::to_string(track.key.process + 1);
                 writeMetadataEvent("process_name", track, "name", processName);
@@ -507,6 +508,7 @@ private:
 
     const Trace& trace_;
     const std::string processTitle_;
+    const std::string clientTitle_;
     const std::int64_t pidBase_;
     std::string& out_;
     ChromeTraceOutput& output_;

@@ -153,6 +153,7 @@ private slots:
     void emptyTraceIsAValidDocument();
     void eventLoopTraceIsWellFormed();
     void callbacksBecomeSlicesInMicroseconds();
+    void mainScriptCallbackIsNamed();
     void everyLaneIsNamed();
     void overlappingIoGoesToExtraKernelTracks();
     void phasesAndFramesNestInsideTheMainThread();
@@ -204,6 +205,18 @@ void TestChromeTraceExporter::callbacksBecomeSlicesInMicroseconds() {
     QCOMPARE(work.size(), 2);
     QCOMPARE(work[0].value("ts").toDouble(), 2.1);
     QCOMPARE(work[0].value("dur").toDouble(), 2.9);
+}
+
+void TestChromeTraceExporter::mainScriptCallbackIsNamed() {
+    TraceEvent main = withId(traceEvent(0, EventKind::CallbackBegin), 1);
+    main.phase = Phase::MainScript;
+    TraceEvent other = withId(traceEvent(2000, EventKind::CallbackBegin), 2);
+    other.phase = Phase::Poll;
+    const Trace trace{main, withId(traceEvent(1000, EventKind::CallbackEnd), 1), other,
+                      withId(traceEvent(3000, EventKind::CallbackEnd), 2)};
+    const QJsonArray events = parsedEvents(chromeTraceJson(trace, "t"));
+    QCOMPARE(eventsWhere(events, "X", "main script").size(), 1);
+    QCOMPARE(eventsWhere(events, "X", "callback").size(), 1);
 }
 
 void TestChromeTraceExporter::everyLaneIsNamed() {
