@@ -21,12 +21,10 @@ void printError(const QString& message) {
     std::fprintf(stderr, "loopscope: %s\n", qPrintable(message));
 }
 
-// QCommandLineParser's own errors, as an exit code 1 with a hint.
-int argumentError(const QCommandLineParser& parser, const QString& message) {
+// A bad command line: the reason, where to read more, and exit code 1.
+int argumentError(const QString& command, const QString& message) {
     printError(message);
-    std::fprintf(stderr, "Try '%s --help'.\n", qPrintable(parser.applicationDescription().isEmpty()
-                                                               ? QStringLiteral("loopscope")
-                                                               : QStringLiteral("loopscope")));
+    std::fprintf(stderr, "Try '%s --help'.\n", qPrintable(command));
     return kExitBadInput;
 }
 
@@ -38,14 +36,14 @@ int checkCommand(const QStringList& arguments) {
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Scenario files (.yaml or .json)."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(arguments))
-        return argumentError(parser, parser.errorText());
+        return argumentError(QStringLiteral("loopscope check"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         std::fputs(qPrintable(parser.helpText()), stdout);
         return kExitOk;
     }
     QStringList files = parser.positionalArguments().mid(1);
     if (files.isEmpty())
-        return argumentError(parser, QStringLiteral("check: no scenario file given"));
+        return argumentError(QStringLiteral("loopscope check"), QStringLiteral("check: no scenario file given"));
 
     bool allValid = true;
     for (const QString& file : files) {
@@ -84,14 +82,14 @@ int runCommand(const QStringList& arguments) {
     parser.addOptions({mode, printLog, summary, trace, csv, png, svg, pdf, width, height, view, at, theme, frames, fps});
 
     if (!parser.parse(arguments))
-        return argumentError(parser, parser.errorText());
+        return argumentError(QStringLiteral("loopscope run"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         std::fputs(qPrintable(parser.helpText()), stdout);
         return kExitOk;
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return argumentError(parser, positional.size() < 2 ? QStringLiteral("run: no scenario file given")
+        return argumentError(QStringLiteral("loopscope run"), positional.size() < 2 ? QStringLiteral("run: no scenario file given")
                                                            : QStringLiteral("run: only one scenario file can be run"));
 
     RunOptions options;
@@ -99,7 +97,7 @@ int runCommand(const QStringList& arguments) {
     options.mode = parser.value(mode);
     if (!options.mode.isEmpty() && options.mode != QLatin1String("event-loop") &&
         options.mode != QLatin1String("thread-per-request") && options.mode != QLatin1String("both"))
-        return argumentError(parser, QStringLiteral("--mode must be event-loop, thread-per-request or both, not '%1'").arg(options.mode));
+        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--mode must be event-loop, thread-per-request or both, not '%1'").arg(options.mode));
     options.printLog = parser.isSet(printLog);
     options.summary = parser.isSet(summary);
     options.tracePath = parser.value(trace);
@@ -110,25 +108,25 @@ int runCommand(const QStringList& arguments) {
     bool ok = false;
     options.width = parser.value(width).toInt(&ok);
     if (!ok || options.width < 16 || options.width > 16384)
-        return argumentError(parser, QStringLiteral("--width must be a number of pixels from 16 to 16384"));
+        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--width must be a number of pixels from 16 to 16384"));
     options.height = parser.value(height).toInt(&ok);
     if (!ok || options.height < 16 || options.height > 16384)
-        return argumentError(parser, QStringLiteral("--height must be a number of pixels from 16 to 16384"));
+        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--height must be a number of pixels from 16 to 16384"));
     options.view = parser.value(view);
     if (options.view != QLatin1String("timeline") && options.view != QLatin1String("loop") &&
         options.view != QLatin1String("comparison"))
-        return argumentError(parser, QStringLiteral("--view must be timeline, loop or comparison, not '%1'").arg(options.view));
+        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--view must be timeline, loop or comparison, not '%1'").arg(options.view));
     options.at = parser.value(at);
     if (!options.at.isEmpty() && !parseDuration(options.at.toStdString()))
-        return argumentError(parser, QStringLiteral("--at must be a time such as 250ms or 1.5s, not '%1'").arg(options.at));
+        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--at must be a time such as 250ms or 1.5s, not '%1'").arg(options.at));
     options.theme = parser.value(theme);
     if (options.theme != QLatin1String("light") && options.theme != QLatin1String("dark") &&
         options.theme != QLatin1String("print"))
-        return argumentError(parser, QStringLiteral("--theme must be light, dark or print, not '%1'").arg(options.theme));
+        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--theme must be light, dark or print, not '%1'").arg(options.theme));
     options.framesDir = parser.value(frames);
     options.fps = parser.value(fps).toInt(&ok);
     if (!ok || options.fps < 1 || options.fps > 240)
-        return argumentError(parser, QStringLiteral("--fps must be a number from 1 to 240"));
+        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--fps must be a number from 1 to 240"));
     return runHeadless(options);
 }
 
@@ -150,6 +148,28 @@ int guiCommand(int argc, char** argv, const QStringList& arguments) {
     return app.exec();
 }
 
+QtMessageHandler previousMessageHandler = nullptr;
+
+// Two notices the offscreen platform always prints say nothing about the run (there is no
+// session and no window manager, by design); every other message goes through.
+void quietOffscreenNotices(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")) ||
+        message == QLatin1String("This plugin does not support propagateSizeHints()"))
+        return;
+    if (previousMessageHandler)
+        previousMessageHandler(type, context, message);
+}
+
+// Whether a `run` command line asks for a picture (before the parser runs: the kind
+// of application object depends on it).
+bool asksForPictures(const QStringList& arguments) {
+    for (const QString& argument : arguments)
+        for (const char* option : {"--png", "--svg", "--pdf", "--frames"})
+            if (argument == QLatin1String(option) || argument.startsWith(QLatin1String(option) + QLatin1Char('=')))
+                return true;
+    return false;
+}
+
 }  // namespace
 
 int runCommandLine(int argc, char** argv) {
@@ -166,6 +186,15 @@ int runCommandLine(int argc, char** argv) {
         arguments << QString::fromLocal8Bit(argv[i]);
     const QString command = arguments.size() > 1 ? arguments.at(1) : QString();
 
+    if (command == QLatin1String("run") && asksForPictures(arguments)) {
+        // Pictures need QApplication (fonts, QCustomPlot widgets) but never a screen:
+        // headless runs paint on Qt's offscreen platform, the same everywhere.
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        previousMessageHandler = qInstallMessageHandler(quietOffscreenNotices);
+        QApplication app(argc, argv);
+        return runCommand(arguments);
+    }
     if (command == QLatin1String("check") || command == QLatin1String("run")) {
         QCoreApplication app(argc, argv);
         return command == QLatin1String("check") ? checkCommand(arguments) : runCommand(arguments);
@@ -183,7 +212,7 @@ int runCommandLine(int argc, char** argv) {
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario file to open."), QStringLiteral("[FILE]"));
     if (!parser.parse(arguments))
-        return argumentError(parser, parser.errorText());
+        return argumentError(QStringLiteral("loopscope"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         std::fputs(qPrintable(parser.helpText()), stdout);
         return kExitOk;
@@ -193,7 +222,7 @@ int runCommandLine(int argc, char** argv) {
         return kExitOk;
     }
     if (parser.positionalArguments().size() > 1)
-        return argumentError(parser, QStringLiteral("unknown command '%1'").arg(parser.positionalArguments().at(0)));
+        return argumentError(QStringLiteral("loopscope"), QStringLiteral("unknown command '%1'").arg(parser.positionalArguments().at(0)));
     return guiCommand(argc, argv, arguments);
 }
 

@@ -2,10 +2,13 @@
 
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "CommandLine.h"
+#include "ComparisonRun.h"
 #include "EngineProcess.h"
+#include "PictureExport.h"
 #include "RunOptions.h"
 #include "ScenarioParser.h"
 
@@ -16,6 +19,7 @@ struct EngineRun {
     bool ok = false;
     std::string error;
     Trace trace;
+    std::vector<ProcessSample> samples;  // kept with the trace: what the OS said the child cost
 };
 
 // Runs one engine in its child process; prints console lines as they arrive when asked.
@@ -45,8 +49,15 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
         outcome.error = error.what();
         return outcome;
     }
+    std::optional<ProcessSampler> sampler;
+    if (keepTrace)
+        sampler.emplace(process.childPid(), kProcessSampleInterval);
     outcome.ok = process.wait();
     outcome.error = process.error();
+    if (sampler) {
+        sampler->stop();
+        outcome.samples = sampler->samples();
+    }
     return outcome;
 }
 
@@ -69,15 +80,34 @@ int runHeadless(const RunOptions& options) {
     if (mode == QLatin1String("thread-per-request") || mode == QLatin1String("both"))
         engines.push_back(EngineKind::ThreadPerRequest);
 
-    const bool keepTrace = !options.tracePath.isEmpty();
+    if (int code = checkPictureOptions(options, scenario, mode); code != kExitOk)
+        return code;
+
+    const bool measure = options.summary || !options.csvPath.isEmpty();
+    const bool keepTrace = !options.tracePath.isEmpty() || wantsPictures(options) || measure;
+    std::vector<EngineRun> runs;
     for (EngineKind engine : engines) {
         EngineRun run = runEngine(options, engine, keepTrace);
         if (!run.ok) {
             std::fprintf(stderr, "loopscope: %s\n", run.error.c_str());
             return kExitRunFailed;
         }
+        runs.push_back(std::move(run));
     }
-    return kExitOk;
+    if (measure) {
+        std::vector<MeasuredRun> measured;
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            measured.push_back({engines[i], runs[i].trace, runs[i].samples});
+        if (int code = reportComparison(options, measured); code != kExitOk)
+            return code;
+    }
+    auto traceOf = [&](EngineKind engine) -> const Trace* {
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            if (engines[i] == engine)
+                return &runs[i].trace;
+        return nullptr;
+    };
+    return exportPictures(options, scenario, traceOf(EngineKind::EventLoop), traceOf(EngineKind::ThreadPerRequest));
 }
 
 }  // namespace loopscope

@@ -16,6 +16,8 @@
 #include "EngineProcess.h"
 #include "EventLoopEngine.h"
 #include "PipeTraceSink.h"
+#include "ProcessTotalsSink.h"
+#include "ThreadPerRequestEngine.h"
 #include "ScenarioParser.h"
 
 namespace loopscope {
@@ -97,7 +99,8 @@ std::unique_ptr<Engine> makeEngine(EngineKind kind) {
     switch (kind) {
     case EngineKind::EventLoop:
         return std::make_unique<EventLoopEngine>();
-    case EngineKind::ThreadPerRequest:  // the thread-per-request engine plugs in here
+    case EngineKind::ThreadPerRequest:
+        return std::make_unique<ThreadPerRequestEngine>();
     case EngineKind::Model:
         return nullptr;
     }
@@ -150,7 +153,8 @@ int engineChildMain(int argc, char** argv) {
         reportEnd(sink, 2, "this engine is not built in yet");
         return 2;
     }
-    const EngineResult result = engine->run(scenario, sink);
+    ProcessTotalsSink measured(sink);  // adds what the OS says the run cost
+    const EngineResult result = engine->run(scenario, measured);
     sink.flush();
     return result.ok ? 0 : 2;
 }

@@ -19,6 +19,8 @@
 #include <uv.h>
 
 #include "CpuBurn.h"
+#include "HttpServer.h"
+#include "LoadClient.h"
 #include "NetClient.h"
 #include "NetPeer.h"
 #include "NodeTimers.h"
@@ -43,6 +45,7 @@ namespace {
 
 const Lane kMainLane{LaneKind::Main, 0, 0};
 const Lane kKernelLane{LaneKind::Kernel, 0, 0};
+const Lane kClientLane{LaneKind::Client, 0, 0};
 
 // Values of {i}, {tick} and {request}, fixed when their iteration, tick or request began.
 struct Scope {
@@ -208,6 +211,11 @@ private:
     void spendCpu(Nanoseconds duration);
     void blockWithoutCpu(Nanoseconds duration);
 
+    // ---- the server and its load ----
+    void startServer();
+    void handleRequest(std::uint64_t request);
+    void stopServerAndLoad();
+
     // ---- the loop ----
     void setUpLoop();
     void runMainScript();
@@ -257,6 +265,10 @@ private:
     std::unique_ptr<NetPeer> netPeer_;
     std::unique_ptr<NetClient> netClient_;
     std::unordered_map<std::uint64_t, std::function<void()>> netWaiting_;
+
+    std::unique_ptr<HttpServer> server_;
+    std::unique_ptr<LoadClient> loadClient_;
+    std::atomic<int> requestsFinished_{0};
 
     std::map<std::uint64_t, std::thread> workerThreads_;
     std::vector<bool> workerLaneBusy_;
@@ -603,6 +615,8 @@ void LoopRun::executeStep(const Step& step, const Scope& scope, Levels& levels) 
     case StepKind::Respond:
         emitMain(EventKind::RequestRespond, QueueKind::None, scope.request, currentCallback_, step.where,
                  std::int64_t(scope.request), std::to_string(step.count));
+        if (server_ && scope.request != 0)
+            server_->respond(scope.request, step.count);
         break;
     case StepKind::Close:
         startClose(step, scope);
@@ -880,6 +894,73 @@ void LoopRun::drainInbox() {
     }
 }
 
+// ------------------------------------------------------------------ server and load
+
+// The scenario's server is a real HTTP server on the JavaScript thread's loop; its
+// load is a real client on its own thread. Once every request has ended the server
+// closes, so the run ends like a program whose last work is done.
+void LoopRun::startServer() {
+    if (!scenario_.server || scenario_.totalRequests() == 0)
+        return;
+    server_ = std::make_unique<HttpServer>(&loop_, [this](std::uint64_t request) { handleRequest(request); });
+    const std::uint16_t port = server_->listen();
+    loadClient_ = std::make_unique<LoadClient>(port, scenario_.load, scale_, scaled(scenario_.runtime.horizon));
+    const int total = scenario_.totalRequests();
+    expectInbox();  // the message that the load is over
+    loadClient_->onFinished = [this, total](const RequestRecord& record) {
+        // On the client's thread.
+        const auto at = [this](Nanoseconds sinceOrigin) {
+            return Nanoseconds(double(Nanoseconds(loadClient_->origin()) + sinceOrigin - start_) / scale_);
+        };
+        TraceEvent sent;
+        sent.ts = at(record.sent);
+        sent.kind = EventKind::RequestSend;
+        sent.lane = kClientLane;
+        sent.id = std::uint64_t(record.number);
+        sent.value = record.scheduled;
+        sink_.emit(sent);
+        TraceEvent done = sent;
+        done.ts = record.answered > 0 ? at(record.answered) : now();
+        done.kind = EventKind::RequestDone;
+        done.value = std::int64_t(record.serverRequest);
+        done.text = record.ok() ? std::to_string(record.status) : record.error;
+        sink_.emit(done);
+        if (++requestsFinished_ == total)
+            postToInbox([this] {
+                if (server_)
+                    server_->close();
+            });
+    };
+    loadClient_->start();
+}
+
+void LoopRun::handleRequest(std::uint64_t request) {
+    if (stopped_)
+        return;
+    phases_.observe(Phase::Poll);
+    const SourceLocation where = scenario_.server->where;
+    emitMain(EventKind::RequestArrive, QueueKind::Poll, request, 0, where, std::int64_t(request));
+    Job job = makeJob(where, [this, request] {
+        Scope scope;
+        scope.request = request;
+        Levels levels{Level{Level::Kind::Async, &scenario_.server->handler, 0, scope, nullptr,
+                            std::make_shared<JsPromise>()}};
+        execute(levels);
+    });
+    // The request's bytes were in the socket: a poll-phase callback like any other I/O.
+    runCallback(QueueKind::Poll, job, false);
+    drainTicksAndMicrotasks();
+}
+
+void LoopRun::stopServerAndLoad() {
+    if (loadClient_) {
+        loadClient_->cancel();
+        loadClient_->wait();
+    }
+    if (server_)
+        server_->close();
+}
+
 // ------------------------------------------------------------------ the loop
 
 void LoopRun::sampleCounters() {
@@ -981,7 +1062,9 @@ void LoopRun::runMainScript() {
 }
 
 void LoopRun::tearDown() {
+    stopped_ = true;
     stopSignal_.requestStop();
+    stopServerAndLoad();
     for (auto& [id, thread] : workerThreads_)
         thread.join();
     workerThreads_.clear();
@@ -1003,6 +1086,8 @@ void LoopRun::tearDown() {
     while (uv_run(&loop_, UV_RUN_DEFAULT) != 0) {
     }
     uv_loop_close(&loop_);
+    server_.reset();
+    loadClient_.reset();
     netClient_.reset();
     netPeer_.reset();
 }
@@ -1018,6 +1103,7 @@ EngineResult LoopRun::run() {
     setUpLoop();
     try {
         runMainScript();
+        startServer();
         if (!stopped_)
             uv_run(&loop_, UV_RUN_DEFAULT);
     } catch (const std::exception& error) {

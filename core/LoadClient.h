@@ -36,6 +36,8 @@ public:
 
     // Called on the client thread as each request ends (answered or failed).
     std::function<void(const RequestRecord&)> onFinished;
+    // Called on the client thread when a request has been written (`sent` is set).
+    std::function<void(const RequestRecord&)> onSent;
     // The request target sent in `GET <path> HTTP/1.1`; set before start().
     std::string path = "/";
 

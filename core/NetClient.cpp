@@ -1,6 +1,9 @@
 #include "NetClient.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <unordered_set>
 
 namespace loopscope {
 
@@ -9,11 +12,15 @@ struct NetClient::Connection {
     uv_connect_t connect{};
     NetClient* owner = nullptr;
     bool connected = false;
-    std::uint64_t id = 0;        // request in flight, 0 = none
-    Nanoseconds takes = 0;
-    std::string line;            // the request as written (kept alive for uv_write)
-    uv_write_t write{};
+    std::unordered_set<std::uint64_t> inFlight;
+    std::string unsent;  // requests made before the connection was open
     std::string inbox;
+};
+
+struct NetClient::WriteRequest {
+    uv_write_t request{};
+    std::string bytes;
+    Connection* connection = nullptr;
 };
 
 NetClient::NetClient(uv_loop_t* loop, std::uint16_t port,
@@ -26,10 +33,9 @@ void NetClient::close() {
     if (closed_)
         return;
     closed_ = true;
-    for (Connection* connection : all_)
+    for (Connection* connection : connections_)
         closeConnection(connection);
-    all_.clear();
-    idle_.clear();
+    connections_.clear();
 }
 
 void NetClient::closeConnection(Connection* connection) {
@@ -39,43 +45,54 @@ void NetClient::closeConnection(Connection* connection) {
     uv_close(handle, [](uv_handle_t* h) { delete static_cast<Connection*>(h->data); });
 }
 
+// A connection with requests in flight keeps the loop alive; an idle one must not, as a
+// pooled socket in Node doesn't.
+void NetClient::setBusy(Connection* connection) {
+    auto* handle = reinterpret_cast<uv_handle_t*>(&connection->tcp);
+    if (connection->inFlight.empty())
+        uv_unref(handle);
+    else
+        uv_ref(handle);
+}
+
 void NetClient::request(std::uint64_t id, Nanoseconds takes) {
     if (closed_)
         return;
-    Connection* connection = nullptr;
-    if (!idle_.empty()) {
-        connection = idle_.back();
-        idle_.pop_back();
+    Connection* chosen = nullptr;
+    for (Connection* connection : connections_)
+        if (!chosen || connection->inFlight.size() < chosen->inFlight.size())
+            chosen = connection;
+    if (!chosen || (!chosen->inFlight.empty() && connections_.size() < kMaxConnections)) {
+        chosen = new Connection;
+        chosen->owner = this;
+        uv_tcp_init(loop_, &chosen->tcp);
+        chosen->tcp.data = chosen;
+        chosen->connect.data = chosen;
+        connections_.push_back(chosen);
+        sockaddr_in address{};
+        uv_ip4_addr("127.0.0.1", port_, &address);
+        const int rc = uv_tcp_connect(&chosen->connect, &chosen->tcp, reinterpret_cast<const sockaddr*>(&address),
+                                      &NetClient::onConnect);
+        chosen->inFlight.insert(id);
+        if (rc != 0) {
+            fail(chosen, uv_strerror(rc));
+            return;
+        }
+    } else {
+        chosen->inFlight.insert(id);
     }
-    if (connection) {
-        uv_ref(reinterpret_cast<uv_handle_t*>(&connection->tcp));
-        connection->id = id;
-        connection->takes = takes;
-        send(connection);
-        return;
-    }
-    connection = new Connection;
-    connection->owner = this;
-    connection->id = id;
-    connection->takes = takes;
-    uv_tcp_init(loop_, &connection->tcp);
-    connection->tcp.data = connection;
-    connection->connect.data = connection;
-    all_.push_back(connection);
-    sockaddr_in address{};
-    uv_ip4_addr("127.0.0.1", port_, &address);
-    const int rc = uv_tcp_connect(&connection->connect, &connection->tcp,
-                                  reinterpret_cast<const sockaddr*>(&address), &NetClient::onConnect);
-    if (rc != 0)
-        fail(connection, uv_strerror(rc));
+    setBusy(chosen);
+    std::string line = std::to_string(id) + " " + std::to_string(takes) + "\n";
+    if (chosen->connected)
+        write(chosen, std::move(line));
+    else
+        chosen->unsent += line;
 }
 
 void NetClient::onConnect(uv_connect_t* request, int status) {
     auto* connection = static_cast<Connection*>(request->data);
     NetClient* self = connection->owner;
-    if (status == UV_ECANCELED)
-        return;
-    if (self->closed_)
+    if (status == UV_ECANCELED || self->closed_)
         return;
     if (status < 0) {
         self->fail(connection, uv_strerror(status));
@@ -89,21 +106,28 @@ void NetClient::onConnect(uv_connect_t* request, int status) {
                       buf->len = suggested;
                   },
                   &NetClient::onRead);
-    self->send(connection);
+    if (!connection->unsent.empty())
+        self->write(connection, std::move(connection->unsent));
+    connection->unsent.clear();
 }
 
-void NetClient::send(Connection* connection) {
-    connection->line = std::to_string(connection->id) + " " + std::to_string(connection->takes) + "\n";
-    uv_buf_t buf = uv_buf_init(connection->line.data(), unsigned(connection->line.size()));
-    connection->write.data = connection;
-    const int rc = uv_write(&connection->write, reinterpret_cast<uv_stream_t*>(&connection->tcp), &buf, 1,
+void NetClient::write(Connection* connection, std::string line) {
+    auto* request = new WriteRequest;
+    request->bytes = std::move(line);
+    request->connection = connection;
+    request->request.data = request;
+    uv_buf_t buf = uv_buf_init(request->bytes.data(), unsigned(request->bytes.size()));
+    const int rc = uv_write(&request->request, reinterpret_cast<uv_stream_t*>(&connection->tcp), &buf, 1,
                             [](uv_write_t* w, int status) {
-                                auto* c = static_cast<Connection*>(w->data);
-                                if (status < 0 && status != UV_ECANCELED && !c->owner->closed_)
-                                    c->owner->fail(c, uv_strerror(status));
+                                std::unique_ptr<WriteRequest> done(static_cast<WriteRequest*>(w->data));
+                                NetClient* self = done->connection->owner;
+                                if (status < 0 && status != UV_ECANCELED && !self->closed_)
+                                    self->fail(done->connection, uv_strerror(status));
                             });
-    if (rc != 0)
+    if (rc != 0) {
+        delete request;
         fail(connection, uv_strerror(rc));
+    }
 }
 
 void NetClient::onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
@@ -118,25 +142,30 @@ void NetClient::onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) 
         self->fail(connection, nread == UV_EOF ? "the peer closed the connection" : uv_strerror(int(nread)));
         return;
     }
-    const std::size_t newline = connection->inbox.find('\n');
-    if (newline == std::string::npos)
-        return;
-    connection->inbox.erase(0, newline + 1);
-    const std::uint64_t id = connection->id;
-    connection->id = 0;
-    // An idle connection must not keep the loop alive, as a pooled socket in Node doesn't.
-    uv_unref(reinterpret_cast<uv_handle_t*>(stream));
-    self->idle_.push_back(connection);
-    self->onReply_(id, {});
+    std::size_t newline;
+    std::vector<std::uint64_t> answered;
+    while ((newline = connection->inbox.find('\n')) != std::string::npos) {
+        const std::uint64_t id = std::strtoull(connection->inbox.c_str(), nullptr, 10);
+        connection->inbox.erase(0, newline + 1);
+        if (connection->inFlight.erase(id) == 1)
+            answered.push_back(id);
+    }
+    self->setBusy(connection);
+    // Each reply is its own callback, as each socket's 'data' event is in Node.
+    for (std::uint64_t id : answered) {
+        if (self->closed_)
+            return;
+        self->onReply_(id, {});
+    }
 }
 
 void NetClient::fail(Connection* connection, const std::string& error) {
-    const std::uint64_t id = connection->id;
-    connection->id = 0;
-    all_.erase(std::remove(all_.begin(), all_.end(), connection), all_.end());
-    idle_.erase(std::remove(idle_.begin(), idle_.end(), connection), idle_.end());
+    std::vector<std::uint64_t> lost(connection->inFlight.begin(), connection->inFlight.end());
+    std::sort(lost.begin(), lost.end());
+    connection->inFlight.clear();
+    connections_.erase(std::remove(connections_.begin(), connections_.end(), connection), connections_.end());
     closeConnection(connection);
-    if (id != 0)
+    for (std::uint64_t id : lost)
         onReply_(id, error);
 }
 

@@ -1,6 +1,7 @@
 // The engine's side of `net` steps: real TCP connections from the JavaScript thread's
-// loop to the NetPeer. A request takes an idle connection or opens one (a pool with no
-// upper bound, like a database driver's); the reply arrives through epoll in the poll
+// loop to the NetPeer. Requests share a small pool of connections and are pipelined on
+// them (each carries its id; the peer answers each when its time is up, in any order),
+// as a database driver multiplexes queries. The reply arrives through epoll in the poll
 // phase. No thread waits for it.
 #pragma once
 
@@ -29,19 +30,23 @@ public:
     // Closes every connection (requests still waiting are dropped).
     void close();
 
+    // Connections opened at most; beyond, requests share them.
+    static constexpr std::size_t kMaxConnections = 16;
+
 private:
     struct Connection;
+    struct WriteRequest;
     static void onConnect(uv_connect_t* request, int status);
     static void onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
-    void send(Connection* connection);
+    void write(Connection* connection, std::string line);
     void fail(Connection* connection, const std::string& error);
     void closeConnection(Connection* connection);
+    void setBusy(Connection* connection);
 
     uv_loop_t* loop_;
     std::uint16_t port_;
     std::function<void(std::uint64_t, const std::string&)> onReply_;
-    std::vector<Connection*> idle_;
-    std::vector<Connection*> all_;
+    std::vector<Connection*> connections_;
     bool closed_ = false;
 };
 

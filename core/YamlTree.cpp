@@ -53,9 +53,43 @@ public:
         return i;
     }
 
+    // yaml-cpp places an empty value at the token after it; a teacher looks for the `-` or
+    // `:` before it. The last character before `mark` that is neither space nor comment.
+    SourceLocation previousToken(const YAML::Mark& mark) const {
+        const std::optional<std::size_t> at = offset(mark);
+        if (!at)
+            return locationOf(mark);
+        std::size_t end = *at;  // search [lineStart, end) of one line at a time
+        std::size_t line = static_cast<std::size_t>(mark.line);
+        while (true) {
+            const std::size_t start = starts_[line];
+            std::string_view content = text_.substr(start, end - start);
+            for (std::size_t i = 0; i < content.size(); ++i)
+                if (content[i] == '#' && (i == 0 || content[i - 1] == ' ' || content[i - 1] == '\t')) {
+                    content = content.substr(0, i);
+                    break;
+                }
+            const std::size_t last = content.find_last_not_of(" \t\r\n");
+            if (last != std::string_view::npos)
+                return {static_cast<int>(line) + 1, columnOf(start, start + last)};
+            if (line == 0)
+                return locationOf(mark);
+            --line;
+            end = starts_[line + 1];
+        }
+    }
+
 private:
     std::string_view text_;
     std::vector<std::size_t> starts_;
+
+    int columnOf(std::size_t lineStart, std::size_t at) const {
+        int column = 1;
+        for (std::size_t i = lineStart; i < at; ++i)
+            if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
+                ++column;
+        return column;
+    }
 };
 
 // yaml-cpp accepts a quoted scalar that runs to the end of the file; a teacher missing
@@ -86,7 +120,7 @@ public:
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
         YamlNode node;
-        node.where = locationOf(mark);
+        node.where = lines_.previousToken(mark);
         attach(std::move(node));
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -194,7 +228,7 @@ constexpr Explanation kExplanations[] = {
     {"illegal tab when looking for indentation", "tab in indentation; YAML indents with spaces only"},
     {"illegal EOF in scalar", "the file ends inside a quoted text; a closing quote is missing"},
     {"illegal document indicator in scalar", "`---` or `...` inside a quoted text; a closing quote is missing"},
-    {"bad file", "nested too deep"},
+    {"bad file", "nested too deep; a scenario is never nested this deep"},
 };
 
 std::string explain(const std::string& message) {

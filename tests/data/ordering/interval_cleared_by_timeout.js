@@ -2,8 +2,8 @@ let tick = 0;
 const beat = setInterval(() => {
   tick += 1;
   console.log(`beat ${tick}`);
-}, 40);
+}, 50);
 setTimeout(() => {
   clearInterval(beat);
   console.log('stopped');
-}, 140);
+}, 175);

@@ -3,10 +3,10 @@ const interval = setInterval(() => {
   tick += 1;
   console.log(`tick ${tick}`);
   if (tick === 3) clearInterval(interval);
-}, 40);
-setTimeout(() => {
-  console.log('timeout 60');
 }, 60);
 setTimeout(() => {
-  console.log('timeout 100');
-}, 100);
+  console.log('timeout 90');
+}, 90);
+setTimeout(() => {
+  console.log('timeout 150');
+}, 150);

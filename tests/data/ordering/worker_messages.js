@@ -12,10 +12,10 @@ function startWorker(takesMs, then) {
   worker.once('message', then);
 }
 
-startWorker(300, () => {
+startWorker(400, () => {
   console.log('slow worker done');
 });
-startWorker(20, () => {
+startWorker(60, () => {
   console.log('fast worker done');
 });
 setTimeout(() => {

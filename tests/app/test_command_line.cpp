@@ -1,0 +1,206 @@
+// The loopscope executable's command line: help, version, `check` and bad `run` options,
+// run as a real process the way a teacher types them.
+#include <QtTest>
+
+namespace {
+
+const QString kBinary = QStringLiteral(LOOPSCOPE_BINARY);
+const QString kData = QStringLiteral(LOOPSCOPE_TEST_DATA);
+const QStringList kScenarioPatterns{QStringLiteral("*.yaml"), QStringLiteral("*.json")};
+
+struct Outcome {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Outcome runLoopscope(const QStringList& arguments) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(kBinary, arguments);
+    Outcome outcome;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        outcome.err = QStringLiteral("<did not finish>");
+        return outcome;
+    }
+    outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
+    outcome.err = QString::fromUtf8(process.readAllStandardError());
+    return outcome;
+}
+
+QString good(const char* name) { return kData + QStringLiteral("/good/") + QLatin1String(name); }
+QString bad(const char* name) { return kData + QStringLiteral("/bad/") + QLatin1String(name); }
+
+}  // namespace
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFileInfo(kBinary).isExecutable(), qPrintable(kBinary)); }
+
+    void help() {
+        const Outcome o = runLoopscope({QStringLiteral("--help")});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY(o.out.contains(QStringLiteral("loopscope check FILE...")));
+        QVERIFY(o.out.contains(QStringLiteral("Exit codes: 0 success, 1 bad scenario or arguments, 2 the run failed.")));
+        QCOMPARE(o.err, QString());
+    }
+
+    void commandHelp() {
+        const Outcome check = runLoopscope({QStringLiteral("check"), QStringLiteral("--help")});
+        QCOMPARE(check.exitCode, 0);
+        QVERIFY(check.out.contains(QStringLiteral("Validate scenario files.")));
+        const Outcome run = runLoopscope({QStringLiteral("run"), QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QStringLiteral("--print-log")));
+    }
+
+    void version() {
+        const Outcome o = runLoopscope({QStringLiteral("--version")});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.out, QStringLiteral("loopscope " LOOPSCOPE_VERSION "\n"));
+    }
+
+    void checkGoodFiles_data() {
+        QTest::addColumn<QString>("path");
+        const QDir dir(kData + QStringLiteral("/good"));
+        for (const QString& name : dir.entryList(kScenarioPatterns, QDir::Files))
+            QTest::newRow(qPrintable(name)) << dir.filePath(name);
+        QTest::newRow("built-in timer") << QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/scenarios/timer.yaml");
+    }
+    void checkGoodFiles() {
+        QFETCH(QString, path);
+        const Outcome o = runLoopscope({QStringLiteral("check"), path});
+        QCOMPARE(o.err, QString());
+        QCOMPARE(o.exitCode, 0);
+    }
+
+    void checkBadFiles_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("expected");
+        const QDir dir(kData + QStringLiteral("/bad"));
+        for (const QString& name : dir.entryList(kScenarioPatterns, QDir::Files)) {
+            QFile expected(dir.filePath(QFileInfo(name).completeBaseName() + QStringLiteral(".expected")));
+            QVERIFY(expected.open(QIODevice::ReadOnly));
+            QTest::newRow(qPrintable(name)) << dir.filePath(name) << QString::fromUtf8(expected.readAll()).trimmed();
+        }
+    }
+    void checkBadFiles() {
+        QFETCH(QString, path);
+        QFETCH(QString, expected);
+        const Outcome o = runLoopscope({QStringLiteral("check"), path});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(o.out, QString());
+        // Diagnostics name the file as it was given on the command line.
+        const QString directory = QFileInfo(path).path() + QLatin1Char('/');
+        QCOMPARE(o.err.section(QLatin1Char('\n'), 0, 0), directory + expected);
+    }
+
+    void checkWithoutFile() {
+        const Outcome o = runLoopscope({QStringLiteral("check")});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(o.err, QStringLiteral("loopscope: check: no scenario file given\nTry 'loopscope check --help'.\n"));
+    }
+
+    void checkMissingFile() {
+        const QString path = kData + QStringLiteral("/no-such-scenario.yaml");
+        const Outcome o = runLoopscope({QStringLiteral("check"), path});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(o.err, path + QStringLiteral(": error: no such file\n"));
+    }
+
+    void checkDirectory() {
+        const Outcome o = runLoopscope({QStringLiteral("check"), kData});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(o.err, kData + QStringLiteral(": error: is a directory, not a scenario file\n"));
+    }
+
+    void checkSeveralFiles() {
+        const Outcome allGood = runLoopscope({QStringLiteral("check"), good("every-step.yaml"), good("json-scenario.json")});
+        QCOMPARE(allGood.exitCode, 0);
+        QCOMPARE(allGood.err, QString());
+
+        // Every file is checked, good ones stay quiet, and one bad file fails the whole check.
+        const Outcome mixed = runLoopscope({QStringLiteral("check"), bad("unknown-step.yaml"), good("every-step.yaml"),
+                                            bad("threadpool-zero.yaml")});
+        QCOMPARE(mixed.exitCode, 1);
+        QCOMPARE(mixed.err, bad("unknown-step.yaml") + QStringLiteral(":4:5: error: unknown step `setTimout`; did you mean `setTimeout`?\n") +
+                                bad("threadpool-zero.yaml") + QStringLiteral(":3:15: error: `threadpool` must be from 1 to 1024, found `0`\n"));
+    }
+
+    void checkReportsEveryIndependentError() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("two.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("loopscope: 1\nmain:\n  - lgo: a\n  - cpu: fast\n");
+        file.close();
+        const Outcome o = runLoopscope({QStringLiteral("check"), path});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(o.err, path + QStringLiteral(":3:5: error: unknown step `lgo`; did you mean `log`?\n") + path +
+                            QStringLiteral(":4:10: error: expected a duration such as 20ms, 1.5s or 250us for `cpu`, found `fast`\n"));
+    }
+
+    void unknownOption() {
+        const Outcome o = runLoopscope({QStringLiteral("check"), QStringLiteral("--frobnicate"), good("every-step.yaml")});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(o.err, QStringLiteral("loopscope: Unknown option 'frobnicate'.\nTry 'loopscope check --help'.\n"));
+    }
+
+    void runWithBadOptions_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QString file = good("every-step.yaml");
+        const QString run = QStringLiteral("run");
+        QTest::newRow("no file") << QStringList{run} << QStringLiteral("run: no scenario file given");
+        QTest::newRow("two files") << QStringList{run, file, file} << QStringLiteral("run: only one scenario file can be run");
+        QTest::newRow("mode") << QStringList{run, file, QStringLiteral("--mode"), QStringLiteral("fast")}
+                              << QStringLiteral("--mode must be event-loop, thread-per-request or both, not 'fast'");
+        QTest::newRow("width") << QStringList{run, file, QStringLiteral("--width"), QStringLiteral("5")}
+                               << QStringLiteral("--width must be a number of pixels from 16 to 16384");
+        QTest::newRow("height") << QStringList{run, file, QStringLiteral("--height"), QStringLiteral("tall")}
+                                << QStringLiteral("--height must be a number of pixels from 16 to 16384");
+        QTest::newRow("view") << QStringList{run, file, QStringLiteral("--view"), QStringLiteral("map")}
+                              << QStringLiteral("--view must be timeline, loop or comparison, not 'map'");
+        QTest::newRow("at") << QStringList{run, file, QStringLiteral("--at"), QStringLiteral("soon")}
+                            << QStringLiteral("--at must be a time such as 250ms or 1.5s, not 'soon'");
+        QTest::newRow("theme") << QStringList{run, file, QStringLiteral("--theme"), QStringLiteral("neon")}
+                               << QStringLiteral("--theme must be light, dark or print, not 'neon'");
+        QTest::newRow("fps") << QStringList{run, file, QStringLiteral("--fps"), QStringLiteral("0")}
+                             << QStringLiteral("--fps must be a number from 1 to 240");
+        QTest::newRow("unknown option") << QStringList{run, file, QStringLiteral("--fast")}
+                                        << QStringLiteral("Unknown option 'fast'.");
+        QTest::newRow("missing value") << QStringList{run, file, QStringLiteral("--mode")}
+                                       << QStringLiteral("Missing value after '--mode'.");
+    }
+    void runWithBadOptions() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Outcome o = runLoopscope(arguments);
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(o.err, QStringLiteral("loopscope: ") + message + QStringLiteral("\nTry 'loopscope run --help'.\n"));
+    }
+
+    void runOnABadScenarioGivesItsDiagnostics() {
+        const Outcome o = runLoopscope({QStringLiteral("run"), bad("load-without-server.yaml")});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(o.err.section(QLatin1Char('\n'), 0, 0),
+                 bad("load-without-server.yaml") +
+                     QStringLiteral(":4:1: error: `load:` sends requests to `server:`, but this scenario has no `server:`"));
+    }
+
+    void unknownCommand() {
+        const Outcome o = runLoopscope({QStringLiteral("frobnicate"), QStringLiteral("file.yaml")});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(o.err, QStringLiteral("loopscope: unknown command 'frobnicate'\nTry 'loopscope --help'.\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "test_command_line.moc"

@@ -1,0 +1,170 @@
+// `loopscope run FILE --png/--svg/--pdf/--frames`: pictures without a display, and
+// clean failures for paths that cannot be written.
+#include <QtTest>
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+const QString kScenario = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/scenarios/thread-pool.yaml");
+
+struct Outcome {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs loopscope as a shell on a machine without any display would.
+Outcome loopscope(const QStringList& arguments) {
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(name));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(LOOPSCOPE_BINARY), arguments);
+    Outcome outcome;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        outcome.err = QStringLiteral("timed out");
+        return outcome;
+    }
+    outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
+    outcome.err = QString::fromUtf8(process.readAllStandardError());
+    return outcome;
+}
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Width and height from a PNG's IHDR chunk (right after the 8-byte signature).
+QSize pngSize(const QString& path) {
+    const QByteArray bytes = readAll(path);
+    if (bytes.size() < 24 || !bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.mid(12, 4) != "IHDR")
+        return {};
+    auto word = [&](int at) {
+        return int((quint32(quint8(bytes[at])) << 24) | (quint32(quint8(bytes[at + 1])) << 16) |
+                   (quint32(quint8(bytes[at + 2])) << 8) | quint32(quint8(bytes[at + 3])));
+    };
+    return QSize(word(16), word(20));
+}
+
+}  // namespace
+
+class TestExportCli : public QObject {
+    Q_OBJECT
+private slots:
+    void everyFormatWithoutADisplay() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("pool.png"));
+        const QString svg = dir.filePath(QStringLiteral("pool.svg"));
+        const QString pdf = dir.filePath(QStringLiteral("pool.pdf"));
+        const Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--png"), png,
+                                       QStringLiteral("--svg"), svg, QStringLiteral("--pdf"), pdf,
+                                       QStringLiteral("--width"), QStringLiteral("1600"), QStringLiteral("--height"),
+                                       QStringLiteral("900"), QStringLiteral("--theme"), QStringLiteral("dark")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(pngSize(png), QSize(1600, 900));
+        const QByteArray svgText = readAll(svg);
+        QXmlStreamReader xml(svgText);
+        while (!xml.atEnd())
+            xml.readNext();
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(svgText.contains("viewBox=\"0 0 1600 900\""));
+        QVERIFY(svgText.contains(">pool worker 4</text>"));
+        const QByteArray pdfBytes = readAll(pdf);
+        QVERIFY(pdfBytes.startsWith("%PDF-"));
+        // One page object: "/Type /Page" not followed by a letter ("/Type /Pages" is the page tree).
+        static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?![a-zA-Z])"));
+        int pages = 0;
+        for (auto it = page.globalMatch(QString::fromLatin1(pdfBytes)); it.hasNext(); it.next())
+            ++pages;
+        QCOMPARE(pages, 1);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 3);
+    }
+
+    void loopViewAtTwoTimesGivesTwoPictures() {
+        QTemporaryDir dir;
+        const QString early = dir.filePath(QStringLiteral("early.png"));
+        const QString late = dir.filePath(QStringLiteral("late.png"));
+        Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--view"), QStringLiteral("loop"),
+                                 QStringLiteral("--at"), QStringLiteral("0ms"), QStringLiteral("--png"), early});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--view"), QStringLiteral("loop"),
+                         QStringLiteral("--at"), QStringLiteral("10s"), QStringLiteral("--png"), late});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(pngSize(early), QSize(1920, 1080));
+        QCOMPARE(pngSize(late), QSize(1920, 1080));
+        QVERIFY(readAll(early) != readAll(late));
+    }
+
+    void framesWithProgress() {
+        QTemporaryDir dir;
+        const QString frames = dir.filePath(QStringLiteral("frames"));
+        const Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--frames"), frames,
+                                       QStringLiteral("--fps"), QStringLiteral("10"), QStringLiteral("--width"),
+                                       QStringLiteral("640"), QStringLiteral("--height"), QStringLiteral("360")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QStringList files = QDir(frames).entryList(QDir::Files, QDir::Name);
+        // Eight 72 ms hashes on 4 workers take at least 144 ms: frames at 0, 100 ms, and the end.
+        QVERIFY2(files.size() >= 3, qPrintable(files.join(u' ')));
+        QCOMPARE(files.first(), QStringLiteral("frame-00001.png"));
+        QVERIFY2(run.err.contains(QStringLiteral("frame %1 of %1").arg(files.size())), qPrintable(run.err));
+        QCOMPARE(pngSize(QDir(frames).filePath(files.last())), QSize(640, 360));
+    }
+
+    void unwritablePathsFailWithExitCodeOne_data() {
+        QTest::addColumn<QString>("relative");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("missing directory") << QStringLiteral("missing/out.png")
+                                           << QStringLiteral("the directory %1/missing does not exist");
+        QTest::newRow("a directory as the file") << QStringLiteral("taken") << QStringLiteral("it is a directory");
+    }
+
+    void unwritablePathsFailWithExitCodeOne() {
+        QFETCH(QString, relative);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("taken")));
+        const QString target = dir.filePath(relative);
+        const Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--png"), target});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.trimmed(),
+                 QStringLiteral("loopscope: cannot write %1: %2").arg(target, reason.contains(u'%') ? reason.arg(dir.path()) : reason));
+        QVERIFY(!QFileInfo(target).isFile());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    void readOnlyDirectoryFailsWithExitCodeOne() {
+        QTemporaryDir dir;
+        QString readOnly = dir.filePath(QStringLiteral("read-only"));
+        QVERIFY(QDir().mkdir(readOnly));
+        QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ExeOwner);
+        if (QFileInfo(readOnly).isWritable())  // root writes anywhere but /proc
+            readOnly = QStringLiteral("/proc");
+        const QString target = readOnly + QStringLiteral("/out.svg");
+        const Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--svg"), target});
+        QFile::setPermissions(dir.filePath(QStringLiteral("read-only")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.trimmed(),
+                 QStringLiteral("loopscope: cannot write %1: the directory %2 is not writable").arg(target, readOnly));
+        QVERIFY(!QFileInfo::exists(target));
+    }
+
+    void comparisonNeedsBothEngines() {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("c.png"));
+        const Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--mode"), QStringLiteral("event-loop"),
+                                       QStringLiteral("--view"), QStringLiteral("comparison"), QStringLiteral("--png"), target});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.trimmed(), QStringLiteral("loopscope: --view comparison needs both engines; use --mode both"));
+        QVERIFY(!QFileInfo::exists(target));
+    }
+};
+
+QTEST_MAIN(TestExportCli)
+#include "test_export_cli.moc"

@@ -1,0 +1,243 @@
+// Runs in a real engine child process (loopscope-engine), the way `loopscope run` and the
+// GUI do: the pool size really is the scenario's (UV_THREADPOOL_SIZE in the child), cores
+// are pinned, events come back through the pipe. Timing assertions have tolerances for a
+// busy two-core machine: lower bounds are what the model forces, upper bounds are loose.
+#include "EngineProcess.h"
+#include "Scenario.h"
+
+#include <QtTest>
+
+#include <signal.h>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+
+using namespace loopscope;
+
+namespace {
+
+const std::string kEngine = LOOPSCOPE_ENGINE_BINARY;
+std::string dataFile(const char* name) { return std::string(LOOPSCOPE_TEST_DATA "/engine/") + name; }
+
+struct Outcome {
+    bool ok = false;
+    std::string error;
+    Trace events;
+    std::vector<double> logMs(const std::string& prefix) const {
+        std::vector<double> at;
+        for (const TraceEvent& event : events)
+            if (event.kind == EventKind::Log && event.text.rfind(prefix, 0) == 0)
+                at.push_back(double(event.ts) / 1e6);
+        return at;
+    }
+};
+
+Outcome runChild(const std::string& file, EngineOptions options = {}) {
+    Outcome outcome;
+    options.executable = kEngine;
+    std::mutex mutex;
+    EngineProcess process(file, options, [&](std::vector<TraceEvent>&& batch) {
+        std::lock_guard lock(mutex);
+        outcome.events.insert(outcome.events.end(), batch.begin(), batch.end());
+    });
+    process.start();
+    outcome.ok = process.wait();
+    outcome.error = process.error();
+    return outcome;
+}
+
+QString describe(const std::vector<double>& times) {
+    QStringList parts;
+    for (double t : times)
+        parts << QString::number(t, 'f', 1);
+    return parts.join(QStringLiteral(", ")) + QStringLiteral(" ms");
+}
+
+}  // namespace
+
+class TestEngineProcess : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFileInfo(QString::fromStdString(kEngine)).isExecutable(), kEngine.c_str()); }
+
+    // threadpool 4: eight 200 ms reads finish in two waves, near 200 and 400 ms.
+    void fileReadsWaitForAFreePoolWorker() {
+        const Outcome run = runChild(dataFile("pool_waves_readfile.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<double> done = run.logMs("read ");
+        QCOMPARE(done.size(), std::size_t(8));
+        std::sort(done.begin(), done.end());
+        const QString times = describe(done);
+        for (int k = 0; k < 4; ++k)
+            QVERIFY2(done[k] >= 195 && done[k] < 330, qPrintable(times));
+        for (int k = 4; k < 8; ++k)
+            QVERIFY2(done[k] >= 395 && done[k] < 700, qPrintable(times));
+        // Four pool lanes did the work, never more.
+        std::uint32_t lanes = 0;
+        for (const TraceEvent& event : run.events)
+            if (event.kind == EventKind::WorkBegin && event.lane.kind == LaneKind::PoolWorker)
+                lanes = std::max(lanes, event.lane.index + 1);
+        QCOMPARE(lanes, 4u);
+    }
+
+    // threadpool 4 + cores 2: eight 72 ms hashes, four at a time on two cores, finish near
+    // 150 and 290 ms (real Node 20: 114-166 ms, then 270-304 ms).
+    void computingPoolJobsShareTheCores() {
+        const Outcome run = runChild(dataFile("pool_waves_pbkdf2.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<double> done = run.logMs("hash ");
+        QCOMPARE(done.size(), std::size_t(8));
+        std::sort(done.begin(), done.end());
+        const QString times = describe(done);
+        // Four 72 ms computations on two cores cannot all end before 144 ms of wall time,
+        // nor the second four before 288 ms. Other programs on the machine only slow them
+        // down, so the upper bounds are loose and the wave shape is checked in ratios.
+        QVERIFY2(done[3] >= 135, qPrintable(times));
+        QVERIFY2(done[7] >= 270, qPrintable(times));
+        QVERIFY2(done[7] < 5000, qPrintable(times));
+        // Two waves: the second starts well after the first ended, and takes about as long.
+        QVERIFY2(done[4] - done[3] >= 0.3 * done[0], qPrintable(times));
+        QVERIFY2(done[7] / done[3] >= 1.4 && done[7] / done[3] <= 3.5, qPrintable(times));
+    }
+
+    // threadpool 1: network waits take no pool thread, all eight end near 200 ms.
+    void networkWaitsNeedNoPoolThread() {
+        const Outcome run = runChild(dataFile("net_needs_no_pool.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<double> done = run.logMs("query ");
+        QCOMPARE(done.size(), std::size_t(8));
+        std::sort(done.begin(), done.end());
+        const QString times = describe(done);
+        QVERIFY2(done.front() >= 195, qPrintable(times));
+        QVERIFY2(done.back() < 400, qPrintable(times));
+        bool kernelLane = false;
+        for (const TraceEvent& event : run.events) {
+            QVERIFY(event.lane.kind != LaneKind::PoolWorker);
+            kernelLane = kernelLane || (event.kind == EventKind::IoBegin && event.lane.kind == LaneKind::Kernel);
+        }
+        QVERIFY(kernelLane);
+    }
+
+    // A 300 ms computation on the loop thread delays a 10 ms timer to after it.
+    void computationDelaysTimer() {
+        const Outcome run = runChild(dataFile("cpu_blocks_timer.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        const std::vector<double> timer = run.logMs("timer");
+        QCOMPARE(timer.size(), std::size_t(1));
+        QVERIFY2(timer[0] >= 300 && timer[0] < 1500, qPrintable(describe(timer)));
+    }
+
+    // The worker computes on its own thread: the 20 ms timer is not held up by it.
+    void workerComputesOffTheLoop() {
+        const Outcome run = runChild(dataFile("worker_and_timer.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        const std::vector<double> timer = run.logMs("timer");
+        const std::vector<double> message = run.logMs("worker message");
+        QCOMPARE(timer.size(), std::size_t(1));
+        QCOMPARE(message.size(), std::size_t(1));
+        QVERIFY2(timer[0] >= 20 && timer[0] < 90, qPrintable(describe(timer)));
+        QVERIFY2(message[0] >= 100 && message[0] < 600, qPrintable(describe(message)));
+        bool workerLane = false;
+        for (const TraceEvent& event : run.events)
+            workerLane = workerLane || (event.kind == EventKind::WorkBegin && event.lane.kind == LaneKind::Worker);
+        QVERIFY(workerLane);
+    }
+
+    // --threadpool overrides the scenario: with 8 workers all reads end in one wave.
+    void threadpoolOverride() {
+        EngineOptions options;
+        options.threadpool = 8;
+        const Outcome run = runChild(dataFile("pool_waves_readfile.yaml"), options);
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<double> done = run.logMs("read ");
+        QCOMPARE(done.size(), std::size_t(8));
+        QVERIFY2(*std::max_element(done.begin(), done.end()) < 350, qPrintable(describe(done)));
+    }
+
+    // Three concurrent requests, each reading a 100 ms file: all answered near 100 ms,
+    // because the loop serves the next request while the first one's file is read.
+    void serverAnswersConcurrentRequests() {
+        const Outcome run = runChild(dataFile("server_three_reads.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<double> sent, done;
+        std::vector<std::int64_t> served;
+        int arrived = 0, responded = 0;
+        for (const TraceEvent& event : run.events) {
+            if (event.kind == EventKind::RequestSend)
+                sent.push_back(double(event.ts) / 1e6);
+            if (event.kind == EventKind::RequestDone) {
+                QCOMPARE(event.text, std::string("200"));
+                done.push_back(double(event.ts) / 1e6);
+                served.push_back(event.value);
+            }
+            arrived += event.kind == EventKind::RequestArrive;
+            responded += event.kind == EventKind::RequestRespond;
+        }
+        QCOMPARE(arrived, 3);
+        QCOMPARE(responded, 3);
+        QCOMPARE(done.size(), std::size_t(3));
+        std::sort(served.begin(), served.end());
+        QCOMPARE(served, (std::vector<std::int64_t>{1, 2, 3}));
+        for (std::size_t k = 0; k < 3; ++k)
+            QVERIFY2(done[k] - sent[k] >= 99 && done[k] - sent[k] < 400, qPrintable(describe(done)));
+        std::vector<std::string> answered;
+        for (const TraceEvent& event : run.events)
+            if (event.kind == EventKind::Log && event.text.find("answered") != std::string::npos)
+                answered.push_back(event.text);
+        std::sort(answered.begin(), answered.end());
+        QCOMPARE(answered, (std::vector<std::string>{"request 1 answered", "request 2 answered", "request 3 answered"}));
+    }
+
+    // A killed child is an error with a clear message, and never a hang.
+    void killedChildIsAnError() {
+        std::atomic<bool> started{false};
+        EngineOptions options;
+        options.executable = kEngine;
+        EngineProcess process(dataFile("long_wait.yaml"), options, [&](std::vector<TraceEvent>&& batch) {
+            for (const TraceEvent& event : batch)
+                if (event.kind == EventKind::Log)
+                    started = true;
+        });
+        QElapsedTimer clock;
+        clock.start();
+        process.start();
+        QTRY_VERIFY_WITH_TIMEOUT(started.load(), 5000);
+        QCOMPARE(::kill(process.childPid(), SIGKILL), 0);
+        QVERIFY(!process.wait());
+        QCOMPARE(process.error(), std::string("the engine stopped: killed by signal 9"));
+        QVERIFY(clock.elapsed() < 5000);
+    }
+
+    void cancelledRun() {
+        EngineOptions options;
+        options.executable = kEngine;
+        EngineProcess process(dataFile("long_wait.yaml"), options, [](std::vector<TraceEvent>&&) {});
+        QElapsedTimer clock;
+        clock.start();
+        process.start();
+        process.cancel();
+        QVERIFY(!process.wait());
+        QCOMPARE(process.error(), std::string("cancelled"));
+        QVERIFY(clock.elapsed() < 5000);
+    }
+
+    // A scenario the child cannot read: the run fails with the diagnostic as its error.
+    void badScenarioReportsTheDiagnostic() {
+        const Outcome run = runChild(dataFile("bad_step.yaml"));
+        QVERIFY(!run.ok);
+        QVERIFY2(run.error.find("bad_step.yaml:4:") != std::string::npos, run.error.c_str());
+        QVERIFY2(run.error.find("error:") != std::string::npos, run.error.c_str());
+    }
+
+    void missingExecutableThrows() {
+        EngineOptions options;
+        options.executable = "/nonexistent/loopscope-engine";
+        EngineProcess process(dataFile("long_wait.yaml"), options, [](std::vector<TraceEvent>&&) {});
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, process.start());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineProcess)
+#include "test_engine_process.moc"

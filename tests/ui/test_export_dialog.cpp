@@ -1,0 +1,85 @@
+// The Export dialog writes the file and fills the clipboard with what its controls say.
+#include <QtTest>
+#include <QApplication>
+#include <QClipboard>
+#include <QImageReader>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QTemporaryDir>
+
+#include "ExportDialog.h"
+#include "support/TraceBuilder.h"
+
+using namespace loopscope;
+
+class TestExportDialog : public QObject {
+    Q_OBJECT
+    Trace trace_ = testing::readsOnPool(8, 4, 20 * kMillisecond);
+
+    SlideSource source() {
+        SlideSource s;
+        s.title = QStringLiteral("Eight reads, four workers");
+        s.eventLoop = &trace_;
+        return s;
+    }
+
+private slots:
+    void exportsTheChosenFormatSizeAndView() {
+        QTemporaryDir dir;
+        ExportDialog dialog(source(), 10 * kMillisecond);
+        dialog.setView(SlideView::Loop);
+        dialog.setSize({800, 450});
+        dialog.setTheme(QStringLiteral("dark"));
+        dialog.setFormat(SlideFormat::Svg);
+        dialog.setPath(dir.filePath(QStringLiteral("loop.png")));
+        dialog.setFormat(SlideFormat::Png);
+        QCOMPARE(dialog.path(), dir.filePath(QStringLiteral("loop.png")));
+        dialog.setFormat(SlideFormat::Svg);
+        QCOMPARE(dialog.path(), dir.filePath(QStringLiteral("loop.svg")));  // the extension follows the format
+        QVERIFY2(dialog.exportToFile(), qPrintable(dialog.status()));
+        QFile svg(dir.filePath(QStringLiteral("loop.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY(text.contains("viewBox=\"0 0 800 450\""));
+        QVERIFY(text.contains(">Eight reads, four workers</text>"));
+        QVERIFY(text.contains(">t = 10 ms</text>"));  // the playhead became the moment
+        QCOMPARE(dialog.status(), QStringLiteral("Saved %1.").arg(dir.filePath(QStringLiteral("loop.svg"))));
+    }
+
+    void copiesTheImage() {
+        ExportDialog dialog(source(), -1);
+        dialog.setSize({640, 360});
+        QVERIFY(dialog.copyImage());
+        QCOMPARE(QApplication::clipboard()->image().size(), QSize(640, 360));
+    }
+
+    void badMomentAndUnwritablePathAreShownNotWritten() {
+        QTemporaryDir dir;
+        ExportDialog dialog(source(), -1);
+        dialog.setMoment(QStringLiteral("soon"));
+        dialog.setPath(dir.filePath(QStringLiteral("x.png")));
+        QVERIFY(!dialog.exportToFile());
+        QCOMPARE(dialog.status(), QStringLiteral("The moment must be a time such as 250ms or 1.5s, not \u201csoon\u201d."));
+        dialog.setMoment(QString());
+        dialog.setPath(dir.filePath(QStringLiteral("missing/x.png")));
+        QVERIFY(!dialog.exportToFile());
+        QCOMPARE(dialog.status(), QStringLiteral("Cannot write %1: the directory %2 does not exist.")
+                                      .arg(dir.filePath(QStringLiteral("missing/x.png")), dir.filePath(QStringLiteral("missing"))));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 0);
+        // Only one engine ran: the comparison cannot be drawn.
+        dialog.setView(SlideView::Comparison);
+        QVERIFY(!dialog.exportToFile());
+        QVERIFY2(dialog.status().contains(QStringLiteral("needs both engines")), qPrintable(dialog.status()));
+    }
+
+    void ctrlEIsAddedToTheWindow() {
+        QMainWindow window;
+        QMenu* file = window.menuBar()->addMenu(QStringLiteral("&File"));
+        QAction* action = ExportDialog::addExportAction(&window, file, [] { return std::nullopt; });
+        QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+E")));
+        QVERIFY(file->actions().contains(action));
+    }
+};
+
+QTEST_MAIN(TestExportDialog)
+#include "test_export_dialog.moc"

@@ -1,0 +1,584 @@
+#include "SlideRenderer.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QResizeEvent>
+#include <algorithm>
+#include <cmath>
+#include <qcustomplot.h>
+#include <set>
+#include <tuple>
+
+#include "LoopStateIndex.h"
+#include "LoopView.h"
+#include "RunSummary.h"
+#include "TimelineView.h"
+#include "TraceSpans.h"
+
+namespace loopscope {
+namespace {
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+QString duration(Nanoseconds ns) { return qs(formatDuration(ns)); }
+
+struct LegendEntry {
+    QColor color;
+    QString label;
+};
+
+QString spanKindLabel(SpanKind kind, QueueKind queue) {
+    switch (kind) {
+    case SpanKind::Callback:
+        switch (queue) {
+        case QueueKind::None: return QStringLiteral("main script / call");
+        case QueueKind::NextTick: return QStringLiteral("process.nextTick");
+        case QueueKind::Microtask: return QStringLiteral("promise microtask");
+        case QueueKind::Timers: return QStringLiteral("timer callback");
+        case QueueKind::Pending: return QStringLiteral("pending callback");
+        case QueueKind::Poll: return QStringLiteral("I/O callback (poll)");
+        case QueueKind::Check: return QStringLiteral("setImmediate (check)");
+        case QueueKind::Close: return QStringLiteral("close callback");
+        case QueueKind::PoolFifo: return QStringLiteral("pool callback");
+        }
+        break;
+    case SpanKind::Work: return QStringLiteral("thread-pool / worker job");
+    case SpanKind::Io: return QStringLiteral("network I/O in the kernel");
+    case SpanKind::Running: return QStringLiteral("thread running");
+    case SpanKind::Blocked: return QStringLiteral("thread blocked");
+    }
+    return QStringLiteral("callback");
+}
+
+// Which kinds of span occur, in a stable order, so the legend names only what is drawn.
+void collectSpanKinds(const SpanSet& set, std::set<std::pair<int, int>>& kinds) {
+    for (const SpanRow& row : set.rows())
+        for (const Span& span : row.spans)
+            kinds.insert({int(span.kind), span.kind == SpanKind::Callback ? int(span.queue) : 0});
+}
+
+// A note late in the run would run off the right edge: its label hangs to the left of
+// its line instead.
+void keepNoteLabelsInside(QCustomPlot& plot) {
+    const QRect area = plot.axisRect()->rect();
+    for (int i = 0; i < plot.itemCount(); ++i) {
+        auto* label = qobject_cast<QCPItemText*>(plot.item(i));
+        if (!label)
+            continue;
+        const double x = plot.xAxis->coordToPixel(label->position->coords().x());
+        const QMargins padding = label->padding();
+        const double width = QFontMetricsF(label->font()).horizontalAdvance(label->text()) + padding.left() + padding.right();
+        if (x + width > area.right() && x - width >= area.left())
+            label->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    }
+}
+
+bool hasRequests(const Trace* trace) {
+    return trace && std::any_of(trace->begin(), trace->end(),
+                                [](const TraceEvent& e) { return e.kind == EventKind::RequestArrive; });
+}
+
+QString runtimeText(const RuntimeSettings& runtime) {
+    QString text = QStringLiteral("libuv thread pool: %1 worker%2 \u00b7 %3 CPU core%4")
+                       .arg(runtime.threadpool).arg(runtime.threadpool == 1 ? "" : "s")
+                       .arg(runtime.cores).arg(runtime.cores == 1 ? "" : "s");
+    if (runtime.processes > 1)
+        text += QStringLiteral(" \u00b7 %1 processes").arg(runtime.processes);
+    return text;
+}
+
+QString bytesText(std::int64_t bytes) {
+    if (bytes < 0)
+        return QStringLiteral("\u2014");
+    if (bytes >= 1024LL * 1024 * 1024)
+        return QStringLiteral("%1 GiB").arg(double(bytes) / (1024.0 * 1024 * 1024), 0, 'f', 2);
+    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024), 0, 'f', 1);
+}
+
+QString latencyText(Nanoseconds ns) { return ns < 0 ? QStringLiteral("\u2014") : duration(ns); }
+
+}  // namespace
+
+bool slideViewFromName(const QString& name, SlideView* view) {
+    if (name == QLatin1String("timeline"))
+        *view = SlideView::Timeline;
+    else if (name == QLatin1String("loop"))
+        *view = SlideView::Loop;
+    else if (name == QLatin1String("comparison"))
+        *view = SlideView::Comparison;
+    else
+        return false;
+    return true;
+}
+
+QString slideViewName(SlideView view) {
+    switch (view) {
+    case SlideView::Timeline: return QStringLiteral("timeline");
+    case SlideView::Loop: return QStringLiteral("loop");
+    case SlideView::Comparison: return QStringLiteral("comparison");
+    }
+    return {};
+}
+
+SlideSource slideSourceFor(const Scenario& scenario, const Trace* eventLoop, const Trace* threadPerRequest) {
+    SlideSource source;
+    source.title = qs(scenario.title);
+    source.runtime = scenario.runtime;
+    source.notes = scenario.notes;
+    source.eventLoop = eventLoop;
+    source.threadPerRequest = threadPerRequest;
+    return source;
+}
+
+struct SlideRenderer::Impl {
+    SlideSource source;
+    SpanSet eventLoopSpans;
+    SpanSet threadSpans;
+    std::set<std::pair<int, int>> spanKinds;  // (SpanKind, QueueKind) that occur
+    std::vector<LegendEntry> timelineLegend;
+    const Trace* loopTrace = nullptr;  // the trace the loop view replays
+    LoopStateIndex loopIndex{2048};  // built on the first loop view: timelines do not need it
+
+    const LoopStateIndex& indexedLoop() {
+        if (loopTrace && loopIndex.indexedEvents() < loopTrace->size())
+            loopIndex.extend(*loopTrace);
+        return loopIndex;
+    }
+    std::unique_ptr<TimelineView> timeline;
+    QSize timelineSize;
+    QString timelineTheme;
+    bool summariesReady = false;
+    RunSummary eventLoopSummary;
+    RunSummary threadSummary;
+    std::unique_ptr<QCustomPlot> latencyPlot;
+    std::unique_ptr<QCustomPlot> inFlightPlot;
+
+    Nanoseconds endTime() const {
+        Nanoseconds end = 0;
+        for (const Trace* trace : {source.eventLoop, source.threadPerRequest})
+            if (trace)
+                for (const TraceEvent& e : *trace)
+                    end = std::max(end, e.ts);
+        return end;
+    }
+
+    void buildLegend(const Theme& theme) {
+        timelineLegend.clear();
+        std::set<QString> seen;
+        for (const auto& [kind, queue] : spanKinds) {
+            const QString label = spanKindLabel(SpanKind(kind), QueueKind(queue));
+            if (!seen.insert(label).second)
+                continue;
+            // Kinds drawn in one colour share one entry.
+            const QColor color = theme.spanColor(SpanKind(kind), QueueKind(queue));
+            auto same = std::find_if(timelineLegend.begin(), timelineLegend.end(),
+                                     [&](const LegendEntry& e) { return e.color == color; });
+            if (same != timelineLegend.end())
+                same->label += QStringLiteral(", ") + label;
+            else
+                timelineLegend.push_back({color, label});
+        }
+    }
+
+    TimelineView& timelineFor(const Theme& theme, const QSize& size) {
+        if (!timeline) {
+            timeline = std::make_unique<TimelineView>();
+            // Laid out like a window of that size, but never on screen.
+            timeline->setAttribute(Qt::WA_DontShowOnScreen);
+            timeline->plot()->setAntialiasedElements(QCP::aeAll);
+            timeline->plot()->setNotAntialiasedElements(QCP::aeNone);
+        }
+        if (size != timelineSize || theme.name != timelineTheme || !timeline->isVisible()) {
+            timeline->setTheme(theme);
+            timeline->resize(size);
+            timeline->show();
+            timeline->plot()->setGeometry(QRect(QPoint(0, 0), size));
+            timeline->setSources(eventLoopSpans.rows().empty() ? nullptr : &eventLoopSpans,
+                                 threadSpans.rows().empty() ? nullptr : &threadSpans);
+            timeline->setNotes(source.notes);
+            // The layout at this size decides how many lanes fit; rows follow it.
+            timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            QResizeEvent resized(size, size);
+            QCoreApplication::sendEvent(timeline.get(), &resized);
+            timeline->fitAll();
+            timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            keepNoteLabelsInside(*timeline->plot());
+            timelineSize = size;
+            timelineTheme = theme.name;
+        }
+        return *timeline;
+    }
+
+    void ensureSummaries() {
+        if (summariesReady)
+            return;
+        if (source.eventLoop)
+            eventLoopSummary = summarizeRun(*source.eventLoop);
+        if (source.threadPerRequest)
+            threadSummary = summarizeRun(*source.threadPerRequest);
+        summariesReady = true;
+    }
+};
+
+SlideRenderer::SlideRenderer(SlideSource source) : impl_(std::make_unique<Impl>()) {
+    impl_->source = std::move(source);
+    if (impl_->source.eventLoop)
+        for (const TraceEvent& e : *impl_->source.eventLoop)
+            impl_->eventLoopSpans.add(e);
+    if (impl_->source.threadPerRequest)
+        for (const TraceEvent& e : *impl_->source.threadPerRequest)
+            impl_->threadSpans.add(e);
+    collectSpanKinds(impl_->eventLoopSpans, impl_->spanKinds);
+    collectSpanKinds(impl_->threadSpans, impl_->spanKinds);
+    impl_->loopTrace = impl_->source.eventLoop ? impl_->source.eventLoop : impl_->source.threadPerRequest;
+}
+
+SlideRenderer::~SlideRenderer() = default;
+
+bool SlideRenderer::canShow(SlideView view, QString* why) const {
+    auto fail = [&](const QString& text) {
+        if (why)
+            *why = text;
+        return false;
+    };
+    const bool anyEvents = (impl_->source.eventLoop && !impl_->source.eventLoop->empty()) ||
+                           (impl_->source.threadPerRequest && !impl_->source.threadPerRequest->empty());
+    if (!anyEvents)
+        return fail(QStringLiteral("the run recorded no events"));
+    if (view == SlideView::Comparison) {
+        if (!impl_->source.eventLoop || !impl_->source.threadPerRequest)
+            return fail(QStringLiteral("the comparison view needs both engines: run with --mode both"));
+        if (!hasRequests(impl_->source.eventLoop) && !hasRequests(impl_->source.threadPerRequest))
+            return fail(QStringLiteral("the comparison view needs requests: the scenario has no server load"));
+    }
+    return true;
+}
+
+Nanoseconds SlideRenderer::endTime() const { return impl_->endTime(); }
+
+Nanoseconds SlideRenderer::busiestMoment() const {
+    if (!impl_->loopTrace || impl_->loopTrace->empty())
+        return 0;
+    const Nanoseconds end = endTime();
+    Nanoseconds best = 0;
+    int bestScore = -1;
+    constexpr int kSamples = 240;
+    for (int i = 0; i <= kSamples; ++i) {
+        const Nanoseconds t = end * i / kSamples;
+        const LoopState state = impl_->indexedLoop().stateAtTime(*impl_->loopTrace, t);
+        int score = state.poolBusy() * 3 + state.workersBusy() * 3 + int(state.kernelIo.size()) * 2 +
+                    int(state.callStack.size()) + state.threadsAlive;
+        for (const auto& queue : state.queues)
+            score += int(queue.size()) * 2;
+        if (score > bestScore) {
+            bestScore = score;
+            best = t;
+        }
+    }
+    return best;
+}
+
+Theme SlideRenderer::slideTheme(const QString& name, const QSize& size) {
+    Theme theme = Theme::byName(name);
+    const double scale = std::min(size.width() / 1920.0, size.height() / 1080.0);
+    theme.fontPx = std::clamp(int(std::lround(20 * scale)), 9, 96);
+    return theme;
+}
+
+namespace {
+
+struct SlideLayout {
+    QRectF header;
+    QRectF body;
+    QRectF footer;
+};
+
+SlideLayout layoutSlide(const QSizeF& size, double unit, bool legend) {
+    const double margin = unit * 1.2;
+    SlideLayout layout;
+    layout.header = QRectF(margin, margin * 0.8, size.width() - 2 * margin, unit * 4.2);
+    const double footerH = legend ? unit * 2.2 : 0;
+    layout.footer = QRectF(margin, size.height() - margin * 0.6 - footerH, size.width() - 2 * margin, footerH);
+    const double top = layout.header.bottom() + unit * 0.6;
+    const double bottom = legend ? layout.footer.top() - unit * 0.4 : size.height() - margin * 0.6;
+    layout.body = QRectF(margin, top, size.width() - 2 * margin, bottom - top);
+    return layout;
+}
+
+void drawText(QPainter& painter, const QRectF& r, const QString& text, const QFont& font, const QColor& color,
+              int flags = Qt::AlignLeft | Qt::AlignVCenter) {
+    painter.setFont(font);
+    painter.setPen(color);
+    painter.drawText(r, flags, QFontMetricsF(font).elidedText(text, Qt::ElideRight, r.width()));
+}
+
+void paintHeader(QPainter& painter, const QRectF& r, const Theme& theme, const QString& title, const QString& subtitle,
+                 const QString& badge) {
+    const double unit = theme.fontPx;
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(theme.accent);
+    painter.drawRoundedRect(QRectF(r.left(), r.top() + unit * 0.3, unit * 0.35, r.height() - unit * 0.6), unit * 0.15,
+                            unit * 0.15);
+    const QRectF text = r.adjusted(unit * 1.0, 0, 0, 0);
+    const QFont badgeFont = theme.font(0.95, true);
+    const double badgeW = badge.isEmpty() ? 0 : QFontMetricsF(badgeFont).horizontalAdvance(badge) + unit * 1.6;
+    drawText(painter, QRectF(text.left(), text.top(), text.width() - badgeW - unit, r.height() * 0.6), title,
+             theme.font(1.75, true), theme.text, Qt::AlignLeft | Qt::AlignBottom);
+    drawText(painter, QRectF(text.left(), text.top() + r.height() * 0.62, text.width() - badgeW - unit, r.height() * 0.38),
+             subtitle, theme.font(1.0), theme.mutedText, Qt::AlignLeft | Qt::AlignTop);
+    if (!badge.isEmpty()) {
+        const QRectF box(r.right() - badgeW, r.top() + r.height() * 0.5 - unit * 1.1, badgeW, unit * 2.2);
+        painter.setPen(QPen(theme.playhead, 2));
+        painter.setBrush(theme.panel);
+        painter.drawRoundedRect(box, unit * 0.5, unit * 0.5);
+        drawText(painter, box, badge, badgeFont, theme.playhead, Qt::AlignCenter);
+    }
+}
+
+void paintLegend(QPainter& painter, const QRectF& r, const Theme& theme, const std::vector<LegendEntry>& entries) {
+    const double unit = theme.fontPx;
+    const QFont font = theme.font(0.9);
+    const QFontMetricsF metrics(font);
+    double x = r.left();
+    for (const LegendEntry& entry : entries) {
+        const double w = unit * 1.6 + metrics.horizontalAdvance(entry.label) + unit * 1.6;
+        if (x + w > r.right() + unit)
+            break;
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(entry.color);
+        painter.drawRoundedRect(QRectF(x, r.center().y() - unit * 0.45, unit * 1.2, unit * 0.9), unit * 0.2, unit * 0.2);
+        drawText(painter, QRectF(x + unit * 1.6, r.top(), w - unit * 1.6, r.height()), entry.label, font, theme.text);
+        x += w;
+    }
+}
+
+void styleChart(QCustomPlot& plot, const Theme& theme) {
+    plot.setBackground(theme.panel);
+    plot.axisRect()->setBackground(theme.panel);
+    plot.setAntialiasedElements(QCP::aeAll);
+    for (QCPAxis* axis : {plot.xAxis, plot.yAxis}) {
+        axis->setBasePen(QPen(theme.panelBorder));
+        axis->setTickPen(QPen(theme.panelBorder));
+        axis->setSubTickPen(QPen(theme.panelBorder));
+        axis->setTickLabelColor(theme.text);
+        axis->setLabelColor(theme.mutedText);
+        axis->setTickLabelFont(theme.font(0.85));
+        axis->setLabelFont(theme.font(0.85));
+        axis->grid()->setPen(QPen(theme.grid, 1, Qt::DotLine));
+    }
+    plot.legend->setVisible(false);
+}
+
+void addEngineGraph(QCustomPlot& plot, const QVector<double>& x, const QVector<double>& y, const QColor& color,
+                    bool steps, double unit) {
+    QCPGraph* graph = plot.addGraph();
+    graph->setData(x, y, true);
+    graph->setPen(QPen(color, std::max(2.0, unit * 0.15)));
+    graph->setLineStyle(steps ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
+    if (!steps && x.size() <= 200)
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, unit * 0.45));
+}
+
+// Counts have whole-number ticks: 1, 2, 3 or 10, 20, 30, never 2.5.
+QSharedPointer<QCPAxisTicker> wholeNumberTicker() {
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    ticker->setTickCount(8);
+    return ticker;
+}
+
+// The body's panel frame with a title; returns the area inside it.
+QRectF paintPanel(QPainter& painter, const QRectF& r, const Theme& theme, const QString& title) {
+    const double unit = theme.fontPx;
+    painter.setPen(QPen(theme.panelBorder, 1));
+    painter.setBrush(theme.panel);
+    painter.drawRoundedRect(r, unit * 0.5, unit * 0.5);
+    drawText(painter, QRectF(r.left() + unit * 0.9, r.top() + unit * 0.4, r.width() - unit * 1.8, unit * 1.8), title,
+             theme.font(1.0, true), theme.text);
+    return r.adjusted(unit * 0.5, unit * 2.4, -unit * 0.8, -unit * 0.5);
+}
+
+}  // namespace
+
+void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
+    const Theme theme = slideTheme(options.theme, options.size);
+    const double unit = theme.fontPx;
+    const QSizeF size(options.size);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    painter.fillRect(QRectF(QPointF(0, 0), size), theme.background);
+    const QString title = impl_->source.title.isEmpty() ? QStringLiteral("loopscope") : impl_->source.title;
+    const RuntimeSettings& runtime = impl_->source.runtime;
+
+    switch (options.view) {
+    case SlideView::Timeline: {
+        impl_->buildLegend(theme);
+        const SlideLayout layout = layoutSlide(size, unit, true);
+        const QString engines = impl_->source.eventLoop && impl_->source.threadPerRequest
+                                    ? QStringLiteral("Both engines on one time axis")
+                                    : impl_->source.threadPerRequest ? QStringLiteral("One thread per request")
+                                                                     : QStringLiteral("What each thread did, and when");
+        paintHeader(painter, layout.header, theme, title,
+                    QStringLiteral("Timeline \u00b7 %1 \u00b7 %2").arg(engines, runtimeText(runtime)),
+                    options.at >= 0 ? QStringLiteral("t = %1").arg(duration(options.at)) : QString());
+        const QSize plotSize = layout.body.size().toSize();
+        TimelineView& view = impl_->timelineFor(theme, plotSize);
+        view.setPlayhead(options.at >= 0 ? options.at : Nanoseconds(-1) * kSecond * 3600 * 24);
+        painter.save();
+        painter.translate(layout.body.topLeft());
+        view.plot()->toPainter(&painter, plotSize.width(), plotSize.height());
+        painter.restore();
+        paintLegend(painter, layout.footer, theme, impl_->timelineLegend);
+        break;
+    }
+    case SlideView::Loop: {
+        const SlideLayout layout = layoutSlide(size, unit, false);
+        const Nanoseconds at = options.at >= 0 ? options.at : busiestMoment();
+        LoopState state;
+        if (impl_->loopTrace)
+            state = impl_->indexedLoop().stateAtTime(*impl_->loopTrace, at);
+        state.time = at;  // the moment asked for, not the last event before it
+        paintHeader(painter, layout.header, theme, title,
+                    QStringLiteral("The event loop \u00b7 %1").arg(runtimeText(runtime)),
+                    QStringLiteral("t = %1").arg(duration(at)));
+        LoopViewOptions loopOptions;
+        loopOptions.threadpool = runtime.threadpool;
+        loopOptions.caption = title;
+        paintLoopView(painter, layout.body, state, theme, loopOptions);
+        break;
+    }
+    case SlideView::Comparison: {
+        impl_->ensureSummaries();
+        const RunSummary& loop = impl_->eventLoopSummary;
+        const RunSummary& threads = impl_->threadSummary;
+        const QColor loopColor = theme.main;
+        const QColor threadColor = theme.timer;
+        const SlideLayout layout = layoutSlide(size, unit, true);
+        paintHeader(painter, layout.header, theme, title,
+                    QStringLiteral("One thread with an event loop vs one thread per request \u00b7 %1 requests \u00b7 %2")
+                        .arg(std::max(loop.requests.size(), threads.requests.size()))
+                        .arg(runtimeText(runtime)),
+                    QString());
+        const double gap = unit;
+        const double tableW = std::clamp(layout.body.width() * 0.36, unit * 20, unit * 34);
+        const QRectF charts(layout.body.left(), layout.body.top(), layout.body.width() - tableW - gap, layout.body.height());
+        const QRectF latencyPanel(charts.left(), charts.top(), charts.width(), (charts.height() - gap) / 2);
+        const QRectF inFlightPanel(charts.left(), latencyPanel.bottom() + gap, charts.width(), latencyPanel.height());
+        const QRectF tablePanel(charts.right() + gap, layout.body.top(), tableW, layout.body.height());
+
+        auto chart = [&](std::unique_ptr<QCustomPlot>& plot, const QRectF& panel, const QString& panelTitle,
+                         auto fill) {
+            const QRectF area = paintPanel(painter, panel, theme, panelTitle);
+            if (!plot)
+                plot = std::make_unique<QCustomPlot>();
+            plot->clearGraphs();
+            styleChart(*plot, theme);
+            plot->resize(area.size().toSize());
+            fill(*plot);
+            painter.save();
+            painter.translate(area.topLeft());
+            plot->toPainter(&painter, int(area.width()), int(area.height()));
+            painter.restore();
+        };
+        chart(impl_->latencyPlot, latencyPanel, QStringLiteral("How long each request took"), [&](QCustomPlot& plot) {
+            double maxY = 1;
+            double maxX = 1;
+            for (const auto& [summary, color] : {std::pair(&loop, loopColor), std::pair(&threads, threadColor)}) {
+                QVector<double> x, y;
+                for (const RequestTiming& r : summary->requests)
+                    if (r.answered >= 0) {
+                        x << r.request;
+                        y << double(r.latency()) / kMillisecond;
+                        maxY = std::max(maxY, y.back());
+                        maxX = std::max(maxX, x.back());
+                    }
+                addEngineGraph(plot, x, y, color, false, unit);
+            }
+            plot.xAxis->setTicker(wholeNumberTicker());
+            plot.xAxis->setLabel(QStringLiteral("request number"));
+            plot.yAxis->setLabel(QStringLiteral("latency (ms)"));
+            plot.xAxis->setRange(0.5, maxX + 0.5);
+            plot.yAxis->setRange(0, maxY * 1.1);
+        });
+        chart(impl_->inFlightPlot, inFlightPanel, QStringLiteral("Requests in flight"), [&](QCustomPlot& plot) {
+            double maxY = 1;
+            double maxX = 1;
+            for (const auto& [summary, color] : {std::pair(&loop, loopColor), std::pair(&threads, threadColor)}) {
+                QVector<double> x{0}, y{0};
+                for (const ConcurrencySample& s : summary->inFlight) {
+                    x << double(s.ts) / kMillisecond;
+                    y << s.value;
+                    maxY = std::max(maxY, double(s.value));
+                    maxX = std::max(maxX, x.back());
+                }
+                addEngineGraph(plot, x, y, color, true, unit);
+            }
+            plot.xAxis->setLabel(QStringLiteral("time since the run started (ms)"));
+            plot.yAxis->setTicker(wholeNumberTicker());
+            plot.yAxis->setLabel(QStringLiteral("requests"));
+            plot.xAxis->setRange(0, maxX * 1.03);
+            plot.yAxis->setRange(0, maxY * 1.15);
+        });
+
+        const QRectF tableArea = paintPanel(painter, tablePanel, theme, QStringLiteral("Summary"));
+        struct Row {
+            QString label, loop, threads;
+        };
+        auto perSecond = [](double v) { return v > 0 ? QStringLiteral("%1 /s").arg(v, 0, 'f', v >= 100 ? 0 : 1) : QStringLiteral("\u2014"); };
+        const std::vector<Row> rows = {
+            {QStringLiteral("requests answered"), QStringLiteral("%1 of %2").arg(loop.answered).arg(loop.requests.size()),
+             QStringLiteral("%1 of %2").arg(threads.answered).arg(threads.requests.size())},
+            {QStringLiteral("latency p50"), latencyText(loop.latencyP50), latencyText(threads.latencyP50)},
+            {QStringLiteral("latency p99"), latencyText(loop.latencyP99), latencyText(threads.latencyP99)},
+            {QStringLiteral("slowest request"), latencyText(loop.latencyMax), latencyText(threads.latencyMax)},
+            {QStringLiteral("throughput"), perSecond(loop.throughputPerSecond), perSecond(threads.throughputPerSecond)},
+            {QStringLiteral("peak threads"), QString::number(loop.peakThreads), QString::number(threads.peakThreads)},
+            {QStringLiteral("peak memory (RSS)"), bytesText(loop.peakRssBytes), bytesText(threads.peakRssBytes)},
+            {QStringLiteral("run took"), duration(loop.duration), duration(threads.duration)},
+        };
+        const double rowH = std::min(unit * 2.6, tableArea.height() / double(rows.size() + 2));
+        const double headH = rowH * 1.8;
+        const double labelW = tableArea.width() * 0.4;
+        const double valueW = (tableArea.width() - labelW) / 2;
+        const QRectF head(tableArea.left(), tableArea.top(), tableArea.width(), headH);
+        for (const auto& [column, text, color] : {std::tuple(0, QStringLiteral("event loop"), loopColor),
+                                                  std::tuple(1, QStringLiteral("thread per request"), threadColor)}) {
+            painter.setFont(theme.font(0.95, true));
+            painter.setPen(color);
+            painter.drawText(QRectF(head.left() + labelW + valueW * column, head.top(), valueW - unit * 0.5, headH),
+                             Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap, text);
+        }
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const QRectF row(tableArea.left(), tableArea.top() + headH + rowH * double(i), tableArea.width(), rowH);
+            if (i % 2 == 0) {
+                QColor zebra = theme.grid;
+                zebra.setAlpha(theme.isDark ? 90 : 120);
+                painter.fillRect(row, zebra);
+            }
+            drawText(painter, row.adjusted(unit * 0.5, 0, -(tableArea.width() - labelW), 0), rows[i].label, theme.font(0.95),
+                     theme.text);
+            drawText(painter, QRectF(row.left() + labelW, row.top(), valueW - unit * 0.5, rowH), rows[i].loop,
+                     theme.font(1.0, true), theme.text, Qt::AlignRight | Qt::AlignVCenter);
+            drawText(painter, QRectF(row.left() + labelW + valueW, row.top(), valueW - unit * 0.5, rowH), rows[i].threads,
+                     theme.font(1.0, true), theme.text, Qt::AlignRight | Qt::AlignVCenter);
+        }
+        paintLegend(painter, layout.footer, theme,
+                    {{loopColor, QStringLiteral("event loop (one thread + libuv pool)")},
+                     {threadColor, QStringLiteral("thread per request (blocking)")}});
+        break;
+    }
+    }
+    painter.restore();
+}
+
+QImage SlideRenderer::image(const SlideOptions& options) {
+    QImage image(options.size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(slideTheme(options.theme, options.size).background);
+    QCPPainter painter(&image);
+    paint(painter, options);
+    painter.end();
+    return image;
+}
+
+}  // namespace loopscope

@@ -1,0 +1,171 @@
+#include "SlideWriter.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QTemporaryFile>
+#include <qcustomplot.h>
+
+namespace loopscope {
+namespace {
+
+// Why `path` cannot take a new file, in words, or "" when it looks writable.
+QString unwritableReason(const QString& path) {
+    const QFileInfo info(path);
+    if (path.isEmpty())
+        return QStringLiteral("no file name given");
+    if (info.isDir())
+        return QStringLiteral("it is a directory");
+    const QFileInfo dir(info.absolutePath());
+    if (!dir.exists())
+        return QStringLiteral("the directory %1 does not exist").arg(QDir::toNativeSeparators(dir.filePath()));
+    if (!dir.isDir())
+        return QStringLiteral("%1 is not a directory").arg(QDir::toNativeSeparators(dir.filePath()));
+    return {};
+}
+
+bool fail(QString* error, const QString& path, const QString& reason) {
+    if (error)
+        *error = QStringLiteral("cannot write %1: %2").arg(path, reason);
+    return false;
+}
+
+// Whether a new file can really be created in `dir` (permissions, read-only mounts,
+// /proc: asking access() is not enough for root).
+bool directoryTakesFiles(const QString& dir) {
+    QTemporaryFile probe(QDir(dir).filePath(QStringLiteral(".loopscope-probe-XXXXXX")));
+    return probe.open();
+}
+
+QString notWritable(const QString& dir) {
+    return QStringLiteral("the directory %1 is not writable").arg(QDir::toNativeSeparators(dir));
+}
+
+// Opens a QSaveFile on `path`, with the reason when it cannot be opened.
+bool openSaveFile(QSaveFile& file, const QString& path, QString* error) {
+    const QString reason = unwritableReason(path);
+    if (!reason.isEmpty())
+        return fail(error, path, reason);
+    if (!file.open(QIODevice::WriteOnly)) {
+        const QString dir = QFileInfo(path).absolutePath();
+        return fail(error, path, directoryTakesFiles(dir) ? file.errorString() : notWritable(dir));
+    }
+    return true;
+}
+
+bool commit(QSaveFile& file, const QString& path, QString* error) {
+    if (!file.commit())
+        return fail(error, path, file.errorString());
+    return true;
+}
+
+}  // namespace
+
+bool canWriteFile(const QString& path, QString* error) {
+    QString reason = unwritableReason(path);
+    const QString dir = QFileInfo(path).absolutePath();
+    if (reason.isEmpty() && !directoryTakesFiles(dir))
+        reason = notWritable(dir);
+    return reason.isEmpty() || fail(error, path, reason);
+}
+
+QString slideFormatName(SlideFormat format) {
+    switch (format) {
+    case SlideFormat::Png: return QStringLiteral("PNG");
+    case SlideFormat::Svg: return QStringLiteral("SVG");
+    case SlideFormat::Pdf: return QStringLiteral("PDF");
+    }
+    return {};
+}
+
+QByteArray slidePng(SlideRenderer& renderer, const SlideOptions& options) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    renderer.image(options).save(&buffer, "PNG");
+    return bytes;
+}
+
+bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideFormat format, const QString& path,
+                QString* error) {
+    QSaveFile file(path);
+    if (!openSaveFile(file, path, error))
+        return false;
+    const QSize size = options.size;
+    switch (format) {
+    case SlideFormat::Png: {
+        if (!renderer.image(options).save(&file, "PNG")) {
+            file.cancelWriting();
+            return fail(error, path, file.errorString().isEmpty() ? QStringLiteral("PNG encoding failed") : file.errorString());
+        }
+        break;
+    }
+    case SlideFormat::Svg: {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setResolution(96);
+        svg.setTitle(QStringLiteral("loopscope %1").arg(slideViewName(options.view)));
+        QCPPainter painter(&svg);
+        painter.setMode(QCPPainter::pmVectorized);
+        renderer.paint(painter, options);
+        painter.end();
+        break;
+    }
+    case SlideFormat::Pdf: {
+        // One page with the slide's aspect, 96 dots per inch: 1920 x 1080 is 20 x 11.25 in.
+        QPdfWriter pdf(&file);
+        pdf.setCreator(QStringLiteral("loopscope"));
+        pdf.setTitle(QStringLiteral("loopscope %1").arg(slideViewName(options.view)));
+        pdf.setResolution(96);
+        pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(size.width() * 72.0 / 96.0, size.height() * 72.0 / 96.0),
+                                                QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                      QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        QCPPainter painter(&pdf);
+        painter.setMode(QCPPainter::pmVectorized);
+        // Whatever rounding the page size got, the slide fills the page.
+        painter.scale(double(pdf.width()) / size.width(), double(pdf.height()) / size.height());
+        renderer.paint(painter, options);
+        painter.end();
+        break;
+    }
+    }
+    return commit(file, path, error);
+}
+
+int frameCount(Nanoseconds end, int fps) {
+    if (fps <= 0)
+        return 1;
+    // Frame k shows time k / fps; the last frame shows the end of the run.
+    const Nanoseconds step = kSecond / fps;
+    return int((std::max<Nanoseconds>(0, end) + step - 1) / step) + 1;
+}
+
+bool writeFrames(SlideRenderer& renderer, SlideOptions options, int fps, const QString& dir,
+                 const std::function<void(int, int)>& progress, QString* error) {
+    const QFileInfo info(dir);
+    if (info.exists() && !info.isDir())
+        return fail(error, dir, QStringLiteral("it exists and is not a directory"));
+    if (!info.exists() && !QDir().mkpath(dir))
+        return fail(error, dir, QStringLiteral("the directory cannot be created"));
+    options.view = SlideView::Loop;
+    const Nanoseconds end = renderer.endTime();
+    const int total = frameCount(end, fps);
+    for (int k = 0; k < total; ++k) {
+        options.at = std::min(end, Nanoseconds(k) * kSecond / fps);
+        const QString path = QDir(dir).filePath(QStringLiteral("frame-%1.png").arg(k + 1, 5, 10, QLatin1Char('0')));
+        if (!writeSlide(renderer, options, SlideFormat::Png, path, error))
+            return false;
+        if (progress)
+            progress(k + 1, total);
+    }
+    return true;
+}
+
+}  // namespace loopscope

@@ -1,0 +1,38 @@
+// Slides to files: PNG, SVG (text stays text) and PDF (one page, text stays text), and
+// numbered PNG frames of the loop view across a run. Every file is written to a
+// temporary file in its target directory and renamed into place, so an interrupted or
+// failed export never leaves a partial file under the target name.
+#pragma once
+
+#include <QString>
+#include <functional>
+
+#include "SlideRenderer.h"
+
+namespace loopscope {
+
+enum class SlideFormat { Png, Svg, Pdf };
+
+QString slideFormatName(SlideFormat format);  // "PNG", "SVG", "PDF"
+
+// On failure returns false and sets *error to "cannot write PATH: REASON".
+bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideFormat format, const QString& path,
+                QString* error);
+
+// Checks, before any work, that a file could be created at `path`; otherwise sets
+// *error to "cannot write PATH: REASON".
+bool canWriteFile(const QString& path, QString* error);
+
+// The PNG of a slide, as bytes (for the clipboard and tests).
+QByteArray slidePng(SlideRenderer& renderer, const SlideOptions& options);
+
+// frame-00001.png, frame-00002.png, ... in `dir` (created if missing): the loop view from
+// time 0 to the end of the run, `fps` frames per scenario second (at least one frame).
+// `progress(written, total)` is called after each frame.
+bool writeFrames(SlideRenderer& renderer, SlideOptions options, int fps, const QString& dir,
+                 const std::function<void(int, int)>& progress, QString* error);
+
+// How many frames writeFrames writes for a run that ends at `end`.
+int frameCount(Nanoseconds end, int fps);
+
+}  // namespace loopscope
