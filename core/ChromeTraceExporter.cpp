@@ -344,6 +344,19 @@ private:
         writeSpan(span.begin, event.ts, tracks_[trackOf_[span.begin]]);
     }
 
+    // The cause is the callback that scheduled this one (its latest run, for intervals);
+    // failing that, the first event carrying the cause's id (for example its Enqueue).
+    void addFlowTo(std::size_t target) {
+        const TraceEvent& event = trace_[target];
+        std::size_t source = target;
+        if (const auto callback = lastCallbackById_.find(event.cause); callback != lastCallbackById_.end())
+            source = callback->second;
+        else if (const auto first = firstById_.find(event.cause); first != firstById_.end())
+            source = first->second;
+        if (source != target && trace_[source].ts <= event.ts)
+            flows_.push_back(Flow{source, target});
+    }
+
     void writeEvent(std::size_t i) {
         const TraceEvent& event = trace_[i];
         if (event.kind == EventKind::WorkBegin || event.kind == EventKind::IoBegin) {
@@ -361,11 +374,10 @@ private:
         case EventKind::PhaseLeave: closeTop(&Track::openPhases, at, event.ts, &ChromeTraceWriter::writePhase); break;
         case EventKind::CallbackBegin:
             tracks_[at].openCallbacks.push_back(i);
-            if (event.cause != 0) {
-                const auto source = firstById_.find(event.cause);
-                if (source != firstById_.end() && source->second != i && trace_[source->second].ts <= event.ts)
-                    flows_.push_back(Flow{source->second, i});
-            }
+            if (event.cause != 0)
+                addFlowTo(i);
+            if (event.id != 0)
+                lastCallbackById_[event.id] = i;
             break;
         case EventKind::CallbackEnd:
             closeTop(&Track::openCallbacks, at, event.ts, &ChromeTraceWriter::writeCallback);
@@ -488,6 +500,7 @@ private:
     std::unordered_map<TrackKey, SlotPool, TrackKeyHash> slots_;
     std::unordered_map<SpanKey, OpenSpan, SpanKeyHash> openSpans_;
     std::unordered_map<std::uint64_t, std::size_t> firstById_;
+    std::unordered_map<std::uint64_t, std::size_t> lastCallbackById_;
     std::vector<Flow> flows_;
 };
 

@@ -6,8 +6,8 @@
 //     and blocked threads; concurrent kernel I/Os go to extra "kernel (network) #n"
 //     tracks so that slices on one track never overlap;
 //   - `i` instants for console lines, loop iterations and requests; `C` counters;
-//   - flow arrows (`s` -> `f`) from the first event whose id is a callback's cause to
-//     that callback.
+//   - flow arrows (`s` -> `f`) to each callback from its cause: the callback whose id is
+//     the cause (its latest run before this one), or else the first event with that id.
 // ts and dur are microseconds (with fractions); the run starts at 0.
 #pragma once
 

@@ -16,6 +16,7 @@
 #include "EngineProcess.h"
 #include "EventLoopEngine.h"
 #include "PipeTraceSink.h"
+#include "ProcessTotalsSink.h"
 #include "ThreadPerRequestEngine.h"
 #include "ScenarioParser.h"
 
@@ -152,7 +153,8 @@ int engineChildMain(int argc, char** argv) {
         reportEnd(sink, 2, "this engine is not built in yet");
         return 2;
     }
-    const EngineResult result = engine->run(scenario, sink);
+    ProcessTotalsSink measured(sink);  // adds what the OS says the run cost
+    const EngineResult result = engine->run(scenario, measured);
     sink.flush();
     return result.ok ? 0 : 2;
 }

@@ -12,6 +12,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "CpuAffinity.h"
 #include "FileDescriptorLimit.h"
 #include "HttpResponse.h"
 
@@ -40,6 +41,7 @@ struct LoadClient::Impl {
         std::size_t index = 0;
         int openHandles = 0;
         bool receivedBytes = false;
+        bool awaitingClose = false;  // answered; waiting for the server's FIN before closing
         std::string headerField;       // the header name being read (may come in pieces)
         bool readingHeaderValue = false;
         bool finished = false;
@@ -67,6 +69,8 @@ struct LoadClient::Impl {
     std::size_t nextToSend = 0;
     std::size_t finishedCount = 0;
     std::unordered_set<ClientRequest*> inFlight;
+    std::unordered_set<ClientRequest*> lingering;  // answered, waiting for the server to close
+    bool cancelling = false;
 
     std::mutex lifecycle;       // guards cancelSignal's life against cancel() from other threads
     bool signalOpen = false;
@@ -103,6 +107,7 @@ struct LoadClient::Impl {
         origin = uv_hrtime();
         uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer, 0, 0);
         thread = std::thread([this] {
+            moveCallingThreadOutsideRunCores();  // the users are not part of the server
             uv_run(&loop, UV_RUN_DEFAULT);
             uv_loop_close(&loop);
         });
@@ -186,7 +191,17 @@ struct LoadClient::Impl {
     static void onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
         auto* request = static_cast<ClientRequest*>(stream->data);
         Impl* self = request->client;
-        if (request->finished || nread == 0)
+        if (nread == 0)
+            return;
+        if (request->awaitingClose) {
+            // The answer is in; the server's close (or anything else) ends the connection.
+            // Closing after the server did keeps TIME_WAIT on its side, not on the client's
+            // ephemeral ports, which a run of tens of thousands of requests would exhaust.
+            if (nread < 0)
+                self->closeHandles(request);
+            return;
+        }
+        if (request->finished)
             return;
         if (nread == UV_EOF) {
             // A response without Content-Length ends with the connection.
@@ -244,7 +259,25 @@ struct LoadClient::Impl {
     static void onTimeout(uv_timer_t* timer) {
         auto* request = static_cast<ClientRequest*>(timer->data);
         Impl* self = request->client;
+        if (request->awaitingClose) {
+            self->closeHandles(request);  // the server kept the connection open: close it ourselves
+            return;
+        }
         self->finish(request, "no response within " + std::to_string(self->timeout / kMillisecond) + " ms");
+    }
+
+    void closeHandles(ClientRequest* request) {
+        lingering.erase(request);
+        if (uv_is_closing(reinterpret_cast<uv_handle_t*>(&request->tcp)))
+            return;
+        uv_timer_stop(&request->timeout);
+        auto onClosed = [](uv_handle_t* handle) {
+            auto* closing = static_cast<ClientRequest*>(handle->data);
+            if (--closing->openHandles == 0)
+                delete closing;
+        };
+        uv_close(reinterpret_cast<uv_handle_t*>(&request->tcp), onClosed);
+        uv_close(reinterpret_cast<uv_handle_t*>(&request->timeout), onClosed);
     }
 
     void finish(ClientRequest* request, std::string error) {
@@ -258,14 +291,14 @@ struct LoadClient::Impl {
         }
         ++finishedCount;
         inFlight.erase(request);
-        uv_timer_stop(&request->timeout);
-        auto onClosed = [](uv_handle_t* handle) {
-            auto* closing = static_cast<ClientRequest*>(handle->data);
-            if (--closing->openHandles == 0)
-                delete closing;
-        };
-        uv_close(reinterpret_cast<uv_handle_t*>(&request->tcp), onClosed);
-        uv_close(reinterpret_cast<uv_handle_t*>(&request->timeout), onClosed);
+        if (record.error.empty() && !cancelling) {
+            request->awaitingClose = true;
+            uv_timer_stop(&request->timeout);
+            uv_timer_start(&request->timeout, &Impl::onTimeout, 1000, 0);
+            lingering.insert(request);
+        } else {
+            closeHandles(request);
+        }
         if (owner->onFinished)
             owner->onFinished(record);
         finishIfDone();
@@ -288,7 +321,11 @@ struct LoadClient::Impl {
     }
 
     void cancelAll() {
+        cancelling = true;
         uv_timer_stop(&scheduleTimer);
+        const std::vector<ClientRequest*> answered(lingering.begin(), lingering.end());
+        for (ClientRequest* request : answered)
+            closeHandles(request);
         for (; nextToSend < due.size(); ++nextToSend) {
             records[nextToSend].error = "cancelled before it was sent";
             ++finishedCount;

@@ -83,7 +83,12 @@ public:
     EngineResult execute();
 
 private:
-    Nanoseconds now() const { return static_cast<Nanoseconds>(uv_hrtime() - origin_); }
+    // Trace time is scenario time: wall time since the start divided by time_scale,
+    // as the event-loop engine reports it.
+    Nanoseconds now() const { return toScenarioTime(uv_hrtime() - origin_); }
+    Nanoseconds toScenarioTime(std::uint64_t wall) const {
+        return static_cast<Nanoseconds>(static_cast<double>(wall) / scenario_.runtime.timeScale);
+    }
     Nanoseconds scaled(Nanoseconds duration) const {
         return static_cast<Nanoseconds>(std::llround(static_cast<double>(duration) * scenario_.runtime.timeScale));
     }
@@ -160,6 +165,7 @@ private:
     std::unique_ptr<NetPeer> peer_;
     std::uint16_t peerPort_ = 0;
     std::unordered_set<int> netSockets_;  // blocking net calls in progress (stop() wakes them)
+    std::vector<int> idlePeerConnections_;  // the pool of connections to the peer
     std::unique_ptr<LoadDriver> load_;
     std::once_flag stopOnce_;
 };
@@ -228,34 +234,50 @@ void Run::callPeer(const Step& step, Context& context) {
     }
 }
 
-// A blocking call, as a thread-per-request server makes it: connect, ask, wait for the
-// answer, close (NetPeer protocol: "ID NANOSECONDS\n", answered by "ID\n").
+// A blocking call, as a thread-per-request server makes it: take an idle connection
+// from the pool (or open one; the pool has no upper bound, like a database driver's),
+// ask, wait for the answer, give the connection back. NetPeer protocol:
+// "ID NANOSECONDS\n", answered by "ID\n".
 std::string Run::queryPeer(std::uint64_t id, Nanoseconds takes) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return std::string("socket: ") + std::strerror(errno);
+    int fd = -1;
     {
         std::lock_guard<std::mutex> lock(stateMutex_);
-        if (stopping_.load()) {
-            ::close(fd);
+        if (stopping_.load())
             return "stopped";
+        if (!idlePeerConnections_.empty()) {
+            fd = idlePeerConnections_.back();
+            idlePeerConnections_.pop_back();
         }
-        netSockets_.insert(fd);
     }
     std::string error;
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(peerPort_);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd < 0) {
+        fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+            return std::string("socket: ") + std::strerror(errno);
+        const int noDelay = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(peerPort_);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
+            error = std::string("connect: ") + std::strerror(errno);
+    }
+    {
+        std::lock_guard<std::mutex> lock(stateMutex_);
+        netSockets_.insert(fd);
+        if (stopping_.load())
+            ::shutdown(fd, SHUT_RDWR);
+    }
     const std::string query = std::to_string(id) + " " + std::to_string(std::max<Nanoseconds>(takes, 0)) + "\n";
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        error = std::string("connect: ") + std::strerror(errno);
+    if (!error.empty()) {
     } else if (::send(fd, query.data(), query.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(query.size())) {
         error = std::string("send: ") + std::strerror(errno);
     } else {
+        // One query at a time per connection, so the answer is exactly one line.
         std::string answer;
         char buffer[64];
-        while (answer.find('\n') == std::string::npos) {
+        while (answer.empty() || answer.back() != '\n') {
             const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
             if (n < 0 && errno == EINTR)
                 continue;
@@ -269,7 +291,10 @@ std::string Run::queryPeer(std::uint64_t id, Nanoseconds takes) {
     }
     std::lock_guard<std::mutex> lock(stateMutex_);
     netSockets_.erase(fd);
-    ::close(fd);
+    if (error.empty() && !stopping_.load())
+        idlePeerConnections_.push_back(fd);
+    else
+        ::close(fd);
     return error;
 }
 
@@ -658,6 +683,9 @@ EngineResult Run::execute() {
         std::unique_lock<std::mutex> lock(stateMutex_);
         stateCv_.wait(lock, [&] { return threadsAlive_ == 0; });
     }
+    for (int fd : idlePeerConnections_)
+        ::close(fd);
+    idlePeerConnections_.clear();
     peer_.reset();
     if (listenFd_ >= 0)
         ::close(listenFd_);

@@ -80,6 +80,16 @@ Trace eventLoopTrace() {
     TraceEvent timersLeave = traceEvent(4100, EventKind::PhaseLeave);
     timersLeave.phase = Phase::Timers;
     trace.push_back(timersLeave);
+    TraceEvent check = traceEvent(4200, EventKind::PhaseEnter);
+    check.phase = Phase::Check;
+    trace.push_back(check);
+    TraceEvent immediate = withId(traceEvent(4250, EventKind::CallbackBegin), 12, 11);  // queued by callback 11
+    immediate.queue = QueueKind::Check;
+    trace.push_back(immediate);
+    trace.push_back(withId(traceEvent(4350, EventKind::CallbackEnd), 12));
+    TraceEvent checkLeave = traceEvent(4400, EventKind::PhaseLeave);
+    checkLeave.phase = Phase::Check;
+    trace.push_back(checkLeave);
 
     trace.push_back(withId(traceEvent(5000, EventKind::WorkEnd, kPool1), 20));
     trace.push_back(withId(traceEvent(5500, EventKind::IoEnd, kKernel), 30));
@@ -237,7 +247,7 @@ void TestChromeTraceExporter::overlappingIoGoesToExtraKernelTracks() {
 
 void TestChromeTraceExporter::phasesAndFramesNestInsideTheMainThread() {
     const QJsonArray events = parsedEvents(chromeTraceJson(eventLoopTrace(), "t"));
-    for (const char* phase : {"main script", "timers", "poll"}) {
+    for (const char* phase : {"main script", "timers", "check", "poll"}) {
         const auto slices = eventsWhere(events, "X", phase);
         QCOMPARE(slices.size(), 1);
         QCOMPARE(slices[0].value("cat").toString(), QString("phase"));
@@ -273,8 +283,8 @@ void TestChromeTraceExporter::flowsLinkTheCauseToTheCallback() {
     const QJsonArray events = parsedEvents(chromeTraceJson(eventLoopTrace(), "t"));
     const auto starts = eventsWhere(events, "s");
     const auto ends = eventsWhere(events, "f");
-    QCOMPARE(starts.size(), 2);
-    QCOMPARE(ends.size(), 2);
+    QCOMPARE(starts.size(), 3);
+    QCOMPARE(ends.size(), 3);
     QMap<qint64, QPair<double, double>> byId;  // flow id -> (start ts, end ts)
     for (const QJsonObject& s : starts)
         byId[s.value("id").toInteger()].first = s.value("ts").toDouble();
@@ -282,10 +292,12 @@ void TestChromeTraceExporter::flowsLinkTheCauseToTheCallback() {
         QCOMPARE(f.value("bp").toString(), QString("e"));
         byId[f.value("id").toInteger()].second = f.value("ts").toDouble();
     }
-    QCOMPARE(byId.size(), 2);
+    QCOMPARE(byId.size(), 3);
     const QList<QPair<double, double>> flows = byId.values();
-    // Enqueue of timer 10 at 1 us -> its callback at 3.5 us; enqueue of job 20 at 1.2 us ->
-    // the read callback at 6.1 us.
+    // Callback 11 (3.5 us) queued the immediate 12 (4.25 us). Causes that are no callback
+    // start at the first event with their id: the enqueue of timer 10 at 1 us -> its
+    // callback at 3.5 us; the enqueue of job 20 at 1.2 us -> the read callback at 6.1 us.
+    QVERIFY(flows.contains(qMakePair(3.5, 4.25)));
     QVERIFY(flows.contains(qMakePair(1.0, 3.5)));
     QVERIFY(flows.contains(qMakePair(1.2, 6.1)));
 }
