@@ -75,6 +75,7 @@ ExportDialog::ExportDialog(SlideSource source, Nanoseconds playhead, QWidget* pa
     pathRow->addWidget(browse);
 
     preview_ = new QLabel(this);
+    preview_->setObjectName(QStringLiteral("preview"));
     preview_->setFixedSize(480, 270);
     preview_->setAlignment(Qt::AlignCenter);
     preview_->setFrameShape(QFrame::StyledPanel);

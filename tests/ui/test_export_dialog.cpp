@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QImageReader>
+#include <QLabel>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QTemporaryDir>
@@ -44,6 +45,19 @@ private slots:
         QVERIFY(text.contains(">Eight reads, four workers</text>"));
         QVERIFY(text.contains(">t = 10 ms</text>"));  // the playhead became the moment
         QCOMPARE(dialog.status(), QStringLiteral("Saved %1.").arg(dir.filePath(QStringLiteral("loop.svg"))));
+    }
+
+    void previewShowsTheSlide() {
+        ExportDialog dialog(source(), 10 * kMillisecond);
+        dialog.setView(SlideView::Loop);
+        dialog.show();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QLabel*>(QStringLiteral("preview")) &&
+                                     !dialog.findChild<QLabel*>(QStringLiteral("preview"))->pixmap().isNull(),
+                                 5000);
+        const QImage shot = dialog.grab().toImage();
+        if (!qEnvironmentVariableIsEmpty("LOOPSCOPE_SAVE_RENDERS"))
+            shot.save(qEnvironmentVariable("LOOPSCOPE_SAVE_RENDERS") + QStringLiteral("/export_dialog.png"));
+        QVERIFY(!shot.isNull());
     }
 
     void copiesTheImage() {
