@@ -118,29 +118,6 @@ int runHeadless(const RunOptions& options) {
                 return &runs[i].trace;
         return nullptr;
     };
-    if (!options.tracePath.isEmpty()) {
-        // One file per run: the first engine's at OUT.json; with --mode both the
-        // thread-per-request run goes beside it, OUT.thread-per-request.json.
-        for (std::size_t i = 0; i < engines.size(); ++i) {
-            std::string path = options.tracePath.toStdString();
-            std::string title = scenario.title.empty() ? options.scenarioPath.toStdString() : scenario.title;
-            if (i > 0) {
-                const std::size_t dot = path.rfind('.');
-                const std::size_t slash = path.rfind('/');
-                const std::string suffix = ".thread-per-request";
-                if (dot != std::string::npos && (slash == std::string::npos || dot > slash))
-                    path.insert(dot, suffix);
-                else
-                    path += suffix + ".json";
-            }
-            title += engines[i] == EngineKind::EventLoop ? " (event loop)" : " (thread per request)";
-            std::string error;
-            if (!writeChromeTrace(runs[i].trace, path, title, &error)) {
-                std::fprintf(stderr, "loopscope: %s\n", error.c_str());
-                return kExitRunFailed;
-            }
-        }
-    }
     return exportPictures(options, scenario, traceOf(EngineKind::EventLoop), traceOf(EngineKind::ThreadPerRequest));
 }
 
