@@ -1,5 +1,6 @@
 #include "PictureExport.h"
 
+#include <QFileInfo>
 #include <cstdio>
 #include <unistd.h>
 
@@ -62,6 +63,11 @@ int checkPictureOptions(const RunOptions& options, const Scenario& scenario, con
     for (const PictureFile& file : pictureFiles(options))
         if (!canWriteFile(file.path, &error))
             return printError(error);
+    if (!options.framesDir.isEmpty()) {
+        const QFileInfo frames(options.framesDir);
+        if (frames.exists() && !frames.isDir())
+            return printError(QStringLiteral("cannot write %1: it exists and is not a directory").arg(options.framesDir));
+    }
     return kExitOk;
 }
 

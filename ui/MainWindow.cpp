@@ -36,6 +36,7 @@
 
 #include "ComparisonView.h"
 #include "EventLoopPanel.h"
+#include "ExportDialog.h"
 #include "PlaybackController.h"
 #include "RunController.h"
 #include "ScenarioParser.h"
@@ -682,25 +683,19 @@ void MainWindow::setProjectorMode(bool on) {
 }
 
 void MainWindow::exportPicture() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Picture"), QStringLiteral("loopscope.png"),
-                                                      tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    // The loop view above the timeline, at slide size.
-    QImage image(1920, 1080, QImage::Format_ARGB32);
-    image.fill(theme_.background);
-    QPainter painter(&image);
-    paintLoopView(painter, QRectF(0, 0, 1920, 620), loopPanel_->state(), theme_, LoopViewOptions{threadpool_->value(), {}});
-    const QPixmap timeline = timeline_->plot()->toPixmap(1920, 460);
-    painter.drawPixmap(0, 620, timeline);
-    painter.end();
-    const QString temporary = path + QStringLiteral(".part");
-    if (!image.save(temporary, "PNG") || (QFile::exists(path) && !QFile::remove(path)) || !QFile::rename(temporary, path)) {
-        QFile::remove(temporary);
-        statusBar()->showMessage(tr("Could not write %1").arg(path));
+    // The run on screen, in the Export dialog: the same SlideRenderer as `loopscope run --png`.
+    if (!scenario_ || runs_->isRunning() || (loopStore_->size() == 0 && threadStore_->size() == 0)) {
+        statusBar()->showMessage(runs_->isRunning() ? tr("Export is possible once the run has finished.")
+                                                    : tr("Run a scenario first: there is nothing to export yet."),
+                                 5000);
         return;
     }
-    statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+    SlideSource source = slideSourceFor(*scenario_, loopStore_->size() ? &loopStore_->trace() : nullptr,
+                                        threadStore_->size() ? &threadStore_->trace() : nullptr);
+    source.runtime.threadpool = threadpool_->value();
+    source.runtime.cores = cores_->value();
+    ExportDialog dialog(std::move(source), timeline_->playhead(), this);
+    dialog.exec();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
