@@ -2,9 +2,12 @@
 
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
+#include "ChromeTraceExporter.h"
 #include "CommandLine.h"
+#include "ComparisonRun.h"
 #include "EngineProcess.h"
 #include "PictureExport.h"
 #include "RunOptions.h"
@@ -17,6 +20,7 @@ struct EngineRun {
     bool ok = false;
     std::string error;
     Trace trace;
+    std::vector<ProcessSample> samples;  // kept with the trace: what the OS said the child cost
 };
 
 // Runs one engine in its child process; prints console lines as they arrive when asked.
@@ -46,8 +50,15 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
         outcome.error = error.what();
         return outcome;
     }
+    std::optional<ProcessSampler> sampler;
+    if (keepTrace)
+        sampler.emplace(process.childPid(), kProcessSampleInterval);
     outcome.ok = process.wait();
     outcome.error = process.error();
+    if (sampler) {
+        sampler->stop();
+        outcome.samples = sampler->samples();
+    }
     return outcome;
 }
 
@@ -73,7 +84,8 @@ int runHeadless(const RunOptions& options) {
     if (int code = checkPictureOptions(options, scenario, mode); code != kExitOk)
         return code;
 
-    const bool keepTrace = !options.tracePath.isEmpty() || wantsPictures(options);
+    const bool measure = options.summary || !options.csvPath.isEmpty();
+    const bool keepTrace = !options.tracePath.isEmpty() || wantsPictures(options) || measure;
     std::vector<EngineRun> runs;
     for (EngineKind engine : engines) {
         EngineRun run = runEngine(options, engine, keepTrace);
@@ -82,6 +94,23 @@ int runHeadless(const RunOptions& options) {
             return kExitRunFailed;
         }
         runs.push_back(std::move(run));
+    }
+    if (!options.tracePath.isEmpty()) {
+        std::vector<ChromeTraceRun> traces;
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            traces.push_back({&runs[i].trace, engines[i] == EngineKind::EventLoop ? "event loop" : "thread per request"});
+        std::string error;
+        if (!writeChromeTrace(traces, options.tracePath.toStdString(), scenario.title, &error)) {
+            std::fprintf(stderr, "loopscope: %s\n", error.c_str());
+            return kExitBadInput;
+        }
+    }
+    if (measure) {
+        std::vector<MeasuredRun> measured;
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            measured.push_back({engines[i], runs[i].trace, runs[i].samples});
+        if (int code = reportComparison(options, measured); code != kExitOk)
+            return code;
     }
     auto traceOf = [&](EngineKind engine) -> const Trace* {
         for (std::size_t i = 0; i < engines.size(); ++i)
