@@ -21,7 +21,7 @@ Nanoseconds steadyNow() {
 
 namespace {
 // Work the optimiser cannot drop; a few microseconds per round between clock reads.
-volatile std::uint64_t sink;
+thread_local volatile std::uint64_t sink;  // per thread: burning threads share nothing
 void spinRound() {
     std::uint64_t x = sink;
     for (int i = 0; i < 2000; ++i)

@@ -1,6 +1,7 @@
 #include "RunSummary.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -18,6 +19,12 @@ Nanoseconds percentile(std::vector<Nanoseconds> values, double fraction) {
 
 RunSummary summarizeRun(const Trace& trace) {
     RunSummary summary;
+    // The load client's view (send to answer) is what a user waits; runs without a
+    // client lane fall back to the server's (arrival to response).
+    const bool clientView = std::any_of(trace.begin(), trace.end(),
+                                        [](const TraceEvent& e) { return e.kind == EventKind::RequestSend; });
+    const EventKind begins = clientView ? EventKind::RequestSend : EventKind::RequestArrive;
+    const EventKind ends = clientView ? EventKind::RequestDone : EventKind::RequestRespond;
     std::map<int, RequestTiming> requests;
     // Threads doing work for the run: the main thread of each process, busy pool and
     // worker lanes, and thread-per-request threads between create and exit.
@@ -28,25 +35,27 @@ RunSummary summarizeRun(const Trace& trace) {
     int inFlight = 0;
     for (const TraceEvent& event : trace) {
         summary.duration = std::max(summary.duration, event.ts);
+        if (event.kind == begins) {
+            const int number = clientView ? int(event.id) : int(event.value);
+            RequestTiming& timing = requests[number];
+            timing.request = number;
+            timing.arrived = event.ts;
+            summary.inFlight.push_back({event.ts, ++inFlight});
+        } else if (event.kind == ends) {
+            const int number = clientView ? int(event.id) : int(event.value);
+            auto found = requests.find(number);
+            if (found != requests.end() && found->second.answered < 0) {
+                // A client's request that failed (no HTTP status) was not answered.
+                const bool answered = !clientView || (!event.text.empty() && std::isdigit(static_cast<unsigned char>(event.text[0])));
+                if (answered)
+                    found->second.answered = event.ts;
+                summary.inFlight.push_back({event.ts, --inFlight});
+            }
+        }
         switch (event.kind) {
         case EventKind::RunBegin:
             summary.engine = static_cast<EngineKind>(event.value);
             break;
-        case EventKind::RequestArrive: {
-            RequestTiming& timing = requests[int(event.value)];
-            timing.request = int(event.value);
-            timing.arrived = event.ts;
-            summary.inFlight.push_back({event.ts, ++inFlight});
-            break;
-        }
-        case EventKind::RequestRespond: {
-            auto found = requests.find(int(event.value));
-            if (found != requests.end() && found->second.answered < 0) {
-                found->second.answered = event.ts;
-                summary.inFlight.push_back({event.ts, --inFlight});
-            }
-            break;
-        }
         case EventKind::ThreadCreate:
             peakThreadsAlive = std::max(peakThreadsAlive, ++threadsAlive);
             break;

@@ -10,10 +10,12 @@
 
 namespace loopscope {
 
+// Requests are timed as the load client saw them (RequestSend to RequestDone) when the
+// trace has the client lane, otherwise as the server did (RequestArrive to RequestRespond).
 struct RequestTiming {
-    int request = 0;            // server-side number (arrival order, from 1)
-    Nanoseconds arrived = 0;
-    Nanoseconds answered = -1;  // -1: never answered
+    int request = 0;            // client: send order; server: arrival order (from 1)
+    Nanoseconds arrived = 0;    // sent (client view) or arrived (server view)
+    Nanoseconds answered = -1;  // -1: never answered (or failed)
     Nanoseconds latency() const { return answered < 0 ? -1 : answered - arrived; }
 };
 
@@ -34,7 +36,7 @@ struct RunSummary {
     int peakThreads = 0;                  // threads that did work for the run at once
     std::int64_t peakRssBytes = -1;       // from the "RSS bytes" counter, -1 if never sampled
     Nanoseconds duration = 0;             // timestamp of the last event
-    std::vector<ConcurrencySample> inFlight;  // requests arrived and not yet answered
+    std::vector<ConcurrencySample> inFlight;  // requests sent (or arrived) and not yet done
 };
 
 RunSummary summarizeRun(const Trace& trace);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <qcustomplot.h>
 #include <set>
+#include <tuple>
 
 #include "LoopStateIndex.h"
 #include "LoopView.h"
@@ -53,6 +54,22 @@ void collectSpanKinds(const SpanSet& set, std::set<std::pair<int, int>>& kinds) 
     for (const SpanRow& row : set.rows())
         for (const Span& span : row.spans)
             kinds.insert({int(span.kind), span.kind == SpanKind::Callback ? int(span.queue) : 0});
+}
+
+// A note late in the run would run off the right edge: its label hangs to the left of
+// its line instead.
+void keepNoteLabelsInside(QCustomPlot& plot) {
+    const QRect area = plot.axisRect()->rect();
+    for (int i = 0; i < plot.itemCount(); ++i) {
+        auto* label = qobject_cast<QCPItemText*>(plot.item(i));
+        if (!label)
+            continue;
+        const double x = plot.xAxis->coordToPixel(label->position->coords().x());
+        const QMargins padding = label->padding();
+        const double width = QFontMetricsF(label->font()).horizontalAdvance(label->text()) + padding.left() + padding.right();
+        if (x + width > area.right() && x - width >= area.left())
+            label->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    }
 }
 
 bool hasRequests(const Trace* trace) {
@@ -119,7 +136,13 @@ struct SlideRenderer::Impl {
     std::set<std::pair<int, int>> spanKinds;  // (SpanKind, QueueKind) that occur
     std::vector<LegendEntry> timelineLegend;
     const Trace* loopTrace = nullptr;  // the trace the loop view replays
-    LoopStateIndex loopIndex{2048};
+    LoopStateIndex loopIndex{2048};  // built on the first loop view: timelines do not need it
+
+    const LoopStateIndex& indexedLoop() {
+        if (loopTrace && loopIndex.indexedEvents() < loopTrace->size())
+            loopIndex.extend(*loopTrace);
+        return loopIndex;
+    }
     std::unique_ptr<TimelineView> timeline;
     QSize timelineSize;
     QString timelineTheme;
@@ -143,8 +166,16 @@ struct SlideRenderer::Impl {
         std::set<QString> seen;
         for (const auto& [kind, queue] : spanKinds) {
             const QString label = spanKindLabel(SpanKind(kind), QueueKind(queue));
-            if (seen.insert(label).second)
-                timelineLegend.push_back({theme.spanColor(SpanKind(kind), QueueKind(queue)), label});
+            if (!seen.insert(label).second)
+                continue;
+            // Kinds drawn in one colour share one entry.
+            const QColor color = theme.spanColor(SpanKind(kind), QueueKind(queue));
+            auto same = std::find_if(timelineLegend.begin(), timelineLegend.end(),
+                                     [&](const LegendEntry& e) { return e.color == color; });
+            if (same != timelineLegend.end())
+                same->label += QStringLiteral(", ") + label;
+            else
+                timelineLegend.push_back({color, label});
         }
     }
 
@@ -169,6 +200,8 @@ struct SlideRenderer::Impl {
             QResizeEvent resized(size, size);
             QCoreApplication::sendEvent(timeline.get(), &resized);
             timeline->fitAll();
+            timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            keepNoteLabelsInside(*timeline->plot());
             timelineSize = size;
             timelineTheme = theme.name;
         }
@@ -197,8 +230,6 @@ SlideRenderer::SlideRenderer(SlideSource source) : impl_(std::make_unique<Impl>(
     collectSpanKinds(impl_->eventLoopSpans, impl_->spanKinds);
     collectSpanKinds(impl_->threadSpans, impl_->spanKinds);
     impl_->loopTrace = impl_->source.eventLoop ? impl_->source.eventLoop : impl_->source.threadPerRequest;
-    if (impl_->loopTrace)
-        impl_->loopIndex.extend(*impl_->loopTrace);
 }
 
 SlideRenderer::~SlideRenderer() = default;
@@ -233,7 +264,7 @@ Nanoseconds SlideRenderer::busiestMoment() const {
     constexpr int kSamples = 240;
     for (int i = 0; i <= kSamples; ++i) {
         const Nanoseconds t = end * i / kSamples;
-        const LoopState state = impl_->loopIndex.stateAtTime(*impl_->loopTrace, t);
+        const LoopState state = impl_->indexedLoop().stateAtTime(*impl_->loopTrace, t);
         int score = state.poolBusy() * 3 + state.workersBusy() * 3 + int(state.kernelIo.size()) * 2 +
                     int(state.callStack.size()) + state.threadsAlive;
         for (const auto& queue : state.queues)
@@ -347,6 +378,15 @@ void addEngineGraph(QCustomPlot& plot, const QVector<double>& x, const QVector<d
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, unit * 0.45));
 }
 
+// Counts have whole-number ticks: 1, 2, 3 or 10, 20, 30, never 2.5.
+QSharedPointer<QCPAxisTicker> wholeNumberTicker() {
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    ticker->setTickCount(8);
+    return ticker;
+}
+
 // The body's panel frame with a title; returns the area inside it.
 QRectF paintPanel(QPainter& painter, const QRectF& r, const Theme& theme, const QString& title) {
     const double unit = theme.fontPx;
@@ -397,7 +437,7 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         const Nanoseconds at = options.at >= 0 ? options.at : busiestMoment();
         LoopState state;
         if (impl_->loopTrace)
-            state = impl_->loopIndex.stateAtTime(*impl_->loopTrace, at);
+            state = impl_->indexedLoop().stateAtTime(*impl_->loopTrace, at);
         state.time = at;  // the moment asked for, not the last event before it
         paintHeader(painter, layout.header, theme, title,
                     QStringLiteral("The event loop \u00b7 %1").arg(runtimeText(runtime)),
@@ -455,7 +495,8 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
                     }
                 addEngineGraph(plot, x, y, color, false, unit);
             }
-            plot.xAxis->setLabel(QStringLiteral("request number (arrival order)"));
+            plot.xAxis->setTicker(wholeNumberTicker());
+            plot.xAxis->setLabel(QStringLiteral("request number"));
             plot.yAxis->setLabel(QStringLiteral("latency (ms)"));
             plot.xAxis->setRange(0.5, maxX + 0.5);
             plot.yAxis->setRange(0, maxY * 1.1);
@@ -474,6 +515,7 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
                 addEngineGraph(plot, x, y, color, true, unit);
             }
             plot.xAxis->setLabel(QStringLiteral("time since the run started (ms)"));
+            plot.yAxis->setTicker(wholeNumberTicker());
             plot.yAxis->setLabel(QStringLiteral("requests"));
             plot.xAxis->setRange(0, maxX * 1.03);
             plot.yAxis->setRange(0, maxY * 1.15);
@@ -495,16 +537,20 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
             {QStringLiteral("peak memory (RSS)"), bytesText(loop.peakRssBytes), bytesText(threads.peakRssBytes)},
             {QStringLiteral("run took"), duration(loop.duration), duration(threads.duration)},
         };
-        const double rowH = std::min(unit * 2.6, tableArea.height() / double(rows.size() + 1));
-        const double labelW = tableArea.width() * 0.42;
+        const double rowH = std::min(unit * 2.6, tableArea.height() / double(rows.size() + 2));
+        const double headH = rowH * 1.8;
+        const double labelW = tableArea.width() * 0.4;
         const double valueW = (tableArea.width() - labelW) / 2;
-        const QRectF head(tableArea.left(), tableArea.top(), tableArea.width(), rowH);
-        drawText(painter, QRectF(head.left() + labelW, head.top(), valueW - unit * 0.5, rowH), QStringLiteral("event loop"),
-                 theme.font(0.95, true), loopColor, Qt::AlignRight | Qt::AlignVCenter);
-        drawText(painter, QRectF(head.left() + labelW + valueW, head.top(), valueW - unit * 0.5, rowH),
-                 QStringLiteral("thread per request"), theme.font(0.95, true), threadColor, Qt::AlignRight | Qt::AlignVCenter);
+        const QRectF head(tableArea.left(), tableArea.top(), tableArea.width(), headH);
+        for (const auto& [column, text, color] : {std::tuple(0, QStringLiteral("event loop"), loopColor),
+                                                  std::tuple(1, QStringLiteral("thread per request"), threadColor)}) {
+            painter.setFont(theme.font(0.95, true));
+            painter.setPen(color);
+            painter.drawText(QRectF(head.left() + labelW + valueW * column, head.top(), valueW - unit * 0.5, headH),
+                             Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap, text);
+        }
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            const QRectF row(tableArea.left(), tableArea.top() + rowH * double(i + 1), tableArea.width(), rowH);
+            const QRectF row(tableArea.left(), tableArea.top() + headH + rowH * double(i), tableArea.width(), rowH);
             if (i % 2 == 0) {
                 QColor zebra = theme.grid;
                 zebra.setAlpha(theme.isDark ? 90 : 120);

@@ -1,16 +1,94 @@
-// loopscope-engine: the engine child without Qt. `loopscope engine-child ...` does the
-// same; this small executable exists so that engine tests and sanitizer builds
-// (LOOPSCOPE_GUI=OFF, where the Qt application is not built) have a child to start.
+// loopscope-engine: the engine without Qt.
+//   loopscope-engine engine-child ...                  the child a run executes in
+//   loopscope-engine run FILE [--mode event-loop] [--print-log]
+// `loopscope engine-child` and `loopscope run --print-log` do the same. This small
+// executable exists so that engine tests and sanitizer builds (LOOPSCOPE_GUI=OFF, where
+// the Qt application is not built) have a child to start and a headless runner.
+#include <unistd.h>
+
+#include <climits>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "EngineProcess.h"
+#include "ScenarioParser.h"
+
+namespace {
+
+int usage() {
+    std::fprintf(stderr,
+                 "usage: loopscope-engine run FILE [--mode event-loop] [--print-log]\n"
+                 "       loopscope-engine engine-child --engine NAME [--threadpool N] [--cores N] "
+                 "[--time-scale X] FILE\n");
+    return 1;
+}
+
+std::string selfPath() {
+    char path[PATH_MAX];
+    const ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    return n > 0 ? std::string(path, std::size_t(n)) : std::string("loopscope-engine");
+}
+
+int runCommand(int argc, char** argv) {
+    std::string file;
+    bool printLog = false;
+    for (int at = 2; at < argc; ++at) {
+        const std::string argument = argv[at];
+        if (argument == "--print-log") {
+            printLog = true;
+        } else if (argument == "--mode") {
+            if (at + 1 >= argc || std::strcmp(argv[++at], "event-loop") != 0) {
+                std::fprintf(stderr, "loopscope-engine: only --mode event-loop is built in here\n");
+                return 1;
+            }
+        } else if (!argument.empty() && argument[0] == '-') {
+            std::fprintf(stderr, "loopscope-engine: unknown option '%s'\n", argument.c_str());
+            return 1;
+        } else if (file.empty()) {
+            file = argument;
+        } else {
+            return usage();
+        }
+    }
+    if (file.empty())
+        return usage();
+    const loopscope::ParseResult parsed = loopscope::parseScenarioFile(file);
+    for (const loopscope::Diagnostic& d : parsed.diagnostics)
+        std::fprintf(stderr, "%s\n", d.format().c_str());
+    if (!parsed.ok())
+        return 1;
+    loopscope::EngineOptions options;
+    options.executable = selfPath();
+    loopscope::EngineProcess process(file, options, [printLog](std::vector<loopscope::TraceEvent>&& batch) {
+        if (!printLog)
+            return;
+        for (const loopscope::TraceEvent& event : batch)
+            if (event.kind == loopscope::EventKind::Log) {
+                std::fwrite(event.text.data(), 1, event.text.size(), stdout);
+                std::fputc('\n', stdout);
+            }
+        std::fflush(stdout);
+    });
+    try {
+        process.start();
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "loopscope-engine: %s\n", error.what());
+        return 2;
+    }
+    if (!process.wait()) {
+        std::fprintf(stderr, "loopscope-engine: %s\n", process.error().c_str());
+        return 2;
+    }
+    return 0;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || std::strcmp(argv[1], "engine-child") != 0) {
-        std::fprintf(stderr, "usage: loopscope-engine engine-child --engine NAME [--threadpool N] "
-                             "[--cores N] [--time-scale X] FILE\n");
-        return 1;
-    }
-    return loopscope::engineChildMain(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "engine-child") == 0)
+        return loopscope::engineChildMain(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "run") == 0)
+        return runCommand(argc, argv);
+    return usage();
 }
