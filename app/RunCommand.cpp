@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "ChromeTraceExporter.h"
 #include "CommandLine.h"
 #include "ComparisonRun.h"
 #include "EngineProcess.h"
@@ -93,6 +94,16 @@ int runHeadless(const RunOptions& options) {
             return kExitRunFailed;
         }
         runs.push_back(std::move(run));
+    }
+    if (!options.tracePath.isEmpty()) {
+        std::vector<ChromeTraceRun> traces;
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            traces.push_back({&runs[i].trace, engines[i] == EngineKind::EventLoop ? "event loop" : "thread per request"});
+        std::string error;
+        if (!writeChromeTrace(traces, options.tracePath.toStdString(), scenario.title, &error)) {
+            std::fprintf(stderr, "loopscope: %s\n", error.c_str());
+            return kExitBadInput;
+        }
     }
     if (measure) {
         std::vector<MeasuredRun> measured;

@@ -259,11 +259,21 @@ private:
         return fields;
     }
 
-    static std::string unknownKey(std::string_view name, std::span<const std::string_view> known, std::string_view owner) {
+    // Past the problems that will be shown, suggestions are not worth their time: a file of
+    // thousands of unknown keys must still be rejected quickly.
+    bool beyondShownProblems() const { return result_.problems.size() >= kMaxReportedProblems; }
+
+    std::optional<std::string_view> suggestion(std::string_view typed, std::span<const std::string_view> known) const {
+        if (beyondShownProblems())
+            return std::nullopt;
+        return closestName(typed, known);
+    }
+
+    std::string unknownKey(std::string_view name, std::span<const std::string_view> known, std::string_view owner) const {
         std::string message = "unknown key " + quoted(name);
         if (!owner.empty())
             message += " in " + quoted(owner);
-        if (auto suggestion = closestName(name, known))
+        if (auto suggestion = this->suggestion(name, known))
             return message + "; did you mean " + quoted(*suggestion) + "?";
         return message + "; expected " + listOf(known);
     }
@@ -441,7 +451,7 @@ private:
             extraKeyInStep(item.key(i), key.text, kind);
         if (!kind) {
             std::string message = "unknown step " + quoted(key.text);
-            if (auto suggestion = closestName(key.text, kStepKeywords))
+            if (auto suggestion = this->suggestion(key.text, kStepKeywords))
                 message += "; did you mean " + quoted(*suggestion) + "?";
             else
                 message += "; expected one of " + listOf(kStepKeywords);
@@ -471,7 +481,7 @@ private:
         }
         std::string message = "unknown key " + quoted(key.text) + " beside the step " + quoted(stepName) +
                               "; one list item holds one step";
-        if (auto suggestion = closestName(key.text, kStepKeywords))
+        if (auto suggestion = this->suggestion(key.text, kStepKeywords))
             message += " (did you mean " + quoted(*suggestion) + "?)";
         fail(key.where, message);
     }
@@ -741,7 +751,7 @@ private:
             return std::nullopt;
         }
         std::string message = "unknown await target " + quoted(name.text);
-        if (auto suggestion = closestName(name.text, kAwaitTargetKeys))
+        if (auto suggestion = this->suggestion(name.text, kAwaitTargetKeys))
             message += "; did you mean " + quoted(*suggestion) + "?";
         else
             message += "; expected " + listOf(kAwaitTargetKeys);
@@ -750,13 +760,17 @@ private:
     }
 
     void checkTimerClears() {
-        std::vector<std::string_view> declared(timerIds_.begin(), timerIds_.end());
+        // Suggestions compare with every declared id; beyond this many they cost too much.
+        constexpr std::size_t kMostIdsCompared = 1000;
+        std::vector<std::string_view> declared;
+        if (timerIds_.size() <= kMostIdsCompared)
+            declared.assign(timerIds_.begin(), timerIds_.end());
         for (const TimerClear& clear : clears_) {
             if (timerIds_.count(clear.id))
                 continue;
             std::string message = "no timer in this scenario has `id: " + clear.id + "`; " + quoted(stepKeyword(clear.kind)) +
                                   " needs the `id` of a setTimeout or setInterval";
-            if (auto suggestion = closestName(clear.id, declared))
+            if (auto suggestion = this->suggestion(clear.id, declared))
                 message += " (did you mean " + quoted(*suggestion) + "?)";
             fail(clear.where, message);
         }
