@@ -75,7 +75,7 @@ int runCommand(const QStringList& arguments) {
     const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Picture width in pixels (default 1920)."), QStringLiteral("PX"), QStringLiteral("1920"));
     const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Picture height in pixels (default 1080)."), QStringLiteral("PX"), QStringLiteral("1080"));
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("timeline, loop or comparison (default timeline)."), QStringLiteral("VIEW"), QStringLiteral("timeline"));
-    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Scenario time shown by the loop view, e.g. 250ms."), QStringLiteral("TIME"));
+    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Scenario time shown by the loop view (default: its busiest moment) and marked on the timeline, e.g. 250ms."), QStringLiteral("TIME"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or print (default light)."), QStringLiteral("THEME"), QStringLiteral("light"));
     const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Write a numbered PNG sequence of the loop view."), QStringLiteral("DIR"));
     const QCommandLineOption fps(QStringLiteral("fps"), QStringLiteral("Frames per scenario second for --frames (default 10)."), QStringLiteral("N"), QStringLiteral("10"));
@@ -148,6 +148,18 @@ int guiCommand(int argc, char** argv, const QStringList& arguments) {
     return app.exec();
 }
 
+QtMessageHandler previousMessageHandler = nullptr;
+
+// Two notices the offscreen platform always prints say nothing about the run (there is no
+// session and no window manager, by design); every other message goes through.
+void quietOffscreenNotices(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")) ||
+        message == QLatin1String("This plugin does not support propagateSizeHints()"))
+        return;
+    if (previousMessageHandler)
+        previousMessageHandler(type, context, message);
+}
+
 // Whether a `run` command line asks for a picture (before the parser runs: the kind
 // of application object depends on it).
 bool asksForPictures(const QStringList& arguments) {
@@ -179,6 +191,7 @@ int runCommandLine(int argc, char** argv) {
         // headless runs paint on Qt's offscreen platform, the same everywhere.
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        previousMessageHandler = qInstallMessageHandler(quietOffscreenNotices);
         QApplication app(argc, argv);
         return runCommand(arguments);
     }

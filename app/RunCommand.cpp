@@ -2,10 +2,12 @@
 
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "ChromeTraceExporter.h"
 #include "CommandLine.h"
+#include "ComparisonRun.h"
 #include "EngineProcess.h"
 #include "PictureExport.h"
 #include "RunOptions.h"
@@ -18,6 +20,7 @@ struct EngineRun {
     bool ok = false;
     std::string error;
     Trace trace;
+    std::vector<ProcessSample> samples;  // kept with the trace: what the OS said the child cost
 };
 
 // Runs one engine in its child process; prints console lines as they arrive when asked.
@@ -47,8 +50,15 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
         outcome.error = error.what();
         return outcome;
     }
+    std::optional<ProcessSampler> sampler;
+    if (keepTrace)
+        sampler.emplace(process.childPid(), kProcessSampleInterval);
     outcome.ok = process.wait();
     outcome.error = process.error();
+    if (sampler) {
+        sampler->stop();
+        outcome.samples = sampler->samples();
+    }
     return outcome;
 }
 
@@ -74,7 +84,8 @@ int runHeadless(const RunOptions& options) {
     if (int code = checkPictureOptions(options, scenario, mode); code != kExitOk)
         return code;
 
-    const bool keepTrace = !options.tracePath.isEmpty() || wantsPictures(options);
+    const bool measure = options.summary || !options.csvPath.isEmpty();
+    const bool keepTrace = !options.tracePath.isEmpty() || wantsPictures(options) || measure;
     std::vector<EngineRun> runs;
     for (EngineKind engine : engines) {
         EngineRun run = runEngine(options, engine, keepTrace);
@@ -84,36 +95,33 @@ int runHeadless(const RunOptions& options) {
         }
         runs.push_back(std::move(run));
     }
-    auto traceOf = [&](EngineKind engine) -> const Trace* {
-        for (std::size_t i = 0; i < engines.size(); ++i)
-            if (engines[i] == engine)
-                return &runs[i].trace;
-        return nullptr;
-    };
     if (!options.tracePath.isEmpty()) {
-        // One file per run: the first engine's at OUT.json; with --mode both the
-        // thread-per-request run goes beside it, OUT.thread-per-request.json.
-        for (std::size_t i = 0; i < engines.size(); ++i) {
-            std::string path = options.tracePath.toStdString();
-            std::string title = scenario.title.empty() ? options.scenarioPath.toStdString() : scenario.title;
-            if (i > 0) {
-                const std::size_t dot = path.rfind('.');
-                const std::size_t slash = path.rfind('/');
-                const std::string suffix = ".thread-per-request";
-                if (dot != std::string::npos && (slash == std::string::npos || dot > slash))
-                    path.insert(dot, suffix);
-                else
-                    path += suffix + ".json";
-            }
-            title += engines[i] == EngineKind::EventLoop ? " (event loop)" : " (thread per request)";
-            std::string error;
-            if (!writeChromeTrace(runs[i].trace, path, title, &error)) {
-                std::fprintf(stderr, "loopscope: %s\n", error.c_str());
-                return kExitRunFailed;
-            }
+        std::vector<ChromeTraceRun> traces;
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            traces.push_back({&runs[i].trace, engines[i] == EngineKind::EventLoop ? "event loop" : "thread per request"});
+        std::string error;
+        if (!writeChromeTrace(traces, options.tracePath.toStdString(), scenario.title, &error)) {
+            std::fprintf(stderr, "loopscope: %s\n", error.c_str());
+            return kExitBadInput;
         }
     }
-    return exportPictures(options, scenario, traceOf(EngineKind::EventLoop), traceOf(EngineKind::ThreadPerRequest));
+    if (measure) {
+        std::vector<MeasuredRun> measured;
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            measured.push_back({engines[i], runs[i].trace, runs[i].samples});
+        if (int code = reportComparison(options, measured); code != kExitOk)
+            return code;
+    }
+    auto runOf = [&](EngineKind engine) -> const EngineRun* {
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            if (engines[i] == engine)
+                return &runs[i];
+        return nullptr;
+    };
+    const EngineRun* loopRun = runOf(EngineKind::EventLoop);
+    const EngineRun* threadRun = runOf(EngineKind::ThreadPerRequest);
+    return exportPictures(options, scenario, loopRun ? &loopRun->trace : nullptr, threadRun ? &threadRun->trace : nullptr,
+                          loopRun ? &loopRun->samples : nullptr, threadRun ? &threadRun->samples : nullptr);
 }
 
 }  // namespace loopscope

@@ -6,12 +6,13 @@
 //     and blocked threads; concurrent kernel I/Os go to extra "kernel (network) #n"
 //     tracks so that slices on one track never overlap;
 //   - `i` instants for console lines, loop iterations and requests; `C` counters;
-//   - flow arrows (`s` -> `f`) from the first event whose id is a callback's cause to
-//     that callback.
+//   - flow arrows (`s` -> `f`) to each callback from its cause: the callback whose id is
+//     the cause (its latest run before this one), or else the first event with that id.
 // ts and dur are microseconds (with fractions); the run starts at 0.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "TraceEvent.h"
 
@@ -19,11 +20,21 @@ namespace loopscope {
 
 std::string chromeTraceJson(const Trace& trace, const std::string& title);
 
+// Several runs of the same scenario in one file (`run --mode both`): each run gets its
+// own processes, named "TITLE — NAME".
+struct ChromeTraceRun {
+    const Trace* trace = nullptr;
+    std::string name;  // "event loop", "thread per request"
+};
+std::string chromeTraceJson(const std::vector<ChromeTraceRun>& runs, const std::string& title);
+
 // Writes chromeTraceJson(trace, title) to `path` through a temporary file in the same
 // directory, renamed into place, so a reader never sees a partial file. On failure
 // returns false, leaves no file behind and sets *error (if given) to
 // "cannot write PATH: REASON".
 bool writeChromeTrace(const Trace& trace, const std::string& path, const std::string& title,
+                      std::string* error);
+bool writeChromeTrace(const std::vector<ChromeTraceRun>& runs, const std::string& path, const std::string& title,
                       std::string* error);
 
 }  // namespace loopscope

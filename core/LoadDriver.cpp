@@ -12,8 +12,11 @@ LoadDriver::LoadDriver(const Scenario& scenario, std::uint16_t port, std::uint64
       onAllDone_(std::move(onAllDone)),
       total_(LoadClient::schedule(scenario.load, scenario.runtime.timeScale).size()) {
     const Lane clientLane{LaneKind::Client, 0, 0};
-    auto runTime = [this](Nanoseconds clientTime) {
-        return static_cast<Nanoseconds>(client_->origin() - runOrigin_) + clientTime;
+    // Trace time is scenario time: wall time since the run's start over time_scale.
+    const double scale = scenario.runtime.timeScale;
+    auto runTime = [this, scale](Nanoseconds clientTime) {
+        return static_cast<Nanoseconds>(
+            static_cast<double>(static_cast<Nanoseconds>(client_->origin() - runOrigin_) + clientTime) / scale);
     };
     client_->onSent = [this, clientLane, runTime](const RequestRecord& record) {
         TraceEvent event;
@@ -27,7 +30,7 @@ LoadDriver::LoadDriver(const Scenario& scenario, std::uint16_t port, std::uint64
     client_->onFinished = [this, clientLane, runTime](const RequestRecord& record) {
         TraceEvent event;
         event.ts = record.answered != 0 ? runTime(record.answered)
-                                        : static_cast<Nanoseconds>(uv_hrtime() - runOrigin_);
+                                        : runTime(static_cast<Nanoseconds>(uv_hrtime() - client_->origin()));
         event.kind = EventKind::RequestDone;
         event.lane = clientLane;
         event.id = static_cast<std::uint64_t>(record.number);

@@ -61,6 +61,39 @@ std::string jobLabel(const LoopState& state, const TraceEvent& event) {
     return "job #" + std::to_string(event.id);
 }
 
+std::string callbackFallback(const TraceEvent& event) {
+    if (event.phase == Phase::MainScript && event.queue == QueueKind::None)
+        return "main script";
+    switch (event.queue) {
+    case QueueKind::NextTick: return "nextTick callback";
+    case QueueKind::Microtask: return "microtask";
+    case QueueKind::Timers: return "timer callback";
+    case QueueKind::Poll: return "I/O callback";
+    case QueueKind::Check: return "setImmediate callback";
+    case QueueKind::Close: return "close callback";
+    default: break;
+    }
+    return "callback";
+}
+
+// What a callback is called on the stack: its own text, else the chip it came from.
+std::string callbackName(const LoopState& state, const TraceEvent& event) {
+    if (!event.text.empty())
+        return event.text;
+    const Chip* chip = nullptr;
+    if (event.queue != QueueKind::None)
+        for (const Chip& c : state.queue(event.queue))
+            if (c.id == event.id)
+                chip = &c;
+    if (!chip && state.lastDequeued.id == event.id && event.id != 0)
+        chip = &state.lastDequeued;
+    if (!chip || chip->label.empty())
+        return callbackFallback(event);
+    if (chip->label.find("callback") != std::string::npos || event.queue == QueueKind::Microtask)
+        return chip->label;
+    return chip->label + " callback";
+}
+
 void setThreadActivity(LoopState& state, std::uint32_t index, ThreadActivity activity) {
     if (state.threads.size() <= index)
         state.threads.resize(static_cast<std::size_t>(index) + 1, ThreadActivity::Absent);
@@ -160,11 +193,11 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
     case EventKind::PhaseLeave:
         return std::string("The ") + phaseName(event.phase) + " phase is done";
     case EventKind::CallbackBegin: {
-        const std::string label = event.text.empty() ? "a callback" : event.text;
+        const std::string label = callbackName(before, event);
         if (event.lane.kind != LaneKind::Main)
             return lane + " runs " + label;
         if (event.queue == QueueKind::None)
-            return "The main thread runs " + label;
+            return label == "main script" ? "The main script starts" : "The main thread runs " + label;
         return "The main thread takes " + label + " from the " + queueName(event.queue) + " queue and runs it";
     }
     case EventKind::CallbackEnd: {
@@ -255,15 +288,16 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
     case EventKind::Counter:
         return event.text + " = " + std::to_string(event.value);
     case EventKind::RequestSend:
-        return "The client sends request " + std::to_string(event.id);
+        return "The load client sends request " + std::to_string(event.id);
     case EventKind::RequestDone:
-        return "The client's request " + std::to_string(event.id) + " ends: " + event.text;
+        return "The load client gets " + (event.text.empty() ? std::string("its answer") : event.text) +
+               " for request " + std::to_string(event.id);
     }
     return {};
 }
 
 void applyEvent(LoopState& state, const TraceEvent& event) {
-    if (event.kind != EventKind::Counter)
+    if (event.kind != EventKind::Counter && event.lane.kind != LaneKind::Client)
         state.narration = narrate(state, event);
     ++state.eventsApplied;
     state.time = std::max(state.time, event.ts);
@@ -297,16 +331,10 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
     case EventKind::CallbackBegin: {
         if (!isMainOfFirstProcess(event.lane))
             break;
-        bool found = false;
-        Chip chip;
-        if (event.queue != QueueKind::None)
-            chip = takeChip(state.queue(event.queue), event.id, &found);
-        if (!found && state.lastDequeued.id == event.id) {
-            chip = state.lastDequeued;
-            found = true;
-        }
         StackFrame frame;
-        frame.name = !event.text.empty() ? event.text : (found && !chip.label.empty() ? chip.label : "callback");
+        frame.name = callbackName(state, event);
+        if (event.queue != QueueKind::None)
+            takeChip(state.queue(event.queue), event.id);
         frame.step = event.step;
         frame.id = event.id;
         frame.isCallback = true;
@@ -423,7 +451,7 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
             setThreadActivity(state, event.lane.index, ThreadActivity::Exited);
         break;
     case EventKind::Counter:
-    case EventKind::RequestSend:  // the client's view; the server's lanes do not change
+    case EventKind::RequestSend:
     case EventKind::RequestDone:
         break;
     }

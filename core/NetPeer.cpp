@@ -1,5 +1,7 @@
 #include "NetPeer.h"
 
+#include "CpuAffinity.h"
+
 #include <cmath>
 #include <future>
 #include <stdexcept>
@@ -151,6 +153,7 @@ std::uint16_t NetPeer::start() {
     std::promise<std::string> ready;
     std::future<std::string> readyResult = ready.get_future();
     d.thread = std::thread([&d, &ready] {
+        moveCallingThreadOutsideRunCores();  // the database is not part of the server
         uv_loop_init(&d.loop);
         uv_tcp_init(&d.loop, &d.server);
         d.server.data = &d;

@@ -122,7 +122,19 @@ bool returnsPromise(StepKind kind) {
     }
 }
 
-std::string quoted(std::string_view name) { return "`" + std::string(name) + "`"; }
+// Text from the file, cut short so that one absurd key cannot flood the terminal.
+std::string shortened(std::string_view text) {
+    constexpr std::size_t kShown = 40;
+    text = text.substr(0, text.find('\n'));
+    if (text.size() <= kShown)
+        return std::string(text);
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;  // do not split a UTF-8 character
+    return std::string(text.substr(0, cut)) + "...";
+}
+
+std::string quoted(std::string_view name) { return "`" + shortened(name) + "`"; }
 
 // "`a`, `b` or `c`"
 std::string listOf(std::span<const std::string_view> names) {
@@ -143,17 +155,10 @@ std::string describe(const YamlNode& node) {
     case YamlNode::Type::Map: return "a mapping (`key: value` pairs)";
     case YamlNode::Type::Scalar: break;
     }
-    constexpr std::size_t kShown = 40;
-    std::string text = node.text.substr(0, node.text.find('\n'));
-    if (text.size() > kShown) {
-        std::size_t cut = kShown;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut;  // do not split a UTF-8 character
-        text = text.substr(0, cut) + "...";
-    } else if (text.size() < node.text.size()) {
-        text += "...";
-    }
-    return quoted(text);
+    std::string text = shortened(node.text);
+    if (text.size() < node.text.size() && text.size() >= 3 && text.compare(text.size() - 3, 3, "...") != 0)
+        text += "...";  // a second line was cut
+    return "`" + text + "`";
 }
 
 struct Field {
@@ -176,7 +181,7 @@ private:
     std::vector<std::pair<std::string_view, Field>> fields_;
 };
 
-// Where the value context of a scenario's step sits: which placeholders and steps it allows.
+// What encloses a step: which placeholders and which context-bound steps it may use.
 struct Context {
     bool inHandler = false;
     bool inRepeat = false;
@@ -191,6 +196,9 @@ struct Context {
     }
 };
 
+// Beyond this many, a file is mostly wrong and more messages would not help.
+constexpr std::size_t kMaxReportedProblems = 50;
+
 struct TimerClear {
     std::string id;
     SourceLocation where;
@@ -202,10 +210,15 @@ public:
     ScenarioRead read(const YamlNode& root) {
         readTop(root);
         checkTimerClears();
-        std::stable_sort(result_.problems.begin(), result_.problems.end(),
-                         [](const TextProblem& a, const TextProblem& b) {
-                             return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-                         });
+        std::vector<TextProblem>& problems = result_.problems;
+        std::stable_sort(problems.begin(), problems.end(), [](const TextProblem& a, const TextProblem& b) {
+            return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+        });
+        if (problems.size() > kMaxReportedProblems) {
+            const std::size_t hidden = problems.size() - kMaxReportedProblems;
+            problems.resize(kMaxReportedProblems + 1);
+            problems.back().message = "and " + std::to_string(hidden) + " more errors; fix the ones above first";
+        }
         return std::move(result_);
     }
 
@@ -246,11 +259,21 @@ private:
         return fields;
     }
 
-    static std::string unknownKey(std::string_view name, std::span<const std::string_view> known, std::string_view owner) {
+    // Past the problems that will be shown, suggestions are not worth their time: a file of
+    // thousands of unknown keys must still be rejected quickly.
+    bool beyondShownProblems() const { return result_.problems.size() >= kMaxReportedProblems; }
+
+    std::optional<std::string_view> suggestion(std::string_view typed, std::span<const std::string_view> known) const {
+        if (beyondShownProblems())
+            return std::nullopt;
+        return closestName(typed, known);
+    }
+
+    std::string unknownKey(std::string_view name, std::span<const std::string_view> known, std::string_view owner) const {
         std::string message = "unknown key " + quoted(name);
         if (!owner.empty())
             message += " in " + quoted(owner);
-        if (auto suggestion = closestName(name, known))
+        if (auto suggestion = this->suggestion(name, known))
             return message + "; did you mean " + quoted(*suggestion) + "?";
         return message + "; expected " + listOf(known);
     }
@@ -268,6 +291,14 @@ private:
     }
 
     void missing(const Field& owner, std::string_view key, std::string_view ownerName, std::string_view expected) {
+        // A misspelt key was already reported with "did you mean"; saying it is missing too
+        // would put the less helpful message first.
+        const std::string_view wanted[] = {key};
+        for (std::size_t i = 0; i < owner.value->mapSize(); ++i) {
+            const YamlNode& given = owner.value->key(i);
+            if (given.isScalar() && closestName(given.text, wanted))
+                return;
+        }
         fail(owner.key->where, "missing " + quoted(std::string(key) + ":") + " in " + quoted(ownerName) +
                                    "; expected " + std::string(expected));
     }
@@ -420,7 +451,7 @@ private:
             extraKeyInStep(item.key(i), key.text, kind);
         if (!kind) {
             std::string message = "unknown step " + quoted(key.text);
-            if (auto suggestion = closestName(key.text, kStepKeywords))
+            if (auto suggestion = this->suggestion(key.text, kStepKeywords))
                 message += "; did you mean " + quoted(*suggestion) + "?";
             else
                 message += "; expected one of " + listOf(kStepKeywords);
@@ -450,7 +481,7 @@ private:
         }
         std::string message = "unknown key " + quoted(key.text) + " beside the step " + quoted(stepName) +
                               "; one list item holds one step";
-        if (auto suggestion = closestName(key.text, kStepKeywords))
+        if (auto suggestion = this->suggestion(key.text, kStepKeywords))
             message += " (did you mean " + quoted(*suggestion) + "?)";
         fail(key.where, message);
     }
@@ -482,10 +513,12 @@ private:
                 break;
             }
             const Fields f = fieldsOf(value, kCpuKeys, name);
-            if (Field takes = f["takes"])
+            if (Field takes = f["takes"]) {
                 need(duration(takes, "takes"), step.duration);
-            else
-                missing(field, "takes", name, "the CPU time, such as `takes: 20ms`"), ok = false;
+            } else {
+                missing(field, "takes", name, "the CPU time, such as `takes: 20ms`");
+                ok = false;
+            }
             if (Field label = f["label"]) {
                 need(text(label, "label"), step.text);
                 checkPlaceholders(step.text, label.value->where, context);
@@ -511,10 +544,12 @@ private:
             const auto f = optionsMap(field, interval ? std::span<const std::string_view>(kIntervalKeys) : std::span<const std::string_view>(kTimeoutKeys), name);
             if (!f)
                 return std::nullopt;
-            if (Field delay = (*f)[interval ? "every" : "delay"])
+            if (Field delay = (*f)[interval ? "every" : "delay"]) {
                 need(duration(delay, interval ? "every" : "delay"), step.duration);
-            else if (interval)
-                missing(field, "every", name, "the time between ticks, such as `every: 100ms`"), ok = false;
+            } else if (interval) {
+                missing(field, "every", name, "the time between ticks, such as `every: 100ms`");
+                ok = false;
+            }
             if (Field times = (*f)["times"])
                 need(integer(times, "times", 1, kMaxRepeatTimes), step.count);
             if (Field id = (*f)["id"]) {
@@ -561,10 +596,12 @@ private:
                 return std::nullopt;
             }
             const Fields f = fieldsOf(value, known, name);
-            if (Field takes = f["takes"])
+            if (Field takes = f["takes"]) {
                 need(duration(takes, "takes"), step.duration);
-            else
-                missing(field, "takes", name, "how long it takes, such as `takes: 20ms`"), ok = false;
+            } else {
+                missing(field, "takes", name, "how long it takes, such as `takes: 20ms`");
+                ok = false;
+            }
             if (net) {
                 step.text = "network";
                 if (Field to = f["to"])
@@ -613,10 +650,12 @@ private:
             const auto f = optionsMap(field, kRepeatKeys, name);
             if (!f)
                 return std::nullopt;
-            if (Field times = (*f)["times"])
+            if (Field times = (*f)["times"]) {
                 need(integer(times, "times", 0, kMaxRepeatTimes), step.count);
-            else
-                missing(field, "times", name, "how many times, such as `times: 3`"), ok = false;
+            } else {
+                missing(field, "times", name, "how many times, such as `times: 3`");
+                ok = false;
+            }
             Context body = context;
             body.inRepeat = true;
             step.run = steps((*f)["run"], body);
@@ -712,7 +751,7 @@ private:
             return std::nullopt;
         }
         std::string message = "unknown await target " + quoted(name.text);
-        if (auto suggestion = closestName(name.text, kAwaitTargetKeys))
+        if (auto suggestion = this->suggestion(name.text, kAwaitTargetKeys))
             message += "; did you mean " + quoted(*suggestion) + "?";
         else
             message += "; expected " + listOf(kAwaitTargetKeys);
@@ -721,13 +760,17 @@ private:
     }
 
     void checkTimerClears() {
-        std::vector<std::string_view> declared(timerIds_.begin(), timerIds_.end());
+        // Suggestions compare with every declared id; beyond this many they cost too much.
+        constexpr std::size_t kMostIdsCompared = 1000;
+        std::vector<std::string_view> declared;
+        if (timerIds_.size() <= kMostIdsCompared)
+            declared.assign(timerIds_.begin(), timerIds_.end());
         for (const TimerClear& clear : clears_) {
             if (timerIds_.count(clear.id))
                 continue;
             std::string message = "no timer in this scenario has `id: " + clear.id + "`; " + quoted(stepKeyword(clear.kind)) +
                                   " needs the `id` of a setTimeout or setInterval";
-            if (auto suggestion = closestName(clear.id, declared))
+            if (auto suggestion = this->suggestion(clear.id, declared))
                 message += " (did you mean " + quoted(*suggestion) + "?)";
             fail(clear.where, message);
         }

@@ -90,6 +90,14 @@ void SpanSet::end(Nanoseconds ts, std::uint64_t key) {
 }
 
 void SpanSet::add(const TraceEvent& event) {
+    if (spanCount_ == 0 && enqueued_.empty()) {
+        // A rehash of maps this large would be one long pause while a run streams:
+        // make room for a long run at once.
+        constexpr std::size_t kExpectedIds = std::size_t(1) << 19;
+        enqueued_.reserve(kExpectedIds);
+        byId_.reserve(kExpectedIds);
+        pendingLabel_.reserve(kExpectedIds);
+    }
     endTime_ = std::max(endTime_, event.ts);
     const Lane& lane = event.lane;
     switch (event.kind) {

@@ -228,7 +228,7 @@ constexpr Explanation kExplanations[] = {
     {"illegal tab when looking for indentation", "tab in indentation; YAML indents with spaces only"},
     {"illegal EOF in scalar", "the file ends inside a quoted text; a closing quote is missing"},
     {"illegal document indicator in scalar", "`---` or `...` inside a quoted text; a closing quote is missing"},
-    {"bad file", "nested too deep"},
+    {"bad file", "nested too deep; a scenario is never nested this deep"},
 };
 
 std::string explain(const std::string& message) {

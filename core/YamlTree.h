@@ -31,7 +31,7 @@ struct YamlNode {
 };
 
 // More values than any teaching scenario needs; bounds memory on hostile input.
-constexpr std::size_t kMaxYamlValues = 500000;
+constexpr std::size_t kMaxYamlValues = 250000;
 
 struct YamlLoad {
     std::optional<YamlNode> root;  // absent when the text holds no document

@@ -95,7 +95,10 @@ struct Painter {
     }
 
     QString elapsed(const Chip& c) const {
-        return QStringLiteral("for %1").arg(qs(formatDuration(std::max<Nanoseconds>(0, state.time - c.since))));
+        const Nanoseconds held = state.time - c.since;
+        if (held < kMicrosecond)
+            return QStringLiteral("just started");
+        return QStringLiteral("for %1").arg(qs(formatDuration(held)));
     }
 };
 
@@ -201,19 +204,24 @@ void paintStack(const Painter& d, const QRectF& r) {
 
 struct QueueRow {
     const char* title;
-    QueueKind kind;
+    const char* subtitle;
+    QueueKind kind;  // None: network I/O the kernel holds
 };
 
 void paintQueues(const Painter& d, const QRectF& r) {
     const QueueRow rows[] = {
-        {"process.nextTick", QueueKind::NextTick},  {"promise microtasks", QueueKind::Microtask},
-        {"timers, by due time", QueueKind::Timers}, {"I/O in the kernel", QueueKind::None},
-        {"I/O callbacks (poll)", QueueKind::Poll},  {"setImmediate (check)", QueueKind::Check},
-        {"close callbacks", QueueKind::Close},
+        {"nextTick", "process.nextTick", QueueKind::NextTick},
+        {"microtasks", "promises, queueMicrotask", QueueKind::Microtask},
+        {"timers", "by due time", QueueKind::Timers},
+        {"kernel I/O", "network, no thread", QueueKind::None},
+        {"poll", "I/O callbacks", QueueKind::Poll},
+        {"check", "setImmediate", QueueKind::Check},
+        {"close", "'close' callbacks", QueueKind::Close},
     };
     const int n = int(std::size(rows));
     const double rowH = r.height() / n;
-    const double titleW = std::min(r.width() * 0.34, d.unit * 12.5);
+    const double titleW = std::min(r.width() * 0.36, d.unit * 10.5);
+    const bool twoLines = rowH >= d.unit * 2.6;
     for (int i = 0; i < n; ++i) {
         const QRectF row(r.left(), r.top() + i * rowH, r.width(), rowH);
         if (i > 0) {
@@ -223,20 +231,29 @@ void paintQueues(const Painter& d, const QRectF& r) {
         const QColor color = rows[i].kind == QueueKind::None ? d.theme.kernel : d.theme.queueColor(rows[i].kind);
         d.p.setPen(Qt::NoPen);
         d.p.setBrush(color);
-        d.p.drawEllipse(QPointF(row.left() + d.unit * 0.4, row.center().y()), d.unit * 0.3, d.unit * 0.3);
-        d.text(QRectF(row.left() + d.unit * 1.0, row.top(), titleW - d.unit, rowH), QString::fromLatin1(rows[i].title),
-               d.theme.text, 0.9, false);
+        d.p.drawRoundedRect(QRectF(row.left(), row.top() + rowH * 0.2, d.unit * 0.3, rowH * 0.6), 2, 2);
+        const QRectF label(row.left() + d.unit * 0.8, row.top(), titleW - d.unit, rowH);
+        if (twoLines) {
+            d.text(QRectF(label.left(), row.center().y() - d.unit * 1.25, label.width(), d.unit * 1.3),
+                   QString::fromLatin1(rows[i].title), d.theme.text, 1.0, true, Qt::AlignLeft | Qt::AlignBottom);
+            d.text(QRectF(label.left(), row.center().y() + d.unit * 0.05, label.width(), d.unit * 1.2),
+                   QString::fromLatin1(rows[i].subtitle), d.theme.mutedText, 0.78, false, Qt::AlignLeft | Qt::AlignTop);
+        } else {
+            d.text(label, QString::fromLatin1(rows[i].title), d.theme.text, 0.95, true);
+        }
         const double chipH = std::min(rowH - d.unit * 0.5, d.unit * 2.8);
         const QRectF chips(row.left() + titleW, row.center().y() - chipH / 2, row.width() - titleW, chipH);
+        const QString empty = QStringLiteral("empty");
         if (rows[i].kind == QueueKind::None) {
-            d.chipRow(chips, d.state.kernelIo, color, [&](const Chip& c) { return d.elapsed(c); }, QStringLiteral("—"));
+            d.chipRow(chips, d.state.kernelIo, color, [&](const Chip& c) { return d.elapsed(c); }, empty);
         } else if (rows[i].kind == QueueKind::Timers) {
             d.chipRow(chips, d.state.queue(QueueKind::Timers), color,
-                      [&](const Chip& c) { return QStringLiteral("due at %1").arg(qs(formatDuration(c.due))); },
-                      QStringLiteral("—"));
+                      [&](const Chip& c) {
+                          return c.due > 0 ? QStringLiteral("due at %1").arg(qs(formatDuration(c.due))) : d.stepText(c.step);
+                      },
+                      empty);
         } else {
-            d.chipRow(chips, d.state.queue(rows[i].kind), color, [&](const Chip& c) { return d.stepText(c.step); },
-                      QStringLiteral("—"));
+            d.chipRow(chips, d.state.queue(rows[i].kind), color, [&](const Chip& c) { return d.stepText(c.step); }, empty);
         }
     }
 }

@@ -1,15 +1,723 @@
 #include "MainWindow.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "ComparisonView.h"
+#include "EventLoopPanel.h"
+#include "ExportDialog.h"
+#include "PlaybackController.h"
+#include "RunController.h"
+#include "ScenarioParser.h"
+#include "TimelineView.h"
+#include "TraceStore.h"
+
+// The built-in scenarios live in the static ui library: register them explicitly.
+static void registerBuiltInScenarios() { Q_INIT_RESOURCE(resources); }
 
 namespace loopscope {
+namespace {
 
-MainWindow::MainWindow(const QString& scenarioPath, QWidget* parent) : QMainWindow(parent) {
+constexpr int kScrubberSteps = 10000;
+constexpr int kMaxRecent = 8;
+constexpr int kConsoleLines = 2000;
+constexpr int kConsoleBurst = 200;
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+
+QString consoleLine(Nanoseconds ts, const std::string& text) {
+    return QStringLiteral("%1  %2").arg(qs(formatDuration(ts)), 10).arg(qs(text));
+}
+
+bool isScenarioFile(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("yaml") || suffix == QLatin1String("yml") || suffix == QLatin1String("json");
+}
+
+void highlightLine(QPlainTextEdit* edit, int line, const QColor& color, int column = 0) {
+    QList<QTextEdit::ExtraSelection> selections;
+    if (line >= 0) {
+        QTextEdit::ExtraSelection selection;
+        selection.format.setBackground(color);
+        selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+        QTextCursor cursor(edit->document()->findBlockByNumber(line));
+        if (column > 0)
+            cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, column - 1);
+        selection.cursor = cursor;
+        selection.cursor.clearSelection();
+        selections.append(selection);
+        edit->setTextCursor(cursor);
+        edit->ensureCursorVisible();
+    }
+    edit->setExtraSelections(selections);
+}
+
+}  // namespace
+
+MainWindow::MainWindow(const QString& scenarioPath, QWidget* parent)
+    : QMainWindow(parent),
+      executable_(QCoreApplication::applicationFilePath()),
+      loopStore_(new TraceStore(EngineKind::EventLoop, this)),
+      threadStore_(new TraceStore(EngineKind::ThreadPerRequest, this)),
+      runs_(new RunController(this)),
+      playback_(new PlaybackController(this)),
+      timelineRefresh_(new QTimer(this)),
+      watcher_(new QFileSystemWatcher(this)) {
+    registerBuiltInScenarios();
     setWindowTitle(QStringLiteral("loopscope"));
-    auto* label = new QLabel(tr("loopscope\n%1").arg(scenarioPath), this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
+    setAcceptDrops(true);
+    buildLayout();
+    buildActions();
+    populateBuiltIns();
+
+    // The timeline redraws at most ten times a second while a run streams.
+    timelineRefresh_->setInterval(100);
+    timelineRefresh_->setSingleShot(true);
+    connect(timelineRefresh_, &QTimer::timeout, timeline_, &TimelineView::refresh);
+    for (TraceStore* store : {loopStore_, threadStore_})
+        connect(store, &TraceStore::grew, this, &MainWindow::onStoreGrew);
+    connect(playback_, &PlaybackController::positionChanged, this, &MainWindow::showPosition);
+    connect(playback_, &PlaybackController::playingChanged, this, [this](bool playing) {
+        playAction_->setText(playing ? tr("Pause") : tr("Play"));
+        playAction_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    });
+    connect(playback_, &PlaybackController::speedChanged, this,
+            [this](double speed) { speedLabel_->setText(QStringLiteral("%1x").arg(speed)); });
+    connect(timeline_, &TimelineView::seekRequested, playback_, &PlaybackController::seekTime);
+    connect(runs_, &RunController::finished, this, &MainWindow::onRunFinished);
+    connect(runs_, &RunController::engineStarted, this, [this](EngineKind engine) {
+        statusLabel_->setText(engine == EngineKind::EventLoop ? tr("Running on the event loop...")
+                                                              : tr("Running one thread per request..."));
+    });
+    connect(watcher_, &QFileSystemWatcher::fileChanged, this, [this](const QString& path) {
+        // Editors often replace the file: watch the new one, and read it once it is complete.
+        QTimer::singleShot(150, this, [this, path] {
+            if (path == scenarioPath_ && QFileInfo::exists(path)) {
+                if (!watcher_->files().contains(path))
+                    watcher_->addPath(path);
+                openScenario(path);
+                statusBar()->showMessage(tr("Reloaded %1").arg(QFileInfo(path).fileName()), 4000);
+            }
+        });
+    });
+
+    playback_->setStore(loopStore_);
+    primary_ = loopStore_;
+    timeline_->setSources(loopStore_->spans().rows().empty() ? &loopStore_->spans() : &loopStore_->spans(), nullptr);
     resize(1600, 900);
+    openScenario(scenarioPath);
+    updateRunState();
+}
+
+MainWindow::~MainWindow() {
+    runs_->cancel();
+    runs_->join();
+}
+
+void MainWindow::buildLayout() {
+    // Left: scenarios and the teaching text.
+    scenarioList_ = new QListWidget;
+    scenarioList_->setAlternatingRowColors(true);
+    connect(scenarioList_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { openScenario(item->data(Qt::UserRole).toString()); });
+    connect(scenarioList_, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { openScenario(item->data(Qt::UserRole).toString()); });
+    teaching_ = new QTextBrowser;
+    teaching_->setOpenExternalLinks(true);
+    auto* left = new QSplitter(Qt::Vertical);
+    auto* listBox = new QGroupBox(tr("Scenarios"));
+    auto* listLayout = new QVBoxLayout(listBox);
+    listLayout->setContentsMargins(4, 4, 4, 4);
+    listLayout->addWidget(scenarioList_);
+    auto* textBox = new QGroupBox(tr("About this scenario"));
+    auto* textLayout = new QVBoxLayout(textBox);
+    textLayout->setContentsMargins(4, 4, 4, 4);
+    textLayout->addWidget(teaching_);
+    left->addWidget(listBox);
+    left->addWidget(textBox);
+    left->setStretchFactor(0, 2);
+    left->setStretchFactor(1, 3);
+
+    // Middle: the loop at the playhead over the tabs.
+    loopPanel_ = new EventLoopPanel;
+    timeline_ = new TimelineView;
+    console_ = new QPlainTextEdit;
+    console_->setReadOnly(true);
+    console_->setMaximumBlockCount(kConsoleLines);
+    console_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    console_->setPlaceholderText(tr("console.log output appears here, with the time it was printed"));
+    comparison_ = new ComparisonView;
+    problemList_ = new QListWidget;
+    connect(problemList_, &QListWidget::currentRowChanged, this, &MainWindow::showProblem);
+    connect(problemList_, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { showProblem(problemList_->row(item)); });
+    bottomTabs_ = new QTabWidget;
+    bottomTabs_->addTab(timeline_, tr("Timeline"));
+    bottomTabs_->addTab(console_, tr("Console"));
+    bottomTabs_->addTab(comparison_, tr("Comparison"));
+    bottomTabs_->addTab(problemList_, tr("Problems"));
+    auto* middle = new QSplitter(Qt::Vertical);
+    middle->addWidget(loopPanel_);
+    middle->addWidget(bottomTabs_);
+    middle->setStretchFactor(0, 5);
+    middle->setStretchFactor(1, 4);
+
+    // Right: the code, the file, the settings.
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    codeView_ = new QPlainTextEdit;
+    codeView_->setReadOnly(true);
+    codeView_->setFont(mono);
+    codeView_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    sourceView_ = new QPlainTextEdit;
+    sourceView_->setReadOnly(true);
+    sourceView_->setFont(mono);
+    sourceView_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    rightTabs_ = new QTabWidget;
+    rightTabs_->addTab(codeView_, tr("As Node.js"));
+    rightTabs_->addTab(sourceView_, tr("Scenario file"));
+
+    auto* settings = new QGroupBox(tr("Runtime (before a run)"));
+    auto* form = new QFormLayout(settings);
+    engineChoice_ = new QComboBox;
+    engineChoice_->addItem(tr("Event loop"), int(0));
+    engineChoice_->addItem(tr("Thread per request"), int(1));
+    engineChoice_->addItem(tr("Both, compared"), int(2));
+    threadpool_ = new QSpinBox;
+    threadpool_->setRange(1, 1024);
+    threadpool_->setToolTip(tr("UV_THREADPOOL_SIZE: libuv worker threads"));
+    cores_ = new QSpinBox;
+    cores_->setRange(1, 1024);
+    timeScale_ = new QDoubleSpinBox;
+    timeScale_->setRange(0.01, 1000);
+    timeScale_->setDecimals(2);
+    timeScale_->setToolTip(tr("Real seconds per scenario second"));
+    form->addRow(tr("Engine"), engineChoice_);
+    form->addRow(tr("Thread pool"), threadpool_);
+    form->addRow(tr("Cores"), cores_);
+    form->addRow(tr("Time scale"), timeScale_);
+    auto* right = new QSplitter(Qt::Vertical);
+    right->addWidget(rightTabs_);
+    right->addWidget(settings);
+    right->setStretchFactor(0, 4);
+    right->setStretchFactor(1, 0);
+
+    auto* main = new QSplitter(Qt::Horizontal);
+    main->addWidget(left);
+    main->addWidget(middle);
+    main->addWidget(right);
+    main->setStretchFactor(0, 0);
+    main->setStretchFactor(1, 1);
+    main->setStretchFactor(2, 0);
+    main->setSizes({270, 1000, 330});
+    setCentralWidget(main);
+
+    timeLabel_ = new QLabel;
+    timeLabel_->setMinimumWidth(190);
+    timeLabel_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    speedLabel_ = new QLabel(QStringLiteral("1x"));
+    speedLabel_->setMinimumWidth(40);
+    speedLabel_->setAlignment(Qt::AlignCenter);
+    statusLabel_ = new QLabel;
+    statusBar()->addPermanentWidget(statusLabel_);
+    scrubber_ = new QSlider(Qt::Horizontal);
+    scrubber_->setRange(0, kScrubberSteps);
+    scrubber_->setMinimumWidth(360);
+    scrubber_->setToolTip(tr("Scrub through the run"));
+    connect(scrubber_, &QSlider::sliderPressed, this, [this] { scrubbing_ = true; });
+    connect(scrubber_, &QSlider::sliderReleased, this, [this] { scrubbing_ = false; });
+    connect(scrubber_, &QSlider::valueChanged, this, [this](int value) {
+        if (!scrubbing_ || !primary_)
+            return;
+        playback_->seekTime(Nanoseconds(double(primary_->endTime()) * value / kScrubberSteps));
+    });
+}
+
+void MainWindow::buildActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open..."), this, &MainWindow::openDialog);
+    open->setShortcut(QKeySequence::Open);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    QAction* reload = file->addAction(tr("Re&load"), this, [this] { openScenario(scenarioPath_); });
+    reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction* exportAction = file->addAction(tr("&Export Picture..."), this, &MainWindow::exportPicture);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    runAction_ = run->addAction(style()->standardIcon(QStyle::SP_CommandLink), tr("&Run"), this,
+                                [this] { startRun(); });
+    runAction_->setShortcut(Qt::Key_F5);
+    cancelAction_ = run->addAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this,
+                                   &MainWindow::cancelRun);
+    cancelAction_->setShortcut(Qt::Key_Escape);
+
+    QMenu* play = menuBar()->addMenu(tr("&Playback"));
+    playAction_ = play->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"), playback_,
+                                  &PlaybackController::togglePlay);
+    playAction_->setShortcut(Qt::Key_Space);
+    QAction* back = play->addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Step Back"), playback_,
+                                    &PlaybackController::stepBack);
+    back->setShortcut(Qt::Key_Left);
+    QAction* forward = play->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step Forward"), playback_,
+                                       &PlaybackController::stepForward);
+    forward->setShortcut(Qt::Key_Right);
+    QAction* start = play->addAction(style()->standardIcon(QStyle::SP_MediaSeekBackward), tr("To Start"), playback_,
+                                     &PlaybackController::toStart);
+    start->setShortcut(Qt::Key_Home);
+    QAction* end = play->addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("To End"), playback_,
+                                   &PlaybackController::toEnd);
+    end->setShortcut(Qt::Key_End);
+    QAction* faster = play->addAction(tr("Faster"), playback_, &PlaybackController::faster);
+    faster->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+    QAction* slower = play->addAction(tr("Slower"), playback_, &PlaybackController::slower);
+    slower->setShortcut(Qt::Key_Minus);
+    QAction* fit = play->addAction(tr("Fit Timeline"), timeline_, &TimelineView::fitAll);
+    fit->setShortcut(QKeySequence(Qt::Key_F));
+    // Keys work wherever the focus is, except while typing in a settings field.
+    for (QAction* action : {playAction_, back, forward, start, end, faster, slower})
+        action->setShortcutContext(Qt::WindowShortcut);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* dark = view->addAction(tr("&Dark Theme"));
+    dark->setCheckable(true);
+    connect(dark, &QAction::toggled, this, [this](bool on) { setTheme(on ? Theme::dark() : Theme::light()); });
+    QAction* projector = view->addAction(tr("&Projector Mode (large type)"));
+    projector->setCheckable(true);
+    projector->setShortcut(Qt::Key_F11);
+    connect(projector, &QAction::toggled, this, &MainWindow::setProjectorMode);
+
+    QToolBar* bar = addToolBar(tr("Run"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    for (QAction* action : {open, runAction_, cancelAction_}) {
+        // The big three carry words as well as icons.
+        auto* button = new QToolButton;
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        bar->addWidget(button);
+    }
+    bar->addSeparator();
+    bar->addAction(start);
+    bar->addAction(back);
+    bar->addAction(playAction_);
+    bar->addAction(forward);
+    bar->addAction(end);
+    bar->addAction(slower);
+    bar->addWidget(speedLabel_);
+    bar->addAction(faster);
+    bar->addWidget(scrubber_);
+    bar->addWidget(timeLabel_);
+    updateRecentMenu();
+}
+
+void MainWindow::populateBuiltIns() {
+    scenarioList_->clear();
+    const QStringList names = QDir(QStringLiteral(":/scenarios")).entryList({"*.yaml", "*.yml", "*.json"}, QDir::Files, QDir::Name);
+    for (const QString& name : names) {
+        const QString path = QStringLiteral(":/scenarios/") + name;
+        QFile file(path);
+        QString title = name;
+        QString summary;
+        if (file.open(QIODevice::ReadOnly)) {
+            const QByteArray text = file.readAll();
+            ParseResult parsed = parseScenarioText(std::string_view(text.constData(), std::size_t(text.size())), name.toStdString());
+            if (parsed.scenario && !parsed.scenario->title.empty()) {
+                title = qs(parsed.scenario->title);
+                summary = qs(parsed.scenario->summary);
+            }
+        }
+        auto* item = new QListWidgetItem(title, scenarioList_);
+        item->setData(Qt::UserRole, path);
+        item->setToolTip(summary.isEmpty() ? name : summary);
+    }
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString& path : recent)
+        recentMenu_->addAction(path, this, [this, path] { openScenario(path); });
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+    if (path.startsWith(QLatin1String(":/")))
+        return;
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::openDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QFileInfo(scenarioPath_).absolutePath(),
+                                                      tr("Scenarios (*.yaml *.yml *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openScenario(path);
+}
+
+bool MainWindow::openScenario(const QString& path) {
+    if (!watcher_->files().isEmpty())
+        watcher_->removePaths(watcher_->files());
+    scenarioPath_ = path;
+    const bool builtIn = path.startsWith(QLatin1String(":/"));
+    QFile file(path);
+    QByteArray bytes;
+    ParseResult parsed;
+    const std::string displayName = builtIn ? QFileInfo(path).fileName().toStdString() : path.toStdString();
+    if (!file.open(QIODevice::ReadOnly)) {
+        parsed.diagnostics.push_back({displayName, 0, 0, "cannot open the file: " + file.errorString().toStdString()});
+    } else {
+        bytes = file.readAll();
+        parsed = builtIn ? parseScenarioText(std::string_view(bytes.constData(), std::size_t(bytes.size())), displayName)
+                         : parseScenarioFile(path.toStdString());
+        if (!builtIn)
+            watcher_->addPath(path);
+    }
+    scenarioText_ = QString::fromUtf8(bytes);
+    sourceView_->setPlainText(scenarioText_);
+    problems_.clear();
+    problemList_->clear();
+    for (const Diagnostic& d : parsed.diagnostics) {
+        problems_ << qs(d.format());
+        auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical), qs(d.format()), problemList_);
+        item->setData(Qt::UserRole, QPoint(d.column, d.line));
+    }
+    bottomTabs_->setTabText(3, problems_.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(problems_.size()));
+    setWindowTitle(QStringLiteral("%1 — loopscope").arg(QFileInfo(path).fileName()));
+    rememberRecent(path);
+
+    if (!parsed.ok()) {
+        scenario_.reset();
+        nodeCode_ = {};
+        codeView_->setPlainText(QString());
+        teaching_->setMarkdown((problems_.size() == 1 ? tr("**This scenario has a problem.**")
+                                                      : tr("**This scenario has %1 problems.**").arg(problems_.size())) +
+                               tr(" See *Problems* below; click one to see its line in the scenario file."));
+        const RuntimeSettings defaults;
+        threadpool_->setValue(defaults.threadpool);
+        cores_->setValue(defaults.cores);
+        timeScale_->setValue(defaults.timeScale);
+        bottomTabs_->setCurrentWidget(problemList_);
+        rightTabs_->setCurrentWidget(sourceView_);
+        if (!problems_.isEmpty()) {
+            problemList_->setCurrentRow(0);
+            statusBar()->showMessage(problems_.front());
+        }
+        updateRunState();
+        return false;
+    }
+    scenario_ = std::move(parsed.scenario);
+    nodeCode_ = nodeCodeFor(*scenario_);
+    codeView_->setPlainText(qs(nodeCode_.text()));
+    highlightedCodeLine_ = -1;
+    QString markdown = QStringLiteral("# %1\n\n").arg(qs(scenario_->title));
+    if (!scenario_->summary.empty())
+        markdown += QStringLiteral("*%1*\n\n").arg(qs(scenario_->summary));
+    markdown += qs(scenario_->description);
+    teaching_->setMarkdown(markdown);
+    threadpool_->setValue(scenario_->runtime.threadpool);
+    cores_->setValue(scenario_->runtime.cores);
+    timeScale_->setValue(scenario_->runtime.timeScale);
+    const bool hasLoad = scenario_->server.has_value() && !scenario_->load.empty();
+    engineChoice_->setCurrentIndex(hasLoad ? 2 : 0);
+    timeline_->setNotes(scenario_->notes);
+    LoopViewOptions options;
+    options.threadpool = scenario_->runtime.threadpool;
+    loopPanel_->setOptions(options);
+    rightTabs_->setCurrentWidget(codeView_);
+    if (bottomTabs_->currentWidget() == problemList_)
+        bottomTabs_->setCurrentWidget(timeline_);
+    statusBar()->showMessage(tr("Opened %1. Press F5 to run it.").arg(QFileInfo(path).fileName()), 5000);
+    // A new scenario starts from a clean slate.
+    if (!runs_->isRunning()) {
+        loopStore_->clear();
+        threadStore_->clear();
+        logEvents_.clear();
+        logScanned_ = consoleShown_ = 0;
+        console_->clear();
+        timeline_->setSources(&loopStore_->spans(), nullptr);
+        comparison_->setStores(nullptr, nullptr);
+        playback_->setStore(loopStore_);
+        loopPanel_->setState(LoopState{});
+    }
+    updateRunState();
+    return true;
+}
+
+QStringList MainWindow::problems() const { return problems_; }
+
+void MainWindow::showProblem(int row) {
+    if (row < 0 || row >= problemList_->count())
+        return;
+    const QPoint position = problemList_->item(row)->data(Qt::UserRole).toPoint();
+    rightTabs_->setCurrentWidget(sourceView_);
+    highlightLine(sourceView_, position.y() - 1, QColor(255, 80, 80, 70), position.x());
+}
+
+QString MainWindow::runnablePath() {
+    if (!scenarioPath_.startsWith(QLatin1String(":/")))
+        return scenarioPath_;
+    // The engine child reads a file: built-in scenarios are written out first.
+    if (!tempDir_)
+        tempDir_ = std::make_unique<QTemporaryDir>();
+    const QString path = tempDir_->filePath(QFileInfo(scenarioPath_).fileName());
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    out.write(scenarioText_.toUtf8());
+    return path;
+}
+
+bool MainWindow::startRun() {
+    if (!scenario_ || runs_->isRunning())
+        return false;
+    RunRequest request;
+    request.scenarioPath = runnablePath();
+    if (request.scenarioPath.isEmpty()) {
+        statusBar()->showMessage(tr("Cannot write the scenario to a temporary file"));
+        return false;
+    }
+    request.executable = executable_;
+    if (threadpool_->value() != scenario_->runtime.threadpool)
+        request.threadpool = threadpool_->value();
+    if (cores_->value() != scenario_->runtime.cores)
+        request.cores = cores_->value();
+    if (std::abs(timeScale_->value() - scenario_->runtime.timeScale) > 1e-9)
+        request.timeScale = timeScale_->value();
+    const int engines = engineChoice_->currentData().toInt();
+    if (engines == 0 || engines == 2)
+        request.engines.emplace_back(EngineKind::EventLoop, loopStore_);
+    if (engines == 1 || engines == 2)
+        request.engines.emplace_back(EngineKind::ThreadPerRequest, threadStore_);
+    comparing_ = engines == 2;
+    primary_ = engines == 1 ? threadStore_ : loopStore_;
+    logEvents_.clear();
+    logScanned_ = consoleShown_ = 0;
+    console_->clear();
+    LoopViewOptions options;
+    options.threadpool = threadpool_->value();
+    loopPanel_->setOptions(options);
+    if (!runs_->start(request))
+        return false;
+    timeline_->setSources(engines == 1 ? nullptr : &loopStore_->spans(), engines == 0 ? nullptr : &threadStore_->spans());
+    timeline_->setLive(true);
+    comparison_->setStores(engines == 1 ? nullptr : loopStore_, engines == 0 ? nullptr : threadStore_);
+    playback_->setStore(primary_);
+    updateRunState();
+    return true;
+}
+
+void MainWindow::cancelRun() {
+    if (runs_->isRunning()) {
+        runs_->cancel();
+        statusBar()->showMessage(tr("Cancelling..."));
+    }
+}
+
+void MainWindow::onRunFinished(bool ok, const QString& error, bool cancelled) {
+    timeline_->setLive(false);
+    timeline_->fitAll();
+    comparison_->refresh();
+    if (cancelled)
+        statusBar()->showMessage(tr("Run cancelled"), 5000);
+    else if (!ok)
+        statusBar()->showMessage(tr("The run failed: %1").arg(error));
+    else
+        statusBar()->showMessage(tr("Run finished: %n event(s)", nullptr, int(primary_ ? primary_->size() : 0)), 5000);
+    updateRunState();
+    emit runFinished(ok, error);
+}
+
+void MainWindow::onStoreGrew() {
+    if (!timelineRefresh_->isActive())
+        timelineRefresh_->start();
+    updateRunState();
+}
+
+void MainWindow::updateRunState() {
+    const bool running = runs_->isRunning();
+    runAction_->setEnabled(scenario_.has_value() && !running);
+    cancelAction_->setEnabled(running);
+    engineChoice_->setEnabled(!running);
+    threadpool_->setEnabled(!running);
+    cores_->setEnabled(!running);
+    timeScale_->setEnabled(!running);
+    if (running)
+        statusLabel_->setText(tr("%1 events received").arg(primary_ ? primary_->size() : 0));
+    else if (primary_ && primary_->size() > 0)
+        statusLabel_->setText(tr("%1 events").arg(primary_->size()));
+    else
+        statusLabel_->setText(scenario_ ? tr("Ready") : tr("Fix the problems to run"));
+}
+
+void MainWindow::showPosition(std::size_t events, Nanoseconds time) {
+    if (!primary_)
+        return;
+    LoopState state = primary_->stateAt(events);
+    state.time = std::max(state.time, time);
+    if (comparing_ && threadStore_->size() > 0) {
+        // The thread-per-request run at the same moment: its threads beside the loop.
+        const LoopState threads = threadStore_->stateAtTime(time);
+        state.threads = threads.threads;
+        state.threadsAlive = threads.threadsAlive;
+        state.threadsRunning = threads.threadsRunning;
+        state.threadsBlocked = threads.threadsBlocked;
+        state.peakThreads = threads.peakThreads;
+    }
+    highlightCode(state.currentStep);
+    loopPanel_->setState(std::move(state));
+    timeline_->setPlayhead(time);
+    const Nanoseconds end = primary_->endTime();
+    if (!scrubbing_) {
+        const QSignalBlocker block(scrubber_);
+        scrubber_->setValue(end > 0 ? int(double(time) / double(end) * kScrubberSteps) : 0);
+    }
+    timeLabel_->setText(QStringLiteral("%1 / %2   event %3 / %4")
+                            .arg(qs(formatDuration(time)), qs(formatDuration(end)))
+                            .arg(events)
+                            .arg(primary_->index().indexedEvents()));
+    updateConsole(events);
+}
+
+void MainWindow::highlightCode(const SourceLocation& step) {
+    const int line = nodeCode_.lineFor(step);
+    if (line == highlightedCodeLine_)
+        return;
+    highlightedCodeLine_ = line;
+    highlightLine(codeView_, line, theme_.isDark ? QColor(251, 191, 36, 90) : QColor(245, 158, 11, 80));
+}
+
+void MainWindow::updateConsole(std::size_t events) {
+    const Trace& trace = primary_->trace();
+    const std::size_t indexed = primary_->index().indexedEvents();
+    for (; logScanned_ < indexed; ++logScanned_)
+        if (trace[logScanned_].kind == EventKind::Log)
+            logEvents_.push_back(logScanned_);
+    const std::size_t lines =
+        std::size_t(std::lower_bound(logEvents_.begin(), logEvents_.end(), events) - logEvents_.begin());
+    if (lines == consoleShown_)
+        return;
+    // Big jumps (scrubbing back, a fast stream) rebuild the console from its last lines:
+    // laying out thousands of lines at once would stall the window.
+    if (lines < consoleShown_ || lines - consoleShown_ > std::size_t(kConsoleBurst)) {
+        console_->clear();
+        consoleShown_ = lines > std::size_t(kConsoleBurst) ? lines - kConsoleBurst : 0;
+    }
+    QStringList text;
+    for (std::size_t i = consoleShown_; i < lines; ++i) {
+        const TraceEvent& e = trace[logEvents_[i]];
+        text << consoleLine(e.ts, e.text);
+    }
+    console_->appendPlainText(text.join(QLatin1Char('\n')));
+    consoleShown_ = lines;
+}
+
+void MainWindow::setTheme(const Theme& theme) {
+    theme_ = projector_ ? Theme::projector(theme) : theme;
+    loopPanel_->setTheme(theme_);
+    timeline_->setTheme(theme_);
+    comparison_->setTheme(theme_);
+    QPalette palette = theme.isDark ? QPalette(theme.panel) : QApplication::style()->standardPalette();
+    if (theme.isDark) {
+        palette.setColor(QPalette::Window, theme.background);
+        palette.setColor(QPalette::Base, theme.panel);
+        palette.setColor(QPalette::AlternateBase, theme.panel.lighter(115));
+        palette.setColor(QPalette::Text, theme.text);
+        palette.setColor(QPalette::WindowText, theme.text);
+        palette.setColor(QPalette::ButtonText, theme.text);
+        palette.setColor(QPalette::Button, theme.panel);
+        palette.setColor(QPalette::Highlight, theme.accent);
+    }
+    setPalette(palette);
+    highlightedCodeLine_ = -2;
+}
+
+void MainWindow::setProjectorMode(bool on) {
+    projector_ = on;
+    setTheme(theme_.isDark ? Theme::dark() : Theme::light());
+    QFont font = QApplication::font();
+    font.setPointSizeF(on ? 15 : QApplication::font().pointSizeF());
+    for (QWidget* w : std::initializer_list<QWidget*>{codeView_, sourceView_, console_, teaching_, scenarioList_}) {
+        QFont f = w->font();
+        f.setPointSizeF(on ? 15 : 10);
+        w->setFont(f);
+    }
+}
+
+void MainWindow::exportPicture() {
+    // The run on screen, in the Export dialog: the same SlideRenderer as `loopscope run --png`.
+    if (!scenario_ || runs_->isRunning() || (loopStore_->size() == 0 && threadStore_->size() == 0)) {
+        statusBar()->showMessage(runs_->isRunning() ? tr("Export is possible once the run has finished.")
+                                                    : tr("Run a scenario first: there is nothing to export yet."),
+                                 5000);
+        return;
+    }
+    SlideSource source = slideSourceFor(*scenario_, loopStore_->size() ? &loopStore_->trace() : nullptr,
+                                        threadStore_->size() ? &threadStore_->trace() : nullptr);
+    source.runtime.threadpool = threadpool_->value();
+    source.runtime.cores = cores_->value();
+    ExportDialog dialog(std::move(source), timeline_->playhead(), this);
+    dialog.exec();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile() && isScenarioFile(url.toLocalFile())) {
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile() && isScenarioFile(url.toLocalFile())) {
+            openScenario(url.toLocalFile());
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    runs_->cancel();
+    QMainWindow::closeEvent(event);
 }
 
 }  // namespace loopscope

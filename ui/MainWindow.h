@@ -1,14 +1,147 @@
-// The application window. Placeholder content until the panels land.
+// The application window: scenario browser and teaching text on the left, the event
+// loop at the playhead in the middle with the timeline, console, comparison and problems
+// below it, the scenario as Node.js code and the runtime settings on the right.
 #pragma once
 
 #include <QMainWindow>
+#include <QTemporaryDir>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "NodeCode.h"
+#include "Scenario.h"
+#include "Theme.h"
+
+class QAction;
+class QComboBox;
+class QDoubleSpinBox;
+class QFileSystemWatcher;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QPlainTextEdit;
+class QSlider;
+class QSpinBox;
+class QTabWidget;
+class QTextBrowser;
+class QToolButton;
 
 namespace loopscope {
+
+class ComparisonView;
+class EventLoopPanel;
+class PlaybackController;
+class RunController;
+class TimelineView;
+class TraceStore;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(const QString& scenarioPath, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a scenario file (or a built-in ":/scenarios/..." one). Returns false when it
+    // has errors; they are listed under Problems.
+    bool openScenario(const QString& path);
+    // Starts a run of the open scenario with the settings shown. Returns false if it cannot.
+    bool startRun();
+    void cancelRun();
+    void setEngineExecutable(const QString& path) { executable_ = path; }
+    void setTheme(const Theme& theme);
+    void setProjectorMode(bool on);
+
+    // For tests and export: the parts of the window.
+    const std::optional<Scenario>& scenario() const { return scenario_; }
+    QStringList problems() const;
+    EventLoopPanel* loopPanel() const { return loopPanel_; }
+    TimelineView* timeline() const { return timeline_; }
+    PlaybackController* playback() const { return playback_; }
+    RunController* runs() const { return runs_; }
+    TraceStore* eventLoopStore() const { return loopStore_; }
+    TraceStore* threadStore() const { return threadStore_; }
+    QPlainTextEdit* codeView() const { return codeView_; }
+    QPlainTextEdit* sourceView() const { return sourceView_; }
+    QPlainTextEdit* consoleView() const { return console_; }
+    QListWidget* problemList() const { return problemList_; }
+    QComboBox* engineChoice() const { return engineChoice_; }
+    QSpinBox* threadpoolSetting() const { return threadpool_; }
+    int highlightedCodeLine() const { return highlightedCodeLine_; }
+    // Jumps the source view to a problem's line and column.
+    void showProblem(int row);
+
+signals:
+    void runFinished(bool ok, const QString& error);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void populateBuiltIns();
+    void updateRecentMenu();
+    void rememberRecent(const QString& path);
+    void showPosition(std::size_t events, Nanoseconds time);
+    void updateConsole(std::size_t events);
+    void updateRunState();
+    void onRunFinished(bool ok, const QString& error, bool cancelled);
+    void onStoreGrew();
+    void exportPicture();
+    void openDialog();
+    QString runnablePath();
+    void highlightCode(const SourceLocation& step);
+
+    QString scenarioPath_;
+    QString scenarioText_;
+    std::optional<Scenario> scenario_;
+    NodeCode nodeCode_;
+    QStringList problems_;
+    QString executable_;
+    Theme theme_ = Theme::light();
+    bool projector_ = false;
+    int highlightedCodeLine_ = -1;
+    std::unique_ptr<QTemporaryDir> tempDir_;
+
+    TraceStore* loopStore_;
+    TraceStore* threadStore_;
+    TraceStore* primary_ = nullptr;
+    bool comparing_ = false;
+    RunController* runs_;
+    PlaybackController* playback_;
+    QTimer* timelineRefresh_;
+    QFileSystemWatcher* watcher_;
+    std::vector<std::size_t> logEvents_;  // indices of Log events in the primary trace
+    std::size_t logScanned_ = 0;
+    std::size_t consoleShown_ = 0;
+
+    EventLoopPanel* loopPanel_ = nullptr;
+    TimelineView* timeline_ = nullptr;
+    ComparisonView* comparison_ = nullptr;
+    QTabWidget* bottomTabs_ = nullptr;
+    QTabWidget* rightTabs_ = nullptr;
+    QListWidget* scenarioList_ = nullptr;
+    QTextBrowser* teaching_ = nullptr;
+    QPlainTextEdit* codeView_ = nullptr;
+    QPlainTextEdit* sourceView_ = nullptr;
+    QPlainTextEdit* console_ = nullptr;
+    QListWidget* problemList_ = nullptr;
+    QComboBox* engineChoice_ = nullptr;
+    QSpinBox* threadpool_ = nullptr;
+    QSpinBox* cores_ = nullptr;
+    QDoubleSpinBox* timeScale_ = nullptr;
+    QSlider* scrubber_ = nullptr;
+    QLabel* timeLabel_ = nullptr;
+    QLabel* speedLabel_ = nullptr;
+    QLabel* statusLabel_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QAction* runAction_ = nullptr;
+    QAction* cancelAction_ = nullptr;
+    QAction* playAction_ = nullptr;
+    bool scrubbing_ = false;
 };
 
 }  // namespace loopscope

@@ -7,10 +7,11 @@
 #include <cmath>
 #include <qcustomplot.h>
 #include <set>
+#include <tuple>
 
 #include "LoopStateIndex.h"
 #include "LoopView.h"
-#include "RunSummary.h"
+#include "RunMeasurements.h"
 #include "TimelineView.h"
 #include "TraceSpans.h"
 
@@ -55,9 +56,27 @@ void collectSpanKinds(const SpanSet& set, std::set<std::pair<int, int>>& kinds) 
             kinds.insert({int(span.kind), span.kind == SpanKind::Callback ? int(span.queue) : 0});
 }
 
+// A note late in the run would run off the right edge: its label hangs to the left of
+// its line instead.
+void keepNoteLabelsInside(QCustomPlot& plot) {
+    const QRect area = plot.axisRect()->rect();
+    for (int i = 0; i < plot.itemCount(); ++i) {
+        auto* label = qobject_cast<QCPItemText*>(plot.item(i));
+        if (!label)
+            continue;
+        const double x = plot.xAxis->coordToPixel(label->position->coords().x());
+        const QMargins padding = label->padding();
+        const double width = QFontMetricsF(label->font()).horizontalAdvance(label->text()) + padding.left() + padding.right();
+        if (x + width > area.right() && x - width >= area.left())
+            label->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    }
+}
+
 bool hasRequests(const Trace* trace) {
     return trace && std::any_of(trace->begin(), trace->end(),
-                                [](const TraceEvent& e) { return e.kind == EventKind::RequestArrive; });
+                                [](const TraceEvent& e) {
+                                    return e.kind == EventKind::RequestArrive || e.kind == EventKind::RequestSend;
+                                });
 }
 
 QString runtimeText(const RuntimeSettings& runtime) {
@@ -77,7 +96,6 @@ QString bytesText(std::int64_t bytes) {
     return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024), 0, 'f', 1);
 }
 
-QString latencyText(Nanoseconds ns) { return ns < 0 ? QStringLiteral("\u2014") : duration(ns); }
 
 }  // namespace
 
@@ -119,13 +137,25 @@ struct SlideRenderer::Impl {
     std::set<std::pair<int, int>> spanKinds;  // (SpanKind, QueueKind) that occur
     std::vector<LegendEntry> timelineLegend;
     const Trace* loopTrace = nullptr;  // the trace the loop view replays
-    LoopStateIndex loopIndex{2048};
+    LoopStateIndex loopIndex{2048};  // built on the first loop view: timelines do not need it
+
+    const LoopStateIndex& indexedLoop() {
+        if (loopTrace && loopIndex.indexedEvents() < loopTrace->size())
+            loopIndex.extend(*loopTrace);
+        return loopIndex;
+    }
     std::unique_ptr<TimelineView> timeline;
     QSize timelineSize;
     QString timelineTheme;
-    bool summariesReady = false;
-    RunSummary eventLoopSummary;
-    RunSummary threadSummary;
+    // The comparison's figures: the same RunMeasurements as `loopscope run --summary`.
+    struct Measured {
+        std::vector<RequestTiming> requests;
+        RunMeasurements figures;
+        Nanoseconds duration = 0;
+    };
+    bool measuredReady = false;
+    Measured eventLoopMeasured;
+    Measured threadMeasured;
     std::unique_ptr<QCustomPlot> latencyPlot;
     std::unique_ptr<QCustomPlot> inFlightPlot;
 
@@ -143,8 +173,16 @@ struct SlideRenderer::Impl {
         std::set<QString> seen;
         for (const auto& [kind, queue] : spanKinds) {
             const QString label = spanKindLabel(SpanKind(kind), QueueKind(queue));
-            if (seen.insert(label).second)
-                timelineLegend.push_back({theme.spanColor(SpanKind(kind), QueueKind(queue)), label});
+            if (!seen.insert(label).second)
+                continue;
+            // Kinds drawn in one colour share one entry.
+            const QColor color = theme.spanColor(SpanKind(kind), QueueKind(queue));
+            auto same = std::find_if(timelineLegend.begin(), timelineLegend.end(),
+                                     [&](const LegendEntry& e) { return e.color == color; });
+            if (same != timelineLegend.end())
+                same->label += QStringLiteral(", ") + label;
+            else
+                timelineLegend.push_back({color, label});
         }
     }
 
@@ -169,20 +207,32 @@ struct SlideRenderer::Impl {
             QResizeEvent resized(size, size);
             QCoreApplication::sendEvent(timeline.get(), &resized);
             timeline->fitAll();
+            timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            keepNoteLabelsInside(*timeline->plot());
             timelineSize = size;
             timelineTheme = theme.name;
         }
         return *timeline;
     }
 
-    void ensureSummaries() {
-        if (summariesReady)
+    static Measured measure(const Trace* trace, const std::vector<ProcessSample>* samples) {
+        Measured m;
+        if (!trace)
+            return m;
+        m.requests = requestTimings(*trace);
+        m.figures = measureRun(m.requests, samples ? *samples : std::vector<ProcessSample>{},
+                               processTotalsFromTrace(*trace));
+        for (const TraceEvent& e : *trace)
+            m.duration = std::max(m.duration, e.ts);
+        return m;
+    }
+
+    void ensureMeasured() {
+        if (measuredReady)
             return;
-        if (source.eventLoop)
-            eventLoopSummary = summarizeRun(*source.eventLoop);
-        if (source.threadPerRequest)
-            threadSummary = summarizeRun(*source.threadPerRequest);
-        summariesReady = true;
+        eventLoopMeasured = measure(source.eventLoop, source.eventLoopSamples);
+        threadMeasured = measure(source.threadPerRequest, source.threadPerRequestSamples);
+        measuredReady = true;
     }
 };
 
@@ -197,8 +247,6 @@ SlideRenderer::SlideRenderer(SlideSource source) : impl_(std::make_unique<Impl>(
     collectSpanKinds(impl_->eventLoopSpans, impl_->spanKinds);
     collectSpanKinds(impl_->threadSpans, impl_->spanKinds);
     impl_->loopTrace = impl_->source.eventLoop ? impl_->source.eventLoop : impl_->source.threadPerRequest;
-    if (impl_->loopTrace)
-        impl_->loopIndex.extend(*impl_->loopTrace);
 }
 
 SlideRenderer::~SlideRenderer() = default;
@@ -233,7 +281,7 @@ Nanoseconds SlideRenderer::busiestMoment() const {
     constexpr int kSamples = 240;
     for (int i = 0; i <= kSamples; ++i) {
         const Nanoseconds t = end * i / kSamples;
-        const LoopState state = impl_->loopIndex.stateAtTime(*impl_->loopTrace, t);
+        const LoopState state = impl_->indexedLoop().stateAtTime(*impl_->loopTrace, t);
         int score = state.poolBusy() * 3 + state.workersBusy() * 3 + int(state.kernelIo.size()) * 2 +
                     int(state.callStack.size()) + state.threadsAlive;
         for (const auto& queue : state.queues)
@@ -347,6 +395,15 @@ void addEngineGraph(QCustomPlot& plot, const QVector<double>& x, const QVector<d
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, unit * 0.45));
 }
 
+// Counts have whole-number ticks: 1, 2, 3 or 10, 20, 30, never 2.5.
+QSharedPointer<QCPAxisTicker> wholeNumberTicker() {
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    ticker->setTickCount(8);
+    return ticker;
+}
+
 // The body's panel frame with a title; returns the area inside it.
 QRectF paintPanel(QPainter& painter, const QRectF& r, const Theme& theme, const QString& title) {
     const double unit = theme.fontPx;
@@ -397,7 +454,7 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         const Nanoseconds at = options.at >= 0 ? options.at : busiestMoment();
         LoopState state;
         if (impl_->loopTrace)
-            state = impl_->loopIndex.stateAtTime(*impl_->loopTrace, at);
+            state = impl_->indexedLoop().stateAtTime(*impl_->loopTrace, at);
         state.time = at;  // the moment asked for, not the last event before it
         paintHeader(painter, layout.header, theme, title,
                     QStringLiteral("The event loop \u00b7 %1").arg(runtimeText(runtime)),
@@ -409,15 +466,15 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         break;
     }
     case SlideView::Comparison: {
-        impl_->ensureSummaries();
-        const RunSummary& loop = impl_->eventLoopSummary;
-        const RunSummary& threads = impl_->threadSummary;
+        impl_->ensureMeasured();
+        const Impl::Measured& loop = impl_->eventLoopMeasured;
+        const Impl::Measured& threads = impl_->threadMeasured;
         const QColor loopColor = theme.main;
         const QColor threadColor = theme.timer;
         const SlideLayout layout = layoutSlide(size, unit, true);
         paintHeader(painter, layout.header, theme, title,
                     QStringLiteral("One thread with an event loop vs one thread per request \u00b7 %1 requests \u00b7 %2")
-                        .arg(std::max(loop.requests.size(), threads.requests.size()))
+                        .arg(std::max(loop.figures.requests, threads.figures.requests))
                         .arg(runtimeText(runtime)),
                     QString());
         const double gap = unit;
@@ -444,18 +501,19 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         chart(impl_->latencyPlot, latencyPanel, QStringLiteral("How long each request took"), [&](QCustomPlot& plot) {
             double maxY = 1;
             double maxX = 1;
-            for (const auto& [summary, color] : {std::pair(&loop, loopColor), std::pair(&threads, threadColor)}) {
+            for (const auto& [measured, color] : {std::pair(&loop, loopColor), std::pair(&threads, threadColor)}) {
                 QVector<double> x, y;
-                for (const RequestTiming& r : summary->requests)
-                    if (r.answered >= 0) {
-                        x << r.request;
+                for (const RequestTiming& r : measured->requests)
+                    if (r.latency() >= 0) {
+                        x << r.number;
                         y << double(r.latency()) / kMillisecond;
                         maxY = std::max(maxY, y.back());
                         maxX = std::max(maxX, x.back());
                     }
                 addEngineGraph(plot, x, y, color, false, unit);
             }
-            plot.xAxis->setLabel(QStringLiteral("request number (arrival order)"));
+            plot.xAxis->setTicker(wholeNumberTicker());
+            plot.xAxis->setLabel(QStringLiteral("request number"));
             plot.yAxis->setLabel(QStringLiteral("latency (ms)"));
             plot.xAxis->setRange(0.5, maxX + 0.5);
             plot.yAxis->setRange(0, maxY * 1.1);
@@ -463,17 +521,29 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         chart(impl_->inFlightPlot, inFlightPanel, QStringLiteral("Requests in flight"), [&](QCustomPlot& plot) {
             double maxY = 1;
             double maxX = 1;
-            for (const auto& [summary, color] : {std::pair(&loop, loopColor), std::pair(&threads, threadColor)}) {
+            for (const auto& [measured, color] : {std::pair(&loop, loopColor), std::pair(&threads, threadColor)}) {
+                // Sent and not yet answered (or failed), over time.
+                std::vector<std::pair<Nanoseconds, int>> steps;
+                for (const RequestTiming& r : measured->requests) {
+                    if (r.arrival < 0)
+                        continue;
+                    steps.push_back({r.arrival, +1});
+                    steps.push_back({r.end >= 0 ? r.end : measured->duration, -1});
+                }
+                std::sort(steps.begin(), steps.end());
                 QVector<double> x{0}, y{0};
-                for (const ConcurrencySample& s : summary->inFlight) {
-                    x << double(s.ts) / kMillisecond;
-                    y << s.value;
-                    maxY = std::max(maxY, double(s.value));
+                int inFlight = 0;
+                for (const auto& [at, change] : steps) {
+                    inFlight += change;
+                    x << double(at) / kMillisecond;
+                    y << inFlight;
+                    maxY = std::max(maxY, double(inFlight));
                     maxX = std::max(maxX, x.back());
                 }
                 addEngineGraph(plot, x, y, color, true, unit);
             }
             plot.xAxis->setLabel(QStringLiteral("time since the run started (ms)"));
+            plot.yAxis->setTicker(wholeNumberTicker());
             plot.yAxis->setLabel(QStringLiteral("requests"));
             plot.xAxis->setRange(0, maxX * 1.03);
             plot.yAxis->setRange(0, maxY * 1.15);
@@ -484,27 +554,39 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
             QString label, loop, threads;
         };
         auto perSecond = [](double v) { return v > 0 ? QStringLiteral("%1 /s").arg(v, 0, 'f', v >= 100 ? 0 : 1) : QStringLiteral("\u2014"); };
-        const std::vector<Row> rows = {
-            {QStringLiteral("requests answered"), QStringLiteral("%1 of %2").arg(loop.answered).arg(loop.requests.size()),
-             QStringLiteral("%1 of %2").arg(threads.answered).arg(threads.requests.size())},
-            {QStringLiteral("latency p50"), latencyText(loop.latencyP50), latencyText(threads.latencyP50)},
-            {QStringLiteral("latency p99"), latencyText(loop.latencyP99), latencyText(threads.latencyP99)},
-            {QStringLiteral("slowest request"), latencyText(loop.latencyMax), latencyText(threads.latencyMax)},
-            {QStringLiteral("throughput"), perSecond(loop.throughputPerSecond), perSecond(threads.throughputPerSecond)},
-            {QStringLiteral("peak threads"), QString::number(loop.peakThreads), QString::number(threads.peakThreads)},
-            {QStringLiteral("peak memory (RSS)"), bytesText(loop.peakRssBytes), bytesText(threads.peakRssBytes)},
-            {QStringLiteral("run took"), duration(loop.duration), duration(threads.duration)},
+        auto answered = [](const RunMeasurements& m) { return QStringLiteral("%1 of %2").arg(m.answered).arg(m.requests); };
+        auto latency = [](const RunMeasurements& m, Nanoseconds value) { return m.answered > 0 ? duration(value) : QStringLiteral("\u2014"); };
+        auto count = [](int value) { return value > 0 ? QString::number(value) : QStringLiteral("\u2014"); };
+        auto cpu = [](const RunMeasurements& m) {
+            return m.cpuUser + m.cpuSystem > 0 ? duration(m.cpuUser + m.cpuSystem) : QStringLiteral("\u2014");
         };
-        const double rowH = std::min(unit * 2.6, tableArea.height() / double(rows.size() + 1));
-        const double labelW = tableArea.width() * 0.42;
+        const RunMeasurements& a = loop.figures;
+        const RunMeasurements& b = threads.figures;
+        const std::vector<Row> rows = {
+            {QStringLiteral("requests answered"), answered(a), answered(b)},
+            {QStringLiteral("latency p50"), latency(a, a.latencyP50), latency(b, b.latencyP50)},
+            {QStringLiteral("latency p99"), latency(a, a.latencyP99), latency(b, b.latencyP99)},
+            {QStringLiteral("slowest request"), latency(a, a.latencyMax), latency(b, b.latencyMax)},
+            {QStringLiteral("throughput"), perSecond(a.throughput), perSecond(b.throughput)},
+            {QStringLiteral("peak threads"), count(a.peakThreads), count(b.peakThreads)},
+            {QStringLiteral("peak memory (RSS)"), bytesText(a.peakRssBytes > 0 ? a.peakRssBytes : -1),
+             bytesText(b.peakRssBytes > 0 ? b.peakRssBytes : -1)},
+            {QStringLiteral("CPU time"), cpu(a), cpu(b)},
+        };
+        const double rowH = std::min(unit * 2.6, tableArea.height() / double(rows.size() + 2));
+        const double headH = rowH * 1.8;
+        const double labelW = tableArea.width() * 0.4;
         const double valueW = (tableArea.width() - labelW) / 2;
-        const QRectF head(tableArea.left(), tableArea.top(), tableArea.width(), rowH);
-        drawText(painter, QRectF(head.left() + labelW, head.top(), valueW - unit * 0.5, rowH), QStringLiteral("event loop"),
-                 theme.font(0.95, true), loopColor, Qt::AlignRight | Qt::AlignVCenter);
-        drawText(painter, QRectF(head.left() + labelW + valueW, head.top(), valueW - unit * 0.5, rowH),
-                 QStringLiteral("thread per request"), theme.font(0.95, true), threadColor, Qt::AlignRight | Qt::AlignVCenter);
+        const QRectF head(tableArea.left(), tableArea.top(), tableArea.width(), headH);
+        for (const auto& [column, text, color] : {std::tuple(0, QStringLiteral("event loop"), loopColor),
+                                                  std::tuple(1, QStringLiteral("thread per request"), threadColor)}) {
+            painter.setFont(theme.font(0.95, true));
+            painter.setPen(color);
+            painter.drawText(QRectF(head.left() + labelW + valueW * column, head.top(), valueW - unit * 0.5, headH),
+                             Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap, text);
+        }
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            const QRectF row(tableArea.left(), tableArea.top() + rowH * double(i + 1), tableArea.width(), rowH);
+            const QRectF row(tableArea.left(), tableArea.top() + headH + rowH * double(i), tableArea.width(), rowH);
             if (i % 2 == 0) {
                 QColor zebra = theme.grid;
                 zebra.setAlpha(theme.isDark ? 90 : 120);

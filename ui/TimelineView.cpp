@@ -168,6 +168,7 @@ void TimelineView::setNotes(const std::vector<Note>& notes) {
     for (QCPAbstractItem* item : noteItems_)
         plot_->removeItem(item);
     noteItems_.clear();
+    int noteLine = 0;  // notes close in time take turns over three lines instead of overprinting
     for (const Note& note : notes) {
         auto* line = new QCPItemStraightLine(plot_);
         line->point1->setCoords(double(note.at), 0);
@@ -176,7 +177,7 @@ void TimelineView::setNotes(const std::vector<Note>& notes) {
         auto* label = new QCPItemText(plot_);
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(double(note.at), 0.0);
+        label->position->setCoords(double(note.at), 0.065 * (noteLine++ % 3));
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         label->setText(QString::fromStdString(note.text));
         label->setColor(theme_.accent);

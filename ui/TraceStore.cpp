@@ -77,8 +77,11 @@ bool TraceStore::ingestSlice(qint64 budgetNs) {
             // Copy the next chunk of the current batch into the trace.
             std::vector<TraceEvent>& batch = taken_[takenBatch_];
             const std::size_t n = std::min(kChunk, batch.size() - takenOffset_);
+            // Growing a vector of a million events moves them all at once, a stall the
+            // GUI would feel: reserve room for a large run up front (pages are only
+            // touched as events arrive).
             if (trace_.capacity() < trace_.size() + n)
-                trace_.reserve(std::max<std::size_t>(1 << 16, trace_.capacity() * 2));
+                trace_.reserve(std::max<std::size_t>(std::size_t(1) << 21, trace_.capacity() * 2));
             for (std::size_t i = 0; i < n; ++i)
                 trace_.push_back(std::move(batch[takenOffset_ + i]));
             takenOffset_ += n;
@@ -105,7 +108,7 @@ void TraceStore::ingest() {
         emit grew();
     if (!done) {
         // Let the event loop breathe (paint, input, timers) before the next slice.
-        QTimer::singleShot(0, this, [this] { ingest(); });
+        QTimer::singleShot(1, this, [this] { ingest(); });
         return;
     }
     if (finished_ && !wasFinished) {

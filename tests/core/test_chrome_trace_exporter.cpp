@@ -80,6 +80,16 @@ Trace eventLoopTrace() {
     TraceEvent timersLeave = traceEvent(4100, EventKind::PhaseLeave);
     timersLeave.phase = Phase::Timers;
     trace.push_back(timersLeave);
+    TraceEvent check = traceEvent(4200, EventKind::PhaseEnter);
+    check.phase = Phase::Check;
+    trace.push_back(check);
+    TraceEvent immediate = withId(traceEvent(4250, EventKind::CallbackBegin), 12, 11);  // queued by callback 11
+    immediate.queue = QueueKind::Check;
+    trace.push_back(immediate);
+    trace.push_back(withId(traceEvent(4350, EventKind::CallbackEnd), 12));
+    TraceEvent checkLeave = traceEvent(4400, EventKind::PhaseLeave);
+    checkLeave.phase = Phase::Check;
+    trace.push_back(checkLeave);
 
     trace.push_back(withId(traceEvent(5000, EventKind::WorkEnd, kPool1), 20));
     trace.push_back(withId(traceEvent(5500, EventKind::IoEnd, kKernel), 30));
@@ -143,6 +153,7 @@ private slots:
     void emptyTraceIsAValidDocument();
     void eventLoopTraceIsWellFormed();
     void callbacksBecomeSlicesInMicroseconds();
+    void mainScriptCallbackIsNamed();
     void everyLaneIsNamed();
     void overlappingIoGoesToExtraKernelTracks();
     void phasesAndFramesNestInsideTheMainThread();
@@ -150,6 +161,7 @@ private slots:
     void flowsLinkTheCauseToTheCallback();
     void unfinishedSlicesEndWithTheTrace();
     void processesAreSeparated();
+    void severalRunsGetTheirOwnProcesses();
     void escapesTexts_data();
     void escapesTexts();
     void writesTheFileAtomically();
@@ -159,7 +171,7 @@ private slots:
 };
 
 void TestChromeTraceExporter::emptyTraceIsAValidDocument() {
-    const std::string json = chromeTraceJson({}, "empty");
+    const std::string json = chromeTraceJson(Trace{}, "empty");
     QVERIFY2(loopscope::testing::chromeTraceProblems(QByteArray::fromStdString(json)).isEmpty(), json.c_str());
     QCOMPARE(parsedEvents(json).size(), 0);
     const QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
@@ -193,6 +205,18 @@ void TestChromeTraceExporter::callbacksBecomeSlicesInMicroseconds() {
     QCOMPARE(work.size(), 2);
     QCOMPARE(work[0].value("ts").toDouble(), 2.1);
     QCOMPARE(work[0].value("dur").toDouble(), 2.9);
+}
+
+void TestChromeTraceExporter::mainScriptCallbackIsNamed() {
+    TraceEvent main = withId(traceEvent(0, EventKind::CallbackBegin), 1);
+    main.phase = Phase::MainScript;
+    TraceEvent other = withId(traceEvent(2000, EventKind::CallbackBegin), 2);
+    other.phase = Phase::Poll;
+    const Trace trace{main, withId(traceEvent(1000, EventKind::CallbackEnd), 1), other,
+                      withId(traceEvent(3000, EventKind::CallbackEnd), 2)};
+    const QJsonArray events = parsedEvents(chromeTraceJson(trace, "t"));
+    QCOMPARE(eventsWhere(events, "X", "main script").size(), 1);
+    QCOMPARE(eventsWhere(events, "X", "callback").size(), 1);
 }
 
 void TestChromeTraceExporter::everyLaneIsNamed() {
@@ -237,7 +261,7 @@ void TestChromeTraceExporter::overlappingIoGoesToExtraKernelTracks() {
 
 void TestChromeTraceExporter::phasesAndFramesNestInsideTheMainThread() {
     const QJsonArray events = parsedEvents(chromeTraceJson(eventLoopTrace(), "t"));
-    for (const char* phase : {"main script", "timers", "poll"}) {
+    for (const char* phase : {"main script", "timers", "check", "poll"}) {
         const auto slices = eventsWhere(events, "X", phase);
         QCOMPARE(slices.size(), 1);
         QCOMPARE(slices[0].value("cat").toString(), QString("phase"));
@@ -273,8 +297,8 @@ void TestChromeTraceExporter::flowsLinkTheCauseToTheCallback() {
     const QJsonArray events = parsedEvents(chromeTraceJson(eventLoopTrace(), "t"));
     const auto starts = eventsWhere(events, "s");
     const auto ends = eventsWhere(events, "f");
-    QCOMPARE(starts.size(), 2);
-    QCOMPARE(ends.size(), 2);
+    QCOMPARE(starts.size(), 3);
+    QCOMPARE(ends.size(), 3);
     QMap<qint64, QPair<double, double>> byId;  // flow id -> (start ts, end ts)
     for (const QJsonObject& s : starts)
         byId[s.value("id").toInteger()].first = s.value("ts").toDouble();
@@ -282,10 +306,12 @@ void TestChromeTraceExporter::flowsLinkTheCauseToTheCallback() {
         QCOMPARE(f.value("bp").toString(), QString("e"));
         byId[f.value("id").toInteger()].second = f.value("ts").toDouble();
     }
-    QCOMPARE(byId.size(), 2);
+    QCOMPARE(byId.size(), 3);
     const QList<QPair<double, double>> flows = byId.values();
-    // Enqueue of timer 10 at 1 us -> its callback at 3.5 us; enqueue of job 20 at 1.2 us ->
-    // the read callback at 6.1 us.
+    // Callback 11 (3.5 us) queued the immediate 12 (4.25 us). Causes that are no callback
+    // start at the first event with their id: the enqueue of timer 10 at 1 us -> its
+    // callback at 3.5 us; the enqueue of job 20 at 1.2 us -> the read callback at 6.1 us.
+    QVERIFY(flows.contains(qMakePair(3.5, 4.25)));
     QVERIFY(flows.contains(qMakePair(1.0, 3.5)));
     QVERIFY(flows.contains(qMakePair(1.2, 6.1)));
 }
@@ -335,6 +361,36 @@ void TestChromeTraceExporter::processesAreSeparated() {
     QCOMPARE(threadName(events, 2, work.value("tid").toInteger()), QString("pool worker 4"));
 }
 
+void TestChromeTraceExporter::severalRunsGetTheirOwnProcesses() {
+    const Trace eventLoop = eventLoopTrace();
+    Trace threads;
+    const Lane thread1{LaneKind::Thread, 0, 0};
+    threads.push_back(withId(traceEvent(0, EventKind::CallbackBegin, thread1), 1));
+    threads.push_back(traceEvent(100, EventKind::ThreadBlock, thread1));
+    threads.push_back(traceEvent(900, EventKind::ThreadRun, thread1));
+    threads.push_back(withId(traceEvent(1000, EventKind::CallbackBegin, thread1), 2, 1));
+    threads.push_back(withText(traceEvent(1100, EventKind::Log, thread1), "served"));
+    threads.push_back(withId(traceEvent(1200, EventKind::CallbackEnd, thread1), 2));
+    threads.push_back(withId(traceEvent(1300, EventKind::CallbackEnd, thread1), 1));
+    const std::string json =
+        chromeTraceJson({{&eventLoop, "event loop"}, {&threads, "thread per request"}}, "Three users");
+    const QStringList problems = loopscope::testing::chromeTraceProblems(QByteArray::fromStdString(json));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));  // also: flow ids stay unique
+
+    const QJsonArray events = parsedEvents(json);
+    QMap<qint64, QString> processNames;
+    for (const QJsonObject& e : eventsWhere(events, "M", "process_name"))
+        processNames[e.value("pid").toInteger()] = e.value("args").toObject().value("name").toString();
+    QCOMPARE(processNames.size(), 2);
+    QCOMPARE(processNames.value(1), QString::fromUtf8("Three users \u2014 event loop"));
+    QCOMPARE(processNames.value(1001), QString::fromUtf8("Three users \u2014 thread per request"));
+    const QJsonObject served = eventsWhere(events, "i", "served").at(0);
+    QCOMPARE(served.value("pid").toInteger(), 1001);
+    QCOMPARE(threadName(events, 1001, served.value("tid").toInteger()), QString("thread 1"));
+    QCOMPARE(eventsWhere(events, "X", "blocked").size(), 1);
+    QCOMPARE(eventsWhere(events, "s").size(), 4);
+}
+
 void TestChromeTraceExporter::escapesTexts_data() {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("decoded");
@@ -380,10 +436,10 @@ void TestChromeTraceExporter::writesTheFileAtomically() {
     QVERIFY(file.permissions() & QFileDevice::ReadOther);
 
     // Overwriting replaces the whole file.
-    QVERIFY2(writeChromeTrace({}, path.toStdString(), "empty", &error), error.c_str());
+    QVERIFY2(writeChromeTrace(Trace{}, path.toStdString(), "empty", &error), error.c_str());
     file.close();
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), QByteArray::fromStdString(chromeTraceJson({}, "empty")));
+    QCOMPARE(file.readAll(), QByteArray::fromStdString(chromeTraceJson(Trace{}, "empty")));
 }
 
 void TestChromeTraceExporter::unwritablePathGivesAClearError() {

@@ -309,6 +309,38 @@ private slots:
         QCOMPARE(errors, expected);
     }
 
+    void manyErrorsAreCutShort() {
+        std::string text = "loopscope: 1\nmain:\n";
+        for (int i = 0; i < 60; ++i)
+            text += "  - lgo: a\n";
+        const std::vector<std::string> errors = errorsOf(text);
+        QCOMPARE(errors.size(), std::size_t{51});
+        QCOMPARE(errors[49], std::string("s.yaml:52:5: error: unknown step `lgo`; did you mean `log`?"));
+        QCOMPARE(errors[50], std::string("s.yaml:53:5: error: and 10 more errors; fix the ones above first"));
+    }
+
+    void suggestionsStopAfterTheShownErrors() {
+        // The first 50 unknown keys get their suggestion; the count covers the rest.
+        std::string text = "loopscope: 1\n";
+        for (int i = 0; i < 20000; ++i)
+            text += "titel" + std::to_string(i) + ": x\n";
+        text += "mian: []\n";
+        const std::vector<std::string> errors = errorsOf(text);
+        QCOMPARE(errors.size(), std::size_t{51});
+        QCOMPARE(errors.front(), std::string("s.yaml:2:1: error: unknown key `titel0`; did you mean `title`?"));
+        QCOMPARE(errors.back(), std::string("s.yaml:52:1: error: and 19951 more errors; fix the ones above first"));
+    }
+
+    void longTextIsShortenedInMessages() {
+        const std::string key(100, 'k');
+        QCOMPARE(firstErrorOf("loopscope: 1\n" + key + ": 1\n"),
+                 "s.yaml:2:1: error: unknown key `" + std::string(40, 'k') +
+                     "...`; expected `loopscope`, `title`, `summary`, `description`, `runtime`, `threads`, `main`, "
+                     "`server`, `load` or `notes`");
+        QCOMPARE(firstErrorOf("loopscope: 1\nmain:\n  - cpu: |\n      fast\n      and more\n"),
+                 std::string("s.yaml:3:10: error: expected a duration such as 20ms, 1.5s or 250us for `cpu`, found `fast...`"));
+    }
+
     void nonMapTopLevel() {
         QCOMPARE(firstErrorOf("- log: a\n"),
                  std::string("s.yaml:1:1: error: a scenario file is a mapping of keys such as `loopscope: 1` and `main:`, found a list"));

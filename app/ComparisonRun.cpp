@@ -1,0 +1,45 @@
+#include "ComparisonRun.h"
+
+#include <cstdio>
+
+#include "CommandLine.h"
+#include "RequestCsv.h"
+#include "RunMeasurements.h"
+#include "SummaryTable.h"
+
+namespace loopscope {
+
+const char* engineCommandName(EngineKind engine) {
+    switch (engine) {
+    case EngineKind::EventLoop: return "event-loop";
+    case EngineKind::ThreadPerRequest: return "thread-per-request";
+    case EngineKind::Model: return "model";
+    }
+    return "?";
+}
+
+int reportComparison(const RunOptions& options, const std::vector<MeasuredRun>& runs) {
+    std::vector<EngineMeasurements> rows;
+    std::vector<EngineRequests> requests;
+    for (const MeasuredRun& run : runs) {
+        std::vector<RequestTiming> timings = requestTimings(run.trace);
+        rows.push_back({engineCommandName(run.engine),
+                        measureRun(timings, run.samples, processTotalsFromTrace(run.trace))});
+        requests.push_back({engineCommandName(run.engine), std::move(timings)});
+    }
+    if (!options.csvPath.isEmpty()) {
+        const std::string error = writeRequestCsv(options.csvPath.toStdString(), requests);
+        if (!error.empty()) {
+            std::fprintf(stderr, "loopscope: %s\n", error.c_str());
+            return kExitRunFailed;
+        }
+    }
+    if (options.summary) {
+        const std::string table = formatSummaryTable(rows);
+        std::fwrite(table.data(), 1, table.size(), stdout);
+        std::fflush(stdout);
+    }
+    return kExitOk;
+}
+
+}  // namespace loopscope

@@ -1,0 +1,28 @@
+// What `loopscope run --summary / --csv` reports once the engines have run: the
+// comparison table on stdout and one CSV row per request.
+#pragma once
+
+#include <vector>
+
+#include "ProcessUsage.h"
+#include "RunOptions.h"
+#include "TraceEvent.h"
+
+namespace loopscope {
+
+struct MeasuredRun {
+    EngineKind engine = EngineKind::EventLoop;
+    Trace trace;
+    std::vector<ProcessSample> samples;  // /proc/<child>/status while it ran
+};
+
+// The name an engine has on the command line and in reports ("event-loop", ...).
+const char* engineCommandName(EngineKind engine);
+
+// How often the parent samples the engine child's /proc/<pid>/status.
+constexpr Nanoseconds kProcessSampleInterval = 5 * kMillisecond;
+
+// Prints the table (--summary) and writes the CSV (--csv); returns the exit code.
+int reportComparison(const RunOptions& options, const std::vector<MeasuredRun>& runs);
+
+}  // namespace loopscope

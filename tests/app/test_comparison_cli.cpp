@@ -1,0 +1,107 @@
+// `loopscope run FILE --summary --csv OUT`, as a teacher runs it: every request
+// figure of the printed table is the one computed again from the CSV's rows.
+#include "RequestCsv.h"
+#include "SummaryTable.h"
+
+#include <QtTest>
+
+using namespace loopscope;
+
+namespace {
+
+const QString kBinary = QStringLiteral(LOOPSCOPE_BINARY);
+const QString kData = QStringLiteral(LOOPSCOPE_TEST_DATA);
+
+struct Outcome {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Outcome runLoopscope(const QStringList& arguments) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(kBinary, arguments);
+    Outcome outcome;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        outcome.err = QStringLiteral("<did not finish>");
+        return outcome;
+    }
+    outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
+    outcome.err = QString::fromUtf8(process.readAllStandardError());
+    return outcome;
+}
+
+// The cells of the table row that starts with `engine `.
+QStringList rowCells(const QString& table, const QString& engine) {
+    for (const QString& line : table.split('\n'))
+        if (line.startsWith(engine + ' '))
+            return line.split(' ', Qt::SkipEmptyParts).mid(1);
+    return {};
+}
+
+}  // namespace
+
+class TestComparisonCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFileInfo(kBinary).isExecutable(), qPrintable(kBinary)); }
+
+    void summaryFiguresEqualThoseComputedFromTheCsvRows() {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("requests.csv"));
+        const Outcome o = runLoopscope({QStringLiteral("run"), kData + QStringLiteral("/comparison/io_bound.yaml"),
+                                        QStringLiteral("--mode"), QStringLiteral("both"), QStringLiteral("--summary"),
+                                        QStringLiteral("--csv"), csv});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        std::string error;
+        const auto runs = parseRequestCsv(std::string_view(text.constData(), std::size_t(text.size())), error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(runs.size(), std::size_t(2));
+        QCOMPARE(runs[0].engine, std::string("event-loop"));
+        QCOMPARE(runs[1].engine, std::string("thread-per-request"));
+        for (const EngineRequests& run : runs) {
+            QCOMPARE(run.requests.size(), std::size_t(50));
+            const QStringList printed = rowCells(o.out, QString::fromStdString(run.engine));
+            QVERIFY2(printed.size() == int(summaryColumns().size()), qPrintable(o.out));
+            const std::vector<std::string> recomputed = summaryCells(measureRequests(run.requests));
+            for (std::size_t k = 0; k < kRequestSummaryCells; ++k)
+                QCOMPARE(printed[int(k)], QString::fromStdString(recomputed[k]));
+        }
+        QVERIFY(o.out.contains(QStringLiteral("ratio thread-per-request / event-loop")));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("requests.csv")});
+    }
+
+    void oneEngineHasNoRatioRow() {
+        const Outcome o =
+            runLoopscope({QStringLiteral("run"), kData + QStringLiteral("/comparison/thread_limit.yaml"),
+                          QStringLiteral("--mode"), QStringLiteral("thread-per-request"), QStringLiteral("--summary")});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QStringList lines = o.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[1].startsWith(QStringLiteral("thread-per-request ")));
+        QCOMPARE(rowCells(o.out, QStringLiteral("thread-per-request")).first(), QStringLiteral("6"));
+    }
+
+    void aCsvThatCannotBeWrittenFailsTheRun() {
+        const Outcome o = runLoopscope({QStringLiteral("run"), kData + QStringLiteral("/comparison/thread_limit.yaml"),
+                                        QStringLiteral("--mode"), QStringLiteral("thread-per-request"),
+                                        QStringLiteral("--csv"), QStringLiteral("/nonexistent-dir/requests.csv")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.startsWith(QStringLiteral("loopscope: cannot write /nonexistent-dir/requests.csv.tmp-")),
+                 qPrintable(o.err));
+        QVERIFY(o.err.trimmed().endsWith(QStringLiteral(": No such file or directory")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestComparisonCli)
+#include "test_comparison_cli.moc"

@@ -1,0 +1,157 @@
+// Both engines on the same scenarios, each in its own child process, measured the
+// same way (the client's records through the trace, /proc/<pid>/status sampled from
+// outside, getrusage from inside). Timing bounds are loose: the machine is a busy
+// two-core one; lower bounds are what the scheduling model forces.
+#include "EngineProcess.h"
+#include "ProcessUsage.h"
+#include "RunMeasurements.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <mutex>
+#include <set>
+
+using namespace loopscope;
+
+namespace {
+
+const std::string kEngine = LOOPSCOPE_ENGINE_BINARY;
+std::string dataFile(const char* name) { return std::string(LOOPSCOPE_TEST_DATA "/comparison/") + name; }
+
+struct MeasuredOutcome {
+    bool ok = false;
+    std::string error;
+    Trace trace;
+    std::vector<RequestTiming> requests;
+    RunMeasurements measurements;
+    std::vector<double> latenciesMs() const {
+        std::vector<double> ms;
+        for (const RequestTiming& r : requests)
+            if (r.answered())
+                ms.push_back(double(r.latency()) / 1e6);
+        std::sort(ms.begin(), ms.end());
+        return ms;
+    }
+    std::int64_t maxCounter(const std::string& name) const {
+        std::int64_t most = 0;
+        for (const TraceEvent& e : trace)
+            if (e.kind == EventKind::Counter && e.text == name)
+                most = std::max(most, e.value);
+        return most;
+    }
+};
+
+MeasuredOutcome runMeasured(const std::string& file, EngineKind engine) {
+    MeasuredOutcome outcome;
+    EngineOptions options;
+    options.engine = engine;
+    options.executable = kEngine;
+    std::mutex mutex;
+    EngineProcess process(file, options, [&](std::vector<TraceEvent>&& batch) {
+        std::lock_guard lock(mutex);
+        outcome.trace.insert(outcome.trace.end(), batch.begin(), batch.end());
+    });
+    process.start();
+    ProcessSampler sampler(process.childPid(), 2 * kMillisecond);
+    outcome.ok = process.wait();
+    outcome.error = process.error();
+    sampler.stop();
+    outcome.requests = requestTimings(outcome.trace);
+    outcome.measurements = measureRun(outcome.requests, sampler.samples(), processTotalsFromTrace(outcome.trace));
+    return outcome;
+}
+
+QString describe(const std::vector<double>& times) {
+    QStringList parts;
+    for (double t : times)
+        parts << QString::number(t, 'f', 1);
+    return parts.join(QStringLiteral(", ")) + QStringLiteral(" ms");
+}
+
+}  // namespace
+
+class TestEngineComparison : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFileInfo(QString::fromStdString(kEngine)).isExecutable(), kEngine.c_str()); }
+
+    // cpu 50 ms, four requests at once, two cores. The loop runs the handlers one after
+    // the other: latencies near 50, 100, 150, 200 ms. Four threads share two cores: all
+    // four finish together, near 100 ms.
+    void cpuBoundLoadSerialisesOnTheLoopAndSharesCoresAcrossThreads() {
+        const MeasuredOutcome loop = runMeasured(dataFile("cpu_bound.yaml"), EngineKind::EventLoop);
+        QVERIFY2(loop.ok, loop.error.c_str());
+        const MeasuredOutcome threads = runMeasured(dataFile("cpu_bound.yaml"), EngineKind::ThreadPerRequest);
+        QVERIFY2(threads.ok, threads.error.c_str());
+        const auto l = loop.latenciesMs(), t = threads.latenciesMs();
+        QCOMPARE(l.size(), std::size_t(4));
+        QCOMPARE(t.size(), std::size_t(4));
+        const QString both = "loop " + describe(l) + "; threads " + describe(t);
+        // The loop: each request waits for the handlers before it.
+        for (std::size_t k = 0; k < 4; ++k)
+            QVERIFY2(l[k] >= 50.0 * double(k + 1) - 5, qPrintable(both));
+        QVERIFY2(l[3] - l[0] >= 140, qPrintable(both));
+        // Threads: nobody waits for a whole handler of another; two cores, so the
+        // 200 ms of CPU take at least 100 ms of wall time.
+        QVERIFY2(t[0] >= 45, qPrintable(both));
+        QVERIFY2(t[3] >= 95, qPrintable(both));
+        QVERIFY2(t[3] - t[0] < 0.6 * (l[3] - l[0]), qPrintable(both));
+        QCOMPARE(threads.maxCounter("threads alive"), std::int64_t(4));
+    }
+
+    // net 200 ms, fifty requests at once: both answer everyone near 200 ms; the loop
+    // with a handful of threads, the other with one thread per request.
+    void ioBoundLoadFinishesNearTheWaitWithVeryDifferentThreadCounts() {
+        const MeasuredOutcome loop = runMeasured(dataFile("io_bound.yaml"), EngineKind::EventLoop);
+        QVERIFY2(loop.ok, loop.error.c_str());
+        const MeasuredOutcome threads = runMeasured(dataFile("io_bound.yaml"), EngineKind::ThreadPerRequest);
+        QVERIFY2(threads.ok, threads.error.c_str());
+        for (const MeasuredOutcome* run : {&loop, &threads}) {
+            const auto ms = run->latenciesMs();
+            QCOMPARE(run->measurements.answered, 50);
+            QCOMPARE(run->measurements.failed, 0);
+            QVERIFY2(ms.front() >= 199, qPrintable(describe(ms)));
+            QVERIFY2(ms.back() < 1500, qPrintable(describe(ms)));
+        }
+        const int loopThreads = loop.measurements.peakThreads, requestThreads = threads.measurements.peakThreads;
+        QVERIFY2(loopThreads >= 1 && loopThreads <= 12, qPrintable(QString::number(loopThreads)));
+        QVERIFY2(requestThreads >= 50, qPrintable(QString::number(requestThreads)));
+        QVERIFY2(requestThreads >= loopThreads + 40,
+                 qPrintable(QString("%1 vs %2").arg(requestThreads).arg(loopThreads)));
+        QCOMPARE(threads.maxCounter("threads alive"), std::int64_t(50));
+    }
+
+    // threads.max 2: six 100 ms reads go two at a time, near 100, 200, 300 ms; the
+    // others wait in the listen backlog.
+    void threadsMaxQueuesRequests() {
+        const MeasuredOutcome threads = runMeasured(dataFile("thread_limit.yaml"), EngineKind::ThreadPerRequest);
+        QVERIFY2(threads.ok, threads.error.c_str());
+        const auto ms = threads.latenciesMs();
+        QCOMPARE(ms.size(), std::size_t(6));
+        QVERIFY2(ms[1] >= 99 && ms[2] >= 199 && ms[4] >= 299, qPrintable(describe(ms)));
+        QVERIFY2(ms[5] < 2000, qPrintable(describe(ms)));
+        QCOMPARE(threads.maxCounter("threads alive"), std::int64_t(2));
+        // Never more than two request threads: waits start in pairs, on at most two lanes.
+        std::set<std::uint32_t> lanes;
+        for (const RequestTiming& r : threads.requests)
+            lanes.insert(r.lane.index);
+        QCOMPARE(lanes.size(), std::size_t(6));  // a thread per request, but two alive at once
+    }
+
+    void processTotalsComeFromTheChild() {
+        const MeasuredOutcome threads = runMeasured(dataFile("cpu_bound.yaml"), EngineKind::ThreadPerRequest);
+        QVERIFY2(threads.ok, threads.error.c_str());
+        const RunMeasurements& m = threads.measurements;
+        // Four 50 ms computations: at least 200 ms of user CPU time in the child.
+        QVERIFY2(m.cpuUser + m.cpuSystem >= 190 * kMillisecond, qPrintable(QString::number(m.cpuUser)));
+        QVERIFY(m.peakRssBytes > 1 << 20);
+        QVERIFY(m.peakVmBytes >= m.peakRssBytes);
+        QVERIFY(m.voluntarySwitches > 0);
+        QVERIFY(m.peakThreads >= 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineComparison)
+#include "test_engine_comparison.moc"

@@ -1,0 +1,254 @@
+// The window end to end, offscreen: open scenarios, run them on the real engine
+// (LOOPSCOPE_BINARY), then step and scrub and check what the panels show.
+#include <QtTest>
+#include <QComboBox>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <cstdio>
+
+#include "EventLoopPanel.h"
+#include "MainWindow.h"
+#include "PlaybackController.h"
+#include "RunController.h"
+#include "TimelineView.h"
+#include "TraceStore.h"
+
+using namespace loopscope;
+
+namespace {
+
+QString data(const char* name) { return QStringLiteral(LOOPSCOPE_TEST_DATA "/ui/") + QLatin1String(name); }
+
+void dumpIfAsked(const Trace& trace) {
+    if (qEnvironmentVariableIsEmpty("LOOPSCOPE_DUMP_TRACE"))
+        return;
+    for (const TraceEvent& e : trace)
+        std::fprintf(stderr, "%10lld %-16s %-14s %-12s %-16s id=%llu cause=%llu line=%d v=%lld %s\n",
+                     static_cast<long long>(e.ts), eventKindName(e.kind), phaseName(e.phase), queueName(e.queue),
+                     laneName(e.lane).c_str(), static_cast<unsigned long long>(e.id),
+                     static_cast<unsigned long long>(e.cause), e.step.line, static_cast<long long>(e.value),
+                     e.text.c_str());
+}
+
+bool runToEnd(MainWindow& window) {
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    if (!window.startRun())
+        return false;
+    if (!finished.wait(60000))
+        return false;
+    // Everything that arrived is taken in before the run counts as finished.
+    return window.eventLoopStore()->isIdle() || window.threadStore()->isIdle();
+}
+
+// With LOOPSCOPE_SAVE_RENDERS=DIR, a picture of the window as it is now.
+void saveIfAsked(MainWindow& window, const QString& name) {
+    if (qEnvironmentVariableIsEmpty("LOOPSCOPE_SAVE_RENDERS"))
+        return;
+    window.show();
+    QApplication::processEvents();
+    window.timeline()->refresh();
+    QApplication::processEvents();
+    window.grab().save(qEnvironmentVariable("LOOPSCOPE_SAVE_RENDERS") + "/" + name + ".png");
+}
+
+QStringList consoleLines(const MainWindow& window) {
+    return window.consoleView()->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QStringList poolJobs(const LoopState& state) {
+    QStringList jobs;
+    for (const LaneSlot& slot : state.poolLanes)
+        if (slot.busy)
+            jobs << QString::fromStdString(slot.job.label);
+    return jobs;
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QVERIFY2(QFileInfo::exists(QStringLiteral(LOOPSCOPE_BINARY)), LOOPSCOPE_BINARY " is not built");
+    }
+
+    void opensABuiltInScenarioAsNodeCode() {
+        MainWindow window(QStringLiteral(":/scenarios/timer.yaml"));
+        QVERIFY(window.scenario().has_value());
+        QVERIFY(window.problems().isEmpty());
+        const QString code = window.codeView()->toPlainText();
+        QVERIFY2(code.contains(QStringLiteral("setTimeout(() => {\n  console.log('Timer finished');\n}, 2000);")),
+                 qPrintable(code));
+        QVERIFY(code.contains(QStringLiteral("console.log('Start');")));
+        QCOMPARE(window.engineChoice()->currentIndex(), 0);
+    }
+
+    void aBadScenarioListsItsErrorAndJumpsToIt() {
+        MainWindow window(data("bad_key.yaml"));
+        QVERIFY(!window.scenario().has_value());
+        QCOMPARE(window.problems().size(), 1);
+        QCOMPARE(window.problems().front(),
+                 data("bad_key.yaml") + QStringLiteral(":5:5: error: unknown step `setTimout`; did you mean `setTimeout`?"));
+        QVERIFY(!window.startRun());
+        window.showProblem(0);
+        const QTextCursor cursor = window.sourceView()->textCursor();
+        QCOMPARE(cursor.blockNumber(), 4);
+        QCOMPARE(cursor.positionInBlock(), 4);
+        QCOMPARE(cursor.block().text(), QStringLiteral("  - setTimout:"));
+        saveIfAsked(window, QStringLiteral("window_bad_scenario"));
+    }
+
+    void reloadsWhenTheFileChangesOnDisk() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("live.yaml"));
+        QFile::copy(data("bad_key.yaml"), path);
+        QFile(path).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        MainWindow window(path);
+        QVERIFY(!window.scenario().has_value());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("loopscope: 1\ntitle: Fixed\nmain:\n  - log: fixed\n");
+        file.close();
+        QTRY_VERIFY_WITH_TIMEOUT(window.scenario().has_value(), 5000);
+        QCOMPARE(QString::fromStdString(window.scenario()->title), QStringLiteral("Fixed"));
+        QVERIFY(window.problems().isEmpty());
+    }
+
+    void runsTheTimerScenarioAndStepsThroughIt() {
+        MainWindow window(QStringLiteral(":/scenarios/timer.yaml"));
+        window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
+        QVERIFY(runToEnd(window));
+        dumpIfAsked(window.eventLoopStore()->trace());
+        QCOMPARE(consoleLines(window).size(), 3);
+        QVERIFY(consoleLines(window)[0].endsWith(QStringLiteral("Start")));
+        QVERIFY(consoleLines(window)[1].endsWith(QStringLiteral("End")));
+        QVERIFY(consoleLines(window)[2].endsWith(QStringLiteral("Timer finished")));
+
+        PlaybackController* playback = window.playback();
+        TraceStore* store = window.eventLoopStore();
+        playback->toStart();
+        QCOMPARE(playback->position(), std::size_t(0));
+        QVERIFY(consoleLines(window).isEmpty());
+        // Step until the timer is queued: the main script is on the stack, End not printed yet.
+        bool sawTimerQueued = false;
+        while (playback->position() < store->size()) {
+            playback->stepForward();
+            const LoopState& state = window.loopPanel()->state();
+            if (!state.queue(QueueKind::Timers).empty() && state.consoleLines == 1) {
+                sawTimerQueued = true;
+                QVERIFY(!state.callStack.empty());
+                QCOMPARE(state.phase, Phase::MainScript);
+                // The highlighted line of code is the setTimeout.
+                const int line = window.highlightedCodeLine();
+                QVERIFY(line >= 0);
+                QVERIFY2(window.codeView()->document()->findBlockByNumber(line).text().contains(QStringLiteral("setTimeout")),
+                         qPrintable(window.codeView()->document()->findBlockByNumber(line).text()));
+                break;
+            }
+        }
+        QVERIFY(sawTimerQueued);
+        saveIfAsked(window, QStringLiteral("window_timer"));
+        // Scrub to 1 s: the timer waits, the stack is empty, two lines printed.
+        playback->seekTime(kSecond);
+        LoopState middle = window.loopPanel()->state();
+        QCOMPARE(middle.queue(QueueKind::Timers).size(), std::size_t(1));
+        QVERIFY(middle.callStack.empty());
+        QCOMPARE(middle.consoleLines, std::size_t(2));
+        QCOMPARE(consoleLines(window).size(), 2);
+        // Stepping back from the end undoes the last event only.
+        playback->toEnd();
+        const LoopState end = window.loopPanel()->state();
+        QVERIFY(end.finished);
+        QVERIFY(end.queue(QueueKind::Timers).empty());
+        playback->stepBack();
+        QCOMPARE(window.loopPanel()->state(), store->stateAt(store->size() - 1));
+        QCOMPARE(consoleLines(window).size(), 3);
+    }
+
+    void eightReadsOnFourWorkers() {
+        MainWindow window(data("eight_reads.yaml"));
+        window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
+        QVERIFY(runToEnd(window));
+        TraceStore* store = window.eventLoopStore();
+        const Trace& trace = store->trace();
+        dumpIfAsked(trace);
+        // Where the main script ends, and where the eighth read starts on a worker.
+        std::size_t mainEnd = 0, fourthStart = 0, eighthStart = 0, starts = 0;
+        for (std::size_t i = 0; i < trace.size(); ++i) {
+            if (trace[i].kind == EventKind::PhaseLeave && trace[i].phase == Phase::MainScript && mainEnd == 0)
+                mainEnd = i + 1;
+            if (trace[i].kind == EventKind::WorkBegin && trace[i].lane.kind == LaneKind::PoolWorker) {
+                ++starts;
+                if (starts == 4)
+                    fourthStart = i + 1;
+                if (starts == 8)
+                    eighthStart = i + 1;
+            }
+        }
+        QVERIFY(mainEnd > 0);
+        QVERIFY(fourthStart > 0);
+        QVERIFY(eighthStart > mainEnd);
+        PlaybackController* playback = window.playback();
+        // The main script has queued all eight reads; the pool threads may still be
+        // waking up, but no read (60 ms) has finished: every read is on a lane or waiting.
+        playback->seekEvent(mainEnd);
+        LoopState state = window.loopPanel()->state();
+        QCOMPARE(poolJobs(state).size() + int(state.queue(QueueKind::PoolFifo).size()), 8);
+        QVERIFY(state.callStack.empty());
+        QCOMPARE(state.consoleLines, std::size_t(2));
+        // Once four workers have started: four on the lanes, four waiting in the FIFO.
+        playback->seekEvent(std::max(mainEnd, fourthStart));
+        state = window.loopPanel()->state();
+        QCOMPARE(poolJobs(state).size(), 4);
+        QCOMPARE(state.queue(QueueKind::PoolFifo).size(), std::size_t(4));
+
+        // The second wave: four reads on the lanes and none waiting.
+        playback->seekEvent(eighthStart);
+        saveIfAsked(window, QStringLiteral("window_eight_reads"));
+        state = window.loopPanel()->state();
+        QCOMPARE(poolJobs(state).size(), 4);
+        QVERIFY(state.queue(QueueKind::PoolFifo).empty());
+        for (const QString& job : poolJobs(state))
+            QVERIFY2(job.contains(QStringLiteral("readFile")), qPrintable(job));
+
+        // The timeline shows the main thread and four pool workers, eight jobs on them.
+        const SpanSet& spans = store->spans();
+        int poolSpans = 0;
+        for (const SpanRow& row : spans.rows())
+            if (row.lane.kind == LaneKind::PoolWorker)
+                poolSpans += int(row.spans.size());
+        QCOMPARE(poolSpans, 8);
+        playback->toEnd();
+        QCOMPARE(consoleLines(window).size(), 10);
+        QCOMPARE(consoleLines(window).front().section(QLatin1Char(' '), -1), QStringLiteral("Start"));
+    }
+
+    void cancelStopsALongRun() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("long.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("loopscope: 1\ntitle: Long\nmain:\n  - setTimeout:\n      delay: 30s\n      run:\n        - log: late\n");
+        file.close();
+        MainWindow window(path);
+        window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        QVERIFY(window.startRun());
+        QVERIFY(window.runs()->isRunning());
+        QTest::qWait(300);
+        QElapsedTimer clock;
+        clock.start();
+        window.cancelRun();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(clock.elapsed() < 10000);
+        QCOMPARE(finished.front().at(0).toBool(), false);
+        QVERIFY(!window.runs()->isRunning());
+        QVERIFY(!consoleLines(window).contains(QStringLiteral("late")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
