@@ -92,6 +92,8 @@ struct LoadClient::Impl {
     std::unordered_set<ClientRequest*> inFlight;
     std::unordered_set<ClientRequest*> lingering;  // answered, waiting for the server to close
     bool cancelling = false;
+    bool sending = false;
+    bool sendAgain = false;
 
     // In a helper process (runInHelperProcess): its pid, our ends of its pipes, and the
     // thread that turns its lines into records.
@@ -122,6 +124,9 @@ struct LoadClient::Impl {
             records[i].number = static_cast<int>(i + 1);
             records[i].scheduled = due[i];
         }
+        if (owner->maxConnections == 0)
+            if (const char* fromEnvironment = std::getenv("LOOPSCOPE_CLIENT_CONNECTIONS"))
+                owner->maxConnections = std::strtoull(fromEnvironment, nullptr, 10);
         requestBytes = "GET " + owner->path +
                        " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: loopscope\r\nConnection: close\r\n\r\n";
         // All requests may be open at once, and the server usually shares this process:
@@ -156,11 +161,27 @@ struct LoadClient::Impl {
         self->sendDue();
     }
 
+    bool hasFreeConnection() const {
+        return owner->maxConnections == 0 || inFlight.size() + lingering.size() < owner->maxConnections;
+    }
+
     void sendDue() {
-        const Nanoseconds current = now();
-        while (nextToSend < due.size() && due[nextToSend] <= current)
-            send(nextToSend++);
-        if (nextToSend < due.size()) {
+        if (sending) {
+            sendAgain = true;  // a request ended while we were sending: look again after
+            return;
+        }
+        sending = true;
+        Nanoseconds current = now();
+        do {
+            sendAgain = false;
+            current = now();
+            while (nextToSend < due.size() && due[nextToSend] <= current && hasFreeConnection() && !cancelling)
+                send(nextToSend++);
+        } while (sendAgain);
+        sending = false;
+        if (nextToSend < due.size() && due[nextToSend] <= current)
+            return;  // every connection is busy: the next request goes when one ends
+        if (nextToSend < due.size() && !cancelling) {
             const Nanoseconds wait = due[nextToSend] - current;
             uv_update_time(&loop);
             uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer,
@@ -305,7 +326,8 @@ struct LoadClient::Impl {
     }
 
     void closeHandles(ClientRequest* request) {
-        lingering.erase(request);
+        if (lingering.erase(request) != 0 && owner->maxConnections != 0 && nextToSend < due.size() && !sending)
+            uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer, 0, 0);  // a connection is free
         if (uv_is_closing(reinterpret_cast<uv_handle_t*>(&request->tcp)))
             return;
         uv_timer_stop(&request->timeout);
@@ -339,6 +361,8 @@ struct LoadClient::Impl {
         }
         if (owner->onFinished)
             owner->onFinished(record);
+        if (owner->maxConnections != 0 && nextToSend < due.size())
+            sendDue();
         finishIfDone();
     }
 
@@ -407,7 +431,7 @@ struct LoadClient::Impl {
                                            std::to_string(port),
                                            std::to_string(timeScale),
                                            std::to_string(timeout),
-                                           owner->path};
+                                           owner->path + "|" + std::to_string(owner->maxConnections)};
         for (const LoadWave& wave : waves) {
             arguments.push_back(std::to_string(wave.at));
             arguments.push_back(std::to_string(wave.requests));
@@ -552,7 +576,11 @@ int loadClientHelperMain(int argc, char** argv) {
         waves.push_back(wave);
     }
     LoadClient client(static_cast<std::uint16_t>(std::stoi(argv[3])), waves, std::stod(argv[4]), std::stoll(argv[5]));
-    client.path = argv[6];
+    const std::string pathAndLimit = argv[6];
+    const std::size_t bar = pathAndLimit.rfind('|');
+    client.path = pathAndLimit.substr(0, bar);
+    if (bar != std::string::npos)
+        client.maxConnections = std::strtoull(pathAndLimit.c_str() + bar + 1, nullptr, 10);
     // Only the client thread writes records, so "O" comes first without a lock.
     bool originWritten = false;
     auto writeOrigin = [&] {

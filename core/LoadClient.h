@@ -40,6 +40,11 @@ public:
     std::function<void(const RequestRecord&)> onSent;
     // The request target sent in `GET <path> HTTP/1.1`; set before start().
     std::string path = "/";
+    // At most this many connections open at once (0 = no limit, the default: users
+    // arrive whether or not the server keeps up). A request due while all are busy
+    // waits in the client for a free one; `sent` says when it really went. When 0,
+    // the environment variable LOOPSCOPE_CLIENT_CONNECTIONS may set it (benchmarks).
+    std::size_t maxConnections = 0;
 
     // The schedule in send order: when each request is due (since client start),
     // the waves' times and spacings stretched by `timeScale`. Pure; used by start().
