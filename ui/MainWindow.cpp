@@ -699,22 +699,6 @@ void MainWindow::setProjectorMode(bool on) {
     middleColumn_->setSizes(on ? QList<int>{540, 340} : QList<int>{470, 400});
 }
 
-void MainWindow::exportPicture() {
-    // The run on screen, in the Export dialog: the same SlideRenderer as `loopscope run --png`.
-    if (!scenario_ || runs_->isRunning() || (loopStore_->size() == 0 && threadStore_->size() == 0)) {
-        statusBar()->showMessage(runs_->isRunning() ? tr("Export is possible once the run has finished.")
-                                                    : tr("Run a scenario first: there is nothing to export yet."),
-                                 5000);
-        return;
-    }
-    SlideSource source = slideSourceFor(*scenario_, loopStore_->size() ? &loopStore_->trace() : nullptr,
-                                        threadStore_->size() ? &threadStore_->trace() : nullptr);
-    source.runtime.threadpool = threadpool_->value();
-    source.runtime.cores = cores_->value();
-    ExportDialog dialog(std::move(source), timeline_->playhead(), this);
-    dialog.exec();
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     for (const QUrl& url : event->mimeData()->urls())
         if (url.isLocalFile() && isScenarioFile(url.toLocalFile())) {
