@@ -2,10 +2,8 @@
 // text to Scenario. The budget is a median under 50 ms (docs/benchmarks.md, "Parsing").
 #include <benchmark/benchmark.h>
 
-#include <sstream>
 #include <string>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include "ScenarioParser.h"
 
@@ -52,32 +50,31 @@ void BM_ParseTenThousandSteps(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseTenThousandSteps)->Unit(benchmark::kMillisecond);
 
-// The floor under the parser: yaml-cpp's own event parser on the same text, with events
+// The floor under the parser: libyaml's own event parser on the same text, with events
 // ignored. The parser's cost is this plus the pre-scan, the tree and the checks.
-class IgnoredEvents : public YAML::EventHandler {
-public:
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
-};
-
-void BM_YamlCppEventsOnly(benchmark::State& state) {
+void BM_LibyamlEventsOnly(benchmark::State& state) {
     const std::string text = scenarioText(kSteps);
     for (auto _ : state) {
-        std::istringstream in(text);
-        YAML::Parser parser(in);
-        IgnoredEvents events;
-        benchmark::DoNotOptimize(parser.HandleNextDocument(events));
+        yaml_parser_t parser;
+        yaml_parser_initialize(&parser);
+        yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        std::size_t events = 0;
+        for (bool done = false; !done;) {
+            yaml_event_t event;
+            if (!yaml_parser_parse(&parser, &event)) {
+                state.SkipWithError("libyaml refused the generated scenario");
+                break;
+            }
+            done = event.type == YAML_STREAM_END_EVENT;
+            ++events;
+            yaml_event_delete(&event);
+        }
+        yaml_parser_delete(&parser);
+        benchmark::DoNotOptimize(events);
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
 }
-BENCHMARK(BM_YamlCppEventsOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LibyamlEventsOnly)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -1,38 +1,25 @@
 #include "YamlTree.h"
 
-#include <istream>
-#include <streambuf>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include "YamlSafety.h"
 
 namespace loopscope {
 namespace {
 
-// Lets yaml-cpp read the text in place, without copying it into a stringstream.
-class TextBuffer : public std::streambuf {
-public:
-    explicit TextBuffer(std::string_view text) {
-        char* begin = const_cast<char*>(text.data());
-        setg(begin, begin, begin + text.size());
-    }
+// libyaml's marks are 0-based and count characters, not bytes.
+struct Mark {
+    std::size_t line = 0;
+    std::size_t column = 0;
 };
 
-SourceLocation locationOf(const YAML::Mark& mark) {
-    if (mark.is_null())
-        return {1, 1};
-    return {mark.line + 1, mark.column + 1};
+Mark markOf(const yaml_mark_t& mark) { return {mark.line, mark.column}; }
+
+SourceLocation locationOf(const Mark& mark) {
+    return {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1};
 }
 
-// Thrown from inside the event handler to stop yaml-cpp at once.
-struct Refusal {
-    TextProblem problem;
-};
-
-// Byte offsets of (line, column) positions; yaml-cpp's columns count characters.
+// Byte offsets of (line, column) positions, whose columns count characters.
 class LineIndex {
 public:
     explicit LineIndex(std::string_view text) : text_(text) {
@@ -41,11 +28,11 @@ public:
             if (text[i] == '\n')
                 starts_.push_back(i + 1);
     }
-    std::optional<std::size_t> offset(const YAML::Mark& mark) const {
-        if (mark.line < 0 || static_cast<std::size_t>(mark.line) >= starts_.size())
+    std::optional<std::size_t> offset(const Mark& mark) const {
+        if (mark.line >= starts_.size())
             return std::nullopt;
-        std::size_t i = starts_[static_cast<std::size_t>(mark.line)];
-        for (int column = 0; column < mark.column && i < text_.size(); ++i)
+        std::size_t i = starts_[mark.line];
+        for (std::size_t column = 0; column < mark.column && i < text_.size(); ++i)
             if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80 && text_[i] != '\n')
                 ++column;
         while (i < text_.size() && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80)
@@ -53,14 +40,14 @@ public:
         return i;
     }
 
-    // yaml-cpp places an empty value at the token after it; a teacher looks for the `-` or
+    // libyaml places an empty value at the token after it; a teacher looks for the `-` or
     // `:` before it. The last character before `mark` that is neither space nor comment.
-    SourceLocation previousToken(const YAML::Mark& mark) const {
+    SourceLocation previousToken(const Mark& mark) const {
         const std::optional<std::size_t> at = offset(mark);
         if (!at)
             return locationOf(mark);
         std::size_t end = *at;  // search [lineStart, end) of one line at a time
-        std::size_t line = static_cast<std::size_t>(mark.line);
+        std::size_t line = mark.line;
         while (true) {
             const std::size_t start = starts_[line];
             std::string_view content = text_.substr(start, end - start);
@@ -92,96 +79,111 @@ private:
     }
 };
 
-// yaml-cpp accepts a quoted scalar that runs to the end of the file; a teacher missing
-// one quote should hear about it.
-bool quoteCloses(std::string_view text, std::size_t open) {
-    const char quote = text[open];
-    for (std::size_t i = open + 1; i < text.size(); ++i) {
-        if (quote == '"' && text[i] == '\\') {
-            ++i;
-        } else if (text[i] == quote) {
-            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
-                ++i;
-            else
-                return true;
-        }
-    }
-    return false;
-}
-
-class TreeBuilder : public YAML::EventHandler {
+// Owns one libyaml event, so that every way out of the read loop frees it.
+class Event {
 public:
-    explicit TreeBuilder(std::string_view text) : text_(text), lines_(text) {}
+    Event() = default;
+    Event(const Event&) = delete;
+    Event& operator=(const Event&) = delete;
+    ~Event() { yaml_event_delete(&event_); }
+    yaml_event_t* get() { return &event_; }
+    const yaml_event_t& operator*() const { return event_; }
+
+private:
+    yaml_event_t event_{};
+};
+
+class Parser {
+public:
+    explicit Parser(std::string_view text) {
+        yaml_parser_initialize(&parser_);
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    }
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+    ~Parser() { yaml_parser_delete(&parser_); }
+    // False on a YAML error, described by state().
+    bool next(Event& event) { return yaml_parser_parse(&parser_, event.get()) != 0; }
+    const yaml_parser_t& state() const { return parser_; }
+
+private:
+    yaml_parser_t parser_{};
+};
+
+class TreeBuilder {
+public:
+    explicit TreeBuilder(std::string_view text) : lines_(text) {}
 
     std::optional<YamlNode> root;
 
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
-
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
-        YamlNode node;
-        node.where = lines_.previousToken(mark);
-        attach(std::move(node));
-    }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        throw Refusal{{locationOf(mark),
-                       "YAML aliases (`*name`) are not supported; write the steps out in full"}};
-    }
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                  const std::string& value) override {
-        YamlNode node;
-        node.type = YamlNode::Type::Scalar;
-        node.where = locationOf(mark);
-        node.quoted = tag == "!" || (!tag.empty() && tag != "?");
-        if (tag == "!") {
-            const std::optional<std::size_t> at = lines_.offset(mark);
-            if (at && *at < text_.size() && (text_[*at] == '"' || text_[*at] == '\'') && !quoteCloses(text_, *at))
-                throw Refusal{{node.where, std::string("this quoted text never ends: the closing ") +
-                                               text_[*at] + " is missing"}};
+    // The refusal, if `event` is one; otherwise the event joins the tree.
+    std::optional<TextProblem> take(const yaml_event_t& event) {
+        const Mark mark = markOf(event.start_mark);
+        switch (event.type) {
+        case YAML_ALIAS_EVENT:
+            return TextProblem{locationOf(mark), "YAML aliases (`*name`) are not supported; write the steps out in full"};
+        case YAML_SCALAR_EVENT:
+            return scalar(event, mark);
+        case YAML_SEQUENCE_START_EVENT:
+            return open(YamlNode::Type::Sequence, mark);
+        case YAML_MAPPING_START_EVENT:
+            return open(YamlNode::Type::Map, mark);
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            close();
+            return std::nullopt;
+        default:
+            return std::nullopt;
         }
-        node.text = value;
-        attach(std::move(node));
     }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                         YAML::EmitterStyle::value) override {
-        open(YamlNode::Type::Sequence, mark);
-    }
-    void OnSequenceEnd() override { close(); }
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                    YAML::EmitterStyle::value) override {
-        open(YamlNode::Type::Map, mark);
-    }
-    void OnMapEnd() override { close(); }
 
 private:
-    std::string_view text_;
     LineIndex lines_;
     std::vector<YamlNode> open_;  // collections being read, outermost first
     std::size_t values_ = 0;
 
-    void count(const YamlNode& node) {
-        if (++values_ > kMaxYamlValues)
-            throw Refusal{{node.where, "the file holds more than " + std::to_string(kMaxYamlValues) +
-                                           " YAML values; a scenario is limited to that many"}};
+    std::optional<TextProblem> scalar(const yaml_event_t& event, const Mark& mark) {
+        const auto& data = event.data.scalar;
+        YamlNode node;
+        const bool tagged = data.tag != nullptr;
+        if (data.style == YAML_PLAIN_SCALAR_STYLE && !tagged && data.length == 0) {
+            node.where = lines_.previousToken(mark);  // an empty value: `key:` or `-`
+        } else {
+            node.type = YamlNode::Type::Scalar;
+            node.where = locationOf(mark);
+            node.quoted = data.style != YAML_PLAIN_SCALAR_STYLE || tagged;
+            node.text.assign(reinterpret_cast<const char*>(data.value), data.length);
+        }
+        return attach(std::move(node));
     }
-    void open(YamlNode::Type type, const YAML::Mark& mark) {
+    std::optional<TextProblem> count(const YamlNode& node) {
+        if (++values_ > kMaxYamlValues)
+            return TextProblem{node.where, "the file holds more than " + std::to_string(kMaxYamlValues) +
+                                               " YAML values; a scenario is limited to that many"};
+        return std::nullopt;
+    }
+    std::optional<TextProblem> open(YamlNode::Type type, const Mark& mark) {
         YamlNode node;
         node.type = type;
         node.where = locationOf(mark);
-        count(node);
+        if (auto problem = count(node))
+            return problem;
         if (static_cast<int>(open_.size()) >= kMaxNestingDepth)
-            throw Refusal{{node.where, "nested deeper than " + std::to_string(kMaxNestingDepth) +
-                                           " levels; a scenario is never nested this deep"}};
+            return TextProblem{node.where, "nested deeper than " + std::to_string(kMaxNestingDepth) +
+                                               " levels; a scenario is never nested this deep"};
         open_.push_back(std::move(node));
+        return std::nullopt;
     }
     void close() {
         YamlNode node = std::move(open_.back());
         open_.pop_back();
         place(std::move(node));
     }
-    void attach(YamlNode node) {
-        count(node);
+    std::optional<TextProblem> attach(YamlNode node) {
+        if (auto problem = count(node))
+            return problem;
         place(std::move(node));
+        return std::nullopt;
     }
     void place(YamlNode node) {
         if (open_.empty())
@@ -191,74 +193,90 @@ private:
     }
 };
 
-// After the first document, any further document is a mistake: yaml-cpp would drop it.
-class SecondDocumentRefusal : public YAML::EventHandler {
-public:
-    void OnDocumentStart(const YAML::Mark& mark) override {
-        throw Refusal{{locationOf(mark), "a second YAML document starts here; a scenario file holds one document"}};
-    }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
-};
-
 struct Explanation {
-    std::string_view yamlCpp;
+    std::string_view problem;
+    std::string_view context;  // empty: any context
     std::string_view plain;
 };
 
-// yaml-cpp's terse messages, said in words a teacher can act on.
+// libyaml's messages, said in words a teacher can act on.
 constexpr Explanation kExplanations[] = {
-    {"illegal map value", "a `key: value` is not allowed here; check the indentation, or put text that "
-                          "contains `: ` in quotes"},
-    {"end of map not found", "the indentation here does not line up with the keys above it"},
-    {"end of sequence not found", "the indentation here does not line up with the list items above it"},
-    {"end of map flow not found", "a `{` is never closed: a `}` is missing"},
-    {"end of sequence flow not found", "a `[` is never closed: a `]` is missing"},
-    {"illegal flow end", "a `]` or `}` here closes nothing"},
-    {"illegal block entry", "a `- ` list item is not allowed here; check the indentation"},
-    {"block sequence entries are not allowed in this context",
+    {"mapping values are not allowed in this context", "",
+     "a `key: value` is not allowed here; check the indentation, or put text that contains `: ` in quotes"},
+    {"did not find expected key", "while parsing a block mapping",
+     "the indentation here does not line up with the keys above it"},
+    {"did not find expected '-' indicator", "while parsing a block collection",
+     "the indentation here does not line up with the list items above it"},
+    {"did not find expected ',' or '}'", "while parsing a flow mapping", "a `{` is never closed: a `}` is missing"},
+    {"did not find expected ',' or ']'", "while parsing a flow sequence", "a `[` is never closed: a `]` is missing"},
+    {"block sequence entries are not allowed in this context", "",
      "a `- ` list item is not allowed here; check the indentation"},
-    {"illegal map key", "a key is not allowed here; check the indentation"},
-    {"illegal tab when looking for indentation", "tab in indentation; YAML indents with spaces only"},
-    {"illegal EOF in scalar", "the file ends inside a quoted text; a closing quote is missing"},
-    {"illegal document indicator in scalar", "`---` or `...` inside a quoted text; a closing quote is missing"},
-    {"bad file", "nested too deep; a scenario is never nested this deep"},
+    {"found unexpected end of stream", "while scanning a quoted scalar",
+     "the file ends inside a quoted text; a closing quote is missing"},
+    {"found unexpected document indicator", "while scanning a quoted scalar",
+     "`---` or `...` inside a quoted text; a closing quote is missing"},
 };
 
-std::string explain(const std::string& message) {
+std::string_view orEmpty(const char* text) { return text ? std::string_view(text) : std::string_view(); }
+
+TextProblem explain(const yaml_parser_t& parser, std::string_view text) {
+    const std::string_view problem = orEmpty(parser.problem);
+    const std::string_view context = orEmpty(parser.context);
+    const LineIndex lines(text);
+    if (parser.error == YAML_READER_ERROR || parser.error == YAML_MEMORY_ERROR)
+        return {locationOf(markOf(parser.mark)), "invalid YAML: " + std::string(problem)};
+    // A quote that never closes: point at the opening quote, where the teacher must look.
+    if (problem == "found unexpected end of stream" && context == "while scanning a quoted scalar") {
+        const Mark open = markOf(parser.context_mark);
+        const std::optional<std::size_t> at = lines.offset(open);
+        const char quote = at && *at < text.size() ? text[*at] : '"';
+        return {locationOf(open), std::string("this quoted text never ends: the closing ") + quote + " is missing"};
+    }
+    const SourceLocation where = locationOf(markOf(parser.problem_mark));
     for (const Explanation& e : kExplanations)
-        if (message == e.yamlCpp)
-            return std::string(e.plain);
-    return "invalid YAML: " + message;
+        if (problem == e.problem && (e.context.empty() || context == e.context))
+            return {where, std::string(e.plain)};
+    std::string message = "invalid YAML: ";
+    if (!context.empty())
+        message += std::string(context) + ", ";
+    message += problem;
+    return {where, message};
 }
 
 }  // namespace
 
 YamlLoad loadYamlTree(std::string_view text) {
     YamlLoad result;
-    TextBuffer buffer(text);
-    std::istream in(&buffer);
-    try {
-        YAML::Parser parser(in);
-        TreeBuilder builder(text);
-        if (!parser.HandleNextDocument(builder))
+    Parser parser(text);
+    TreeBuilder builder(text);
+    bool documentSeen = false;
+    while (true) {
+        Event event;
+        if (!parser.next(event)) {
+            result.root.reset();
+            result.problem = explain(parser.state(), text);
             return result;
-        result.root = std::move(builder.root);
-        SecondDocumentRefusal refusal;
-        parser.HandleNextDocument(refusal);
-    } catch (const Refusal& refusal) {
-        result.root.reset();
-        result.problem = refusal.problem;
-    } catch (const YAML::Exception& e) {
-        result.root.reset();
-        result.problem = TextProblem{locationOf(e.mark), explain(e.msg)};
+        }
+        const yaml_event_t& e = *event;
+        if (e.type == YAML_STREAM_END_EVENT)
+            break;
+        if (e.type == YAML_DOCUMENT_START_EVENT) {
+            if (documentSeen) {
+                result.root.reset();
+                result.problem = TextProblem{locationOf(markOf(e.start_mark)),
+                                             "a second YAML document starts here; a scenario file holds one document"};
+                return result;
+            }
+            documentSeen = true;
+            continue;
+        }
+        if (auto problem = builder.take(e)) {
+            result.root.reset();
+            result.problem = std::move(problem);
+            return result;
+        }
     }
+    result.root = std::move(builder.root);
     return result;
 }
 

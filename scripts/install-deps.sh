@@ -6,7 +6,7 @@ set -eu
 PACKAGES="build-essential cmake ninja-build pkg-config
 qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 libgl-dev
 libqcustomplot-dev libqcustomplot2.1-qt6
-libuv1-dev libyaml-cpp-dev libhttp-parser-dev libbenchmark-dev
+libuv1-dev libyaml-dev libhttp-parser-dev libbenchmark-dev
 clang libclang-rt-14-dev
 xvfb xauth imagemagick"
 
