@@ -1,7 +1,7 @@
-// Checks on the raw bytes of a scenario file that must pass before yaml-cpp reads it.
-// yaml-cpp 0.7 silently accepts invalid UTF-8 and NUL bytes, reports tabs in indentation
-// as "illegal map value", and merges or drops text after `...`; these checks give a
-// teacher a position and a plain reason instead.
+// Checks on the raw bytes of a scenario file that must pass before libyaml reads it.
+// YAML parsers report invalid UTF-8, NUL bytes, tabs in indentation and text after `...`
+// in their own terms, or not at all (yaml-cpp 0.7, used before libyaml, accepted most of
+// them silently); these checks give a teacher a position and a plain reason instead.
 #pragma once
 
 #include <optional>
@@ -18,7 +18,7 @@ constexpr int kMaxNestingDepth = 100;
 // The first problem in `text`, in this order: encoding (invalid UTF-8, NUL and control
 // bytes), then structure (tabs in indentation, a second document, text after `...`,
 // brackets nested deeper than kMaxNestingDepth). Lines and columns are 1-based and
-// columns count characters, as yaml-cpp's marks do.
+// columns count characters, as libyaml's marks do.
 std::optional<TextProblem> findUnsafeText(std::string_view text);
 
 }  // namespace loopscope

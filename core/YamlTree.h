@@ -1,5 +1,5 @@
-// A scenario file's YAML as a plain tree, read with yaml-cpp's event parser so that
-// the parts yaml-cpp's own Node API hides stay visible: every key with its position
+// A scenario file's YAML as a plain tree, read with libyaml's event parser so that
+// the parts a document API hides stay visible: every key with its position
 // (duplicates included), whether a scalar was quoted, and aliases, which are refused
 // rather than expanded.
 #pragma once

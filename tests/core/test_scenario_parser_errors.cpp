@@ -40,7 +40,7 @@ class TestScenarioParserErrors : public QObject {
     Q_OBJECT
 
 private slots:
-    void yamlSyntaxErrorIsPlacedAtYamlCppsMark() {
+    void yamlSyntaxErrorIsPlacedAtTheCulprit() {
         QCOMPARE(firstErrorOf("loopscope: 1\nmain: [log: a\n"),
                  std::string("s.yaml:3:1: error: a `[` is never closed: a `]` is missing"));
         QCOMPARE(firstErrorOf("loopscope: 1\nmain:\n  - log: a\n   cpu: b\n"),
