@@ -232,7 +232,16 @@ TextProblem explain(const yaml_parser_t& parser, std::string_view text) {
         const char quote = at && *at < text.size() ? text[*at] : '"';
         return {locationOf(open), std::string("this quoted text never ends: the closing ") + quote + " is missing"};
     }
-    const SourceLocation where = locationOf(markOf(parser.problem_mark));
+    const Mark culprit = markOf(parser.problem_mark);
+    const SourceLocation where = locationOf(culprit);
+    const std::optional<std::size_t> at = lines.offset(culprit);
+    const char found = at && *at < text.size() ? text[*at] : '\0';
+    if (problem == "did not find expected node content" && (found == ']' || found == '}'))
+        return {where, "a `]` or `}` here closes nothing"};
+    if (problem == "found character that cannot start any token" && found != '\0')
+        return {where, std::string("a value cannot start with `") + found + "`; put the text in quotes"};
+    if (problem == "found unknown escape character")
+        return {where, "unknown escape in double-quoted text; write `\\\\` for a backslash, or use single quotes"};
     for (const Explanation& e : kExplanations)
         if (problem == e.problem && (e.context.empty() || context == e.context))
             return {where, std::string(e.plain)};

@@ -40,6 +40,19 @@ class TestScenarioParserErrors : public QObject {
     Q_OBJECT
 
 private slots:
+    void yamlSyntaxErrorsThatLibyamlNamesTersely() {
+        QCOMPARE(firstErrorOf("loopscope: 1\nmain: ]\n"),
+                 std::string("s.yaml:2:7: error: a `]` or `}` here closes nothing"));
+        QCOMPARE(firstErrorOf("loopscope: 1\nmain:\n  - log: @x\n"),
+                 std::string("s.yaml:3:10: error: a value cannot start with `@`; put the text in quotes"));
+        QCOMPARE(firstErrorOf("loopscope: 1\nmain:\n  - log: \"bad \\q\"\n"),
+                 std::string("s.yaml:3:15: error: unknown escape in double-quoted text; write `\\\\` for a "
+                             "backslash, or use single quotes"));
+        // libyaml's columns count characters, as the rest of the parser's positions do.
+        QCOMPARE(firstErrorOf("loopscope: 1\ntitle: \u00e9\u00e9\u00e9: x\n"),
+                 std::string("s.yaml:2:11: error: a `key: value` is not allowed here; check the indentation, or "
+                             "put text that contains `: ` in quotes"));
+    }
     void yamlSyntaxErrorIsPlacedAtTheCulprit() {
         QCOMPARE(firstErrorOf("loopscope: 1\nmain: [log: a\n"),
                  std::string("s.yaml:3:1: error: a `[` is never closed: a `]` is missing"));
