@@ -72,10 +72,14 @@ int checkPictureOptions(const RunOptions& options, const Scenario& scenario, con
 }
 
 int exportPictures(const RunOptions& options, const Scenario& scenario, const Trace* eventLoop,
-                   const Trace* threadPerRequest) {
+                   const Trace* threadPerRequest, const std::vector<ProcessSample>* eventLoopSamples,
+                   const std::vector<ProcessSample>* threadPerRequestSamples) {
     if (!wantsPictures(options))
         return kExitOk;
-    SlideRenderer renderer(slideSourceFor(scenario, eventLoop, threadPerRequest));
+    SlideSource source = slideSourceFor(scenario, eventLoop, threadPerRequest);
+    source.eventLoopSamples = eventLoopSamples;
+    source.threadPerRequestSamples = threadPerRequestSamples;
+    SlideRenderer renderer(std::move(source));
     const SlideOptions slide = slideOptions(options);
     QString error;
     const std::vector<PictureFile> files = pictureFiles(options);

@@ -167,6 +167,24 @@ private slots:
         QVERIFY2(timerAt < 2000 * kMillisecond, qPrintable(QString::number(timerAt / 1e6)));
     }
 
+    // time_scale 3: every duration is stretched, a 40 ms read and a 20 ms timer take
+    // 120 ms and 60 ms of real time, and the order stays the scenario's.
+    void timeScaleStretchesEveryDuration() {
+        Scenario scenario = scenarioWith({io(StepKind::ReadFile, 40 * kMillisecond, {log("read")}),
+                                          setTimeout(20 * kMillisecond, {log("timer")})});
+        scenario.runtime.timeScale = 3;
+        CollectingSink trace;
+        EventLoopEngine engine;
+        QVERIFY(engine.run(scenario, trace).ok);
+        QCOMPARE(toQt(trace.logs()), (QStringList{"timer", "read"}));
+        for (const TraceEvent& event : trace.events()) {
+            if (event.kind == EventKind::Log && event.text == "timer")
+                QVERIFY2(event.ts >= 60 * kMillisecond && event.ts < 110 * kMillisecond, qPrintable(QString::number(event.ts / 1e6)));
+            if (event.kind == EventKind::Log && event.text == "read")
+                QVERIFY2(event.ts >= 120 * kMillisecond && event.ts < 400 * kMillisecond, qPrintable(QString::number(event.ts / 1e6)));
+        }
+    }
+
     // The horizon stops a scenario that would never end, cleanly.
     void horizonStopsARunawayScenario() {
         Scenario scenario = scenarioWith({setInterval(2 * kMillisecond, 0, {log("again")})});
