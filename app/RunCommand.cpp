@@ -112,13 +112,16 @@ int runHeadless(const RunOptions& options) {
         if (int code = reportComparison(options, measured); code != kExitOk)
             return code;
     }
-    auto traceOf = [&](EngineKind engine) -> const Trace* {
+    auto runOf = [&](EngineKind engine) -> const EngineRun* {
         for (std::size_t i = 0; i < engines.size(); ++i)
             if (engines[i] == engine)
-                return &runs[i].trace;
+                return &runs[i];
         return nullptr;
     };
-    return exportPictures(options, scenario, traceOf(EngineKind::EventLoop), traceOf(EngineKind::ThreadPerRequest));
+    const EngineRun* loopRun = runOf(EngineKind::EventLoop);
+    const EngineRun* threadRun = runOf(EngineKind::ThreadPerRequest);
+    return exportPictures(options, scenario, loopRun ? &loopRun->trace : nullptr, threadRun ? &threadRun->trace : nullptr,
+                          loopRun ? &loopRun->samples : nullptr, threadRun ? &threadRun->samples : nullptr);
 }
 
 }  // namespace loopscope

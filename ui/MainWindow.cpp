@@ -36,6 +36,8 @@
 
 #include "ComparisonView.h"
 #include "EventLoopPanel.h"
+#include "ExportDialog.h"
+#include "SlideRenderer.h"
 #include "PlaybackController.h"
 #include "RunController.h"
 #include "ScenarioParser.h"
@@ -148,6 +150,9 @@ void MainWindow::buildLayout() {
     // Left: scenarios and the teaching text.
     scenarioList_ = new QListWidget;
     scenarioList_->setAlternatingRowColors(true);
+    scenarioList_->setWordWrap(true);
+    scenarioList_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scenarioList_->setSpacing(1);
     connect(scenarioList_, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { openScenario(item->data(Qt::UserRole).toString()); });
     connect(scenarioList_, &QListWidget::itemClicked, this,
@@ -191,6 +196,7 @@ void MainWindow::buildLayout() {
     middle->addWidget(bottomTabs_);
     middle->setStretchFactor(0, 5);
     middle->setStretchFactor(1, 4);
+    middle->setSizes({470, 400});
 
     // Right: the code, the file, the settings.
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -232,13 +238,15 @@ void MainWindow::buildLayout() {
     right->setStretchFactor(1, 0);
 
     auto* main = new QSplitter(Qt::Horizontal);
+    leftColumn_ = left;
+    middleColumn_ = middle;
     main->addWidget(left);
     main->addWidget(middle);
     main->addWidget(right);
     main->setStretchFactor(0, 0);
     main->setStretchFactor(1, 1);
     main->setStretchFactor(2, 0);
-    main->setSizes({270, 1000, 330});
+    main->setSizes({290, 980, 330});
     setCentralWidget(main);
 
     timeLabel_ = new QLabel;
@@ -269,8 +277,13 @@ void MainWindow::buildActions() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     QAction* reload = file->addAction(tr("Re&load"), this, [this] { openScenario(scenarioPath_); });
     reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    QAction* exportAction = file->addAction(tr("&Export Picture..."), this, &MainWindow::exportPicture);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    ExportDialog::addExportAction(this, file, [this]() -> std::optional<ExportDialog::Current> {
+        if (!scenario_ || !primary_ || primary_->size() == 0 || runs_->isRunning())
+            return std::nullopt;
+        const Trace* loop = loopStore_->size() > 0 ? &loopStore_->trace() : nullptr;
+        const Trace* threads = threadStore_->size() > 0 ? &threadStore_->trace() : nullptr;
+        return ExportDialog::Current{slideSourceFor(*scenario_, loop, threads), playback_->time()};
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -664,6 +677,8 @@ void MainWindow::setTheme(const Theme& theme) {
         palette.setColor(QPalette::ButtonText, theme.text);
         palette.setColor(QPalette::Button, theme.panel);
         palette.setColor(QPalette::Highlight, theme.accent);
+        for (QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+            palette.setColor(QPalette::Disabled, role, theme.mutedText.darker(140));
     }
     setPalette(palette);
     highlightedCodeLine_ = -2;
@@ -679,28 +694,9 @@ void MainWindow::setProjectorMode(bool on) {
         f.setPointSizeF(on ? 15 : 10);
         w->setFont(f);
     }
-}
-
-void MainWindow::exportPicture() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Picture"), QStringLiteral("loopscope.png"),
-                                                      tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    // The loop view above the timeline, at slide size.
-    QImage image(1920, 1080, QImage::Format_ARGB32);
-    image.fill(theme_.background);
-    QPainter painter(&image);
-    paintLoopView(painter, QRectF(0, 0, 1920, 620), loopPanel_->state(), theme_, LoopViewOptions{threadpool_->value(), {}});
-    const QPixmap timeline = timeline_->plot()->toPixmap(1920, 460);
-    painter.drawPixmap(0, 620, timeline);
-    painter.end();
-    const QString temporary = path + QStringLiteral(".part");
-    if (!image.save(temporary, "PNG") || (QFile::exists(path) && !QFile::remove(path)) || !QFile::rename(temporary, path)) {
-        QFile::remove(temporary);
-        statusBar()->showMessage(tr("Could not write %1").arg(path));
-        return;
-    }
-    statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+    // On a projector the loop gets the room: the scenario list steps aside.
+    leftColumn_->setVisible(!on);
+    middleColumn_->setSizes(on ? QList<int>{540, 340} : QList<int>{470, 400});
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

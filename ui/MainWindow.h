@@ -22,6 +22,7 @@ class QListWidget;
 class QMenu;
 class QPlainTextEdit;
 class QSlider;
+class QSplitter;
 class QSpinBox;
 class QTabWidget;
 class QTextBrowser;
@@ -90,7 +91,6 @@ private:
     void updateRunState();
     void onRunFinished(bool ok, const QString& error, bool cancelled);
     void onStoreGrew();
-    void exportPicture();
     void openDialog();
     QString runnablePath();
     void highlightCode(const SourceLocation& step);
@@ -141,6 +141,8 @@ private:
     QAction* runAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
     QAction* playAction_ = nullptr;
+    QWidget* leftColumn_ = nullptr;
+    QSplitter* middleColumn_ = nullptr;
     bool scrubbing_ = false;
 };
 
