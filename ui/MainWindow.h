@@ -91,6 +91,7 @@ private:
     void updateRunState();
     void onRunFinished(bool ok, const QString& error, bool cancelled);
     void onStoreGrew();
+    void exportPicture();
     void openDialog();
     QString runnablePath();
     void highlightCode(const SourceLocation& step);
