@@ -290,15 +290,21 @@ private:
         return fieldsOf(*field.value, known, owner);
     }
 
-    void missing(const Field& owner, std::string_view key, std::string_view ownerName, std::string_view expected) {
-        // A misspelt key was already reported with "did you mean"; saying it is missing too
-        // would put the less helpful message first.
+    // True when `map` holds a misspelling of `key`, which is reported as an unknown key with
+    // "did you mean"; saying that `key` is missing too would put the less helpful message first.
+    static bool misspeltKey(const YamlNode& map, std::string_view key) {
         const std::string_view wanted[] = {key};
-        for (std::size_t i = 0; i < owner.value->mapSize(); ++i) {
-            const YamlNode& given = owner.value->key(i);
-            if (given.isScalar() && closestName(given.text, wanted))
-                return;
+        for (std::size_t i = 0; i < map.mapSize(); ++i) {
+            const YamlNode& given = map.key(i);
+            if (given.isScalar() && given.text != key && closestName(given.text, wanted))
+                return true;
         }
+        return false;
+    }
+
+    void missing(const Field& owner, std::string_view key, std::string_view ownerName, std::string_view expected) {
+        if (misspeltKey(*owner.value, key))
+            return;
         fail(owner.key->where, "missing " + quoted(std::string(key) + ":") + " in " + quoted(ownerName) +
                                    "; expected " + std::string(expected));
     }
@@ -799,7 +805,7 @@ private:
                                                "; this loopscope reads format 1");
                 return;  // a later format's keys would only bring noise
             }
-        } else {
+        } else if (!misspeltKey(root, "loopscope")) {
             fail({1, 1}, "missing `loopscope: 1` (the format version) at the top of the file");
         }
         const Fields top = fieldsOf(root, kTopLevelKeys, "");

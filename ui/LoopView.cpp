@@ -136,7 +136,8 @@ void paintRing(const Painter& d, const QRectF& r) {
         const double radius = (outer + inner) / 2;
         const QPointF at(c.x() + radius * std::cos(mid), c.y() - radius * std::sin(mid));
         const QRectF box(at.x() - thickness * 1.3, at.y() - thickness / 2, thickness * 2.6, thickness);
-        QFont f = d.theme.font(0.8, lit);
+        // Labels shrink with a small ring rather than overprint each other.
+        QFont f = d.theme.font(std::min(0.8, thickness * 0.36 / d.unit), lit);
         p.setFont(f);
         p.setPen(lit ? d.theme.litText : d.theme.mutedText);
         p.drawText(box, Qt::AlignCenter | Qt::TextWordWrap, QString::fromLatin1(kRing[i].label));
@@ -322,8 +323,8 @@ void paintPool(const Painter& d, const QRectF& r, const LoopViewOptions& options
     }
     if (hasThreads) {
         d.text(QRectF(r.left(), y, r.width(), d.unit * 1.6),
-               QStringLiteral("Threads: %1 alive, %2 running, %3 blocked (peak %4)")
-                   .arg(d.state.threadsAlive).arg(d.state.threadsRunning).arg(d.state.threadsBlocked).arg(d.state.peakThreads),
+               QStringLiteral("Request threads: %1 (%2 blocked)")
+                   .arg(d.state.threadsAlive).arg(d.state.threadsBlocked),
                d.theme.text, 0.85, true);
         y += d.unit * 1.8;
         const double cell = d.unit * 0.7;

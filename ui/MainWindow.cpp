@@ -37,6 +37,7 @@
 #include "ComparisonView.h"
 #include "EventLoopPanel.h"
 #include "ExportDialog.h"
+#include "SlideRenderer.h"
 #include "PlaybackController.h"
 #include "RunController.h"
 #include "ScenarioParser.h"
@@ -149,6 +150,9 @@ void MainWindow::buildLayout() {
     // Left: scenarios and the teaching text.
     scenarioList_ = new QListWidget;
     scenarioList_->setAlternatingRowColors(true);
+    scenarioList_->setWordWrap(true);
+    scenarioList_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scenarioList_->setSpacing(1);
     connect(scenarioList_, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { openScenario(item->data(Qt::UserRole).toString()); });
     connect(scenarioList_, &QListWidget::itemClicked, this,
@@ -192,6 +196,7 @@ void MainWindow::buildLayout() {
     middle->addWidget(bottomTabs_);
     middle->setStretchFactor(0, 5);
     middle->setStretchFactor(1, 4);
+    middle->setSizes({470, 400});
 
     // Right: the code, the file, the settings.
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -233,13 +238,15 @@ void MainWindow::buildLayout() {
     right->setStretchFactor(1, 0);
 
     auto* main = new QSplitter(Qt::Horizontal);
+    leftColumn_ = left;
+    middleColumn_ = middle;
     main->addWidget(left);
     main->addWidget(middle);
     main->addWidget(right);
     main->setStretchFactor(0, 0);
     main->setStretchFactor(1, 1);
     main->setStretchFactor(2, 0);
-    main->setSizes({270, 1000, 330});
+    main->setSizes({290, 980, 330});
     setCentralWidget(main);
 
     timeLabel_ = new QLabel;
@@ -665,6 +672,8 @@ void MainWindow::setTheme(const Theme& theme) {
         palette.setColor(QPalette::ButtonText, theme.text);
         palette.setColor(QPalette::Button, theme.panel);
         palette.setColor(QPalette::Highlight, theme.accent);
+        for (QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+            palette.setColor(QPalette::Disabled, role, theme.mutedText.darker(140));
     }
     setPalette(palette);
     highlightedCodeLine_ = -2;
@@ -680,21 +689,25 @@ void MainWindow::setProjectorMode(bool on) {
         f.setPointSizeF(on ? 15 : 10);
         w->setFont(f);
     }
+    // On a projector the loop gets the room: the scenario list steps aside.
+    leftColumn_->setVisible(!on);
+    middleColumn_->setSizes(on ? QList<int>{540, 340} : QList<int>{470, 400});
 }
 
 void MainWindow::exportPicture() {
     // The run on screen, in the Export dialog: the same SlideRenderer as `loopscope run --png`.
-    if (!scenario_ || runs_->isRunning() || (loopStore_->size() == 0 && threadStore_->size() == 0)) {
+    if (!scenario_ || !primary_ || primary_->size() == 0 || runs_->isRunning()) {
         statusBar()->showMessage(runs_->isRunning() ? tr("Export is possible once the run has finished.")
                                                     : tr("Run a scenario first: there is nothing to export yet."),
                                  5000);
         return;
     }
-    SlideSource source = slideSourceFor(*scenario_, loopStore_->size() ? &loopStore_->trace() : nullptr,
-                                        threadStore_->size() ? &threadStore_->trace() : nullptr);
+    const Trace* loop = loopStore_->size() > 0 ? &loopStore_->trace() : nullptr;
+    const Trace* threads = threadStore_->size() > 0 ? &threadStore_->trace() : nullptr;
+    SlideSource source = slideSourceFor(*scenario_, loop, threads);
     source.runtime.threadpool = threadpool_->value();
     source.runtime.cores = cores_->value();
-    ExportDialog dialog(std::move(source), timeline_->playhead(), this);
+    ExportDialog dialog(std::move(source), playback_->time(), this);
     dialog.exec();
 }
 

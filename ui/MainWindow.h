@@ -22,6 +22,7 @@ class QListWidget;
 class QMenu;
 class QPlainTextEdit;
 class QSlider;
+class QSplitter;
 class QSpinBox;
 class QTabWidget;
 class QTextBrowser;
@@ -141,6 +142,8 @@ private:
     QAction* runAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
     QAction* playAction_ = nullptr;
+    QWidget* leftColumn_ = nullptr;
+    QSplitter* middleColumn_ = nullptr;
     bool scrubbing_ = false;
 };
 

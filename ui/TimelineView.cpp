@@ -125,8 +125,8 @@ void TimelineView::rebuildRows() {
     ticker->clear();
     for (std::size_t i = 0; i < rows.size(); ++i)
         ticker->addTick(double(i) + 0.5, rows[i].name);
-    plot_->yAxis->setRange(-0.1, std::max<double>(1.0, double(rows.size())) + 0.1);
     spans_->setRows(std::move(rows));
+    layoutRows();
 }
 
 Nanoseconds TimelineView::endTime() const {
@@ -142,6 +142,8 @@ void TimelineView::refresh() {
     std::size_t total = (eventLoop_ ? eventLoop_->rows().size() : 0) + (threads_ ? threads_->rows().size() : 0);
     if (total != knownRows_)
         rebuildRows();
+    else
+        layoutRows();
     if (live_) {
         spans_->setLiveEnd(endTime());
         if (!userZoomed_)
@@ -168,6 +170,7 @@ void TimelineView::setNotes(const std::vector<Note>& notes) {
     for (QCPAbstractItem* item : noteItems_)
         plot_->removeItem(item);
     noteItems_.clear();
+    noteLabels_.clear();
     int noteLine = 0;  // notes close in time take turns over three lines instead of overprinting
     for (const Note& note : notes) {
         auto* line = new QCPItemStraightLine(plot_);
@@ -176,8 +179,9 @@ void TimelineView::setNotes(const std::vector<Note>& notes) {
         line->setPen(QPen(theme_.accent, 1, Qt::DashLine));
         auto* label = new QCPItemText(plot_);
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(double(note.at), 0.065 * (noteLine++ % 3));
+        label->position->setTypeY(QCPItemPosition::ptPlotCoords);
+        label->position->setCoords(double(note.at), 0.0);
+        label->setProperty("noteLine", noteLine++ % 3);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         label->setText(QString::fromStdString(note.text));
         label->setColor(theme_.accent);
@@ -186,8 +190,27 @@ void TimelineView::setNotes(const std::vector<Note>& notes) {
         label->setBrush(QBrush(theme_.panel));
         noteItems_.push_back(line);
         noteItems_.push_back(label);
+        noteLabels_.push_back(label);
     }
+    layoutRows();
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// Rows fill the height below a band where the notes' labels sit, so that no label hides a lane.
+void TimelineView::layoutRows() {
+    const double rows = double(std::max<std::size_t>(1, spans_->rows().size()));
+    const double height = plot_->axisRect()->height() > 0 ? plot_->axisRect()->height() : std::max(100, plot_->height() - 50);
+    const int lines = int(std::min<std::size_t>(3, noteLabels_.size()));
+    const double linePixels = QFontMetricsF(theme_.font(0.8, true)).height() + 6;
+    double band = 0;
+    if (lines > 0 && height > lines * linePixels + rows * 6)
+        band = lines * linePixels * rows / (height - lines * linePixels);
+    const double top = -0.1 - band;
+    plot_->yAxis->setRange(top, rows + 0.1);
+    const double rowPixels = height / (rows + 0.2 + band);
+    for (QCPItemText* label : noteLabels_)
+        label->position->setCoords(label->position->coords().x(),
+                                   top + label->property("noteLine").toInt() * linePixels / rowPixels);
 }
 
 void TimelineView::setTheme(const Theme& theme) {

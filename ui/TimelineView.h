@@ -13,6 +13,7 @@
 
 class QCustomPlot;
 class QCPItemStraightLine;
+class QCPItemText;
 
 namespace loopscope {
 
@@ -49,6 +50,7 @@ protected:
 
 private:
     void rebuildRows();
+    void layoutRows();
     void applyTheme();
     Nanoseconds endTime() const;
 
@@ -56,6 +58,7 @@ private:
     SpanPlottable* spans_;
     QCPItemStraightLine* playheadLine_;
     std::vector<QCPAbstractItem*> noteItems_;
+    std::vector<QCPItemText*> noteLabels_;
     const SpanSet* eventLoop_ = nullptr;
     const SpanSet* threads_ = nullptr;
     std::size_t knownRows_ = 0;

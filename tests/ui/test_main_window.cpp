@@ -9,6 +9,7 @@
 #include <QTextBlock>
 #include <cstdio>
 
+#include "ComparisonView.h"
 #include "EventLoopPanel.h"
 #include "MainWindow.h"
 #include "PlaybackController.h"
@@ -224,6 +225,78 @@ private slots:
         playback->toEnd();
         QCOMPARE(consoleLines(window).size(), 10);
         QCOMPARE(consoleLines(window).front().section(QLatin1Char(' '), -1), QStringLiteral("Start"));
+    }
+
+    void threeUsersOnBothEngines() {
+        MainWindow window(QStringLiteral(":/scenarios/three-users-file-server.yaml"));
+        window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
+        // A scenario with a server and load runs on both engines unless told otherwise.
+        QCOMPARE(window.engineChoice()->currentIndex(), 2);
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        QVERIFY(window.startRun());
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.front().at(0).toBool(), true);
+        QTRY_VERIFY(window.eventLoopStore()->isIdle() && window.threadStore()->isIdle());
+        dumpIfAsked(window.threadStore()->trace());
+
+        const RunMeasures loop = measureRun(window.eventLoopStore()->trace(), EngineKind::EventLoop, 4);
+        const RunMeasures threads = measureRun(window.threadStore()->trace(), EngineKind::ThreadPerRequest, 4);
+        QCOMPARE(loop.answered, 3);
+        QCOMPARE(threads.answered, 3);
+        QVERIFY2(threads.peakThreads >= 3, qPrintable(QString::number(threads.peakThreads)));
+        // Each request waits one 20 ms read, not one after the other.
+        QVERIFY2(loop.p99 < 60 * kMillisecond, qPrintable(QString::number(loop.p99)));
+
+        // When the third read starts, three workers hold the three reads.
+        const Trace& trace = window.eventLoopStore()->trace();
+        std::size_t third = 0, starts = 0;
+        for (std::size_t i = 0; i < trace.size() && third == 0; ++i)
+            if (trace[i].kind == EventKind::WorkBegin && trace[i].lane.kind == LaneKind::PoolWorker && ++starts == 3)
+                third = i + 1;
+        QVERIFY(third > 0);
+        window.playback()->seekEvent(third);
+        const LoopState& state = window.loopPanel()->state();
+        QCOMPARE(poolJobs(state).size(), 3);
+        QCOMPARE(state.requestsArrived, 3);
+        QCOMPARE(state.requestsInFlight(), 3);
+        // The timeline holds both runs: the loop's lanes and the three request threads.
+        QStringList rows;
+        for (const TimelineRow& row : window.timeline()->spans()->rows())
+            rows << row.name;
+        QVERIFY2(rows.contains(QStringLiteral("main thread")) && rows.contains(QStringLiteral("thread 3")),
+                 qPrintable(rows.join(QStringLiteral(", "))));
+        window.timeline()->fitAll();
+        saveIfAsked(window, QStringLiteral("three-users-file-server"));
+    }
+
+    void threadPoolSaturation() {
+        MainWindow window(QStringLiteral(":/scenarios/thread-pool.yaml"));
+        window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
+        QCOMPARE(window.threadpoolSetting()->value(), 4);
+        QVERIFY(runToEnd(window));
+        const Trace& trace = window.eventLoopStore()->trace();
+        // Once the fourth hash started (and the script queued all eight): four computing, four waiting.
+        std::size_t mainEnd = 0, fourth = 0, starts = 0;
+        for (std::size_t i = 0; i < trace.size(); ++i) {
+            if (trace[i].kind == EventKind::PhaseLeave && trace[i].phase == Phase::MainScript && mainEnd == 0)
+                mainEnd = i + 1;
+            if (trace[i].kind == EventKind::WorkBegin && trace[i].lane.kind == LaneKind::PoolWorker && ++starts == 4)
+                fourth = i + 1;
+        }
+        QVERIFY(mainEnd > 0 && fourth > 0);
+        window.playback()->seekEvent(std::max(mainEnd, fourth));
+        LoopState state = window.loopPanel()->state();
+        QCOMPARE(poolJobs(state).size(), 4);
+        QCOMPARE(state.queue(QueueKind::PoolFifo).size(), std::size_t(4));
+        QCOMPARE(window.eventLoopStore()->stateAt(trace.size()).consoleLines, std::size_t(9));
+        // Halfway through the first wave, the picture a teacher stops on.
+        window.playback()->seekTime(trace[std::max(mainEnd, fourth) - 1].ts + 60 * kMillisecond);
+        window.timeline()->fitAll();
+        saveIfAsked(window, QStringLiteral("thread-pool"));
+        window.setTheme(Theme::dark());
+        saveIfAsked(window, QStringLiteral("thread-pool-dark"));
+        window.setProjectorMode(true);
+        saveIfAsked(window, QStringLiteral("thread-pool-projector"));
     }
 
     void cancelStopsALongRun() {
