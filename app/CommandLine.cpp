@@ -75,7 +75,7 @@ int runCommand(const QStringList& arguments) {
     const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Picture width in pixels (default 1920)."), QStringLiteral("PX"), QStringLiteral("1920"));
     const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Picture height in pixels (default 1080)."), QStringLiteral("PX"), QStringLiteral("1080"));
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("timeline, loop or comparison (default timeline)."), QStringLiteral("VIEW"), QStringLiteral("timeline"));
-    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Scenario time shown by the loop view, e.g. 250ms."), QStringLiteral("TIME"));
+    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Scenario time shown by the loop view (default: its busiest moment) and marked on the timeline, e.g. 250ms."), QStringLiteral("TIME"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or print (default light)."), QStringLiteral("THEME"), QStringLiteral("light"));
     const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Write a numbered PNG sequence of the loop view."), QStringLiteral("DIR"));
     const QCommandLineOption fps(QStringLiteral("fps"), QStringLiteral("Frames per scenario second for --frames (default 10)."), QStringLiteral("N"), QStringLiteral("10"));

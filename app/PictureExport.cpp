@@ -1,6 +1,8 @@
 #include "PictureExport.h"
 
+#include <QFileInfo>
 #include <cstdio>
+#include <unistd.h>
 
 #include "CommandLine.h"
 #include "ScenarioParser.h"
@@ -61,14 +63,23 @@ int checkPictureOptions(const RunOptions& options, const Scenario& scenario, con
     for (const PictureFile& file : pictureFiles(options))
         if (!canWriteFile(file.path, &error))
             return printError(error);
+    if (!options.framesDir.isEmpty()) {
+        const QFileInfo frames(options.framesDir);
+        if (frames.exists() && !frames.isDir())
+            return printError(QStringLiteral("cannot write %1: it exists and is not a directory").arg(options.framesDir));
+    }
     return kExitOk;
 }
 
 int exportPictures(const RunOptions& options, const Scenario& scenario, const Trace* eventLoop,
-                   const Trace* threadPerRequest) {
+                   const Trace* threadPerRequest, const std::vector<ProcessSample>* eventLoopSamples,
+                   const std::vector<ProcessSample>* threadPerRequestSamples) {
     if (!wantsPictures(options))
         return kExitOk;
-    SlideRenderer renderer(slideSourceFor(scenario, eventLoop, threadPerRequest));
+    SlideSource source = slideSourceFor(scenario, eventLoop, threadPerRequest);
+    source.eventLoopSamples = eventLoopSamples;
+    source.threadPerRequestSamples = threadPerRequestSamples;
+    SlideRenderer renderer(std::move(source));
     const SlideOptions slide = slideOptions(options);
     QString error;
     const std::vector<PictureFile> files = pictureFiles(options);
@@ -82,14 +93,18 @@ int exportPictures(const RunOptions& options, const Scenario& scenario, const Tr
             return printError(QStringLiteral("cannot draw frames: %1").arg(error));
         const bool ok = writeFrames(renderer, slide, options.fps, options.framesDir,
                                     [](int written, int total) {
-                                        std::fprintf(stderr, "\rloopscope: frame %d of %d", written, total);
-                                        if (written == total)
+                                        // One line rewritten in place on a terminal; a line per frame in a log.
+                                        static const bool terminal = ::isatty(STDERR_FILENO) != 0;
+                                        std::fprintf(stderr, terminal ? "\rloopscope: frame %d of %d" : "loopscope: frame %d of %d\n",
+                                                     written, total);
+                                        if (terminal && written == total)
                                             std::fputc('\n', stderr);
                                         std::fflush(stderr);
                                     },
                                     &error);
         if (!ok) {
-            std::fputc('\n', stderr);
+            if (::isatty(STDERR_FILENO))
+                std::fputc('\n', stderr);
             return printError(error);
         }
     }

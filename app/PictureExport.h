@@ -1,6 +1,7 @@
 // `loopscope run` with --png/--svg/--pdf/--frames: pictures of the run for slides.
 #pragma once
 
+#include "ProcessUsage.h"
 #include "RunOptions.h"
 #include "Scenario.h"
 #include "TraceEvent.h"
@@ -14,8 +15,9 @@ bool wantsPictures(const RunOptions& options);
 // code: kExitOk to go on, otherwise the error was printed.
 int checkPictureOptions(const RunOptions& options, const Scenario& scenario, const QString& mode);
 
-// Writes every picture asked for; either trace may be null. Returns an exit code.
+// Writes every picture asked for; any trace or sample list may be null. Returns an exit code.
 int exportPictures(const RunOptions& options, const Scenario& scenario, const Trace* eventLoop,
-                   const Trace* threadPerRequest);
+                   const Trace* threadPerRequest, const std::vector<ProcessSample>* eventLoopSamples = nullptr,
+                   const std::vector<ProcessSample>* threadPerRequestSamples = nullptr);
 
 }  // namespace loopscope

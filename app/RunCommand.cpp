@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "ChromeTraceExporter.h"
 #include "CommandLine.h"
 #include "ComparisonRun.h"
 #include "EngineProcess.h"
@@ -94,6 +95,16 @@ int runHeadless(const RunOptions& options) {
         }
         runs.push_back(std::move(run));
     }
+    if (!options.tracePath.isEmpty()) {
+        std::vector<ChromeTraceRun> traces;
+        for (std::size_t i = 0; i < engines.size(); ++i)
+            traces.push_back({&runs[i].trace, engines[i] == EngineKind::EventLoop ? "event loop" : "thread per request"});
+        std::string error;
+        if (!writeChromeTrace(traces, options.tracePath.toStdString(), scenario.title, &error)) {
+            std::fprintf(stderr, "loopscope: %s\n", error.c_str());
+            return kExitBadInput;
+        }
+    }
     if (measure) {
         std::vector<MeasuredRun> measured;
         for (std::size_t i = 0; i < engines.size(); ++i)
@@ -101,13 +112,16 @@ int runHeadless(const RunOptions& options) {
         if (int code = reportComparison(options, measured); code != kExitOk)
             return code;
     }
-    auto traceOf = [&](EngineKind engine) -> const Trace* {
+    auto runOf = [&](EngineKind engine) -> const EngineRun* {
         for (std::size_t i = 0; i < engines.size(); ++i)
             if (engines[i] == engine)
-                return &runs[i].trace;
+                return &runs[i];
         return nullptr;
     };
-    return exportPictures(options, scenario, traceOf(EngineKind::EventLoop), traceOf(EngineKind::ThreadPerRequest));
+    const EngineRun* loopRun = runOf(EngineKind::EventLoop);
+    const EngineRun* threadRun = runOf(EngineKind::ThreadPerRequest);
+    return exportPictures(options, scenario, loopRun ? &loopRun->trace : nullptr, threadRun ? &threadRun->trace : nullptr,
+                          loopRun ? &loopRun->samples : nullptr, threadRun ? &threadRun->samples : nullptr);
 }
 
 }  // namespace loopscope

@@ -21,7 +21,10 @@ namespace loopscope {
 
 namespace {
 
-constexpr std::int64_t kClientPid = 1000000;
+// Process ids: run r (0-based) uses r * kPidsPerRun + 1 + its cluster process, and
+// r * kPidsPerRun + kClientPidOffset for its load client.
+constexpr std::int64_t kPidsPerRun = 1000;
+constexpr std::int64_t kClientPidOffset = 999;
 
 // Where slices of one lane are drawn. A lane has one track, except where its work can
 // overlap (concurrent kernel I/Os): there `slot` k > 0 is an extra track.
@@ -117,7 +120,7 @@ void appendMicros(std::string& out, Nanoseconds ns) {
     out.append(digits, length);
 }
 
-const char* callbackName(QueueKind queue) {
+const char* callbackName(QueueKind queue, Phase phase) {
     switch (queue) {
     case QueueKind::Timers: return "setTimeout callback";
     case QueueKind::Check: return "setImmediate callback";
@@ -129,7 +132,7 @@ const char* callbackName(QueueKind queue) {
     case QueueKind::PoolFifo: return "thread-pool callback";
     case QueueKind::None: break;
     }
-    return "callback";
+    return phase == Phase::MainScript ? "main script" : "callback";
 }
 
 const char* workName(LaneKind lane) {
@@ -163,15 +166,29 @@ std::string trackName(const TrackKey& key) {
     return name;
 }
 
+// What the runs of one file share: the text so far, and ids that must stay unique.
+struct ChromeTraceOutput {
+    std::string text;
+    bool firstEvent = true;
+    std::int64_t nextTid = 1;
+    std::int64_t nextFlowId = 1;
+};
+
+// Writes the events of one run (one engine's Trace) into the shared output.
 class ChromeTraceWriter {
 public:
-    ChromeTraceWriter(const Trace& trace, const std::string& title) : trace_(trace), title_(title) {
-        out_.reserve(64 + trace.size() * 170);
+    ChromeTraceWriter(const ChromeTraceRun& run, std::size_t runIndex, bool severalRuns, const std::string& title,
+                      ChromeTraceOutput& output)
+        : trace_(*run.trace),
+          processTitle_(processTitle(title, run.name, severalRuns)),
+          clientTitle_(processTitle("load client", run.name, severalRuns)),
+          pidBase_(std::int64_t(runIndex) * kPidsPerRun),
+          out_(output.text),
+          output_(output) {
         tracks_.reserve(16);
     }
 
-    std::string write() {
-        out_ += "{\"traceEvents\":[";
+    void write() {
         for (const TraceEvent& event : trace_)
             lastTs_ = std::max(lastTs_, event.ts);
         trackOf_.resize(trace_.size(), 0);
@@ -181,13 +198,16 @@ public:
         closeUnfinishedSpans();
         writeFlows();
         writeMetadata();
-        out_ += "],\"displayTimeUnit\":\"ms\",\"otherData\":{\"title\":";
-        appendJsonString(out_, title_);
-        out_ += "}}\n";
-        return std::move(out_);
     }
 
 private:
+    static std::string processTitle(const std::string& title, const std::string& runName, bool severalRuns) {
+        std::string name = title.empty() ? std::string("loopscope") : title;
+        if (severalRuns && !runName.empty())
+            name += " \xE2\x80\x94 " + runName;
+        return name;
+    }
+
     std::size_t trackIndex(const TrackKey& key) {
         if (lastTrack_ < tracks_.size() && tracks_[lastTrack_].key == key)
             return lastTrack_;
@@ -195,8 +215,8 @@ private:
         if (inserted) {
             Track track;
             track.key = key;
-            track.pid = key.kind == LaneKind::Client ? kClientPid : std::int64_t(key.process) + 1;
-            track.tid = std::int64_t(tracks_.size()) + 1;
+            track.pid = pidBase_ + (key.kind == LaneKind::Client ? kClientPidOffset : std::int64_t(key.process) + 1);
+            track.tid = output_.nextTid++;
             tracks_.push_back(std::move(track));
         }
         lastTrack_ = it->second;
@@ -219,9 +239,9 @@ private:
 
     // The fields every event has: "ph", "name", "cat", "ts", "pid", "tid".
     void beginEvent(char phase, std::string_view name, const char* category, Nanoseconds ts, const Track& track) {
-        if (!firstEvent_)
+        if (!output_.firstEvent)
             out_ += ',';
-        firstEvent_ = false;
+        output_.firstEvent = false;
         out_ += "\n{\"ph\":\"";
         out_ += phase;
         out_ += "\",\"name\":";
@@ -286,7 +306,7 @@ private:
 
     void writeCallback(std::size_t begin, Nanoseconds end, const Track& track) {
         const TraceEvent& event = trace_[begin];
-        writeSlice(event.text.empty() ? std::string_view(callbackName(event.queue)) : std::string_view(event.text),
+        writeSlice(event.text.empty() ? std::string_view(callbackName(event.queue, event.phase)) : std::string_view(event.text),
                    "callback", event, end, track);
     }
     void writeFrame(std::size_t begin, Nanoseconds end, const Track& track) {
@@ -439,9 +459,8 @@ private:
     }
 
     void writeFlows() {
-        std::int64_t flowId = 0;
         for (const Flow& flow : flows_) {
-            ++flowId;
+            const std::int64_t flowId = output_.nextFlowId++;
             beginEvent('s', "cause", "flow", trace_[flow.source].ts, tracks_[trackOf_[flow.source]]);
             out_ += ",\"id\":";
             appendInt(out_, flowId);
@@ -472,12 +491,11 @@ private:
         bool severalProcesses = false;
         for (const Track& track : tracks_)
             severalProcesses = severalProcesses || (track.key.kind != LaneKind::Client && track.key.process > 0);
-        const std::string runName = title_.empty() ? std::string("loopscope") : title_;
         std::vector<std::int64_t> namedPids;
         for (const Track& track : tracks_) {
             if (std::find(namedPids.begin(), namedPids.end(), track.pid) == namedPids.end()) {
                 namedPids.push_back(track.pid);
-                std::string processName = track.key.kind == LaneKind::Client ? std::string("load client") : runName;
+                std::string processName = track.key.kind == LaneKind::Client ? clientTitle_ : processTitle_;
                 if (severalProcesses && track.key.kind != LaneKind::Client)
                     processName += " \xE2\x80\x94 process " + std::to_string(track.key.process + 1);
                 writeMetadataEvent("process_name", track, "name", processName);
@@ -489,9 +507,11 @@ private:
     }
 
     const Trace& trace_;
-    const std::string& title_;
-    std::string out_;
-    bool firstEvent_ = true;
+    const std::string processTitle_;
+    const std::string clientTitle_;
+    const std::int64_t pidBase_;
+    std::string& out_;
+    ChromeTraceOutput& output_;
     Nanoseconds lastTs_ = 0;
     std::vector<Track> tracks_;
     std::unordered_map<TrackKey, std::size_t, TrackKeyHash> trackByKey_;
@@ -506,11 +526,32 @@ private:
 
 }  // namespace
 
+std::string chromeTraceJson(const std::vector<ChromeTraceRun>& runs, const std::string& title) {
+    ChromeTraceOutput output;
+    std::size_t events = 0;
+    for (const ChromeTraceRun& run : runs)
+        events += run.trace ? run.trace->size() : 0;
+    output.text.reserve(128 + events * 170);
+    output.text += "{\"traceEvents\":[";
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        if (runs[i].trace)
+            ChromeTraceWriter(runs[i], i, runs.size() > 1, title, output).write();
+    output.text += "],\"displayTimeUnit\":\"ms\",\"otherData\":{\"title\":";
+    appendJsonString(output.text, title);
+    output.text += "}}\n";
+    return std::move(output.text);
+}
+
 std::string chromeTraceJson(const Trace& trace, const std::string& title) {
-    return ChromeTraceWriter(trace, title).write();
+    return chromeTraceJson(std::vector<ChromeTraceRun>{{&trace, {}}}, title);
 }
 
 bool writeChromeTrace(const Trace& trace, const std::string& path, const std::string& title, std::string* error) {
+    return writeChromeTrace(std::vector<ChromeTraceRun>{{&trace, {}}}, path, title, error);
+}
+
+bool writeChromeTrace(const std::vector<ChromeTraceRun>& runs, const std::string& path, const std::string& title,
+                      std::string* error) {
     const auto fail = [&](const std::string& reason) {
         if (error)
             *error = "cannot write " + path + ": " + reason;
@@ -526,7 +567,7 @@ bool writeChromeTrace(const Trace& trace, const std::string& path, const std::st
     if (fd < 0)
         return fail(std::strerror(errno));
 
-    const std::string json = chromeTraceJson(trace, title);
+    const std::string json = chromeTraceJson(runs, title);
     std::size_t written = 0;
     while (written < json.size()) {
         const ssize_t n = ::write(fd, json.data() + written, json.size() - written);

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "TraceEvent.h"
 
@@ -19,11 +20,21 @@ namespace loopscope {
 
 std::string chromeTraceJson(const Trace& trace, const std::string& title);
 
+// Several runs of the same scenario in one file (`run --mode both`): each run gets its
+// own processes, named "TITLE — NAME".
+struct ChromeTraceRun {
+    const Trace* trace = nullptr;
+    std::string name;  // "event loop", "thread per request"
+};
+std::string chromeTraceJson(const std::vector<ChromeTraceRun>& runs, const std::string& title);
+
 // Writes chromeTraceJson(trace, title) to `path` through a temporary file in the same
 // directory, renamed into place, so a reader never sees a partial file. On failure
 // returns false, leaves no file behind and sets *error (if given) to
 // "cannot write PATH: REASON".
 bool writeChromeTrace(const Trace& trace, const std::string& path, const std::string& title,
+                      std::string* error);
+bool writeChromeTrace(const std::vector<ChromeTraceRun>& runs, const std::string& path, const std::string& title,
                       std::string* error);
 
 }  // namespace loopscope

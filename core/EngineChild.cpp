@@ -15,6 +15,7 @@
 
 #include "EngineProcess.h"
 #include "EventLoopEngine.h"
+#include "LoadClient.h"
 #include "PipeTraceSink.h"
 #include "ProcessTotalsSink.h"
 #include "ThreadPerRequestEngine.h"
@@ -112,6 +113,10 @@ std::unique_ptr<Engine> makeEngine(EngineKind kind) {
 int engineChildMain(int argc, char** argv) {
     // The run must not outlive the program that asked for it.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // The load client's own process (LoadClient.h), started by a run of this executable.
+    if (argc > 2 && std::string(argv[2]) == "--load-client")
+        return loadClientHelperMain(argc, argv);
+    LoadClient::runInHelperProcess("/proc/self/exe");
     if (fcntl(kEventFd, F_GETFD) == -1) {
         std::fprintf(stderr, "loopscope engine-child: fd %d (the event pipe) is not open; "
                              "this command is started by loopscope itself\n", kEventFd);

@@ -20,7 +20,7 @@
 
 #include "CpuBurn.h"
 #include "HttpServer.h"
-#include "LoadClient.h"
+#include "LoadDriver.h"
 #include "NetClient.h"
 #include "NetPeer.h"
 #include "NodeTimers.h"
@@ -45,7 +45,6 @@ namespace {
 
 const Lane kMainLane{LaneKind::Main, 0, 0};
 const Lane kKernelLane{LaneKind::Kernel, 0, 0};
-const Lane kClientLane{LaneKind::Client, 0, 0};
 
 // Values of {i}, {tick} and {request}, fixed when their iteration, tick or request began.
 struct Scope {
@@ -141,7 +140,9 @@ public:
 
 private:
     // ---- trace ----
-    Nanoseconds now() const { return Nanoseconds(double(steadyNow() - start_) / scale_); }
+    // Wall time since the run began (not divided by time_scale), the clock every engine
+    // and the load client report in.
+    Nanoseconds now() const { return steadyNow() - start_; }
     Nanoseconds scaled(Nanoseconds scenarioTime) const { return Nanoseconds(double(scenarioTime) * scale_); }
     void emit(EventKind kind, const Lane& lane, QueueKind queue, std::uint64_t id, std::uint64_t cause,
               SourceLocation where, std::int64_t value = 0, std::string text = {}, Phase phase = Phase::None) {
@@ -267,8 +268,7 @@ private:
     std::unordered_map<std::uint64_t, std::function<void()>> netWaiting_;
 
     std::unique_ptr<HttpServer> server_;
-    std::unique_ptr<LoadClient> loadClient_;
-    std::atomic<int> requestsFinished_{0};
+    std::unique_ptr<LoadDriver> load_;
 
     std::map<std::uint64_t, std::thread> workerThreads_;
     std::vector<bool> workerLaneBusy_;
@@ -904,34 +904,17 @@ void LoopRun::startServer() {
         return;
     server_ = std::make_unique<HttpServer>(&loop_, [this](std::uint64_t request) { handleRequest(request); });
     const std::uint16_t port = server_->listen();
-    loadClient_ = std::make_unique<LoadClient>(port, scenario_.load, scale_, scaled(scenario_.runtime.horizon));
-    const int total = scenario_.totalRequests();
     expectInbox();  // the message that the load is over
-    loadClient_->onFinished = [this, total](const RequestRecord& record) {
-        // On the client's thread.
-        const auto at = [this](Nanoseconds sinceOrigin) {
-            return Nanoseconds(double(Nanoseconds(loadClient_->origin()) + sinceOrigin - start_) / scale_);
-        };
-        TraceEvent sent;
-        sent.ts = at(record.sent);
-        sent.kind = EventKind::RequestSend;
-        sent.lane = kClientLane;
-        sent.id = std::uint64_t(record.number);
-        sent.value = record.scheduled;
-        sink_.emit(sent);
-        TraceEvent done = sent;
-        done.ts = record.answered > 0 ? at(record.answered) : now();
-        done.kind = EventKind::RequestDone;
-        done.value = std::int64_t(record.serverRequest);
-        done.text = record.ok() ? std::to_string(record.status) : record.error;
-        sink_.emit(done);
-        if (++requestsFinished_ == total)
-            postToInbox([this] {
-                if (server_)
-                    server_->close();
-            });
-    };
-    loadClient_->start();
+    // start_ is CLOCK_MONOTONIC (steady_clock), the clock of uv_hrtime().
+    load_ = std::make_unique<LoadDriver>(scenario_, port, std::uint64_t(start_), scaled(scenario_.runtime.horizon),
+                                         sink_, [this] {
+                                             // On the client's thread.
+                                             postToInbox([this] {
+                                                 if (server_)
+                                                     server_->close();
+                                             });
+                                         });
+    load_->start();
 }
 
 void LoopRun::handleRequest(std::uint64_t request) {
@@ -948,14 +931,15 @@ void LoopRun::handleRequest(std::uint64_t request) {
         execute(levels);
     });
     // The request's bytes were in the socket: a poll-phase callback like any other I/O.
-    runCallback(QueueKind::Poll, job, false);
+    emitMain(EventKind::Enqueue, QueueKind::Poll, job.id, 0, where, std::int64_t(request), "request");
+    runCallback(QueueKind::Poll, job);
     drainTicksAndMicrotasks();
 }
 
 void LoopRun::stopServerAndLoad() {
-    if (loadClient_) {
-        loadClient_->cancel();
-        loadClient_->wait();
+    if (load_) {
+        load_->cancel();
+        load_->wait();
     }
     if (server_)
         server_->close();
@@ -1036,15 +1020,18 @@ void LoopRun::runMainScript() {
         // An ES module is evaluated as a promise job once loading it (I/O) completes:
         // in the poll phase of the first iteration, inside a microtask checkpoint.
         expectInbox();
-        postToInbox([this, where] {
-            Job loaded = makeJob(where, [this, where] {
+        const std::uint64_t loadedId = newId();
+        emitMain(EventKind::Enqueue, QueueKind::Poll, loadedId, 0, where, 0, "module loaded");
+        postToInbox([this, where, loadedId] {
+            Job loaded{loadedId, 0, where, {}};
+            loaded.body = [this, where] {
                 Job module = makeJob(where, [this] {
                     auto promise = std::make_shared<JsPromise>();
                     Levels levels{Level{Level::Kind::Async, &scenario_.main, 0, Scope{}, nullptr, promise}};
                     execute(levels);
                 });
                 queueMicrotask(std::move(module));
-            });
+            };
             runMacrotask(QueueKind::Poll, std::move(loaded));
         });
         return;
@@ -1087,7 +1074,7 @@ void LoopRun::tearDown() {
     }
     uv_loop_close(&loop_);
     server_.reset();
-    loadClient_.reset();
+    load_.reset();
     netClient_.reset();
     netPeer_.reset();
 }

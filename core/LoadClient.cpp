@@ -5,12 +5,23 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <strings.h>
 #include <mutex>
 #include <numeric>
 #include <thread>
 #include <unordered_set>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
 
 #include "CpuAffinity.h"
 #include "FileDescriptorLimit.h"
@@ -19,6 +30,16 @@
 namespace loopscope {
 
 namespace {
+
+std::mutex helperMutex;
+std::string helperExecutable;  // empty: clients run in-process
+
+std::string oneLine(std::string text) {
+    for (char& c : text)
+        if (c == '\n' || c == '\r')
+            c = ' ';
+    return text;
+}
 
 std::string failure(const char* operation, int rc) {
     std::string text = std::string(operation) + ": " + uv_strerror(rc);
@@ -71,6 +92,15 @@ struct LoadClient::Impl {
     std::unordered_set<ClientRequest*> inFlight;
     std::unordered_set<ClientRequest*> lingering;  // answered, waiting for the server to close
     bool cancelling = false;
+    bool sending = false;
+    bool sendAgain = false;
+
+    // In a helper process (runInHelperProcess): its pid, our ends of its pipes, and the
+    // thread that turns its lines into records.
+    pid_t helperPid = -1;
+    int toHelper = -1;
+    int fromHelper = -1;
+    std::thread helperReader;
 
     std::mutex lifecycle;       // guards cancelSignal's life against cancel() from other threads
     bool signalOpen = false;
@@ -79,16 +109,29 @@ struct LoadClient::Impl {
     Nanoseconds now() const { return static_cast<Nanoseconds>(uv_hrtime() - origin); }
 
     void start() {
+        std::string executable;
+        {
+            std::lock_guard<std::mutex> lock(helperMutex);
+            executable = helperExecutable;
+        }
+        if (!executable.empty()) {
+            startInHelper(executable);
+            return;
+        }
         due = LoadClient::schedule(waves, timeScale);
         records.resize(due.size());
         for (std::size_t i = 0; i < due.size(); ++i) {
             records[i].number = static_cast<int>(i + 1);
             records[i].scheduled = due[i];
         }
+        if (owner->maxConnections == 0)
+            if (const char* fromEnvironment = std::getenv("LOOPSCOPE_CLIENT_CONNECTIONS"))
+                owner->maxConnections = std::strtoull(fromEnvironment, nullptr, 10);
         requestBytes = "GET " + owner->path +
                        " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: loopscope\r\nConnection: close\r\n\r\n";
-        // One socket per request, all possibly open at once, plus the loop's own.
-        const FileDescriptorRaise raise = ensureFileDescriptors(due.size() + 64);
+        // All requests may be open at once, and the server usually shares this process:
+        // the client's socket, the server's, and one towards the net peer per request.
+        const FileDescriptorRaise raise = ensureFileDescriptors(3 * due.size() + 256);
         if (!raise.ok)
             warning = raise.message;
 
@@ -118,11 +161,27 @@ struct LoadClient::Impl {
         self->sendDue();
     }
 
+    bool hasFreeConnection() const {
+        return owner->maxConnections == 0 || inFlight.size() + lingering.size() < owner->maxConnections;
+    }
+
     void sendDue() {
-        const Nanoseconds current = now();
-        while (nextToSend < due.size() && due[nextToSend] <= current)
-            send(nextToSend++);
-        if (nextToSend < due.size()) {
+        if (sending) {
+            sendAgain = true;  // a request ended while we were sending: look again after
+            return;
+        }
+        sending = true;
+        Nanoseconds current = now();
+        do {
+            sendAgain = false;
+            current = now();
+            while (nextToSend < due.size() && due[nextToSend] <= current && hasFreeConnection() && !cancelling)
+                send(nextToSend++);
+        } while (sendAgain);
+        sending = false;
+        if (nextToSend < due.size() && due[nextToSend] <= current)
+            return;  // every connection is busy: the next request goes when one ends
+        if (nextToSend < due.size() && !cancelling) {
             const Nanoseconds wait = due[nextToSend] - current;
             uv_update_time(&loop);
             uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer,
@@ -267,7 +326,8 @@ struct LoadClient::Impl {
     }
 
     void closeHandles(ClientRequest* request) {
-        lingering.erase(request);
+        if (lingering.erase(request) != 0 && owner->maxConnections != 0 && nextToSend < due.size() && !sending)
+            uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer, 0, 0);  // a connection is free
         if (uv_is_closing(reinterpret_cast<uv_handle_t*>(&request->tcp)))
             return;
         uv_timer_stop(&request->timeout);
@@ -301,6 +361,8 @@ struct LoadClient::Impl {
         }
         if (owner->onFinished)
             owner->onFinished(record);
+        if (owner->maxConnections != 0 && nextToSend < due.size())
+            sendDue();
         finishIfDone();
     }
 
@@ -342,11 +404,141 @@ struct LoadClient::Impl {
         std::lock_guard<std::mutex> lock(lifecycle);
         if (signalOpen)
             uv_async_send(&cancelSignal);
+        if (toHelper >= 0) {
+            ::close(toHelper);  // the helper cancels when its stdin closes
+            toHelper = -1;
+        }
     }
 
     void wait() {
         if (thread.joinable())
             thread.join();
+        if (helperReader.joinable())
+            helperReader.join();
+    }
+
+    void startInHelper(const std::string& executable) {
+        due = LoadClient::schedule(waves, timeScale);
+        records.resize(due.size());
+        for (std::size_t i = 0; i < due.size(); ++i) {
+            records[i].number = static_cast<int>(i + 1);
+            records[i].scheduled = due[i];
+        }
+        started = true;
+        std::vector<std::string> arguments{executable,
+                                           "engine-child",
+                                           "--load-client",
+                                           std::to_string(port),
+                                           std::to_string(timeScale),
+                                           std::to_string(timeout),
+                                           owner->path + "|" + std::to_string(owner->maxConnections)};
+        for (const LoadWave& wave : waves) {
+            arguments.push_back(std::to_string(wave.at));
+            arguments.push_back(std::to_string(wave.requests));
+            arguments.push_back(std::to_string(wave.spacing));
+        }
+        std::vector<char*> argv;
+        for (std::string& argument : arguments)
+            argv.push_back(argument.data());
+        argv.push_back(nullptr);
+        int out[2], in[2];
+        if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(in, O_CLOEXEC) != 0) {
+            failAllRemote(std::string("cannot start the load client: pipe: ") + std::strerror(errno));
+            return;
+        }
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+        posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+        const int rc = posix_spawn(&helperPid, executable.c_str(), &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(out[1]);
+        ::close(in[0]);
+        if (rc != 0) {
+            ::close(out[0]);
+            ::close(in[1]);
+            helperPid = -1;
+            failAllRemote("cannot start the load client '" + executable + "': " + std::strerror(rc));
+            return;
+        }
+        fromHelper = out[0];
+        {
+            std::lock_guard<std::mutex> lock(lifecycle);
+            toHelper = in[1];
+        }
+        helperReader = std::thread([this] { readHelper(); });
+    }
+
+    void failAllRemote(const std::string& why) {
+        for (RequestRecord& record : records) {
+            record.error = why;
+            if (owner->onFinished)
+                owner->onFinished(record);
+        }
+    }
+
+    // Lines: "O origin", "S number sent", "W warning",
+    // "F number sent answered status serverRequest error...", "E".
+    void readHelper() {
+        FILE* in = ::fdopen(fromHelper, "r");
+        std::vector<bool> ended(records.size(), false);
+        char* line = nullptr;
+        size_t capacity = 0;
+        ssize_t length;
+        while ((length = ::getline(&line, &capacity, in)) > 0) {
+            std::string text(line, static_cast<size_t>(length));
+            if (!text.empty() && text.back() == '\n')
+                text.pop_back();
+            if (text.size() < 2)
+                continue;
+            const char kind = text[0];
+            const std::string rest = text.substr(2);
+            if (kind == 'O') {
+                origin = std::stoull(rest);
+            } else if (kind == 'W') {
+                warning = rest;
+            } else if (kind == 'S' || kind == 'F') {
+                long long number = 0, sent = 0, answered = 0, serverRequest = 0;
+                int status = 0, consumed = 0;
+                if (kind == 'S' && std::sscanf(rest.c_str(), "%lld %lld", &number, &sent) != 2)
+                    continue;
+                if (kind == 'F' && std::sscanf(rest.c_str(), "%lld %lld %lld %d %lld%n", &number, &sent, &answered,
+                                               &status, &serverRequest, &consumed) != 5)
+                    continue;
+                if (number < 1 || static_cast<size_t>(number) > records.size() || ended[size_t(number - 1)])
+                    continue;
+                RequestRecord& record = records[size_t(number - 1)];
+                record.sent = sent;
+                if (kind == 'S') {
+                    if (owner->onSent)
+                        owner->onSent(record);
+                    continue;
+                }
+                record.answered = answered;
+                record.status = status;
+                record.serverRequest = static_cast<std::uint64_t>(serverRequest);
+                record.error = static_cast<size_t>(consumed) + 1 < rest.size() ? rest.substr(size_t(consumed) + 1) : "";
+                ended[size_t(number - 1)] = true;
+                if (owner->onFinished)
+                    owner->onFinished(record);
+            }
+        }
+        std::free(line);
+        std::fclose(in);
+        int status = 0;
+        ::waitpid(helperPid, &status, 0);
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            if (ended[i])
+                continue;
+            records[i].error = "the load client process ended early";
+            if (owner->onFinished)
+                owner->onFinished(records[i]);
+        }
+        std::lock_guard<std::mutex> lock(lifecycle);
+        if (toHelper >= 0) {
+            ::close(toHelper);
+            toHelper = -1;
+        }
     }
 };
 
@@ -362,6 +554,68 @@ LoadClient::LoadClient(std::uint16_t port, std::vector<LoadWave> waves, double t
 LoadClient::~LoadClient() {
     impl_->cancel();
     impl_->wait();
+}
+
+void LoadClient::runInHelperProcess(const std::string& executable) {
+    std::lock_guard<std::mutex> lock(helperMutex);
+    helperExecutable = executable;
+}
+
+int loadClientHelperMain(int argc, char** argv) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);  // the client must not outlive its run
+    if (argc < 7 || (argc - 7) % 3 != 0) {
+        std::fprintf(stderr, "usage: engine-child --load-client PORT TIME_SCALE TIMEOUT_NS PATH [AT REQUESTS SPACING]...\n");
+        return 1;
+    }
+    std::vector<LoadWave> waves;
+    for (int at = 7; at + 2 < argc; at += 3) {
+        LoadWave wave;
+        wave.at = std::stoll(argv[at]);
+        wave.requests = std::stoi(argv[at + 1]);
+        wave.spacing = std::stoll(argv[at + 2]);
+        waves.push_back(wave);
+    }
+    LoadClient client(static_cast<std::uint16_t>(std::stoi(argv[3])), waves, std::stod(argv[4]), std::stoll(argv[5]));
+    const std::string pathAndLimit = argv[6];
+    const std::size_t bar = pathAndLimit.rfind('|');
+    client.path = pathAndLimit.substr(0, bar);
+    if (bar != std::string::npos)
+        client.maxConnections = std::strtoull(pathAndLimit.c_str() + bar + 1, nullptr, 10);
+    // Only the client thread writes records, so "O" comes first without a lock.
+    bool originWritten = false;
+    auto writeOrigin = [&] {
+        if (!originWritten)
+            std::printf("O %llu\n", static_cast<unsigned long long>(client.origin()));
+        originWritten = true;
+    };
+    client.onSent = [&](const RequestRecord& r) {
+        writeOrigin();
+        std::printf("S %d %lld\n", r.number, static_cast<long long>(r.sent));
+        std::fflush(stdout);
+    };
+    client.onFinished = [&](const RequestRecord& r) {
+        writeOrigin();
+        std::printf("F %d %lld %lld %d %llu %s\n", r.number, static_cast<long long>(r.sent),
+                    static_cast<long long>(r.answered), r.status, static_cast<unsigned long long>(r.serverRequest),
+                    oneLine(r.error).c_str());
+        std::fflush(stdout);
+    };
+    client.start();
+    if (!client.warning().empty()) {
+        std::printf("W %s\n", oneLine(client.warning()).c_str());
+        std::fflush(stdout);
+    }
+    // The run cancels us by closing our stdin.
+    std::thread([&client] {
+        char byte;
+        while (::read(0, &byte, 1) > 0) {
+        }
+        client.cancel();
+    }).detach();
+    client.wait();
+    std::printf("E\n");
+    std::fflush(stdout);
+    std::_Exit(0);
 }
 
 std::vector<Nanoseconds> LoadClient::schedule(const std::vector<LoadWave>& waves, double timeScale) {

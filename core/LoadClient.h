@@ -40,6 +40,11 @@ public:
     std::function<void(const RequestRecord&)> onSent;
     // The request target sent in `GET <path> HTTP/1.1`; set before start().
     std::string path = "/";
+    // At most this many connections open at once (0 = no limit, the default: users
+    // arrive whether or not the server keeps up). A request due while all are busy
+    // waits in the client for a free one; `sent` says when it really went. When 0,
+    // the environment variable LOOPSCOPE_CLIENT_CONNECTIONS may set it (benchmarks).
+    std::size_t maxConnections = 0;
 
     // The schedule in send order: when each request is due (since client start),
     // the waves' times and spacings stretched by `timeScale`. Pure; used by start().
@@ -55,6 +60,13 @@ public:
     // CLOCK_MONOTONIC (uv_hrtime) nanoseconds of the schedule's time 0; valid after
     // start(). Record times are relative to it, so origin() + sent is a uv_hrtime().
     std::uint64_t origin() const;
+    // Where the client runs. By default on a thread of this process. Once an executable
+    // that answers `EXE engine-child --load-client ...` (loadClientHelperMain) is set,
+    // every LoadClient runs in a helper process of its own instead: the measured server
+    // then carries none of the client's threads, descriptors or CPU time, and 10,000
+    // connections need 10,000 descriptors on each side, not 20,000 in one process.
+    static void runInHelperProcess(const std::string& executable);
+
     // Set by start() when the OS refused to raise the open-file limit high enough for
     // every request to be open at once (the run goes on; requests that then find no
     // descriptor end as errors saying so).
@@ -64,5 +76,10 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The helper process's side: `EXE engine-child --load-client PORT TIME_SCALE TIMEOUT_NS
+// PATH [AT REQUESTS SPACING]...`. Writes the records to stdout as lines; stops early
+// when stdin closes. Returns the exit code.
+int loadClientHelperMain(int argc, char** argv);
 
 }  // namespace loopscope

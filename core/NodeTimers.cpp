@@ -27,9 +27,14 @@ void NodeTimers::close() {
     if (closed_)
         return;
     closed_ = true;
-    for (auto& [msecs, list] : lists_)
-        for (const NodeTimerPtr& timer : list->timers)
+    // Timers and their lists point at each other: break the cycles.
+    for (auto& [msecs, list] : lists_) {
+        for (const NodeTimerPtr& timer : list->timers) {
             timer->active = false;
+            timer->list.reset();
+        }
+        list->timers.clear();
+    }
     lists_.clear();
     queue_.clear();
     uv_close(reinterpret_cast<uv_handle_t*>(handle_),

@@ -259,11 +259,21 @@ private:
         return fields;
     }
 
-    static std::string unknownKey(std::string_view name, std::span<const std::string_view> known, std::string_view owner) {
+    // Past the problems that will be shown, suggestions are not worth their time: a file of
+    // thousands of unknown keys must still be rejected quickly.
+    bool beyondShownProblems() const { return result_.problems.size() >= kMaxReportedProblems; }
+
+    std::optional<std::string_view> suggestion(std::string_view typed, std::span<const std::string_view> known) const {
+        if (beyondShownProblems())
+            return std::nullopt;
+        return closestName(typed, known);
+    }
+
+    std::string unknownKey(std::string_view name, std::span<const std::string_view> known, std::string_view owner) const {
         std::string message = "unknown key " + quoted(name);
         if (!owner.empty())
             message += " in " + quoted(owner);
-        if (auto suggestion = closestName(name, known))
+        if (auto suggestion = this->suggestion(name, known))
             return message + "; did you mean " + quoted(*suggestion) + "?";
         return message + "; expected " + listOf(known);
     }
@@ -280,15 +290,21 @@ private:
         return fieldsOf(*field.value, known, owner);
     }
 
-    void missing(const Field& owner, std::string_view key, std::string_view ownerName, std::string_view expected) {
-        // A misspelt key was already reported with "did you mean"; saying it is missing too
-        // would put the less helpful message first.
+    // True when `map` holds a misspelling of `key`, which is reported as an unknown key with
+    // "did you mean"; saying that `key` is missing too would put the less helpful message first.
+    static bool misspeltKey(const YamlNode& map, std::string_view key) {
         const std::string_view wanted[] = {key};
-        for (std::size_t i = 0; i < owner.value->mapSize(); ++i) {
-            const YamlNode& given = owner.value->key(i);
-            if (given.isScalar() && closestName(given.text, wanted))
-                return;
+        for (std::size_t i = 0; i < map.mapSize(); ++i) {
+            const YamlNode& given = map.key(i);
+            if (given.isScalar() && given.text != key && closestName(given.text, wanted))
+                return true;
         }
+        return false;
+    }
+
+    void missing(const Field& owner, std::string_view key, std::string_view ownerName, std::string_view expected) {
+        if (misspeltKey(*owner.value, key))
+            return;
         fail(owner.key->where, "missing " + quoted(std::string(key) + ":") + " in " + quoted(ownerName) +
                                    "; expected " + std::string(expected));
     }
@@ -441,7 +457,7 @@ private:
             extraKeyInStep(item.key(i), key.text, kind);
         if (!kind) {
             std::string message = "unknown step " + quoted(key.text);
-            if (auto suggestion = closestName(key.text, kStepKeywords))
+            if (auto suggestion = this->suggestion(key.text, kStepKeywords))
                 message += "; did you mean " + quoted(*suggestion) + "?";
             else
                 message += "; expected one of " + listOf(kStepKeywords);
@@ -471,7 +487,7 @@ private:
         }
         std::string message = "unknown key " + quoted(key.text) + " beside the step " + quoted(stepName) +
                               "; one list item holds one step";
-        if (auto suggestion = closestName(key.text, kStepKeywords))
+        if (auto suggestion = this->suggestion(key.text, kStepKeywords))
             message += " (did you mean " + quoted(*suggestion) + "?)";
         fail(key.where, message);
     }
@@ -741,7 +757,7 @@ private:
             return std::nullopt;
         }
         std::string message = "unknown await target " + quoted(name.text);
-        if (auto suggestion = closestName(name.text, kAwaitTargetKeys))
+        if (auto suggestion = this->suggestion(name.text, kAwaitTargetKeys))
             message += "; did you mean " + quoted(*suggestion) + "?";
         else
             message += "; expected " + listOf(kAwaitTargetKeys);
@@ -750,13 +766,17 @@ private:
     }
 
     void checkTimerClears() {
-        std::vector<std::string_view> declared(timerIds_.begin(), timerIds_.end());
+        // Suggestions compare with every declared id; beyond this many they cost too much.
+        constexpr std::size_t kMostIdsCompared = 1000;
+        std::vector<std::string_view> declared;
+        if (timerIds_.size() <= kMostIdsCompared)
+            declared.assign(timerIds_.begin(), timerIds_.end());
         for (const TimerClear& clear : clears_) {
             if (timerIds_.count(clear.id))
                 continue;
             std::string message = "no timer in this scenario has `id: " + clear.id + "`; " + quoted(stepKeyword(clear.kind)) +
                                   " needs the `id` of a setTimeout or setInterval";
-            if (auto suggestion = closestName(clear.id, declared))
+            if (auto suggestion = this->suggestion(clear.id, declared))
                 message += " (did you mean " + quoted(*suggestion) + "?)";
             fail(clear.where, message);
         }
@@ -785,7 +805,7 @@ private:
                                                "; this loopscope reads format 1");
                 return;  // a later format's keys would only bring noise
             }
-        } else {
+        } else if (!misspeltKey(root, "loopscope")) {
             fail({1, 1}, "missing `loopscope: 1` (the format version) at the top of the file");
         }
         const Fields top = fieldsOf(root, kTopLevelKeys, "");

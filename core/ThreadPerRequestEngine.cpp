@@ -21,7 +21,10 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
+
+#include <poll.h>
 
 #include "CpuBurn.h"
 #include "FileDescriptorLimit.h"
@@ -164,8 +167,24 @@ private:
     std::thread acceptThread_;
     std::unique_ptr<NetPeer> peer_;
     std::uint16_t peerPort_ = 0;
-    std::unordered_set<int> netSockets_;  // blocking net calls in progress (stop() wakes them)
-    std::vector<int> idlePeerConnections_;  // the pool of connections to the peer
+    struct PeerConnection {
+        int fd = -1;
+        std::mutex writeMutex;
+        PeerConnection() = default;
+        PeerConnection(PeerConnection&&) noexcept {}  // only moved while still empty
+    };
+    struct PeerWaiter {
+        bool done = false;  // guarded by peerMutex_
+        std::condition_variable answered;  // one per caller: an answer wakes only its thread
+    };
+    static constexpr std::size_t kPeerConnections = 16;
+    void connectToPeer();
+    void readPeerAnswers();
+    std::vector<PeerConnection> peerConnections_;
+    std::thread peerReader_;
+    std::mutex peerMutex_;
+    std::unordered_map<std::uint64_t, std::shared_ptr<PeerWaiter>> peerWaiters_;
+    std::string peerError_;
     std::unique_ptr<LoadDriver> load_;
     std::once_flag stopOnce_;
 };
@@ -234,68 +253,107 @@ void Run::callPeer(const Step& step, Context& context) {
     }
 }
 
-// A blocking call, as a thread-per-request server makes it: take an idle connection
-// from the pool (or open one; the pool has no upper bound, like a database driver's),
-// ask, wait for the answer, give the connection back. NetPeer protocol:
-// "ID NANOSECONDS\n", answered by "ID\n".
+// A blocking call, as a thread-per-request server makes it: the thread writes its
+// query and sleeps until the answer is in. Queries share kPeerConnections pipelined
+// connections (the event-loop engine's NetClient uses at most as many), so that
+// 10,000 waiting threads need no 10,000 sockets of their own; one thread reads the
+// answers and wakes their callers. NetPeer protocol: "ID NANOSECONDS\n" -> "ID\n".
 std::string Run::queryPeer(std::uint64_t id, Nanoseconds takes) {
-    int fd = -1;
+    auto waiter = std::make_shared<PeerWaiter>();
+    PeerConnection* connection = nullptr;
     {
-        std::lock_guard<std::mutex> lock(stateMutex_);
+        std::lock_guard<std::mutex> lock(peerMutex_);
         if (stopping_.load())
             return "stopped";
-        if (!idlePeerConnections_.empty()) {
-            fd = idlePeerConnections_.back();
-            idlePeerConnections_.pop_back();
+        if (!peerError_.empty())
+            return peerError_;
+        connection = &peerConnections_[id % peerConnections_.size()];
+        peerWaiters_[id] = waiter;
+    }
+    const std::string query = std::to_string(id) + " " + std::to_string(std::max<Nanoseconds>(takes, 0)) + "\n";
+    {
+        std::lock_guard<std::mutex> lock(connection->writeMutex);
+        std::size_t done = 0;
+        while (done < query.size()) {
+            const ssize_t n = ::send(connection->fd, query.data() + done, query.size() - done, MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                std::lock_guard<std::mutex> peerLock(peerMutex_);
+                peerWaiters_.erase(id);
+                return std::string("send: ") + std::strerror(errno);
+            }
+            done += static_cast<std::size_t>(n);
         }
     }
-    std::string error;
-    if (fd < 0) {
-        fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (fd < 0)
-            return std::string("socket: ") + std::strerror(errno);
+    std::unique_lock<std::mutex> lock(peerMutex_);
+    waiter->answered.wait(lock, [&] { return waiter->done || stopping_.load() || !peerError_.empty(); });
+    peerWaiters_.erase(id);
+    if (waiter->done)
+        return {};
+    return stopping_.load() ? "stopped" : peerError_;
+}
+
+void Run::connectToPeer() {
+    peerConnections_ = std::vector<PeerConnection>(kPeerConnections);
+    for (PeerConnection& connection : peerConnections_) {
+        connection.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (connection.fd < 0)
+            throw std::runtime_error(std::string("cannot open a socket to the net peer: ") + std::strerror(errno));
         const int noDelay = 1;
-        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay);
+        ::setsockopt(connection.fd, IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay);
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(peerPort_);
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
-            error = std::string("connect: ") + std::strerror(errno);
+        if (::connect(connection.fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
+            throw std::runtime_error(std::string("cannot connect to the net peer: ") + std::strerror(errno));
     }
-    {
-        std::lock_guard<std::mutex> lock(stateMutex_);
-        netSockets_.insert(fd);
-        if (stopping_.load())
-            ::shutdown(fd, SHUT_RDWR);
-    }
-    const std::string query = std::to_string(id) + " " + std::to_string(std::max<Nanoseconds>(takes, 0)) + "\n";
-    if (!error.empty()) {
-    } else if (::send(fd, query.data(), query.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(query.size())) {
-        error = std::string("send: ") + std::strerror(errno);
-    } else {
-        // One query at a time per connection, so the answer is exactly one line.
-        std::string answer;
-        char buffer[64];
-        while (answer.empty() || answer.back() != '\n') {
-            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    peerReader_ = std::thread([this] { readPeerAnswers(); });
+}
+
+void Run::readPeerAnswers() {
+    std::vector<pollfd> polled;
+    for (const PeerConnection& connection : peerConnections_)
+        polled.push_back({connection.fd, POLLIN, 0});
+    std::vector<std::string> partial(peerConnections_.size());
+    char buffer[16 * 1024];
+    std::string failure;
+    while (failure.empty()) {
+        const int ready = ::poll(polled.data(), polled.size(), -1);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0) {
+            failure = std::string("poll: ") + std::strerror(errno);
+            break;
+        }
+        for (std::size_t k = 0; k < polled.size() && failure.empty(); ++k) {
+            if (polled[k].revents == 0)
+                continue;
+            const ssize_t n = ::recv(polled[k].fd, buffer, sizeof buffer, 0);
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0) {
-                error = n == 0 ? "the peer closed the connection before answering"
-                               : std::string("recv: ") + std::strerror(errno);
+                failure = "the net peer closed the connection";
                 break;
             }
-            answer.append(buffer, static_cast<size_t>(n));
+            partial[k].append(buffer, static_cast<size_t>(n));
+            std::lock_guard<std::mutex> lock(peerMutex_);
+            std::size_t newline;
+            while ((newline = partial[k].find('\n')) != std::string::npos) {
+                const std::uint64_t answered = std::strtoull(partial[k].c_str(), nullptr, 10);
+                partial[k].erase(0, newline + 1);
+                if (auto found = peerWaiters_.find(answered); found != peerWaiters_.end()) {
+                    found->second->done = true;
+                    found->second->answered.notify_one();
+                }
+            }
         }
     }
-    std::lock_guard<std::mutex> lock(stateMutex_);
-    netSockets_.erase(fd);
-    if (error.empty() && !stopping_.load())
-        idlePeerConnections_.push_back(fd);
-    else
-        ::close(fd);
-    return error;
+    std::lock_guard<std::mutex> lock(peerMutex_);
+    peerError_ = stopping_.load() ? "stopped" : failure;
+    for (auto& [id, waiter] : peerWaiters_)
+        waiter->answered.notify_one();
 }
 
 void Run::respond(Context& context, int status, const Step& step) {
@@ -629,8 +687,8 @@ void Run::stop() {
             ::shutdown(listenFd_, SHUT_RDWR);  // wakes accept()
         for (int fd : openConnections_)
             ::shutdown(fd, SHUT_RDWR);  // wakes a thread waiting for its next request
-        for (int fd : netSockets_)
-            ::shutdown(fd, SHUT_RDWR);  // wakes a thread waiting for the peer
+        for (PeerConnection& connection : peerConnections_)
+            ::shutdown(connection.fd, SHUT_RDWR);  // ends the answer reader
         stateCv_.notify_all();
     });
 }
@@ -646,6 +704,7 @@ EngineResult Run::execute() {
         {
             peer_ = std::make_unique<NetPeer>();
             peerPort_ = peer_->start();
+            connectToPeer();
         }
         if (scenario_.server) {
             listenForRequests();
@@ -683,9 +742,10 @@ EngineResult Run::execute() {
         std::unique_lock<std::mutex> lock(stateMutex_);
         stateCv_.wait(lock, [&] { return threadsAlive_ == 0; });
     }
-    for (int fd : idlePeerConnections_)
-        ::close(fd);
-    idlePeerConnections_.clear();
+    if (peerReader_.joinable())
+        peerReader_.join();
+    for (PeerConnection& connection : peerConnections_)
+        ::close(connection.fd);
     peer_.reset();
     if (listenFd_ >= 0)
         ::close(listenFd_);

@@ -62,25 +62,33 @@ constexpr std::uint8_t kLastLaneKind = std::uint8_t(LaneKind::Client);
 }  // namespace
 
 void encodeTraceEvent(const TraceEvent& event, std::string& out) {
-    thread_local std::string payload;
-    payload.clear();
-    payload.push_back(char(event.kind));
-    payload.push_back(char(event.phase));
-    payload.push_back(char(event.queue));
-    payload.push_back(char(event.lane.kind));
-    putVarint(payload, event.lane.process);
-    putVarint(payload, event.lane.index);
-    putVarint(payload, zigzag(event.ts));
-    putVarint(payload, event.id);
-    putVarint(payload, event.cause);
-    putVarint(payload, zigzag(event.step.line));
-    putVarint(payload, zigzag(event.step.column));
-    putVarint(payload, zigzag(event.value));
+    // The fixed fields fit in 4 bytes + 9 varints of at most 10 bytes each.
+    unsigned char fields[4 + 9 * 10];
+    std::size_t size = 0;
+    auto put = [&](std::uint64_t value) {
+        while (value >= 0x80) {
+            fields[size++] = static_cast<unsigned char>((value & 0x7f) | 0x80);
+            value >>= 7;
+        }
+        fields[size++] = static_cast<unsigned char>(value);
+    };
+    fields[size++] = static_cast<unsigned char>(event.kind);
+    fields[size++] = static_cast<unsigned char>(event.phase);
+    fields[size++] = static_cast<unsigned char>(event.queue);
+    fields[size++] = static_cast<unsigned char>(event.lane.kind);
+    put(event.lane.process);
+    put(event.lane.index);
+    put(zigzag(event.ts));
+    put(event.id);
+    put(event.cause);
+    put(zigzag(event.step.line));
+    put(zigzag(event.step.column));
+    put(zigzag(event.value));
     const std::size_t textSize = std::min(event.text.size(), kMaxTraceFrameBytes - 128);
-    putVarint(payload, textSize);
-    payload.append(event.text.data(), textSize);
-    putVarint(out, payload.size());
-    out += payload;
+    put(textSize);
+    putVarint(out, size + textSize);
+    out.append(reinterpret_cast<const char*>(fields), size);
+    out.append(event.text.data(), textSize);
 }
 
 bool TraceDecoder::feed(const char* data, std::size_t size, std::vector<TraceEvent>& out) {

@@ -11,7 +11,7 @@
 
 #include "LoopStateIndex.h"
 #include "LoopView.h"
-#include "RunSummary.h"
+#include "RunMeasurements.h"
 #include "TimelineView.h"
 #include "TraceSpans.h"
 
@@ -74,7 +74,9 @@ void keepNoteLabelsInside(QCustomPlot& plot) {
 
 bool hasRequests(const Trace* trace) {
     return trace && std::any_of(trace->begin(), trace->end(),
-                                [](const TraceEvent& e) { return e.kind == EventKind::RequestArrive; });
+                                [](const TraceEvent& e) {
+                                    return e.kind == EventKind::RequestArrive || e.kind == EventKind::RequestSend;
+                                });
 }
 
 QString runtimeText(const RuntimeSettings& runtime) {
@@ -94,7 +96,6 @@ QString bytesText(std::int64_t bytes) {
     return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024), 0, 'f', 1);
 }
 
-QString latencyText(Nanoseconds ns) { return ns < 0 ? QStringLiteral("\u2014") : duration(ns); }
 
 }  // namespace
 
@@ -146,9 +147,15 @@ struct SlideRenderer::Impl {
     std::unique_ptr<TimelineView> timeline;
     QSize timelineSize;
     QString timelineTheme;
-    bool summariesReady = false;
-    RunSummary eventLoopSummary;
-    RunSummary threadSummary;
+    // The comparison's figures: the same RunMeasurements as `loopscope run --summary`.
+    struct Measured {
+        std::vector<RequestTiming> requests;
+        RunMeasurements figures;
+        Nanoseconds duration = 0;
+    };
+    bool measuredReady = false;
+    Measured eventLoopMeasured;
+    Measured threadMeasured;
     std::unique_ptr<QCustomPlot> latencyPlot;
     std::unique_ptr<QCustomPlot> inFlightPlot;
 
@@ -208,14 +215,24 @@ struct SlideRenderer::Impl {
         return *timeline;
     }
 
-    void ensureSummaries() {
-        if (summariesReady)
+    static Measured measure(const Trace* trace, const std::vector<ProcessSample>* samples) {
+        Measured m;
+        if (!trace)
+            return m;
+        m.requests = requestTimings(*trace);
+        m.figures = measureRun(m.requests, samples ? *samples : std::vector<ProcessSample>{},
+                               processTotalsFromTrace(*trace));
+        for (const TraceEvent& e : *trace)
+            m.duration = std::max(m.duration, e.ts);
+        return m;
+    }
+
+    void ensureMeasured() {
+        if (measuredReady)
             return;
-        if (source.eventLoop)
-            eventLoopSummary = summarizeRun(*source.eventLoop);
-        if (source.threadPerRequest)
-            threadSummary = summarizeRun(*source.threadPerRequest);
-        summariesReady = true;
+        eventLoopMeasured = measure(source.eventLoop, source.eventLoopSamples);
+        threadMeasured = measure(source.threadPerRequest, source.threadPerRequestSamples);
+        measuredReady = true;
     }
 };
 
@@ -449,15 +466,15 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         break;
     }
     case SlideView::Comparison: {
-        impl_->ensureSummaries();
-        const RunSummary& loop = impl_->eventLoopSummary;
-        const RunSummary& threads = impl_->threadSummary;
+        impl_->ensureMeasured();
+        const Impl::Measured& loop = impl_->eventLoopMeasured;
+        const Impl::Measured& threads = impl_->threadMeasured;
         const QColor loopColor = theme.main;
         const QColor threadColor = theme.timer;
         const SlideLayout layout = layoutSlide(size, unit, true);
         paintHeader(painter, layout.header, theme, title,
                     QStringLiteral("One thread with an event loop vs one thread per request \u00b7 %1 requests \u00b7 %2")
-                        .arg(std::max(loop.requests.size(), threads.requests.size()))
+                        .arg(std::max(loop.figures.requests, threads.figures.requests))
                         .arg(runtimeText(runtime)),
                     QString());
         const double gap = unit;
@@ -484,11 +501,11 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         chart(impl_->latencyPlot, latencyPanel, QStringLiteral("How long each request took"), [&](QCustomPlot& plot) {
             double maxY = 1;
             double maxX = 1;
-            for (const auto& [summary, color] : {std::pair(&loop, loopColor), std::pair(&threads, threadColor)}) {
+            for (const auto& [measured, color] : {std::pair(&loop, loopColor), std::pair(&threads, threadColor)}) {
                 QVector<double> x, y;
-                for (const RequestTiming& r : summary->requests)
-                    if (r.answered >= 0) {
-                        x << r.request;
+                for (const RequestTiming& r : measured->requests)
+                    if (r.latency() >= 0) {
+                        x << r.number;
                         y << double(r.latency()) / kMillisecond;
                         maxY = std::max(maxY, y.back());
                         maxX = std::max(maxX, x.back());
@@ -504,12 +521,23 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         chart(impl_->inFlightPlot, inFlightPanel, QStringLiteral("Requests in flight"), [&](QCustomPlot& plot) {
             double maxY = 1;
             double maxX = 1;
-            for (const auto& [summary, color] : {std::pair(&loop, loopColor), std::pair(&threads, threadColor)}) {
+            for (const auto& [measured, color] : {std::pair(&loop, loopColor), std::pair(&threads, threadColor)}) {
+                // Sent and not yet answered (or failed), over time.
+                std::vector<std::pair<Nanoseconds, int>> steps;
+                for (const RequestTiming& r : measured->requests) {
+                    if (r.arrival < 0)
+                        continue;
+                    steps.push_back({r.arrival, +1});
+                    steps.push_back({r.end >= 0 ? r.end : measured->duration, -1});
+                }
+                std::sort(steps.begin(), steps.end());
                 QVector<double> x{0}, y{0};
-                for (const ConcurrencySample& s : summary->inFlight) {
-                    x << double(s.ts) / kMillisecond;
-                    y << s.value;
-                    maxY = std::max(maxY, double(s.value));
+                int inFlight = 0;
+                for (const auto& [at, change] : steps) {
+                    inFlight += change;
+                    x << double(at) / kMillisecond;
+                    y << inFlight;
+                    maxY = std::max(maxY, double(inFlight));
                     maxX = std::max(maxX, x.back());
                 }
                 addEngineGraph(plot, x, y, color, true, unit);
@@ -526,16 +554,24 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
             QString label, loop, threads;
         };
         auto perSecond = [](double v) { return v > 0 ? QStringLiteral("%1 /s").arg(v, 0, 'f', v >= 100 ? 0 : 1) : QStringLiteral("\u2014"); };
+        auto answered = [](const RunMeasurements& m) { return QStringLiteral("%1 of %2").arg(m.answered).arg(m.requests); };
+        auto latency = [](const RunMeasurements& m, Nanoseconds value) { return m.answered > 0 ? duration(value) : QStringLiteral("\u2014"); };
+        auto count = [](int value) { return value > 0 ? QString::number(value) : QStringLiteral("\u2014"); };
+        auto cpu = [](const RunMeasurements& m) {
+            return m.cpuUser + m.cpuSystem > 0 ? duration(m.cpuUser + m.cpuSystem) : QStringLiteral("\u2014");
+        };
+        const RunMeasurements& a = loop.figures;
+        const RunMeasurements& b = threads.figures;
         const std::vector<Row> rows = {
-            {QStringLiteral("requests answered"), QStringLiteral("%1 of %2").arg(loop.answered).arg(loop.requests.size()),
-             QStringLiteral("%1 of %2").arg(threads.answered).arg(threads.requests.size())},
-            {QStringLiteral("latency p50"), latencyText(loop.latencyP50), latencyText(threads.latencyP50)},
-            {QStringLiteral("latency p99"), latencyText(loop.latencyP99), latencyText(threads.latencyP99)},
-            {QStringLiteral("slowest request"), latencyText(loop.latencyMax), latencyText(threads.latencyMax)},
-            {QStringLiteral("throughput"), perSecond(loop.throughputPerSecond), perSecond(threads.throughputPerSecond)},
-            {QStringLiteral("peak threads"), QString::number(loop.peakThreads), QString::number(threads.peakThreads)},
-            {QStringLiteral("peak memory (RSS)"), bytesText(loop.peakRssBytes), bytesText(threads.peakRssBytes)},
-            {QStringLiteral("run took"), duration(loop.duration), duration(threads.duration)},
+            {QStringLiteral("requests answered"), answered(a), answered(b)},
+            {QStringLiteral("latency p50"), latency(a, a.latencyP50), latency(b, b.latencyP50)},
+            {QStringLiteral("latency p99"), latency(a, a.latencyP99), latency(b, b.latencyP99)},
+            {QStringLiteral("slowest request"), latency(a, a.latencyMax), latency(b, b.latencyMax)},
+            {QStringLiteral("throughput"), perSecond(a.throughput), perSecond(b.throughput)},
+            {QStringLiteral("peak threads"), count(a.peakThreads), count(b.peakThreads)},
+            {QStringLiteral("peak memory (RSS)"), bytesText(a.peakRssBytes > 0 ? a.peakRssBytes : -1),
+             bytesText(b.peakRssBytes > 0 ? b.peakRssBytes : -1)},
+            {QStringLiteral("CPU time"), cpu(a), cpu(b)},
         };
         const double rowH = std::min(unit * 2.6, tableArea.height() / double(rows.size() + 2));
         const double headH = rowH * 1.8;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "ProcessUsage.h"
 #include "Scenario.h"
 #include "Theme.h"
 #include "TraceEvent.h"
@@ -32,6 +33,9 @@ struct SlideSource {
     std::vector<Note> notes;
     const Trace* eventLoop = nullptr;
     const Trace* threadPerRequest = nullptr;
+    // What the OS reported while each engine ran (threads, memory), when it was sampled.
+    const std::vector<ProcessSample>* eventLoopSamples = nullptr;
+    const std::vector<ProcessSample>* threadPerRequestSamples = nullptr;
 };
 
 SlideSource slideSourceFor(const Scenario& scenario, const Trace* eventLoop, const Trace* threadPerRequest);

@@ -6,10 +6,11 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTemporaryFile>
 #include <qcustomplot.h>
+
+#include "PartialFile.h"
 
 namespace loopscope {
 namespace {
@@ -46,21 +47,16 @@ QString notWritable(const QString& dir) {
     return QStringLiteral("the directory %1 is not writable").arg(QDir::toNativeSeparators(dir));
 }
 
-// Opens a QSaveFile on `path`, with the reason when it cannot be opened.
-bool openSaveFile(QSaveFile& file, const QString& path, QString* error) {
+// Writes finished bytes to `path` through a PartialFile, with the reason when it cannot.
+bool writeBytes(const QByteArray& bytes, const QString& path, QString* error) {
     const QString reason = unwritableReason(path);
     if (!reason.isEmpty())
         return fail(error, path, reason);
-    if (!file.open(QIODevice::WriteOnly)) {
+    std::string why;
+    if (!writeFileAtomically(QFile::encodeName(path).toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size())), &why)) {
         const QString dir = QFileInfo(path).absolutePath();
-        return fail(error, path, directoryTakesFiles(dir) ? file.errorString() : notWritable(dir));
+        return fail(error, path, directoryTakesFiles(dir) ? QString::fromStdString(why) : notWritable(dir));
     }
-    return true;
-}
-
-bool commit(QSaveFile& file, const QString& path, QString* error) {
-    if (!file.commit())
-        return fail(error, path, file.errorString());
     return true;
 }
 
@@ -93,21 +89,21 @@ QByteArray slidePng(SlideRenderer& renderer, const SlideOptions& options) {
 
 bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideFormat format, const QString& path,
                 QString* error) {
-    QSaveFile file(path);
-    if (!openSaveFile(file, path, error))
+    // Fail before painting when the file cannot be written at all.
+    if (!canWriteFile(path, error))
         return false;
     const QSize size = options.size;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     switch (format) {
-    case SlideFormat::Png: {
-        if (!renderer.image(options).save(&file, "PNG")) {
-            file.cancelWriting();
-            return fail(error, path, file.errorString().isEmpty() ? QStringLiteral("PNG encoding failed") : file.errorString());
-        }
+    case SlideFormat::Png:
+        if (!renderer.image(options).save(&buffer, "PNG"))
+            return fail(error, path, QStringLiteral("PNG encoding failed"));
         break;
-    }
     case SlideFormat::Svg: {
         QSvgGenerator svg;
-        svg.setOutputDevice(&file);
+        svg.setOutputDevice(&buffer);
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setResolution(96);
@@ -120,7 +116,7 @@ bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideForma
     }
     case SlideFormat::Pdf: {
         // One page with the slide's aspect, 96 dots per inch: 1920 x 1080 is 20 x 11.25 in.
-        QPdfWriter pdf(&file);
+        QPdfWriter pdf(&buffer);
         pdf.setCreator(QStringLiteral("loopscope"));
         pdf.setTitle(QStringLiteral("loopscope %1").arg(slideViewName(options.view)));
         pdf.setResolution(96);
@@ -136,7 +132,8 @@ bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideForma
         break;
     }
     }
-    return commit(file, path, error);
+    buffer.close();
+    return writeBytes(bytes, path, error);
 }
 
 int frameCount(Nanoseconds end, int fps) {

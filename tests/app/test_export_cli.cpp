@@ -155,6 +155,21 @@ private slots:
         QVERIFY(!QFileInfo::exists(target));
     }
 
+    void comparisonOfBothEnginesOnTheSameLoad() {
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("comparison.svg"));
+        const QString scenario = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/scenarios/three-users-file-server.yaml");
+        const Outcome run = loopscope({QStringLiteral("run"), scenario, QStringLiteral("--view"), QStringLiteral("comparison"),
+                                       QStringLiteral("--svg"), svg});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QByteArray text = readAll(svg);
+        for (const char* label : {">How long each request took</text>", ">Requests in flight</text>", ">latency p50</text>",
+                                  ">latency p99</text>", ">peak threads</text>", ">event loop</text>"})
+            QVERIFY2(text.contains(label), label);
+        // Three users, each answered, on both engines.
+        QCOMPARE(text.count(">3 of 3</text>"), qsizetype(2));
+    }
+
     void comparisonNeedsBothEngines() {
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("c.png"));

@@ -153,6 +153,7 @@ private slots:
     void emptyTraceIsAValidDocument();
     void eventLoopTraceIsWellFormed();
     void callbacksBecomeSlicesInMicroseconds();
+    void mainScriptCallbackIsNamed();
     void everyLaneIsNamed();
     void overlappingIoGoesToExtraKernelTracks();
     void phasesAndFramesNestInsideTheMainThread();
@@ -160,6 +161,7 @@ private slots:
     void flowsLinkTheCauseToTheCallback();
     void unfinishedSlicesEndWithTheTrace();
     void processesAreSeparated();
+    void severalRunsGetTheirOwnProcesses();
     void escapesTexts_data();
     void escapesTexts();
     void writesTheFileAtomically();
@@ -169,7 +171,7 @@ private slots:
 };
 
 void TestChromeTraceExporter::emptyTraceIsAValidDocument() {
-    const std::string json = chromeTraceJson({}, "empty");
+    const std::string json = chromeTraceJson(Trace{}, "empty");
     QVERIFY2(loopscope::testing::chromeTraceProblems(QByteArray::fromStdString(json)).isEmpty(), json.c_str());
     QCOMPARE(parsedEvents(json).size(), 0);
     const QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
@@ -203,6 +205,18 @@ void TestChromeTraceExporter::callbacksBecomeSlicesInMicroseconds() {
     QCOMPARE(work.size(), 2);
     QCOMPARE(work[0].value("ts").toDouble(), 2.1);
     QCOMPARE(work[0].value("dur").toDouble(), 2.9);
+}
+
+void TestChromeTraceExporter::mainScriptCallbackIsNamed() {
+    TraceEvent main = withId(traceEvent(0, EventKind::CallbackBegin), 1);
+    main.phase = Phase::MainScript;
+    TraceEvent other = withId(traceEvent(2000, EventKind::CallbackBegin), 2);
+    other.phase = Phase::Poll;
+    const Trace trace{main, withId(traceEvent(1000, EventKind::CallbackEnd), 1), other,
+                      withId(traceEvent(3000, EventKind::CallbackEnd), 2)};
+    const QJsonArray events = parsedEvents(chromeTraceJson(trace, "t"));
+    QCOMPARE(eventsWhere(events, "X", "main script").size(), 1);
+    QCOMPARE(eventsWhere(events, "X", "callback").size(), 1);
 }
 
 void TestChromeTraceExporter::everyLaneIsNamed() {
@@ -347,6 +361,36 @@ void TestChromeTraceExporter::processesAreSeparated() {
     QCOMPARE(threadName(events, 2, work.value("tid").toInteger()), QString("pool worker 4"));
 }
 
+void TestChromeTraceExporter::severalRunsGetTheirOwnProcesses() {
+    const Trace eventLoop = eventLoopTrace();
+    Trace threads;
+    const Lane thread1{LaneKind::Thread, 0, 0};
+    threads.push_back(withId(traceEvent(0, EventKind::CallbackBegin, thread1), 1));
+    threads.push_back(traceEvent(100, EventKind::ThreadBlock, thread1));
+    threads.push_back(traceEvent(900, EventKind::ThreadRun, thread1));
+    threads.push_back(withId(traceEvent(1000, EventKind::CallbackBegin, thread1), 2, 1));
+    threads.push_back(withText(traceEvent(1100, EventKind::Log, thread1), "served"));
+    threads.push_back(withId(traceEvent(1200, EventKind::CallbackEnd, thread1), 2));
+    threads.push_back(withId(traceEvent(1300, EventKind::CallbackEnd, thread1), 1));
+    const std::string json =
+        chromeTraceJson({{&eventLoop, "event loop"}, {&threads, "thread per request"}}, "Three users");
+    const QStringList problems = loopscope::testing::chromeTraceProblems(QByteArray::fromStdString(json));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));  // also: flow ids stay unique
+
+    const QJsonArray events = parsedEvents(json);
+    QMap<qint64, QString> processNames;
+    for (const QJsonObject& e : eventsWhere(events, "M", "process_name"))
+        processNames[e.value("pid").toInteger()] = e.value("args").toObject().value("name").toString();
+    QCOMPARE(processNames.size(), 2);
+    QCOMPARE(processNames.value(1), QString::fromUtf8("Three users \u2014 event loop"));
+    QCOMPARE(processNames.value(1001), QString::fromUtf8("Three users \u2014 thread per request"));
+    const QJsonObject served = eventsWhere(events, "i", "served").at(0);
+    QCOMPARE(served.value("pid").toInteger(), 1001);
+    QCOMPARE(threadName(events, 1001, served.value("tid").toInteger()), QString("thread 1"));
+    QCOMPARE(eventsWhere(events, "X", "blocked").size(), 1);
+    QCOMPARE(eventsWhere(events, "s").size(), 4);
+}
+
 void TestChromeTraceExporter::escapesTexts_data() {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("decoded");
@@ -392,10 +436,10 @@ void TestChromeTraceExporter::writesTheFileAtomically() {
     QVERIFY(file.permissions() & QFileDevice::ReadOther);
 
     // Overwriting replaces the whole file.
-    QVERIFY2(writeChromeTrace({}, path.toStdString(), "empty", &error), error.c_str());
+    QVERIFY2(writeChromeTrace(Trace{}, path.toStdString(), "empty", &error), error.c_str());
     file.close();
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), QByteArray::fromStdString(chromeTraceJson({}, "empty")));
+    QCOMPARE(file.readAll(), QByteArray::fromStdString(chromeTraceJson(Trace{}, "empty")));
 }
 
 void TestChromeTraceExporter::unwritablePathGivesAClearError() {

@@ -319,6 +319,18 @@ private slots:
         QCOMPARE(errors[50], std::string("s.yaml:53:5: error: and 10 more errors; fix the ones above first"));
     }
 
+    void suggestionsStopAfterTheShownErrors() {
+        // The first 50 unknown keys get their suggestion; the count covers the rest.
+        std::string text = "loopscope: 1\n";
+        for (int i = 0; i < 20000; ++i)
+            text += "titel" + std::to_string(i) + ": x\n";
+        text += "mian: []\n";
+        const std::vector<std::string> errors = errorsOf(text);
+        QCOMPARE(errors.size(), std::size_t{51});
+        QCOMPARE(errors.front(), std::string("s.yaml:2:1: error: unknown key `titel0`; did you mean `title`?"));
+        QCOMPARE(errors.back(), std::string("s.yaml:52:1: error: and 19951 more errors; fix the ones above first"));
+    }
+
     void longTextIsShortenedInMessages() {
         const std::string key(100, 'k');
         QCOMPARE(firstErrorOf("loopscope: 1\n" + key + ": 1\n"),

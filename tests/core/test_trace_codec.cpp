@@ -24,7 +24,7 @@ std::vector<TraceEvent> sampleEvents() {
         event.id = k == 7 ? ~0ULL : random();
         event.cause = random() % 1000;
         event.step = SourceLocation{int(random() % 5000), int(random() % 200)};
-        event.value = k == 9 ? std::numeric_limits<std::int64_t>::min() : std::int64_t(random()) - (1LL << 62);
+        event.value = k == 9 ? std::numeric_limits<std::int64_t>::min() : std::int64_t(random() - (1ULL << 62));
         event.text = k % 5 == 0 ? std::string() : "log line " + std::to_string(k) + std::string(k % 50, 'x');
         events.push_back(event);
     }

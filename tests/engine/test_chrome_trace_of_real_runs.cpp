@@ -22,7 +22,7 @@ Trace runEventLoop(const QString& scenario, std::string* error) {
     std::mutex mutex;
     EngineOptions options;
     options.engine = EngineKind::EventLoop;
-    options.executable = LOOPSCOPE_BINARY;
+    options.executable = LOOPSCOPE_ENGINE_BINARY;
     EngineProcess process(scenario.toStdString(), options, [&](std::vector<TraceEvent>&& batch) {
         std::lock_guard lock(mutex);
         trace.insert(trace.end(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));

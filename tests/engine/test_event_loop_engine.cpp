@@ -7,6 +7,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 using namespace loopscope;
 using namespace loopscope::testing;
@@ -165,6 +167,24 @@ private slots:
         QVERIFY2(timerAt < 2000 * kMillisecond, qPrintable(QString::number(timerAt / 1e6)));
     }
 
+    // time_scale 3: every duration is stretched, a 40 ms read and a 20 ms timer take
+    // 120 ms and 60 ms of real time, and the order stays the scenario's.
+    void timeScaleStretchesEveryDuration() {
+        Scenario scenario = scenarioWith({io(StepKind::ReadFile, 40 * kMillisecond, {log("read")}),
+                                          setTimeout(20 * kMillisecond, {log("timer")})});
+        scenario.runtime.timeScale = 3;
+        CollectingSink trace;
+        EventLoopEngine engine;
+        QVERIFY(engine.run(scenario, trace).ok);
+        QCOMPARE(toQt(trace.logs()), (QStringList{"timer", "read"}));
+        for (const TraceEvent& event : trace.events()) {
+            if (event.kind == EventKind::Log && event.text == "timer")
+                QVERIFY2(event.ts >= 60 * kMillisecond && event.ts < 110 * kMillisecond, qPrintable(QString::number(event.ts / 1e6)));
+            if (event.kind == EventKind::Log && event.text == "read")
+                QVERIFY2(event.ts >= 120 * kMillisecond && event.ts < 400 * kMillisecond, qPrintable(QString::number(event.ts / 1e6)));
+        }
+    }
+
     // The horizon stops a scenario that would never end, cleanly.
     void horizonStopsARunawayScenario() {
         Scenario scenario = scenarioWith({setInterval(2 * kMillisecond, 0, {log("again")})});
@@ -218,6 +238,94 @@ private slots:
         const std::vector<Phase> cycle{Phase::Timers, Phase::Pending, Phase::IdlePrepare, Phase::Poll, Phase::Check, Phase::Close};
         for (std::size_t at = 1; at < entered.size(); ++at)
             QCOMPARE(entered[at], cycle[(at - 1) % cycle.size()]);
+    }
+
+    // Every queue entry leaves its queue, callbacks and frames nest, pool and kernel work
+    // is paired, and everything scheduled names the step and the callback that caused it.
+    void traceIsComplete() {
+        Step worker = io(StepKind::Worker, 5 * kMillisecond, {log("message")});
+        CollectingSink trace;
+        const auto logs = runLogs(scenarioWith({
+            call("setup", {setTimeout(2 * kMillisecond, {log("timer"), nextTick({log("tick in timer")})}),
+                           setImmediate({log("immediate"), promise({log("promise in immediate")})})}),
+            io(StepKind::ReadFile, 3 * kMillisecond, {close({log("closed")})}),
+            io(StepKind::Pbkdf2, 2 * kMillisecond, {queueMicrotask({log("microtask")})}),
+            net("database", 4 * kMillisecond, {log("rows")}),
+            worker,
+            async("load", {await(awaitStep(sleep(3 * kMillisecond))), log("slept")}),
+            setInterval(2 * kMillisecond, 2, {log("tick {tick}")}),
+        }), &trace);
+        QCOMPARE(logs.size(), std::size_t(11));
+        const auto events = trace.events();
+
+        std::map<std::pair<QueueKind, std::uint64_t>, int> waiting;
+        std::vector<std::uint64_t> callbacks;
+        std::map<std::uint32_t, int> frames, work;
+        std::set<std::uint64_t> enqueued;
+        std::map<std::uint64_t, int> io;
+        int phaseDepth = 0;
+        std::set<std::string> counters;
+        for (const TraceEvent& event : events) {
+            switch (event.kind) {
+            case EventKind::Enqueue:
+                ++waiting[std::make_pair(event.queue, event.id)];
+                enqueued.insert(event.id);
+                if (event.lane.kind == LaneKind::Main) {
+                    QVERIFY2(event.step.line > 0, "an Enqueue without its step");
+                }
+                break;
+            case EventKind::Dequeue: {
+                const auto key = std::make_pair(event.queue, event.id);
+                QVERIFY2(waiting[key] > 0, queueName(event.queue));
+                --waiting[key];
+                break;
+            }
+            case EventKind::CallbackBegin:
+                QCOMPARE(event.lane.kind, LaneKind::Main);
+                if (!callbacks.empty() || event.queue != QueueKind::None) {
+                    QVERIFY2(enqueued.count(event.id) == 1, "a callback that was never queued");
+                    QVERIFY2(event.cause != 0, "a callback without its cause");
+                }
+                callbacks.push_back(event.id);
+                break;
+            case EventKind::CallbackEnd:
+                QVERIFY(!callbacks.empty());
+                QCOMPARE(callbacks.back(), event.id);
+                callbacks.pop_back();
+                break;
+            case EventKind::FramePush: ++frames[event.lane.index]; break;
+            case EventKind::FramePop:
+                QVERIFY(frames[event.lane.index] > 0);
+                --frames[event.lane.index];
+                break;
+            case EventKind::WorkBegin: QCOMPARE(++work[std::uint32_t(event.lane.kind) * 1000 + event.lane.index], 1); break;
+            case EventKind::WorkEnd: QCOMPARE(--work[std::uint32_t(event.lane.kind) * 1000 + event.lane.index], 0); break;
+            case EventKind::IoBegin: ++io[event.id]; break;
+            case EventKind::IoEnd: QCOMPARE(--io[event.id], 0); break;
+            case EventKind::PhaseEnter: QCOMPARE(++phaseDepth, 1); break;
+            case EventKind::PhaseLeave: QCOMPARE(--phaseDepth, 0); break;
+            case EventKind::Counter: counters.insert(event.text); break;
+            default: break;
+            }
+        }
+        for (const auto& [key, count] : waiting)
+            QVERIFY2(count == 0, qPrintable(QStringLiteral("left in %1: job %2").arg(queueName(key.first)).arg(key.second)));
+        QVERIFY(callbacks.empty());
+        for (const auto& [lane, depth] : frames)
+            QCOMPARE(depth, 0);
+        QCOMPARE(phaseDepth, 0);
+        QVERIFY(io.size() == 1);
+        QVERIFY(counters.count("pool busy") == 1);
+        QVERIFY(counters.count("RSS bytes") == 1);
+        // Per lane, time never runs backwards on the threads that own a lane.
+        std::map<std::pair<int, std::uint32_t>, Nanoseconds> last;
+        for (const TraceEvent& event : events) {
+            if (event.lane.kind == LaneKind::Kernel)
+                continue;  // two threads report kernel I/O (the loop starts it, the peer ends it)
+            auto& previous = last[{int(event.lane.kind), event.lane.index}];
+            QVERIFY(event.ts >= previous);
+            previous = event.ts;
+        }
     }
 };
 

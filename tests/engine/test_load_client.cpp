@@ -103,6 +103,25 @@ private slots:
         }
     }
 
+    void maxConnectionsHoldsRequestsUntilAConnectionIsFree() {
+        ServerThread server(100);
+        LoadClient client(server.port(), {wave(0, 6, 0)}, 1.0, 10 * kSecond);
+        client.maxConnections = 2;
+        client.start();
+        client.wait();
+        const auto& r = client.records();
+        QCOMPARE(r.size(), size_t(6));
+        for (size_t i = 0; i < 6; ++i) {
+            QVERIFY2(r[i].ok(), r[i].error.c_str());
+            QCOMPARE(r[i].scheduled, Nanoseconds(0));
+            // Two at a time: request i goes once request i-2 has been answered.
+            if (i >= 2)
+                QVERIFY2(r[i].sent >= r[i - 2].answered, std::to_string(r[i].sent).c_str());
+            QVERIFY2(r[i].latency() >= 95 * kMillisecond, std::to_string(r[i].latency()).c_str());
+        }
+        QVERIFY(r[4].sent >= 190 * kMillisecond);
+    }
+
     void aThousandRequestsAreAllAnswered() {
         ServerThread server(20);
         LoadClient client(server.port(), {wave(0, 1000, 0)}, 1.0, 30 * kSecond);
