@@ -277,13 +277,8 @@ void MainWindow::buildActions() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     QAction* reload = file->addAction(tr("Re&load"), this, [this] { openScenario(scenarioPath_); });
     reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    ExportDialog::addExportAction(this, file, [this]() -> std::optional<ExportDialog::Current> {
-        if (!scenario_ || !primary_ || primary_->size() == 0 || runs_->isRunning())
-            return std::nullopt;
-        const Trace* loop = loopStore_->size() > 0 ? &loopStore_->trace() : nullptr;
-        const Trace* threads = threadStore_->size() > 0 ? &threadStore_->trace() : nullptr;
-        return ExportDialog::Current{slideSourceFor(*scenario_, loop, threads), playback_->time()};
-    });
+    QAction* exportAction = file->addAction(tr("&Export Picture..."), this, &MainWindow::exportPicture);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -697,6 +692,22 @@ void MainWindow::setProjectorMode(bool on) {
     // On a projector the loop gets the room: the scenario list steps aside.
     leftColumn_->setVisible(!on);
     middleColumn_->setSizes(on ? QList<int>{540, 340} : QList<int>{470, 400});
+}
+
+void MainWindow::exportPicture() {
+    // The run on screen, in the Export dialog: the same SlideRenderer as `loopscope run --png`.
+    if (!scenario_ || runs_->isRunning() || (loopStore_->size() == 0 && threadStore_->size() == 0)) {
+        statusBar()->showMessage(runs_->isRunning() ? tr("Export is possible once the run has finished.")
+                                                    : tr("Run a scenario first: there is nothing to export yet."),
+                                 5000);
+        return;
+    }
+    SlideSource source = slideSourceFor(*scenario_, loopStore_->size() ? &loopStore_->trace() : nullptr,
+                                        threadStore_->size() ? &threadStore_->trace() : nullptr);
+    source.runtime.threadpool = threadpool_->value();
+    source.runtime.cores = cores_->value();
+    ExportDialog dialog(std::move(source), timeline_->playhead(), this);
+    dialog.exec();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -92,6 +92,7 @@ private:
     void onRunFinished(bool ok, const QString& error, bool cancelled);
     void onStoreGrew();
     void openDialog();
+    void exportPicture();
     QString runnablePath();
     void highlightCode(const SourceLocation& step);
 
