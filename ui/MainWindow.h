@@ -93,6 +93,7 @@ private:
     void onStoreGrew();
     void exportPicture();
     void openDialog();
+    void exportPicture();
     QString runnablePath();
     void highlightCode(const SourceLocation& step);
 
