@@ -93,7 +93,6 @@ private:
     void onStoreGrew();
     void exportPicture();
     void openDialog();
-    void exportPicture();
     QString runnablePath();
     void highlightCode(const SourceLocation& step);
 
