@@ -696,17 +696,18 @@ void MainWindow::setProjectorMode(bool on) {
 
 void MainWindow::exportPicture() {
     // The run on screen, in the Export dialog: the same SlideRenderer as `loopscope run --png`.
-    if (!scenario_ || runs_->isRunning() || (loopStore_->size() == 0 && threadStore_->size() == 0)) {
+    if (!scenario_ || !primary_ || primary_->size() == 0 || runs_->isRunning()) {
         statusBar()->showMessage(runs_->isRunning() ? tr("Export is possible once the run has finished.")
                                                     : tr("Run a scenario first: there is nothing to export yet."),
                                  5000);
         return;
     }
-    SlideSource source = slideSourceFor(*scenario_, loopStore_->size() ? &loopStore_->trace() : nullptr,
-                                        threadStore_->size() ? &threadStore_->trace() : nullptr);
+    const Trace* loop = loopStore_->size() > 0 ? &loopStore_->trace() : nullptr;
+    const Trace* threads = threadStore_->size() > 0 ? &threadStore_->trace() : nullptr;
+    SlideSource source = slideSourceFor(*scenario_, loop, threads);
     source.runtime.threadpool = threadpool_->value();
     source.runtime.cores = cores_->value();
-    ExportDialog dialog(std::move(source), timeline_->playhead(), this);
+    ExportDialog dialog(std::move(source), playback_->time(), this);
     dialog.exec();
 }
 

@@ -91,8 +91,8 @@ private:
     void updateRunState();
     void onRunFinished(bool ok, const QString& error, bool cancelled);
     void onStoreGrew();
-    void openDialog();
     void exportPicture();
+    void openDialog();
     QString runnablePath();
     void highlightCode(const SourceLocation& step);
 
