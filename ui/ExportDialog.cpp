@@ -1,5 +1,6 @@
 #include "ExportDialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -11,6 +12,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -130,6 +133,24 @@ ExportDialog::ExportDialog(SlideSource source, Nanoseconds playhead, QWidget* pa
 }
 
 ExportDialog::~ExportDialog() = default;
+
+QAction* ExportDialog::addExportAction(QWidget* window, QMenu* menu,
+                                       std::function<std::optional<Current>()> currentRun) {
+    QAction* action = menu->addAction(tr("Export picture\u2026"));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    action->setShortcutContext(Qt::WindowShortcut);
+    window->addAction(action);
+    QObject::connect(action, &QAction::triggered, window, [window, currentRun] {
+        std::optional<Current> current = currentRun ? currentRun() : std::nullopt;
+        if (!current || !SlideRenderer(current->source).canShow(SlideView::Timeline)) {
+            QMessageBox::information(window, tr("Export picture"), tr("Run a scenario first: there is nothing to export yet."));
+            return;
+        }
+        ExportDialog dialog(std::move(current->source), current->playhead, window);
+        dialog.exec();
+    });
+    return action;
+}
 
 bool ExportDialog::slideOptions(SlideOptions* options, QString* error) const {
     options->view = SlideView(view_->currentData().toInt());

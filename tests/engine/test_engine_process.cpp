@@ -71,9 +71,9 @@ private slots:
         std::sort(done.begin(), done.end());
         const QString times = describe(done);
         for (int k = 0; k < 4; ++k)
-            QVERIFY2(done[k] >= 195 && done[k] < 330, qPrintable(times));
+            QVERIFY2(done[k] >= 195 && done[k] < 395, qPrintable(times));
         for (int k = 4; k < 8; ++k)
-            QVERIFY2(done[k] >= 395 && done[k] < 700, qPrintable(times));
+            QVERIFY2(done[k] >= 395 && done[k] < 2000, qPrintable(times));
         // Four pool lanes did the work, never more.
         std::uint32_t lanes = 0;
         for (const TraceEvent& event : run.events)
@@ -91,15 +91,28 @@ private slots:
         QCOMPARE(done.size(), std::size_t(8));
         std::sort(done.begin(), done.end());
         const QString times = describe(done);
-        // Four 72 ms computations on two cores cannot all end before 144 ms of wall time,
-        // nor the second four before 288 ms. Other programs on the machine only slow them
-        // down, so the upper bounds are loose and the wave shape is checked in ratios.
+        // Eight 72 ms computations on two cores: the fourth cannot end before 144 ms of
+        // wall time, the eighth not before 288 ms. Other programs on the machine only slow
+        // them down (unevenly), so the upper bound is loose and the waves are checked in
+        // the trace: four jobs start at once, the fifth only when one has ended.
         QVERIFY2(done[3] >= 135, qPrintable(times));
         QVERIFY2(done[7] >= 270, qPrintable(times));
-        QVERIFY2(done[7] < 5000, qPrintable(times));
-        // Two waves: the second starts well after the first ended, and takes about as long.
-        QVERIFY2(done[4] - done[3] >= 0.3 * done[0], qPrintable(times));
-        QVERIFY2(done[7] / done[3] >= 1.4 && done[7] / done[3] <= 3.5, qPrintable(times));
+        QVERIFY2(done[7] < 10000, qPrintable(times));
+        int running = 0, mostRunning = 0, startedBeforeFirstEnd = 0;
+        bool anyEnded = false;
+        for (const TraceEvent& event : run.events) {
+            if (event.lane.kind != LaneKind::PoolWorker)
+                continue;
+            if (event.kind == EventKind::WorkBegin) {
+                mostRunning = std::max(mostRunning, ++running);
+                startedBeforeFirstEnd += anyEnded ? 0 : 1;
+            } else if (event.kind == EventKind::WorkEnd) {
+                --running;
+                anyEnded = true;
+            }
+        }
+        QCOMPARE(mostRunning, 4);
+        QCOMPARE(startedBeforeFirstEnd, 4);
     }
 
     // threadpool 1: network waits take no pool thread, all eight end near 200 ms.
@@ -111,7 +124,7 @@ private slots:
         std::sort(done.begin(), done.end());
         const QString times = describe(done);
         QVERIFY2(done.front() >= 195, qPrintable(times));
-        QVERIFY2(done.back() < 400, qPrintable(times));
+        QVERIFY2(done.back() < 395, qPrintable(times));  // one wait at a time would need 1600 ms
         bool kernelLane = false;
         for (const TraceEvent& event : run.events) {
             QVERIFY(event.lane.kind != LaneKind::PoolWorker);
@@ -126,7 +139,8 @@ private slots:
         QVERIFY2(run.ok, run.error.c_str());
         const std::vector<double> timer = run.logMs("timer");
         QCOMPARE(timer.size(), std::size_t(1));
-        QVERIFY2(timer[0] >= 300 && timer[0] < 1500, qPrintable(describe(timer)));
+        // 300 ms of CPU time: on a machine shared with other work, more wall time.
+        QVERIFY2(timer[0] >= 300 && timer[0] < 10000, qPrintable(describe(timer)));
     }
 
     // The worker computes on its own thread: the 20 ms timer is not held up by it.
@@ -137,8 +151,9 @@ private slots:
         const std::vector<double> message = run.logMs("worker message");
         QCOMPARE(timer.size(), std::size_t(1));
         QCOMPARE(message.size(), std::size_t(1));
-        QVERIFY2(timer[0] >= 20 && timer[0] < 90, qPrintable(describe(timer)));
-        QVERIFY2(message[0] >= 100 && message[0] < 600, qPrintable(describe(message)));
+        QVERIFY2(timer[0] >= 20 && timer[0] < 500, qPrintable(describe(timer)));
+        QVERIFY2(message[0] >= 100 && message[0] < 10000, qPrintable(describe(message)));
+        QVERIFY2(timer[0] < message[0], qPrintable(describe({timer[0], message[0]})));
         bool workerLane = false;
         for (const TraceEvent& event : run.events)
             workerLane = workerLane || (event.kind == EventKind::WorkBegin && event.lane.kind == LaneKind::Worker);

@@ -164,7 +164,8 @@ private slots:
             if (event.kind == EventKind::Log && event.text == "timer")
                 timerAt = event.ts;
         QVERIFY2(timerAt >= 300 * kMillisecond, qPrintable(QString::number(timerAt / 1e6)));
-        QVERIFY2(timerAt < 2000 * kMillisecond, qPrintable(QString::number(timerAt / 1e6)));
+        // CPU time, not wall time: on a machine shared with other work it takes longer.
+        QVERIFY2(timerAt < 10000 * kMillisecond, qPrintable(QString::number(timerAt / 1e6)));
     }
 
     // time_scale 3: every duration is stretched, a 40 ms read and a 20 ms timer take

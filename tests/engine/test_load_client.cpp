@@ -202,6 +202,49 @@ private slots:
         QVERIFY(elapsed.elapsed() < 2000);
     }
 
+    // In a helper process (as the engine child runs it): the same records come back.
+    void aHelperProcessClientReportsTheSameRecords() {
+        LoadClient::runInHelperProcess(LOOPSCOPE_ENGINE_BINARY);
+        ServerThread server(50);
+        std::vector<RequestRecord> finished;
+        std::vector<int> sent;
+        {
+            LoadClient client(server.port(), {wave(0, 3, 0)}, 1.0, 5 * kSecond);
+            client.onSent = [&](const RequestRecord& r) { sent.push_back(r.number); };
+            client.onFinished = [&](const RequestRecord& r) { finished.push_back(r); };
+            client.start();
+            client.wait();
+            QVERIFY(client.origin() > 0);
+        }
+        LoadClient refused(closedPort(), {wave(0, 2, 0)}, 1.0, 5 * kSecond);
+        refused.start();
+        refused.wait();
+        LoadClient::runInHelperProcess({});
+        std::sort(sent.begin(), sent.end());
+        QCOMPARE(sent, (std::vector<int>{1, 2, 3}));
+        QCOMPARE(finished.size(), std::size_t(3));
+        for (const RequestRecord& r : finished) {
+            QVERIFY2(r.ok(), r.error.c_str());
+            QCOMPARE(r.status, 200);
+            QVERIFY(r.serverRequest >= 1 && r.serverRequest <= 3);
+            QVERIFY2(r.latency() >= 45 * kMillisecond, std::to_string(r.latency()).c_str());
+        }
+        for (const RequestRecord& r : refused.records())
+            QCOMPARE(QString::fromStdString(r.error), QString("connect: connection refused"));
+    }
+
+    void aMissingHelperEndsEveryRequestAsAnError() {
+        LoadClient::runInHelperProcess("/nonexistent/loopscope-engine");
+        LoadClient client(closedPort(), {wave(0, 2, 0)}, 1.0, kSecond);
+        client.start();
+        client.wait();
+        LoadClient::runInHelperProcess({});
+        QCOMPARE(client.records().size(), std::size_t(2));
+        for (const RequestRecord& r : client.records())
+            QCOMPARE(QString::fromStdString(r.error),
+                     QString("cannot start the load client '/nonexistent/loopscope-engine': No such file or directory"));
+    }
+
     void fileDescriptorLimitIsRaisedWithinTheHardLimit() {
         const FileDescriptorLimit before = currentFileDescriptorLimit();
         QVERIFY(before.soft > 0);

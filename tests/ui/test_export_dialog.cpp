@@ -4,6 +4,8 @@
 #include <QClipboard>
 #include <QImageReader>
 #include <QLabel>
+#include <QMainWindow>
+#include <QMenuBar>
 #include <QTemporaryDir>
 
 #include "ExportDialog.h"
@@ -82,6 +84,14 @@ private slots:
         dialog.setView(SlideView::Comparison);
         QVERIFY(!dialog.exportToFile());
         QVERIFY2(dialog.status().contains(QStringLiteral("needs both engines")), qPrintable(dialog.status()));
+    }
+
+    void ctrlEIsAddedToTheWindow() {
+        QMainWindow window;
+        QMenu* file = window.menuBar()->addMenu(QStringLiteral("&File"));
+        QAction* action = ExportDialog::addExportAction(&window, file, [] { return std::nullopt; });
+        QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+E")));
+        QVERIFY(file->actions().contains(action));
     }
 };
 

@@ -206,11 +206,17 @@ private slots:
         QCOMPARE(poolJobs(state).size(), 4);
         QCOMPARE(state.queue(QueueKind::PoolFifo).size(), std::size_t(4));
 
-        // The second wave: four reads on the lanes and none waiting.
+        // The second wave: every unfinished read on a lane and none waiting (four, unless
+        // a busy machine let one of them finish before the last one started).
+        int endsBefore = 0;
+        for (std::size_t i = 0; i < eighthStart; ++i)
+            if (trace[i].kind == EventKind::WorkEnd && trace[i].lane.kind == LaneKind::PoolWorker)
+                ++endsBefore;
+        QVERIFY(endsBefore >= 4);
         playback->seekEvent(eighthStart);
         saveIfAsked(window, QStringLiteral("window_eight_reads"));
         state = window.loopPanel()->state();
-        QCOMPARE(poolJobs(state).size(), 4);
+        QCOMPARE(poolJobs(state).size(), 8 - endsBefore);
         QVERIFY(state.queue(QueueKind::PoolFifo).empty());
         for (const QString& job : poolJobs(state))
             QVERIFY2(job.contains(QStringLiteral("readFile")), qPrintable(job));
@@ -247,18 +253,21 @@ private slots:
         // Each request waits one 20 ms read, not one after the other.
         QVERIFY2(loop.p99 < 60 * kMillisecond, qPrintable(QString::number(loop.p99)));
 
-        // When the third read starts, three workers hold the three reads.
+        // When the third read starts, the workers hold every read not finished yet
+        // (on a busy machine the first may finish before the third request is read).
         const Trace& trace = window.eventLoopStore()->trace();
-        std::size_t third = 0, starts = 0;
-        for (std::size_t i = 0; i < trace.size() && third == 0; ++i)
+        std::size_t third = 0, starts = 0, ends = 0;
+        for (std::size_t i = 0; i < trace.size() && third == 0; ++i) {
+            if (trace[i].kind == EventKind::WorkEnd && trace[i].lane.kind == LaneKind::PoolWorker)
+                ++ends;
             if (trace[i].kind == EventKind::WorkBegin && trace[i].lane.kind == LaneKind::PoolWorker && ++starts == 3)
                 third = i + 1;
+        }
         QVERIFY(third > 0);
         window.playback()->seekEvent(third);
         const LoopState& state = window.loopPanel()->state();
-        QCOMPARE(poolJobs(state).size(), 3);
+        QCOMPARE(poolJobs(state).size(), int(3 - ends));
         QCOMPARE(state.requestsArrived, 3);
-        QCOMPARE(state.requestsInFlight(), 3);
         // The timeline holds both runs: the loop's lanes and the three request threads.
         QStringList rows;
         for (const TimelineRow& row : window.timeline()->spans()->rows())
