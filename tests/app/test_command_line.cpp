@@ -2,35 +2,18 @@
 // run as a real process the way a teacher types them.
 #include <QtTest>
 
+#include "support/LoopscopeProcess.h"
+
 namespace {
 
 const QString kBinary = QStringLiteral(LOOPSCOPE_BINARY);
 const QString kData = QStringLiteral(LOOPSCOPE_TEST_DATA);
 const QStringList kScenarioPatterns{QStringLiteral("*.yaml"), QStringLiteral("*.json")};
 
-struct Outcome {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using loopscope::testing::Outcome;
 
 Outcome runLoopscope(const QStringList& arguments) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(kBinary, arguments);
-    Outcome outcome;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        outcome.err = QStringLiteral("<did not finish>");
-        return outcome;
-    }
-    outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-    outcome.err = QString::fromUtf8(process.readAllStandardError());
-    return outcome;
+    return loopscope::testing::runLoopscope(arguments, 60000);
 }
 
 QString good(const char* name) { return kData + QStringLiteral("/good/") + QLatin1String(name); }

@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include "support/LoopscopeProcess.h"
+
 using namespace loopscope;
 
 namespace {
@@ -12,29 +14,10 @@ namespace {
 const QString kBinary = QStringLiteral(LOOPSCOPE_BINARY);
 const QString kData = QStringLiteral(LOOPSCOPE_TEST_DATA);
 
-struct Outcome {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using loopscope::testing::Outcome;
 
 Outcome runLoopscope(const QStringList& arguments) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(kBinary, arguments);
-    Outcome outcome;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        outcome.err = QStringLiteral("<did not finish>");
-        return outcome;
-    }
-    outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-    outcome.err = QString::fromUtf8(process.readAllStandardError());
-    return outcome;
+    return loopscope::testing::runLoopscope(arguments, 120000);
 }
 
 // The cells of the table row that starts with `engine `.
