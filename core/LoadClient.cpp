@@ -4,6 +4,8 @@
 #include <uv.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -51,21 +53,28 @@ std::string failure(const char* operation, int rc) {
 }  // namespace
 
 struct LoadClient::Impl {
-    // One request's connection; freed when both of its handles have closed.
-    struct ClientRequest {
+    // One connection to the server, carrying one request at a time. Without a
+    // connection limit it carries exactly one (`Connection: close`, users arriving);
+    // with one it is kept alive and carries the next request as soon as the answer to
+    // the last is in, as a benchmark client's connections do. Freed when both of its
+    // handles have closed.
+    struct Connection {
         uv_tcp_t tcp;
         uv_timer_t timeout;
         uv_connect_t connect;
         uv_write_t write;
         http_parser parser;
         LoadClient::Impl* client = nullptr;
-        std::size_t index = 0;
+        std::size_t index = 0;       // the request it carries, while `busy`
         int openHandles = 0;
-        bool receivedBytes = false;
-        bool awaitingClose = false;  // answered; waiting for the server's FIN before closing
-        std::string headerField;       // the header name being read (may come in pieces)
+        bool connected = false;
+        bool busy = false;           // carrying a request that has not ended yet
+        bool writing = false;        // `write` is in use
+        bool receivedBytes = false;  // of the current request's answer
+        bool awaitingClose = false;  // answered with `Connection: close`: waiting for the server's FIN
+        bool closing = false;
+        std::string headerField;     // the header name being read (may come in pieces)
         bool readingHeaderValue = false;
-        bool finished = false;
     };
 
     std::uint16_t port = 0;
@@ -89,8 +98,9 @@ struct LoadClient::Impl {
 
     std::size_t nextToSend = 0;
     std::size_t finishedCount = 0;
-    std::unordered_set<ClientRequest*> inFlight;
-    std::unordered_set<ClientRequest*> lingering;  // answered, waiting for the server to close
+    std::unordered_set<Connection*> connections;  // open (not closing): busy, idle or lingering
+    std::vector<Connection*> idle;                // kept alive, carrying nothing
+    bool keepAlive = false;                       // maxConnections != 0
     bool cancelling = false;
     bool sending = false;
     bool sendAgain = false;
@@ -108,6 +118,12 @@ struct LoadClient::Impl {
 
     Nanoseconds now() const { return static_cast<Nanoseconds>(uv_hrtime() - origin); }
 
+    void readConnectionLimit() {
+        if (owner->maxConnections == 0)
+            if (const char* fromEnvironment = std::getenv("LOOPSCOPE_CLIENT_CONNECTIONS"))
+                owner->maxConnections = std::strtoull(fromEnvironment, nullptr, 10);
+    }
+
     void start() {
         std::string executable;
         {
@@ -124,14 +140,14 @@ struct LoadClient::Impl {
             records[i].number = static_cast<int>(i + 1);
             records[i].scheduled = due[i];
         }
-        if (owner->maxConnections == 0)
-            if (const char* fromEnvironment = std::getenv("LOOPSCOPE_CLIENT_CONNECTIONS"))
-                owner->maxConnections = std::strtoull(fromEnvironment, nullptr, 10);
-        requestBytes = "GET " + owner->path +
-                       " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: loopscope\r\nConnection: close\r\n\r\n";
-        // All requests may be open at once, and the server usually shares this process:
+        readConnectionLimit();
+        keepAlive = owner->maxConnections != 0;
+        requestBytes = "GET " + owner->path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: loopscope\r\nConnection: " +
+                       (keepAlive ? "keep-alive" : "close") + "\r\n\r\n";
+        // All connections may be open at once, and the server usually shares this process:
         // the client's socket, the server's, and one towards the net peer per request.
-        const FileDescriptorRaise raise = ensureFileDescriptors(3 * due.size() + 256);
+        const std::size_t open = keepAlive ? std::min<std::size_t>(due.size(), owner->maxConnections) : due.size();
+        const FileDescriptorRaise raise = ensureFileDescriptors(3 * open + 256);
         if (!raise.ok)
             warning = raise.message;
 
@@ -162,7 +178,7 @@ struct LoadClient::Impl {
     }
 
     bool hasFreeConnection() const {
-        return owner->maxConnections == 0 || inFlight.size() + lingering.size() < owner->maxConnections;
+        return !keepAlive || !idle.empty() || connections.size() < owner->maxConnections;
     }
 
     void sendDue() {
@@ -191,113 +207,150 @@ struct LoadClient::Impl {
     }
 
     void send(std::size_t index) {
-        auto* request = new ClientRequest;
-        request->client = this;
-        request->index = index;
-        uv_tcp_init(&loop, &request->tcp);
-        uv_timer_init(&loop, &request->timeout);
-        request->tcp.data = request;
-        request->timeout.data = request;
-        request->connect.data = request;
-        request->write.data = request;
-        request->openHandles = 2;
-        http_parser_init(&request->parser, HTTP_RESPONSE);
-        request->parser.data = request;
-        inFlight.insert(request);
-        uv_timer_start(&request->timeout, &Impl::onTimeout,
+        Connection* connection = nullptr;
+        if (!idle.empty()) {
+            connection = idle.back();
+            idle.pop_back();
+        } else {
+            connection = new Connection;
+            connection->client = this;
+            uv_tcp_init(&loop, &connection->tcp);
+            uv_timer_init(&loop, &connection->timeout);
+            connection->tcp.data = connection;
+            connection->timeout.data = connection;
+            connection->connect.data = connection;
+            connection->write.data = connection;
+            connection->openHandles = 2;
+            connections.insert(connection);
+        }
+        connection->busy = true;
+        connection->index = index;
+        connection->receivedBytes = false;
+        connection->headerField.clear();
+        connection->readingHeaderValue = false;
+        http_parser_init(&connection->parser, HTTP_RESPONSE);
+        connection->parser.data = connection;
+        uv_timer_start(&connection->timeout, &Impl::onTimeout,
                        static_cast<std::uint64_t>(std::max<Nanoseconds>(timeout / kMillisecond, 1)), 0);
+        if (connection->connected) {
+            writeRequest(connection);
+            return;
+        }
         sockaddr_in address{};
         uv_ip4_addr("127.0.0.1", port, &address);
-        const int rc = uv_tcp_connect(&request->connect, &request->tcp,
+        const int rc = uv_tcp_connect(&connection->connect, &connection->tcp,
                                       reinterpret_cast<const sockaddr*>(&address), &Impl::onConnect);
         if (rc != 0)
-            finish(request, failure("connect", rc));
+            fail(connection, failure("connect", rc));
     }
 
     static void onConnect(uv_connect_t* connect, int status) {
-        auto* request = static_cast<ClientRequest*>(connect->data);
-        Impl* self = request->client;
-        if (request->finished)
+        auto* connection = static_cast<Connection*>(connect->data);
+        Impl* self = connection->client;
+        if (connection->closing)
             return;
         if (status < 0) {
-            self->finish(request, failure("connect", status));
+            self->fail(connection, failure("connect", status));
             return;
         }
-        uv_tcp_nodelay(&request->tcp, 1);
-        auto* stream = reinterpret_cast<uv_stream_t*>(&request->tcp);
-        uv_read_start(stream, &Impl::onAlloc, &Impl::onRead);
-        uv_buf_t buf = uv_buf_init(self->requestBytes.data(), static_cast<unsigned>(self->requestBytes.size()));
-        self->records[request->index].sent = self->now();
-        if (int rc = uv_write(&request->write, stream, &buf, 1, &Impl::onWritten); rc != 0) {
-            self->finish(request, failure("write", rc));
+        connection->connected = true;
+        uv_tcp_nodelay(&connection->tcp, 1);
+        uv_read_start(reinterpret_cast<uv_stream_t*>(&connection->tcp), &Impl::onAlloc, &Impl::onRead);
+        if (connection->busy)
+            self->writeRequest(connection);
+    }
+
+    void writeRequest(Connection* connection) {
+        // A write's callback runs (pending phase) before the answer can be read (poll
+        // phase), so `write` is free again by the next request; if it ever is not, the
+        // request gets a write request of its own.
+        uv_write_t* write = &connection->write;
+        if (connection->writing) {
+            write = new uv_write_t;
+            write->data = connection;
+        }
+        connection->writing = connection->writing || write == &connection->write;
+        uv_buf_t buf = uv_buf_init(requestBytes.data(), static_cast<unsigned>(requestBytes.size()));
+        records[connection->index].sent = now();
+        if (int rc = uv_write(write, reinterpret_cast<uv_stream_t*>(&connection->tcp), &buf, 1, &Impl::onWritten);
+            rc != 0) {
+            if (write != &connection->write)
+                delete write;
+            else
+                connection->writing = false;
+            fail(connection, failure("write", rc));
             return;
         }
-        if (self->owner->onSent)
-            self->owner->onSent(self->records[request->index]);
+        if (owner->onSent)
+            owner->onSent(records[connection->index]);
     }
 
     static void onWritten(uv_write_t* write, int status) {
-        auto* request = static_cast<ClientRequest*>(write->data);
-        if (!request->finished && status < 0)
-            request->client->finish(request, failure("write", status));
+        auto* connection = static_cast<Connection*>(write->data);
+        if (write == &connection->write)
+            connection->writing = false;
+        else
+            delete write;
+        if (!connection->closing && connection->busy && status < 0)
+            connection->client->fail(connection, failure("write", status));
     }
 
     static void onAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
-        auto* request = static_cast<ClientRequest*>(handle->data);
-        *buf = uv_buf_init(request->client->readBuffer, sizeof request->client->readBuffer);
+        auto* connection = static_cast<Connection*>(handle->data);
+        *buf = uv_buf_init(connection->client->readBuffer, sizeof connection->client->readBuffer);
     }
 
     static void onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
-        auto* request = static_cast<ClientRequest*>(stream->data);
-        Impl* self = request->client;
-        if (nread == 0)
+        auto* connection = static_cast<Connection*>(stream->data);
+        Impl* self = connection->client;
+        if (nread == 0 || connection->closing)
             return;
-        if (request->awaitingClose) {
-            // The answer is in; the server's close (or anything else) ends the connection.
-            // Closing after the server did keeps TIME_WAIT on its side, not on the client's
-            // ephemeral ports, which a run of tens of thousands of requests would exhaust.
+        if (!connection->busy) {
+            // Answered already. Closing after the server did keeps TIME_WAIT on its side,
+            // not on the client's ephemeral ports, which a run of tens of thousands of
+            // requests would exhaust. A kept-alive connection the server ends is simply gone.
             if (nread < 0)
-                self->closeHandles(request);
+                self->closeConnection(connection);
             return;
         }
-        if (request->finished)
-            return;
         if (nread == UV_EOF) {
             // A response without Content-Length ends with the connection.
-            http_parser_execute(&request->parser, &self->settings, nullptr, 0);
-            if (!request->finished)
-                self->finish(request, request->receivedBytes
-                                          ? "the server closed the connection before the response was complete"
-                                          : "the server closed the connection without a response");
+            http_parser_execute(&connection->parser, &self->settings, nullptr, 0);
+            if (connection->busy)
+                self->fail(connection, connection->receivedBytes
+                                           ? "the server closed the connection before the response was complete"
+                                           : "the server closed the connection without a response");
+            else
+                self->closeConnection(connection);
             return;
         }
         if (nread < 0) {
-            self->finish(request, failure("read", static_cast<int>(nread)));
+            self->fail(connection, failure("read", static_cast<int>(nread)));
             return;
         }
-        request->receivedBytes = true;
-        http_parser_execute(&request->parser, &self->settings, buf->base, static_cast<size_t>(nread));
-        const auto error = HTTP_PARSER_ERRNO(&request->parser);
-        if (!request->finished && error != HPE_OK && error != HPE_PAUSED)
-            self->finish(request, std::string("malformed response: ") + http_errno_description(error));
+        connection->receivedBytes = true;
+        http_parser_execute(&connection->parser, &self->settings, buf->base, static_cast<size_t>(nread));
+        const auto error = HTTP_PARSER_ERRNO(&connection->parser);
+        if (connection->busy && error != HPE_OK && error != HPE_PAUSED)
+            self->fail(connection, std::string("malformed response: ") + http_errno_description(error));
     }
 
     // http-parser may hand a header name or value over in pieces when it spans reads.
     static int onHeaderField(http_parser* parser, const char* at, size_t length) {
-        auto* request = static_cast<ClientRequest*>(parser->data);
-        if (request->readingHeaderValue)
-            request->headerField.clear();
-        request->readingHeaderValue = false;
-        request->headerField.append(at, length);
+        auto* connection = static_cast<Connection*>(parser->data);
+        if (connection->readingHeaderValue)
+            connection->headerField.clear();
+        connection->readingHeaderValue = false;
+        connection->headerField.append(at, length);
         return 0;
     }
 
     static int onHeaderValue(http_parser* parser, const char* at, size_t length) {
-        auto* request = static_cast<ClientRequest*>(parser->data);
-        request->readingHeaderValue = true;
-        if (strcasecmp(request->headerField.c_str(), kRequestNumberHeader) != 0)
+        auto* connection = static_cast<Connection*>(parser->data);
+        connection->readingHeaderValue = true;
+        if (!connection->busy || strcasecmp(connection->headerField.c_str(), kRequestNumberHeader) != 0)
             return 0;
-        RequestRecord& record = request->client->records[request->index];
+        RequestRecord& record = connection->client->records[connection->index];
         for (size_t i = 0; i < length; ++i)
             if (at[i] >= '0' && at[i] <= '9')
                 record.serverRequest = record.serverRequest * 10 + static_cast<std::uint64_t>(at[i] - '0');
@@ -305,63 +358,84 @@ struct LoadClient::Impl {
     }
 
     static int onMessageComplete(http_parser* parser) {
-        auto* request = static_cast<ClientRequest*>(parser->data);
-        Impl* self = request->client;
-        RequestRecord& record = self->records[request->index];
+        auto* connection = static_cast<Connection*>(parser->data);
+        Impl* self = connection->client;
+        if (!connection->busy)
+            return 0;
+        RequestRecord& record = self->records[connection->index];
         record.status = static_cast<int>(parser->status_code);
         record.answered = self->now();
+        const bool reusable = self->keepAlive && http_should_keep_alive(parser) != 0;
         http_parser_pause(parser, 1);
-        self->finish(request, {});
+        self->answer(connection, reusable);
         return 0;
     }
 
     static void onTimeout(uv_timer_t* timer) {
-        auto* request = static_cast<ClientRequest*>(timer->data);
-        Impl* self = request->client;
-        if (request->awaitingClose) {
-            self->closeHandles(request);  // the server kept the connection open: close it ourselves
-            return;
-        }
-        self->finish(request, "no response within " + std::to_string(self->timeout / kMillisecond) + " ms");
+        auto* connection = static_cast<Connection*>(timer->data);
+        Impl* self = connection->client;
+        if (connection->busy)
+            self->fail(connection, "no response within " + std::to_string(self->timeout / kMillisecond) + " ms");
+        else
+            self->closeConnection(connection);  // the server kept a closing connection open: close it ourselves
     }
 
-    void closeHandles(ClientRequest* request) {
-        if (lingering.erase(request) != 0 && owner->maxConnections != 0 && nextToSend < due.size() && !sending)
-            uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer, 0, 0);  // a connection is free
-        if (uv_is_closing(reinterpret_cast<uv_handle_t*>(&request->tcp)))
+    void closeConnection(Connection* connection) {
+        if (connection->closing)
             return;
-        uv_timer_stop(&request->timeout);
+        connection->closing = true;
+        connections.erase(connection);
+        if (auto found = std::find(idle.begin(), idle.end(), connection); found != idle.end()) {
+            *found = idle.back();
+            idle.pop_back();
+        }
+        if (keepAlive && nextToSend < due.size() && !sending && !cancelling)
+            uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer, 0, 0);  // a connection is free
+        uv_timer_stop(&connection->timeout);
         auto onClosed = [](uv_handle_t* handle) {
-            auto* closing = static_cast<ClientRequest*>(handle->data);
+            auto* closing = static_cast<Connection*>(handle->data);
             if (--closing->openHandles == 0)
                 delete closing;
         };
-        uv_close(reinterpret_cast<uv_handle_t*>(&request->tcp), onClosed);
-        uv_close(reinterpret_cast<uv_handle_t*>(&request->timeout), onClosed);
+        uv_close(reinterpret_cast<uv_handle_t*>(&connection->tcp), onClosed);
+        uv_close(reinterpret_cast<uv_handle_t*>(&connection->timeout), onClosed);
     }
 
-    void finish(ClientRequest* request, std::string error) {
-        if (request->finished)
-            return;
-        request->finished = true;
-        RequestRecord& record = records[request->index];
-        if (!error.empty()) {
-            record.error = std::move(error);
-            record.answered = 0;
-        }
-        ++finishedCount;
-        inFlight.erase(request);
-        if (record.error.empty() && !cancelling) {
-            request->awaitingClose = true;
-            uv_timer_stop(&request->timeout);
-            uv_timer_start(&request->timeout, &Impl::onTimeout, 1000, 0);
-            lingering.insert(request);
+    // The request on `connection` was answered: the connection carries the next one
+    // (`reusable`), or waits for the server to close it.
+    void answer(Connection* connection, bool reusable) {
+        const std::size_t index = connection->index;
+        connection->busy = false;
+        uv_timer_stop(&connection->timeout);
+        if (cancelling) {
+            closeConnection(connection);
+        } else if (reusable) {
+            idle.push_back(connection);
         } else {
-            closeHandles(request);
+            connection->awaitingClose = true;
+            uv_timer_start(&connection->timeout, &Impl::onTimeout, 1000, 0);
         }
+        ended(index);
+    }
+
+    // The request on `connection` failed: it ends with `error`, and so does its connection.
+    void fail(Connection* connection, std::string error) {
+        if (!connection->busy)
+            return;
+        const std::size_t index = connection->index;
+        connection->busy = false;
+        RequestRecord& record = records[index];
+        record.error = std::move(error);
+        record.answered = 0;
+        closeConnection(connection);
+        ended(index);
+    }
+
+    void ended(std::size_t index) {
+        ++finishedCount;
         if (owner->onFinished)
-            owner->onFinished(record);
-        if (owner->maxConnections != 0 && nextToSend < due.size())
+            owner->onFinished(records[index]);
+        if (keepAlive && nextToSend < due.size())
             sendDue();
         finishIfDone();
     }
@@ -369,6 +443,10 @@ struct LoadClient::Impl {
     void finishIfDone() {
         if (finishedCount < due.size() || nextToSend < due.size())
             return;
+        // Connections kept alive for requests that will never come close now; those
+        // waiting for the server's FIN close on their own.
+        while (!idle.empty())
+            closeConnection(idle.back());
         std::lock_guard<std::mutex> lock(lifecycle);
         if (!signalOpen)
             return;
@@ -385,18 +463,19 @@ struct LoadClient::Impl {
     void cancelAll() {
         cancelling = true;
         uv_timer_stop(&scheduleTimer);
-        const std::vector<ClientRequest*> answered(lingering.begin(), lingering.end());
-        for (ClientRequest* request : answered)
-            closeHandles(request);
         for (; nextToSend < due.size(); ++nextToSend) {
             records[nextToSend].error = "cancelled before it was sent";
             ++finishedCount;
             if (owner->onFinished)
                 owner->onFinished(records[nextToSend]);
         }
-        const std::vector<ClientRequest*> open(inFlight.begin(), inFlight.end());
-        for (ClientRequest* request : open)
-            finish(request, "cancelled");
+        const std::vector<Connection*> open(connections.begin(), connections.end());
+        for (Connection* connection : open) {
+            if (connection->busy)
+                fail(connection, "cancelled");
+            else
+                closeConnection(connection);
+        }
         finishIfDone();
     }
 
@@ -480,6 +559,7 @@ struct LoadClient::Impl {
     // Lines: "O origin", "S number sent", "W warning",
     // "F number sent answered status serverRequest error...", "E".
     void readHelper() {
+        moveCallingThreadOutsideRunCores();  // the client's bookkeeping is not the server's work
         FILE* in = ::fdopen(fromHelper, "r");
         std::vector<bool> ended(records.size(), false);
         char* line = nullptr;
@@ -581,6 +661,18 @@ int loadClientHelperMain(int argc, char** argv) {
     client.path = pathAndLimit.substr(0, bar);
     if (bar != std::string::npos)
         client.maxConnections = std::strtoull(pathAndLimit.c_str() + bar + 1, nullptr, 10);
+    // Records leave in batches: a flush per line would cost the client two system calls
+    // per request. stdio's lock keeps the client thread's lines whole; the flusher sends
+    // what has gathered every few milliseconds, so the run still sees its client live.
+    static char outputBuffer[1 << 16];
+    std::setvbuf(stdout, outputBuffer, _IOFBF, sizeof outputBuffer);
+    std::atomic<bool> finished{false};
+    std::thread flusher([&finished] {
+        while (!finished.load()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            std::fflush(stdout);
+        }
+    });
     // Only the client thread writes records, so "O" comes first without a lock.
     bool originWritten = false;
     auto writeOrigin = [&] {
@@ -591,14 +683,12 @@ int loadClientHelperMain(int argc, char** argv) {
     client.onSent = [&](const RequestRecord& r) {
         writeOrigin();
         std::printf("S %d %lld\n", r.number, static_cast<long long>(r.sent));
-        std::fflush(stdout);
     };
     client.onFinished = [&](const RequestRecord& r) {
         writeOrigin();
         std::printf("F %d %lld %lld %d %llu %s\n", r.number, static_cast<long long>(r.sent),
                     static_cast<long long>(r.answered), r.status, static_cast<unsigned long long>(r.serverRequest),
                     oneLine(r.error).c_str());
-        std::fflush(stdout);
     };
     client.start();
     if (!client.warning().empty()) {
@@ -613,6 +703,8 @@ int loadClientHelperMain(int argc, char** argv) {
         client.cancel();
     }).detach();
     client.wait();
+    finished = true;
+    flusher.join();
     std::printf("E\n");
     std::fflush(stdout);
     std::_Exit(0);
