@@ -1,4 +1,4 @@
-// `loopscope engine-child --engine NAME [--threadpool N] [--cores N] [--time-scale X] FILE`:
+// `loopscope engine-child --engine NAME [--threadpool N] [--cores N] [--time-scale X] [--untraced] FILE`:
 // the child side of EngineProcess. Reads the scenario, applies the overrides, runs the
 // engine and streams its events to fd 3 (PipeTraceSink). Exit codes: 0 the run
 // completed, 1 bad arguments or scenario, 2 the run failed.
@@ -19,6 +19,7 @@
 #include "PipeTraceSink.h"
 #include "ProcessTotalsSink.h"
 #include "ThreadPerRequestEngine.h"
+#include "UntracedSink.h"
 #include "ScenarioParser.h"
 
 namespace loopscope {
@@ -31,6 +32,7 @@ struct ChildArguments {
     std::optional<int> threadpool;
     std::optional<int> cores;
     std::optional<double> timeScale;
+    bool untraced = false;
     std::string file;
 };
 
@@ -73,6 +75,8 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             if (!text || end == text || *end != '\0' || !(scale > 0 && scale <= 1000))
                 return "--time-scale must be a number above 0 and at most 1000";
             out.timeScale = scale;
+        } else if (argument == "--untraced") {
+            out.untraced = true;
         } else if (!argument.empty() && argument[0] == '-') {
             return "unknown option '" + argument + "'";
         } else if (out.file.empty()) {
@@ -159,7 +163,9 @@ int engineChildMain(int argc, char** argv) {
         return 2;
     }
     ProcessTotalsSink measured(sink);  // adds what the OS says the run cost
-    const EngineResult result = engine->run(scenario, measured);
+    UntracedSink untraced(measured);
+    TraceSink& engineSink = arguments.untraced ? static_cast<TraceSink&>(untraced) : measured;
+    const EngineResult result = engine->run(scenario, engineSink);
     sink.flush();
     return result.ok ? 0 : 2;
 }
