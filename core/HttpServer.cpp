@@ -187,6 +187,20 @@ struct HttpServer::Impl {
             stopReading(connection);
         }
         if (!bytes.empty()) {
+            // Most answers fit in the socket at once: written now, they need no write
+            // request; only what the socket does not take waits for the loop.
+            uv_buf_t now = uv_buf_init(bytes.data(), static_cast<unsigned>(bytes.size()));
+            const int written = connection->writesInFlight == 0
+                                    ? uv_try_write(reinterpret_cast<uv_stream_t*>(&connection->tcp), &now, 1)
+                                    : UV_EAGAIN;
+            if (written < 0 && written != UV_EAGAIN) {
+                closeConnection(connection);
+                return;
+            }
+            if (written > 0)
+                bytes.erase(0, static_cast<std::size_t>(written));
+        }
+        if (!bytes.empty()) {
             auto* write = new WriteRequest;
             write->connection = connection;
             write->bytes = std::move(bytes);

@@ -1,6 +1,7 @@
 #include "NetClient.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <unordered_set>
@@ -13,7 +14,7 @@ struct NetClient::Connection {
     NetClient* owner = nullptr;
     bool connected = false;
     std::unordered_set<std::uint64_t> inFlight;
-    std::string unsent;  // requests made before the connection was open
+    std::string unsent;  // queries not written yet (before the connection is open, or this iteration)
     std::string inbox;
 };
 
@@ -25,7 +26,12 @@ struct NetClient::WriteRequest {
 
 NetClient::NetClient(uv_loop_t* loop, std::uint16_t port,
                      std::function<void(std::uint64_t, const std::string&)> onReply)
-    : loop_(loop), port_(port), onReply_(std::move(onReply)) {}
+    : loop_(loop), port_(port), onReply_(std::move(onReply)) {
+    flush_ = new uv_prepare_t;
+    uv_prepare_init(loop_, flush_);
+    flush_->data = this;
+    uv_unref(reinterpret_cast<uv_handle_t*>(flush_));  // connections with queries keep the loop alive
+}
 
 NetClient::~NetClient() { close(); }
 
@@ -33,6 +39,7 @@ void NetClient::close() {
     if (closed_)
         return;
     closed_ = true;
+    uv_close(reinterpret_cast<uv_handle_t*>(flush_), [](uv_handle_t* h) { delete reinterpret_cast<uv_prepare_t*>(h); });
     for (Connection* connection : connections_)
         closeConnection(connection);
     connections_.clear();
@@ -82,11 +89,28 @@ void NetClient::request(std::uint64_t id, Nanoseconds takes) {
         chosen->inFlight.insert(id);
     }
     setBusy(chosen);
-    std::string line = std::to_string(id) + " " + std::to_string(takes) + "\n";
-    if (chosen->connected)
-        write(chosen, std::move(line));
-    else
-        chosen->unsent += line;
+    char line[48];
+    const int length = std::snprintf(line, sizeof line, "%llu %lld\n", static_cast<unsigned long long>(id),
+                                     static_cast<long long>(takes));
+    chosen->unsent.append(line, std::size_t(length));
+    if (chosen->connected && !uv_is_active(reinterpret_cast<uv_handle_t*>(flush_)))
+        uv_prepare_start(flush_, [](uv_prepare_t* handle) { static_cast<NetClient*>(handle->data)->flushQueries(); });
+}
+
+void NetClient::flushQueries() {
+    uv_prepare_stop(flush_);
+    // A failed write drops its connection from connections_ and answers its queries,
+    // whose callbacks may make new ones: walk a copy (closed connections are freed later).
+    const std::vector<Connection*> open = connections_;
+    for (Connection* connection : open) {
+        if (!connection->connected || connection->unsent.empty())
+            continue;
+        std::string bytes;
+        bytes.swap(connection->unsent);
+        write(connection, std::move(bytes));
+        if (closed_)
+            return;
+    }
 }
 
 void NetClient::onConnect(uv_connect_t* request, int status) {
@@ -100,10 +124,11 @@ void NetClient::onConnect(uv_connect_t* request, int status) {
     }
     connection->connected = true;
     uv_tcp_nodelay(&connection->tcp, 1);
+    // Replies are parsed as soon as they are read, so one buffer serves every connection.
     uv_read_start(reinterpret_cast<uv_stream_t*>(&connection->tcp),
-                  [](uv_handle_t*, size_t suggested, uv_buf_t* buf) {
-                      buf->base = new char[suggested];
-                      buf->len = suggested;
+                  [](uv_handle_t* handle, size_t, uv_buf_t* buf) {
+                      NetClient* owner = static_cast<Connection*>(handle->data)->owner;
+                      *buf = uv_buf_init(owner->readBuffer_, sizeof owner->readBuffer_);
                   },
                   &NetClient::onRead);
     if (!connection->unsent.empty())
@@ -135,21 +160,23 @@ void NetClient::onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) 
     NetClient* self = connection->owner;
     if (nread > 0)
         connection->inbox.append(buf->base, std::size_t(nread));
-    delete[] buf->base;
     if (self->closed_)
         return;
     if (nread < 0) {
         self->fail(connection, nread == UV_EOF ? "the peer closed the connection" : uv_strerror(int(nread)));
         return;
     }
-    std::size_t newline;
+    std::size_t lineStart = 0, newline;
     std::vector<std::uint64_t> answered;
-    while ((newline = connection->inbox.find('\n')) != std::string::npos) {
-        const std::uint64_t id = std::strtoull(connection->inbox.c_str(), nullptr, 10);
-        connection->inbox.erase(0, newline + 1);
+    answered.swap(self->answered_);  // reuses its capacity
+    answered.clear();
+    while ((newline = connection->inbox.find('\n', lineStart)) != std::string::npos) {
+        const std::uint64_t id = std::strtoull(connection->inbox.c_str() + lineStart, nullptr, 10);
+        lineStart = newline + 1;
         if (connection->inFlight.erase(id) == 1)
             answered.push_back(id);
     }
+    connection->inbox.erase(0, lineStart);
     self->setBusy(connection);
     // Each reply is its own callback, as each socket's 'data' event is in Node.
     for (std::uint64_t id : answered) {
@@ -157,6 +184,7 @@ void NetClient::onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) 
             return;
         self->onReply_(id, {});
     }
+    self->answered_.swap(answered);
 }
 
 void NetClient::fail(Connection* connection, const std::string& error) {

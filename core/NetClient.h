@@ -2,7 +2,10 @@
 // loop to the NetPeer. Requests share a small pool of connections and are pipelined on
 // them (each carries its id; the peer answers each when its time is up, in any order),
 // as a database driver multiplexes queries. The reply arrives through epoll in the poll
-// phase. No thread waits for it.
+// phase. No thread waits for it. Queries made during one loop iteration leave together,
+// one write per connection just before the loop next waits for I/O (a prepare handle),
+// as a driver's socket writes do when corked: a system call per query would cost the
+// loop more than the rest of the request.
 #pragma once
 
 #include <cstdint>
@@ -42,12 +45,16 @@ private:
     void fail(Connection* connection, const std::string& error);
     void closeConnection(Connection* connection);
     void setBusy(Connection* connection);
+    void flushQueries();
 
     uv_loop_t* loop_;
     std::uint16_t port_;
     std::function<void(std::uint64_t, const std::string&)> onReply_;
     std::vector<Connection*> connections_;
+    uv_prepare_t* flush_ = nullptr;  // heap: its close callback may run after NetClient is gone
     bool closed_ = false;
+    std::vector<std::uint64_t> answered_;  // onRead's scratch list, kept for its capacity
+    char readBuffer_[64 * 1024];
 };
 
 }  // namespace loopscope
