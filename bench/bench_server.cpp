@@ -17,6 +17,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -24,6 +25,7 @@
 #include <string>
 
 #include "EngineProcess.h"
+#include "ProcessUsage.h"
 #include "RunMeasurements.h"
 
 using namespace loopscope;
@@ -54,7 +56,7 @@ void serve(benchmark::State& state, EngineKind engine) {
     const std::string connections = std::to_string(state.range(0));
     const bool traced = state.range(1) != 0;
     ::setenv("LOOPSCOPE_CLIENT_CONNECTIONS", connections.c_str(), 1);  // inherited by the engine child
-    double answered = 0, failed = 0, throughput = 0, p50 = 0, p99 = 0, events = 0;
+    double answered = 0, failed = 0, throughput = 0, p50 = 0, p99 = 0, events = 0, childCpu = 0;
     for (auto _ : state) {
         Trace trace;
         std::mutex mutex;
@@ -79,6 +81,9 @@ void serve(benchmark::State& state, EngineKind engine) {
         p50 += static_cast<double>(last.latencyP50) / kMillisecond;
         p99 += static_cast<double>(last.latencyP99) / kMillisecond;
         events += static_cast<double>(trace.size());
+        const ProcessTotals totals = processTotalsFromTrace(trace);
+        childCpu += static_cast<double>(totals.cpuUser + totals.cpuSystem) / kMicrosecond /
+                    std::max(1.0, static_cast<double>(last.answered));
     }
     ::unsetenv("LOOPSCOPE_CLIENT_CONNECTIONS");
     const double runs = static_cast<double>(state.iterations());
@@ -88,6 +93,9 @@ void serve(benchmark::State& state, EngineKind engine) {
     state.counters["p50_ms"] = p50 / runs;
     state.counters["p99_ms"] = p99 / runs;
     state.counters["events"] = events / runs;
+    // CPU time of the whole engine child (server, trace pipe, net peer) per answered
+    // request: what the run cost, whatever else the machine was doing.
+    state.counters["child_cpu_us"] = childCpu / runs;
 }
 
 void configure(benchmark::internal::Benchmark* benchmark) {

@@ -319,6 +319,7 @@ void Run::readPeerAnswers() {
     std::vector<std::string> partial(peerConnections_.size());
     char buffer[16 * 1024];
     std::string failure;
+    std::vector<std::shared_ptr<PeerWaiter>> toWake;
     while (failure.empty()) {
         const int ready = ::poll(polled.data(), polled.size(), -1);
         if (ready < 0 && errno == EINTR)
@@ -338,16 +339,24 @@ void Run::readPeerAnswers() {
                 break;
             }
             partial[k].append(buffer, static_cast<size_t>(n));
-            std::lock_guard<std::mutex> lock(peerMutex_);
-            std::size_t newline;
-            while ((newline = partial[k].find('\n')) != std::string::npos) {
-                const std::uint64_t answered = std::strtoull(partial[k].c_str(), nullptr, 10);
-                partial[k].erase(0, newline + 1);
-                if (auto found = peerWaiters_.find(answered); found != peerWaiters_.end()) {
-                    found->second->done = true;
-                    found->second->answered.notify_one();
+            {
+                std::lock_guard<std::mutex> lock(peerMutex_);
+                std::size_t lineStart = 0, newline;
+                while ((newline = partial[k].find('\n', lineStart)) != std::string::npos) {
+                    const std::uint64_t answered = std::strtoull(partial[k].c_str() + lineStart, nullptr, 10);
+                    lineStart = newline + 1;
+                    if (auto found = peerWaiters_.find(answered); found != peerWaiters_.end()) {
+                        found->second->done = true;
+                        toWake.push_back(found->second);
+                    }
                 }
+                partial[k].erase(0, lineStart);
             }
+            // Woken after the lock is released, a caller does not block again at once on
+            // the mutex this thread still holds.
+            for (const std::shared_ptr<PeerWaiter>& waiter : toWake)
+                waiter->answered.notify_one();
+            toWake.clear();
         }
     }
     std::lock_guard<std::mutex> lock(peerMutex_);
