@@ -5,7 +5,7 @@
 // can carry at most 2,000 / 50 ms = 40,000 requests/s. 100,000 requests per run (the
 // format's per-run maximum), all due at once: the client alone decides the pace. Server
 // pinned to one core (`cores: 1`); the load client (its own process) and the net peer
-// on the other (CpuAffinity.h).
+// on the other (CpuAffinity.h), with this process, which decodes and keeps the trace.
 //
 // `traced`: every event goes through the engine child's pipe into a Trace in this
 // process, as the GUI receives it. `untraced`: the child drops the engine's own events
@@ -15,6 +15,7 @@
 //   build/bin/bench_server --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
+#include <sched.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -114,4 +115,21 @@ void configure(benchmark::internal::Benchmark* benchmark) {
 BENCHMARK_CAPTURE(serve, event_loop, EngineKind::EventLoop)->Apply(configure);
 BENCHMARK_CAPTURE(serve, thread_per_request, EngineKind::ThreadPerRequest)->Apply(configure);
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+    // This process stands for the GUI: it decodes and keeps every event, and belongs with
+    // the client on the core the server does not use. The engine child pins itself to
+    // `cores: 1` (CPU 0) whatever it inherits.
+    if (sysconf(_SC_NPROCESSORS_ONLN) >= 2) {
+        cpu_set_t clientSide;
+        CPU_ZERO(&clientSide);
+        for (long cpu = 1; cpu < sysconf(_SC_NPROCESSORS_ONLN) && cpu < CPU_SETSIZE; ++cpu)
+            CPU_SET(cpu, &clientSide);
+        sched_setaffinity(0, sizeof clientSide, &clientSide);
+    }
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

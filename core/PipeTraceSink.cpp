@@ -32,12 +32,18 @@ PipeTraceSink::~PipeTraceSink() {
 }
 
 void PipeTraceSink::emit(const TraceEvent& event) {
+    // Encoded before the lock is taken: with thousands of request threads on one core,
+    // a thread preempted while it holds the lock stalls every other one, so the lock
+    // covers only the copy.
+    thread_local std::string frame;
+    frame.clear();
+    encodeTraceEvent(event, frame);
     std::unique_lock lock(mutex_);
     if (broken_)
         return;
     if (buffer_.size() >= kMaxBufferedBytes)
         drained_.wait(lock, [this] { return buffer_.size() < kMaxBufferedBytes || broken_; });
-    encodeTraceEvent(event, buffer_);
+    buffer_.append(frame);
     if (buffer_.size() >= kBatchBytes && !writing_)
         wakeWriter_.notify_one();
 }
