@@ -15,7 +15,7 @@ namespace loopscope {
 struct RequestRecord {
     int number = 0;            // 1-based, in the order the schedule sends them
     Nanoseconds scheduled = 0; // when the schedule says to send it (since client start)
-    Nanoseconds sent = 0;      // connection opened and request written
+    Nanoseconds sent = 0;      // request written (on a new connection, once it is open)
     Nanoseconds answered = 0;  // full response received (0 if it failed)
     int status = 0;            // HTTP status, 0 if none
     std::uint64_t serverRequest = 0;  // the server's number for it (X-Request header), 0 if none
@@ -40,10 +40,16 @@ public:
     std::function<void(const RequestRecord&)> onSent;
     // The request target sent in `GET <path> HTTP/1.1`; set before start().
     std::string path = "/";
-    // At most this many connections open at once (0 = no limit, the default: users
-    // arrive whether or not the server keeps up). A request due while all are busy
-    // waits in the client for a free one; `sent` says when it really went. When 0,
-    // the environment variable LOOPSCOPE_CLIENT_CONNECTIONS may set it (benchmarks).
+    // How the client connects. 0 (the default): users arriving - every request opens a
+    // connection of its own (`Connection: close`) when it is due, whether or not the
+    // server keeps up. N > 0: a benchmark client (wrk, autocannon) - at most N
+    // connections, kept alive (HTTP/1.1 persistent); a connection whose answer is in
+    // carries the next due request at once, so N connections carry the whole load and
+    // no request pays a connect, an accept or a close. A request due while all N are
+    // busy waits in the client for one; `sent` says when it really went. A connection
+    // the server closes (or answers with `Connection: close`) is replaced by a new one;
+    // a request whose connection fails ends as an error, never silently. When 0, the
+    // environment variable LOOPSCOPE_CLIENT_CONNECTIONS may set it (benchmarks).
     std::size_t maxConnections = 0;
 
     // The schedule in send order: when each request is due (since client start),

@@ -9,8 +9,15 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <poll.h>
 
 #include "FileDescriptorLimit.h"
+#include "HttpResponse.h"
 #include "LoadClient.h"
 #include "engine/ServerThread.h"
 
@@ -39,6 +46,81 @@ std::uint16_t closedPort() {
     ::close(fd);
     return ntohs(address.sin_port);
 }
+
+// A bare HTTP server on its own thread that counts the connections it accepts and answers
+// each request at once (keep-alive unless `closeEach`), so that a test can see how the
+// client uses its connections.
+class CountingServer {
+public:
+    explicit CountingServer(bool closeEach = false) : closeEach_(closeEach) {
+        listenFd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(listenFd_, reinterpret_cast<sockaddr*>(&address), sizeof address);
+        ::listen(listenFd_, 64);
+        socklen_t length = sizeof address;
+        ::getsockname(listenFd_, reinterpret_cast<sockaddr*>(&address), &length);
+        port_ = ntohs(address.sin_port);
+        thread_ = std::thread([this] { serve(); });
+    }
+    ~CountingServer() {
+        stopping_ = true;
+        thread_.join();
+        for (const pollfd& p : polled_)
+            ::close(p.fd);
+    }
+    std::uint16_t port() const { return port_; }
+    int accepted() const { return accepted_.load(); }
+    int answered() const { return answered_.load(); }
+    int keepAliveRequests() const { return keepAliveRequests_.load(); }
+
+private:
+    void serve() {
+        polled_.push_back({listenFd_, POLLIN, 0});
+        std::vector<std::string> inbox(1);
+        while (!stopping_) {
+            if (::poll(polled_.data(), polled_.size(), 10) <= 0)
+                continue;
+            for (std::size_t k = 0; k < polled_.size(); ++k) {
+                if (polled_[k].revents == 0)
+                    continue;
+                if (k == 0) {
+                    polled_.push_back({::accept4(listenFd_, nullptr, nullptr, SOCK_CLOEXEC), POLLIN, 0});
+                    inbox.emplace_back();
+                    ++accepted_;
+                    continue;
+                }
+                char buffer[4096];
+                const ssize_t n = ::recv(polled_[k].fd, buffer, sizeof buffer, 0);
+                if (n <= 0) {
+                    polled_[k].events = 0;  // closed by the client: keep the slot, stop polling it
+                    continue;
+                }
+                inbox[k].append(buffer, static_cast<std::size_t>(n));
+                std::size_t end;
+                while ((end = inbox[k].find("\r\n\r\n")) != std::string::npos) {
+                    if (inbox[k].substr(0, end).find("Connection: keep-alive") != std::string::npos)
+                        ++keepAliveRequests_;
+                    inbox[k].erase(0, end + 4);
+                    const std::string answer =
+                        encodeHttpResponse(200, "ok\n", !closeEach_, static_cast<std::uint64_t>(++answered_));
+                    ::send(polled_[k].fd, answer.data(), answer.size(), MSG_NOSIGNAL);
+                    if (closeEach_)
+                        ::shutdown(polled_[k].fd, SHUT_WR);
+                }
+            }
+        }
+    }
+
+    bool closeEach_;
+    int listenFd_ = -1;
+    std::uint16_t port_ = 0;
+    std::vector<pollfd> polled_;
+    std::thread thread_;
+    std::atomic<bool> stopping_{false};
+    std::atomic<int> accepted_{0}, answered_{0}, keepAliveRequests_{0};
+};
 
 }  // namespace
 
@@ -120,6 +202,54 @@ private slots:
             QVERIFY2(r[i].latency() >= 95 * kMillisecond, std::to_string(r[i].latency()).c_str());
         }
         QVERIFY(r[4].sent >= 190 * kMillisecond);
+    }
+
+    // A benchmark client: with a connection limit, kept-alive connections carry the
+    // next request, so two connections carry all twenty.
+    void aConnectionLimitReusesKeepAliveConnections() {
+        CountingServer server;
+        LoadClient client(server.port(), {wave(0, 20, 0)}, 1.0, 5 * kSecond);
+        client.maxConnections = 2;
+        client.start();
+        client.wait();
+        int answered = 0;
+        std::set<std::uint64_t> serverNumbers;
+        for (const RequestRecord& r : client.records()) {
+            QVERIFY2(r.ok(), r.error.c_str());
+            answered += r.status == 200;
+            serverNumbers.insert(r.serverRequest);
+        }
+        QCOMPARE(answered, 20);
+        QCOMPARE(serverNumbers.size(), std::size_t(20));  // each answer matched to its own request
+        QCOMPARE(server.accepted(), 2);
+        QCOMPARE(server.keepAliveRequests(), 20);
+    }
+
+    // Users arriving (no limit): every request opens a connection of its own and asks
+    // the server to close it.
+    void withoutALimitEveryRequestHasItsOwnConnection() {
+        CountingServer server;
+        LoadClient client(server.port(), {wave(0, 5, 0)}, 1.0, 5 * kSecond);
+        client.start();
+        client.wait();
+        for (const RequestRecord& r : client.records())
+            QVERIFY2(r.ok(), r.error.c_str());
+        QCOMPARE(server.accepted(), 5);
+        QCOMPARE(server.keepAliveRequests(), 0);
+    }
+
+    // A server that closes after every answer: the client replaces the connection and
+    // every request is still answered.
+    void aClosedKeepAliveConnectionIsReplaced() {
+        CountingServer server(true);
+        LoadClient client(server.port(), {wave(0, 6, 0)}, 1.0, 5 * kSecond);
+        client.maxConnections = 2;
+        client.start();
+        client.wait();
+        for (const RequestRecord& r : client.records())
+            QVERIFY2(r.ok(), r.error.c_str());
+        QCOMPARE(server.answered(), 6);
+        QCOMPARE(server.accepted(), 6);
     }
 
     void aThousandRequestsAreAllAnswered() {
