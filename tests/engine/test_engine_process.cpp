@@ -205,6 +205,35 @@ private slots:
         QCOMPARE(answered, (std::vector<std::string>{"request 1 answered", "request 2 answered", "request 3 answered"}));
     }
 
+    // Tracing off (for measuring what tracing costs): the engine's own events stay in
+    // the child; the client's view, the process totals and the run's ends still arrive.
+    void untracedRunSendsOnlyTheClientsView() {
+        for (EngineKind engine : {EngineKind::EventLoop, EngineKind::ThreadPerRequest}) {
+            EngineOptions options;
+            options.engine = engine;
+            options.traceEngine = false;
+            const Outcome run = runChild(dataFile("server_three_reads.yaml"), options);
+            QVERIFY2(run.ok, run.error.c_str());
+            int sent = 0, done = 0, begins = 0, ends = 0, counters = 0;
+            for (const TraceEvent& event : run.events) {
+                sent += event.kind == EventKind::RequestSend;
+                done += event.kind == EventKind::RequestDone && event.text == "200";
+                begins += event.kind == EventKind::RunBegin;
+                ends += event.kind == EventKind::RunEnd;
+                counters += event.kind == EventKind::Counter;
+                const bool processTotal = event.kind == EventKind::Counter && event.text.rfind("process ", 0) == 0;
+                const bool expected = event.lane.kind == LaneKind::Client || event.kind == EventKind::RunBegin ||
+                                      event.kind == EventKind::RunEnd || processTotal;
+                QVERIFY2(expected, (std::string(eventKindName(event.kind)) + " " + event.text).c_str());
+            }
+            QCOMPARE(sent, 3);
+            QCOMPARE(done, 3);
+            QCOMPARE(begins, 1);
+            QCOMPARE(ends, 1);
+            QVERIFY(counters >= 1);  // the process totals
+        }
+    }
+
     // A killed child is an error with a clear message, and never a hang.
     void killedChildIsAnError() {
         std::atomic<bool> started{false};
