@@ -16,6 +16,7 @@
 #include <benchmark/benchmark.h>
 
 #include <sched.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -52,12 +53,20 @@ std::string scenarioFile() {
     return path;
 }
 
+// CPU time of this whole process (every thread), user + system.
+Nanoseconds ownCpuTime() {
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    auto ns = [](const timeval& t) { return Nanoseconds(t.tv_sec) * kSecond + Nanoseconds(t.tv_usec) * kMicrosecond; };
+    return ns(usage.ru_utime) + ns(usage.ru_stime);
+}
+
 // Args: connections, traced (1) or not (0).
 void serve(benchmark::State& state, EngineKind engine) {
     const std::string connections = std::to_string(state.range(0));
     const bool traced = state.range(1) != 0;
     ::setenv("LOOPSCOPE_CLIENT_CONNECTIONS", connections.c_str(), 1);  // inherited by the engine child
-    double answered = 0, failed = 0, throughput = 0, p50 = 0, p99 = 0, events = 0, childCpu = 0;
+    double answered = 0, failed = 0, throughput = 0, p50 = 0, p99 = 0, events = 0, childCpu = 0, viewerCpu = 0, preempted = 0;
     for (auto _ : state) {
         Trace trace;
         std::mutex mutex;
@@ -69,8 +78,11 @@ void serve(benchmark::State& state, EngineKind engine) {
             std::lock_guard lock(mutex);
             trace.insert(trace.end(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
         });
+        const Nanoseconds viewerBefore = ownCpuTime();
         process.start();
-        if (!process.wait()) {
+        const bool completed = process.wait();
+        const Nanoseconds viewerSpent = ownCpuTime() - viewerBefore;
+        if (!completed) {
             state.SkipWithError(process.error().c_str());
             return;
         }
@@ -85,6 +97,8 @@ void serve(benchmark::State& state, EngineKind engine) {
         const ProcessTotals totals = processTotalsFromTrace(trace);
         childCpu += static_cast<double>(totals.cpuUser + totals.cpuSystem) / kMicrosecond /
                     std::max(1.0, static_cast<double>(last.answered));
+        preempted += static_cast<double>(totals.involuntarySwitches);
+        viewerCpu += static_cast<double>(viewerSpent) / kMicrosecond / std::max(1.0, static_cast<double>(last.answered));
     }
     ::unsetenv("LOOPSCOPE_CLIENT_CONNECTIONS");
     const double runs = static_cast<double>(state.iterations());
@@ -97,6 +111,12 @@ void serve(benchmark::State& state, EngineKind engine) {
     // CPU time of the whole engine child (server, trace pipe, net peer) per answered
     // request: what the run cost, whatever else the machine was doing.
     state.counters["child_cpu_us"] = childCpu / runs;
+    // CPU time of this process (reading, decoding and keeping the events, as the GUI
+    // would) per answered request: the viewer's share of tracing's cost.
+    state.counters["viewer_cpu_us"] = viewerCpu / runs;
+    // Involuntary context switches of the engine child per run: how often the OS took
+    // the core away from it (other processes on a shared machine).
+    state.counters["preempted"] = preempted / runs;
 }
 
 void configure(benchmark::internal::Benchmark* benchmark) {
