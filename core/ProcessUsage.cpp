@@ -129,6 +129,39 @@ void emitProcessTotals(TraceSink& sink, const ProcessTotals& totals, Nanoseconds
     counter(kCounterPeakVm, totals.peakVmBytes);
 }
 
+ProcessTotals addProcessTotals(const ProcessTotals& a, const ProcessTotals& b) {
+    ProcessTotals sum;
+    sum.cpuUser = a.cpuUser + b.cpuUser;
+    sum.cpuSystem = a.cpuSystem + b.cpuSystem;
+    sum.voluntarySwitches = a.voluntarySwitches + b.voluntarySwitches;
+    sum.involuntarySwitches = a.involuntarySwitches + b.involuntarySwitches;
+    sum.peakRssBytes = a.peakRssBytes + b.peakRssBytes;
+    sum.peakVmBytes = a.peakVmBytes + b.peakVmBytes;
+    sum.threadsAtEnd = a.threadsAtEnd + b.threadsAtEnd;
+    sum.peakThreads = a.peakThreads + b.peakThreads;
+    return sum;
+}
+
+bool accumulateProcessTotal(const TraceEvent& event, ProcessTotals& totals) {
+    if (event.kind != EventKind::Counter)
+        return false;
+    if (event.text == kCounterCpuUser)
+        totals.cpuUser += event.value;
+    else if (event.text == kCounterCpuSystem)
+        totals.cpuSystem += event.value;
+    else if (event.text == kCounterVoluntarySwitches)
+        totals.voluntarySwitches += event.value;
+    else if (event.text == kCounterInvoluntarySwitches)
+        totals.involuntarySwitches += event.value;
+    else if (event.text == kCounterPeakRss)
+        totals.peakRssBytes += event.value;
+    else if (event.text == kCounterPeakVm)
+        totals.peakVmBytes += event.value;
+    else
+        return false;
+    return true;
+}
+
 ProcessTotals processTotalsFromTrace(const Trace& trace) {
     ProcessTotals totals;
     for (const TraceEvent& event : trace) {
@@ -146,6 +179,8 @@ ProcessTotals processTotalsFromTrace(const Trace& trace) {
             totals.peakRssBytes = event.value;
         else if (event.text == kCounterPeakVm)
             totals.peakVmBytes = event.value;
+        else if (event.text == kCounterPeakThreads)
+            totals.peakThreads = static_cast<int>(event.value);
     }
     return totals;
 }
