@@ -404,6 +404,11 @@ EngineResult ClusterRun::run() {
                    0, kThreadSampleMs);
     uv_run(&loop_, UV_RUN_DEFAULT);  // until every process has ended and its events are in
 
+    // Before loadDone_ closes: the client may still call it while it winds down.
+    if (load_) {
+        load_->cancel();
+        load_->wait();
+    }
     endServing();
     for (uv_handle_t* handle : {reinterpret_cast<uv_handle_t*>(&loadDone_), reinterpret_cast<uv_handle_t*>(&horizonTimer_),
                                 reinterpret_cast<uv_handle_t*>(&killTimer_),
@@ -411,11 +416,7 @@ EngineResult ClusterRun::run() {
         uv_close(handle, nullptr);
     uv_run(&loop_, UV_RUN_DEFAULT);
     uv_loop_close(&loop_);
-    if (load_) {
-        load_->cancel();
-        load_->wait();
-        load_.reset();
-    }
+    load_.reset();
 
     EngineResult result;
     result.error = verdict();
