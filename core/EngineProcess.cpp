@@ -207,4 +207,21 @@ const std::string& EngineProcess::error() const { return impl_->error; }
 
 int EngineProcess::childPid() const { return impl_->pid; }
 
+CollectedRun runToTrace(const std::string& scenarioPath, EngineOptions options,
+                        const std::function<void(int childPid)>& onStarted) {
+    CollectedRun run;
+    std::mutex mutex;
+    EngineProcess process(scenarioPath, std::move(options), [&](std::vector<TraceEvent>&& batch) {
+        std::lock_guard lock(mutex);
+        run.trace.insert(run.trace.end(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
+    });
+    process.start();
+    if (onStarted)
+        onStarted(process.childPid());
+    run.ok = process.wait();
+    if (!run.ok)
+        run.error = process.error();
+    return run;
+}
+
 }  // namespace loopscope

@@ -49,6 +49,16 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// A whole run gathered into one Trace, for callers that want only the end result
+// (tests, benchmarks). `onStarted` sees the child's pid while the run is going on.
+struct CollectedRun {
+    bool ok = false;
+    std::string error;  // why the run did not complete, when !ok
+    Trace trace;
+};
+CollectedRun runToTrace(const std::string& scenarioPath, EngineOptions options,
+                        const std::function<void(int childPid)>& onStarted = {});
+
 // The child's side: called by `loopscope engine-child ...`. Returns the exit code.
 int engineChildMain(int argc, char** argv);
 

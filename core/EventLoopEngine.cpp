@@ -203,6 +203,7 @@ private:
     void finishLevel(Levels& levels);
     void suspendAt(const Step& awaitStep, const Scope& scope, Levels& levels);
     void resume(const std::shared_ptr<Levels>& continuation);
+    Nanoseconds timerDue(double startMs, double msecs) const;
     void startTimer(const Step& step, const Scope& scope, std::function<void()> onFire = {});
     void clearTimer(const Step& step);
     void setImmediate(Job job);
@@ -654,7 +655,10 @@ void LoopRun::startTimer(const Step& step, const Scope& scope, std::function<voi
     std::weak_ptr<NodeTimer> weak = timer;
     const bool promiseTimer = static_cast<bool>(onFire);
     timer->onTimeout = [this, &step, scope, id, cause, where, ticks, weak, promiseTimer,
-                        onFire = std::move(onFire)](NodeTimer&) {
+                        onFire = std::move(onFire)](NodeTimer& fired) {
+        // NodeTimers took the interval's next start just before this call, without
+        // updating the loop's time since: it is the loop's time now.
+        const double nextStart = double(uv_now(&loop_));
         Scope inner = scope;
         const bool interval = step.kind == StepKind::SetInterval;
         if (interval)
@@ -676,15 +680,24 @@ void LoopRun::startTimer(const Step& step, const Scope& scope, std::function<voi
             if (step.count > 0 && *ticks >= step.count)
                 timers_->clear(timerNow);
             else
-                emitMain(EventKind::Enqueue, QueueKind::Timers, id, cause, where, 0, jobLabel(step));
+                emitMain(EventKind::Enqueue, QueueKind::Timers, id, cause, where, timerDue(nextStart, fired.msecs),
+                         jobLabel(step));
         }
         drainTicksAndMicrotasks();
     };
-    emitMain(EventKind::Enqueue, QueueKind::Timers, id, cause, where, 0, jobLabel(step));
+    timers_->start(timer);
+    emitMain(EventKind::Enqueue, QueueKind::Timers, id, cause, where, timerDue(timer->idleStart, timer->msecs),
+             jobLabel(step));
     timerJobIds_[timer.get()] = id;
     if (!step.timerId.empty())
         timersById_[step.timerId] = timer;
-    timers_->start(timer);
+}
+
+// When a timer that started at loop time `startMs` (uv_now) is due, in run time: the
+// value of its Enqueue event, so the timers queue can say "due at".
+Nanoseconds LoopRun::timerDue(double startMs, double msecs) const {
+    const double dueNs = (startMs + msecs) * double(kMillisecond);
+    return std::max<Nanoseconds>(0, Nanoseconds(dueNs) - start_);
 }
 
 void LoopRun::clearTimer(const Step& step) {

@@ -75,8 +75,12 @@ struct Context {
     std::uint64_t request = 0;  // 0 in the main script
     int fd = -1;                // the request's connection
     bool keepAlive = false;
-    bool responded = false;
+    // Shared with the threads forked by `await all/race`: one response per request.
+    std::shared_ptr<std::atomic<bool>> responded = std::make_shared<std::atomic<bool>>(false);
     std::set<std::string> clearedIntervals;
+    // Threads forked by `await all/race` that may still run (race losers); joined
+    // before the request's connection closes.
+    std::vector<std::thread> forks;
 };
 
 class Run {
@@ -126,6 +130,8 @@ private:
     void runStep(const Step& step, Context& context, Scope scope);
     void runCallback(const StepList& body, Context& context, Scope scope, const Step& from, QueueKind queue);
     void awaitTarget(const AwaitTarget& target, Context& context, Scope scope);
+    void awaitForked(const AwaitTarget& target, Context& context, Scope scope);
+    void joinForks(Context& context);
     bool block(Nanoseconds duration, const Context& context, const Step& step);
     void compute(Nanoseconds duration, const Context& context, const Step& step, const std::string& label);
     void callPeer(const Step& step, Context& context);
@@ -357,9 +363,8 @@ void Run::readPeerAnswers() {
 }
 
 void Run::respond(Context& context, int status, const Step& step) {
-    if (context.responded || context.fd < 0)
+    if (context.fd < 0 || context.responded->exchange(true))
         return;  // as in Node, a second res.end() sends nothing
-    context.responded = true;
     const std::string bytes = encodeHttpResponse(status, {}, context.keepAlive, context.request);
     std::size_t done = 0;
     while (done < bytes.size()) {
@@ -384,16 +389,79 @@ void Run::awaitTarget(const AwaitTarget& target, Context& context, Scope scope) 
         runSteps(target.promise, context, scope);
         return;
     case AwaitTarget::Kind::All:
-        // Blocking code makes the calls one after the other.
-        for (const AwaitTarget& input : target.inputs)
-            awaitTarget(input, context, scope);
-        return;
     case AwaitTarget::Kind::Race:
-        // Blocking code makes one call: the first.
-        if (!target.inputs.empty())
-            awaitTarget(target.inputs.front(), context, scope);
+        awaitForked(target, context, scope);
         return;
     }
+}
+
+// Promise.all and Promise.race as thread-per-request code writes them: a fork-join.
+// Each input runs on a thread of its own (ThreadCreate on a new Thread lane) while the
+// caller blocks until every input (all) or the first one (race) has finished. Race
+// losers run on, as the losing promises do in Node, and are joined before the
+// request's connection closes.
+void Run::awaitForked(const AwaitTarget& target, Context& context, Scope scope) {
+    if (target.inputs.empty())
+        return;  // Promise.all([]) is already settled; Promise.race([]) never is, but blocks nobody here
+    struct Joined {
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::size_t finished = 0;
+    };
+    auto joined = std::make_shared<Joined>();
+    const bool race = target.kind == AwaitTarget::Kind::Race;
+    const std::size_t needed = race ? 1 : target.inputs.size();
+    emit(EventKind::ThreadBlock, context.lane, 0, 0, race ? "Promise.race" : "Promise.all", target.where);
+    const std::size_t firstFork = context.forks.size();
+    for (const AwaitTarget& input : target.inputs) {
+        std::uint32_t number;
+        int alive;
+        {
+            std::lock_guard<std::mutex> lock(stateMutex_);
+            number = threadsCreated_++;
+            alive = ++threadsAlive_;
+        }
+        const Lane lane{LaneKind::Thread, 0, number};
+        emit(EventKind::ThreadCreate, lane, number);
+        counter("threads alive", alive);
+        Context fork;
+        fork.lane = lane;
+        fork.request = context.request;
+        fork.fd = context.fd;
+        fork.keepAlive = context.keepAlive;
+        fork.responded = context.responded;
+        context.forks.emplace_back([this, &input, joined, scope, fork = std::move(fork)]() mutable {
+            awaitTarget(input, fork, scope);
+            joinForks(fork);
+            int stillAlive;
+            {
+                std::lock_guard<std::mutex> lock(stateMutex_);
+                stillAlive = --threadsAlive_;
+            }
+            emit(EventKind::ThreadExit, fork.lane, fork.lane.index);
+            counter("threads alive", stillAlive);
+            std::lock_guard<std::mutex> lock(joined->mutex);
+            ++joined->finished;
+            joined->changed.notify_all();
+        });
+    }
+    {
+        // Every fork ends soon after stop(): its blocking steps watch stopping_.
+        std::unique_lock<std::mutex> lock(joined->mutex);
+        joined->changed.wait(lock, [&] { return joined->finished >= needed; });
+    }
+    if (!race) {
+        for (std::size_t k = firstFork; k < context.forks.size(); ++k)
+            context.forks[k].join();
+        context.forks.erase(context.forks.begin() + static_cast<std::ptrdiff_t>(firstFork), context.forks.end());
+    }
+    emit(EventKind::ThreadRun, context.lane, 0, 0, {}, target.where);
+}
+
+void Run::joinForks(Context& context) {
+    for (std::thread& fork : context.forks)
+        fork.join();
+    context.forks.clear();
 }
 
 void Run::runStep(const Step& step, Context& context, Scope scope) {
@@ -638,7 +706,8 @@ void Run::serveConnection(int fd, std::uint32_t threadNumber) {
             handler.where = scenario_.server->where;
             runCallback(scenario_.server->handler, context, Scope{}, handler, QueueKind::Poll);
         }
-        if (!context.responded) {
+        joinForks(context);
+        if (!*context.responded) {
             // A handler that never responds leaves its client waiting; here the thread
             // ends, and its connection closes unanswered.
             counter("requests in flight", --requestsInFlight_);
@@ -722,6 +791,7 @@ EngineResult Run::execute() {
         main.lane = Lane{LaneKind::Main, 0, 0};
         emit(EventKind::PhaseEnter, main.lane, 0, 0, {}, {}, QueueKind::None, Phase::MainScript);
         runSteps(scenario_.main, main, Scope{});
+        joinForks(main);
         emit(EventKind::PhaseLeave, main.lane, 0, 0, {}, {}, QueueKind::None, Phase::MainScript);
 
         // The run ends when every request has ended and every thread has exited, or at the horizon.

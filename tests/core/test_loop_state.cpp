@@ -134,6 +134,34 @@ private slots:
         QVERIFY(state.callStack.empty());
     }
 
+    // A worker has taken the job from the queue but not yet begun it: the job is on
+    // the worker's lane, never in neither place (the main thread's events can land
+    // between the worker's Dequeue and its WorkBegin).
+    void jobTakenFromThePoolQueueIsOnItsLaneAtOnce() {
+        TraceBuilder b;
+        b.runBegin();
+        b.enter(Phase::MainScript);
+        b.enqueue(QueueKind::PoolFifo, 7, "fs.readFile");
+        b.at(5 * kMicrosecond);
+        b.dequeue(QueueKind::PoolFifo, 7);
+        b.trace.back().lane = Lane{LaneKind::PoolWorker, 0, 2};
+        b.leave(Phase::MainScript);
+        LoopState taken = replay(b.trace, b.trace.size());
+        QVERIFY(taken.queue(QueueKind::PoolFifo).empty());
+        QCOMPARE(taken.poolBusy(), 1);
+        QCOMPARE(QString::fromStdString(taken.poolLanes[2].job.label), QStringLiteral("fs.readFile"));
+        QCOMPARE(taken.poolLanes[2].job.since, 5 * kMicrosecond);
+
+        b.at(9 * kMicrosecond);
+        b.work(EventKind::WorkBegin, LaneKind::PoolWorker, 2, 7);
+        LoopState begun = replay(b.trace, b.trace.size());
+        QCOMPARE(begun.poolBusy(), 1);
+        QCOMPARE(QString::fromStdString(begun.poolLanes[2].job.label), QStringLiteral("fs.readFile"));
+        QCOMPARE(begun.poolLanes[2].job.since, 9 * kMicrosecond);
+        b.work(EventKind::WorkEnd, LaneKind::PoolWorker, 2, 7);
+        QCOMPARE(replay(b.trace, b.trace.size()).poolBusy(), 0);
+    }
+
     void eightReadsOnFourWorkersSecondWave() {
         const Trace trace = readsOnPool(8, 4, 20 * kMillisecond);
         // Just after the fourth job of the second wave started.

@@ -18,19 +18,12 @@ using namespace loopscope;
 namespace {
 
 Trace runEventLoop(const QString& scenario, std::string* error) {
-    Trace trace;
-    std::mutex mutex;
     EngineOptions options;
     options.engine = EngineKind::EventLoop;
     options.executable = LOOPSCOPE_ENGINE_BINARY;
-    EngineProcess process(scenario.toStdString(), options, [&](std::vector<TraceEvent>&& batch) {
-        std::lock_guard lock(mutex);
-        trace.insert(trace.end(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
-    });
-    process.start();
-    if (!process.wait())
-        *error = process.error();
-    return trace;
+    CollectedRun run = runToTrace(scenario.toStdString(), options);
+    *error = run.error;
+    return std::move(run.trace);
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 #include <QtTest>
 
 #include <algorithm>
-#include <mutex>
+#include <optional>
 #include <set>
 
 using namespace loopscope;
@@ -47,18 +47,14 @@ MeasuredOutcome runMeasured(const std::string& file, EngineKind engine) {
     EngineOptions options;
     options.engine = engine;
     options.executable = kEngine;
-    std::mutex mutex;
-    EngineProcess process(file, options, [&](std::vector<TraceEvent>&& batch) {
-        std::lock_guard lock(mutex);
-        outcome.trace.insert(outcome.trace.end(), batch.begin(), batch.end());
-    });
-    process.start();
-    ProcessSampler sampler(process.childPid(), 2 * kMillisecond);
-    outcome.ok = process.wait();
-    outcome.error = process.error();
-    sampler.stop();
+    std::optional<ProcessSampler> sampler;
+    CollectedRun run = runToTrace(file, options, [&](int pid) { sampler.emplace(pid, 2 * kMillisecond); });
+    sampler->stop();
+    outcome.ok = run.ok;
+    outcome.error = run.error;
+    outcome.trace = std::move(run.trace);
     outcome.requests = requestTimings(outcome.trace);
-    outcome.measurements = measureRun(outcome.requests, sampler.samples(), processTotalsFromTrace(outcome.trace));
+    outcome.measurements = measureRun(outcome.requests, sampler->samples(), processTotalsFromTrace(outcome.trace));
     return outcome;
 }
 

@@ -36,14 +36,10 @@ struct Outcome {
 Outcome runChild(const std::string& file, EngineOptions options = {}) {
     Outcome outcome;
     options.executable = kEngine;
-    std::mutex mutex;
-    EngineProcess process(file, options, [&](std::vector<TraceEvent>&& batch) {
-        std::lock_guard lock(mutex);
-        outcome.events.insert(outcome.events.end(), batch.begin(), batch.end());
-    });
-    process.start();
-    outcome.ok = process.wait();
-    outcome.error = process.error();
+    CollectedRun run = runToTrace(file, options);
+    outcome.ok = run.ok;
+    outcome.error = run.error;
+    outcome.events = std::move(run.trace);
     return outcome;
 }
 

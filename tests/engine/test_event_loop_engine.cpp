@@ -155,6 +155,34 @@ private slots:
         QCOMPARE(toQt(logs), (QStringList{"d", "b", "a", "c"}));
     }
 
+    // Every timer enters the timers queue with its due time (the Enqueue's value): its
+    // start plus its delay, and an interval again for each next tick.
+    void timersAreQueuedWithTheirDueTime() {
+        CollectingSink trace;
+        runLogs(scenarioWith({setTimeout(40 * kMillisecond, {log("timer")}),
+                              setInterval(25 * kMillisecond, 2, {log("tick {tick}")})}),
+                &trace);
+        std::vector<TraceEvent> queued;
+        Nanoseconds timerFired = -1;
+        for (const TraceEvent& event : trace.events()) {
+            if (event.kind == EventKind::Enqueue && event.queue == QueueKind::Timers)
+                queued.push_back(event);
+            if (event.kind == EventKind::Log && event.text == "timer")
+                timerFired = event.ts;
+        }
+        QCOMPARE(queued.size(), std::size_t(3));  // the timeout, the interval, its second tick
+        const Nanoseconds slack = 2 * kMillisecond;  // the loop's time has millisecond steps
+        QVERIFY2(std::abs(queued[0].value - (queued[0].ts + 40 * kMillisecond)) <= slack,
+                 qPrintable(QString::number(queued[0].value - queued[0].ts)));
+        QVERIFY2(std::abs(queued[1].value - (queued[1].ts + 25 * kMillisecond)) <= slack,
+                 qPrintable(QString::number(queued[1].value - queued[1].ts)));
+        QVERIFY2(std::abs(queued[2].value - (queued[2].ts + 25 * kMillisecond)) <= slack,
+                 qPrintable(QString::number(queued[2].value - queued[2].ts)));
+        QVERIFY(queued[2].value >= queued[1].value + 25 * kMillisecond - slack);
+        // A timer never fires before it is due.
+        QVERIFY(timerFired >= queued[0].value - slack);
+    }
+
     // A 300 ms computation holds the only JavaScript thread: a 10 ms timer waits for it.
     void cpuStepDelaysATimer() {
         CollectingSink trace;

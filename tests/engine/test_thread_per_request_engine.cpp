@@ -36,6 +36,21 @@ Step respond(int status) {
     s.count = status;
     return s;
 }
+// `await {all|race: [fs.readFile ... then: log NAME]...}` then `log after`, respond 200.
+StepList awaitReads(AwaitTarget::Kind kind, std::vector<std::pair<std::string, Nanoseconds>> reads) {
+    AwaitTarget together;
+    together.kind = kind;
+    for (const auto& [name, takes] : reads) {
+        AwaitTarget input;
+        input.kind = AwaitTarget::Kind::Promise;
+        input.promise = {timed(StepKind::ReadFile, takes, {log(name)})};
+        together.inputs.push_back(input);
+    }
+    Step await;
+    await.kind = StepKind::Await;
+    await.awaited = {together};
+    return {await, log("after"), respond(200)};
+}
 Scenario serverScenario(StepList handler, int requests, Nanoseconds spacing = 0) {
     Scenario scenario;
     scenario.server = ServerSpec{{}, std::move(handler)};
@@ -107,6 +122,45 @@ private slots:
         QVERIFY2(waited.back() < 1500 * kMillisecond, std::to_string(waited.back()).c_str());
         QCOMPARE(sink.maxCounter("threads alive"), std::int64_t(3));
         QCOMPARE(sink.of(EventKind::RunEnd).back().text, std::string());
+    }
+
+    // Promise.all as a fork-join: both reads wait at the same time on threads of their
+    // own, so the request takes about the longer read, not the sum.
+    void awaitAllWaitsForEveryInputAtOnce() {
+        Scenario scenario = serverScenario(awaitReads(AwaitTarget::Kind::All, {{"slow", 300 * kMillisecond},
+                                                                                {"fast", 100 * kMillisecond}}),
+                                           1);
+        CollectingSink sink;
+        ThreadPerRequestEngine engine;
+        QVERIFY(engine.run(scenario, sink).ok);
+        QCOMPARE(sink.logLines(), (std::vector<std::string>{"fast", "slow", "after"}));
+        const std::vector<Nanoseconds> latency = latencies(sink);
+        QCOMPARE(latency.size(), std::size_t(1));
+        QVERIFY2(latency[0] >= 300 * kMillisecond && latency[0] < 390 * kMillisecond,
+                 qPrintable(QString::number(latency[0] / kMillisecond)));
+        // The request's thread and one thread per input, each created and exited once.
+        QCOMPARE(sink.of(EventKind::ThreadCreate).size(), std::size_t(3));
+        QCOMPARE(sink.of(EventKind::ThreadExit).size(), std::size_t(3));
+        QCOMPARE(sink.of(EventKind::RequestRespond).size(), std::size_t(1));
+    }
+
+    // Promise.race: the request goes on when the first input ends; the loser still
+    // runs to its end before the connection closes.
+    void awaitRaceGoesOnAfterTheFirstInput() {
+        Scenario scenario = serverScenario(awaitReads(AwaitTarget::Kind::Race, {{"slow", 300 * kMillisecond},
+                                                                                 {"fast", 100 * kMillisecond}}),
+                                           1);
+        CollectingSink sink;
+        ThreadPerRequestEngine engine;
+        QVERIFY(engine.run(scenario, sink).ok);
+        QCOMPARE(sink.logLines(), (std::vector<std::string>{"fast", "after", "slow"}));
+        const std::vector<TraceEvent> logs = sink.of(EventKind::Log);
+        const Nanoseconds afterAt = logs[1].ts;
+        QVERIFY2(afterAt >= 100 * kMillisecond && afterAt < 250 * kMillisecond,
+                 qPrintable(QString::number(afterAt / kMillisecond)));
+        QCOMPARE(sink.of(EventKind::RequestRespond).size(), std::size_t(1));
+        QCOMPARE(sink.of(EventKind::ThreadExit).size(), std::size_t(3));
+        QCOMPARE(latencies(sink).size(), std::size_t(1));
     }
 
     void threadsMaxQueuesConnectionsInTheBacklog() {

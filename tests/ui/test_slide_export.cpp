@@ -91,13 +91,9 @@ private slots:
         scenario_ = *parsed.scenario;
         EngineOptions options;
         options.executable = LOOPSCOPE_ENGINE_BINARY;
-        std::mutex mutex;
-        EngineProcess process(kScenario.toStdString(), options, [&](std::vector<TraceEvent>&& batch) {
-            std::lock_guard lock(mutex);
-            trace_.insert(trace_.end(), batch.begin(), batch.end());
-        });
-        process.start();
-        QVERIFY2(process.wait(), process.error().c_str());
+        CollectedRun run = runToTrace(kScenario.toStdString(), options);
+        QVERIFY2(run.ok, run.error.c_str());
+        trace_ = std::move(run.trace);
 
         // The two waves, as this run really had them: jobs 1-4 start at once, jobs 5-8
         // start as the first ones finish.
