@@ -359,6 +359,9 @@ std::string ClusterRun::verdict() const {
 
 EngineResult ClusterRun::run() {
     start_ = steadyNow();
+    // A process that dies while a connection is being handed to it must fail the run
+    // with its own name, not take the primary down with SIGPIPE (Node ignores it too).
+    signal(SIGPIPE, SIG_IGN);
     const int count = scenario_.runtime.processes;
     sink_.emit([&] {
         TraceEvent begin;

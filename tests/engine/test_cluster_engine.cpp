@@ -203,6 +203,31 @@ private slots:
         QVERIFY2(bestRatio >= 1.4, qPrintable(attempts.join("; ")));
     }
 
+    // An interval that never stops and a load longer than the horizon: every process
+    // stops at the horizon, the load with them, and the run ends there.
+    void theHorizonEndsEveryProcess() {
+        const auto started = std::chrono::steady_clock::now();
+        const Outcome run = runChild(dataFile("cluster_horizon.yaml"));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        QVERIFY2(run.ok, run.error.c_str());
+        QVERIFY2(seconds < 3.0, qPrintable(QString::number(seconds)));
+        const TraceEvent& end = run.events.back();
+        QCOMPARE(end.kind, EventKind::RunEnd);
+        QCOMPARE(end.text, std::string("stopped at the horizon"));
+        std::map<int, int> ticks;
+        Nanoseconds lastTick = 0;
+        for (const TraceEvent& event : run.events)
+            if (event.kind == EventKind::Log && event.text.rfind("tick ", 0) == 0) {
+                ++ticks[event.lane.process];
+                lastTick = std::max(lastTick, event.ts);
+            }
+        QCOMPARE(ticks.size(), std::size_t(2));
+        QVERIFY2(lastTick <= 300 * kMillisecond, qPrintable(QString::number(double(lastTick) / 1e6)));
+        const RunMeasurements requests = measureRequests(requestTimings(run.events));
+        QCOMPARE(requests.requests, 40);
+        QVERIFY2(requests.answered >= 1 && requests.answered < 40, qPrintable(QString::number(requests.answered)));
+    }
+
     // A process of the cluster that dies fails the run at once, with its number and
     // signal; the others are not waited for.
     void aCrashedProcessFailsTheRun() {
