@@ -16,8 +16,13 @@ namespace loopscope {
 RunMeasures measureRun(const Trace& trace, EngineKind engine, int threadpool) {
     RunMeasures m;
     std::map<std::int64_t, Nanoseconds> arrived;
-    int alive = engine == EngineKind::EventLoop ? 1 : 0;
-    std::vector<bool> poolSeen;
+    // A cluster run has one loop thread, one pool and one RSS per process.
+    int processes = 1;
+    for (const TraceEvent& e : trace)
+        processes = std::max(processes, int(e.lane.process) + 1);
+    int alive = engine == EngineKind::EventLoop ? processes : 0;
+    std::vector<bool> poolSeen(std::size_t(processes), false);
+    std::vector<std::int64_t> rssOf(std::size_t(processes), 0);
     for (const TraceEvent& e : trace) {
         m.duration = std::max(m.duration, e.ts);
         switch (e.kind) {
@@ -35,8 +40,12 @@ RunMeasures measureRun(const Trace& trace, EngineKind engine, int threadpool) {
         }
         case EventKind::Counter:
             if (e.text == "RSS bytes") {
-                m.rss.emplace_back(e.ts, e.value);
-                m.peakRssBytes = std::max(m.peakRssBytes, e.value);
+                rssOf[e.lane.process] = e.value;
+                std::int64_t total = 0;
+                for (std::int64_t rss : rssOf)
+                    total += rss;
+                m.rss.emplace_back(e.ts, total);
+                m.peakRssBytes = std::max(m.peakRssBytes, total);
             }
             break;
         case EventKind::ThreadCreate:
@@ -49,8 +58,8 @@ RunMeasures measureRun(const Trace& trace, EngineKind engine, int threadpool) {
             break;
         case EventKind::WorkBegin:
             // libuv starts its whole pool at the first job.
-            if (e.lane.kind == LaneKind::PoolWorker && poolSeen.empty()) {
-                poolSeen.assign(std::size_t(threadpool), true);
+            if (e.lane.kind == LaneKind::PoolWorker && !poolSeen[e.lane.process]) {
+                poolSeen[e.lane.process] = true;
                 alive += threadpool;
                 m.threads.emplace_back(e.ts, alive);
             }
@@ -61,7 +70,7 @@ RunMeasures measureRun(const Trace& trace, EngineKind engine, int threadpool) {
         m.peakThreads = std::max(m.peakThreads, alive);
     }
     if (m.threads.empty() || m.threads.front().first > 0)
-        m.threads.insert(m.threads.begin(), {0, engine == EngineKind::EventLoop ? 1 : 0});
+        m.threads.insert(m.threads.begin(), {0, engine == EngineKind::EventLoop ? processes : 0});
     m.threads.emplace_back(m.duration, alive);
     std::vector<Nanoseconds> sorted;
     for (const auto& [request, latency] : m.latencies)

@@ -336,6 +336,8 @@ private slots:
             names << QString::fromStdString(laneName(row.lane));
         QVERIFY2(names.contains(QStringLiteral("process 2 main thread")), qPrintable(names.join(", ")));
         QVERIFY2(names.contains(QStringLiteral("process 2 pool worker 1")), qPrintable(names.join(", ")));
+        // The comparison counts a loop thread and a pool of two per process.
+        QCOMPARE(measureRun(window.eventLoopStore()->trace(), EngineKind::EventLoop, 2).peakThreads, 2 * (1 + 2));
     }
 
     void cancelStopsALongRun() {
