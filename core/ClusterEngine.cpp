@@ -138,7 +138,7 @@ void ClusterRun::spawn(ClusterProcess& p) {
                                       "engine-child",
                                       "--engine",
                                       "event-loop",
-                                      "--cluster-worker",
+                                      kClusterProcessOption,
                                       std::to_string(p.index),
                                       "--cluster-origin",
                                       std::to_string(start_),

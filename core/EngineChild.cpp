@@ -73,7 +73,7 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             if (!number)
                 return argument + " must be a number from 1 to 1024";
             (argument == "--threadpool" ? out.threadpool : out.cores) = number;
-        } else if (argument == "--cluster-worker") {
+        } else if (argument == kClusterProcessOption) {
             const char* text = value();
             std::optional<int> number = text ? parseInt(text, 0, 63) : std::nullopt;
             if (!number)

@@ -4,6 +4,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <fstream>
@@ -65,13 +66,49 @@ std::optional<ProcessStatus> readProcessStatus(int pid) {
     return parseProcessStatus(content);
 }
 
+std::vector<int> clusterProcessesOf(int pid) {
+    std::vector<int> found;
+    const std::string self = std::to_string(pid);
+    std::ifstream children("/proc/" + self + "/task/" + self + "/children");
+    int child = 0;
+    while (children >> child) {
+        std::ifstream file("/proc/" + std::to_string(child) + "/cmdline");
+        std::stringstream text;
+        text << file.rdbuf();
+        if (isClusterProcessCommandLine(text.str()))
+            found.push_back(child);
+    }
+    return found;
+}
+
+bool isClusterProcessCommandLine(std::string_view cmdline) {
+    // Arguments are separated by NUL bytes: match a whole argument.
+    const std::string_view option = kClusterProcessOption;
+    for (std::size_t at = 0; at < cmdline.size();) {
+        const std::size_t end = std::min(cmdline.find('\0', at), cmdline.size());
+        if (cmdline.substr(at, end - at) == option)
+            return true;
+        at = end + 1;
+    }
+    return false;
+}
+
 ProcessSampler::ProcessSampler(int pid, Nanoseconds interval) {
     thread_ = std::thread([this, pid, interval] {
         const auto begin = std::chrono::steady_clock::now();
         while (!stopping_.load()) {
-            const auto status = readProcessStatus(pid);
+            auto status = readProcessStatus(pid);
             if (!status)
                 return;  // the process has ended
+            // A cluster run is its primary and the processes it started.
+            for (int process : clusterProcessesOf(pid))
+                if (const auto more = readProcessStatus(process)) {
+                    status->threads += more->threads;
+                    status->rssBytes += more->rssBytes;
+                    status->vmBytes += more->vmBytes;
+                    status->peakRssBytes += more->peakRssBytes;
+                    status->peakVmBytes += more->peakVmBytes;
+                }
             const auto at = std::chrono::steady_clock::now() - begin;
             {
                 std::lock_guard<std::mutex> lock(mutex_);

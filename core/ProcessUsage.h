@@ -39,8 +39,17 @@ struct ProcessSample {
 // How often a run's parent samples the engine child's /proc/<pid>/status.
 constexpr Nanoseconds kProcessSampleInterval = 5 * kMillisecond;
 
+// The option that marks a process of a cluster run in its command line (ClusterEngine.h).
+inline constexpr const char* kClusterProcessOption = "--cluster-worker";
+// Whether a /proc/<pid>/cmdline (NUL-separated arguments) is a cluster's process. Pure.
+bool isClusterProcessCommandLine(std::string_view cmdline);
+// The processes of a cluster run that `pid` (its primary) started, from /proc.
+std::vector<int> clusterProcessesOf(int pid);
+
 // Samples /proc/<pid>/status every `interval` on its own thread, from outside the
-// measured process (so the sampling adds no thread to it), until stop().
+// measured process (so the sampling adds no thread to it), until stop(). When `pid` is
+// a cluster's primary, each sample is the sum over it and its processes (the load
+// client's helper process is not counted, as for any run).
 class ProcessSampler {
 public:
     ProcessSampler(int pid, Nanoseconds interval);

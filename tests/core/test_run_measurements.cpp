@@ -212,6 +212,14 @@ private slots:
         QCOMPARE(cpuCounters, 1);
     }
 
+    void clusterProcessesAreKnownByTheirCommandLine() {
+        using namespace std::string_view_literals;
+        QVERIFY(isClusterProcessCommandLine("loopscope-engine\0engine-child\0--cluster-worker\0" "1\0f.yaml\0"sv));
+        QVERIFY(!isClusterProcessCommandLine("loopscope\0engine-child\0--load-client\0" "8080\0"sv));
+        QVERIFY(!isClusterProcessCommandLine("loopscope\0--cluster-workers\0"sv));
+        QVERIFY(!isClusterProcessCommandLine(""sv));
+    }
+
     void processTotalsAddFieldByField() {
         ProcessTotals a, b;
         a.cpuUser = 1;

@@ -14,11 +14,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
-#include <sstream>
 #include <thread>
 
 using namespace loopscope;
@@ -50,23 +48,6 @@ Outcome runChild(const std::string& file) {
     outcome.ok = process.wait();
     outcome.error = process.error();
     return outcome;
-}
-
-// The processes `pid` started whose command line contains `marker`.
-std::vector<int> childrenWith(int pid, const std::string& marker) {
-    std::vector<int> found;
-    std::ifstream children("/proc/" + std::to_string(pid) + "/task/" + std::to_string(pid) + "/children");
-    int child = 0;
-    while (children >> child) {
-        std::ifstream cmdline("/proc/" + std::to_string(child) + "/cmdline");
-        std::stringstream text;
-        text << cmdline.rdbuf();
-        std::string line = text.str();
-        std::replace(line.begin(), line.end(), '\0', ' ');
-        if (line.find(marker) != std::string::npos)
-            found.push_back(child);
-    }
-    return found;
 }
 
 Nanoseconds spanOf(const Outcome& run) { return measureRequests(requestTimings(run.events)).span; }
@@ -178,6 +159,22 @@ private slots:
         QVERIFY(totals.cpuUser + totals.cpuSystem > 0);
     }
 
+    // Sampling the primary from outside, as `run --summary` and the window do, sees
+    // the threads of every process.
+    void samplesOfThePrimaryCoverItsProcesses() {
+        EngineOptions options;
+        options.executable = kEngine;
+        EngineProcess process(dataFile("cluster_alternate.yaml"), options, [](std::vector<TraceEvent>&&) {});
+        process.start();
+        ProcessSampler sampler(process.childPid(), kMillisecond);
+        QVERIFY2(process.wait(), process.error().c_str());
+        sampler.stop();
+        int peak = 0;
+        for (const ProcessSample& sample : sampler.samples())
+            peak = std::max(peak, sample.status.threads);
+        QVERIFY2(peak >= 2 * (1 + 2), qPrintable(QString::number(peak)));
+    }
+
     // Eight requests of 100 ms CPU each, all at once, on two cores: two processes
     // finish in about half the time of one. Other work on the machine can only slow the
     // two processes down (they need both cores), never speed them up, so the comparison
@@ -195,12 +192,14 @@ private slots:
             const QString figures =
                 QString("one process %1 ms, two %2 ms (%3)").arg(spanOne).arg(spanTwo).arg(describeRequests(two));
             attempts << figures;
+            // What the work itself forces, however idle the machine: the sanity bounds.
             QVERIFY2(spanOne >= 790, qPrintable(figures));  // 8 x 100 ms on one loop
             QVERIFY2(spanTwo >= 390, qPrintable(figures));  // 4 x 100 ms on each loop
-            QVERIFY2(spanOne / spanTwo <= 2.6, qPrintable(figures));
             bestRatio = std::max(bestRatio, spanOne / spanTwo);
         }
         QVERIFY2(bestRatio >= 1.4, qPrintable(attempts.join("; ")));
+        // Two cores give at most 2; more only when other work slowed the one-process run.
+        QVERIFY2(bestRatio <= 4.0, qPrintable(attempts.join("; ")));
     }
 
     // An interval that never stops and a load longer than the horizon: every process
@@ -238,7 +237,7 @@ private slots:
         std::vector<int> workers;
         for (int tries = 0; tries < 500 && workers.size() < 2; ++tries) {
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
-            workers = childrenWith(process.childPid(), "--cluster-worker");
+            workers = clusterProcessesOf(process.childPid());
         }
         QCOMPARE(workers.size(), std::size_t(2));
         const auto killed = std::chrono::steady_clock::now();
