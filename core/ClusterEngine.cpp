@@ -251,7 +251,7 @@ void ClusterRun::onExit(uv_process_t* handle, std::int64_t status, int termSigna
 }
 
 void ClusterRun::startLoadWhenServing() {
-    if (load_ || failure_.size() || horizonReached_)
+    if (load_ || !failure_.empty() || horizonReached_)
         return;
     for (const auto& p : processes_)
         if (!p->serving)
