@@ -23,6 +23,7 @@ struct EngineOptions {
     std::optional<int> threadpool;       // overrides of the scenario's runtime settings,
     std::optional<int> cores;            // as edited in the GUI before a run
     std::optional<double> timeScale;
+    std::optional<int> processes;        // event-loop processes (cluster), 1..64
 };
 
 class EngineProcess {

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <cstdio>
+#include <map>
 
 #include "ComparisonView.h"
 #include "RunMeasurements.h"
@@ -368,6 +369,28 @@ private slots:
         // The figures count a loop thread and a pool of two in each process.
         const ProcessTotals totals = processTotalsFromTrace(window.eventLoopStore()->trace());
         QVERIFY2(totals.peakThreads >= 2 * (1 + 2), qPrintable(QString::number(totals.peakThreads)));
+    }
+
+    // The same CPU-bound load on 1 and on 2 processes, without editing the file: the
+    // Processes setting runs a one-process scenario as a cluster, whose requests then
+    // alternate between two loops.
+    void processesSettingRunsTheSameScenarioAsACluster() {
+        MainWindow window(QStringLiteral(":/scenarios/cpu-heavy-route.yaml"));
+        window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
+        QCOMPARE(window.processesSetting()->value(), 1);
+        window.engineChoice()->setCurrentIndex(0);
+        window.processesSetting()->setValue(2);
+        QVERIFY(runToEnd(window));
+        std::map<std::uint16_t, int> arrivals;
+        for (const TraceEvent& e : window.eventLoopStore()->trace())
+            if (e.kind == EventKind::RequestArrive)
+                ++arrivals[e.lane.process];
+        QCOMPARE(arrivals.size(), std::size_t(2));
+        QCOMPARE(arrivals[0], 2);
+        QCOMPARE(arrivals[1], 2);
+        // Opening the scenario again puts its own setting back.
+        QVERIFY(window.openScenario(QStringLiteral(":/scenarios/cpu-heavy-route.yaml")));
+        QCOMPARE(window.processesSetting()->value(), 1);
     }
 
     void cancelStopsALongRun() {
