@@ -1,20 +1,18 @@
-function cpu(ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end);
-}
-
 setTimeout(() => {
   console.log('A');
   setImmediate(() => {
     console.log('immediate from A');
   });
-  cpu(60);
-}, 50);
+  const end = Date.now() + 70;
+  while (Date.now() < end);
+}, 60);
+setTimeout(() => {
+  console.log('helper');
+  setTimeout(() => {
+    console.log('B');
+  }, 60);
+}, 20);
 setTimeout(() => {
   console.log('C');
-}, 60);
-cpu(25);
-setTimeout(() => {
-  console.log('B');
-}, 50);
+}, 100);
 console.log('main end');
