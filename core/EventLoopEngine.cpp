@@ -117,6 +117,33 @@ std::string jobLabel(const Step& step) {
     return label;
 }
 
+// One request to libuv's pool as Node makes it, and the pool jobs it takes. fs.readFile
+// is four jobs in Node 20 (open, fstat, read, close: lib/fs.js ReadFileContext), each
+// queued only when the one before it has completed; `takes` is the read. Behind busy
+// pool threads every job queued after the read's open passes it. The other pool steps
+// are one job each.
+struct PoolStage {
+    const char* name = nullptr;  // null: the step's own single job
+    Nanoseconds takes = 0;
+};
+
+std::vector<PoolStage> poolStages(StepKind kind, Nanoseconds takes) {
+    if (kind == StepKind::ReadFile)
+        return {{"open", 0}, {"fstat", 0}, {nullptr, takes}, {"close", 0}};
+    return {{nullptr, takes}};
+}
+
+struct PoolRequest {
+    std::uint64_t id = 0;
+    std::uint64_t cause = 0;
+    SourceLocation where;
+    bool computes = false;
+    std::string label;
+    std::vector<PoolStage> stages;
+    std::size_t next = 0;
+    std::function<void()> onDone;
+};
+
 std::int64_t residentSetBytes() {
     std::FILE* statm = std::fopen("/proc/self/statm", "r");
     if (!statm)
@@ -207,6 +234,7 @@ private:
     void clearTimer(const Step& step);
     void setImmediate(Job job);
     void startPoolJob(const Step& step, std::function<void()> onDone);
+    void queuePoolStage(const std::shared_ptr<PoolRequest>& request);
     void startNet(const Step& step, std::function<void()> onDone);
     void startWorker(const Step& step, std::function<void()> onDone);
     void startClose(const Step& step, const Scope& scope);
@@ -735,17 +763,34 @@ void LoopRun::runImmediates() {
 }
 
 void LoopRun::startPoolJob(const Step& step, std::function<void()> onDone) {
-    const std::uint64_t id = newId();
-    const std::uint64_t cause = currentCallback_;
-    const SourceLocation where = step.where;
-    const bool computes = computesOnThreadPool(step.kind);
-    const Nanoseconds takes = scaled(step.duration);
-    const std::string label = jobLabel(step);
+    auto request = std::make_shared<PoolRequest>();
+    request->id = newId();
+    request->cause = currentCallback_;
+    request->where = step.where;
+    request->computes = computesOnThreadPool(step.kind);
+    request->label = jobLabel(step);
+    request->stages = poolStages(step.kind, scaled(step.duration));
+    request->onDone = std::move(onDone);
+    queuePoolStage(request);
+}
+
+// Each stage goes to the back of the pool's FIFO when the one before it has completed
+// (on the loop thread, in the poll phase, as Node's internal callbacks do); only the
+// last stage's completion runs the program's callback.
+void LoopRun::queuePoolStage(const std::shared_ptr<PoolRequest>& request) {
+    const PoolStage stage = request->stages[request->next++];
+    const bool last = request->next == request->stages.size();
+    const std::uint64_t id = request->id;
+    const std::uint64_t cause = request->cause;
+    const SourceLocation where = request->where;
+    const bool computes = request->computes;
+    const Nanoseconds takes = stage.takes;
+    const std::string label = stage.name ? request->label + " (" + stage.name + ")" : request->label;
     emitMain(EventKind::Enqueue, QueueKind::PoolFifo, id, cause, where, 0, label);
     counter(kMainLane, "pool queue", ++poolQueued_);
     const int rc = ThreadPoolJob::queue(
         &loop_,
-        [this, id, cause, where, computes, takes, label] {
+        [this, id, cause, where, computes, takes, label, last] {
             // On a pool worker.
             const Lane lane{LaneKind::PoolWorker, 0, poolLanes_.indexOfCallingThread()};
             emit(EventKind::Dequeue, lane, QueueKind::PoolFifo, id, cause, where);
@@ -758,13 +803,18 @@ void LoopRun::startPoolJob(const Step& step, std::function<void()> onDone) {
                 stopSignal_.sleepFor(takes);
             emit(EventKind::WorkEnd, lane, QueueKind::PoolFifo, id, cause, where, 0, label);
             counter(lane, "pool busy", --poolBusy_);
-            emit(EventKind::Enqueue, lane, QueueKind::Poll, id, cause, where, 0, label);
+            if (last)
+                emit(EventKind::Enqueue, lane, QueueKind::Poll, id, cause, where, 0, label);
         },
-        [this, id, cause, where, onDone = std::move(onDone)](bool cancelled) {
+        [this, request, last](bool cancelled) {
             if (cancelled || stopped_)
                 return;
             phases_.observe(Phase::Poll);
-            runMacrotask(QueueKind::Poll, Job{id, cause, where, onDone});
+            if (!last) {
+                queuePoolStage(request);
+                return;
+            }
+            runMacrotask(QueueKind::Poll, Job{request->id, request->cause, request->where, request->onDone});
         });
     if (rc != 0)
         throw std::runtime_error(std::string("the thread pool refused a job: ") + uv_strerror(rc));

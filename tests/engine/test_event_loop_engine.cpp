@@ -40,6 +40,10 @@ class TestEventLoopEngine : public QObject {
     Q_OBJECT
 
 private slots:
+    // libuv reads UV_THREADPOOL_SIZE once per process, at the first pool job: the pool
+    // tests below count on Node's default of four threads.
+    void initTestCase() { qputenv("UV_THREADPOOL_SIZE", "4"); }
+
     // console.log('Start'); setTimeout(() => console.log('Timer finished'), 0); console.log('End')
     void timerRunsAfterTheMainScript() {
         const auto logs = runLogs(scenarioWith({log("Start"), setTimeout(0, {log("Timer finished")}), log("End")}));
@@ -50,6 +54,30 @@ private slots:
     void nextTickRunsBeforePromiseCallbacks() {
         const auto logs = runLogs(scenarioWith({promise({log("promise")}), nextTick({log("nextTick")}), log("sync")}));
         QCOMPARE(toQt(logs), (QStringList{"sync", "nextTick", "promise"}));
+    }
+
+    // fs.readFile(f, R); for (4 times) crypto.pbkdf2(..., H) on a pool of four: the read is
+    // four pool jobs (open, fstat, read, close), each queued when the one before it has
+    // completed, so once its open is done the hashes hold every thread and R waits for
+    // one of them (real Node 20: R after the first hash, never first).
+    void fileReadWaitsBehindJobsQueuedAfterItsOpen() {
+        for (int round = 0; round < 2; ++round) {
+            StepList main{io(StepKind::ReadFile, 1 * kMillisecond, {log("read")})};
+            for (int k = 0; k < 4; ++k)
+                main.push_back(io(StepKind::Pbkdf2, 30 * kMillisecond, {log("hash")}));
+            CollectingSink trace;
+            const auto logs = runLogs(scenarioWith(main), &trace);
+            QCOMPARE(logs.size(), std::size_t(5));
+            QVERIFY2(logs.front() == "hash", qPrintable(toQt(logs).join(", ")));
+            // The read's four jobs went through the pool, the open first of all.
+            QStringList readJobs;
+            for (const TraceEvent& event : trace.events())
+                if (event.kind == EventKind::WorkBegin && event.lane.kind == LaneKind::PoolWorker &&
+                    event.text.rfind("fs.readFile", 0) == 0)
+                    readJobs << QString::fromStdString(event.text);
+            QCOMPARE(readJobs, (QStringList{"fs.readFile (open)", "fs.readFile (fstat)", "fs.readFile",
+                                            "fs.readFile (close)"}));
+        }
     }
 
     // fs.readFile(f, () => { setTimeout(T, 0); setImmediate(I) })
