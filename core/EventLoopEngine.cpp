@@ -117,11 +117,12 @@ std::string jobLabel(const Step& step) {
     return label;
 }
 
-// One request to libuv's pool as Node makes it, and the pool jobs it takes. fs.readFile
-// is four jobs in Node 20 (open, fstat, read, close: lib/fs.js ReadFileContext), each
-// queued only when the one before it has completed; `takes` is the read. Behind busy
-// pool threads every job queued after the read's open passes it. The other pool steps
-// are one job each.
+// One request to libuv's pool as Node makes it, and the pool jobs it takes, each queued
+// only when the one before it has completed: behind busy pool threads, every job queued
+// after the first one passes the rest. fs.readFile is four jobs in Node 20 (open,
+// fstat, read, close: lib/fs.js ReadFileContext), `takes` is the read; zlib.gzip of a
+// buffer is two (the data written, then the final flush when the stream ends), `takes`
+// is the first. crypto.pbkdf2 and dns.lookup are one job each.
 struct PoolStage {
     const char* name = nullptr;  // null: the step's own single job
     Nanoseconds takes = 0;
@@ -130,6 +131,8 @@ struct PoolStage {
 std::vector<PoolStage> poolStages(StepKind kind, Nanoseconds takes) {
     if (kind == StepKind::ReadFile)
         return {{"open", 0}, {"fstat", 0}, {nullptr, takes}, {"close", 0}};
+    if (kind == StepKind::Gzip)
+        return {{nullptr, takes}, {"flush", 0}};
     return {{nullptr, takes}};
 }
 

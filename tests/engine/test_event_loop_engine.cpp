@@ -80,6 +80,25 @@ private slots:
         }
     }
 
+    // zlib.gzip(buf, G); for (4 times) crypto.pbkdf2(..., H) on a pool of four: the gzip is
+    // two pool jobs (the data, then the final flush), the flush queued behind the hashes
+    // (real Node 20: G after the first hash, never first).
+    void gzipFlushWaitsBehindJobsQueuedAfterIt() {
+        StepList main{io(StepKind::Gzip, 1 * kMillisecond, {log("gzip")})};
+        for (int k = 0; k < 4; ++k)
+            main.push_back(io(StepKind::Pbkdf2, 30 * kMillisecond, {log("hash")}));
+        CollectingSink trace;
+        const auto logs = runLogs(scenarioWith(main), &trace);
+        QCOMPARE(logs.size(), std::size_t(5));
+        QVERIFY2(logs.front() == "hash", qPrintable(toQt(logs).join(", ")));
+        QStringList gzipJobs;
+        for (const TraceEvent& event : trace.events())
+            if (event.kind == EventKind::WorkBegin && event.lane.kind == LaneKind::PoolWorker &&
+                event.text.rfind("zlib.gzip", 0) == 0)
+                gzipJobs << QString::fromStdString(event.text);
+        QCOMPARE(gzipJobs, (QStringList{"zlib.gzip", "zlib.gzip (flush)"}));
+    }
+
     // fs.readFile(f, () => { setTimeout(T, 0); setImmediate(I) })
     void immediateBeatsTimeoutInsideAnIoCallback() {
         for (int round = 0; round < 3; ++round) {
