@@ -19,9 +19,6 @@ struct MeasuredRun {
 // The name an engine has on the command line and in reports ("event-loop", ...).
 const char* engineCommandName(EngineKind engine);
 
-// How often the parent samples the engine child's /proc/<pid>/status.
-constexpr Nanoseconds kProcessSampleInterval = 5 * kMillisecond;
-
 // Prints the table (--summary) and writes the CSV (--csv); returns the exit code.
 int reportComparison(const RunOptions& options, const std::vector<MeasuredRun>& runs);
 

@@ -36,6 +36,9 @@ struct ProcessSample {
     ProcessStatus status;
 };
 
+// How often a run's parent samples the engine child's /proc/<pid>/status.
+constexpr Nanoseconds kProcessSampleInterval = 5 * kMillisecond;
+
 // Samples /proc/<pid>/status every `interval` on its own thread, from outside the
 // measured process (so the sampling adds no thread to it), until stop().
 class ProcessSampler {

@@ -32,6 +32,22 @@ std::vector<std::string> summaryColumns() {
             "threads", "RSS MiB", "VM MiB", "user ms", "sys ms", "vol cs", "invol cs"};
 }
 
+std::vector<std::string> summaryTitles() {
+    return {"Requests answered",       "Requests failed",         "Throughput (req/s)",
+            "Latency p50 (ms)",        "Latency p90 (ms)",        "Latency p99 (ms)",
+            "Latency max (ms)",        "Requests sent",           "Peak threads",
+            "Peak resident memory (MiB)", "Peak virtual memory (MiB)", "CPU time, user (ms)",
+            "CPU time, system (ms)",   "Voluntary context switches", "Involuntary context switches"};
+}
+
+std::vector<std::string> summaryRatios(const RunMeasurements& first, const RunMeasurements& second) {
+    const auto a = summaryValues(first), b = summaryValues(second);
+    std::vector<std::string> ratios;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        ratios.push_back(a[i] != 0 ? fixed(b[i] / a[i], 2) : std::string("-"));
+    return ratios;
+}
+
 std::vector<std::string> summaryCells(const RunMeasurements& m) {
     return {std::to_string(m.answered),
             std::to_string(m.failed),
@@ -64,9 +80,8 @@ std::string formatSummaryTable(const std::vector<EngineMeasurements>& rows) {
     }
     if (rows.size() == 2) {
         std::vector<std::string> ratio{"ratio " + rows[1].engine + " / " + rows[0].engine};
-        const auto first = summaryValues(rows[0].measurements), second = summaryValues(rows[1].measurements);
-        for (std::size_t i = 0; i < first.size(); ++i)
-            ratio.push_back(first[i] != 0 ? fixed(second[i] / first[i], 2) : std::string("-"));
+        for (std::string& cell : summaryRatios(rows[0].measurements, rows[1].measurements))
+            ratio.push_back(std::move(cell));
         table.push_back(ratio);
     }
     std::vector<std::size_t> widths(header.size(), 0);

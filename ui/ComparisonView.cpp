@@ -9,76 +9,11 @@
 #include <qcustomplot.h>
 
 #include "LoopState.h"
+#include "RunMeasurements.h"
+#include "SummaryTable.h"
 #include "TraceStore.h"
 
 namespace loopscope {
-
-RunMeasures measureRun(const Trace& trace, EngineKind engine, int threadpool) {
-    RunMeasures m;
-    std::map<std::int64_t, Nanoseconds> arrived;
-    int alive = engine == EngineKind::EventLoop ? 1 : 0;
-    std::vector<bool> poolSeen;
-    for (const TraceEvent& e : trace) {
-        m.duration = std::max(m.duration, e.ts);
-        switch (e.kind) {
-        case EventKind::RequestArrive:
-            ++m.requests;
-            arrived.emplace(e.value, e.ts);
-            break;
-        case EventKind::RequestRespond: {
-            auto it = arrived.find(e.value);
-            if (it != arrived.end()) {
-                ++m.answered;
-                m.latencies.emplace_back(int(e.value), e.ts - it->second);
-            }
-            break;
-        }
-        case EventKind::Counter:
-            if (e.text == "RSS bytes") {
-                m.rss.emplace_back(e.ts, e.value);
-                m.peakRssBytes = std::max(m.peakRssBytes, e.value);
-            }
-            break;
-        case EventKind::ThreadCreate:
-            ++alive;
-            m.threads.emplace_back(e.ts, alive);
-            break;
-        case EventKind::ThreadExit:
-            --alive;
-            m.threads.emplace_back(e.ts, alive);
-            break;
-        case EventKind::WorkBegin:
-            // libuv starts its whole pool at the first job.
-            if (e.lane.kind == LaneKind::PoolWorker && poolSeen.empty()) {
-                poolSeen.assign(std::size_t(threadpool), true);
-                alive += threadpool;
-                m.threads.emplace_back(e.ts, alive);
-            }
-            break;
-        default:
-            break;
-        }
-        m.peakThreads = std::max(m.peakThreads, alive);
-    }
-    if (m.threads.empty() || m.threads.front().first > 0)
-        m.threads.insert(m.threads.begin(), {0, engine == EngineKind::EventLoop ? 1 : 0});
-    m.threads.emplace_back(m.duration, alive);
-    std::vector<Nanoseconds> sorted;
-    for (const auto& [request, latency] : m.latencies)
-        sorted.push_back(latency);
-    std::sort(sorted.begin(), sorted.end());
-    auto percentile = [&](double p) {
-        if (sorted.empty())
-            return Nanoseconds(0);
-        // Nearest rank.
-        const std::size_t rank = std::size_t(std::ceil(p * double(sorted.size())));
-        return sorted[std::min(sorted.size() - 1, rank == 0 ? 0 : rank - 1)];
-    };
-    m.p50 = percentile(0.50);
-    m.p99 = percentile(0.99);
-    m.throughput = m.duration > 0 ? double(m.answered) / (double(m.duration) / double(kSecond)) : 0.0;
-    return m;
-}
 
 namespace {
 
@@ -87,9 +22,9 @@ QCustomPlot* makePlot(const QString& title, const QString& yLabel) {
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
     plot->yAxis->setLabel(yLabel);
-    plot->legend->setVisible(true);
-    plot->legend->setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // One legend above the three plots (legend_) names the colours: none inside a plot
+    // hides a point.
+    plot->legend->setVisible(false);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     return plot;
 }
@@ -104,8 +39,6 @@ QCPGraph* series(QCustomPlot* plot, const QString& name, const QColor& color, bo
     return graph;
 }
 
-QString ms(Nanoseconds ns) { return QString::fromStdString(formatDuration(ns)); }
-
 }  // namespace
 
 ComparisonView::ComparisonView(QWidget* parent)
@@ -113,25 +46,33 @@ ComparisonView::ComparisonView(QWidget* parent)
       latency_(makePlot(tr("Latency of each request"), tr("ms"))),
       threadPlot_(makePlot(tr("Threads alive"), tr("threads"))),
       memory_(makePlot(tr("Resident memory"), tr("MiB"))),
-      table_(new QTableWidget(0, 3)),
+      table_(new QTableWidget(0, 4)),
+      legend_(new QLabel),
       hint_(new QLabel(tr("Run a scenario with a server and load on both engines (Engine: Both, compared) to compare them."))) {
-    latency_->xAxis->setLabel(tr("request (arrival order)"));
+    latency_->xAxis->setLabel(tr("request (send order)"));
     threadPlot_->xAxis->setLabel(tr("time (ms)"));
     memory_->xAxis->setLabel(tr("time (ms)"));
-    table_->setHorizontalHeaderLabels({tr("Measure"), tr("Event loop"), tr("Thread per request")});
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->setHorizontalHeaderLabels({tr("Measured"), tr("Event loop"), tr("Threads"), tr("Ratio")});
+    table_->horizontalHeaderItem(2)->setToolTip(tr("Thread per request"));
+    table_->horizontalHeaderItem(3)->setToolTip(tr("Thread per request divided by event loop"));
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->verticalHeader()->setVisible(false);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     hint_->setWordWrap(true);
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(4, 4, 4, 4);
     grid->addWidget(hint_, 0, 0, 1, 4);
-    grid->addWidget(latency_, 1, 0);
-    grid->addWidget(threadPlot_, 1, 1);
-    grid->addWidget(memory_, 1, 2);
-    grid->addWidget(table_, 1, 3);
-    for (int c = 0; c < 4; ++c)
-        grid->setColumnStretch(c, 1);
+    grid->addWidget(legend_, 1, 0, 1, 3, Qt::AlignHCenter);
+    grid->addWidget(latency_, 2, 0);
+    grid->addWidget(threadPlot_, 2, 1);
+    grid->addWidget(memory_, 2, 2);
+    grid->addWidget(table_, 1, 3, 2, 1);
+    for (int c = 0; c < 3; ++c)
+        grid->setColumnStretch(c, 2);
+    grid->setColumnStretch(3, 4);  // the table's names are long
+    grid->setRowStretch(2, 1);  // the plots take the height, not the legend
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setWordWrap(false);
     setTheme(theme_);
 }
 
@@ -143,6 +84,11 @@ void ComparisonView::setStores(const TraceStore* eventLoop, const TraceStore* th
 
 void ComparisonView::setTheme(const Theme& theme) {
     theme_ = theme;
+    const auto swatch = [](const QColor& color, const QString& name) {
+        return QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2").arg(color.name(), name.toHtmlEscaped());
+    };
+    legend_->setText(swatch(theme.main, tr("event loop")) + QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;") +
+                     swatch(theme.blocked, tr("thread per request")));
     for (QCustomPlot* plot : {latency_, threadPlot_, memory_}) {
         plot->setBackground(theme.panel);
         for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
@@ -163,52 +109,61 @@ void ComparisonView::setTheme(const Theme& theme) {
 void ComparisonView::refresh() {
     for (QCustomPlot* plot : {latency_, threadPlot_, memory_})
         plot->clearGraphs();
-    table_->setRowCount(0);
     struct Side {
         const TraceStore* store;
-        EngineKind engine;
         QString name;
         QColor color;
         int column;
     };
-    const Side sides[] = {{eventLoop_, EngineKind::EventLoop, tr("event loop"), theme_.main, 1},
-                          {threads_, EngineKind::ThreadPerRequest, tr("thread per request"), theme_.blocked, 2}};
-    const QStringList rows{tr("Requests answered"), tr("Latency p50"), tr("Latency p99"), tr("Throughput"),
-                           tr("Peak threads"), tr("Peak memory (RSS)"), tr("Run time")};
-    table_->setRowCount(int(rows.size()));
-    for (int r = 0; r < rows.size(); ++r)
-        table_->setItem(r, 0, new QTableWidgetItem(rows[r]));
-    bool any = false;
+    const Side sides[] = {{eventLoop_, tr("event loop"), theme_.main, 1},
+                          {threads_, tr("thread per request"), theme_.blocked, 2}};
+    const std::vector<std::string> titles = summaryTitles();
+    table_->setRowCount(int(titles.size()));
+    for (int r = 0; r < table_->rowCount(); ++r)
+        for (int c = 0; c < table_->columnCount(); ++c)
+            table_->setItem(r, c, new QTableWidgetItem(c == 0 ? QString::fromStdString(titles[std::size_t(r)]) : QString()));
+    std::vector<RunMeasurements> measured;
     for (const Side& side : sides) {
         if (!side.store || side.store->size() == 0)
             continue;
-        any = true;
-        const RunMeasures m = measureRun(side.store->trace(), side.engine, threadpool_);
+        const Trace& trace = side.store->trace();
+        const std::vector<RequestTiming> requests = requestTimings(trace);
+        const std::vector<ProcessSample> samples = side.store->processSamples();
+        const RunMeasurements m = measureRun(requests, samples, processTotalsFromTrace(trace));
+        measured.push_back(m);
+
         QCPGraph* latency = series(latency_, side.name, side.color, false);
         latency->setLineStyle(QCPGraph::lsNone);
         latency->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, side.color, side.color, 5));
-        for (const auto& [request, ns] : m.latencies)
-            latency->addData(request, double(ns) / kMillisecond);
+        for (const RequestTiming& request : requests)
+            if (request.answered())
+                latency->addData(request.number, double(request.latency()) / kMillisecond);
         QCPGraph* threads = series(threadPlot_, side.name, side.color, true);
-        for (const auto& [ts, count] : m.threads)
-            threads->addData(double(ts) / kMillisecond, count);
         QCPGraph* memory = series(memory_, side.name, side.color, false);
-        for (const auto& [ts, bytes] : m.rss)
-            memory->addData(double(ts) / kMillisecond, double(bytes) / (1024.0 * 1024.0));
-        const QStringList values{
-            QStringLiteral("%1 of %2").arg(m.answered).arg(m.requests), ms(m.p50), ms(m.p99),
-            QStringLiteral("%1 req/s").arg(m.throughput, 0, 'f', 1), QString::number(m.peakThreads),
-            m.peakRssBytes > 0 ? QStringLiteral("%1 MiB").arg(double(m.peakRssBytes) / (1024.0 * 1024.0), 0, 'f', 1) : tr("not measured"),
-            ms(m.duration)};
-        for (int r = 0; r < values.size(); ++r)
-            table_->setItem(r, side.column, new QTableWidgetItem(values[r]));
+        for (const ProcessSample& sample : samples) {
+            threads->addData(double(sample.at) / kMillisecond, sample.status.threads);
+            memory->addData(double(sample.at) / kMillisecond, double(sample.status.rssBytes) / (1024.0 * 1024.0));
+        }
+        const std::vector<std::string> cells = summaryCells(m);
+        for (std::size_t r = 0; r < cells.size() && r < titles.size(); ++r)
+            table_->item(int(r), side.column)->setText(QString::fromStdString(cells[r]));
     }
-    hint_->setVisible(!any);
+    if (measured.size() == 2) {
+        const std::vector<std::string> ratios = summaryRatios(measured[0], measured[1]);
+        for (std::size_t r = 0; r < ratios.size() && r < titles.size(); ++r)
+            table_->item(int(r), 3)->setText(QString::fromStdString(ratios[r]));
+    }
+    table_->setColumnHidden(3, measured.size() != 2);
+    hint_->setVisible(measured.empty());
     for (QCustomPlot* plot : {latency_, threadPlot_, memory_}) {
         plot->rescaleAxes();
         plot->yAxis->setRangeLower(0);
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        plot->yAxis->setRangeUpper(plot->yAxis->range().upper * 1.08);  // the top line off the frame
     }
+    // Whole requests, with room either side of the first and the last.
+    latency_->xAxis->setRange(latency_->xAxis->range().lower - 0.5, latency_->xAxis->range().upper + 0.5);
+    for (QCustomPlot* plot : {latency_, threadPlot_, memory_})
+        plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 }  // namespace loopscope

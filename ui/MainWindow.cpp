@@ -707,6 +707,11 @@ void MainWindow::exportPicture() {
     SlideSource source = slideSourceFor(*scenario_, loop, threads);
     source.runtime.threadpool = threadpool_->value();
     source.runtime.cores = cores_->value();
+    // The comparison picture's figures: what the OS measured, as the window shows them.
+    const std::vector<ProcessSample> loopSamples = loopStore_->processSamples();
+    const std::vector<ProcessSample> threadSamples = threadStore_->processSamples();
+    source.eventLoopSamples = loop ? &loopSamples : nullptr;
+    source.threadPerRequestSamples = threads ? &threadSamples : nullptr;
     ExportDialog dialog(std::move(source), playback_->time(), this);
     dialog.exec();
 }

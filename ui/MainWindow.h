@@ -58,6 +58,7 @@ public:
     QStringList problems() const;
     EventLoopPanel* loopPanel() const { return loopPanel_; }
     TimelineView* timeline() const { return timeline_; }
+    ComparisonView* comparison() const { return comparison_; }
     PlaybackController* playback() const { return playback_; }
     RunController* runs() const { return runs_; }
     TraceStore* eventLoopStore() const { return loopStore_; }

@@ -1,8 +1,10 @@
 #include "RunController.h"
 
 #include <exception>
+#include <optional>
 
 #include "EngineProcess.h"
+#include "ProcessUsage.h"
 #include "TraceStore.h"
 
 namespace loopscope {
@@ -62,8 +64,10 @@ void RunController::runAll(RunRequest request) {
                               [target](std::vector<TraceEvent>&& batch) { target->append(std::move(batch)); });
         bool ok = false;
         QString error;
+        std::optional<ProcessSampler> sampler;  // the same OS figures as `loopscope run --summary`
         try {
             process.start();
+            sampler.emplace(process.childPid(), kProcessSampleInterval);
             {
                 std::lock_guard lock(mutex_);
                 current_ = &process;
@@ -79,6 +83,10 @@ void RunController::runAll(RunRequest request) {
         {
             std::lock_guard lock(mutex_);
             current_ = nullptr;
+        }
+        if (sampler) {
+            sampler->stop();
+            store->setProcessSamples(sampler->samples());
         }
         store->markFinished(ok, error);
         if (!ok && allOk) {

@@ -29,8 +29,19 @@ void TraceStore::markFinished(bool ok, const QString& error) {
     }
 }
 
+void TraceStore::setProcessSamples(std::vector<ProcessSample> samples) {
+    std::lock_guard lock(mutex_);
+    samples_ = std::move(samples);
+}
+
+std::vector<ProcessSample> TraceStore::processSamples() const {
+    std::lock_guard lock(mutex_);
+    return samples_;
+}
+
 void TraceStore::clear() {
     std::lock_guard lock(mutex_);
+    samples_.clear();
     incoming_.clear();
     finishedArrived_ = false;
     finishedOk_ = true;

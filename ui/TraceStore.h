@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "LoopStateIndex.h"
+#include "ProcessUsage.h"
 #include "TraceEvent.h"
 #include "TraceSpans.h"
 
@@ -23,6 +24,10 @@ public:
     // Any thread.
     void append(std::vector<TraceEvent>&& batch);
     void markFinished(bool ok, const QString& error);
+    // What the OS said about the engine child while it ran (/proc/<pid>/status samples);
+    // set by the runner before markFinished().
+    void setProcessSamples(std::vector<ProcessSample> samples);
+    std::vector<ProcessSample> processSamples() const;
 
     // GUI thread.
     void clear();
@@ -54,7 +59,8 @@ private:
     bool ingestSlice(qint64 budgetNs);
 
     EngineKind engine_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
+    std::vector<ProcessSample> samples_;             // guarded by mutex_
     std::vector<std::vector<TraceEvent>> incoming_;  // guarded by mutex_
     bool ingestScheduled_ = false;                   // guarded by mutex_
     bool finishedArrived_ = false;                   // guarded by mutex_

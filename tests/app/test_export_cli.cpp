@@ -5,35 +5,17 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "support/LoopscopeProcess.h"
+
 namespace {
 
 const QString kScenario = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/scenarios/thread-pool.yaml");
 
-struct Outcome {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using loopscope::testing::Outcome;
 
 // Runs loopscope as a shell on a machine without any display would.
-Outcome loopscope(const QStringList& arguments) {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QString::fromLatin1(name));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(LOOPSCOPE_BINARY), arguments);
-    Outcome outcome;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        outcome.err = QStringLiteral("timed out");
-        return outcome;
-    }
-    outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-    outcome.err = QString::fromUtf8(process.readAllStandardError());
-    return outcome;
+Outcome runHeadless(const QStringList& arguments) {
+    return loopscope::testing::runLoopscope(arguments, 120000, loopscope::testing::Display::None);
 }
 
 QByteArray readAll(const QString& path) {
@@ -63,7 +45,7 @@ private slots:
         const QString png = dir.filePath(QStringLiteral("pool.png"));
         const QString svg = dir.filePath(QStringLiteral("pool.svg"));
         const QString pdf = dir.filePath(QStringLiteral("pool.pdf"));
-        const Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--png"), png,
+        const Outcome run = runHeadless({QStringLiteral("run"), kScenario, QStringLiteral("--png"), png,
                                        QStringLiteral("--svg"), svg, QStringLiteral("--pdf"), pdf,
                                        QStringLiteral("--width"), QStringLiteral("1600"), QStringLiteral("--height"),
                                        QStringLiteral("900"), QStringLiteral("--theme"), QStringLiteral("dark")});
@@ -91,10 +73,10 @@ private slots:
         QTemporaryDir dir;
         const QString early = dir.filePath(QStringLiteral("early.png"));
         const QString late = dir.filePath(QStringLiteral("late.png"));
-        Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--view"), QStringLiteral("loop"),
+        Outcome run = runHeadless({QStringLiteral("run"), kScenario, QStringLiteral("--view"), QStringLiteral("loop"),
                                  QStringLiteral("--at"), QStringLiteral("0ms"), QStringLiteral("--png"), early});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--view"), QStringLiteral("loop"),
+        run = runHeadless({QStringLiteral("run"), kScenario, QStringLiteral("--view"), QStringLiteral("loop"),
                          QStringLiteral("--at"), QStringLiteral("10s"), QStringLiteral("--png"), late});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(pngSize(early), QSize(1920, 1080));
@@ -105,7 +87,7 @@ private slots:
     void framesWithProgress() {
         QTemporaryDir dir;
         const QString frames = dir.filePath(QStringLiteral("frames"));
-        const Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--frames"), frames,
+        const Outcome run = runHeadless({QStringLiteral("run"), kScenario, QStringLiteral("--frames"), frames,
                                        QStringLiteral("--fps"), QStringLiteral("10"), QStringLiteral("--width"),
                                        QStringLiteral("640"), QStringLiteral("--height"), QStringLiteral("360")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -131,7 +113,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("taken")));
         const QString target = dir.filePath(relative);
-        const Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--png"), target});
+        const Outcome run = runHeadless({QStringLiteral("run"), kScenario, QStringLiteral("--png"), target});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.err.trimmed(),
                  QStringLiteral("loopscope: cannot write %1: %2").arg(target, reason.contains(u'%') ? reason.arg(dir.path()) : reason));
@@ -147,7 +129,7 @@ private slots:
         if (QFileInfo(readOnly).isWritable())  // root writes anywhere but /proc
             readOnly = QStringLiteral("/proc");
         const QString target = readOnly + QStringLiteral("/out.svg");
-        const Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--svg"), target});
+        const Outcome run = runHeadless({QStringLiteral("run"), kScenario, QStringLiteral("--svg"), target});
         QFile::setPermissions(dir.filePath(QStringLiteral("read-only")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.err.trimmed(),
@@ -159,7 +141,7 @@ private slots:
         QTemporaryDir dir;
         const QString svg = dir.filePath(QStringLiteral("comparison.svg"));
         const QString scenario = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/resources/scenarios/three-users-file-server.yaml");
-        const Outcome run = loopscope({QStringLiteral("run"), scenario, QStringLiteral("--view"), QStringLiteral("comparison"),
+        const Outcome run = runHeadless({QStringLiteral("run"), scenario, QStringLiteral("--view"), QStringLiteral("comparison"),
                                        QStringLiteral("--svg"), svg});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QByteArray text = readAll(svg);
@@ -173,7 +155,7 @@ private slots:
     void comparisonNeedsBothEngines() {
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("c.png"));
-        const Outcome run = loopscope({QStringLiteral("run"), kScenario, QStringLiteral("--mode"), QStringLiteral("event-loop"),
+        const Outcome run = runHeadless({QStringLiteral("run"), kScenario, QStringLiteral("--mode"), QStringLiteral("event-loop"),
                                        QStringLiteral("--view"), QStringLiteral("comparison"), QStringLiteral("--png"), target});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.err.trimmed(), QStringLiteral("loopscope: --view comparison needs both engines; use --mode both"));

@@ -8,28 +8,15 @@
 #include <QTest>
 
 #include "TraceFormatCheck.h"
+#include "support/LoopscopeProcess.h"
 
 namespace {
 
-const QString kBinary = QStringLiteral(LOOPSCOPE_BINARY);
 constexpr int kRunTimeoutMs = 60000;
 
-struct Outcome {
-    int exitCode = -1;
-    QString errors;
-};
+using loopscope::testing::Outcome;
 
-Outcome runLoopscope(const QStringList& arguments) {
-    QProcess process;
-    process.start(kBinary, arguments);
-    if (!process.waitForStarted() || !process.waitForFinished(kRunTimeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return {-1, QStringLiteral("did not finish")};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardError())};
-}
+Outcome runLoopscope(const QStringList& arguments) { return loopscope::testing::runLoopscope(arguments, kRunTimeoutMs); }
 
 QStringList processNames(const QByteArray& json) {
     QStringList names;
@@ -55,7 +42,7 @@ private slots:
         const QString out = dir.filePath("run.json");
         const Outcome outcome = runLoopscope(
             {"run", LOOPSCOPE_SOURCE_DIR "/resources/scenarios/three-users-file-server.yaml", "--trace", out});
-        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray json = file.readAll();
@@ -75,7 +62,7 @@ private slots:
         const QString out = dir.filePath("timer.json");
         const Outcome outcome = runLoopscope({"run", LOOPSCOPE_SOURCE_DIR "/resources/scenarios/timer.yaml",
                                               "--mode", "event-loop", "--trace", out});
-        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray json = file.readAll();
@@ -91,7 +78,7 @@ private slots:
         const Outcome outcome = runLoopscope({"run", LOOPSCOPE_SOURCE_DIR "/resources/scenarios/timer.yaml",
                                               "--mode", "event-loop", "--trace", out});
         QCOMPARE(outcome.exitCode, 1);
-        QCOMPARE(outcome.errors, "loopscope: cannot write " + out + ": No such file or directory\n");
+        QCOMPARE(outcome.err, "loopscope: cannot write " + out + ": No such file or directory\n");
         QVERIFY(!QFile::exists(out));
     }
 };

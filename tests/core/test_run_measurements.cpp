@@ -186,6 +186,14 @@ private slots:
         QVERIFY(lines[3].contains(" 10.00 "));             // threads 70 / 7
         QVERIFY(lines[1].contains(" 100.0 "));
         QCOMPARE(summaryCells(loop).size(), summaryColumns().size());
+        // The window lists the same cells as rows, named in full, with the same ratios.
+        const std::vector<std::string> titles = summaryTitles();
+        QCOMPARE(titles.size(), summaryColumns().size());
+        QCOMPARE(titles[8], std::string("Peak threads"));
+        const std::vector<std::string> ratios = summaryRatios(loop, threads);
+        QCOMPARE(ratios.size(), titles.size());
+        QCOMPARE(ratios[8], std::string("10.00"));
+        QCOMPARE(ratios[1], std::string("-"));
     }
 
     void csvRoundTripsExactly() {

@@ -1,5 +1,5 @@
-// Runs the loopscope executable as a teacher would, on Qt's offscreen platform,
-// and keeps what it printed and how it ended.
+// Runs the loopscope executable as a teacher would, and keeps what it printed and
+// how it ended.
 #pragma once
 
 #include <QProcess>
@@ -14,10 +14,19 @@ struct Outcome {
     QString err;
 };
 
-inline Outcome runLoopscope(const QStringList& arguments, int timeoutMs) {
+// Where the process believes it runs: Qt's offscreen platform, or a shell on a
+// machine with no display at all (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM).
+enum class Display { Offscreen, None };
+
+inline Outcome runLoopscope(const QStringList& arguments, int timeoutMs, Display display = Display::Offscreen) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (display == Display::Offscreen) {
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    } else {
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QString::fromLatin1(name));
+    }
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(LOOPSCOPE_BINARY), arguments);
     Outcome outcome;

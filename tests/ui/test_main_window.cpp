@@ -5,11 +5,15 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <cstdio>
 
 #include "ComparisonView.h"
+#include "RunMeasurements.h"
+#include "SummaryTable.h"
 #include "EventLoopPanel.h"
 #include "MainWindow.h"
 #include "PlaybackController.h"
@@ -245,13 +249,33 @@ private slots:
         QTRY_VERIFY(window.eventLoopStore()->isIdle() && window.threadStore()->isIdle());
         dumpIfAsked(window.threadStore()->trace());
 
-        const RunMeasures loop = measureRun(window.eventLoopStore()->trace(), EngineKind::EventLoop, 4);
-        const RunMeasures threads = measureRun(window.threadStore()->trace(), EngineKind::ThreadPerRequest, 4);
-        QCOMPARE(loop.answered, 3);
-        QCOMPARE(threads.answered, 3);
-        QVERIFY2(threads.peakThreads >= 3, qPrintable(QString::number(threads.peakThreads)));
+        // The comparison tab shows what `run --summary` prints: the client's view of
+        // each request and what the OS said about each engine's process.
+        const TraceStore* stores[] = {window.eventLoopStore(), window.threadStore()};
+        RunMeasurements measured[2];
+        for (int side = 0; side < 2; ++side) {
+            QVERIFY(!stores[side]->processSamples().empty());
+            measured[side] = measureRun(requestTimings(stores[side]->trace()), stores[side]->processSamples(),
+                                        processTotalsFromTrace(stores[side]->trace()));
+            QCOMPARE(measured[side].answered, 3);
+        }
+        const RunMeasurements& loop = measured[0];
+        const RunMeasurements& threads = measured[1];
+        // The main thread, four pool workers, libuv's and the runtime's own: never one per request.
+        QVERIFY2(threads.peakThreads >= 3 + 1, qPrintable(QString::number(threads.peakThreads)));
+        QVERIFY2(loop.peakThreads >= 5, qPrintable(QString::number(loop.peakThreads)));
+        QVERIFY(loop.peakRssBytes > 0 && threads.peakRssBytes > 0);
         // Each request waits one 20 ms read, not one after the other.
-        QVERIFY2(loop.p99 < 60 * kMillisecond, qPrintable(QString::number(loop.p99)));
+        QVERIFY2(loop.latencyP99 < 60 * kMillisecond, qPrintable(QString::number(loop.latencyP99)));
+        QTableWidget* table = window.comparison()->table();
+        const std::vector<std::string> titles = summaryTitles();
+        QCOMPARE(table->rowCount(), int(titles.size()));
+        for (int side = 0; side < 2; ++side) {
+            const std::vector<std::string> cells = summaryCells(measured[side]);
+            for (int row = 0; row < table->rowCount(); ++row)
+                QCOMPARE(table->item(row, 1 + side)->text(), QString::fromStdString(cells[std::size_t(row)]));
+        }
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("1.00"));  // 3 answered by each
 
         // When the third read starts, the workers hold every read not finished yet
         // (on a busy machine the first may finish before the third request is read).
@@ -276,6 +300,11 @@ private slots:
                  qPrintable(rows.join(QStringLiteral(", "))));
         window.timeline()->fitAll();
         saveIfAsked(window, QStringLiteral("three-users-file-server"));
+        // The comparison tab (a QTabWidget page sits in the tab widget's stack).
+        if (auto* tabs = qobject_cast<QTabWidget*>(window.comparison()->parentWidget()->parentWidget())) {
+            tabs->setCurrentWidget(window.comparison());
+            saveIfAsked(window, QStringLiteral("three-users-comparison"));
+        }
     }
 
     void threadPoolSaturation() {
