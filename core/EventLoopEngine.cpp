@@ -804,16 +804,20 @@ void LoopRun::queuePoolStage(const std::shared_ptr<PoolRequest>& request) {
                 burnCpu(takes, &stopSignal_);
             else
                 stopSignal_.sleepFor(takes);
+            // The completion is posted before the work is marked ended, so that no
+            // moment of the trace shows the request nowhere.
+            emit(EventKind::Enqueue, lane, QueueKind::Poll, id, cause, where, 0, label);
             emit(EventKind::WorkEnd, lane, QueueKind::PoolFifo, id, cause, where, 0, label);
             counter(lane, "pool busy", --poolBusy_);
-            if (last)
-                emit(EventKind::Enqueue, lane, QueueKind::Poll, id, cause, where, 0, label);
         },
         [this, request, last](bool cancelled) {
             if (cancelled || stopped_)
                 return;
             phases_.observe(Phase::Poll);
             if (!last) {
+                // Node's own callback (readFileAfterOpen, ...) takes the completion and
+                // queues the next job; the program's callback runs after the last one.
+                emitMain(EventKind::Dequeue, QueueKind::Poll, request->id, request->cause, request->where);
                 queuePoolStage(request);
                 return;
             }
