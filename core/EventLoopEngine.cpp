@@ -712,7 +712,7 @@ void LoopRun::startTimer(const Step& step, const Scope& scope, std::function<voi
                 emitMain(EventKind::Enqueue, QueueKind::Timers, id, cause, where, timerDue(nextStart, fired.msecs),
                          jobLabel(step));
         }
-        drainTicksAndMicrotasks();
+        // Its ticks and microtasks run once NodeTimers has put an interval back in its list.
     };
     timers_->start(timer);
     emitMain(EventKind::Enqueue, QueueKind::Timers, id, cause, where, timerDue(timer->idleStart, timer->msecs),
@@ -1030,7 +1030,8 @@ void LoopRun::sampleCounters() {
 void LoopRun::setUpLoop() {
     uv_loop_init(&loop_);
     loop_.data = this;
-    timers_ = std::make_unique<NodeTimers>(&loop_, [this] { phases_.observe(Phase::Timers); });
+    timers_ = std::make_unique<NodeTimers>(
+        &loop_, [this] { phases_.observe(Phase::Timers); }, [this] { drainTicksAndMicrotasks(); });
 
     uv_prepare_init(&loop_, &prepare_);
     prepare_.data = this;

@@ -176,6 +176,19 @@ private slots:
             QCOMPARE(toQt(runLogs(scenario)), (QStringList{"sync", "P", "T", "immediate", "timeout"}));
     }
 
+    // setInterval(() => { log tick; Promise.resolve().then(() => setTimeout(T, 40)) }, 40)
+    // for three ticks: the interval is back in its 40 ms list before the microtask
+    // queues T behind it, so tick k+1 runs before the timeout of tick k (real Node 20:
+    // tick 1, tick 2, timeout 1, tick 3, timeout 2, timeout 3).
+    void intervalIsRequeuedBeforeItsMicrotasksRun() {
+        for (StepKind queue : {StepKind::Promise, StepKind::NextTick}) {
+            const auto logs = runLogs(scenarioWith({setInterval(
+                40 * kMillisecond, 3,
+                {log("tick {tick}"), withRun(queue, {setTimeout(40 * kMillisecond, {log("timeout {tick}")})})})}));
+            QCOMPARE(toQt(logs), (QStringList{"tick 1", "tick 2", "timeout 1", "tick 3", "timeout 2", "timeout 3"}));
+        }
+    }
+
     // const h = setInterval(() => log(`tick ${n}`), 5) cleared after 3; a timer cleared by id
     // never fires; an endless interval (30 ms) cleared by a 75 ms timeout ticks twice.
     void intervalsTicksAndClearing() {
