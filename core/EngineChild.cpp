@@ -2,6 +2,9 @@
 // the child side of EngineProcess. Reads the scenario, applies the overrides, runs the
 // engine and streams its events to fd 3 (PipeTraceSink). Exit codes: 0 the run
 // completed, 1 bad arguments or scenario, 2 the run failed.
+//
+// With `--cluster-worker K --cluster-origin NS` it is process K of a cluster run
+// (ClusterEngine.h): its primary hands it connections on fd 4.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -13,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "ClusterEngine.h"
 #include "EngineProcess.h"
 #include "EventLoopEngine.h"
 #include "LoadClient.h"
@@ -25,12 +29,15 @@ namespace loopscope {
 namespace {
 
 constexpr int kEventFd = 3;
+constexpr int kClusterChannelFd = 4;
 
 struct ChildArguments {
     EngineKind engine = EngineKind::EventLoop;
     std::optional<int> threadpool;
     std::optional<int> cores;
     std::optional<double> timeScale;
+    std::optional<int> clusterWorker;      // 0-based process index
+    std::optional<Nanoseconds> clusterOrigin;
     std::string file;
 };
 
@@ -66,6 +73,19 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             if (!number)
                 return argument + " must be a number from 1 to 1024";
             (argument == "--threadpool" ? out.threadpool : out.cores) = number;
+        } else if (argument == kClusterProcessOption) {
+            const char* text = value();
+            std::optional<int> number = text ? parseInt(text, 0, 63) : std::nullopt;
+            if (!number)
+                return "--cluster-worker must be a number from 0 to 63";
+            out.clusterWorker = number;
+        } else if (argument == "--cluster-origin") {
+            const char* text = value();
+            char* end = nullptr;
+            const long long origin = text ? std::strtoll(text, &end, 10) : -1;
+            if (!text || end == text || *end != '\0' || origin < 0)
+                return "--cluster-origin must be a clock reading in nanoseconds";
+            out.clusterOrigin = Nanoseconds(origin);
         } else if (argument == "--time-scale") {
             const char* text = value();
             char* end = nullptr;
@@ -83,6 +103,10 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
     }
     if (out.file.empty())
         return "no scenario file given";
+    if (out.clusterWorker.has_value() != out.clusterOrigin.has_value())
+        return "--cluster-worker and --cluster-origin go together";
+    if (out.clusterWorker && out.engine != EngineKind::EventLoop)
+        return "only the event-loop engine runs as a cluster";
     return {};
 }
 
@@ -95,10 +119,30 @@ void reportEnd(TraceSink& sink, int code, const std::string& why) {
     sink.flush();
 }
 
+// What a cluster's processes run: loopscope-engine beside this executable when it is
+// there (it has no Qt to load, so a process starts in milliseconds), else this one.
+std::string clusterProcessExecutable() {
+    char self[4096];
+    const ssize_t length = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (length > 0) {
+        std::string path(self, std::size_t(length));
+        const std::size_t slash = path.rfind('/');
+        const std::string sibling = path.substr(0, slash + 1) + "loopscope-engine";
+        if (access(sibling.c_str(), X_OK) == 0)
+            return sibling;
+    }
+    return "/proc/self/exe";
+}
+
 // The one place that maps an engine kind to its implementation.
-std::unique_ptr<Engine> makeEngine(EngineKind kind) {
-    switch (kind) {
+std::unique_ptr<Engine> makeEngine(const ChildArguments& arguments, const Scenario& scenario) {
+    switch (arguments.engine) {
     case EngineKind::EventLoop:
+        if (arguments.clusterWorker)
+            return std::make_unique<EventLoopEngine>(ClusterWorkerRole{
+                *arguments.clusterWorker, scenario.runtime.processes, kClusterChannelFd, *arguments.clusterOrigin});
+        if (scenario.runtime.processes > 1)
+            return std::make_unique<ClusterEngine>(arguments.file, clusterProcessExecutable());
         return std::make_unique<EventLoopEngine>();
     case EngineKind::ThreadPerRequest:
         return std::make_unique<ThreadPerRequestEngine>();
@@ -153,7 +197,13 @@ int engineChildMain(int argc, char** argv) {
     pinToCores(scenario.runtime.cores);
 
     PipeTraceSink sink(kEventFd);
-    std::unique_ptr<Engine> engine = makeEngine(arguments.engine);
+    if (arguments.clusterWorker) {
+        // Its primary made the pipe; PipeTraceSink writes to a blocking one.
+        const int flags = fcntl(kEventFd, F_GETFL);
+        if (flags != -1)
+            fcntl(kEventFd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+    std::unique_ptr<Engine> engine = makeEngine(arguments, scenario);
     if (!engine) {
         reportEnd(sink, 2, "this engine is not built in yet");
         return 2;

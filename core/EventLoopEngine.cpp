@@ -3,6 +3,7 @@
 #include <sched.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -160,8 +161,8 @@ std::int64_t residentSetBytes() {
 // One run of a scenario. Everything here lives on the loop thread unless marked.
 class LoopRun {
 public:
-    LoopRun(const Scenario& scenario, TraceSink& sink)
-        : scenario_(scenario), sink_(sink),
+    LoopRun(const Scenario& scenario, TraceSink& sink, std::optional<ClusterWorkerRole> role)
+        : scenario_(scenario), sink_(sink), role_(role),
           scale_(scenario.runtime.timeScale > 0 ? scenario.runtime.timeScale : 1.0),
           phases_([this](EventKind kind, Phase phase, std::int64_t value) { emitPhase(kind, phase, value); },
                   [this](std::int64_t) { sampleCounters(); }) {}
@@ -261,6 +262,7 @@ private:
 
     const Scenario& scenario_;
     TraceSink& sink_;
+    const std::optional<ClusterWorkerRole> role_;
     const double scale_;
     Nanoseconds start_ = 0;
     Nanoseconds horizonDeadline_ = 0;  // steady clock
@@ -973,6 +975,12 @@ void LoopRun::startServer() {
     if (!scenario_.server || scenario_.totalRequests() == 0)
         return;
     server_ = std::make_unique<HttpServer>(&loop_, [this](std::uint64_t request) { handleRequest(request); });
+    if (role_) {
+        // The primary owns the socket and the load; it ends the server by closing the channel.
+        server_->numberRequests(std::uint64_t(role_->process) + 1, std::uint64_t(role_->processes));
+        server_->serveFromIpc(role_->channelFd);
+        return;
+    }
     const std::uint16_t port = server_->listen();
     expectInbox();  // the message that the load is over
     // start_ is CLOCK_MONOTONIC (steady_clock), the clock of uv_hrtime().
@@ -1067,7 +1075,8 @@ void LoopRun::setUpLoop() {
 
     uv_timer_init(&loop_, &horizonTimer_);
     horizonTimer_.data = this;
-    const Nanoseconds horizon = scaled(scenario_.runtime.horizon);
+    // From the run's start, which for a cluster process is its primary's.
+    const Nanoseconds horizon = std::max<Nanoseconds>(0, horizonDeadline_ - steadyNow());
     uv_timer_start(&horizonTimer_, [](uv_timer_t* handle) {
         auto* self = static_cast<LoopRun*>(handle->data);
         self->phases_.observe(Phase::Timers);
@@ -1152,7 +1161,7 @@ void LoopRun::tearDown() {
 
 EngineResult LoopRun::run() {
     EngineResult result;
-    start_ = steadyNow();
+    start_ = role_ ? role_->origin : steadyNow();
     horizonDeadline_ = start_ + scaled(scenario_.runtime.horizon);
     pinToCores(scenario_.runtime.cores);
     emit(EventKind::RunBegin, kMainLane, QueueKind::None, 0, 0, {}, std::int64_t(EngineKind::EventLoop),
@@ -1184,7 +1193,7 @@ EngineResult LoopRun::run() {
 }  // namespace
 
 EngineResult EventLoopEngine::run(const Scenario& scenario, TraceSink& sink) {
-    LoopRun run(scenario, sink);
+    LoopRun run(scenario, sink, role_);
     return run.run();
 }
 

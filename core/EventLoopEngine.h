@@ -9,14 +9,31 @@
 // has its own child process (EngineProcess.h).
 #pragma once
 
+#include <optional>
+
 #include "Engine.h"
 
 namespace loopscope {
 
+// A process of a cluster (ClusterEngine.h): it does not listen, but serves the
+// connections its primary hands over on an IPC pipe, numbers its requests so that
+// they stay unique over the cluster, and counts time from the primary's start.
+struct ClusterWorkerRole {
+    int process = 0;        // 0-based
+    int processes = 1;
+    int channelFd = -1;     // the IPC pipe from the primary (HttpServer::serveFromIpc)
+    Nanoseconds origin = 0; // the primary's run start, CLOCK_MONOTONIC (steadyNow())
+};
+
 class EventLoopEngine final : public Engine {
 public:
+    EventLoopEngine() = default;
+    explicit EventLoopEngine(ClusterWorkerRole role) : role_(role) {}
     EngineKind kind() const override { return EngineKind::EventLoop; }
     EngineResult run(const Scenario& scenario, TraceSink& sink) override;
+
+private:
+    std::optional<ClusterWorkerRole> role_;
 };
 
 // Pins the calling thread (and threads it creates afterwards) to the first `cores`

@@ -52,6 +52,9 @@ struct HttpServer::Impl {
     std::unordered_set<Connection*> connections;
     std::unordered_map<std::uint64_t, Connection*> openRequests;
     std::atomic<std::uint64_t> requestsSeen{0};
+    std::uint64_t firstNumber = 1;
+    std::uint64_t numberStride = 1;
+    uv_pipe_t* channel = nullptr;  // serveFromIpc: heap, like the listener
     http_parser_settings settings{};
     // Reads are handed to the parser at once, so one buffer serves every connection
     // (10,000 idle connections must not hold 10,000 read buffers).
@@ -67,7 +70,7 @@ struct HttpServer::Impl {
         Impl* self = connection->server;
         if (self == nullptr || connection->closing)
             return 0;
-        const std::uint64_t request = ++self->requestsSeen;
+        const std::uint64_t request = self->firstNumber + self->numberStride * self->requestsSeen++;
         PendingResponse pending;
         pending.request = request;
         pending.keepAlive = http_should_keep_alive(parser) != 0;
@@ -254,12 +257,55 @@ struct HttpServer::Impl {
         flush(connection);
     }
 
+    // serveFromIpc: every byte on the channel comes with one TCP handle to serve.
+    static void onChannelRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t*) {
+        auto* self = static_cast<Impl*>(stream->data);
+        if (self == nullptr)
+            return;
+        if (nread < 0) {  // the sender closed its end: no more connections will come
+            self->closeAll();
+            return;
+        }
+        auto* pipe = reinterpret_cast<uv_pipe_t*>(stream);
+        while (uv_pipe_pending_count(pipe) > 0) {
+            if (uv_pipe_pending_type(pipe) != UV_TCP) {
+                self->closeAll();
+                return;
+            }
+            auto* connection = new Connection;
+            connection->server = self;
+            uv_tcp_init(self->loop, &connection->tcp);
+            connection->tcp.data = connection;
+            if (uv_accept(stream, reinterpret_cast<uv_stream_t*>(&connection->tcp)) != 0) {
+                uv_close(reinterpret_cast<uv_handle_t*>(&connection->tcp), &Impl::onConnectionClosed);
+                continue;
+            }
+            uv_tcp_nodelay(&connection->tcp, 1);
+            http_parser_init(&connection->parser, HTTP_REQUEST);
+            connection->parser.data = connection;
+            self->connections.insert(connection);
+            connection->reading = true;
+            uv_read_start(reinterpret_cast<uv_stream_t*>(&connection->tcp), &Impl::onAlloc, &Impl::onRead);
+        }
+    }
+
+    static void onChannelAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
+        auto* self = static_cast<Impl*>(handle->data);
+        *buf = self ? uv_buf_init(self->readBuffer, sizeof self->readBuffer) : uv_buf_init(nullptr, 0);
+    }
+
     void closeAll() {
         if (listener != nullptr) {
             listener->data = nullptr;
             uv_close(reinterpret_cast<uv_handle_t*>(listener),
                      [](uv_handle_t* handle) { delete reinterpret_cast<uv_tcp_t*>(handle); });
             listener = nullptr;
+        }
+        if (channel != nullptr) {
+            channel->data = nullptr;
+            uv_close(reinterpret_cast<uv_handle_t*>(channel),
+                     [](uv_handle_t* handle) { delete reinterpret_cast<uv_pipe_t*>(handle); });
+            channel = nullptr;
         }
         while (!connections.empty())
             closeConnection(*connections.begin());
@@ -302,6 +348,35 @@ std::uint16_t HttpServer::listen(std::uint16_t port, int backlog) {
 
 void HttpServer::respond(std::uint64_t request, int status, const std::string& body) {
     impl_->respond(request, status, body);
+}
+
+void HttpServer::serveFromIpc(int fd) {
+    if (impl_->listener != nullptr || impl_->channel != nullptr)
+        throw std::runtime_error("the HTTP server is already serving");
+    auto* channel = new uv_pipe_t;
+    if (int rc = uv_pipe_init(impl_->loop, channel, 1); rc != 0) {
+        delete channel;
+        throw std::runtime_error(std::string("cannot create the connection channel: ") + uv_strerror(rc));
+    }
+    channel->data = impl_.get();
+    impl_->channel = channel;
+    auto fail = [&](const char* what, int rc) {
+        impl_->closeAll();
+        throw std::runtime_error(std::string(what) + " (fd " + std::to_string(fd) + "): " + uv_strerror(rc));
+    };
+    if (int rc = uv_pipe_open(channel, fd); rc != 0)
+        fail("cannot open the connection channel", rc);
+    auto* stream = reinterpret_cast<uv_stream_t*>(channel);
+    if (int rc = uv_read_start(stream, &Impl::onChannelAlloc, &Impl::onChannelRead); rc != 0)
+        fail("cannot read the connection channel", rc);
+    uv_buf_t ready = uv_buf_init(const_cast<char*>("R"), 1);
+    if (int rc = uv_try_write(stream, &ready, 1); rc != 1)
+        fail("cannot write to the connection channel", rc < 0 ? rc : UV_EAGAIN);
+}
+
+void HttpServer::numberRequests(std::uint64_t first, std::uint64_t stride) {
+    impl_->firstNumber = first;
+    impl_->numberStride = stride == 0 ? 1 : stride;
 }
 
 void HttpServer::close() { impl_->closeAll(); }

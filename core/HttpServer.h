@@ -34,6 +34,18 @@ public:
     // client has gone, or twice, does nothing.
     void respond(std::uint64_t request, int status, const std::string& body = {});
 
+    // Serves connections handed over by another process instead of listening: `fd` is
+    // one end of a libuv IPC pipe (a socketpair) on which that process sends accepted
+    // TCP handles (uv_write2), as Node's cluster primary does. Writes one byte on the
+    // pipe once it serves, so the sender knows it may start; when the sender closes its
+    // end, the server closes (as close()). Throws std::runtime_error if fd is unusable.
+    void serveFromIpc(int fd);
+
+    // Request numbers become first, first + stride, first + 2 * stride, ... (the
+    // default is 1, 2, 3, ...): cluster processes keep their numbers apart this way.
+    // Call before the first request.
+    void numberRequests(std::uint64_t first, std::uint64_t stride);
+
     // Stops listening and closes every connection (callbacks run on the loop).
     void close();
 

@@ -7,7 +7,9 @@
 namespace loopscope {
 namespace {
 
-bool isMainOfFirstProcess(const Lane& lane) { return lane.kind == LaneKind::Main && lane.process == 0; }
+bool isFollowedMain(const LoopState& state, const Lane& lane) {
+    return lane.kind == LaneKind::Main && lane.process == state.process;
+}
 
 template <typename Container>
 auto findChip(Container& chips, std::uint64_t id) {
@@ -297,10 +299,15 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
 }
 
 void applyEvent(LoopState& state, const TraceEvent& event) {
-    if (event.kind != EventKind::Counter && event.lane.kind != LaneKind::Client)
-        state.narration = narrate(state, event);
     ++state.eventsApplied;
     state.time = std::max(state.time, event.ts);
+    state.processes = std::max(state.processes, int(event.lane.process) + 1);
+    // The run's begin and end belong to every process; anything else of another
+    // process of a cluster is not what this state shows.
+    if (event.lane.process != state.process && event.kind != EventKind::RunBegin && event.kind != EventKind::RunEnd)
+        return;
+    if (event.kind != EventKind::Counter && event.lane.kind != LaneKind::Client)
+        state.narration = narrate(state, event);
     if (event.step.line > 0)
         state.currentStep = event.step;
 
@@ -317,19 +324,19 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
             state.phase = Phase::None;
         break;
     case EventKind::LoopIteration:
-        if (isMainOfFirstProcess(event.lane))
+        if (isFollowedMain(state, event.lane))
             state.iteration = event.value;
         break;
     case EventKind::PhaseEnter:
-        if (isMainOfFirstProcess(event.lane))
+        if (isFollowedMain(state, event.lane))
             state.phase = event.phase;
         break;
     case EventKind::PhaseLeave:
-        if (isMainOfFirstProcess(event.lane) && state.phase == event.phase)
+        if (isFollowedMain(state, event.lane) && state.phase == event.phase)
             state.phase = Phase::None;
         break;
     case EventKind::CallbackBegin: {
-        if (!isMainOfFirstProcess(event.lane))
+        if (!isFollowedMain(state, event.lane))
             break;
         StackFrame frame;
         frame.name = callbackName(state, event);
@@ -342,7 +349,7 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         break;
     }
     case EventKind::CallbackEnd:
-        if (!isMainOfFirstProcess(event.lane))
+        if (!isFollowedMain(state, event.lane))
             break;
         // Frames a callback pushed end with it (a thrown error unwinds them too).
         while (!state.callStack.empty()) {
@@ -353,11 +360,11 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         }
         break;
     case EventKind::FramePush:
-        if (isMainOfFirstProcess(event.lane))
+        if (isFollowedMain(state, event.lane))
             state.callStack.push_back(StackFrame{event.text.empty() ? "anonymous" : event.text, event.step, 0, false});
         break;
     case EventKind::FramePop:
-        if (isMainOfFirstProcess(event.lane) && !state.callStack.empty() && !state.callStack.back().isCallback)
+        if (isFollowedMain(state, event.lane) && !state.callStack.empty() && !state.callStack.back().isCallback)
             state.callStack.pop_back();
         break;
     case EventKind::Enqueue: {
@@ -414,17 +421,17 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         job.id = event.id;
         job.since = event.ts;
         job.due = event.value > 0 ? event.ts + event.value : 0;
-        if (event.lane.process == 0 && event.lane.kind == LaneKind::PoolWorker)
+        if (event.lane.kind == LaneKind::PoolWorker)
             slotAt(state.poolLanes, event.lane.index) = LaneSlot{true, std::move(job)};
-        else if (event.lane.process == 0 && event.lane.kind == LaneKind::Worker)
+        else if (event.lane.kind == LaneKind::Worker)
             slotAt(state.workerThreads, event.lane.index) = LaneSlot{true, std::move(job)};
         break;
     }
     case EventKind::WorkEnd: {
         std::vector<LaneSlot>* slots = nullptr;
-        if (event.lane.process == 0 && event.lane.kind == LaneKind::PoolWorker)
+        if (event.lane.kind == LaneKind::PoolWorker)
             slots = &state.poolLanes;
-        else if (event.lane.process == 0 && event.lane.kind == LaneKind::Worker)
+        else if (event.lane.kind == LaneKind::Worker)
             slots = &state.workerThreads;
         if (slots && event.lane.index < slots->size())
             (*slots)[event.lane.index] = LaneSlot{};
@@ -476,8 +483,9 @@ LoopState apply(LoopState state, const TraceEvent& event) {
     return state;
 }
 
-LoopState replay(const Trace& trace, std::size_t count) {
+LoopState replay(const Trace& trace, std::size_t count, std::uint16_t process) {
     LoopState state;
+    state.process = process;
     count = std::min(count, trace.size());
     for (std::size_t i = 0; i < count; ++i)
         applyEvent(state, trace[i]);

@@ -62,7 +62,12 @@ struct LoopState {
     EngineKind engine = EngineKind::EventLoop;
     std::string runError;           // RunEnd with a non-zero value
 
-    Phase phase = Phase::None;      // the main loop of process 0
+    // A cluster run has several event-loop processes; a state follows one of them (its
+    // loop, stack, queues, pool, console and requests). Set it before the first event.
+    std::uint16_t process = 0;
+    int processes = 1;              // how many the events so far show (highest lane.process + 1)
+
+    Phase phase = Phase::None;      // the main loop of `process`
     std::int64_t iteration = 0;     // 1-based, 0 before the first iteration
     std::vector<StackFrame> callStack;  // bottom first
 
@@ -103,8 +108,9 @@ struct LoopState {
 void applyEvent(LoopState& state, const TraceEvent& event);
 LoopState apply(LoopState state, const TraceEvent& event);
 
-// The state after the first `count` events of `trace` (count is clamped to its size).
-LoopState replay(const Trace& trace, std::size_t count);
+// The state after the first `count` events of `trace` (count is clamped to its size),
+// following the loop of `process`.
+LoopState replay(const Trace& trace, std::size_t count, std::uint16_t process = 0);
 
 // The plain-English sentence for one event, given the state just before it.
 std::string narrate(const LoopState& before, const TraceEvent& event);

@@ -8,10 +8,14 @@ LoopStateIndex::LoopStateIndex(std::size_t interval) : interval_(std::max<std::s
     checkpoints_.push_back(LoopState{});
 }
 
-void LoopStateIndex::clear() {
-    checkpoints_.assign(1, LoopState{});
+void LoopStateIndex::clear() { follow(latest_.process); }
+
+void LoopStateIndex::follow(std::uint16_t process) {
+    LoopState empty;
+    empty.process = process;
+    checkpoints_.assign(1, empty);
     runningMaxTs_.clear();
-    latest_ = LoopState{};
+    latest_ = empty;
 }
 
 std::size_t LoopStateIndex::extend(const Trace& trace, std::size_t limit) {

@@ -19,6 +19,10 @@ public:
     // `limit` bounds the work of one call, so a GUI can spread it over several slots.
     std::size_t extend(const Trace& trace, std::size_t limit = static_cast<std::size_t>(-1));
     void clear();
+    // Starts over following the loop of `process` (a cluster run has several): the
+    // index is empty again until extend() takes the trace in anew.
+    void follow(std::uint16_t process);
+    std::uint16_t process() const { return latest_.process; }
 
     std::size_t indexedEvents() const { return latest_.eventsApplied; }
     std::size_t interval() const { return interval_; }

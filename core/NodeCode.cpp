@@ -230,6 +230,10 @@ NodeCode nodeCodeFor(const Scenario& scenario) {
     collectKinds(scenario.main, kinds);
     if (scenario.server)
         collectKinds(scenario.server->handler, kinds);
+    const int processes = scenario.runtime.processes;
+    const bool cluster = processes > 1;
+    if (cluster)
+        w.line(0, "const cluster = require('cluster');");
     if (scenario.server)
         w.line(0, "const http = require('http');");
     if (kinds.count(StepKind::ReadFile) || kinds.count(StepKind::ReadFileSync))
@@ -249,14 +253,24 @@ NodeCode nodeCodeFor(const Scenario& scenario) {
     const bool esm = scenario.runtime.module == ModuleKind::Esm;
     if (esm)
         w.line(0, "// app.mjs: an ES module (top-level await allowed)");
-    w.steps(scenario.main, 0);
+    // In a cluster the primary only starts the processes; each one runs the program.
+    const int body = cluster ? 1 : 0;
+    if (cluster) {
+        w.line(0, "if (cluster.isPrimary) {");
+        w.line(1, "// connections are dealt round-robin to the processes");
+        w.line(1, "for (let i = 0; i < " + std::to_string(processes) + "; i++) cluster.fork();");
+        w.line(0, "} else {");
+    }
+    w.steps(scenario.main, body);
     if (scenario.server) {
         if (!scenario.main.empty())
             w.line(0, "");
-        w.line(0, "http.createServer((req, res) => {", &scenario.server->where);
-        w.steps(scenario.server->handler, 1);
-        w.line(0, "}).listen(3000);");
+        w.line(body, "http.createServer((req, res) => {", &scenario.server->where);
+        w.steps(scenario.server->handler, body + 1);
+        w.line(body, "}).listen(3000);");
     }
+    if (cluster)
+        w.line(0, "}");
     for (const LoadWave& wave : scenario.load) {
         std::string text = "// load: " + std::to_string(wave.requests) + " request" + (wave.requests == 1 ? "" : "s") +
                            " at " + human(wave.at);

@@ -4,6 +4,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <fstream>
@@ -65,13 +66,49 @@ std::optional<ProcessStatus> readProcessStatus(int pid) {
     return parseProcessStatus(content);
 }
 
+std::vector<int> clusterProcessesOf(int pid) {
+    std::vector<int> found;
+    const std::string self = std::to_string(pid);
+    std::ifstream children("/proc/" + self + "/task/" + self + "/children");
+    int child = 0;
+    while (children >> child) {
+        std::ifstream file("/proc/" + std::to_string(child) + "/cmdline");
+        std::stringstream text;
+        text << file.rdbuf();
+        if (isClusterProcessCommandLine(text.str()))
+            found.push_back(child);
+    }
+    return found;
+}
+
+bool isClusterProcessCommandLine(std::string_view cmdline) {
+    // Arguments are separated by NUL bytes: match a whole argument.
+    const std::string_view option = kClusterProcessOption;
+    for (std::size_t at = 0; at < cmdline.size();) {
+        const std::size_t end = std::min(cmdline.find('\0', at), cmdline.size());
+        if (cmdline.substr(at, end - at) == option)
+            return true;
+        at = end + 1;
+    }
+    return false;
+}
+
 ProcessSampler::ProcessSampler(int pid, Nanoseconds interval) {
     thread_ = std::thread([this, pid, interval] {
         const auto begin = std::chrono::steady_clock::now();
         while (!stopping_.load()) {
-            const auto status = readProcessStatus(pid);
+            auto status = readProcessStatus(pid);
             if (!status)
                 return;  // the process has ended
+            // A cluster run is its primary and the processes it started.
+            for (int process : clusterProcessesOf(pid))
+                if (const auto more = readProcessStatus(process)) {
+                    status->threads += more->threads;
+                    status->rssBytes += more->rssBytes;
+                    status->vmBytes += more->vmBytes;
+                    status->peakRssBytes += more->peakRssBytes;
+                    status->peakVmBytes += more->peakVmBytes;
+                }
             const auto at = std::chrono::steady_clock::now() - begin;
             {
                 std::lock_guard<std::mutex> lock(mutex_);
@@ -129,6 +166,39 @@ void emitProcessTotals(TraceSink& sink, const ProcessTotals& totals, Nanoseconds
     counter(kCounterPeakVm, totals.peakVmBytes);
 }
 
+ProcessTotals addProcessTotals(const ProcessTotals& a, const ProcessTotals& b) {
+    ProcessTotals sum;
+    sum.cpuUser = a.cpuUser + b.cpuUser;
+    sum.cpuSystem = a.cpuSystem + b.cpuSystem;
+    sum.voluntarySwitches = a.voluntarySwitches + b.voluntarySwitches;
+    sum.involuntarySwitches = a.involuntarySwitches + b.involuntarySwitches;
+    sum.peakRssBytes = a.peakRssBytes + b.peakRssBytes;
+    sum.peakVmBytes = a.peakVmBytes + b.peakVmBytes;
+    sum.threadsAtEnd = a.threadsAtEnd + b.threadsAtEnd;
+    sum.peakThreads = a.peakThreads + b.peakThreads;
+    return sum;
+}
+
+bool accumulateProcessTotal(const TraceEvent& event, ProcessTotals& totals) {
+    if (event.kind != EventKind::Counter)
+        return false;
+    if (event.text == kCounterCpuUser)
+        totals.cpuUser += event.value;
+    else if (event.text == kCounterCpuSystem)
+        totals.cpuSystem += event.value;
+    else if (event.text == kCounterVoluntarySwitches)
+        totals.voluntarySwitches += event.value;
+    else if (event.text == kCounterInvoluntarySwitches)
+        totals.involuntarySwitches += event.value;
+    else if (event.text == kCounterPeakRss)
+        totals.peakRssBytes += event.value;
+    else if (event.text == kCounterPeakVm)
+        totals.peakVmBytes += event.value;
+    else
+        return false;
+    return true;
+}
+
 ProcessTotals processTotalsFromTrace(const Trace& trace) {
     ProcessTotals totals;
     for (const TraceEvent& event : trace) {
@@ -146,6 +216,8 @@ ProcessTotals processTotalsFromTrace(const Trace& trace) {
             totals.peakRssBytes = event.value;
         else if (event.text == kCounterPeakVm)
             totals.peakVmBytes = event.value;
+        else if (event.text == kCounterPeakThreads)
+            totals.peakThreads = static_cast<int>(event.value);
     }
     return totals;
 }

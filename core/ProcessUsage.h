@@ -39,8 +39,17 @@ struct ProcessSample {
 // How often a run's parent samples the engine child's /proc/<pid>/status.
 constexpr Nanoseconds kProcessSampleInterval = 5 * kMillisecond;
 
+// The option that marks a process of a cluster run in its command line (ClusterEngine.h).
+inline constexpr const char* kClusterProcessOption = "--cluster-worker";
+// Whether a /proc/<pid>/cmdline (NUL-separated arguments) is a cluster's process. Pure.
+bool isClusterProcessCommandLine(std::string_view cmdline);
+// The processes of a cluster run that `pid` (its primary) started, from /proc.
+std::vector<int> clusterProcessesOf(int pid);
+
 // Samples /proc/<pid>/status every `interval` on its own thread, from outside the
-// measured process (so the sampling adds no thread to it), until stop().
+// measured process (so the sampling adds no thread to it), until stop(). When `pid` is
+// a cluster's primary, each sample is the sum over it and its processes (the load
+// client's helper process is not counted, as for any run).
 class ProcessSampler {
 public:
     ProcessSampler(int pid, Nanoseconds interval);
@@ -68,7 +77,14 @@ struct ProcessTotals {
     std::int64_t peakRssBytes = 0;  // VmHWM
     std::int64_t peakVmBytes = 0;   // VmPeak
     int threadsAtEnd = 0;
+    // Most threads the run had at once, when the engine measured it itself (a cluster
+    // primary sums its processes); 0 when only the parent's samples know.
+    int peakThreads = 0;
 };
+
+// The totals of several processes that ran side by side (a cluster): times, switches
+// and peaks add up (each peak is one process's own, so the sum bounds the whole). Pure.
+ProcessTotals addProcessTotals(const ProcessTotals& a, const ProcessTotals& b);
 
 ProcessTotals readOwnProcessTotals();
 
@@ -78,9 +94,13 @@ inline constexpr const char* kCounterVoluntarySwitches = "process voluntary cont
 inline constexpr const char* kCounterInvoluntarySwitches = "process involuntary context switches";
 inline constexpr const char* kCounterPeakRss = "process peak rss bytes";
 inline constexpr const char* kCounterPeakVm = "process peak virtual bytes";
+inline constexpr const char* kCounterPeakThreads = "process peak threads";
 
 // Emits the totals as Counter events at `at` (lane Main).
 void emitProcessTotals(TraceSink& sink, const ProcessTotals& totals, Nanoseconds at);
+// Whether `event` is one of the counters emitProcessTotals writes; adds its value into
+// `totals` when it is. Pure.
+bool accumulateProcessTotal(const TraceEvent& event, ProcessTotals& totals);
 // Reads them back from a trace (the last value of each counter wins). Pure.
 ProcessTotals processTotalsFromTrace(const Trace& trace);
 

@@ -101,7 +101,7 @@ RunMeasurements measureRun(const std::vector<RequestTiming>& requests, const std
         m.peakRssBytes = std::max({m.peakRssBytes, sample.status.rssBytes, sample.status.peakRssBytes});
         m.peakVmBytes = std::max({m.peakVmBytes, sample.status.vmBytes, sample.status.peakVmBytes});
     }
-    m.peakThreads = std::max(m.peakThreads, totals.threadsAtEnd);
+    m.peakThreads = std::max({m.peakThreads, totals.threadsAtEnd, totals.peakThreads});
     m.cpuUser = totals.cpuUser;
     m.cpuSystem = totals.cpuSystem;
     m.voluntarySwitches = totals.voluntarySwitches;

@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+class QComboBox;
+
 #include "LoopState.h"
 #include "LoopView.h"
 #include "Theme.h"
@@ -23,10 +25,18 @@ public:
     QSize sizeHint() const override { return {1100, 520}; }
     QSize minimumSizeHint() const override { return {640, 360}; }
 
+signals:
+    // The teacher picked another process of a cluster run to watch (0-based).
+    void processChosen(int process);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void updateProcessChoice();
+
+    QComboBox* processChoice_ = nullptr;  // shown when the run has several processes
     LoopState state_;
     Theme theme_ = Theme::light();
     LoopViewOptions options_;

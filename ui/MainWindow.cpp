@@ -116,6 +116,12 @@ MainWindow::MainWindow(const QString& scenarioPath, QWidget* parent)
     connect(playback_, &PlaybackController::speedChanged, this,
             [this](double speed) { speedLabel_->setText(QStringLiteral("%1x").arg(speed)); });
     connect(timeline_, &TimelineView::seekRequested, playback_, &PlaybackController::seekTime);
+    connect(loopPanel_, &EventLoopPanel::processChosen, this, [this](int process) {
+        if (!primary_)
+            return;
+        primary_->followProcess(std::uint16_t(process));
+        showPosition(playback_->position(), playback_->time());
+    });
     connect(runs_, &RunController::finished, this, &MainWindow::onRunFinished);
     connect(runs_, &RunController::engineStarted, this, [this](EngineKind engine) {
         statusLabel_->setText(engine == EngineKind::EventLoop ? tr("Running on the event loop...")

@@ -100,6 +100,9 @@ void TimelineView::rebuildRows() {
         const int otherRows = int(order.size()) - threadRows;
         const bool aggregate = threadRows > 0 && otherRows + threadRows > budget;
         aggregated_ = aggregated_ || aggregate;
+        // In a cluster run the first process's lanes say so too, like the others'.
+        const bool cluster = std::any_of(set->rows().begin(), set->rows().end(),
+                                         [](const SpanRow& row) { return row.lane.process > 0; });
         bool threadsAdded = false;
         for (int i : order) {
             const SpanRow& row = set->rows()[i];
@@ -111,7 +114,10 @@ void TimelineView::rebuildRows() {
                 }
                 continue;
             }
-            rows.push_back({TimelineRow::Kind::Spans, set, i, QString::fromStdString(row.name)});
+            QString name = QString::fromStdString(row.name);
+            if (cluster && row.lane.process == 0 && row.lane.kind != LaneKind::Client && !name.isEmpty())
+                name = tr("process 1 %1").arg(name);
+            rows.push_back({TimelineRow::Kind::Spans, set, i, name});
         }
     };
     aggregated_ = false;

@@ -49,7 +49,7 @@ void TraceStore::clear() {
     taken_.clear();
     takenBatch_ = takenOffset_ = 0;
     trace_.clear();
-    index_.clear();
+    index_.follow(0);  // a new run shows its first process
     spans_.clear();
     spanned_ = 0;
     finished_ = false;
@@ -126,6 +126,14 @@ void TraceStore::ingest() {
         emit grew();
         emit finished(ok_, error_);
     }
+}
+
+void TraceStore::followProcess(std::uint16_t process) {
+    if (process == index_.process())
+        return;
+    index_.follow(process);
+    index_.extend(trace_);  // a cluster run is a teaching-sized trace: at once
+    emit grew();
 }
 
 void TraceStore::drain() {

@@ -43,6 +43,9 @@ public:
     Nanoseconds endTime() const { return spans_.endTime(); }
     LoopState stateAt(std::size_t count) const { return index_.stateAt(trace_, count); }
     LoopState stateAtTime(Nanoseconds time) const { return index_.stateAtTime(trace_, time); }
+    // The loop panel follows this process of a cluster run (0 = the first). Re-indexes
+    // what has arrived so far; emits grew().
+    void followProcess(std::uint16_t process);
     // Takes in everything that has arrived, without a time budget (tests, headless use).
     void drain();
 

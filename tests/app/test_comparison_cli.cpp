@@ -64,6 +64,40 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("requests.csv")});
     }
 
+    // `processes: 2` makes the event-loop side a cluster; the thread-per-request side
+    // has no processes to share and ignores it. Both serve every request; the cluster's
+    // thread count covers both processes (each a loop thread and a pool of two).
+    void aClusterScenarioRunsInBothModes() {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("requests.csv"));
+        const Outcome o = runLoopscope({QStringLiteral("run"), QStringLiteral(LOOPSCOPE_TEST_DATA "/engine/cluster_alternate.yaml"),
+                                        QStringLiteral("--mode"), QStringLiteral("both"), QStringLiteral("--summary"),
+                                        QStringLiteral("--csv"), csv});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QStringList loop = rowCells(o.out, QStringLiteral("event-loop"));
+        const QStringList threads = rowCells(o.out, QStringLiteral("thread-per-request"));
+        QVERIFY2(loop.size() == int(summaryColumns().size()), qPrintable(o.out));
+        QVERIFY2(threads.size() == int(summaryColumns().size()), qPrintable(o.out));
+        const std::vector<std::string> columns = summaryColumns();
+        auto column = [&](const char* name) {
+            return int(std::find(columns.begin(), columns.end(), std::string(name)) - columns.begin());
+        };
+        QCOMPARE(loop[column("answered")], QStringLiteral("8"));
+        QCOMPARE(threads[column("answered")], QStringLiteral("8"));
+        const int threadColumn = column("threads");
+        QVERIFY2(loop[threadColumn].toInt() >= 2 * 3, qPrintable(o.out));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        std::string error;
+        const auto runs = parseRequestCsv(std::string_view(text.constData(), std::size_t(text.size())), error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(runs.size(), std::size_t(2));
+        for (const EngineRequests& run : runs)
+            for (const RequestTiming& request : run.requests)
+                QVERIFY2(request.answered(), request.error.c_str());
+    }
+
     void oneEngineHasNoRatioRow() {
         const Outcome o =
             runLoopscope({QStringLiteral("run"), kData + QStringLiteral("/comparison/thread_limit.yaml"),

@@ -366,6 +366,83 @@ private slots:
         QCOMPARE(index.stateAtTime(b.trace, 35).consoleLines, std::size_t(3));
     }
 
+    // A cluster run: the state follows one process's loop; the other process's events
+    // change nothing it shows, except how many processes there are.
+    void stateFollowsOneProcessOfACluster() {
+        TraceBuilder b;
+        b.runBegin();
+        auto inProcess = [&](std::uint16_t process, auto&& addEvents) {
+            const std::size_t first = b.trace.size();
+            addEvents();
+            for (std::size_t i = first; i < b.trace.size(); ++i)
+                b.trace[i].lane.process = process;
+        };
+        inProcess(0, [&] {
+            b.at(1).enter(Phase::Timers);
+            b.enqueue(QueueKind::Check, 1, "setImmediate A");
+            b.add(EventKind::Log).text = "from process 1";
+        });
+        inProcess(1, [&] {
+            b.at(2).enter(Phase::Poll);
+            b.enqueue(QueueKind::NextTick, 2, "nextTick B");
+            b.add(EventKind::Log).text = "from process 2";
+            b.add(EventKind::RequestArrive).value = 2;
+            b.work(EventKind::WorkBegin, LaneKind::PoolWorker, 1, 3, "fs.readFile");
+            b.trace.back().lane.process = 1;
+            b.callbackBegin(4, QueueKind::None, "main");
+        });
+        const LoopState first = replay(b.trace, b.trace.size());
+        const LoopState second = replay(b.trace, b.trace.size(), 1);
+        QCOMPARE(first.processes, 2);
+        QCOMPARE(second.processes, 2);
+        QCOMPARE(first.process, std::uint16_t(0));
+        QCOMPARE(second.process, std::uint16_t(1));
+        QCOMPARE(first.phase, Phase::Timers);
+        QCOMPARE(second.phase, Phase::Poll);
+        QCOMPARE(labels(first.queue(QueueKind::Check)), QStringList{"setImmediate A"});
+        QVERIFY(first.queue(QueueKind::NextTick).empty());
+        QCOMPARE(labels(second.queue(QueueKind::NextTick)), QStringList{"nextTick B"});
+        QVERIFY(second.queue(QueueKind::Check).empty());
+        QCOMPARE(first.console.size(), std::size_t(1));
+        QCOMPARE(first.console.front().text, std::string("from process 1"));
+        QCOMPARE(second.console.front().text, std::string("from process 2"));
+        QCOMPARE(first.requestsArrived, 0);
+        QCOMPARE(second.requestsArrived, 1);
+        QCOMPARE(first.poolBusy(), 0);
+        QCOMPARE(second.poolBusy(), 1);
+        QVERIFY(first.callStack.empty());
+        QCOMPARE(frames(second), QStringList{"main"});
+        // The run's begin and end, sent by process 1, count for every process.
+        QVERIFY(second.started);
+        b.at(9).runEnd();
+        QVERIFY(replay(b.trace, b.trace.size(), 1).finished);
+        // A one-process run has one process.
+        QCOMPARE(replay(b.trace, 1).processes, 1);
+    }
+
+    // The index follows the process it is told to, and starts over when told another.
+    void indexFollowsTheChosenProcess() {
+        TraceBuilder b;
+        b.runBegin();
+        for (int k = 0; k < 50; ++k) {
+            b.at(k + 1).enqueue(QueueKind::Check, std::uint64_t(k + 1), "immediate " + std::to_string(k));
+            b.trace.back().lane.process = std::uint16_t(k % 2);
+        }
+        LoopStateIndex index(8);
+        index.extend(b.trace);
+        QCOMPARE(index.process(), std::uint16_t(0));
+        QCOMPARE(index.latest().queue(QueueKind::Check).size(), std::size_t(25));
+        QCOMPARE(index.latest().queue(QueueKind::Check).front().label, std::string("immediate 0"));
+        index.follow(1);
+        QCOMPARE(index.indexedEvents(), std::size_t(0));
+        index.extend(b.trace);
+        QCOMPARE(index.latest().queue(QueueKind::Check).front().label, std::string("immediate 1"));
+        QCOMPARE(index.stateAt(b.trace, 20), replay(b.trace, 20, 1));
+        index.clear();  // keeps following process 2
+        index.extend(b.trace);
+        QCOMPARE(index.latest(), replay(b.trace, b.trace.size(), 1));
+    }
+
     void formatDurationReadsNaturally() {
         QCOMPARE(QString::fromStdString(formatDuration(2 * kSecond)), QStringLiteral("2 s"));
         QCOMPARE(QString::fromStdString(formatDuration(20 * kMillisecond)), QStringLiteral("20 ms"));

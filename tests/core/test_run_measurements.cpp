@@ -2,6 +2,12 @@
 // peaks from /proc samples, the summary table and the request CSV.
 // Before QtTest: Qt's `emit` macro would erase TraceSink::emit.
 #include "engine/CollectingSink.h"
+#include "ProcessTotalsSink.h"
+
+namespace {
+// Written before QtTest, whose `emit` macro would erase the call.
+void sendTo(loopscope::TraceSink& sink, const loopscope::TraceEvent& event) { sink.emit(event); }
+}  // namespace
 
 #include <QtTest>
 
@@ -162,6 +168,70 @@ private slots:
         QCOMPARE(back.involuntarySwitches, std::int64_t(44));
         QCOMPARE(back.peakRssBytes, std::int64_t(55));
         QCOMPARE(back.peakVmBytes, std::int64_t(66));
+    }
+
+    // A cluster primary's sink: the totals its processes report are added to its own
+    // (not forwarded), and the peak thread count it measured is the run's.
+    void totalsOfOtherProcessesAddUp() {
+        ProcessTotals worker;
+        worker.cpuUser = 100 * kMillisecond;
+        worker.cpuSystem = 10 * kMillisecond;
+        worker.voluntarySwitches = 7;
+        worker.involuntarySwitches = 3;
+        worker.peakRssBytes = 40 << 20;
+        worker.peakVmBytes = 400 << 20;
+        loopscope::testing::CollectingSink collected;
+        ProcessTotalsSink sink(collected);
+        emitProcessTotals(sink, worker, 5);  // process 1's, as the primary forwards them
+        emitProcessTotals(sink, worker, 6);  // process 2's
+        QVERIFY(collected.events().empty());
+        TraceEvent peak;
+        peak.kind = EventKind::Counter;
+        peak.text = kCounterPeakThreads;
+        peak.value = 13;
+        sendTo(sink, peak);
+        TraceEvent end;
+        end.kind = EventKind::RunEnd;
+        end.ts = 9;
+        sendTo(sink, end);
+        const Trace trace = collected.events();
+        QCOMPARE(trace.back().kind, EventKind::RunEnd);
+        const ProcessTotals total = processTotalsFromTrace(trace);
+        const ProcessTotals own = readOwnProcessTotals();
+        QVERIFY(total.cpuUser >= 2 * worker.cpuUser);
+        QVERIFY(total.cpuUser <= 2 * worker.cpuUser + own.cpuUser + kSecond);
+        QVERIFY(total.voluntarySwitches >= 14);
+        QVERIFY(total.peakRssBytes >= 2 * worker.peakRssBytes + own.peakRssBytes / 2);
+        QVERIFY(total.peakVmBytes >= 2 * worker.peakVmBytes);
+        QCOMPARE(total.peakThreads, 13);
+        QCOMPARE(measureRun({}, {}, total).peakThreads, 13);
+        // One set of totals in the trace: the sum.
+        int cpuCounters = 0;
+        for (const TraceEvent& event : trace)
+            cpuCounters += event.kind == EventKind::Counter && event.text == kCounterCpuUser;
+        QCOMPARE(cpuCounters, 1);
+    }
+
+    void clusterProcessesAreKnownByTheirCommandLine() {
+        using namespace std::string_view_literals;
+        QVERIFY(isClusterProcessCommandLine("loopscope-engine\0engine-child\0--cluster-worker\0" "1\0f.yaml\0"sv));
+        QVERIFY(!isClusterProcessCommandLine("loopscope\0engine-child\0--load-client\0" "8080\0"sv));
+        QVERIFY(!isClusterProcessCommandLine("loopscope\0--cluster-workers\0"sv));
+        QVERIFY(!isClusterProcessCommandLine(""sv));
+    }
+
+    void processTotalsAddFieldByField() {
+        ProcessTotals a, b;
+        a.cpuUser = 1;
+        b.cpuUser = 2;
+        a.peakRssBytes = 10;
+        b.peakRssBytes = 20;
+        a.peakThreads = 3;
+        b.peakThreads = 4;
+        const ProcessTotals sum = addProcessTotals(a, b);
+        QCOMPARE(sum.cpuUser, Nanoseconds(3));
+        QCOMPARE(sum.peakRssBytes, std::int64_t(30));
+        QCOMPARE(sum.peakThreads, 7);
     }
 
     void summaryTableHasOneRowPerEngineAndARatioRow() {

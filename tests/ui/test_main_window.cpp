@@ -367,6 +367,39 @@ private slots:
         saveIfAsked(window, QStringLiteral("thread-pool-projector"));
     }
 
+    // A cluster run: the loop panel offers its processes and shows the one chosen;
+    // the timeline names every process's lanes.
+    void aClusterRunShowsTheChosenProcess() {
+        MainWindow window(data("cluster_two_processes.yaml"));
+        window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
+        window.engineChoice()->setCurrentIndex(0);  // the event loop only
+        QVERIFY(runToEnd(window));
+        window.playback()->toEnd();
+        EventLoopPanel* panel = window.loopPanel();
+        auto* choice = panel->findChild<QComboBox*>();
+        QVERIFY(choice);
+        QVERIFY(!choice->isHidden());
+        QCOMPARE(choice->count(), 2);
+        QCOMPARE(choice->currentIndex(), 0);
+        QCOMPARE(panel->state().process, std::uint16_t(0));
+        QCOMPARE(panel->state().requestsArrived, 4);
+        QCOMPARE(panel->state().consoleLines, std::size_t(1 + 4));  // "worker started", 4 requests
+        choice->setCurrentIndex(1);
+        emit choice->activated(1);
+        QCOMPARE(panel->state().process, std::uint16_t(1));
+        QCOMPARE(panel->state().requestsArrived, 4);
+        QCOMPARE(QString::fromStdString(panel->state().console.back().text), QStringLiteral("request 8 arrived"));
+        saveIfAsked(window, QStringLiteral("window_cluster"));
+        QStringList names;
+        for (const SpanRow& row : window.eventLoopStore()->spans().rows())
+            names << QString::fromStdString(laneName(row.lane));
+        QVERIFY2(names.contains(QStringLiteral("process 2 main thread")), qPrintable(names.join(", ")));
+        QVERIFY2(names.contains(QStringLiteral("process 2 pool worker 1")), qPrintable(names.join(", ")));
+        // The figures count a loop thread and a pool of two in each process.
+        const ProcessTotals totals = processTotalsFromTrace(window.eventLoopStore()->trace());
+        QVERIFY2(totals.peakThreads >= 2 * (1 + 2), qPrintable(QString::number(totals.peakThreads)));
+    }
+
     void cancelStopsALongRun() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("long.yaml"));
