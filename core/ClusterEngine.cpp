@@ -148,6 +148,8 @@ void ClusterRun::spawn(ClusterProcess& p) {
                                       std::to_string(scenario_.runtime.cores),
                                       "--time-scale",
                                       numberText(scenario_.runtime.timeScale),
+                                      "--processes",
+                                      std::to_string(scenario_.runtime.processes),
                                       file_};
     std::vector<char*> args;
     for (std::string& word : words)

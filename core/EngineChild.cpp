@@ -1,4 +1,4 @@
-// `loopscope engine-child --engine NAME [--threadpool N] [--cores N] [--time-scale X] [--untraced] FILE`:
+// `loopscope engine-child --engine NAME [--threadpool N] [--cores N] [--time-scale X] [--processes N] [--untraced] FILE`:
 // the child side of EngineProcess. Reads the scenario, applies the overrides, runs the
 // engine and streams its events to fd 3 (PipeTraceSink). Exit codes: 0 the run
 // completed, 1 bad arguments or scenario, 2 the run failed.
@@ -38,6 +38,7 @@ struct ChildArguments {
     std::optional<int> cores;
     std::optional<double> timeScale;
     bool untraced = false;
+    std::optional<int> processes;
     std::optional<int> clusterWorker;      // 0-based process index
     std::optional<Nanoseconds> clusterOrigin;
     std::string file;
@@ -75,6 +76,11 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             if (!number)
                 return argument + " must be a number from 1 to 1024";
             (argument == "--threadpool" ? out.threadpool : out.cores) = number;
+        } else if (argument == "--processes") {
+            const char* text = value();
+            out.processes = text ? parseInt(text, 1, 64) : std::nullopt;
+            if (!out.processes)
+                return "--processes must be a number from 1 to 64";
         } else if (argument == kClusterProcessOption) {
             const char* text = value();
             std::optional<int> number = text ? parseInt(text, 0, 63) : std::nullopt;
@@ -195,6 +201,8 @@ int engineChildMain(int argc, char** argv) {
         scenario.runtime.cores = *arguments.cores;
     if (arguments.timeScale)
         scenario.runtime.timeScale = *arguments.timeScale;
+    if (arguments.processes)
+        scenario.runtime.processes = *arguments.processes;
     // Before the first use of the pool, which is when libuv reads it.
     setenv("UV_THREADPOOL_SIZE", std::to_string(scenario.runtime.threadpool).c_str(), 1);
     // Before any thread exists, so that every thread of the run inherits it.

@@ -135,6 +135,8 @@ void EngineProcess::start() {
         arguments.insert(arguments.end(), {"--cores", std::to_string(*d.options.cores)});
     if (d.options.timeScale)
         arguments.insert(arguments.end(), {"--time-scale", formatScale(*d.options.timeScale)});
+    if (d.options.processes)
+        arguments.insert(arguments.end(), {"--processes", std::to_string(*d.options.processes)});
     if (!d.options.traceEngine)
         arguments.push_back("--untraced");
     arguments.push_back(d.scenarioPath);

@@ -118,6 +118,36 @@ std::string jobLabel(const Step& step) {
     return label;
 }
 
+// One request to libuv's pool as Node makes it, and the pool jobs it takes, each queued
+// only when the one before it has completed: behind busy pool threads, every job queued
+// after the first one passes the rest. fs.readFile is four jobs in Node 20 (open,
+// fstat, read, close: lib/fs.js ReadFileContext), `takes` is the read; zlib.gzip of a
+// buffer is two (the data written, then the final flush when the stream ends), `takes`
+// is the first. crypto.pbkdf2 and dns.lookup are one job each.
+struct PoolStage {
+    const char* name = nullptr;  // null: the step's own single job
+    Nanoseconds takes = 0;
+};
+
+std::vector<PoolStage> poolStages(StepKind kind, Nanoseconds takes) {
+    if (kind == StepKind::ReadFile)
+        return {{"open", 0}, {"fstat", 0}, {nullptr, takes}, {"close", 0}};
+    if (kind == StepKind::Gzip)
+        return {{nullptr, takes}, {"flush", 0}};
+    return {{nullptr, takes}};
+}
+
+struct PoolRequest {
+    std::uint64_t id = 0;
+    std::uint64_t cause = 0;
+    SourceLocation where;
+    bool computes = false;
+    std::string label;
+    std::vector<PoolStage> stages;
+    std::size_t next = 0;
+    std::function<void()> onDone;
+};
+
 std::int64_t residentSetBytes() {
     std::FILE* statm = std::fopen("/proc/self/statm", "r");
     if (!statm)
@@ -208,6 +238,7 @@ private:
     void clearTimer(const Step& step);
     void setImmediate(Job job);
     void startPoolJob(const Step& step, std::function<void()> onDone);
+    void queuePoolStage(const std::shared_ptr<PoolRequest>& request);
     void startNet(const Step& step, std::function<void()> onDone);
     void startWorker(const Step& step, std::function<void()> onDone);
     void startClose(const Step& step, const Scope& scope);
@@ -683,7 +714,7 @@ void LoopRun::startTimer(const Step& step, const Scope& scope, std::function<voi
                 emitMain(EventKind::Enqueue, QueueKind::Timers, id, cause, where, timerDue(nextStart, fired.msecs),
                          jobLabel(step));
         }
-        drainTicksAndMicrotasks();
+        // Its ticks and microtasks run once NodeTimers has put an interval back in its list.
     };
     timers_->start(timer);
     emitMain(EventKind::Enqueue, QueueKind::Timers, id, cause, where, timerDue(timer->idleStart, timer->msecs),
@@ -737,17 +768,34 @@ void LoopRun::runImmediates() {
 }
 
 void LoopRun::startPoolJob(const Step& step, std::function<void()> onDone) {
-    const std::uint64_t id = newId();
-    const std::uint64_t cause = currentCallback_;
-    const SourceLocation where = step.where;
-    const bool computes = computesOnThreadPool(step.kind);
-    const Nanoseconds takes = scaled(step.duration);
-    const std::string label = jobLabel(step);
+    auto request = std::make_shared<PoolRequest>();
+    request->id = newId();
+    request->cause = currentCallback_;
+    request->where = step.where;
+    request->computes = computesOnThreadPool(step.kind);
+    request->label = jobLabel(step);
+    request->stages = poolStages(step.kind, scaled(step.duration));
+    request->onDone = std::move(onDone);
+    queuePoolStage(request);
+}
+
+// Each stage goes to the back of the pool's FIFO when the one before it has completed
+// (on the loop thread, in the poll phase, as Node's internal callbacks do); only the
+// last stage's completion runs the program's callback.
+void LoopRun::queuePoolStage(const std::shared_ptr<PoolRequest>& request) {
+    const PoolStage stage = request->stages[request->next++];
+    const bool last = request->next == request->stages.size();
+    const std::uint64_t id = request->id;
+    const std::uint64_t cause = request->cause;
+    const SourceLocation where = request->where;
+    const bool computes = request->computes;
+    const Nanoseconds takes = stage.takes;
+    const std::string label = stage.name ? request->label + " (" + stage.name + ")" : request->label;
     emitMain(EventKind::Enqueue, QueueKind::PoolFifo, id, cause, where, 0, label);
     counter(kMainLane, "pool queue", ++poolQueued_);
     const int rc = ThreadPoolJob::queue(
         &loop_,
-        [this, id, cause, where, computes, takes, label] {
+        [this, id, cause, where, computes, takes, label, last] {
             // On a pool worker.
             const Lane lane{LaneKind::PoolWorker, 0, poolLanes_.indexOfCallingThread()};
             emit(EventKind::Dequeue, lane, QueueKind::PoolFifo, id, cause, where);
@@ -758,15 +806,24 @@ void LoopRun::startPoolJob(const Step& step, std::function<void()> onDone) {
                 burnCpu(takes, &stopSignal_);
             else
                 stopSignal_.sleepFor(takes);
+            // The completion is posted before the work is marked ended, so that no
+            // moment of the trace shows the request nowhere.
+            emit(EventKind::Enqueue, lane, QueueKind::Poll, id, cause, where, 0, label);
             emit(EventKind::WorkEnd, lane, QueueKind::PoolFifo, id, cause, where, 0, label);
             counter(lane, "pool busy", --poolBusy_);
-            emit(EventKind::Enqueue, lane, QueueKind::Poll, id, cause, where, 0, label);
         },
-        [this, id, cause, where, onDone = std::move(onDone)](bool cancelled) {
+        [this, request, last](bool cancelled) {
             if (cancelled || stopped_)
                 return;
             phases_.observe(Phase::Poll);
-            runMacrotask(QueueKind::Poll, Job{id, cause, where, onDone});
+            if (!last) {
+                // Node's own callback (readFileAfterOpen, ...) takes the completion and
+                // queues the next job; the program's callback runs after the last one.
+                emitMain(EventKind::Dequeue, QueueKind::Poll, request->id, request->cause, request->where);
+                queuePoolStage(request);
+                return;
+            }
+            runMacrotask(QueueKind::Poll, Job{request->id, request->cause, request->where, request->onDone});
         });
     if (rc != 0)
         throw std::runtime_error(std::string("the thread pool refused a job: ") + uv_strerror(rc));
@@ -981,7 +1038,8 @@ void LoopRun::sampleCounters() {
 void LoopRun::setUpLoop() {
     uv_loop_init(&loop_);
     loop_.data = this;
-    timers_ = std::make_unique<NodeTimers>(&loop_, [this] { phases_.observe(Phase::Timers); });
+    timers_ = std::make_unique<NodeTimers>(
+        &loop_, [this] { phases_.observe(Phase::Timers); }, [this] { drainTicksAndMicrotasks(); });
 
     uv_prepare_init(&loop_, &prepare_);
     prepare_.data = this;

@@ -13,8 +13,9 @@ bool NodeTimers::ByExpiry::operator()(const std::shared_ptr<NodeTimerList>& a,
     return a->id < b->id;
 }
 
-NodeTimers::NodeTimers(uv_loop_t* loop, std::function<void()> onTimersPhase)
+NodeTimers::NodeTimers(uv_loop_t* loop, std::function<void()> onTimersPhase, std::function<void()> afterEachTimer)
     : loop_(loop), handle_(new uv_timer_t), onTimersPhase_(std::move(onTimersPhase)),
+      afterEachTimer_(std::move(afterEachTimer)),
       nextExpiry_(std::numeric_limits<double>::infinity()) {
     uv_timer_init(loop_, handle_);
     handle_->data = this;
@@ -181,6 +182,10 @@ void NodeTimers::listOnTimeout(const std::shared_ptr<NodeTimerList>& list, doubl
             timer->counted = false;
             changeRefCount(-1);
         }
+        if (afterEachTimer_)
+            afterEachTimer_();
+        if (closed_)
+            return;
     }
     if (closed_)
         return;

@@ -37,7 +37,11 @@ using NodeTimerPtr = std::shared_ptr<NodeTimer>;
 class NodeTimers {
 public:
     // `onTimersPhase` runs when the libuv timer fires, before any JavaScript timer.
-    NodeTimers(uv_loop_t* loop, std::function<void()> onTimersPhase);
+    // `afterEachTimer` runs after each timer's callback once an interval is back in its
+    // list: where Node drains the nextTick and microtask queues (runNextTicks() before
+    // the next timer, the callback scope's close after the last), so a timer that a
+    // microtask creates goes behind the interval that queued it.
+    NodeTimers(uv_loop_t* loop, std::function<void()> onTimersPhase, std::function<void()> afterEachTimer = {});
     ~NodeTimers();
     NodeTimers(const NodeTimers&) = delete;
     NodeTimers& operator=(const NodeTimers&) = delete;
@@ -67,6 +71,7 @@ private:
     uv_loop_t* loop_;
     uv_timer_t* handle_;
     std::function<void()> onTimersPhase_;
+    std::function<void()> afterEachTimer_;
     std::map<double, std::shared_ptr<NodeTimerList>> lists_;
     std::set<std::shared_ptr<NodeTimerList>, ByExpiry> queue_;
     std::uint64_t nextListId_ = 1;

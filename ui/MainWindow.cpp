@@ -233,9 +233,14 @@ void MainWindow::buildLayout() {
     timeScale_->setRange(0.01, 1000);
     timeScale_->setDecimals(2);
     timeScale_->setToolTip(tr("Real seconds per scenario second"));
+    processes_ = new QSpinBox;
+    processes_->setRange(1, 64);
+    processes_->setToolTip(tr("Event-loop processes sharing the requests round-robin, as Node's cluster module "
+                              "does (the thread-per-request engine is one process)"));
     form->addRow(tr("Engine"), engineChoice_);
     form->addRow(tr("Thread pool"), threadpool_);
     form->addRow(tr("Cores"), cores_);
+    form->addRow(tr("Processes"), processes_);
     form->addRow(tr("Time scale"), timeScale_);
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(rightTabs_);
@@ -447,6 +452,7 @@ bool MainWindow::openScenario(const QString& path) {
         const RuntimeSettings defaults;
         threadpool_->setValue(defaults.threadpool);
         cores_->setValue(defaults.cores);
+        processes_->setValue(defaults.processes);
         timeScale_->setValue(defaults.timeScale);
         bottomTabs_->setCurrentWidget(problemList_);
         rightTabs_->setCurrentWidget(sourceView_);
@@ -468,6 +474,7 @@ bool MainWindow::openScenario(const QString& path) {
     teaching_->setMarkdown(markdown);
     threadpool_->setValue(scenario_->runtime.threadpool);
     cores_->setValue(scenario_->runtime.cores);
+    processes_->setValue(scenario_->runtime.processes);
     timeScale_->setValue(scenario_->runtime.timeScale);
     const bool hasLoad = scenario_->server.has_value() && !scenario_->load.empty();
     engineChoice_->setCurrentIndex(hasLoad ? 2 : 0);
@@ -533,6 +540,8 @@ bool MainWindow::startRun() {
         request.threadpool = threadpool_->value();
     if (cores_->value() != scenario_->runtime.cores)
         request.cores = cores_->value();
+    if (processes_->value() != scenario_->runtime.processes)
+        request.processes = processes_->value();
     if (std::abs(timeScale_->value() - scenario_->runtime.timeScale) > 1e-9)
         request.timeScale = timeScale_->value();
     const int engines = engineChoice_->currentData().toInt();
@@ -592,6 +601,7 @@ void MainWindow::updateRunState() {
     engineChoice_->setEnabled(!running);
     threadpool_->setEnabled(!running);
     cores_->setEnabled(!running);
+    processes_->setEnabled(!running);
     timeScale_->setEnabled(!running);
     if (running)
         statusLabel_->setText(tr("%1 events received").arg(primary_ ? primary_->size() : 0));
@@ -713,6 +723,7 @@ void MainWindow::exportPicture() {
     SlideSource source = slideSourceFor(*scenario_, loop, threads);
     source.runtime.threadpool = threadpool_->value();
     source.runtime.cores = cores_->value();
+    source.runtime.processes = processes_->value();
     // The comparison picture's figures: what the OS measured, as the window shows them.
     const std::vector<ProcessSample> loopSamples = loopStore_->processSamples();
     const std::vector<ProcessSample> threadSamples = threadStore_->processSamples();

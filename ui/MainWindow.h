@@ -69,6 +69,7 @@ public:
     QListWidget* problemList() const { return problemList_; }
     QComboBox* engineChoice() const { return engineChoice_; }
     QSpinBox* threadpoolSetting() const { return threadpool_; }
+    QSpinBox* processesSetting() const { return processes_; }
     int highlightedCodeLine() const { return highlightedCodeLine_; }
     // Jumps the source view to a problem's line and column.
     void showProblem(int row);
@@ -133,6 +134,7 @@ private:
     QListWidget* problemList_ = nullptr;
     QComboBox* engineChoice_ = nullptr;
     QSpinBox* threadpool_ = nullptr;
+    QSpinBox* processes_ = nullptr;
     QSpinBox* cores_ = nullptr;
     QDoubleSpinBox* timeScale_ = nullptr;
     QSlider* scrubber_ = nullptr;

@@ -59,6 +59,7 @@ void RunController::runAll(RunRequest request) {
         options.threadpool = request.threadpool;
         options.cores = request.cores;
         options.timeScale = request.timeScale;
+        options.processes = request.processes;
         TraceStore* target = store;
         EngineProcess process(request.scenarioPath.toStdString(), options,
                               [target](std::vector<TraceEvent>&& batch) { target->append(std::move(batch)); });

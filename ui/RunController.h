@@ -24,6 +24,7 @@ struct RunRequest {
     std::optional<int> threadpool;  // overrides edited before the run
     std::optional<int> cores;
     std::optional<double> timeScale;
+    std::optional<int> processes;   // event-loop processes (cluster)
     // Each engine with the store that receives its events, run in this order.
     std::vector<std::pair<EngineKind, TraceStore*>> engines;
 };

@@ -20,7 +20,7 @@ int usage() {
     std::fprintf(stderr,
                  "usage: loopscope-engine run FILE [--mode event-loop] [--print-log]\n"
                  "       loopscope-engine engine-child --engine NAME [--threadpool N] [--cores N] "
-                 "[--time-scale X] FILE\n");
+                 "[--time-scale X] [--processes N] FILE\n");
     return 1;
 }
 

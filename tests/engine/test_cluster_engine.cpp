@@ -1,6 +1,7 @@
 // Cluster mode (runtime.processes > 1) in a real engine child, the way `loopscope run`
 // and the GUI start it: a primary deals connections round-robin to event-loop
 // processes of its own. Timing assertions have tolerances for a busy two-core machine.
+#include "CpuBurn.h"
 #include "EngineProcess.h"
 #include "ProcessUsage.h"
 #include "RunMeasurements.h"
@@ -39,15 +40,45 @@ Outcome runChild(const std::string& file) {
     Outcome outcome;
     EngineOptions options;
     options.executable = kEngine;
-    std::mutex mutex;
-    EngineProcess process(file, options, [&](std::vector<TraceEvent>&& batch) {
-        std::lock_guard lock(mutex);
-        outcome.events.insert(outcome.events.end(), batch.begin(), batch.end());
-    });
-    process.start();
-    outcome.ok = process.wait();
-    outcome.error = process.error();
+    CollectedRun run = runToTrace(file, options);
+    outcome.ok = run.ok;
+    outcome.error = run.error;
+    outcome.events = std::move(run.trace);
     return outcome;
+}
+
+// How many cores this test can have right now: two threads burning CPU side by side
+// against one alone (1.0 on a machine whose other work leaves one core, 2.0 when idle).
+double coresAvailableNow() {
+    constexpr Nanoseconds kWork = 150 * kMillisecond;
+    const auto timed = [](int threads) {
+        const auto start = std::chrono::steady_clock::now();
+        std::vector<std::thread> burners;
+        for (int i = 0; i < threads; ++i)
+            burners.emplace_back([] { burnCpu(kWork); });
+        for (std::thread& burner : burners)
+            burner.join();
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    const double alone = timed(1), together = timed(2);
+    return std::clamp(2.0 * alone / together, 1.0, 2.0);
+}
+
+// Whether any two requests were handled at the same time for at least half of the
+// shorter one: never on one loop (it runs one handler at a time), always on two.
+bool twoHandlersRanTogether(const Outcome& run) {
+    const std::vector<RequestTiming> requests = requestTimings(run.events);
+    for (std::size_t i = 0; i < requests.size(); ++i)
+        for (std::size_t j = i + 1; j < requests.size(); ++j) {
+            const RequestTiming& a = requests[i];
+            const RequestTiming& b = requests[j];
+            if (a.start < 0 || b.start < 0 || a.end < 0 || b.end < 0)
+                continue;
+            const Nanoseconds overlap = std::min(a.end, b.end) - std::max(a.start, b.start);
+            if (overlap * 2 >= std::min(a.end - a.start, b.end - b.start))
+                return true;
+        }
+    return false;
 }
 
 Nanoseconds spanOf(const Outcome& run) { return measureRequests(requestTimings(run.events)).span; }
@@ -176,28 +207,38 @@ private slots:
     }
 
     // Eight requests of 100 ms CPU each, all at once, on two cores: two processes
-    // finish in about half the time of one. Other work on the machine can only slow the
-    // two processes down (they need both cores), never speed them up, so the comparison
-    // is tried up to three times and passes on the first attempt that shows the speed-up.
+    // finish in about half the time of one, when the machine gives this test two cores.
+    // Other work can take one of them away (the kernel shares the CPU between sessions),
+    // so the speed-up asked for is 70% of what two plain threads get at that moment
+    // (1.4 on an idle machine), and the comparison is tried up to three times: load can
+    // only hide the speed-up, never fake it. Whatever the load, one process never runs
+    // two handlers at once and two processes do.
     void twoProcessesServeCpuBoundLoadAboutTwiceAsFast() {
         QStringList attempts;
+        bool shown = false;
         double bestRatio = 0;
-        for (int attempt = 0; attempt < 3 && bestRatio < 1.4; ++attempt) {
+        for (int attempt = 0; attempt < 3 && !shown; ++attempt) {
+            const double coresBefore = coresAvailableNow();
             const Outcome one = runChild(dataFile("cluster_cpu_1.yaml"));
             QVERIFY2(one.ok, one.error.c_str());
             const Outcome two = runChild(dataFile("cluster_cpu_2.yaml"));
             QVERIFY2(two.ok, two.error.c_str());
+            const double cores = std::min(coresBefore, coresAvailableNow());
             const double spanOne = double(spanOf(one)) / 1e6;
             const double spanTwo = double(spanOf(two)) / 1e6;
-            const QString figures =
-                QString("one process %1 ms, two %2 ms (%3)").arg(spanOne).arg(spanTwo).arg(describeRequests(two));
+            const QString figures = QString("one process %1 ms, two %2 ms, cores available %3 (%4)")
+                                        .arg(spanOne).arg(spanTwo).arg(cores, 0, 'f', 2).arg(describeRequests(two));
             attempts << figures;
             // What the work itself forces, however idle the machine: the sanity bounds.
             QVERIFY2(spanOne >= 790, qPrintable(figures));  // 8 x 100 ms on one loop
             QVERIFY2(spanTwo >= 390, qPrintable(figures));  // 4 x 100 ms on each loop
-            bestRatio = std::max(bestRatio, spanOne / spanTwo);
+            QVERIFY2(!twoHandlersRanTogether(one), qPrintable(describeRequests(one)));
+            QVERIFY2(twoHandlersRanTogether(two), qPrintable(figures));
+            const double ratio = spanOne / spanTwo;
+            bestRatio = std::max(bestRatio, ratio);
+            shown = ratio >= 0.7 * cores;
         }
-        QVERIFY2(bestRatio >= 1.4, qPrintable(attempts.join("; ")));
+        QVERIFY2(shown, qPrintable(attempts.join("; ")));
         // Two cores give at most 2; more only when other work slowed the one-process run.
         QVERIFY2(bestRatio <= 4.0, qPrintable(attempts.join("; ")));
     }

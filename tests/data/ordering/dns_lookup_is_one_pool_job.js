@@ -1,0 +1,30 @@
+process.env.UV_THREADPOOL_SIZE = '1';
+const crypto = require('crypto');
+const dns = require('dns');
+
+
+// `crypto.pbkdf2: {takes}`: a real crypto.pbkdf2 on the pool, its iterations measured
+// so that it computes for about `takes`.
+const iterationsPerMs = (() => {
+  const probe = 20000;
+  const began = process.hrtime.bigint();
+  crypto.pbkdf2Sync('secret', 'salt', probe, 32, 'sha256');
+  return probe / (Number(process.hrtime.bigint() - began) / 1e6);
+})();
+function pbkdf2(takesMs, then) {
+  crypto.pbkdf2('secret', 'salt', Math.round(iterationsPerMs * takesMs), 32, 'sha256', () => then());
+}
+
+// `dns.lookup: {takes: 1ms}`: a real dns.lookup of localhost.
+pbkdf2(100, () => {
+  console.log('hash A');
+});
+dns.lookup('localhost', () => {
+  console.log('lookup B');
+});
+pbkdf2(60, () => {
+  console.log('hash C');
+});
+pbkdf2(60, () => {
+  console.log('hash D');
+});

@@ -1,0 +1,33 @@
+const http = require('http');
+
+// `server` + `load`: a real HTTP server; the load is a real client in the same process
+// that sends one request at each time (ms after the server listens) and closes the
+// server once every answer has arrived. Only the handler prints.
+let request = 0;
+const server = http.createServer((req, res) => {
+  const n = ++request;
+  console.log(`request ${n} arrived`);
+  setTimeout(() => {
+    console.log(`request ${n} answered`);
+    res.end();
+  }, 60);
+});
+
+function load(times) {
+  const port = server.address().port;
+  let answered = 0;
+  for (const at of times) {
+    setTimeout(() => {
+      http.get({ host: '127.0.0.1', port, agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (++answered === times.length)
+            server.close();
+        });
+      });
+    }, at);
+  }
+}
+
+console.log('server starting');
+server.listen(0, '127.0.0.1', () => load([0, 30, 150]));
