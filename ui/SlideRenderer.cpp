@@ -58,20 +58,6 @@ void collectSpanKinds(const SpanSet& set, std::set<std::pair<int, int>>& kinds) 
 
 // A note late in the run would run off the right edge: its label hangs to the left of
 // its line instead.
-void keepNoteLabelsInside(QCustomPlot& plot) {
-    const QRect area = plot.axisRect()->rect();
-    for (int i = 0; i < plot.itemCount(); ++i) {
-        auto* label = qobject_cast<QCPItemText*>(plot.item(i));
-        if (!label)
-            continue;
-        const double x = plot.xAxis->coordToPixel(label->position->coords().x());
-        const QMargins padding = label->padding();
-        const double width = QFontMetricsF(label->font()).horizontalAdvance(label->text()) + padding.left() + padding.right();
-        if (x + width > area.right() && x - width >= area.left())
-            label->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-    }
-}
-
 bool hasRequests(const Trace* trace) {
     return trace && std::any_of(trace->begin(), trace->end(),
                                 [](const TraceEvent& e) {
@@ -208,7 +194,6 @@ struct SlideRenderer::Impl {
             QCoreApplication::sendEvent(timeline.get(), &resized);
             timeline->fitAll();
             timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
-            keepNoteLabelsInside(*timeline->plot());
             timelineSize = size;
             timelineTheme = theme.name;
         }

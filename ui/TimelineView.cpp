@@ -1,5 +1,7 @@
 #include "TimelineView.h"
 
+#include "NoteLabelLayout.h"
+
 #include <QMouseEvent>
 #include <QToolTip>
 #include <algorithm>
@@ -59,6 +61,7 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustom
         if (range.lower < -range.size() * 0.05) {
             plot_->xAxis->setRange(-range.size() * 0.05, range.size() * 0.95);
         }
+        layoutRows();  // the note labels follow the zoom
     });
     connect(plot_, &QCustomPlot::mouseWheel, this, [this] { userZoomed_ = true; });
     applyTheme();
@@ -177,7 +180,7 @@ void TimelineView::setNotes(const std::vector<Note>& notes) {
         plot_->removeItem(item);
     noteItems_.clear();
     noteLabels_.clear();
-    int noteLine = 0;  // notes close in time take turns over three lines instead of overprinting
+    int noteLine = 0;  // until the view has its geometry (placeNoteLabels), notes take turns
     for (const Note& note : notes) {
         auto* line = new QCPItemStraightLine(plot_);
         line->point1->setCoords(double(note.at), 0);
@@ -187,7 +190,7 @@ void TimelineView::setNotes(const std::vector<Note>& notes) {
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
         label->position->setTypeY(QCPItemPosition::ptPlotCoords);
         label->position->setCoords(double(note.at), 0.0);
-        label->setProperty("noteLine", noteLine++ % 3);
+        label->setProperty("noteLine", noteLine++ % int(kNoteLines));
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         label->setText(QString::fromStdString(note.text));
         label->setColor(theme_.accent);
@@ -202,11 +205,31 @@ void TimelineView::setNotes(const std::vector<Note>& notes) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+// Each label beside its line, on a line of the notes' band where it hides no other label,
+// for the time range and the width on screen now.
+void TimelineView::placeNoteLabels() {
+    const QRect area = plot_->axisRect()->rect();
+    if (noteLabels_.empty() || area.width() <= 0)
+        return;
+    std::vector<NoteLabelBox> boxes;
+    for (QCPItemText* label : noteLabels_) {
+        const QMargins padding = label->padding();
+        boxes.push_back({plot_->xAxis->coordToPixel(label->position->coords().x()),
+                         QFontMetricsF(label->font()).horizontalAdvance(label->text()) + padding.left() + padding.right()});
+    }
+    const std::vector<NoteLabelPlace> places = loopscope::placeNoteLabels(boxes, area.left(), area.right(), int(kNoteLines));
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        noteLabels_[i]->setProperty("noteLine", places[i].line);
+        noteLabels_[i]->setPositionAlignment((places[i].alignRight ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+    }
+}
+
 // Rows fill the height below a band where the notes' labels sit, so that no label hides a lane.
 void TimelineView::layoutRows() {
     const double rows = double(std::max<std::size_t>(1, spans_->rows().size()));
     const double height = plot_->axisRect()->height() > 0 ? plot_->axisRect()->height() : std::max(100, plot_->height() - 50);
-    const int lines = int(std::min<std::size_t>(3, noteLabels_.size()));
+    placeNoteLabels();
+    const int lines = int(std::min<std::size_t>(kNoteLines, noteLabels_.size()));
     const double linePixels = QFontMetricsF(theme_.font(0.8, true)).height() + 6;
     double band = 0;
     if (lines > 0 && height > lines * linePixels + rows * 6)

@@ -51,6 +51,8 @@ protected:
 private:
     void rebuildRows();
     void layoutRows();
+    void placeNoteLabels();
+    static constexpr std::size_t kNoteLines = 3;
     void applyTheme();
     Nanoseconds endTime() const;
 
