@@ -90,18 +90,24 @@ struct HttpServer::Impl {
         auto* self = static_cast<Impl*>(listenerStream->data);
         if (self == nullptr || status < 0)
             return;
+        self->acceptConnection(listenerStream);
+    }
+
+    // Takes the next connection from `from` (the listening socket, or the channel that
+    // hands connections over) and starts reading requests on it.
+    void acceptConnection(uv_stream_t* from) {
         auto* connection = new Connection;
-        connection->server = self;
-        uv_tcp_init(self->loop, &connection->tcp);
+        connection->server = this;
+        uv_tcp_init(loop, &connection->tcp);
         connection->tcp.data = connection;
-        if (uv_accept(listenerStream, reinterpret_cast<uv_stream_t*>(&connection->tcp)) != 0) {
+        if (uv_accept(from, reinterpret_cast<uv_stream_t*>(&connection->tcp)) != 0) {
             uv_close(reinterpret_cast<uv_handle_t*>(&connection->tcp), &Impl::onConnectionClosed);
             return;
         }
         uv_tcp_nodelay(&connection->tcp, 1);
         http_parser_init(&connection->parser, HTTP_REQUEST);
         connection->parser.data = connection;
-        self->connections.insert(connection);
+        connections.insert(connection);
         connection->reading = true;
         uv_read_start(reinterpret_cast<uv_stream_t*>(&connection->tcp), &Impl::onAlloc, &Impl::onRead);
     }
@@ -286,20 +292,7 @@ struct HttpServer::Impl {
                 self->closeAll();
                 return;
             }
-            auto* connection = new Connection;
-            connection->server = self;
-            uv_tcp_init(self->loop, &connection->tcp);
-            connection->tcp.data = connection;
-            if (uv_accept(stream, reinterpret_cast<uv_stream_t*>(&connection->tcp)) != 0) {
-                uv_close(reinterpret_cast<uv_handle_t*>(&connection->tcp), &Impl::onConnectionClosed);
-                continue;
-            }
-            uv_tcp_nodelay(&connection->tcp, 1);
-            http_parser_init(&connection->parser, HTTP_REQUEST);
-            connection->parser.data = connection;
-            self->connections.insert(connection);
-            connection->reading = true;
-            uv_read_start(reinterpret_cast<uv_stream_t*>(&connection->tcp), &Impl::onAlloc, &Impl::onRead);
+            self->acceptConnection(stream);
         }
     }
 

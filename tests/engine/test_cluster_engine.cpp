@@ -3,6 +3,7 @@
 // processes of its own. Timing assertions have tolerances for a busy two-core machine.
 #include "CpuBurn.h"
 #include "EngineProcess.h"
+#include "engine/ChildRun.h"
 #include "ProcessUsage.h"
 #include "RunMeasurements.h"
 #include "Scenario.h"
@@ -21,31 +22,9 @@
 #include <thread>
 
 using namespace loopscope;
+using namespace loopscope::testing;
 
 namespace {
-
-const std::string kEngine = LOOPSCOPE_ENGINE_BINARY;
-std::string dataFile(const char* name) { return std::string(LOOPSCOPE_TEST_DATA "/engine/") + name; }
-
-struct Outcome {
-    bool ok = false;
-    std::string error;
-    Trace events;
-    int count(EventKind kind) const {
-        return int(std::count_if(events.begin(), events.end(), [&](const TraceEvent& e) { return e.kind == kind; }));
-    }
-};
-
-Outcome runChild(const std::string& file) {
-    Outcome outcome;
-    EngineOptions options;
-    options.executable = kEngine;
-    CollectedRun run = runToTrace(file, options);
-    outcome.ok = run.ok;
-    outcome.error = run.error;
-    outcome.events = std::move(run.trace);
-    return outcome;
-}
 
 // How many cores this test can have right now: two threads burning CPU side by side
 // against one alone (1.0 on a machine whose other work leaves one core, 2.0 when idle).
