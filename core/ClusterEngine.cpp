@@ -3,7 +3,6 @@
 #include <signal.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -12,6 +11,7 @@
 #include <uv.h>
 
 #include "CpuBurn.h"
+#include "EngineProcess.h"
 #include "LoadDriver.h"
 #include "ProcessUsage.h"
 #include "TraceCodec.h"
@@ -26,12 +26,6 @@ char kHandOver[] = "c";
 // How long processes may take to end after the horizon before they are killed.
 constexpr std::uint64_t kGraceMs = 3000;
 constexpr std::uint64_t kThreadSampleMs = 5;
-
-std::string numberText(double value) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.17g", value);
-    return text;
-}
 
 class ClusterRun;
 
@@ -134,23 +128,16 @@ void ClusterRun::spawn(ClusterProcess& p) {
     p.events.data = &p;
     p.channel.data = &p;
     p.process.data = &p;
-    std::vector<std::string> words = {executable_,
-                                      "engine-child",
-                                      "--engine",
-                                      "event-loop",
-                                      kClusterProcessOption,
-                                      std::to_string(p.index),
-                                      "--cluster-origin",
-                                      std::to_string(start_),
-                                      "--threadpool",
-                                      std::to_string(scenario_.runtime.threadpool),
-                                      "--cores",
-                                      std::to_string(scenario_.runtime.cores),
-                                      "--time-scale",
-                                      numberText(scenario_.runtime.timeScale),
-                                      "--processes",
-                                      std::to_string(scenario_.runtime.processes),
-                                      file_};
+    // The primary's settings (the scenario's, with the run's overrides) for every process.
+    EngineOptions settings;
+    settings.engine = EngineKind::EventLoop;
+    settings.executable = executable_;
+    settings.threadpool = scenario_.runtime.threadpool;
+    settings.cores = scenario_.runtime.cores;
+    settings.timeScale = scenario_.runtime.timeScale;
+    settings.processes = scenario_.runtime.processes;
+    std::vector<std::string> words = engineChildCommand(file_, settings);
+    words.insert(words.end(), {kClusterProcessOption, std::to_string(p.index), "--cluster-origin", std::to_string(start_)});
     std::vector<char*> args;
     for (std::string& word : words)
         args.push_back(word.data());

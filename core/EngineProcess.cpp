@@ -39,6 +39,22 @@ std::string formatScale(double scale) {
 
 }  // namespace
 
+std::vector<std::string> engineChildCommand(const std::string& scenarioPath, const EngineOptions& options) {
+    std::vector<std::string> arguments{options.executable, "engine-child", "--engine", engineName(options.engine)};
+    if (options.threadpool)
+        arguments.insert(arguments.end(), {"--threadpool", std::to_string(*options.threadpool)});
+    if (options.cores)
+        arguments.insert(arguments.end(), {"--cores", std::to_string(*options.cores)});
+    if (options.timeScale)
+        arguments.insert(arguments.end(), {"--time-scale", formatScale(*options.timeScale)});
+    if (options.processes)
+        arguments.insert(arguments.end(), {"--processes", std::to_string(*options.processes)});
+    if (!options.traceEngine)
+        arguments.push_back("--untraced");
+    arguments.push_back(scenarioPath);
+    return arguments;
+}
+
 struct EngineProcess::Impl {
     std::string scenarioPath;
     EngineOptions options;
@@ -128,18 +144,7 @@ void EngineProcess::start() {
     Impl& d = *impl_;
     if (d.started)
         throw std::logic_error("EngineProcess::start called twice");
-    std::vector<std::string> arguments{d.options.executable, "engine-child", "--engine", engineName(d.options.engine)};
-    if (d.options.threadpool)
-        arguments.insert(arguments.end(), {"--threadpool", std::to_string(*d.options.threadpool)});
-    if (d.options.cores)
-        arguments.insert(arguments.end(), {"--cores", std::to_string(*d.options.cores)});
-    if (d.options.timeScale)
-        arguments.insert(arguments.end(), {"--time-scale", formatScale(*d.options.timeScale)});
-    if (d.options.processes)
-        arguments.insert(arguments.end(), {"--processes", std::to_string(*d.options.processes)});
-    if (!d.options.traceEngine)
-        arguments.push_back("--untraced");
-    arguments.push_back(d.scenarioPath);
+    std::vector<std::string> arguments = engineChildCommand(d.scenarioPath, d.options);
     std::vector<char*> argv;
     for (std::string& argument : arguments)
         argv.push_back(argument.data());

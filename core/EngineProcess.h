@@ -54,6 +54,10 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// The command line of `engine-child` for a run: the executable first, then the engine,
+// the options' overrides and the scenario file. The one place that speaks its options.
+std::vector<std::string> engineChildCommand(const std::string& scenarioPath, const EngineOptions& options);
+
 // A whole run gathered into one Trace, for callers that want only the end result
 // (tests, benchmarks). `onStarted` sees the child's pid while the run is going on.
 struct CollectedRun {

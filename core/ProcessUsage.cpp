@@ -179,24 +179,32 @@ ProcessTotals addProcessTotals(const ProcessTotals& a, const ProcessTotals& b) {
     return sum;
 }
 
+namespace {
+
+// The total a counter emitted by emitProcessTotals carries, or null for any other counter.
+std::int64_t* totalNamed(ProcessTotals& totals, const std::string& counter) {
+    if (counter == kCounterCpuUser)
+        return &totals.cpuUser;
+    if (counter == kCounterCpuSystem)
+        return &totals.cpuSystem;
+    if (counter == kCounterVoluntarySwitches)
+        return &totals.voluntarySwitches;
+    if (counter == kCounterInvoluntarySwitches)
+        return &totals.involuntarySwitches;
+    if (counter == kCounterPeakRss)
+        return &totals.peakRssBytes;
+    if (counter == kCounterPeakVm)
+        return &totals.peakVmBytes;
+    return nullptr;
+}
+
+}  // namespace
+
 bool accumulateProcessTotal(const TraceEvent& event, ProcessTotals& totals) {
-    if (event.kind != EventKind::Counter)
-        return false;
-    if (event.text == kCounterCpuUser)
-        totals.cpuUser += event.value;
-    else if (event.text == kCounterCpuSystem)
-        totals.cpuSystem += event.value;
-    else if (event.text == kCounterVoluntarySwitches)
-        totals.voluntarySwitches += event.value;
-    else if (event.text == kCounterInvoluntarySwitches)
-        totals.involuntarySwitches += event.value;
-    else if (event.text == kCounterPeakRss)
-        totals.peakRssBytes += event.value;
-    else if (event.text == kCounterPeakVm)
-        totals.peakVmBytes += event.value;
-    else
-        return false;
-    return true;
+    std::int64_t* total = event.kind == EventKind::Counter ? totalNamed(totals, event.text) : nullptr;
+    if (total)
+        *total += event.value;
+    return total != nullptr;
 }
 
 ProcessTotals processTotalsFromTrace(const Trace& trace) {
@@ -204,18 +212,8 @@ ProcessTotals processTotalsFromTrace(const Trace& trace) {
     for (const TraceEvent& event : trace) {
         if (event.kind != EventKind::Counter)
             continue;
-        if (event.text == kCounterCpuUser)
-            totals.cpuUser = event.value;
-        else if (event.text == kCounterCpuSystem)
-            totals.cpuSystem = event.value;
-        else if (event.text == kCounterVoluntarySwitches)
-            totals.voluntarySwitches = event.value;
-        else if (event.text == kCounterInvoluntarySwitches)
-            totals.involuntarySwitches = event.value;
-        else if (event.text == kCounterPeakRss)
-            totals.peakRssBytes = event.value;
-        else if (event.text == kCounterPeakVm)
-            totals.peakVmBytes = event.value;
+        if (std::int64_t* total = totalNamed(totals, event.text))
+            *total = event.value;
         else if (event.text == kCounterPeakThreads)
             totals.peakThreads = static_cast<int>(event.value);
     }

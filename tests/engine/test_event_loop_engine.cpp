@@ -27,6 +27,16 @@ std::vector<std::string> runLogs(Scenario scenario, CollectingSink* keep = nullp
     return sink.logs();
 }
 
+// The labels of the pool jobs whose label starts with `name`, in the order they started.
+QStringList poolJobsNamed(const CollectingSink& trace, const std::string& name) {
+    QStringList labels;
+    for (const TraceEvent& event : trace.events())
+        if (event.kind == EventKind::WorkBegin && event.lane.kind == LaneKind::PoolWorker &&
+            event.text.rfind(name, 0) == 0)
+            labels << QString::fromStdString(event.text);
+    return labels;
+}
+
 QStringList toQt(const std::vector<std::string>& lines) {
     QStringList list;
     for (const std::string& line : lines)
@@ -70,13 +80,8 @@ private slots:
             QCOMPARE(logs.size(), std::size_t(5));
             QVERIFY2(logs.front() == "hash", qPrintable(toQt(logs).join(", ")));
             // The read's four jobs went through the pool, the open first of all.
-            QStringList readJobs;
-            for (const TraceEvent& event : trace.events())
-                if (event.kind == EventKind::WorkBegin && event.lane.kind == LaneKind::PoolWorker &&
-                    event.text.rfind("fs.readFile", 0) == 0)
-                    readJobs << QString::fromStdString(event.text);
-            QCOMPARE(readJobs, (QStringList{"fs.readFile (open)", "fs.readFile (fstat)", "fs.readFile",
-                                            "fs.readFile (close)"}));
+            QCOMPARE(poolJobsNamed(trace, "fs.readFile"), (QStringList{"fs.readFile (open)", "fs.readFile (fstat)",
+                                                                       "fs.readFile", "fs.readFile (close)"}));
         }
     }
 
@@ -91,12 +96,7 @@ private slots:
         const auto logs = runLogs(scenarioWith(main), &trace);
         QCOMPARE(logs.size(), std::size_t(5));
         QVERIFY2(logs.front() == "hash", qPrintable(toQt(logs).join(", ")));
-        QStringList gzipJobs;
-        for (const TraceEvent& event : trace.events())
-            if (event.kind == EventKind::WorkBegin && event.lane.kind == LaneKind::PoolWorker &&
-                event.text.rfind("zlib.gzip", 0) == 0)
-                gzipJobs << QString::fromStdString(event.text);
-        QCOMPARE(gzipJobs, (QStringList{"zlib.gzip", "zlib.gzip (flush)"}));
+        QCOMPARE(poolJobsNamed(trace, "zlib.gzip"), (QStringList{"zlib.gzip", "zlib.gzip (flush)"}));
     }
 
     // fs.readFile(f, () => { setTimeout(T, 0); setImmediate(I) })
