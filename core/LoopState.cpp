@@ -389,8 +389,7 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
             Chip chip = takeChip(state.queue(event.queue), event.id, &found);
             // A pool worker that takes a job from the queue is busy with it from this
             // moment, before its WorkBegin: no instant shows the job nowhere.
-            if (found && event.queue == QueueKind::PoolFifo && event.lane.process == 0 &&
-                event.lane.kind == LaneKind::PoolWorker) {
+            if (found && event.queue == QueueKind::PoolFifo && event.lane.kind == LaneKind::PoolWorker) {
                 Chip onLane = chip;
                 onLane.since = event.ts;
                 onLane.due = 0;
@@ -405,8 +404,8 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         bool found = false;
         if (event.lane.kind == LaneKind::PoolWorker)
             job = takeChip(state.queue(QueueKind::PoolFifo), event.id, &found);
-        if (!found && event.lane.process == 0 && event.lane.kind == LaneKind::PoolWorker &&
-            event.lane.index < state.poolLanes.size() && state.poolLanes[event.lane.index].job.id == event.id) {
+        if (!found && event.lane.kind == LaneKind::PoolWorker && event.lane.index < state.poolLanes.size() &&
+            state.poolLanes[event.lane.index].job.id == event.id) {
             job = state.poolLanes[event.lane.index].job;
             found = true;
         }

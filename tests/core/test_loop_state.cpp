@@ -162,6 +162,23 @@ private slots:
         QCOMPARE(replay(b.trace, b.trace.size()).poolBusy(), 0);
     }
 
+    // The same in the second process of a cluster, when the state follows that process.
+    void jobTakenFromThePoolQueueIsOnItsLaneInAnyFollowedProcess() {
+        TraceBuilder b;
+        b.runBegin();
+        b.enqueue(QueueKind::PoolFifo, 7, "fs.readFile");
+        b.at(5 * kMicrosecond);
+        b.dequeue(QueueKind::PoolFifo, 7);
+        b.trace.back().lane = Lane{LaneKind::PoolWorker, 0, 2};
+        for (TraceEvent& event : b.trace)
+            if (event.kind != EventKind::RunBegin)
+                event.lane.process = 1;
+        const LoopState taken = replay(b.trace, b.trace.size(), 1);
+        QVERIFY(taken.queue(QueueKind::PoolFifo).empty());
+        QCOMPARE(taken.poolBusy(), 1);
+        QCOMPARE(taken.poolLanes[2].job.since, 5 * kMicrosecond);
+    }
+
     void eightReadsOnFourWorkersSecondWave() {
         const Trace trace = readsOnPool(8, 4, 20 * kMillisecond);
         // Just after the fourth job of the second wave started.
