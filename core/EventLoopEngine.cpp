@@ -313,6 +313,9 @@ private:
 // ------------------------------------------------------------------ callbacks
 
 void LoopRun::runCallback(QueueKind from, Job& job, bool dequeue) {
+    // The horizon timer has millisecond steps; no callback starts once the run's time is up.
+    if (!stopped_ && steadyNow() >= horizonDeadline_)
+        reachHorizon();
     if (stopped_)
         return;
     if (dequeue)
