@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "EngineChild.h"
 #include "EngineProcess.h"
 #include "MainWindow.h"
 #include "RunOptions.h"

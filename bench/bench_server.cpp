@@ -29,6 +29,7 @@
 #include "EngineProcess.h"
 #include "ProcessUsage.h"
 #include "RunMeasurements.h"
+#include "Scenario.h"
 
 using namespace loopscope;
 

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <string>
 
+#include "EngineChild.h"
 #include "EngineProcess.h"
 #include "ScenarioParser.h"
 

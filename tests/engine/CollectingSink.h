@@ -5,7 +5,7 @@
 #include <mutex>
 #include <vector>
 
-#include "Engine.h"
+#include "TraceSink.h"
 
 namespace loopscope::testing {
 

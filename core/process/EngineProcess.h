@@ -68,7 +68,4 @@ struct CollectedRun {
 CollectedRun runToTrace(const std::string& scenarioPath, EngineOptions options,
                         const std::function<void(int childPid)>& onStarted = {});
 
-// The child's side: called by `loopscope engine-child ...`. Returns the exit code.
-int engineChildMain(int argc, char** argv);
-
 }  // namespace loopscope

@@ -8,7 +8,7 @@
 #include <functional>
 #include <memory>
 
-#include "Engine.h"
+#include "TraceSink.h"
 #include "LoadClient.h"
 
 namespace loopscope {

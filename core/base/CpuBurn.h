@@ -4,7 +4,7 @@
 // as they do in Node: four 70 ms jobs on two cores take about 140 ms of wall time each.
 #pragma once
 
-#include "Scenario.h"
+#include "Time.h"
 
 namespace loopscope {
 

@@ -8,20 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "SourceLocation.h"
+#include "Time.h"
+
 namespace loopscope {
-
-// Nanoseconds. Scenario durations are kept as integers so that comparisons are exact.
-using Nanoseconds = std::int64_t;
-
-constexpr Nanoseconds kMicrosecond = 1000;
-constexpr Nanoseconds kMillisecond = 1000 * kMicrosecond;
-constexpr Nanoseconds kSecond = 1000 * kMillisecond;
-
-struct SourceLocation {
-    int line = 0;    // 1-based; 0 means "not from a file"
-    int column = 0;  // 1-based
-    friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
-};
 
 enum class StepKind {
     Log,             // log: TEXT

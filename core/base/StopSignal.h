@@ -8,7 +8,7 @@
 #include <condition_variable>
 #include <mutex>
 
-#include "Scenario.h"
+#include "Time.h"
 
 namespace loopscope {
 

@@ -17,6 +17,8 @@
 #include <string>
 
 #include "ClusterEngine.h"
+#include "CpuAffinity.h"
+#include "EngineChild.h"
 #include "EngineProcess.h"
 #include "EventLoopEngine.h"
 #include "LoadClient.h"

@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "Scenario.h"
+#include "SourceLocation.h"
+#include "Time.h"
 
 namespace loopscope {
 

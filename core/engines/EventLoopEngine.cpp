@@ -19,6 +19,7 @@
 
 #include <uv.h>
 
+#include "CpuAffinity.h"
 #include "CpuBurn.h"
 #include "HttpServer.h"
 #include "LoadDriver.h"
@@ -30,17 +31,6 @@
 #include "ThreadPoolJob.h"
 
 namespace loopscope {
-
-bool pinToCores(int cores) {
-    const long available = sysconf(_SC_NPROCESSORS_ONLN);
-    if (cores <= 0 || available < cores)
-        return false;
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    for (int cpu = 0; cpu < cores && cpu < CPU_SETSIZE; ++cpu)
-        CPU_SET(cpu, &set);
-    return sched_setaffinity(0, sizeof set, &set) == 0;
-}
 
 namespace {
 

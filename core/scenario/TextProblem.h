@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "Scenario.h"
+#include "SourceLocation.h"
 
 namespace loopscope {
 

@@ -3,7 +3,7 @@
 
 #include <mutex>
 
-#include "Engine.h"
+#include "TraceSink.h"
 #include "ProcessUsage.h"
 
 namespace loopscope {

@@ -6,19 +6,9 @@
 #include <string>
 
 #include "Scenario.h"
-#include "TraceEvent.h"
+#include "TraceSink.h"
 
 namespace loopscope {
-
-// Receives events as they happen. Engines call it from several threads (the loop,
-// pool workers, request threads): implementations must be thread-safe.
-class TraceSink {
-public:
-    virtual ~TraceSink() = default;
-    virtual void emit(const TraceEvent& event) = 0;
-    // Events may be dropped by a sink only if it says so here (it never should).
-    virtual void flush() {}
-};
 
 struct EngineResult {
     bool ok = true;

@@ -5,7 +5,7 @@
 // them; what remains of tracing's cost is building each event and one virtual call.
 #pragma once
 
-#include "Engine.h"
+#include "TraceSink.h"
 
 namespace loopscope {
 

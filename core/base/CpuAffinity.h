@@ -7,6 +7,10 @@
 
 namespace loopscope {
 
+// Pins the calling thread (and threads it creates afterwards) to the first `cores`
+// CPUs, when the machine has at least that many; returns whether it pinned.
+bool pinToCores(int cores);
+
 // Moves the calling thread to the online CPUs outside its current affinity mask.
 // Returns false (and changes nothing) when there are none.
 bool moveCallingThreadOutsideRunCores();

@@ -9,7 +9,7 @@
 #include <string>
 #include <thread>
 
-#include "Engine.h"
+#include "TraceSink.h"
 
 namespace loopscope {
 

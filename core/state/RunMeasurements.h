@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "ProcessUsage.h"
+#include "ProcessTotals.h"
 #include "TraceEvent.h"
 
 namespace loopscope {

@@ -36,8 +36,4 @@ private:
     std::optional<ClusterWorkerRole> role_;
 };
 
-// Pins the calling thread (and threads it creates afterwards) to the first `cores`
-// CPUs, when the machine has at least that many; returns whether it pinned.
-bool pinToCores(int cores);
-
 }  // namespace loopscope
