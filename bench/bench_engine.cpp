@@ -28,7 +28,7 @@ namespace {
 
 class NullSink final : public TraceSink {
 public:
-    void emit(const TraceEvent&) override {}
+    void record(const TraceEvent&) override {}
 };
 
 // CPU seconds used by this process and its waited-for children: on a machine shared with
@@ -79,7 +79,7 @@ void BM_PipeThroughput(benchmark::State& state) {
         {
             PipeTraceSink sink(fds[1]);
             for (std::uint64_t k = 0; k < events; ++k)
-                sink.emit(typicalEvent(k));
+                sink.record(typicalEvent(k));
         }
         close(fds[1]);
         reader.join();

@@ -75,7 +75,7 @@ struct Painter {
         const int count = int(chips.size());
         const int shown = count <= fits ? count : fits - 1;
         int i = 0;
-        for (const Chip& c : chips) {
+        for (const QueueEntry& c : chips) {
             if (i >= shown)
                 break;
             chip(QRectF(r.left() + i * (width + gap), r.top(), width, r.height()), qs(c.label), sub(c), color);
@@ -94,7 +94,7 @@ struct Painter {
         return where.line > 0 ? QStringLiteral("line %1").arg(where.line) : QString();
     }
 
-    QString elapsed(const Chip& c) const {
+    QString elapsed(const QueueEntry& c) const {
         const Nanoseconds held = state.time - c.since;
         if (held < kMicrosecond)
             return QStringLiteral("just started");
@@ -246,15 +246,15 @@ void paintQueues(const Painter& d, const QRectF& r) {
         const QRectF chips(row.left() + titleW, row.center().y() - chipH / 2, row.width() - titleW, chipH);
         const QString empty = QStringLiteral("empty");
         if (rows[i].kind == QueueKind::None) {
-            d.chipRow(chips, d.state.kernelIo, color, [&](const Chip& c) { return d.elapsed(c); }, empty);
+            d.chipRow(chips, d.state.kernelIo, color, [&](const QueueEntry& c) { return d.elapsed(c); }, empty);
         } else if (rows[i].kind == QueueKind::Timers) {
             d.chipRow(chips, d.state.queue(QueueKind::Timers), color,
-                      [&](const Chip& c) {
+                      [&](const QueueEntry& c) {
                           return c.due > 0 ? QStringLiteral("due at %1").arg(qs(formatDuration(c.due))) : d.stepText(c.step);
                       },
                       empty);
         } else {
-            d.chipRow(chips, d.state.queue(rows[i].kind), color, [&](const Chip& c) { return d.stepText(c.step); }, empty);
+            d.chipRow(chips, d.state.queue(rows[i].kind), color, [&](const QueueEntry& c) { return d.stepText(c.step); }, empty);
         }
     }
 }
@@ -313,7 +313,7 @@ void paintPool(const Painter& d, const QRectF& r, const LoopViewOptions& options
     y += d.unit * 1.7;
     const double chipH = std::min(d.unit * 2.6, std::max(d.unit * 1.6, r.bottom() - y));
     d.chipRow(QRectF(r.left(), y, r.width(), chipH), fifo, d.theme.pool,
-              [&](const Chip& c) { return d.elapsed(c); }, QString());
+              [&](const QueueEntry& c) { return d.elapsed(c); }, QString());
     y += chipH + d.unit * 0.8;
     if (hasWorkers) {
         d.text(QRectF(r.left(), y, r.width(), d.unit * 1.6), QStringLiteral("Worker threads"), d.theme.mutedText, 0.85, true);

@@ -208,7 +208,7 @@ void ClusterRun::forward(ClusterProcess& p, TraceEvent& event) {
             fail("cluster process " + std::to_string(p.index + 1) + ": " + event.text);
         return;
     default:
-        sink_.emit(event);
+        sink_.record(event);
     }
 }
 
@@ -245,7 +245,7 @@ void ClusterRun::startLoadWhenServing() {
     for (const auto& p : processes_)
         if (!p->serving)
             return;
-    // As in Node, the primary deals connections once its workers listen.
+    // As in Node, the primary deals connections once its processes listen.
     load_ = std::make_unique<LoadDriver>(scenario_, port_, std::uint64_t(start_), scaled(scenario_.runtime.horizon),
                                          sink_, [this] { uv_async_send(&loadDone_); });
     load_->start();
@@ -352,7 +352,7 @@ EngineResult ClusterRun::run() {
     // with its own name, not take the primary down with SIGPIPE (Node ignores it too).
     signal(SIGPIPE, SIG_IGN);
     const int count = scenario_.runtime.processes;
-    sink_.emit([&] {
+    sink_.record([&] {
         TraceEvent begin;
         begin.ts = 0;
         begin.kind = EventKind::RunBegin;
@@ -415,7 +415,7 @@ EngineResult ClusterRun::run() {
     result.ok = result.error.empty();
     bool stoppedAtHorizon = horizonReached_;
     for (const auto& p : processes_)
-        stoppedAtHorizon = stoppedAtHorizon || p->endText == "stopped at the horizon";
+        stoppedAtHorizon = stoppedAtHorizon || p->endText == kStoppedAtHorizon;
     const Nanoseconds end = now();
     TraceEvent threads;
     threads.ts = end;
@@ -423,14 +423,14 @@ EngineResult ClusterRun::run() {
     threads.lane = kPrimaryLane;
     threads.text = kCounterPeakThreads;
     threads.value = peakThreads_;
-    sink_.emit(threads);
+    sink_.record(threads);
     TraceEvent runEnd;
     runEnd.ts = end;
     runEnd.kind = EventKind::RunEnd;
     runEnd.lane = kPrimaryLane;
     runEnd.value = result.ok ? 0 : 1;
-    runEnd.text = !result.ok ? result.error : stoppedAtHorizon ? "stopped at the horizon" : "";
-    sink_.emit(runEnd);
+    runEnd.text = !result.ok ? result.error : stoppedAtHorizon ? kStoppedAtHorizon : "";
+    sink_.record(runEnd);
     sink_.flush();
     return result;
 }

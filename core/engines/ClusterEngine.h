@@ -3,7 +3,7 @@
 // 127.0.0.1, accepts each connection and hands it to the next process in turn over
 // a libuv IPC pipe; every process is a full event-loop run of its own (own loop, own
 // thread pool of `threadpool` threads, own run of the main script), an engine child
-// started as `EXE engine-child --cluster-worker K ...` (exec, never a bare fork:
+// started as `EXE engine-child --cluster-process K ...` (exec, never a bare fork:
 // the primary has threads).
 //
 // Each process streams its events to the primary on a pipe of its own; the primary

@@ -77,7 +77,7 @@ struct JsPromise {
 using PromisePtr = std::shared_ptr<JsPromise>;
 
 // A callback waiting in one of the queues, and what it was scheduled by.
-struct Job {
+struct QueuedCallback {
     std::uint64_t id = 0;
     std::uint64_t cause = 0;
     SourceLocation where;
@@ -151,7 +151,7 @@ std::int64_t residentSetBytes() {
 // One run of a scenario. Everything here lives on the loop thread unless marked.
 class LoopRun {
 public:
-    LoopRun(const Scenario& scenario, TraceSink& sink, std::optional<ClusterWorkerRole> role)
+    LoopRun(const Scenario& scenario, TraceSink& sink, std::optional<ClusterProcessRole> role)
         : scenario_(scenario), sink_(sink), role_(role),
           scale_(scenario.runtime.timeScale > 0 ? scenario.runtime.timeScale : 1.0),
           phases_([this](EventKind kind, Phase phase, std::int64_t value) { emitPhase(kind, phase, value); },
@@ -178,7 +178,7 @@ private:
         event.step = where;
         event.value = value;
         event.text = std::move(text);
-        sink_.emit(event);
+        sink_.record(event);
     }
     // On the loop thread only: stamped with the current phase.
     void emitMain(EventKind kind, QueueKind queue, std::uint64_t id, std::uint64_t cause, SourceLocation where,
@@ -195,15 +195,15 @@ private:
 
     // ---- callbacks and queues ----
     std::uint64_t newId() { return nextId_++; }
-    void runCallback(QueueKind from, Job& job, bool dequeue = true);
-    void runMacrotask(QueueKind from, Job job);
+    void runCallback(QueueKind from, QueuedCallback& job, bool dequeue = true);
+    void runMacrotask(QueueKind from, QueuedCallback job);
     void drainTicksAndMicrotasks();
-    void queueNextTick(Job job);
-    void queueMicrotask(Job job);
-    Job makeJob(SourceLocation where, std::function<void()> body) {
-        return Job{newId(), currentCallback_, where, std::move(body)};
+    void queueNextTick(QueuedCallback job);
+    void queueMicrotask(QueuedCallback job);
+    QueuedCallback makeCallback(SourceLocation where, std::function<void()> body) {
+        return QueuedCallback{newId(), currentCallback_, where, std::move(body)};
     }
-    Job callbackJob(SourceLocation where, const StepList* steps, Scope scope);
+    QueuedCallback stepsCallback(SourceLocation where, const StepList* steps, Scope scope);
 
     // ---- promises ----
     PromisePtr resolvedPromise() {
@@ -226,7 +226,7 @@ private:
     Nanoseconds timerDue(double startMs, double msecs) const;
     void startTimer(const Step& step, const Scope& scope, std::function<void()> onFire = {});
     void clearTimer(const Step& step);
-    void setImmediate(Job job);
+    void setImmediate(QueuedCallback job);
     void startPoolJob(const Step& step, std::function<void()> onDone);
     void queuePoolStage(const std::shared_ptr<PoolRequest>& request);
     void startNet(const Step& step, std::function<void()> onDone);
@@ -252,7 +252,7 @@ private:
 
     const Scenario& scenario_;
     TraceSink& sink_;
-    const std::optional<ClusterWorkerRole> role_;
+    const std::optional<ClusterProcessRole> role_;
     const double scale_;
     Nanoseconds start_ = 0;
     Nanoseconds horizonDeadline_ = 0;  // steady clock
@@ -273,9 +273,9 @@ private:
     std::uint64_t nextId_ = 1;
     std::uint64_t currentCallback_ = 0;
     bool draining_ = false;
-    std::deque<Job> nextTicks_;
-    std::deque<Job> microtasks_;
-    std::deque<Job> immediates_;
+    std::deque<QueuedCallback> nextTicks_;
+    std::deque<QueuedCallback> microtasks_;
+    std::deque<QueuedCallback> immediates_;
     std::map<std::string, NodeTimerPtr> timersById_;
     std::unordered_map<const NodeTimer*, std::uint64_t> timerJobIds_;
 
@@ -302,7 +302,7 @@ private:
 
 // ------------------------------------------------------------------ callbacks
 
-void LoopRun::runCallback(QueueKind from, Job& job, bool dequeue) {
+void LoopRun::runCallback(QueueKind from, QueuedCallback& job, bool dequeue) {
     // The horizon timer has millisecond steps; no callback starts once the run's time is up.
     if (!stopped_ && steadyNow() >= horizonDeadline_)
         reachHorizon();
@@ -321,7 +321,7 @@ void LoopRun::runCallback(QueueKind from, Job& job, bool dequeue) {
 
 // A callback the loop itself runs (timer, I/O, immediate, close): Node drains the
 // nextTick and microtask queues after every one of them.
-void LoopRun::runMacrotask(QueueKind from, Job job) {
+void LoopRun::runMacrotask(QueueKind from, QueuedCallback job) {
     if (stopped_)
         return;
     runCallback(from, job);
@@ -334,12 +334,12 @@ void LoopRun::drainTicksAndMicrotasks() {
     draining_ = true;
     do {
         while (!nextTicks_.empty() && !stopped_) {
-            Job job = std::move(nextTicks_.front());
+            QueuedCallback job = std::move(nextTicks_.front());
             nextTicks_.pop_front();
             runCallback(QueueKind::NextTick, job);
         }
         while (!microtasks_.empty() && !stopped_) {
-            Job job = std::move(microtasks_.front());
+            QueuedCallback job = std::move(microtasks_.front());
             microtasks_.pop_front();
             runCallback(QueueKind::Microtask, job);
         }
@@ -347,18 +347,18 @@ void LoopRun::drainTicksAndMicrotasks() {
     draining_ = false;
 }
 
-void LoopRun::queueNextTick(Job job) {
+void LoopRun::queueNextTick(QueuedCallback job) {
     emitMain(EventKind::Enqueue, QueueKind::NextTick, job.id, job.cause, job.where, 0, "nextTick");
     nextTicks_.push_back(std::move(job));
 }
 
-void LoopRun::queueMicrotask(Job job) {
+void LoopRun::queueMicrotask(QueuedCallback job) {
     emitMain(EventKind::Enqueue, QueueKind::Microtask, job.id, job.cause, job.where, 0, "microtask");
     microtasks_.push_back(std::move(job));
 }
 
-Job LoopRun::callbackJob(SourceLocation where, const StepList* steps, Scope scope) {
-    return makeJob(where, [this, steps, scope] {
+QueuedCallback LoopRun::stepsCallback(SourceLocation where, const StepList* steps, Scope scope) {
+    return makeCallback(where, [this, steps, scope] {
         if (steps->empty())
             return;
         Levels levels{Level{Level::Kind::List, steps, 0, scope, nullptr, nullptr}};
@@ -381,7 +381,7 @@ void LoopRun::resolve(const PromisePtr& promise) {
 void LoopRun::then(const PromisePtr& promise, SourceLocation where, std::function<void()> reaction) {
     // The job is created (and its cause taken) when it is queued, as V8 does.
     auto queueIt = [this, where, reaction = std::move(reaction)]() mutable {
-        queueMicrotask(makeJob(where, std::move(reaction)));
+        queueMicrotask(makeCallback(where, std::move(reaction)));
     };
     if (promise->settled)
         queueIt();
@@ -398,7 +398,7 @@ PromisePtr LoopRun::promiseFor(const AwaitTarget& target, const Scope& scope) {
         return resolvedPromise();
     case AwaitTarget::Kind::Thenable: {
         auto promise = std::make_shared<JsPromise>();
-        queueMicrotask(makeJob(target.where, [this, promise] { resolve(promise); }));
+        queueMicrotask(makeCallback(target.where, [this, promise] { resolve(promise); }));
         return promise;
     }
     case AwaitTarget::Kind::Promise:
@@ -593,18 +593,18 @@ void LoopRun::executeStep(const Step& step, const Scope& scope, Levels& levels) 
         clearTimer(step);
         break;
     case StepKind::SetImmediate:
-        setImmediate(callbackJob(step.where, &step.run, scope));
+        setImmediate(stepsCallback(step.where, &step.run, scope));
         break;
     case StepKind::NextTick:
-        queueNextTick(callbackJob(step.where, &step.run, scope));
+        queueNextTick(stepsCallback(step.where, &step.run, scope));
         break;
     case StepKind::QueueMicrotask:
-        queueMicrotask(callbackJob(step.where, &step.run, scope));
+        queueMicrotask(stepsCallback(step.where, &step.run, scope));
         break;
     case StepKind::Promise: {
         // Promise.resolve().then(run).then(then): `then` is one hop after `run` returns.
         auto afterRun = std::make_shared<JsPromise>();
-        Job run = callbackJob(step.where, &step.run, scope);
+        QueuedCallback run = stepsCallback(step.where, &step.run, scope);
         auto body = std::move(run.body);
         run.body = [this, body = std::move(body), afterRun] {
             body();
@@ -687,7 +687,7 @@ void LoopRun::startTimer(const Step& step, const Scope& scope, std::function<voi
         const bool interval = step.kind == StepKind::SetInterval;
         if (interval)
             inner.tick = ++*ticks;
-        Job job{id, cause, where, {}};
+        QueuedCallback job{id, cause, where, {}};
         if (promiseTimer) {
             job.body = onFire;
         } else {
@@ -738,7 +738,7 @@ void LoopRun::clearTimer(const Step& step) {
              "cleared");
 }
 
-void LoopRun::setImmediate(Job job) {
+void LoopRun::setImmediate(QueuedCallback job) {
     emitMain(EventKind::Enqueue, QueueKind::Check, job.id, job.cause, job.where, 0, "setImmediate");
     immediates_.push_back(std::move(job));
     // Node starts an idle handle while immediates wait, so that poll does not block.
@@ -749,9 +749,9 @@ void LoopRun::setImmediate(Job job) {
 // processImmediate(): the immediates queued before the check phase began run now;
 // those they queue wait for the next iteration.
 void LoopRun::runImmediates() {
-    std::deque<Job> batch;
+    std::deque<QueuedCallback> batch;
     batch.swap(immediates_);
-    for (Job& job : batch) {
+    for (QueuedCallback& job : batch) {
         if (stopped_)
             break;
         runMacrotask(QueueKind::Check, std::move(job));
@@ -816,7 +816,7 @@ void LoopRun::queuePoolStage(const std::shared_ptr<PoolRequest>& request) {
                 queuePoolStage(request);
                 return;
             }
-            runMacrotask(QueueKind::Poll, Job{request->id, request->cause, request->where, request->onDone});
+            runMacrotask(QueueKind::Poll, QueuedCallback{request->id, request->cause, request->where, request->onDone});
         });
     if (rc != 0)
         throw std::runtime_error(std::string("the thread pool refused a job: ") + uv_strerror(rc));
@@ -849,7 +849,7 @@ void LoopRun::startNet(const Step& step, std::function<void()> onDone) {
         if (stopped_)
             return;
         phases_.observe(Phase::Poll);
-        runMacrotask(QueueKind::Poll, Job{id, cause, where, onDone});
+        runMacrotask(QueueKind::Poll, QueuedCallback{id, cause, where, onDone});
     };
     netClient_->request(id, scaled(step.duration));
 }
@@ -875,7 +875,7 @@ void LoopRun::startWorker(const Step& step, std::function<void()> onDone) {
             workerThreads_.erase(thread);
         }
         workerLaneBusy_[laneIndex] = false;
-        runMacrotask(QueueKind::Poll, Job{id, cause, where, onDone});
+        runMacrotask(QueueKind::Poll, QueuedCallback{id, cause, where, onDone});
     };
     workerThreads_[id] = std::thread([this, id, cause, where, lane, takes, message = std::move(message)]() mutable {
         // A worker thread has its own event loop, as worker_threads do; the script it
@@ -911,9 +911,9 @@ void LoopRun::startClose(const Step& step, const Scope& scope) {
     struct Closing {
         uv_idle_t handle;
         LoopRun* run;
-        Job job;
+        QueuedCallback job;
     };
-    auto* closing = new Closing{{}, this, callbackJob(step.where, &step.run, scope)};
+    auto* closing = new Closing{{}, this, stepsCallback(step.where, &step.run, scope)};
     uv_idle_init(&loop_, &closing->handle);
     closing->handle.data = closing;
     emitMain(EventKind::Enqueue, QueueKind::Close, closing->job.id, closing->job.cause, step.where, 0, "close");
@@ -994,7 +994,7 @@ void LoopRun::handleRequest(std::uint64_t request) {
     phases_.observe(Phase::Poll);
     const SourceLocation where = scenario_.server->where;
     emitMain(EventKind::RequestArrive, QueueKind::Poll, request, 0, where, std::int64_t(request));
-    Job job = makeJob(where, [this, request] {
+    QueuedCallback job = makeCallback(where, [this, request] {
         Scope scope;
         scope.request = request;
         Levels levels{Level{Level::Kind::Async, &scenario_.server->handler, 0, scope, nullptr,
@@ -1096,9 +1096,9 @@ void LoopRun::runMainScript() {
         const std::uint64_t loadedId = newId();
         emitMain(EventKind::Enqueue, QueueKind::Poll, loadedId, 0, where, 0, "module loaded");
         postToInbox([this, where, loadedId] {
-            Job loaded{loadedId, 0, where, {}};
+            QueuedCallback loaded{loadedId, 0, where, {}};
             loaded.body = [this, where] {
-                Job module = makeJob(where, [this] {
+                QueuedCallback module = makeCallback(where, [this] {
                     auto promise = std::make_shared<JsPromise>();
                     Levels levels{Level{Level::Kind::Async, &scenario_.main, 0, Scope{}, nullptr, promise}};
                     execute(levels);
@@ -1110,7 +1110,7 @@ void LoopRun::runMainScript() {
         return;
     }
     phases_.enterMainScript();
-    Job main = makeJob(where, [this] {
+    QueuedCallback main = makeCallback(where, [this] {
         // Top-level await is not JavaScript in CommonJS; should a scenario still have
         // one, the main script behaves as the body of an async function.
         auto promise = std::make_shared<JsPromise>();
@@ -1175,7 +1175,7 @@ EngineResult LoopRun::run() {
     tearDown();
     std::string endText;
     if (horizonReached_)
-        endText = "stopped at the horizon";
+        endText = kStoppedAtHorizon;
     if (!result.ok)
         endText = result.error;
     emit(EventKind::RunEnd, kMainLane, QueueKind::None, 0, 0, {}, result.ok ? 0 : 1, endText);

@@ -18,7 +18,7 @@ namespace loopscope {
 // A process of a cluster (ClusterEngine.h): it does not listen, but serves the
 // connections its primary hands over on an IPC pipe, numbers its requests so that
 // they stay unique over the cluster, and counts time from the primary's start.
-struct ClusterWorkerRole {
+struct ClusterProcessRole {
     int process = 0;        // 0-based
     int processes = 1;
     int channelFd = -1;     // the IPC pipe from the primary (HttpServer::serveFromIpc)
@@ -28,12 +28,12 @@ struct ClusterWorkerRole {
 class EventLoopEngine final : public Engine {
 public:
     EventLoopEngine() = default;
-    explicit EventLoopEngine(ClusterWorkerRole role) : role_(role) {}
+    explicit EventLoopEngine(ClusterProcessRole role) : role_(role) {}
     EngineKind kind() const override { return EngineKind::EventLoop; }
     EngineResult run(const Scenario& scenario, TraceSink& sink) override;
 
 private:
-    std::optional<ClusterWorkerRole> role_;
+    std::optional<ClusterProcessRole> role_;
 };
 
 }  // namespace loopscope

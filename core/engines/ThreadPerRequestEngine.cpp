@@ -113,7 +113,7 @@ private:
         event.step = step;
         event.queue = queue;
         event.phase = phase;
-        sink_.emit(event);
+        sink_.record(event);
     }
     void counter(const char* name, std::int64_t value) { emit(EventKind::Counter, Lane{}, 0, value, name); }
 

@@ -25,7 +25,7 @@ LoadDriver::LoadDriver(const Scenario& scenario, std::uint16_t port, std::uint64
         event.lane = clientLane;
         event.id = static_cast<std::uint64_t>(record.number);
         event.value = record.scheduled;
-        sink_.emit(event);
+        sink_.record(event);
     };
     client_->onFinished = [this, clientLane, runTime](const RequestRecord& record) {
         TraceEvent event;
@@ -36,7 +36,7 @@ LoadDriver::LoadDriver(const Scenario& scenario, std::uint16_t port, std::uint64
         event.id = static_cast<std::uint64_t>(record.number);
         event.value = static_cast<std::int64_t>(record.serverRequest);
         event.text = record.error.empty() ? std::to_string(record.status) : record.error;
-        sink_.emit(event);
+        sink_.record(event);
         if (++finished_ == total_) {
             done_ = true;
             if (onAllDone_)

@@ -18,7 +18,7 @@ namespace loopscope {
 class ProcessTotalsSink : public TraceSink {
 public:
     explicit ProcessTotalsSink(TraceSink& next) : next_(next) {}
-    void emit(const TraceEvent& event) override {
+    void record(const TraceEvent& event) override {
         if (event.kind == EventKind::Counter) {
             std::lock_guard lock(mutex_);
             if (accumulateProcessTotal(event, others_))
@@ -32,7 +32,7 @@ public:
             }
             emitProcessTotals(next_, addProcessTotals(readOwnProcessTotals(), others), event.ts);
         }
-        next_.emit(event);
+        next_.record(event);
     }
     void flush() override { next_.flush(); }
 

@@ -24,7 +24,7 @@ std::optional<ProcessStatus> readProcessStatus(int pid);
 constexpr Nanoseconds kProcessSampleInterval = 5 * kMillisecond;
 
 // The option that marks a process of a cluster run in its command line (ClusterEngine.h).
-inline constexpr const char* kClusterProcessOption = "--cluster-worker";
+inline constexpr const char* kClusterProcessOption = "--cluster-process";
 // Whether a /proc/<pid>/cmdline (NUL-separated arguments) is a cluster's process. Pure.
 bool isClusterProcessCommandLine(std::string_view cmdline);
 // The processes of a cluster run that `pid` (its primary) started, from /proc.

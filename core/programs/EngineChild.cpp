@@ -3,7 +3,7 @@
 // engine and streams its events to fd 3 (PipeTraceSink). Exit codes: 0 the run
 // completed, 1 bad arguments or scenario, 2 the run failed.
 //
-// With `--cluster-worker K --cluster-origin NS` it is process K of a cluster run
+// With `--cluster-process K --cluster-origin NS` it is process K of a cluster run
 // (ClusterEngine.h): its primary hands it connections on fd 4.
 #include <fcntl.h>
 #include <signal.h>
@@ -41,7 +41,7 @@ struct ChildArguments {
     std::optional<double> timeScale;
     bool untraced = false;
     std::optional<int> processes;
-    std::optional<int> clusterWorker;      // 0-based process index
+    std::optional<int> clusterProcess;      // 0-based process index
     std::optional<Nanoseconds> clusterOrigin;
     std::string file;
 };
@@ -87,8 +87,8 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             const char* text = value();
             std::optional<int> number = text ? parseInt(text, 0, 63) : std::nullopt;
             if (!number)
-                return "--cluster-worker must be a number from 0 to 63";
-            out.clusterWorker = number;
+                return "--cluster-process must be a number from 0 to 63";
+            out.clusterProcess = number;
         } else if (argument == "--cluster-origin") {
             const char* text = value();
             char* end = nullptr;
@@ -115,9 +115,9 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
     }
     if (out.file.empty())
         return "no scenario file given";
-    if (out.clusterWorker.has_value() != out.clusterOrigin.has_value())
-        return "--cluster-worker and --cluster-origin go together";
-    if (out.clusterWorker && out.engine != EngineKind::EventLoop)
+    if (out.clusterProcess.has_value() != out.clusterOrigin.has_value())
+        return "--cluster-process and --cluster-origin go together";
+    if (out.clusterProcess && out.engine != EngineKind::EventLoop)
         return "only the event-loop engine runs as a cluster";
     return {};
 }
@@ -127,7 +127,7 @@ void reportEnd(TraceSink& sink, int code, const std::string& why) {
     end.kind = EventKind::RunEnd;
     end.value = code;
     end.text = why;
-    sink.emit(end);
+    sink.record(end);
     sink.flush();
 }
 
@@ -150,9 +150,9 @@ std::string clusterProcessExecutable() {
 std::unique_ptr<Engine> makeEngine(const ChildArguments& arguments, const Scenario& scenario) {
     switch (arguments.engine) {
     case EngineKind::EventLoop:
-        if (arguments.clusterWorker)
-            return std::make_unique<EventLoopEngine>(ClusterWorkerRole{
-                *arguments.clusterWorker, scenario.runtime.processes, kClusterChannelFd, *arguments.clusterOrigin});
+        if (arguments.clusterProcess)
+            return std::make_unique<EventLoopEngine>(ClusterProcessRole{
+                *arguments.clusterProcess, scenario.runtime.processes, kClusterChannelFd, *arguments.clusterOrigin});
         if (scenario.runtime.processes > 1)
             return std::make_unique<ClusterEngine>(arguments.file, clusterProcessExecutable());
         return std::make_unique<EventLoopEngine>();
@@ -211,7 +211,7 @@ int engineChildMain(int argc, char** argv) {
     pinToCores(scenario.runtime.cores);
 
     PipeTraceSink sink(kEventFd);
-    if (arguments.clusterWorker) {
+    if (arguments.clusterProcess) {
         // Its primary made the pipe; PipeTraceSink writes to a blocking one.
         const int flags = fcntl(kEventFd, F_GETFL);
         if (flags != -1)

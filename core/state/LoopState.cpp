@@ -12,24 +12,24 @@ bool isFollowedMain(const LoopState& state, const Lane& lane) {
 }
 
 template <typename Container>
-auto findChip(Container& chips, std::uint64_t id) {
-    return std::find_if(chips.begin(), chips.end(), [id](const Chip& chip) { return chip.id == id; });
+auto findEntry(Container& entries, std::uint64_t id) {
+    return std::find_if(entries.begin(), entries.end(), [id](const QueueEntry& entry) { return entry.id == id; });
 }
 
-// Removes chip `id` from `chips`; returns it (or an empty chip with that id).
+// Removes entry `id` from `entries`; returns it (or an empty entry with that id).
 template <typename Container>
-Chip takeChip(Container& chips, std::uint64_t id, bool* found = nullptr) {
-    auto it = findChip(chips, id);
-    if (it == chips.end()) {
+QueueEntry takeEntry(Container& entries, std::uint64_t id, bool* found = nullptr) {
+    auto it = findEntry(entries, id);
+    if (it == entries.end()) {
         if (found)
             *found = false;
-        return Chip{id, {}, {}, 0, 0};
+        return QueueEntry{id, {}, {}, 0, 0};
     }
-    Chip chip = std::move(*it);
-    chips.erase(it);
+    QueueEntry entry = std::move(*it);
+    entries.erase(it);
     if (found)
         *found = true;
-    return chip;
+    return entry;
 }
 
 LaneSlot& slotAt(std::vector<LaneSlot>& slots, std::uint32_t index) {
@@ -42,24 +42,24 @@ std::string fallbackLabel(const TraceEvent& event) {
     return std::string(queueName(event.queue)) + " #" + std::to_string(event.id);
 }
 
-std::string chipLabel(const TraceEvent& event) { return event.text.empty() ? fallbackLabel(event) : event.text; }
+std::string entryLabel(const TraceEvent& event) { return event.text.empty() ? fallbackLabel(event) : event.text; }
 
 // The label of the job `id` as the state knows it: from the pool FIFO, the lanes, or the event.
 std::string jobLabel(const LoopState& state, const TraceEvent& event) {
     if (!event.text.empty())
         return event.text;
-    for (const Chip& chip : state.queue(QueueKind::PoolFifo))
-        if (chip.id == event.id)
-            return chip.label;
+    for (const QueueEntry& entry : state.queue(QueueKind::PoolFifo))
+        if (entry.id == event.id)
+            return entry.label;
     if (state.lastDequeued.id == event.id && !state.lastDequeued.label.empty())
         return state.lastDequeued.label;
     for (const auto* lanes : {&state.poolLanes, &state.workerThreads})
         for (const LaneSlot& slot : *lanes)
             if (slot.busy && slot.job.id == event.id)
                 return slot.job.label;
-    for (const Chip& chip : state.kernelIo)
-        if (chip.id == event.id)
-            return chip.label;
+    for (const QueueEntry& entry : state.kernelIo)
+        if (entry.id == event.id)
+            return entry.label;
     return "job #" + std::to_string(event.id);
 }
 
@@ -78,22 +78,22 @@ std::string callbackFallback(const TraceEvent& event) {
     return "callback";
 }
 
-// What a callback is called on the stack: its own text, else the chip it came from.
+// What a callback is called on the stack: its own text, else the entry it came from.
 std::string callbackName(const LoopState& state, const TraceEvent& event) {
     if (!event.text.empty())
         return event.text;
-    const Chip* chip = nullptr;
+    const QueueEntry* entry = nullptr;
     if (event.queue != QueueKind::None)
-        for (const Chip& c : state.queue(event.queue))
+        for (const QueueEntry& c : state.queue(event.queue))
             if (c.id == event.id)
-                chip = &c;
-    if (!chip && state.lastDequeued.id == event.id && event.id != 0)
-        chip = &state.lastDequeued;
-    if (!chip || chip->label.empty())
+                entry = &c;
+    if (!entry && state.lastDequeued.id == event.id && event.id != 0)
+        entry = &state.lastDequeued;
+    if (!entry || entry->label.empty())
         return callbackFallback(event);
-    if (chip->label.find("callback") != std::string::npos || event.queue == QueueKind::Microtask)
-        return chip->label;
-    return chip->label + " callback";
+    if (entry->label.find("callback") != std::string::npos || event.queue == QueueKind::Microtask)
+        return entry->label;
+    return entry->label + " callback";
 }
 
 void setThreadActivity(LoopState& state, std::uint32_t index, ThreadActivity activity) {
@@ -216,7 +216,7 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
         return (before.callStack.empty() ? std::string("a function") : before.callStack.back().name) +
                " returns: its frame leaves the stack";
     case EventKind::Enqueue: {
-        const std::string label = chipLabel(event);
+        const std::string label = entryLabel(event);
         switch (event.queue) {
         case QueueKind::NextTick:
             return "process.nextTick queues " + label + "; it runs as soon as the current operation ends";
@@ -246,11 +246,11 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
         return label + " is queued";
     }
     case EventKind::Dequeue: {
-        std::string label = chipLabel(event);
+        std::string label = entryLabel(event);
         if (event.queue != QueueKind::None)
-            for (const Chip& chip : before.queue(event.queue))
-                if (chip.id == event.id)
-                    label = chip.label;
+            for (const QueueEntry& entry : before.queue(event.queue))
+                if (entry.id == event.id)
+                    label = entry.label;
         return label + " leaves the " + queueName(event.queue) + " queue";
     }
     case EventKind::WorkBegin: {
@@ -268,7 +268,7 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
         return lane + " finished " + label;
     }
     case EventKind::IoBegin:
-        return chipLabel(event) + " handed to the kernel; no thread waits for it";
+        return entryLabel(event) + " handed to the kernel; no thread waits for it";
     case EventKind::IoEnd:
         return "The kernel reports " + jobLabel(before, event) + " done; its callback waits for the poll phase";
     case EventKind::Log:
@@ -341,7 +341,7 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         StackFrame frame;
         frame.name = callbackName(state, event);
         if (event.queue != QueueKind::None)
-            takeChip(state.queue(event.queue), event.id);
+            takeEntry(state.queue(event.queue), event.id);
         frame.step = event.step;
         frame.id = event.id;
         frame.isCallback = true;
@@ -370,40 +370,40 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
     case EventKind::Enqueue: {
         if (event.queue == QueueKind::None)
             break;
-        Chip chip{event.id, chipLabel(event), event.step, event.ts, 0};
+        QueueEntry entry{event.id, entryLabel(event), event.step, event.ts, 0};
         auto& queue = state.queue(event.queue);
         if (event.queue == QueueKind::Timers) {
             // Timers fire by due time, then in the order they were created.
-            chip.due = event.value;
-            auto at = std::upper_bound(queue.begin(), queue.end(), chip.due,
-                                       [](Nanoseconds due, const Chip& c) { return due < c.due; });
-            queue.insert(at, std::move(chip));
+            entry.due = event.value;
+            auto at = std::upper_bound(queue.begin(), queue.end(), entry.due,
+                                       [](Nanoseconds due, const QueueEntry& c) { return due < c.due; });
+            queue.insert(at, std::move(entry));
         } else {
-            queue.push_back(std::move(chip));
+            queue.push_back(std::move(entry));
         }
         break;
     }
     case EventKind::Dequeue:
         if (event.queue != QueueKind::None) {
             bool found = false;
-            Chip chip = takeChip(state.queue(event.queue), event.id, &found);
+            QueueEntry entry = takeEntry(state.queue(event.queue), event.id, &found);
             // A pool worker that takes a job from the queue is busy with it from this
             // moment, before its WorkBegin: no instant shows the job nowhere.
             if (found && event.queue == QueueKind::PoolFifo && event.lane.kind == LaneKind::PoolWorker) {
-                Chip onLane = chip;
+                QueueEntry onLane = entry;
                 onLane.since = event.ts;
                 onLane.due = 0;
                 slotAt(state.poolLanes, event.lane.index) = LaneSlot{true, std::move(onLane)};
             }
             if (found)
-                state.lastDequeued = std::move(chip);
+                state.lastDequeued = std::move(entry);
         }
         break;
     case EventKind::WorkBegin: {
-        Chip job;
+        QueueEntry job;
         bool found = false;
         if (event.lane.kind == LaneKind::PoolWorker)
-            job = takeChip(state.queue(QueueKind::PoolFifo), event.id, &found);
+            job = takeEntry(state.queue(QueueKind::PoolFifo), event.id, &found);
         if (!found && event.lane.kind == LaneKind::PoolWorker && event.lane.index < state.poolLanes.size() &&
             state.poolLanes[event.lane.index].job.id == event.id) {
             job = state.poolLanes[event.lane.index].job;
@@ -437,10 +437,10 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         break;
     }
     case EventKind::IoBegin:
-        state.kernelIo.push_back(Chip{event.id, chipLabel(event), event.step, event.ts, 0});
+        state.kernelIo.push_back(QueueEntry{event.id, entryLabel(event), event.step, event.ts, 0});
         break;
     case EventKind::IoEnd:
-        takeChip(state.kernelIo, event.id);
+        takeEntry(state.kernelIo, event.id);
         break;
     case EventKind::Log:
         ++state.consoleLines;

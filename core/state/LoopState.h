@@ -16,14 +16,15 @@
 
 namespace loopscope {
 
-// A callback, job or timer waiting somewhere, drawn as a labelled chip.
-struct Chip {
+// A callback, job or timer waiting somewhere (a queue, the pool FIFO, the kernel), with
+// the label the panels show for it.
+struct QueueEntry {
     std::uint64_t id = 0;
     std::string label;
     SourceLocation step;
     Nanoseconds since = 0;  // when it joined
     Nanoseconds due = 0;    // timers: when it becomes due; otherwise 0
-    friend bool operator==(const Chip&, const Chip&) = default;
+    friend bool operator==(const QueueEntry&, const QueueEntry&) = default;
 };
 
 struct StackFrame {
@@ -38,7 +39,7 @@ struct StackFrame {
 // thread-per-request thread.
 struct LaneSlot {
     bool busy = false;
-    Chip job;  // valid when busy
+    QueueEntry job;  // valid when busy
     friend bool operator==(const LaneSlot&, const LaneSlot&) = default;
 };
 
@@ -71,9 +72,9 @@ struct LoopState {
     std::int64_t iteration = 0;     // 1-based, 0 before the first iteration
     std::vector<StackFrame> callStack;  // bottom first
 
-    std::array<std::deque<Chip>, kQueueKindCount> queues;  // PoolFifo = jobs waiting for a worker
+    std::array<std::deque<QueueEntry>, kQueueKindCount> queues;  // PoolFifo = jobs waiting for a worker
     std::vector<LaneSlot> poolLanes;    // index = pool worker
-    std::vector<Chip> kernelIo;         // network I/O in flight, oldest first
+    std::vector<QueueEntry> kernelIo;  // network I/O in flight, oldest first
     std::vector<LaneSlot> workerThreads;
 
     // Thread-per-request threads: one activity per thread index.
@@ -90,15 +91,15 @@ struct LoopState {
     int requestsAnswered = 0;
     int requestsInFlight() const { return requestsArrived - requestsAnswered; }
 
-    // The chip that left a queue last: the callback or job that starts right after
+    // The entry that left a queue last: the callback or job that starts right after
     // a Dequeue keeps the label and step it had in the queue.
-    Chip lastDequeued;
+    QueueEntry lastDequeued;
 
     std::string narration;              // the current event, in one plain sentence
     SourceLocation currentStep;         // the step of the current event (for highlighting)
 
-    const std::deque<Chip>& queue(QueueKind kind) const { return queues[static_cast<std::size_t>(kind)]; }
-    std::deque<Chip>& queue(QueueKind kind) { return queues[static_cast<std::size_t>(kind)]; }
+    const std::deque<QueueEntry>& queue(QueueKind kind) const { return queues[static_cast<std::size_t>(kind)]; }
+    std::deque<QueueEntry>& queue(QueueKind kind) { return queues[static_cast<std::size_t>(kind)]; }
     int poolBusy() const;
     int workersBusy() const;
     friend bool operator==(const LoopState&, const LoopState&) = default;

@@ -31,7 +31,7 @@ PipeTraceSink::~PipeTraceSink() {
     writer_.join();
 }
 
-void PipeTraceSink::emit(const TraceEvent& event) {
+void PipeTraceSink::record(const TraceEvent& event) {
     // Encoded before the lock is taken: with thousands of request threads on one core,
     // a thread preempted while it holds the lock stalls every other one, so the lock
     // covers only the copy.

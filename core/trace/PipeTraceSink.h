@@ -20,7 +20,7 @@ public:
     PipeTraceSink(const PipeTraceSink&) = delete;
     PipeTraceSink& operator=(const PipeTraceSink&) = delete;
 
-    void emit(const TraceEvent& event) override;
+    void record(const TraceEvent& event) override;
     // Writes everything emitted so far before returning.
     void flush() override;
     // False once a write failed (the reader went away); later events are dropped.

@@ -13,7 +13,7 @@ void emitProcessTotals(TraceSink& sink, const ProcessTotals& totals, Nanoseconds
         event.kind = EventKind::Counter;
         event.text = name;
         event.value = value;
-        sink.emit(event);
+        sink.record(event);
     };
     counter(kCounterCpuUser, totals.cpuUser);
     counter(kCounterCpuSystem, totals.cpuSystem);

@@ -14,7 +14,8 @@ namespace loopscope {
 
 enum class EventKind : std::uint8_t {
     RunBegin,        // value: the engine (EngineKind)
-    RunEnd,          // value: 0 ok, otherwise an error code; text: why
+    RunEnd,          // value: 0 ok, otherwise an error code; text: why (kStoppedAtHorizon
+                     // when the run was cut at runtime.horizon)
     LoopIteration,   // value: iteration number (1-based)
     PhaseEnter,      // phase
     PhaseLeave,      // phase
@@ -22,7 +23,7 @@ enum class EventKind : std::uint8_t {
     CallbackEnd,
     FramePush,       // text: frame name (call / async)
     FramePop,
-    Enqueue,         // queue gains `id`; text: label shown on the chip
+    Enqueue,         // queue gains `id`; text: what waits there, as the queue panel labels it
     Dequeue,         // queue loses `id`
     WorkBegin,       // pool / worker / thread computes or waits for job `id` on `lane`
     WorkEnd,
@@ -84,6 +85,9 @@ struct Lane {
     std::uint32_t index = 0;
     friend bool operator==(const Lane&, const Lane&) = default;
 };
+
+// The text of a RunEnd whose run was cut at runtime.horizon rather than finishing.
+inline constexpr const char* kStoppedAtHorizon = "stopped at the horizon";
 
 struct TraceEvent {
     Nanoseconds ts = 0;               // since run start

@@ -11,7 +11,7 @@ namespace loopscope {
 class TraceSink {
 public:
     virtual ~TraceSink() = default;
-    virtual void emit(const TraceEvent& event) = 0;
+    virtual void record(const TraceEvent& event) = 0;
     // Events may be dropped by a sink only if it says so here (it never should).
     virtual void flush() {}
 };

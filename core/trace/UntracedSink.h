@@ -12,9 +12,9 @@ namespace loopscope {
 class UntracedSink final : public TraceSink {
 public:
     explicit UntracedSink(TraceSink& next) : next_(next) {}
-    void emit(const TraceEvent& event) override {
+    void record(const TraceEvent& event) override {
         if (event.lane.kind == LaneKind::Client || event.kind == EventKind::RunBegin || event.kind == EventKind::RunEnd)
-            next_.emit(event);
+            next_.record(event);
     }
     void flush() override { next_.flush(); }
 

@@ -13,9 +13,9 @@ using loopscope::testing::readsOnPool;
 
 namespace {
 
-QStringList labels(const std::deque<Chip>& chips) {
+QStringList labels(const std::deque<QueueEntry>& chips) {
     QStringList out;
-    for (const Chip& chip : chips)
+    for (const QueueEntry& chip : chips)
         out << QString::fromStdString(chip.label);
     return out;
 }

@@ -1,16 +1,9 @@
 // Pure measurement code: request timings from a trace, percentiles, throughput,
 // peaks from /proc samples, the summary table and the request CSV.
-// Before QtTest: Qt's `emit` macro would erase TraceSink::emit.
-#include "engine/CollectingSink.h"
-#include "ProcessTotalsSink.h"
-
-namespace {
-// Written before QtTest, whose `emit` macro would erase the call.
-void sendTo(loopscope::TraceSink& sink, const loopscope::TraceEvent& event) { sink.emit(event); }
-}  // namespace
-
 #include <QtTest>
 
+#include "engine/CollectingSink.h"
+#include "ProcessTotalsSink.h"
 #include "ProcessUsage.h"
 #include "RequestCsv.h"
 #include "RunMeasurements.h"
@@ -189,11 +182,11 @@ private slots:
         peak.kind = EventKind::Counter;
         peak.text = kCounterPeakThreads;
         peak.value = 13;
-        sendTo(sink, peak);
+        sink.record(peak);
         TraceEvent end;
         end.kind = EventKind::RunEnd;
         end.ts = 9;
-        sendTo(sink, end);
+        sink.record(end);
         const Trace trace = collected.events();
         QCOMPARE(trace.back().kind, EventKind::RunEnd);
         const ProcessTotals total = processTotalsFromTrace(trace);
@@ -214,9 +207,9 @@ private slots:
 
     void clusterProcessesAreKnownByTheirCommandLine() {
         using namespace std::string_view_literals;
-        QVERIFY(isClusterProcessCommandLine("loopscope-engine\0engine-child\0--cluster-worker\0" "1\0f.yaml\0"sv));
+        QVERIFY(isClusterProcessCommandLine("loopscope-engine\0engine-child\0--cluster-process\0" "1\0f.yaml\0"sv));
         QVERIFY(!isClusterProcessCommandLine("loopscope\0engine-child\0--load-client\0" "8080\0"sv));
-        QVERIFY(!isClusterProcessCommandLine("loopscope\0--cluster-workers\0"sv));
+        QVERIFY(!isClusterProcessCommandLine("loopscope\0--cluster-processs\0"sv));
         QVERIFY(!isClusterProcessCommandLine(""sv));
     }
 

@@ -1,6 +1,5 @@
 // One run of the engine child (loopscope-engine engine-child), as the window and
 // `loopscope run` start it, gathered for the engine tests; data from tests/data/engine.
-// Include it before any Qt header: Qt defines `emit` as a macro, TraceSink has emit().
 #pragma once
 
 #include <algorithm>

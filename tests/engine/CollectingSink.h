@@ -11,7 +11,7 @@ namespace loopscope::testing {
 
 class CollectingSink : public TraceSink {
 public:
-    void emit(const TraceEvent& event) override {
+    void record(const TraceEvent& event) override {
         std::lock_guard<std::mutex> lock(mutex_);
         events_.push_back(event);
     }

@@ -1,6 +1,5 @@
 // Building Scenario values in code, and collecting what an engine reports, for the
 // engine tests (they must not depend on the scenario parser's details).
-// Include it before any Qt header: Qt defines `emit` as a macro, TraceSink has emit().
 #pragma once
 
 #include <mutex>
@@ -123,7 +122,7 @@ inline Scenario scenarioWith(StepList main) {
 // Keeps every event, from any thread.
 class CollectingSink final : public TraceSink {
 public:
-    void emit(const TraceEvent& event) override { add(event); }
+    void record(const TraceEvent& event) override { add(event); }
     void add(const TraceEvent& event) {
         std::lock_guard lock(mutex_);
         events_.push_back(event);

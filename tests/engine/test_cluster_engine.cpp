@@ -232,7 +232,7 @@ private slots:
         QVERIFY2(seconds < 3.0, qPrintable(QString::number(seconds)));
         const TraceEvent& end = run.events.back();
         QCOMPARE(end.kind, EventKind::RunEnd);
-        QCOMPARE(end.text, std::string("stopped at the horizon"));
+        QCOMPARE(end.text, std::string(kStoppedAtHorizon));
         std::map<int, int> ticks;
         Nanoseconds lastTick = 0;
         for (const TraceEvent& event : run.events)

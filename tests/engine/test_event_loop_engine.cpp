@@ -289,7 +289,7 @@ private slots:
         const auto events = trace.events();
         QVERIFY(!events.empty());
         QCOMPARE(events.back().kind, EventKind::RunEnd);
-        QCOMPARE(events.back().text, std::string("stopped at the horizon"));
+        QCOMPARE(events.back().text, std::string(kStoppedAtHorizon));
         QVERIFY(trace.logs().size() >= 3);
     }
 

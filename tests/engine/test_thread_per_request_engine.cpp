@@ -1,6 +1,5 @@
 // The thread-per-request engine in-process: blocking twins, one thread per
 // connection, threads.max, the horizon, and the trace it reports.
-// Core headers first: Engine.h declares TraceSink::emit, which Qt's `emit` macro would erase.
 #include "ThreadPerRequestEngine.h"
 #include "engine/CollectingSink.h"
 

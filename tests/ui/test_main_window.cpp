@@ -215,7 +215,7 @@ private slots:
             if (lane.busy)
                 reads.insert(lane.job.id);
         for (QueueKind queue : {QueueKind::PoolFifo, QueueKind::Poll})
-            for (const Chip& chip : state.queue(queue))
+            for (const QueueEntry& chip : state.queue(queue))
                 reads.insert(chip.id);
         QCOMPARE(reads.size(), std::size_t(8));
         QVERIFY(state.callStack.empty());
@@ -253,7 +253,7 @@ private slots:
         state = window.loopPanel()->state();
         for (const QString& job : poolJobs(state))
             QVERIFY2(job.contains(QStringLiteral("readFile")), qPrintable(job));
-        for (const Chip& waiting : state.queue(QueueKind::PoolFifo))
+        for (const QueueEntry& waiting : state.queue(QueueKind::PoolFifo))
             QVERIFY2(waiting.label.find("(close)") != std::string::npos, waiting.label.c_str());
 
         // The timeline shows the main thread and four pool workers, four jobs per read.
