@@ -40,6 +40,7 @@
 #include "SlideRenderer.h"
 #include "PlaybackController.h"
 #include "RunController.h"
+#include "RuntimeLimits.h"
 #include "ScenarioParser.h"
 #include "TimelineView.h"
 #include "TraceStore.h"
@@ -225,16 +226,16 @@ void MainWindow::buildLayout() {
     engineChoice_->addItem(tr("Thread per request"), int(1));
     engineChoice_->addItem(tr("Both, compared"), int(2));
     threadpool_ = new QSpinBox;
-    threadpool_->setRange(1, 1024);
+    threadpool_->setRange(kThreadpoolRange.min, kThreadpoolRange.max);
     threadpool_->setToolTip(tr("UV_THREADPOOL_SIZE: libuv worker threads"));
     cores_ = new QSpinBox;
-    cores_->setRange(1, 1024);
+    cores_->setRange(kCoresRange.min, kCoresRange.max);
     timeScale_ = new QDoubleSpinBox;
-    timeScale_->setRange(0.01, 1000);
+    timeScale_->setRange(0.01, kMaxTimeScale);
     timeScale_->setDecimals(2);
     timeScale_->setToolTip(tr("Real seconds per scenario second"));
     processes_ = new QSpinBox;
-    processes_->setRange(1, 64);
+    processes_->setRange(kProcessesRange.min, kProcessesRange.max);
     processes_->setToolTip(tr("Event-loop processes sharing the requests round-robin, as Node's cluster module "
                               "does (the thread-per-request engine is one process)"));
     form->addRow(tr("Engine"), engineChoice_);

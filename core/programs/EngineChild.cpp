@@ -24,6 +24,7 @@
 #include "LoadClient.h"
 #include "PipeTraceSink.h"
 #include "ProcessTotalsSink.h"
+#include "RuntimeLimits.h"
 #include "ThreadPerRequestEngine.h"
 #include "UntracedSink.h"
 #include "ScenarioParser.h"
@@ -74,20 +75,23 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
                 return "unknown engine '" + engine + "'";
         } else if (argument == "--threadpool" || argument == "--cores") {
             const char* text = value();
-            std::optional<int> number = text ? parseInt(text, 1, 1024) : std::nullopt;
+            const IntRange range = argument == "--threadpool" ? kThreadpoolRange : kCoresRange;
+            std::optional<int> number = text ? parseInt(text, range.min, range.max) : std::nullopt;
             if (!number)
-                return argument + " must be a number from 1 to 1024";
+                return argument + " must be a number from " + std::to_string(range.min) + " to " + std::to_string(range.max);
             (argument == "--threadpool" ? out.threadpool : out.cores) = number;
         } else if (argument == "--processes") {
             const char* text = value();
-            out.processes = text ? parseInt(text, 1, 64) : std::nullopt;
+            out.processes = text ? parseInt(text, kProcessesRange.min, kProcessesRange.max) : std::nullopt;
             if (!out.processes)
-                return "--processes must be a number from 1 to 64";
+                return "--processes must be a number from " + std::to_string(kProcessesRange.min) + " to " +
+                       std::to_string(kProcessesRange.max);
         } else if (argument == kClusterProcessOption) {
             const char* text = value();
-            std::optional<int> number = text ? parseInt(text, 0, 63) : std::nullopt;
+            const int lastProcess = kProcessesRange.max - 1;
+            std::optional<int> number = text ? parseInt(text, 0, lastProcess) : std::nullopt;
             if (!number)
-                return "--cluster-process must be a number from 0 to 63";
+                return "--cluster-process must be a number from 0 to " + std::to_string(lastProcess);
             out.clusterProcess = number;
         } else if (argument == "--cluster-origin") {
             const char* text = value();
@@ -100,8 +104,8 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             const char* text = value();
             char* end = nullptr;
             const double scale = text ? std::strtod(text, &end) : 0;
-            if (!text || end == text || *end != '\0' || !(scale > 0 && scale <= 1000))
-                return "--time-scale must be a number above 0 and at most 1000";
+            if (!text || end == text || *end != '\0' || !(scale > 0 && scale <= kMaxTimeScale))
+                return "--time-scale must be a number above 0 and at most " + std::to_string(int(kMaxTimeScale));
             out.timeScale = scale;
         } else if (argument == "--untraced") {
             out.untraced = true;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "RuntimeLimits.h"
 #include "SourceLocation.h"
 #include "Time.h"
 
@@ -40,7 +41,8 @@ enum class StepKind {
     Sleep,           // sleep: DUR -- only as an await target (timers/promises setTimeout)
 };
 
-// The key a step is written with in a scenario file ("fs.readFile", "setTimeout", ...).
+// The key a step is written with in a scenario file ("fs.readFile", "setTimeout", ...);
+// StepSyntax.h holds the table.
 const char* stepKeyword(StepKind kind);
 
 // True for steps whose work runs on libuv's thread pool.
@@ -89,10 +91,10 @@ struct Step {
 enum class ModuleKind { CommonJs, Esm };
 
 struct RuntimeSettings {
-    int threadpool = 4;                  // 1..1024
-    int cores = 2;                       // 1..1024
-    int processes = 1;                   // 1..64
-    double timeScale = 1.0;              // (0, 1000]
+    int threadpool = 4;                  // kThreadpoolRange
+    int cores = 2;                       // kCoresRange
+    int processes = 1;                   // kProcessesRange
+    double timeScale = 1.0;              // (0, kMaxTimeScale]
     Nanoseconds horizon = 60 * kSecond;  // > 0
     ModuleKind module = ModuleKind::CommonJs;
 };

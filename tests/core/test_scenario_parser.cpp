@@ -3,7 +3,9 @@
 
 #include <string>
 
+#include "RuntimeLimits.h"
 #include "ScenarioParser.h"
+#include "StepSyntax.h"
 
 using namespace loopscope;
 
@@ -316,6 +318,55 @@ private slots:
         QCOMPARE(s.notes[1].at, 2 * kSecond);
         QCOMPARE(s.notes[1].text, std::string("The timer fires"));
         QCOMPARE(s.notes[1].where, (SourceLocation{105, 5}));
+    }
+
+    void stepTableHoldsEveryKindOnce() {
+        constexpr int kKinds = static_cast<int>(StepKind::Sleep) + 1;
+        QCOMPARE(static_cast<int>(stepSyntaxes().size()), kKinds);
+        for (int k = 0; k < kKinds; ++k) {
+            const auto kind = static_cast<StepKind>(k);
+            const StepSyntax& syntax = stepSyntaxOf(kind);
+            QVERIFY(syntax.kind == kind);
+            QCOMPARE(std::string(stepKeyword(kind)), std::string(syntax.keyword));
+            const StepSyntax* byKeyword = stepSyntaxOf(std::string_view(syntax.keyword));
+            QVERIFY(byKeyword != nullptr);
+            QVERIFY(byKeyword->kind == kind);
+        }
+        QVERIFY(stepSyntaxOf(std::string_view("setTimout")) == nullptr);
+        // `sleep` is only ever awaited, so it is not offered as a step of its own.
+        QCOMPARE(static_cast<int>(standaloneStepKeywords().size()), kKinds - 1);
+        const std::vector<std::string_view> promises(promiseStepKeywords().begin(), promiseStepKeywords().end());
+        QCOMPARE(promises, (std::vector<std::string_view>{"fs.readFile", "crypto.pbkdf2", "zlib.gzip", "dns.lookup",
+                                                          "net", "sleep", "async"}));
+    }
+
+    void runtimeLimitsAreWhatTheReaderAccepts_data() {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<int>("min");
+        QTest::addColumn<int>("max");
+        QTest::newRow("threadpool") << QStringLiteral("threadpool") << kThreadpoolRange.min << kThreadpoolRange.max;
+        QTest::newRow("cores") << QStringLiteral("cores") << kCoresRange.min << kCoresRange.max;
+        QTest::newRow("processes") << QStringLiteral("processes") << kProcessesRange.min << kProcessesRange.max;
+    }
+    void runtimeLimitsAreWhatTheReaderAccepts() {
+        QFETCH(QString, key);
+        QFETCH(int, min);
+        QFETCH(int, max);
+        const auto parses = [&](int value) {
+            const std::string text = "loopscope: 1\nruntime: {" + key.toStdString() + ": " + std::to_string(value) + "}\n";
+            return parseScenarioText(text, "s.yaml").ok();
+        };
+        QVERIFY(parses(min));
+        QVERIFY(parses(max));
+        QVERIFY(!parses(min - 1));
+        QVERIFY(!parses(max + 1));
+    }
+    void timeScaleLimitIsWhatTheReaderAccepts() {
+        const auto parses = [](double scale) {
+            return parseScenarioText("loopscope: 1\nruntime: {time_scale: " + std::to_string(scale) + "}\n", "s.yaml").ok();
+        };
+        QVERIFY(parses(kMaxTimeScale));
+        QVERIFY(!parses(kMaxTimeScale + 1));
     }
 
     void stepDefaults() {
