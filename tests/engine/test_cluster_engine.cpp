@@ -1,7 +1,8 @@
 // Cluster mode (runtime.processes > 1) in a real engine child, the way `loopscope run`
 // and the GUI start it: a primary deals connections round-robin to event-loop
-// processes of its own. Timing assertions have tolerances for a busy two-core machine.
-#include "CpuBurn.h"
+// processes of its own. Times are checked from below (what the work forces) or against
+// what the broken behaviour would need at least; the speed-up two processes give is a
+// benchmark figure (bench/bench_cluster.cpp, BM_ClusterCpuLoad), not a test.
 #include "EngineProcess.h"
 #include "engine/ChildRun.h"
 #include "ProcessUsage.h"
@@ -25,23 +26,6 @@ using namespace loopscope;
 using namespace loopscope::testing;
 
 namespace {
-
-// How many cores this test can have right now: two threads burning CPU side by side
-// against one alone (1.0 on a machine whose other work leaves one core, 2.0 when idle).
-double coresAvailableNow() {
-    constexpr Nanoseconds kWork = 150 * kMillisecond;
-    const auto timed = [](int threads) {
-        const auto start = std::chrono::steady_clock::now();
-        std::vector<std::thread> burners;
-        for (int i = 0; i < threads; ++i)
-            burners.emplace_back([] { burnCpu(kWork); });
-        for (std::thread& burner : burners)
-            burner.join();
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    };
-    const double alone = timed(1), together = timed(2);
-    return std::clamp(2.0 * alone / together, 1.0, 2.0);
-}
 
 // Whether any two requests were handled at the same time for at least half of the
 // shorter one: never on one loop (it runs one handler at a time), always on two.
@@ -185,54 +169,38 @@ private slots:
         QVERIFY2(peak >= 2 * (1 + 2), qPrintable(QString::number(peak)));
     }
 
-    // Eight requests of 100 ms CPU each, all at once, on two cores: two processes
-    // finish in about half the time of one, when the machine gives this test two cores.
-    // Other work can take one of them away (the kernel shares the CPU between sessions),
-    // so the speed-up asked for is 70% of what two plain threads get at that moment
-    // (1.4 on an idle machine), and the comparison is tried up to three times: load can
-    // only hide the speed-up, never fake it. Whatever the load, one process never runs
-    // two handlers at once and two processes do.
-    void twoProcessesServeCpuBoundLoadAboutTwiceAsFast() {
-        QStringList attempts;
-        bool shown = false;
-        double bestRatio = 0;
-        for (int attempt = 0; attempt < 3 && !shown; ++attempt) {
-            const double coresBefore = coresAvailableNow();
-            const Outcome one = runChild(dataFile("cluster_cpu_1.yaml"));
-            QVERIFY2(one.ok, one.error.c_str());
-            const Outcome two = runChild(dataFile("cluster_cpu_2.yaml"));
-            QVERIFY2(two.ok, two.error.c_str());
-            const double cores = std::min(coresBefore, coresAvailableNow());
-            const double spanOne = double(spanOf(one)) / 1e6;
-            const double spanTwo = double(spanOf(two)) / 1e6;
-            const QString figures = QString("one process %1 ms, two %2 ms, cores available %3 (%4)")
-                                        .arg(spanOne).arg(spanTwo).arg(cores, 0, 'f', 2).arg(describeRequests(two));
-            attempts << figures;
-            // What the work itself forces, however idle the machine: the sanity bounds.
-            QVERIFY2(spanOne >= 790, qPrintable(figures));  // 8 x 100 ms on one loop
-            QVERIFY2(spanTwo >= 390, qPrintable(figures));  // 4 x 100 ms on each loop
-            QVERIFY2(!twoHandlersRanTogether(one), qPrintable(describeRequests(one)));
-            QVERIFY2(twoHandlersRanTogether(two), qPrintable(figures));
-            const double ratio = spanOne / spanTwo;
-            bestRatio = std::max(bestRatio, ratio);
-            shown = ratio >= 0.7 * cores;
-        }
-        QVERIFY2(shown, qPrintable(attempts.join("; ")));
-        // Two cores give at most 2; more only when other work slowed the one-process run.
-        QVERIFY2(bestRatio <= 4.0, qPrintable(attempts.join("; ")));
+    // Eight requests of 100 ms CPU each, all at once: one process computes them one
+    // after the other, two processes compute two at a time. How much sooner two
+    // processes finish depends on how much of the two cores other work leaves; that
+    // figure is BM_ClusterCpuLoad's. What cluster mode guarantees is the overlap: one
+    // loop never runs two handlers at once, two loops do, whatever the load.
+    void twoProcessesServeCpuBoundLoadSideBySide() {
+        const Outcome one = runChild(dataFile("cluster_cpu_1.yaml"));
+        QVERIFY2(one.ok, one.error.c_str());
+        const Outcome two = runChild(dataFile("cluster_cpu_2.yaml"));
+        QVERIFY2(two.ok, two.error.c_str());
+        const double spanOne = double(spanOf(one)) / 1e6;
+        const double spanTwo = double(spanOf(two)) / 1e6;
+        const QString figures = QString("one process %1 ms (%2); two %3 ms (%4)")
+                                    .arg(spanOne).arg(describeRequests(one)).arg(spanTwo).arg(describeRequests(two));
+        QCOMPARE(requestTimings(one.events).size(), std::size_t(8));
+        QCOMPARE(requestTimings(two.events).size(), std::size_t(8));
+        QVERIFY2(spanOne >= 790, qPrintable(figures));  // 8 x 100 ms on one loop
+        QVERIFY2(spanTwo >= 390, qPrintable(figures));  // 4 x 100 ms on each loop
+        QVERIFY2(!twoHandlersRanTogether(one), qPrintable(figures));
+        QVERIFY2(twoHandlersRanTogether(two), qPrintable(figures));
     }
 
     // An interval that never stops and a load longer than the horizon: every process
-    // stops at the horizon, the load with them, and the run ends there.
+    // stops at the horizon, the load with them, and the run ends there: before the last
+    // of the forty requests (one every 50 ms) would even be sent.
     void theHorizonEndsEveryProcess() {
-        const auto started = std::chrono::steady_clock::now();
         const Outcome run = runChild(dataFile("cluster_horizon.yaml"));
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         QVERIFY2(run.ok, run.error.c_str());
-        QVERIFY2(seconds < 3.0, qPrintable(QString::number(seconds)));
         const TraceEvent& end = run.events.back();
         QCOMPARE(end.kind, EventKind::RunEnd);
         QCOMPARE(end.text, std::string(kStoppedAtHorizon));
+        QVERIFY2(end.ts < 39 * 50 * kMillisecond, qPrintable(QString::number(double(end.ts) / 1e6)));
         std::map<int, int> ticks;
         Nanoseconds lastTick = 0;
         for (const TraceEvent& event : run.events)
@@ -248,11 +216,13 @@ private slots:
     }
 
     // A process of the cluster that dies fails the run at once, with its number and
-    // signal; the others are not waited for.
+    // signal; the others are not waited for: the run ends before the other process's
+    // main script (20 s of CPU time, so at least 20 s after the start) could.
     void aCrashedProcessFailsTheRun() {
         EngineOptions options;
         options.executable = kEngine;
         EngineProcess process(dataFile("cluster_busy_main.yaml"), options, [](std::vector<TraceEvent>&&) {});
+        const auto started = std::chrono::steady_clock::now();
         process.start();
         std::vector<int> workers;
         for (int tries = 0; tries < 500 && workers.size() < 2; ++tries) {
@@ -260,13 +230,12 @@ private slots:
             workers = clusterProcessesOf(process.childPid());
         }
         QCOMPARE(workers.size(), std::size_t(2));
-        const auto killed = std::chrono::steady_clock::now();
         QCOMPARE(::kill(workers[1], SIGKILL), 0);
         QVERIFY(!process.wait());
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - killed).count();
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         QVERIFY2(process.error().find("crashed (signal 9)") != std::string::npos, process.error().c_str());
         QVERIFY2(process.error().rfind("cluster process ", 0) == 0, process.error().c_str());
-        QVERIFY2(seconds < 4.0, qPrintable(QString::number(seconds)));
+        QVERIFY2(seconds < 20.0, qPrintable(QString::number(seconds)));
         // No process of the run is left behind.
         for (int pid : workers)
             QVERIFY2(::kill(pid, 0) == -1 && errno == ESRCH, qPrintable(QString("pid %1 is still there").arg(pid)));

@@ -1,7 +1,8 @@
 // Runs in a real engine child process (loopscope-engine), the way `loopscope run` and the
 // GUI do: the pool size really is the scenario's (UV_THREADPOOL_SIZE in the child), cores
-// are pinned, events come back through the pipe. Timing assertions have tolerances for a
-// busy two-core machine: lower bounds are what the model forces, upper bounds are loose.
+// are pinned, events come back through the pipe. Times are checked only from below, by
+// what the work itself forces; that things ran together (or waited) is read from the
+// trace, whose order a slow or busy machine cannot change. No upper bound on speed.
 #include "EngineProcess.h"
 #include "engine/ChildRun.h"
 #include "Scenario.h"
@@ -18,6 +19,9 @@ using namespace loopscope;
 using namespace loopscope::testing;
 
 namespace {
+
+// long_wait.yaml's timer: a run that is killed or cancelled must end before it fires.
+constexpr qint64 kLongWaitMs = 10000;
 
 QString describe(const std::vector<double>& times) {
     QStringList parts;
@@ -36,8 +40,11 @@ private slots:
 
     // threadpool 4: eight 200 ms reads run in two waves, near 0-200 and 200-400 ms. As in
     // Node, fs.readFile is four pool jobs (open, fstat, read, close) and each is queued
-    // when the one before it completes: the first four reads' close jobs wait behind the
-    // second wave, so every callback comes after 400 ms.
+    // when the one before it completes. Whether a first-wave close job is queued before
+    // or after the second wave's reads depends on how fast the loop thread turns the
+    // completions round (on a quiet machine every callback comes after 400 ms; under
+    // ThreadSanitizer some come near 200 ms), so what is checked is what the pool of four
+    // forces: every callback after its own 200 ms read, the second wave's after two.
     void fileReadsWaitForAFreePoolWorker() {
         const Outcome run = runChild(dataFile("pool_waves_readfile.yaml"));
         QVERIFY2(run.ok, run.error.c_str());
@@ -46,7 +53,7 @@ private slots:
         std::sort(done.begin(), done.end());
         const QString times = describe(done);
         for (int k = 0; k < 8; ++k)
-            QVERIFY2(done[k] >= 395 && done[k] < 2000, qPrintable(times));
+            QVERIFY2(done[k] >= (k < 4 ? 195 : 395), qPrintable(times));
         // Four pool lanes did the work, never more; the 200 ms reads (the jobs labelled
         // plainly) began four at once, the fifth only after one of them had ended.
         std::uint32_t lanes = 0;
@@ -82,11 +89,10 @@ private slots:
         const QString times = describe(done);
         // Eight 72 ms computations on two cores: the fourth cannot end before 144 ms of
         // wall time, the eighth not before 288 ms. Other programs on the machine only slow
-        // them down (unevenly), so the upper bound is loose and the waves are checked in
-        // the trace: four jobs start at once, the fifth only when one has ended.
+        // them down (unevenly), so the waves are checked in the trace: four jobs start at
+        // once, the fifth only when one has ended.
         QVERIFY2(done[3] >= 135, qPrintable(times));
         QVERIFY2(done[7] >= 270, qPrintable(times));
-        QVERIFY2(done[7] < 10000, qPrintable(times));
         int running = 0, mostRunning = 0, startedBeforeFirstEnd = 0;
         bool anyEnded = false;
         for (const TraceEvent& event : run.events) {
@@ -104,7 +110,8 @@ private slots:
         QCOMPARE(startedBeforeFirstEnd, 4);
     }
 
-    // threadpool 1: network waits take no pool thread, all eight end near 200 ms.
+    // threadpool 1: network waits take no pool thread, all eight wait at once and end
+    // near 200 ms (one wait at a time, as on the pool of one, would need 1600 ms).
     void networkWaitsNeedNoPoolThread() {
         const Outcome run = runChild(dataFile("net_needs_no_pool.yaml"));
         QVERIFY2(run.ok, run.error.c_str());
@@ -113,13 +120,21 @@ private slots:
         std::sort(done.begin(), done.end());
         const QString times = describe(done);
         QVERIFY2(done.front() >= 195, qPrintable(times));
-        QVERIFY2(done.back() < 1000, qPrintable(times));  // one wait at a time would need 1600 ms
-        bool kernelLane = false;
+        // The main script starts all eight in the kernel before the first 200 ms wait ends.
+        int waitsBegun = 0, waitsBegunBeforeFirstEnd = 0;
+        bool waitEnded = false;
         for (const TraceEvent& event : run.events) {
             QVERIFY(event.lane.kind != LaneKind::PoolWorker);
-            kernelLane = kernelLane || (event.kind == EventKind::IoBegin && event.lane.kind == LaneKind::Kernel);
+            if (event.lane.kind != LaneKind::Kernel)
+                continue;
+            if (event.kind == EventKind::IoBegin) {
+                ++waitsBegun;
+                waitsBegunBeforeFirstEnd += waitEnded ? 0 : 1;
+            }
+            waitEnded = waitEnded || event.kind == EventKind::IoEnd;
         }
-        QVERIFY(kernelLane);
+        QCOMPARE(waitsBegun, 8);
+        QCOMPARE(waitsBegunBeforeFirstEnd, 8);
     }
 
     // A 300 ms computation on the loop thread delays a 10 ms timer to after it.
@@ -129,10 +144,12 @@ private slots:
         const std::vector<double> timer = run.logMs("timer");
         QCOMPARE(timer.size(), std::size_t(1));
         // 300 ms of CPU time: on a machine shared with other work, more wall time.
-        QVERIFY2(timer[0] >= 300 && timer[0] < 10000, qPrintable(describe(timer)));
+        QVERIFY2(timer[0] >= 300, qPrintable(describe(timer)));
     }
 
-    // The worker computes on its own thread: the 20 ms timer is not held up by it.
+    // The worker computes on its own thread: the 20 ms timer is not held up by it, and
+    // fires before the worker's 100 ms of CPU time are done (on the loop thread, the
+    // computation would come first).
     void workerComputesOffTheLoop() {
         const Outcome run = runChild(dataFile("worker_and_timer.yaml"));
         QVERIFY2(run.ok, run.error.c_str());
@@ -140,8 +157,8 @@ private slots:
         const std::vector<double> message = run.logMs("worker message");
         QCOMPARE(timer.size(), std::size_t(1));
         QCOMPARE(message.size(), std::size_t(1));
-        QVERIFY2(timer[0] >= 20 && timer[0] < 500, qPrintable(describe(timer)));
-        QVERIFY2(message[0] >= 100 && message[0] < 10000, qPrintable(describe(message)));
+        QVERIFY2(timer[0] >= 20, qPrintable(describe(timer)));
+        QVERIFY2(message[0] >= 100, qPrintable(describe(message)));
         QVERIFY2(timer[0] < message[0], qPrintable(describe({timer[0], message[0]})));
         bool workerLane = false;
         for (const TraceEvent& event : run.events)
@@ -169,11 +186,13 @@ private slots:
             anyReadEnded = anyReadEnded || event.kind == EventKind::WorkEnd;
         }
         QCOMPARE(readsStarted, 8);
-        QVERIFY2(*std::max_element(done.begin(), done.end()) < 2000, qPrintable(describe(done)));
     }
 
     // Three concurrent requests, each reading a 100 ms file: all answered near 100 ms,
-    // because the loop serves the next request while the first one's file is read.
+    // because the loop serves the next request while the first one's file is read. The
+    // client sends the three together, so all three reads are on the pool before the
+    // first one's 100 ms are over (one request at a time would start each read only
+    // after the one before it ended).
     void serverAnswersConcurrentRequests() {
         const Outcome run = runChild(dataFile("server_three_reads.yaml"));
         QVERIFY2(run.ok, run.error.c_str());
@@ -197,7 +216,20 @@ private slots:
         std::sort(served.begin(), served.end());
         QCOMPARE(served, (std::vector<std::int64_t>{1, 2, 3}));
         for (std::size_t k = 0; k < 3; ++k)
-            QVERIFY2(done[k] - sent[k] >= 99 && done[k] - sent[k] < 1500, qPrintable(describe(done)));
+            QVERIFY2(done[k] - sent[k] >= 99, qPrintable(describe(done)));
+        int readsBegun = 0, readsBegunBeforeFirstEnd = 0;
+        bool readEnded = false;
+        for (const TraceEvent& event : run.events) {
+            if (event.lane.kind != LaneKind::PoolWorker || event.text != "fs.readFile")
+                continue;
+            if (event.kind == EventKind::WorkBegin) {
+                ++readsBegun;
+                readsBegunBeforeFirstEnd += readEnded ? 0 : 1;
+            }
+            readEnded = readEnded || event.kind == EventKind::WorkEnd;
+        }
+        QCOMPARE(readsBegun, 3);
+        QCOMPARE(readsBegunBeforeFirstEnd, 3);
         std::vector<std::string> answered;
         for (const TraceEvent& event : run.events)
             if (event.kind == EventKind::Log && event.text.find("answered") != std::string::npos)
@@ -252,7 +284,7 @@ private slots:
         QCOMPARE(::kill(process.childPid(), SIGKILL), 0);
         QVERIFY(!process.wait());
         QCOMPARE(process.error(), std::string("the engine stopped: killed by signal 9"));
-        QVERIFY(clock.elapsed() < 5000);
+        QVERIFY(clock.elapsed() < kLongWaitMs);
     }
 
     void cancelledRun() {
@@ -265,7 +297,7 @@ private slots:
         process.cancel();
         QVERIFY(!process.wait());
         QCOMPARE(process.error(), std::string("cancelled"));
-        QVERIFY(clock.elapsed() < 5000);
+        QVERIFY(clock.elapsed() < kLongWaitMs);
     }
 
     // A scenario the child cannot read: the run fails with the diagnostic as its error.

@@ -155,7 +155,6 @@ private slots:
             QVERIFY(r.serverRequest >= 1 && r.serverRequest <= 3);
             QVERIFY(r.sent >= r.scheduled);
             QVERIFY2(r.latency() >= 95 * kMillisecond, std::to_string(r.latency()).c_str());
-            QVERIFY2(r.latency() < 1500 * kMillisecond, std::to_string(r.latency()).c_str());
         }
         QCOMPARE(server.requestsSeen(), std::uint64_t(3));
     }
@@ -171,17 +170,24 @@ private slots:
         QVERIFY(client.records()[1].ok());  // answered: a 503 is an answer, not a lost request
     }
 
+    // Each request goes out at its time, never before, and without waiting for the
+    // answers to the ones before it (the server keeps each for 300 ms, three spacings).
+    // How late a busy machine wakes the client is not the client's to promise.
     void sendsOnTheSpacingOfTheSchedule() {
-        ServerThread server(1);
+        ServerThread server(300);
         LoadClient client(server.port(), {wave(50 * kMillisecond, 3, 100 * kMillisecond)}, 1.0, 5 * kSecond);
         client.start();
         client.wait();
         const auto& records = client.records();
         for (size_t i = 0; i < 3; ++i) {
+            QVERIFY2(records[i].ok(), records[i].error.c_str());
             QCOMPARE(records[i].scheduled, Nanoseconds(50 + 100 * Nanoseconds(i)) * kMillisecond);
             QVERIFY(records[i].sent >= records[i].scheduled);
-            QVERIFY2(records[i].sent < records[i].scheduled + 80 * kMillisecond,
-                     std::to_string(records[i].sent).c_str());
+            if (i > 0)
+                QVERIFY2(records[i].sent < records[i - 1].answered,
+                         qPrintable(QString("sent %1 ms, the one before answered at %2 ms")
+                                        .arg(double(records[i].sent) / 1e6)
+                                        .arg(double(records[i - 1].answered) / 1e6)));
         }
     }
 
@@ -281,6 +287,7 @@ private slots:
         }
     }
 
+    // The client gives up after its timeout (it would wait forever for this server).
     void aServerThatNeverAnswersTimesOut() {
         ServerThread server(0, [](std::uint64_t) { return 0; });
         LoadClient client(server.port(), {wave(0, 4, 0)}, 1.0, 200 * kMillisecond);
@@ -288,7 +295,7 @@ private slots:
         elapsed.start();
         client.start();
         client.wait();
-        QVERIFY(elapsed.elapsed() < 3000);
+        QVERIFY(elapsed.elapsed() >= 200);
         for (const RequestRecord& r : client.records())
             QCOMPARE(QString::fromStdString(r.error), QString("no response within 200 ms"));
     }
@@ -303,6 +310,8 @@ private slots:
                  QString("the server closed the connection without a response"));
     }
 
+    // Without the cancel, the wait would last until the 60 s timeout; the second wave is
+    // due at 10 s.
     void cancelEndsEveryRequestAsAnError() {
         ServerThread server(0, [](std::uint64_t) { return 0; });
         LoadClient client(server.port(), {wave(0, 3, 0), wave(10 * kSecond, 2, 0)}, 1.0, 60 * kSecond);
@@ -312,7 +321,7 @@ private slots:
         elapsed.start();
         client.cancel();
         client.wait();
-        QVERIFY(elapsed.elapsed() < 2000);
+        QVERIFY(elapsed.elapsed() < 10000);
         const auto& records = client.records();
         QCOMPARE(records.size(), size_t(5));
         for (size_t i = 0; i < 3; ++i)
@@ -321,6 +330,7 @@ private slots:
             QCOMPARE(QString::fromStdString(records[i].error), QString("cancelled before it was sent"));
     }
 
+    // Without the cancel, the destructor would wait for the 60 s timeout.
     void destroyingARunningClientCancelsIt() {
         ServerThread server(0, [](std::uint64_t) { return 0; });
         QElapsedTimer elapsed;
@@ -329,7 +339,7 @@ private slots:
             LoadClient client(server.port(), {wave(0, 2, 0)}, 1.0, 60 * kSecond);
             client.start();
         }
-        QVERIFY(elapsed.elapsed() < 2000);
+        QVERIFY(elapsed.elapsed() < 10000);
     }
 
     // In a helper process (as the engine child runs it): the same records come back.

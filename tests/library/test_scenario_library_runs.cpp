@@ -2,7 +2,8 @@
 // and by the thread-per-request engine too when it has a server and load. Each run
 // must complete, answer every request, end before its horizon, and have its notes
 // inside the run; and each scenario must show what its teaching text says it shows.
-// Bounds are physical lower bounds or loose ceilings: they hold on a busy 2-core machine.
+// Times are checked only from below, by what the work forces; overlap and order are read
+// from the trace. A busy 2-core machine makes runs slower, never wrong.
 #include "EngineProcess.h"
 #include "ProcessUsage.h"
 #include "RunMeasurements.h"
@@ -84,6 +85,21 @@ std::set<std::uint32_t> lanesUsed(const LibraryRun& run, LaneKind kind) {
     for (const TraceEvent* e : run.of(EventKind::WorkBegin, kind))
         lanes.insert(e->lane.index);
     return lanes;
+}
+
+// The most spans from `begin` to `end` (events on `lane` lanes) open at one moment of
+// the run: at equal times an end counts before a begin.
+int mostAtOnce(const LibraryRun& run, EventKind begin, EventKind end, LaneKind lane) {
+    std::vector<std::pair<Nanoseconds, int>> steps;
+    for (const TraceEvent* e : run.of(begin, lane))
+        steps.emplace_back(e->ts, +1);
+    for (const TraceEvent* e : run.of(end, lane))
+        steps.emplace_back(e->ts, -1);
+    std::sort(steps.begin(), steps.end());
+    int open = 0, most = 0;
+    for (const auto& [ts, change] : steps)
+        most = std::max(most, open += change);
+    return most;
 }
 
 }  // namespace
@@ -264,14 +280,42 @@ private slots:
 
     // The acceptance of the 10,000-connection comparison: every request answered by
     // both; one thread per connection on one side, the pool and a few on the other.
+    // How many of the 2 s waits overlap depends on how fast the client gets its 10,000
+    // connections out (all of them on a quiet machine, fewer on a busy one), so each
+    // side is held to what its design promises for the overlap the run really had,
+    // read from its trace (net waits from IoBegin to IoEnd, request threads from
+    // ThreadCreate to ThreadExit): the thread side has at least one thread alive per
+    // waiting request, the event loop holds its waiting requests on a fixed handful.
     void tenThousandIdleConnections() {
         const LibraryRun loop = runScenario(kLibrary + "/idle-connections.yaml", EngineKind::EventLoop);
         const LibraryRun threads = runScenario(kLibrary + "/idle-connections.yaml", EngineKind::ThreadPerRequest);
         QCOMPARE(loop.measured.answered, 10000);
         QCOMPARE(threads.measured.answered, 10000);
-        QVERIFY2(threads.measured.peakThreads >= 10000, qPrintable(QString::number(threads.measured.peakThreads)));
-        QVERIFY2(loop.measured.peakThreads <= 4 + 8, qPrintable(QString::number(loop.measured.peakThreads)));
-        QVERIFY(threads.measured.peakRssBytes > loop.measured.peakRssBytes);
+        const int loopWaiting = mostAtOnce(loop, EventKind::IoBegin, EventKind::IoEnd, LaneKind::Kernel);
+        const int threadsWaiting = mostAtOnce(threads, EventKind::IoBegin, EventKind::IoEnd, LaneKind::Kernel);
+        const int threadsAlive = mostAtOnce(threads, EventKind::ThreadCreate, EventKind::ThreadExit, LaneKind::Thread);
+        const QString figures =
+            QString("event loop: %1 requests waiting at once, %2 threads, %3 MB; threads: %4 waiting at once, %5 "
+                    "request threads alive at once, %6 threads seen by the OS, %7 MB")
+                .arg(loopWaiting).arg(loop.measured.peakThreads).arg(loop.measured.peakRssBytes >> 20)
+                .arg(threadsWaiting).arg(threadsAlive).arg(threads.measured.peakThreads)
+                .arg(threads.measured.peakRssBytes >> 20);
+        qInfo("%s", qPrintable(figures));
+        // A thread of its own for every connection, alive as long as its request waits.
+        QCOMPARE(int(threads.of(EventKind::ThreadCreate, LaneKind::Thread).size()), 10000);
+        QVERIFY2(threadsAlive >= threadsWaiting, qPrintable(figures));
+        // The event loop: the pool and a few threads, however many requests wait.
+        QVERIFY2(loop.measured.peakThreads <= 4 + 8, qPrintable(figures));
+        // The comparison means something only if many requests waited together: all
+        // 10,000 on a quiet machine; the fewest seen on a busy one (load average above
+        // 20 on the two cores) were 3,457, so a thousand is asked for.
+        QVERIFY2(loopWaiting >= 1000, qPrintable(figures));
+        QVERIFY2(threadsWaiting >= 1000, qPrintable(figures));
+        // The OS saw those threads: its samples, taken every 5 ms through the seconds
+        // the waits last, catch the plateau.
+        QVERIFY2(threads.measured.peakThreads >= threadsWaiting / 2, qPrintable(figures));
+        QVERIFY2(threads.measured.peakThreads > loop.measured.peakThreads, qPrintable(figures));
+        QVERIFY2(threads.measured.peakRssBytes > loop.measured.peakRssBytes, qPrintable(figures));
     }
 };
 

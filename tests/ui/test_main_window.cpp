@@ -296,8 +296,21 @@ private slots:
         QVERIFY2(threads.peakThreads >= 3 + 1, qPrintable(QString::number(threads.peakThreads)));
         QVERIFY2(loop.peakThreads >= 5, qPrintable(QString::number(loop.peakThreads)));
         QVERIFY(loop.peakRssBytes > 0 && threads.peakRssBytes > 0);
-        // Each request waits one 20 ms read, not one after the other.
-        QVERIFY2(loop.latencyP99 < 60 * kMillisecond, qPrintable(QString::number(loop.latencyP99)));
+        // Each request waits one 20 ms read, not one after the other: all three reads are
+        // on the pool before the first one ends (how long they take is the machine's).
+        int readsBegun = 0, readsBegunBeforeFirstEnd = 0;
+        bool readEnded = false;
+        for (const TraceEvent& event : window.eventLoopStore()->trace()) {
+            if (event.lane.kind != LaneKind::PoolWorker || event.text != "fs.readFile")
+                continue;
+            if (event.kind == EventKind::WorkBegin) {
+                ++readsBegun;
+                readsBegunBeforeFirstEnd += readEnded ? 0 : 1;
+            }
+            readEnded = readEnded || event.kind == EventKind::WorkEnd;
+        }
+        QCOMPARE(readsBegun, 3);
+        QCOMPARE(readsBegunBeforeFirstEnd, 3);
         QTableWidget* table = window.comparison()->table();
         const std::vector<std::string> titles = summaryTitles();
         QCOMPARE(table->rowCount(), int(titles.size()));
