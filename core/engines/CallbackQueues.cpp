@@ -1,0 +1,55 @@
+#include "CallbackQueues.h"
+
+namespace loopscope {
+
+void CallbackQueues::run(QueueKind from, QueuedCallback& job, bool dequeue) {
+    if (horizon_.stopIfPast())
+        return;
+    if (dequeue)
+        trace_.main(EventKind::Dequeue, from, job.id, job.cause, job.where);
+    trace_.main(EventKind::CallbackBegin, from, job.id, job.cause, job.where);
+    const std::uint64_t outer = current_;
+    current_ = job.id;
+    if (job.body)
+        job.body();
+    current_ = outer;
+    trace_.main(EventKind::CallbackEnd, from, job.id, job.cause, job.where);
+}
+
+void CallbackQueues::runMacrotask(QueueKind from, QueuedCallback job) {
+    if (horizon_.stopped())
+        return;
+    run(from, job);
+    drainTicksAndMicrotasks();
+}
+
+void CallbackQueues::drainTicksAndMicrotasks() {
+    if (draining_)
+        return;
+    draining_ = true;
+    do {
+        while (!nextTicks_.empty() && !horizon_.stopped()) {
+            QueuedCallback job = std::move(nextTicks_.front());
+            nextTicks_.pop_front();
+            run(QueueKind::NextTick, job);
+        }
+        while (!microtasks_.empty() && !horizon_.stopped()) {
+            QueuedCallback job = std::move(microtasks_.front());
+            microtasks_.pop_front();
+            run(QueueKind::Microtask, job);
+        }
+    } while (!nextTicks_.empty() && !horizon_.stopped());
+    draining_ = false;
+}
+
+void CallbackQueues::queueNextTick(QueuedCallback job) {
+    trace_.main(EventKind::Enqueue, QueueKind::NextTick, job.id, job.cause, job.where, 0, job.label);
+    nextTicks_.push_back(std::move(job));
+}
+
+void CallbackQueues::queueMicrotask(QueuedCallback job) {
+    trace_.main(EventKind::Enqueue, QueueKind::Microtask, job.id, job.cause, job.where, 0, job.label);
+    microtasks_.push_back(std::move(job));
+}
+
+}  // namespace loopscope

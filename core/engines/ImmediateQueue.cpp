@@ -1,0 +1,43 @@
+#include "ImmediateQueue.h"
+
+namespace loopscope {
+
+void ImmediateQueue::start(uv_loop_t* loop) {
+    uv_check_init(loop, &check_);
+    check_.data = this;
+    uv_check_start(&check_, [](uv_check_t* handle) {
+        auto* self = static_cast<ImmediateQueue*>(handle->data);
+        self->trace_.phases().observe(Phase::Check);
+        self->runAll();
+    });
+    uv_unref(reinterpret_cast<uv_handle_t*>(&check_));
+    uv_idle_init(loop, &idle_);
+}
+
+void ImmediateQueue::add(QueuedCallback job) {
+    trace_.main(EventKind::Enqueue, QueueKind::Check, job.id, job.cause, job.where, 0, job.label);
+    waiting_.push_back(std::move(job));
+    if (!uv_is_active(reinterpret_cast<uv_handle_t*>(&idle_)))
+        uv_idle_start(&idle_, [](uv_idle_t*) {});
+}
+
+// processImmediate(): the immediates queued before the check phase began run now.
+void ImmediateQueue::runAll() {
+    std::deque<QueuedCallback> batch;
+    batch.swap(waiting_);
+    for (QueuedCallback& job : batch) {
+        if (horizon_.stopped())
+            break;
+        queues_.runMacrotask(QueueKind::Check, std::move(job));
+    }
+    if (waiting_.empty())
+        uv_idle_stop(&idle_);
+}
+
+void ImmediateQueue::close() {
+    for (auto* handle : {reinterpret_cast<uv_handle_t*>(&check_), reinterpret_cast<uv_handle_t*>(&idle_)})
+        if (!uv_is_closing(handle))
+            uv_close(handle, nullptr);
+}
+
+}  // namespace loopscope

@@ -1,0 +1,119 @@
+// The Node runtime a program driver runs on: the JavaScript thread's libuv loop and its
+// phases, the nextTick and microtask queues and their drain rule, timers, immediates,
+// close callbacks, pool work, net, workers and the HTTP server, as Node 20 has them, and
+// the trace of all of it. A driver (StepProgram interprets a scenario's steps) calls it
+// in JavaScript's terms - queue this callback, arm this timer, start this pool job - and
+// the runtime reports every queue change, callback and phase itself.
+//
+// Durations a driver passes are program time: the runtime stretches them by
+// runtime.time_scale. Everything here runs on the JavaScript thread (the one that calls
+// run()); callbacks given to the runtime run on it too.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <uv.h>
+
+#include "CallbackQueues.h"
+#include "ClusterProcessRole.h"
+#include "Engine.h"
+#include "ImmediateQueue.h"
+#include "LoopInbox.h"
+#include "NetRequests.h"
+#include "NodeServer.h"
+#include "NodeTrace.h"
+#include "PoolStager.h"
+#include "RunHorizon.h"
+#include "Scenario.h"
+#include "TracedTimers.h"
+#include "WorkerThreads.h"
+
+namespace loopscope {
+
+class NodeRuntime {
+public:
+    NodeRuntime(TraceSink& sink, const RuntimeSettings& settings, std::optional<ClusterProcessRole> role);
+    NodeRuntime(const NodeRuntime&) = delete;
+    NodeRuntime& operator=(const NodeRuntime&) = delete;
+
+    // Runs a program: `startProgram` runs on this thread before the loop (it runs the
+    // main script and may start the server), then the loop runs until nothing keeps it
+    // alive or the horizon passes. Emits RunBegin ... RunEnd.
+    EngineResult run(const std::function<void()>& startProgram);
+
+    // ---- callbacks and their queues
+    // A callback with a new id, caused by the one running now; `label` is what its
+    // queue shows ("nextTick", "setImmediate", ...).
+    QueuedCallback callback(SourceLocation where, std::string label, std::function<void()> body) {
+        return queues_.make(where, std::move(label), std::move(body));
+    }
+    std::uint64_t currentCallback() const { return queues_.current(); }
+    void queueNextTick(QueuedCallback job) { queues_.queueNextTick(std::move(job)); }
+    void queueMicrotask(QueuedCallback job) { queues_.queueMicrotask(std::move(job)); }
+    void setImmediate(QueuedCallback job) { immediates_.add(std::move(job)); }
+    // Closes a real handle: its callback runs in the close phase, last closed first.
+    void queueClose(QueuedCallback job);
+    // The main script: in CommonJS now; as an ES module, as a promise job in the poll
+    // phase of the first iteration (loading it is I/O).
+    void runMainScript(SourceLocation where, std::function<void()> body);
+
+    // ---- timers
+    NodeTimerPtr armTimer(TimerRequest request) { return timers_.arm(std::move(request)); }
+    void clearTimer(const NodeTimerPtr& timer, SourceLocation where) { timers_.clear(timer, where); }
+
+    // ---- work off the JavaScript thread; `onDone` runs as a poll-phase callback
+    void startPoolJob(PoolWork work, std::function<void()> onDone);
+    void startNet(SourceLocation where, std::string label, Nanoseconds takes, std::function<void()> onDone) {
+        net_.request(where, std::move(label), scaled(takes), std::move(onDone));
+    }
+    void startWorker(SourceLocation where, Nanoseconds takes, std::function<void()> onMessage) {
+        workers_.start(where, scaled(takes), std::move(onMessage));
+    }
+
+    // ---- on the JavaScript thread itself
+    void runCpu(SourceLocation where, std::string label, Nanoseconds takes);
+    void blockWithoutCpu(SourceLocation where, std::string label, Nanoseconds takes);
+    void log(SourceLocation where, std::string text);
+    void pushFrame(SourceLocation where, std::string name);
+    void popFrame(SourceLocation where);
+
+    // ---- the HTTP server (see NodeServer)
+    void startServer(SourceLocation where, const Scenario& load, std::function<void(std::uint64_t request)> handler) {
+        server_.start(&loop_, where, load, scale_, std::move(handler));
+    }
+    void respond(SourceLocation where, std::uint64_t request, int status);
+
+    bool stopped() const { return horizon_.stopped(); }
+
+private:
+    Nanoseconds scaled(Nanoseconds programTime) const { return Nanoseconds(double(programTime) * scale_); }
+    void begin();
+    void setUpLoop();
+    void sampleCounters();
+    void tearDown();
+
+    const RuntimeSettings settings_;
+    const std::optional<ClusterProcessRole> role_;
+    const double scale_;
+    NodeTrace trace_;
+    RunHorizon horizon_;
+    CallbackQueues queues_;
+    ImmediateQueue immediates_;
+    TracedTimers timers_;
+    PoolStager pool_;
+    LoopInbox inbox_;
+    NetRequests net_;
+    WorkerThreads workers_;
+    NodeServer server_;
+
+    uv_loop_t loop_{};
+    uv_prepare_t prepare_{};
+    uv_check_t checkEnd_{};
+    uv_timer_t horizonTimer_{};
+    Nanoseconds lastCounterSample_ = -kSecond;
+};
+
+}  // namespace loopscope

@@ -1,0 +1,53 @@
+// A program's HTTP server: a real HttpServer on the JavaScript thread's loop, whose
+// every request runs the program's handler as a poll-phase callback, and the run's load
+// sent by a real client on its own thread. Once every request has ended the server
+// closes, so the run ends like a program whose last work is done. In a cluster process
+// the primary owns the socket and the load and ends the server by closing the channel.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "CallbackQueues.h"
+#include "ClusterProcessRole.h"
+#include "LoopInbox.h"
+
+struct uv_loop_s;
+
+namespace loopscope {
+
+class HttpServer;
+class LoadDriver;
+struct Scenario;
+
+class NodeServer {
+public:
+    NodeServer(CallbackQueues& queues, NodeTrace& trace, RunHorizon& horizon, LoopInbox& inbox,
+               std::optional<ClusterProcessRole> role);
+    ~NodeServer();
+
+    // `load`: the scenario whose load is sent (scaled by `timeScale`); `handler` runs
+    // inside the request's callback.
+    void start(uv_loop_s* loop, SourceLocation where, const Scenario& load, double timeScale,
+               std::function<void(std::uint64_t request)> handler);
+    void respond(std::uint64_t request, int status);
+    void stop();     // cancels the load and closes the server
+    void release();  // after the loop's last run
+
+private:
+    void handle(std::uint64_t request);
+
+    CallbackQueues& queues_;
+    NodeTrace& trace_;
+    RunHorizon& horizon_;
+    LoopInbox& inbox_;
+    const std::optional<ClusterProcessRole> role_;
+    SourceLocation where_;
+    std::function<void(std::uint64_t)> handler_;
+    std::unique_ptr<HttpServer> server_;
+    std::unique_ptr<LoadDriver> load_;
+};
+
+}  // namespace loopscope
