@@ -12,9 +12,7 @@ void ThreadRunTrace::start(Nanoseconds horizon) {
     horizonAt_ = origin_ + static_cast<std::uint64_t>(std::max<Nanoseconds>(scaled(horizon), 1));
 }
 
-Nanoseconds ThreadRunTrace::now() const {
-    return static_cast<Nanoseconds>(static_cast<double>(uv_hrtime() - origin_) / timeScale_);
-}
+Nanoseconds ThreadRunTrace::now() const { return static_cast<Nanoseconds>(uv_hrtime() - origin_); }
 
 Nanoseconds ThreadRunTrace::scaled(Nanoseconds duration) const {
     return static_cast<Nanoseconds>(std::llround(static_cast<double>(duration) * timeScale_));

@@ -18,10 +18,10 @@ public:
     // Time 0 is now; the run stops `horizon` of scenario time later.
     void start(Nanoseconds horizon);
 
-    // Trace time is scenario time: wall time since the start divided by time_scale,
-    // as the event-loop engine reports it.
+    // Trace time: wall time since the start (not divided by time_scale), the clock every
+    // engine and the load client report in. A run at time_scale 2 really takes twice as long.
     Nanoseconds now() const;
-    // A scenario duration as the wall time it really takes.
+    // A scenario duration as the wall time it really takes (times time_scale).
     Nanoseconds scaled(Nanoseconds duration) const;
     std::uint64_t origin() const { return origin_; }  // uv_hrtime() of time 0
     bool horizonPassed() const;
