@@ -1,13 +1,12 @@
 // The other scheduling model: a blocking server that gives every connection its own
-// OS thread, as a classic Java or C++ server does. Each thread runs the handler's
-// steps with blocking twins of the asynchronous ones (DESIGN.md, the step table):
-// it computes for `cpu` and computing pool steps, sleeps for file reads and timers,
-// and makes a real blocking call to the loopback peer for `net`.
+// OS thread (ThreadPerConnectionServer), as a classic Java or C++ server does. Each
+// thread runs the handler's steps with blocking twins of the asynchronous ones
+// (RequestRunner); `net` steps are real blocking calls to the loopback peer
+// (BlockingPeerClient).
 //
-// At most `threads.max` threads are alive; further connections wait in the listen
-// backlog until one exits. Each thread gets a stack of `threads.stack` bytes.
 // The main script runs first on the calling thread (lane Main), concurrently with
-// the server, which starts before it, as `new Thread(server).start()` would.
+// the server, which starts before it, as `new Thread(server).start()` would. The run
+// ends when the load has had every answer and every thread has exited, or at the horizon.
 #pragma once
 
 #include "Engine.h"

@@ -12,11 +12,11 @@ LoadDriver::LoadDriver(const Scenario& scenario, std::uint16_t port, std::uint64
       onAllDone_(std::move(onAllDone)),
       total_(LoadClient::schedule(scenario.load, scenario.runtime.timeScale).size()) {
     const Lane clientLane{LaneKind::Client, 0, 0};
-    // Trace time is scenario time: wall time since the run's start over time_scale.
-    const double scale = scenario.runtime.timeScale;
-    auto runTime = [this, scale](Nanoseconds clientTime) {
-        return static_cast<Nanoseconds>(
-            static_cast<double>(static_cast<Nanoseconds>(client_->origin() - runOrigin_) + clientTime) / scale);
+    // The client's times (since its own start) on the run's clock: wall time since the
+    // run began, as every engine stamps its events. The schedule is already stretched
+    // by time_scale, so nothing is divided by it.
+    auto runTime = [this](Nanoseconds clientTime) {
+        return static_cast<Nanoseconds>(client_->origin() - runOrigin_) + clientTime;
     };
     client_->onSent = [this, clientLane, runTime](const RequestRecord& record) {
         TraceEvent event;
@@ -24,7 +24,7 @@ LoadDriver::LoadDriver(const Scenario& scenario, std::uint16_t port, std::uint64
         event.kind = EventKind::RequestSend;
         event.lane = clientLane;
         event.id = static_cast<std::uint64_t>(record.number);
-        event.value = record.scheduled;
+        event.value = runTime(record.scheduled);
         sink_.record(event);
     };
     client_->onFinished = [this, clientLane, runTime](const RequestRecord& record) {

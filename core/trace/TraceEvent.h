@@ -39,7 +39,7 @@ enum class EventKind : std::uint8_t {
     Counter,         // text: counter name; value: its value
     // The load client's view of a request (lane Client; id: the client's request
     // number, in send order). Server-side numbers are arrival order, so they differ.
-    RequestSend,     // connection open and request written; value: scheduled time (ns)
+    RequestSend,     // connection open and request written; value: when it was due (ns, on ts's clock)
     RequestDone,     // answered or failed; value: the server's request number (0 if
                      // unknown); text: the HTTP status ("200") or what went wrong
 };

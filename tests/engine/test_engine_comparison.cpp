@@ -4,11 +4,13 @@
 // two-core one; lower bounds are what the scheduling model forces.
 #include "EngineProcess.h"
 #include "ProcessUsage.h"
+#include "RequestCsv.h"
 #include "RunMeasurements.h"
 
 #include <QtTest>
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <set>
 
@@ -67,6 +69,39 @@ MeasuredOutcome runMeasured(const std::string& file, EngineKind engine) {
     outcome.requests = requestTimings(outcome.trace);
     outcome.measurements = measureRun(outcome.requests, sampler->samples(), processTotalsFromTrace(outcome.trace));
     return outcome;
+}
+
+// A request row of the CSV export, its times read back as whole nanoseconds.
+struct CsvRow {
+    int request = 0;
+    Nanoseconds scheduled = -1, arrival = -1, start = -1, end = -1, latency = -1;
+    QString text;
+};
+
+Nanoseconds csvTime(const QString& cell) {
+    if (cell.isEmpty())
+        return -1;
+    const QStringList parts = cell.split(QLatin1Char('.'));
+    return parts.value(0).toLongLong() * kMillisecond + parts.value(1).toLongLong();
+}
+
+std::vector<CsvRow> csvRows(const std::vector<RequestTiming>& requests) {
+    std::vector<CsvRow> rows;
+    const QStringList lines = QString::fromStdString(requestCsvText({{"run", requests}})).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (qsizetype k = 1; k < lines.size(); ++k) {
+        // engine,request,server_request,scheduled_ms,arrival_ms,start_ms,end_ms,latency_ms,lane,status
+        const QStringList cells = lines[k].split(QLatin1Char(','));
+        CsvRow row;
+        row.request = cells.value(1).toInt();
+        row.scheduled = csvTime(cells.value(3));
+        row.arrival = csvTime(cells.value(4));
+        row.start = csvTime(cells.value(5));
+        row.end = csvTime(cells.value(6));
+        row.latency = csvTime(cells.value(7));
+        row.text = lines[k];
+        rows.push_back(row);
+    }
+    return rows;
 }
 
 QString describe(const std::vector<double>& times) {
@@ -164,6 +199,35 @@ private slots:
         for (const RequestTiming& r : threads.requests)
             lanes.insert(r.lane.index);
         QCOMPARE(lanes.size(), std::size_t(6));  // a thread per request, but two alive at once
+    }
+
+    // time_scale 2: every time in the trace is wall time since the run began, for the
+    // server and the client alike, and every duration takes twice as long, the load's
+    // schedule too (spacing 50 ms -> 100 ms). Each row is causal (due, sent, handled,
+    // answered, in that order on one clock) and each handler's 20 ms read takes 40 ms.
+    void timeScaleStretchesTheLoadOnTheClockOfTheTrace() {
+        for (EngineKind engine : {EngineKind::EventLoop, EngineKind::ThreadPerRequest}) {
+            const MeasuredOutcome run = runMeasured(dataFile("time_scale_two.yaml"), engine);
+            QVERIFY2(run.ok, run.error.c_str());
+            const std::vector<CsvRow> rows = csvRows(run.requests);
+            QCOMPARE(rows.size(), std::size_t(6));
+            for (const CsvRow& row : rows) {
+                const QByteArray what = row.text.toUtf8();
+                QVERIFY2(row.scheduled >= 0 && row.scheduled <= row.arrival, what.constData());
+                QVERIFY2(row.arrival <= row.start, what.constData());
+                QVERIFY2(row.start <= row.end, what.constData());
+                QCOMPARE(row.latency, row.end - row.arrival);
+                QVERIFY2(row.end - row.start >= 39 * kMillisecond, what.constData());
+            }
+            // Client numbers follow the schedule: 1 and 2 at 0 ms, 3 to 6 from 100 ms, 50 ms
+            // apart, all stretched twice.
+            QCOMPARE(rows[1].scheduled, rows[0].scheduled);
+            QVERIFY2(std::llabs(rows[2].scheduled - rows[0].scheduled - 200 * kMillisecond) <= kMicrosecond,
+                     rows[2].text.toUtf8().constData());
+            for (std::size_t k = 3; k < 6; ++k)
+                QVERIFY2(std::llabs(rows[k].scheduled - rows[k - 1].scheduled - 100 * kMillisecond) <= kMicrosecond,
+                         rows[k].text.toUtf8().constData());
+        }
     }
 
     void processTotalsComeFromTheChild() {
