@@ -11,6 +11,7 @@
 
 #include "LoopStateIndex.h"
 #include "LoopView.h"
+#include "QueueNames.h"
 #include "RunMeasurements.h"
 #include "TimelineView.h"
 #include "TraceSpans.h"
@@ -28,19 +29,7 @@ struct LegendEntry {
 
 QString spanKindLabel(SpanKind kind, QueueKind queue) {
     switch (kind) {
-    case SpanKind::Callback:
-        switch (queue) {
-        case QueueKind::None: return QStringLiteral("main script / call");
-        case QueueKind::NextTick: return QStringLiteral("process.nextTick");
-        case QueueKind::Microtask: return QStringLiteral("promise microtask");
-        case QueueKind::Timers: return QStringLiteral("timer callback");
-        case QueueKind::Pending: return QStringLiteral("pending callback");
-        case QueueKind::Poll: return QStringLiteral("I/O callback (poll)");
-        case QueueKind::Check: return QStringLiteral("setImmediate (check)");
-        case QueueKind::Close: return QStringLiteral("close callback");
-        case QueueKind::PoolFifo: return QStringLiteral("pool callback");
-        }
-        break;
+    case SpanKind::Callback: return QString::fromUtf8(queueNames(queue).legend);
     case SpanKind::Work: return QStringLiteral("thread-pool / worker job");
     case SpanKind::Io: return QStringLiteral("network I/O in the kernel");
     case SpanKind::Running: return QStringLiteral("thread running");

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "QueueNames.h"
+
 namespace loopscope {
 namespace {
 
@@ -63,21 +65,6 @@ std::string jobLabel(const LoopState& state, const TraceEvent& event) {
     return "job #" + std::to_string(event.id);
 }
 
-std::string callbackFallback(const TraceEvent& event) {
-    if (event.phase == Phase::MainScript && event.queue == QueueKind::None)
-        return "main script";
-    switch (event.queue) {
-    case QueueKind::NextTick: return "nextTick callback";
-    case QueueKind::Microtask: return "microtask";
-    case QueueKind::Timers: return "timer callback";
-    case QueueKind::Poll: return "I/O callback";
-    case QueueKind::Check: return "setImmediate callback";
-    case QueueKind::Close: return "close callback";
-    default: break;
-    }
-    return "callback";
-}
-
 // What a callback is called on the stack: its own text, else the entry it came from.
 std::string callbackName(const LoopState& state, const TraceEvent& event) {
     if (!event.text.empty())
@@ -90,7 +77,7 @@ std::string callbackName(const LoopState& state, const TraceEvent& event) {
     if (!entry && state.lastDequeued.id == event.id && event.id != 0)
         entry = &state.lastDequeued;
     if (!entry || entry->label.empty())
-        return callbackFallback(event);
+        return callbackLabel(event.queue, event.phase);
     if (entry->label.find("callback") != std::string::npos || event.queue == QueueKind::Microtask)
         return entry->label;
     return entry->label + " callback";
