@@ -9,6 +9,7 @@
 #include <qcustomplot.h>
 
 #include "LoopState.h"
+#include "PlotStyle.h"
 #include "RunMeasurements.h"
 #include "SummaryTable.h"
 #include "TraceStore.h"
@@ -90,14 +91,7 @@ void ComparisonView::setTheme(const Theme& theme) {
     legend_->setText(swatch(theme.main, tr("event loop")) + QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;") +
                      swatch(theme.blocked, tr("thread per request")));
     for (QCustomPlot* plot : {latency_, threadPlot_, memory_}) {
-        plot->setBackground(theme.panel);
-        for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-            axis->setTickLabelColor(theme.text);
-            axis->setLabelColor(theme.mutedText);
-            axis->setBasePen(QPen(theme.panelBorder));
-            axis->setTickPen(QPen(theme.panelBorder));
-            axis->grid()->setPen(QPen(theme.grid, 1, Qt::DotLine));
-        }
+        applyPlotTheme(*plot, theme);
         plot->legend->setBrush(theme.panel);
         plot->legend->setTextColor(theme.text);
         if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0)))

@@ -11,6 +11,7 @@
 
 #include "LoopStateIndex.h"
 #include "LoopView.h"
+#include "PlotStyle.h"
 #include "QueueNames.h"
 #include "RunMeasurements.h"
 #include "TimelineView.h"
@@ -343,19 +344,8 @@ void paintLegend(QPainter& painter, const QRectF& r, const Theme& theme, const s
 }
 
 void styleChart(QCustomPlot& plot, const Theme& theme) {
-    plot.setBackground(theme.panel);
-    plot.axisRect()->setBackground(theme.panel);
+    applyPlotTheme(plot, theme);
     plot.setAntialiasedElements(QCP::aeAll);
-    for (QCPAxis* axis : {plot.xAxis, plot.yAxis}) {
-        axis->setBasePen(QPen(theme.panelBorder));
-        axis->setTickPen(QPen(theme.panelBorder));
-        axis->setSubTickPen(QPen(theme.panelBorder));
-        axis->setTickLabelColor(theme.text);
-        axis->setLabelColor(theme.mutedText);
-        axis->setTickLabelFont(theme.font(0.85));
-        axis->setLabelFont(theme.font(0.85));
-        axis->grid()->setPen(QPen(theme.grid, 1, Qt::DotLine));
-    }
     plot.legend->setVisible(false);
 }
 
