@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "EngineNames.h"
 #include "LoopStateIndex.h"
 #include "LoopView.h"
 #include "PlotStyle.h"
@@ -22,6 +23,7 @@ namespace {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 QString duration(Nanoseconds ns) { return qs(formatDuration(ns)); }
+QString engineText(EngineKind engine) { return QString::fromUtf8(engineLabel(engine)); }
 
 struct LegendEntry {
     QColor color;
@@ -433,8 +435,8 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         impl_->ensureMeasured();
         const Impl::Measured& loop = impl_->eventLoopMeasured;
         const Impl::Measured& threads = impl_->threadMeasured;
-        const QColor loopColor = theme.main;
-        const QColor threadColor = theme.timer;
+        const QColor loopColor = theme.engineColor(EngineKind::EventLoop);
+        const QColor threadColor = theme.engineColor(EngineKind::ThreadPerRequest);
         const SlideLayout layout = layoutSlide(size, unit, true);
         paintHeader(painter, layout.header, theme, title,
                     QStringLiteral("One thread with an event loop vs one thread per request \u00b7 %1 requests \u00b7 %2")
@@ -542,8 +544,8 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         const double labelW = tableArea.width() * 0.4;
         const double valueW = (tableArea.width() - labelW) / 2;
         const QRectF head(tableArea.left(), tableArea.top(), tableArea.width(), headH);
-        for (const auto& [column, text, color] : {std::tuple(0, QStringLiteral("event loop"), loopColor),
-                                                  std::tuple(1, QStringLiteral("thread per request"), threadColor)}) {
+        for (const auto& [column, text, color] : {std::tuple(0, engineText(EngineKind::EventLoop), loopColor),
+                                                  std::tuple(1, engineText(EngineKind::ThreadPerRequest), threadColor)}) {
             painter.setFont(theme.font(0.95, true));
             painter.setPen(color);
             painter.drawText(QRectF(head.left() + labelW + valueW * column, head.top(), valueW - unit * 0.5, headH),
@@ -564,8 +566,8 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
                      theme.font(1.0, true), theme.text, Qt::AlignRight | Qt::AlignVCenter);
         }
         paintLegend(painter, layout.footer, theme,
-                    {{loopColor, QStringLiteral("event loop (one thread + libuv pool)")},
-                     {threadColor, QStringLiteral("thread per request (blocking)")}});
+                    {{loopColor, engineText(EngineKind::EventLoop) + QStringLiteral(" (one thread + libuv pool)")},
+                     {threadColor, engineText(EngineKind::ThreadPerRequest) + QStringLiteral(" (blocking)")}});
         break;
     }
     }
