@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "EngineChild.h"
+#include "EngineNames.h"
 #include "EngineProcess.h"
 #include "MainWindow.h"
 #include "RunOptions.h"
@@ -63,8 +64,11 @@ int runCommand(const QStringList& arguments) {
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The scenario file."));
+    const QString modes = QStringLiteral("%1, %2 or %3").arg(QLatin1String(engineName(EngineKind::EventLoop)),
+                                                             QLatin1String(engineName(EngineKind::ThreadPerRequest)),
+                                                             QLatin1String(kBothEngines));
     const QCommandLineOption mode(QStringLiteral("mode"),
-        QStringLiteral("event-loop, thread-per-request or both (default: both where the scenario has load)."),
+        QStringLiteral("%1 (default: %2 where the scenario has load).").arg(modes, QLatin1String(kBothEngines)),
         QStringLiteral("MODE"));
     const QCommandLineOption printLog(QStringLiteral("print-log"), QStringLiteral("Print console.log lines, in order, to stdout."));
     const QCommandLineOption summary(QStringLiteral("summary"), QStringLiteral("Print the comparison table."));
@@ -96,9 +100,8 @@ int runCommand(const QStringList& arguments) {
     RunOptions options;
     options.scenarioPath = positional.at(1);
     options.mode = parser.value(mode);
-    if (!options.mode.isEmpty() && options.mode != QLatin1String("event-loop") &&
-        options.mode != QLatin1String("thread-per-request") && options.mode != QLatin1String("both"))
-        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--mode must be event-loop, thread-per-request or both, not '%1'").arg(options.mode));
+    if (!options.mode.isEmpty() && modeEngines(options.mode).empty())
+        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--mode must be %1, not '%2'").arg(modes, options.mode));
     options.printLog = parser.isSet(printLog);
     options.summary = parser.isSet(summary);
     options.tracePath = parser.value(trace);

@@ -3,29 +3,21 @@
 #include <cstdio>
 
 #include "CommandLine.h"
+#include "EngineNames.h"
 #include "RequestCsv.h"
 #include "RunMeasurements.h"
 #include "SummaryTable.h"
 
 namespace loopscope {
 
-const char* engineCommandName(EngineKind engine) {
-    switch (engine) {
-    case EngineKind::EventLoop: return "event-loop";
-    case EngineKind::ThreadPerRequest: return "thread-per-request";
-    case EngineKind::Model: return "model";
-    }
-    return "?";
-}
-
 int reportComparison(const RunOptions& options, const std::vector<MeasuredRun>& runs) {
     std::vector<EngineMeasurements> rows;
     std::vector<EngineRequests> requests;
     for (const MeasuredRun& run : runs) {
         std::vector<RequestTiming> timings = requestTimings(run.trace);
-        rows.push_back({engineCommandName(run.engine),
+        rows.push_back({engineName(run.engine),
                         measureRun(timings, run.samples, processTotalsFromTrace(run.trace))});
-        requests.push_back({engineCommandName(run.engine), std::move(timings)});
+        requests.push_back({engineName(run.engine), std::move(timings)});
     }
     if (!options.csvPath.isEmpty()) {
         const std::string error = writeRequestCsv(options.csvPath.toStdString(), requests);

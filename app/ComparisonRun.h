@@ -16,9 +16,6 @@ struct MeasuredRun {
     std::vector<ProcessSample> samples;  // /proc/<child>/status while it ran
 };
 
-// The name an engine has on the command line and in reports ("event-loop", ...).
-const char* engineCommandName(EngineKind engine);
-
 // Prints the table (--summary) and writes the CSV (--csv); returns the exit code.
 int reportComparison(const RunOptions& options, const std::vector<MeasuredRun>& runs);
 

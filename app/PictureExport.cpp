@@ -53,7 +53,7 @@ int checkPictureOptions(const RunOptions& options, const Scenario& scenario, con
     if (!wantsPictures(options))
         return kExitOk;
     if (options.view == QLatin1String("comparison") && !pictureFiles(options).empty()) {
-        if (mode != QLatin1String("both"))
+        if (mode != QLatin1String(kBothEngines))
             return printError(QStringLiteral("--view comparison needs both engines; use --mode both"));
         if (scenario.load.empty())
             return printError(QStringLiteral("--view comparison needs requests, but %1 has no `load:`")

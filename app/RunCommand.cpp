@@ -8,6 +8,7 @@
 #include "ChromeTraceExporter.h"
 #include "CommandLine.h"
 #include "ComparisonRun.h"
+#include "EngineNames.h"
 #include "EngineProcess.h"
 #include "PictureExport.h"
 #include "RunOptions.h"
@@ -64,6 +65,15 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
 
 }  // namespace
 
+std::vector<EngineKind> modeEngines(const QString& mode) {
+    const bool both = mode == QLatin1String(kBothEngines);
+    std::vector<EngineKind> engines;
+    for (EngineKind engine : {EngineKind::EventLoop, EngineKind::ThreadPerRequest})
+        if (both || mode == QLatin1String(engineName(engine)))
+            engines.push_back(engine);
+    return engines;
+}
+
 int runHeadless(const RunOptions& options) {
     ParseResult parsed = parseScenarioFile(options.scenarioPath.toStdString());
     for (const Diagnostic& d : parsed.diagnostics)
@@ -74,12 +84,8 @@ int runHeadless(const RunOptions& options) {
 
     QString mode = options.mode;
     if (mode.isEmpty())
-        mode = scenario.load.empty() ? QStringLiteral("event-loop") : QStringLiteral("both");
-    std::vector<EngineKind> engines;
-    if (mode == QLatin1String("event-loop") || mode == QLatin1String("both"))
-        engines.push_back(EngineKind::EventLoop);
-    if (mode == QLatin1String("thread-per-request") || mode == QLatin1String("both"))
-        engines.push_back(EngineKind::ThreadPerRequest);
+        mode = QLatin1String(scenario.load.empty() ? engineName(EngineKind::EventLoop) : kBothEngines);
+    const std::vector<EngineKind> engines = modeEngines(mode);
 
     if (int code = checkPictureOptions(options, scenario, mode); code != kExitOk)
         return code;
@@ -98,7 +104,7 @@ int runHeadless(const RunOptions& options) {
     if (!options.tracePath.isEmpty()) {
         std::vector<ChromeTraceRun> traces;
         for (std::size_t i = 0; i < engines.size(); ++i)
-            traces.push_back({&runs[i].trace, engines[i] == EngineKind::EventLoop ? "event loop" : "thread per request"});
+            traces.push_back({&runs[i].trace, engineLabel(engines[i])});
         std::string error;
         if (!writeChromeTrace(traces, options.tracePath.toStdString(), scenario.title, &error)) {
             std::fprintf(stderr, "loopscope: %s\n", error.c_str());

@@ -2,12 +2,15 @@
 #pragma once
 
 #include <QString>
+#include <vector>
+
+#include "TraceEvent.h"
 
 namespace loopscope {
 
 struct RunOptions {
     QString scenarioPath;
-    QString mode;          // "event-loop", "thread-per-request", "both", or "" (default)
+    QString mode;          // an engine's name (EngineNames.h), kBothEngines, or "" (default)
     bool printLog = false;
     bool summary = false;
     QString tracePath;     // --trace OUT.json
@@ -23,6 +26,11 @@ struct RunOptions {
     QString framesDir;     // --frames DIR
     int fps = 10;
 };
+
+// The --mode that runs both engines, one after the other.
+inline constexpr const char* kBothEngines = "both";
+// The engines a --mode runs, in order: one, both, or none when it names neither.
+std::vector<EngineKind> modeEngines(const QString& mode);
 
 // Runs the scenario headless as `options` say; returns the process exit code.
 int runHeadless(const RunOptions& options);

@@ -8,7 +8,9 @@
 #include <map>
 #include <qcustomplot.h>
 
+#include "EngineNames.h"
 #include "LoopState.h"
+#include "PlotStyle.h"
 #include "RunMeasurements.h"
 #include "SummaryTable.h"
 #include "TraceStore.h"
@@ -16,6 +18,8 @@
 namespace loopscope {
 
 namespace {
+
+QString engineText(EngineKind engine) { return QString::fromUtf8(engineLabel(engine)); }
 
 QCustomPlot* makePlot(const QString& title, const QString& yLabel) {
     auto* plot = new QCustomPlot;
@@ -87,17 +91,11 @@ void ComparisonView::setTheme(const Theme& theme) {
     const auto swatch = [](const QColor& color, const QString& name) {
         return QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2").arg(color.name(), name.toHtmlEscaped());
     };
-    legend_->setText(swatch(theme.main, tr("event loop")) + QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;") +
-                     swatch(theme.blocked, tr("thread per request")));
+    legend_->setText(swatch(theme.engineColor(EngineKind::EventLoop), engineText(EngineKind::EventLoop)) +
+                     QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;") +
+                     swatch(theme.engineColor(EngineKind::ThreadPerRequest), engineText(EngineKind::ThreadPerRequest)));
     for (QCustomPlot* plot : {latency_, threadPlot_, memory_}) {
-        plot->setBackground(theme.panel);
-        for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-            axis->setTickLabelColor(theme.text);
-            axis->setLabelColor(theme.mutedText);
-            axis->setBasePen(QPen(theme.panelBorder));
-            axis->setTickPen(QPen(theme.panelBorder));
-            axis->grid()->setPen(QPen(theme.grid, 1, Qt::DotLine));
-        }
+        applyPlotTheme(*plot, theme);
         plot->legend->setBrush(theme.panel);
         plot->legend->setTextColor(theme.text);
         if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0)))
@@ -115,8 +113,9 @@ void ComparisonView::refresh() {
         QColor color;
         int column;
     };
-    const Side sides[] = {{eventLoop_, tr("event loop"), theme_.main, 1},
-                          {threads_, tr("thread per request"), theme_.blocked, 2}};
+    const Side sides[] = {
+        {eventLoop_, engineText(EngineKind::EventLoop), theme_.engineColor(EngineKind::EventLoop), 1},
+        {threads_, engineText(EngineKind::ThreadPerRequest), theme_.engineColor(EngineKind::ThreadPerRequest), 2}};
     const std::vector<std::string> titles = summaryTitles();
     table_->setRowCount(int(titles.size()));
     for (int r = 0; r < table_->rowCount(); ++r)

@@ -5,6 +5,8 @@
 #include <QtMath>
 #include <algorithm>
 
+#include "QueueNames.h"
+
 namespace loopscope {
 namespace {
 
@@ -209,15 +211,17 @@ struct QueueRow {
     QueueKind kind;  // None: network I/O the kernel holds
 };
 
+QueueRow queueRow(QueueKind kind) { return {queueNames(kind).name, queueNames(kind).hint, kind}; }
+
 void paintQueues(const Painter& d, const QRectF& r) {
     const QueueRow rows[] = {
-        {"nextTick", "process.nextTick", QueueKind::NextTick},
-        {"microtasks", "promises, queueMicrotask", QueueKind::Microtask},
-        {"timers", "by due time", QueueKind::Timers},
+        queueRow(QueueKind::NextTick),
+        queueRow(QueueKind::Microtask),
+        queueRow(QueueKind::Timers),
         {"kernel I/O", "network, no thread", QueueKind::None},
-        {"poll", "I/O callbacks", QueueKind::Poll},
-        {"check", "setImmediate", QueueKind::Check},
-        {"close", "'close' callbacks", QueueKind::Close},
+        queueRow(QueueKind::Poll),
+        queueRow(QueueKind::Check),
+        queueRow(QueueKind::Close),
     };
     const int n = int(std::size(rows));
     const double rowH = r.height() / n;

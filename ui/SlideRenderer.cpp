@@ -9,8 +9,11 @@
 #include <set>
 #include <tuple>
 
+#include "EngineNames.h"
 #include "LoopStateIndex.h"
 #include "LoopView.h"
+#include "PlotStyle.h"
+#include "QueueNames.h"
 #include "RunMeasurements.h"
 #include "TimelineView.h"
 #include "TraceSpans.h"
@@ -20,6 +23,7 @@ namespace {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 QString duration(Nanoseconds ns) { return qs(formatDuration(ns)); }
+QString engineText(EngineKind engine) { return QString::fromUtf8(engineLabel(engine)); }
 
 struct LegendEntry {
     QColor color;
@@ -28,19 +32,7 @@ struct LegendEntry {
 
 QString spanKindLabel(SpanKind kind, QueueKind queue) {
     switch (kind) {
-    case SpanKind::Callback:
-        switch (queue) {
-        case QueueKind::None: return QStringLiteral("main script / call");
-        case QueueKind::NextTick: return QStringLiteral("process.nextTick");
-        case QueueKind::Microtask: return QStringLiteral("promise microtask");
-        case QueueKind::Timers: return QStringLiteral("timer callback");
-        case QueueKind::Pending: return QStringLiteral("pending callback");
-        case QueueKind::Poll: return QStringLiteral("I/O callback (poll)");
-        case QueueKind::Check: return QStringLiteral("setImmediate (check)");
-        case QueueKind::Close: return QStringLiteral("close callback");
-        case QueueKind::PoolFifo: return QStringLiteral("pool callback");
-        }
-        break;
+    case SpanKind::Callback: return QString::fromUtf8(queueNames(queue).legend);
     case SpanKind::Work: return QStringLiteral("thread-pool / worker job");
     case SpanKind::Io: return QStringLiteral("network I/O in the kernel");
     case SpanKind::Running: return QStringLiteral("thread running");
@@ -354,19 +346,8 @@ void paintLegend(QPainter& painter, const QRectF& r, const Theme& theme, const s
 }
 
 void styleChart(QCustomPlot& plot, const Theme& theme) {
-    plot.setBackground(theme.panel);
-    plot.axisRect()->setBackground(theme.panel);
+    applyPlotTheme(plot, theme);
     plot.setAntialiasedElements(QCP::aeAll);
-    for (QCPAxis* axis : {plot.xAxis, plot.yAxis}) {
-        axis->setBasePen(QPen(theme.panelBorder));
-        axis->setTickPen(QPen(theme.panelBorder));
-        axis->setSubTickPen(QPen(theme.panelBorder));
-        axis->setTickLabelColor(theme.text);
-        axis->setLabelColor(theme.mutedText);
-        axis->setTickLabelFont(theme.font(0.85));
-        axis->setLabelFont(theme.font(0.85));
-        axis->grid()->setPen(QPen(theme.grid, 1, Qt::DotLine));
-    }
     plot.legend->setVisible(false);
 }
 
@@ -454,8 +435,8 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         impl_->ensureMeasured();
         const Impl::Measured& loop = impl_->eventLoopMeasured;
         const Impl::Measured& threads = impl_->threadMeasured;
-        const QColor loopColor = theme.main;
-        const QColor threadColor = theme.timer;
+        const QColor loopColor = theme.engineColor(EngineKind::EventLoop);
+        const QColor threadColor = theme.engineColor(EngineKind::ThreadPerRequest);
         const SlideLayout layout = layoutSlide(size, unit, true);
         paintHeader(painter, layout.header, theme, title,
                     QStringLiteral("One thread with an event loop vs one thread per request \u00b7 %1 requests \u00b7 %2")
@@ -563,8 +544,8 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         const double labelW = tableArea.width() * 0.4;
         const double valueW = (tableArea.width() - labelW) / 2;
         const QRectF head(tableArea.left(), tableArea.top(), tableArea.width(), headH);
-        for (const auto& [column, text, color] : {std::tuple(0, QStringLiteral("event loop"), loopColor),
-                                                  std::tuple(1, QStringLiteral("thread per request"), threadColor)}) {
+        for (const auto& [column, text, color] : {std::tuple(0, engineText(EngineKind::EventLoop), loopColor),
+                                                  std::tuple(1, engineText(EngineKind::ThreadPerRequest), threadColor)}) {
             painter.setFont(theme.font(0.95, true));
             painter.setPen(color);
             painter.drawText(QRectF(head.left() + labelW + valueW * column, head.top(), valueW - unit * 0.5, headH),
@@ -585,8 +566,8 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
                      theme.font(1.0, true), theme.text, Qt::AlignRight | Qt::AlignVCenter);
         }
         paintLegend(painter, layout.footer, theme,
-                    {{loopColor, QStringLiteral("event loop (one thread + libuv pool)")},
-                     {threadColor, QStringLiteral("thread per request (blocking)")}});
+                    {{loopColor, engineText(EngineKind::EventLoop) + QStringLiteral(" (one thread + libuv pool)")},
+                     {threadColor, engineText(EngineKind::ThreadPerRequest) + QStringLiteral(" (blocking)")}});
         break;
     }
     }

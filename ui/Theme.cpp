@@ -30,6 +30,8 @@ Theme Theme::light() {
     t.running = QColor(0x16, 0xa3, 0x4a);
     t.blocked = QColor(0xf8, 0x71, 0x71);
     t.dense = QColor(0x47, 0x55, 0x69);
+    t.eventLoopEngine = t.main;
+    t.threadPerRequestEngine = t.timer;
     return t;
 }
 
@@ -62,6 +64,8 @@ Theme Theme::dark() {
     t.running = QColor(0x4a, 0xde, 0x80);
     t.blocked = QColor(0xf8, 0x71, 0x71);
     t.dense = QColor(0x94, 0xa3, 0xb8);
+    t.eventLoopEngine = t.main;
+    t.threadPerRequestEngine = t.timer;
     return t;
 }
 
@@ -115,6 +119,10 @@ QColor Theme::spanColor(SpanKind kind, QueueKind queue) const {
     case SpanKind::Blocked: return blocked;
     }
     return main;
+}
+
+QColor Theme::engineColor(EngineKind engine) const {
+    return engine == EngineKind::ThreadPerRequest ? threadPerRequestEngine : eventLoopEngine;
 }
 
 }  // namespace loopscope

@@ -15,6 +15,7 @@ struct Theme {
     bool isDark = false;
     QColor background, panel, panelBorder, text, mutedText, accent, lit, litText, ring, grid, playhead;
     QColor nextTick, microtask, timer, io, poll, check, close, pool, kernel, worker, main, running, blocked, dense;
+    QColor eventLoopEngine, threadPerRequestEngine;  // an engine's figures where both are compared
     int fontPx = 14;  // base text size; projector mode raises it
 
     static Theme light();
@@ -26,6 +27,7 @@ struct Theme {
     QFont font(double scale = 1.0, bool bold = false) const;
     QColor queueColor(QueueKind queue) const;
     QColor spanColor(SpanKind kind, QueueKind queue) const;
+    QColor engineColor(EngineKind engine) const;
 };
 
 }  // namespace loopscope

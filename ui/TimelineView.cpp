@@ -8,6 +8,7 @@
 #include <qcustomplot.h>
 
 #include "LoopState.h"
+#include "PlotStyle.h"
 
 namespace loopscope {
 namespace {
@@ -249,18 +250,7 @@ void TimelineView::setTheme(const Theme& theme) {
 
 void TimelineView::applyTheme() {
     spans_->setTheme(theme_);
-    plot_->setBackground(theme_.panel);
-    plot_->axisRect()->setBackground(theme_.panel);
-    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
-        axis->setBasePen(QPen(theme_.panelBorder));
-        axis->setTickPen(QPen(theme_.panelBorder));
-        axis->setSubTickPen(QPen(theme_.panelBorder));
-        axis->setTickLabelColor(theme_.text);
-        axis->setLabelColor(theme_.mutedText);
-        axis->setTickLabelFont(theme_.font(0.85));
-        axis->setLabelFont(theme_.font(0.85));
-        axis->grid()->setPen(QPen(theme_.grid, 1, Qt::DotLine));
-    }
+    applyPlotTheme(*plot_, theme_);
     playheadLine_->setPen(QPen(theme_.playhead, 2));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "JsonString.h"
+#include "QueueNames.h"
 
 namespace loopscope {
 
@@ -118,21 +119,6 @@ void appendMicros(std::string& out, Nanoseconds ns) {
     while (digits[length - 1] == '0')
         --length;
     out.append(digits, length);
-}
-
-const char* callbackName(QueueKind queue, Phase phase) {
-    switch (queue) {
-    case QueueKind::Timers: return "setTimeout callback";
-    case QueueKind::Check: return "setImmediate callback";
-    case QueueKind::NextTick: return "nextTick callback";
-    case QueueKind::Microtask: return "microtask";
-    case QueueKind::Poll: return "I/O callback";
-    case QueueKind::Close: return "close callback";
-    case QueueKind::Pending: return "pending callback";
-    case QueueKind::PoolFifo: return "thread-pool callback";
-    case QueueKind::None: break;
-    }
-    return phase == Phase::MainScript ? "main script" : "callback";
 }
 
 const char* workName(LaneKind lane) {
@@ -306,7 +292,7 @@ private:
 
     void writeCallback(std::size_t begin, Nanoseconds end, const Track& track) {
         const TraceEvent& event = trace_[begin];
-        writeSlice(event.text.empty() ? std::string_view(callbackName(event.queue, event.phase)) : std::string_view(event.text),
+        writeSlice(event.text.empty() ? std::string_view(callbackLabel(event.queue, event.phase)) : std::string_view(event.text),
                    "callback", event, end, track);
     }
     void writeFrame(std::size_t begin, Nanoseconds end, const Track& track) {

@@ -13,57 +13,47 @@ std::string fixed(double value, int decimals) {
     return text;
 }
 
-std::string milliseconds(Nanoseconds ns) { return fixed(static_cast<double>(ns) / kMillisecond, 1); }
-std::string mebibytes(std::int64_t bytes) { return fixed(static_cast<double>(bytes) / (1024.0 * 1024.0), 1); }
-
-// The numbers behind each cell, for the ratio row.
-std::vector<double> summaryValues(const RunMeasurements& m) {
-    return {double(m.answered),          double(m.failed),          m.throughput,
-            double(m.latencyP50),        double(m.latencyP90),      double(m.latencyP99),
-            double(m.latencyMax),        double(m.requests),        double(m.peakThreads),
-            double(m.peakRssBytes),      double(m.peakVmBytes),     double(m.cpuUser),
-            double(m.cpuSystem),         double(m.voluntarySwitches), double(m.involuntarySwitches)};
-}
-
 }  // namespace
 
+std::string formatMetric(const SummaryMetric& metric, const RunMeasurements& m) {
+    const double value = metric.value(m);
+    switch (metric.format) {
+    case MetricFormat::Count: return std::to_string(static_cast<long long>(value));
+    case MetricFormat::PerSecond: return fixed(value, 1);
+    case MetricFormat::Milliseconds: return fixed(value / kMillisecond, 1);
+    case MetricFormat::Mebibytes: return fixed(value / (1024.0 * 1024.0), 1);
+    }
+    return "?";
+}
+
 std::vector<std::string> summaryColumns() {
-    return {"answered", "failed", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "requests",
-            "threads", "RSS MiB", "VM MiB", "user ms", "sys ms", "vol cs", "invol cs"};
+    std::vector<std::string> columns;
+    for (const SummaryMetric& metric : kSummaryMetrics)
+        columns.push_back(metric.column);
+    return columns;
 }
 
 std::vector<std::string> summaryTitles() {
-    return {"Requests answered",       "Requests failed",         "Throughput (req/s)",
-            "Latency p50 (ms)",        "Latency p90 (ms)",        "Latency p99 (ms)",
-            "Latency max (ms)",        "Requests sent",           "Peak threads",
-            "Peak resident memory (MiB)", "Peak virtual memory (MiB)", "CPU time, user (ms)",
-            "CPU time, system (ms)",   "Voluntary context switches", "Involuntary context switches"};
-}
-
-std::vector<std::string> summaryRatios(const RunMeasurements& first, const RunMeasurements& second) {
-    const auto a = summaryValues(first), b = summaryValues(second);
-    std::vector<std::string> ratios;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        ratios.push_back(a[i] != 0 ? fixed(b[i] / a[i], 2) : std::string("-"));
-    return ratios;
+    std::vector<std::string> titles;
+    for (const SummaryMetric& metric : kSummaryMetrics)
+        titles.push_back(metric.title);
+    return titles;
 }
 
 std::vector<std::string> summaryCells(const RunMeasurements& m) {
-    return {std::to_string(m.answered),
-            std::to_string(m.failed),
-            fixed(m.throughput, 1),
-            milliseconds(m.latencyP50),
-            milliseconds(m.latencyP90),
-            milliseconds(m.latencyP99),
-            milliseconds(m.latencyMax),
-            std::to_string(m.requests),
-            std::to_string(m.peakThreads),
-            mebibytes(m.peakRssBytes),
-            mebibytes(m.peakVmBytes),
-            milliseconds(m.cpuUser),
-            milliseconds(m.cpuSystem),
-            std::to_string(m.voluntarySwitches),
-            std::to_string(m.involuntarySwitches)};
+    std::vector<std::string> cells;
+    for (const SummaryMetric& metric : kSummaryMetrics)
+        cells.push_back(formatMetric(metric, m));
+    return cells;
+}
+
+std::vector<std::string> summaryRatios(const RunMeasurements& first, const RunMeasurements& second) {
+    std::vector<std::string> ratios;
+    for (const SummaryMetric& metric : kSummaryMetrics) {
+        const double a = metric.value(first), b = metric.value(second);
+        ratios.push_back(a != 0 ? fixed(b / a, 2) : std::string("-"));
+    }
+    return ratios;
 }
 
 std::string formatSummaryTable(const std::vector<EngineMeasurements>& rows) {

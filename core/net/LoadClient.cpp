@@ -50,32 +50,12 @@ std::string failure(const char* operation, int rc) {
     return text;
 }
 
-}  // namespace
-
-struct LoadClient::Impl {
-    // One connection to the server, carrying one request at a time. Without a
-    // connection limit it carries exactly one (`Connection: close`, users arriving);
-    // with one it is kept alive and carries the next request as soon as the answer to
-    // the last is in, as a benchmark client's connections do. Freed when both of its
-    // handles have closed.
-    struct Connection {
-        uv_tcp_t tcp;
-        uv_timer_t timeout;
-        uv_connect_t connect;
-        uv_write_t write;
-        http_parser parser;
-        LoadClient::Impl* client = nullptr;
-        std::size_t index = 0;       // the request it carries, while `busy`
-        int openHandles = 0;
-        bool connected = false;
-        bool busy = false;           // carrying a request that has not ended yet
-        bool writing = false;        // `write` is in use
-        bool receivedBytes = false;  // of the current request's answer
-        bool awaitingClose = false;  // answered with `Connection: close`: waiting for the server's FIN
-        bool closing = false;
-        std::string headerField;     // the header name being read (may come in pieces)
-        bool readingHeaderValue = false;
-    };
+// What one run of the client has and fills in, whichever way it runs (on a thread of
+// this process or in a helper process): the settings, the schedule, one record per
+// scheduled request, the clock origin and a warning.
+struct ClientRun {
+    ClientRun(LoadClient* owner, std::uint16_t port, std::vector<LoadWave> waves, double timeScale, Nanoseconds timeout)
+        : port(port), waves(std::move(waves)), timeScale(timeScale), timeout(timeout), owner(owner) {}
 
     std::uint16_t port = 0;
     std::vector<LoadWave> waves;
@@ -85,9 +65,51 @@ struct LoadClient::Impl {
 
     std::vector<Nanoseconds> due;  // by request index, in send order
     std::vector<RequestRecord> records;
-    std::string requestBytes;
     std::string warning;
     std::uint64_t origin = 0;
+
+    // The schedule, and a record for each of its requests, numbered in send order.
+    void prepareRecords() {
+        due = LoadClient::schedule(waves, timeScale);
+        records.resize(due.size());
+        for (std::size_t i = 0; i < due.size(); ++i) {
+            records[i].number = static_cast<int>(i + 1);
+            records[i].scheduled = due[i];
+        }
+    }
+};
+
+struct InProcessClient;
+
+// One connection to the server, carrying one request at a time. Without a
+// connection limit it carries exactly one (`Connection: close`, users arriving);
+// with one it is kept alive and carries the next request as soon as the answer to
+// the last is in, as a benchmark client's connections do. Freed when both of its
+// handles have closed.
+struct Connection {
+    uv_tcp_t tcp;
+    uv_timer_t timeout;
+    uv_connect_t connect;
+    uv_write_t write;
+    http_parser parser;
+    InProcessClient* client = nullptr;
+    std::size_t index = 0;       // the request it carries, while `busy`
+    int openHandles = 0;
+    bool connected = false;
+    bool busy = false;           // carrying a request that has not ended yet
+    bool writing = false;        // `write` is in use
+    bool receivedBytes = false;  // of the current request's answer
+    bool awaitingClose = false;  // answered with `Connection: close`: waiting for the server's FIN
+    bool closing = false;
+    std::string headerField;     // the header name being read (may come in pieces)
+    bool readingHeaderValue = false;
+};
+
+// The client on a thread of this process, with a libuv loop of its own.
+struct InProcessClient : ClientRun {
+    using ClientRun::ClientRun;
+
+    std::string requestBytes;
 
     uv_loop_t loop{};
     uv_async_t cancelSignal{};
@@ -105,16 +127,8 @@ struct LoadClient::Impl {
     bool sending = false;
     bool sendAgain = false;
 
-    // In a helper process (runInHelperProcess): its pid, our ends of its pipes, and the
-    // thread that turns its lines into records.
-    pid_t helperPid = -1;
-    int toHelper = -1;
-    int fromHelper = -1;
-    std::thread helperReader;
-
     std::mutex lifecycle;       // guards cancelSignal's life against cancel() from other threads
     bool signalOpen = false;
-    bool started = false;
 
     Nanoseconds now() const { return static_cast<Nanoseconds>(uv_hrtime() - origin); }
 
@@ -125,21 +139,7 @@ struct LoadClient::Impl {
     }
 
     void start() {
-        std::string executable;
-        {
-            std::lock_guard<std::mutex> lock(helperMutex);
-            executable = helperExecutable;
-        }
-        if (!executable.empty()) {
-            startInHelper(executable);
-            return;
-        }
-        due = LoadClient::schedule(waves, timeScale);
-        records.resize(due.size());
-        for (std::size_t i = 0; i < due.size(); ++i) {
-            records[i].number = static_cast<int>(i + 1);
-            records[i].scheduled = due[i];
-        }
+        prepareRecords();
         readConnectionLimit();
         keepAlive = owner->maxConnections != 0;
         requestBytes = "GET " + owner->path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: loopscope\r\nConnection: " +
@@ -152,19 +152,18 @@ struct LoadClient::Impl {
             warning = raise.message;
 
         http_parser_settings_init(&settings);
-        settings.on_message_complete = &Impl::onMessageComplete;
-        settings.on_header_field = &Impl::onHeaderField;
-        settings.on_header_value = &Impl::onHeaderValue;
+        settings.on_message_complete = &InProcessClient::onMessageComplete;
+        settings.on_header_field = &InProcessClient::onHeaderField;
+        settings.on_header_value = &InProcessClient::onHeaderValue;
         uv_loop_init(&loop);
         loop.data = this;
-        uv_async_init(&loop, &cancelSignal, &Impl::onCancelSignal);
+        uv_async_init(&loop, &cancelSignal, &InProcessClient::onCancelSignal);
         cancelSignal.data = this;
         uv_timer_init(&loop, &scheduleTimer);
         scheduleTimer.data = this;
         signalOpen = true;
-        started = true;
         origin = uv_hrtime();
-        uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer, 0, 0);
+        uv_timer_start(&scheduleTimer, &InProcessClient::onScheduleTimer, 0, 0);
         thread = std::thread([this] {
             moveCallingThreadOutsideRunCores();  // the users are not part of the server
             uv_run(&loop, UV_RUN_DEFAULT);
@@ -173,7 +172,7 @@ struct LoadClient::Impl {
     }
 
     static void onScheduleTimer(uv_timer_t* timer) {
-        auto* self = static_cast<Impl*>(timer->data);
+        auto* self = static_cast<InProcessClient*>(timer->data);
         self->sendDue();
     }
 
@@ -200,7 +199,7 @@ struct LoadClient::Impl {
         if (nextToSend < due.size() && !cancelling) {
             const Nanoseconds wait = due[nextToSend] - current;
             uv_update_time(&loop);
-            uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer,
+            uv_timer_start(&scheduleTimer, &InProcessClient::onScheduleTimer,
                            static_cast<std::uint64_t>((wait + kMillisecond - 1) / kMillisecond), 0);
         }
         finishIfDone();
@@ -230,7 +229,7 @@ struct LoadClient::Impl {
         connection->readingHeaderValue = false;
         http_parser_init(&connection->parser, HTTP_RESPONSE);
         connection->parser.data = connection;
-        uv_timer_start(&connection->timeout, &Impl::onTimeout,
+        uv_timer_start(&connection->timeout, &InProcessClient::onTimeout,
                        static_cast<std::uint64_t>(std::max<Nanoseconds>(timeout / kMillisecond, 1)), 0);
         if (connection->connected) {
             writeRequest(connection);
@@ -239,14 +238,14 @@ struct LoadClient::Impl {
         sockaddr_in address{};
         uv_ip4_addr("127.0.0.1", port, &address);
         const int rc = uv_tcp_connect(&connection->connect, &connection->tcp,
-                                      reinterpret_cast<const sockaddr*>(&address), &Impl::onConnect);
+                                      reinterpret_cast<const sockaddr*>(&address), &InProcessClient::onConnect);
         if (rc != 0)
             fail(connection, failure("connect", rc));
     }
 
     static void onConnect(uv_connect_t* connect, int status) {
         auto* connection = static_cast<Connection*>(connect->data);
-        Impl* self = connection->client;
+        InProcessClient* self = connection->client;
         if (connection->closing)
             return;
         if (status < 0) {
@@ -255,7 +254,7 @@ struct LoadClient::Impl {
         }
         connection->connected = true;
         uv_tcp_nodelay(&connection->tcp, 1);
-        uv_read_start(reinterpret_cast<uv_stream_t*>(&connection->tcp), &Impl::onAlloc, &Impl::onRead);
+        uv_read_start(reinterpret_cast<uv_stream_t*>(&connection->tcp), &InProcessClient::onAlloc, &InProcessClient::onRead);
         if (connection->busy)
             self->writeRequest(connection);
     }
@@ -272,7 +271,7 @@ struct LoadClient::Impl {
         connection->writing = connection->writing || write == &connection->write;
         uv_buf_t buf = uv_buf_init(requestBytes.data(), static_cast<unsigned>(requestBytes.size()));
         records[connection->index].sent = now();
-        if (int rc = uv_write(write, reinterpret_cast<uv_stream_t*>(&connection->tcp), &buf, 1, &Impl::onWritten);
+        if (int rc = uv_write(write, reinterpret_cast<uv_stream_t*>(&connection->tcp), &buf, 1, &InProcessClient::onWritten);
             rc != 0) {
             if (write != &connection->write)
                 delete write;
@@ -302,7 +301,7 @@ struct LoadClient::Impl {
 
     static void onRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
         auto* connection = static_cast<Connection*>(stream->data);
-        Impl* self = connection->client;
+        InProcessClient* self = connection->client;
         if (nread == 0 || connection->closing)
             return;
         if (!connection->busy) {
@@ -359,7 +358,7 @@ struct LoadClient::Impl {
 
     static int onMessageComplete(http_parser* parser) {
         auto* connection = static_cast<Connection*>(parser->data);
-        Impl* self = connection->client;
+        InProcessClient* self = connection->client;
         if (!connection->busy)
             return 0;
         RequestRecord& record = self->records[connection->index];
@@ -373,7 +372,7 @@ struct LoadClient::Impl {
 
     static void onTimeout(uv_timer_t* timer) {
         auto* connection = static_cast<Connection*>(timer->data);
-        Impl* self = connection->client;
+        InProcessClient* self = connection->client;
         if (connection->busy)
             self->fail(connection, "no response within " + std::to_string(self->timeout / kMillisecond) + " ms");
         else
@@ -390,7 +389,7 @@ struct LoadClient::Impl {
             idle.pop_back();
         }
         if (keepAlive && nextToSend < due.size() && !sending && !cancelling)
-            uv_timer_start(&scheduleTimer, &Impl::onScheduleTimer, 0, 0);  // a connection is free
+            uv_timer_start(&scheduleTimer, &InProcessClient::onScheduleTimer, 0, 0);  // a connection is free
         uv_timer_stop(&connection->timeout);
         auto onClosed = [](uv_handle_t* handle) {
             auto* closing = static_cast<Connection*>(handle->data);
@@ -413,7 +412,7 @@ struct LoadClient::Impl {
             idle.push_back(connection);
         } else {
             connection->awaitingClose = true;
-            uv_timer_start(&connection->timeout, &Impl::onTimeout, 1000, 0);
+            uv_timer_start(&connection->timeout, &InProcessClient::onTimeout, 1000, 0);
         }
         ended(index);
     }
@@ -456,7 +455,7 @@ struct LoadClient::Impl {
     }
 
     static void onCancelSignal(uv_async_t* async) {
-        auto* self = static_cast<Impl*>(async->data);
+        auto* self = static_cast<InProcessClient*>(async->data);
         self->cancelAll();
     }
 
@@ -483,6 +482,28 @@ struct LoadClient::Impl {
         std::lock_guard<std::mutex> lock(lifecycle);
         if (signalOpen)
             uv_async_send(&cancelSignal);
+    }
+
+    void wait() {
+        if (thread.joinable())
+            thread.join();
+    }
+};
+
+// The client in a helper process of its own (runInHelperProcess): starts it, and turns
+// the lines it writes into records.
+struct HelperProcessClient : ClientRun {
+    using ClientRun::ClientRun;
+
+    // Its pid, our ends of its pipes, and the thread that reads its lines.
+    pid_t helperPid = -1;
+    int toHelper = -1;
+    int fromHelper = -1;
+    std::thread helperReader;
+    std::mutex lifecycle;  // guards toHelper against cancel() from other threads
+
+    void cancel() {
+        std::lock_guard<std::mutex> lock(lifecycle);
         if (toHelper >= 0) {
             ::close(toHelper);  // the helper cancels when its stdin closes
             toHelper = -1;
@@ -490,20 +511,12 @@ struct LoadClient::Impl {
     }
 
     void wait() {
-        if (thread.joinable())
-            thread.join();
         if (helperReader.joinable())
             helperReader.join();
     }
 
-    void startInHelper(const std::string& executable) {
-        due = LoadClient::schedule(waves, timeScale);
-        records.resize(due.size());
-        for (std::size_t i = 0; i < due.size(); ++i) {
-            records[i].number = static_cast<int>(i + 1);
-            records[i].scheduled = due[i];
-        }
-        started = true;
+    void start(const std::string& executable) {
+        prepareRecords();
         std::vector<std::string> arguments{executable,
                                            "engine-child",
                                            "--load-client",
@@ -622,14 +635,51 @@ struct LoadClient::Impl {
     }
 };
 
+}  // namespace
+
+// Runs the client one of the two ways: in a helper process once runInHelperProcess has
+// named one, on a thread of this process otherwise.
+struct LoadClient::Impl {
+    Impl(LoadClient* owner, std::uint16_t port, const std::vector<LoadWave>& waves, double timeScale, Nanoseconds timeout)
+        : inProcess(owner, port, waves, timeScale, timeout), helperProcess(owner, port, waves, timeScale, timeout) {}
+
+    InProcessClient inProcess;
+    HelperProcessClient helperProcess;
+    bool started = false;
+    bool inHelper = false;
+
+    const ClientRun& run() const {
+        return inHelper ? static_cast<const ClientRun&>(helperProcess) : static_cast<const ClientRun&>(inProcess);
+    }
+
+    void start() {
+        started = true;
+        std::string executable;
+        {
+            std::lock_guard<std::mutex> lock(helperMutex);
+            executable = helperExecutable;
+        }
+        if (!executable.empty()) {
+            inHelper = true;
+            helperProcess.start(executable);
+            return;
+        }
+        inProcess.start();
+    }
+
+    void cancel() {
+        inProcess.cancel();
+        helperProcess.cancel();
+    }
+
+    void wait() {
+        inProcess.wait();
+        helperProcess.wait();
+    }
+};
+
 LoadClient::LoadClient(std::uint16_t port, std::vector<LoadWave> waves, double timeScale, Nanoseconds timeout)
-    : impl_(std::make_unique<Impl>()) {
-    impl_->port = port;
-    impl_->waves = std::move(waves);
-    impl_->timeScale = timeScale;
-    impl_->timeout = timeout;
-    impl_->owner = this;
-}
+    : impl_(std::make_unique<Impl>(this, port, waves, timeScale, timeout)) {}
 
 LoadClient::~LoadClient() {
     impl_->cancel();
@@ -730,10 +780,10 @@ void LoadClient::wait() { impl_->wait(); }
 
 void LoadClient::cancel() { impl_->cancel(); }
 
-const std::vector<RequestRecord>& LoadClient::records() const { return impl_->records; }
+const std::vector<RequestRecord>& LoadClient::records() const { return impl_->run().records; }
 
-std::uint64_t LoadClient::origin() const { return impl_->origin; }
+std::uint64_t LoadClient::origin() const { return impl_->run().origin; }
 
-const std::string& LoadClient::warning() const { return impl_->warning; }
+const std::string& LoadClient::warning() const { return impl_->run().warning; }
 
 }  // namespace loopscope

@@ -14,21 +14,13 @@
 #include <stdexcept>
 #include <thread>
 
+#include "EngineNames.h"
 #include "TraceCodec.h"
 
 extern char** environ;
 
 namespace loopscope {
 namespace {
-
-const char* engineName(EngineKind kind) {
-    switch (kind) {
-    case EngineKind::EventLoop: return "event-loop";
-    case EngineKind::ThreadPerRequest: return "thread-per-request";
-    case EngineKind::Model: return "model";
-    }
-    return "event-loop";
-}
 
 std::string formatScale(double scale) {
     std::ostringstream out;

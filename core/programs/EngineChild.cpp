@@ -19,6 +19,7 @@
 #include "ClusterEngine.h"
 #include "CpuAffinity.h"
 #include "EngineChild.h"
+#include "EngineNames.h"
 #include "EngineProcess.h"
 #include "EventLoopEngine.h"
 #include "LoadClient.h"
@@ -64,15 +65,10 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             const char* name = value();
             if (!name)
                 return "--engine needs a name";
-            const std::string engine = name;
-            if (engine == "event-loop")
-                out.engine = EngineKind::EventLoop;
-            else if (engine == "thread-per-request")
-                out.engine = EngineKind::ThreadPerRequest;
-            else if (engine == "model")
-                out.engine = EngineKind::Model;
-            else
-                return "unknown engine '" + engine + "'";
+            const std::optional<EngineKind> engine = engineNamed(name);
+            if (!engine)
+                return "unknown engine '" + std::string(name) + "'";
+            out.engine = *engine;
         } else if (argument == "--threadpool" || argument == "--cores") {
             const char* text = value();
             const IntRange range = argument == "--threadpool" ? kThreadpoolRange : kCoresRange;

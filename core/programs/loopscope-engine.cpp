@@ -12,16 +12,21 @@
 #include <string>
 
 #include "EngineChild.h"
+#include "EngineNames.h"
 #include "EngineProcess.h"
 #include "ScenarioParser.h"
 
 namespace {
 
+// The one mode this runner has; `loopscope run` has the others.
+const char* const kMode = loopscope::engineName(loopscope::EngineKind::EventLoop);
+
 int usage() {
     std::fprintf(stderr,
-                 "usage: loopscope-engine run FILE [--mode event-loop] [--print-log]\n"
+                 "usage: loopscope-engine run FILE [--mode %s] [--print-log]\n"
                  "       loopscope-engine engine-child --engine NAME [--threadpool N] [--cores N] "
-                 "[--time-scale X] [--processes N] FILE\n");
+                 "[--time-scale X] [--processes N] FILE\n",
+                 kMode);
     return 1;
 }
 
@@ -39,8 +44,8 @@ int runCommand(int argc, char** argv) {
         if (argument == "--print-log") {
             printLog = true;
         } else if (argument == "--mode") {
-            if (at + 1 >= argc || std::strcmp(argv[++at], "event-loop") != 0) {
-                std::fprintf(stderr, "loopscope-engine: only --mode event-loop is built in here\n");
+            if (at + 1 >= argc || std::strcmp(argv[++at], kMode) != 0) {
+                std::fprintf(stderr, "loopscope-engine: only --mode %s is built in here\n", kMode);
                 return 1;
             }
         } else if (!argument.empty() && argument[0] == '-') {

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "QueueNames.h"
+
 namespace loopscope {
 namespace {
 
@@ -63,21 +65,6 @@ std::string jobLabel(const LoopState& state, const TraceEvent& event) {
     return "job #" + std::to_string(event.id);
 }
 
-std::string callbackFallback(const TraceEvent& event) {
-    if (event.phase == Phase::MainScript && event.queue == QueueKind::None)
-        return "main script";
-    switch (event.queue) {
-    case QueueKind::NextTick: return "nextTick callback";
-    case QueueKind::Microtask: return "microtask";
-    case QueueKind::Timers: return "timer callback";
-    case QueueKind::Poll: return "I/O callback";
-    case QueueKind::Check: return "setImmediate callback";
-    case QueueKind::Close: return "close callback";
-    default: break;
-    }
-    return "callback";
-}
-
 // What a callback is called on the stack: its own text, else the entry it came from.
 std::string callbackName(const LoopState& state, const TraceEvent& event) {
     if (!event.text.empty())
@@ -90,7 +77,7 @@ std::string callbackName(const LoopState& state, const TraceEvent& event) {
     if (!entry && state.lastDequeued.id == event.id && event.id != 0)
         entry = &state.lastDequeued;
     if (!entry || entry->label.empty())
-        return callbackFallback(event);
+        return callbackLabel(event.queue, event.phase);
     if (entry->label.find("callback") != std::string::npos || event.queue == QueueKind::Microtask)
         return entry->label;
     return entry->label + " callback";
@@ -134,6 +121,96 @@ std::string phaseSentence(Phase phase) {
     case Phase::None: break;
     }
     return "between phases";
+}
+
+// A callback of the followed main thread starts: it leaves its queue for the stack.
+void beginCallback(LoopState& state, const TraceEvent& event) {
+    StackFrame frame;
+    frame.name = callbackName(state, event);
+    if (event.queue != QueueKind::None)
+        takeEntry(state.queue(event.queue), event.id);
+    frame.step = event.step;
+    frame.id = event.id;
+    frame.isCallback = true;
+    state.callStack.push_back(std::move(frame));
+}
+
+void endCallback(LoopState& state) {
+    // Frames a callback pushed end with it (a thrown error unwinds them too).
+    while (!state.callStack.empty()) {
+        const bool wasCallback = state.callStack.back().isCallback;
+        state.callStack.pop_back();
+        if (wasCallback)
+            break;
+    }
+}
+
+void enqueue(LoopState& state, const TraceEvent& event) {
+    QueueEntry entry{event.id, entryLabel(event), event.step, event.ts, 0};
+    auto& queue = state.queue(event.queue);
+    if (event.queue == QueueKind::Timers) {
+        // Timers fire by due time, then in the order they were created.
+        entry.due = event.value;
+        auto at = std::upper_bound(queue.begin(), queue.end(), entry.due,
+                                   [](Nanoseconds due, const QueueEntry& c) { return due < c.due; });
+        queue.insert(at, std::move(entry));
+    } else {
+        queue.push_back(std::move(entry));
+    }
+}
+
+void dequeue(LoopState& state, const TraceEvent& event) {
+    bool found = false;
+    QueueEntry entry = takeEntry(state.queue(event.queue), event.id, &found);
+    // A pool worker that takes a job from the queue is busy with it from this
+    // moment, before its WorkBegin: no instant shows the job nowhere.
+    if (found && event.queue == QueueKind::PoolFifo && event.lane.kind == LaneKind::PoolWorker) {
+        QueueEntry onLane = entry;
+        onLane.since = event.ts;
+        onLane.due = 0;
+        slotAt(state.poolLanes, event.lane.index) = LaneSlot{true, std::move(onLane)};
+    }
+    if (found)
+        state.lastDequeued = std::move(entry);
+}
+
+// A pool worker or worker thread starts a job: the lane shows it, with the label and
+// step it had while it waited.
+void beginWork(LoopState& state, const TraceEvent& event) {
+    QueueEntry job;
+    bool found = false;
+    if (event.lane.kind == LaneKind::PoolWorker)
+        job = takeEntry(state.queue(QueueKind::PoolFifo), event.id, &found);
+    if (!found && event.lane.kind == LaneKind::PoolWorker && event.lane.index < state.poolLanes.size() &&
+        state.poolLanes[event.lane.index].job.id == event.id) {
+        job = state.poolLanes[event.lane.index].job;
+        found = true;
+    }
+    if (!found && state.lastDequeued.id == event.id) {
+        job = state.lastDequeued;
+        found = true;
+    }
+    if (!event.text.empty() || !found)
+        job.label = jobLabel(state, event);
+    if (event.step.line > 0 || !found)
+        job.step = event.step;
+    job.id = event.id;
+    job.since = event.ts;
+    job.due = event.value > 0 ? event.ts + event.value : 0;
+    if (event.lane.kind == LaneKind::PoolWorker)
+        slotAt(state.poolLanes, event.lane.index) = LaneSlot{true, std::move(job)};
+    else if (event.lane.kind == LaneKind::Worker)
+        slotAt(state.workerThreads, event.lane.index) = LaneSlot{true, std::move(job)};
+}
+
+void endWork(LoopState& state, const TraceEvent& event) {
+    std::vector<LaneSlot>* slots = nullptr;
+    if (event.lane.kind == LaneKind::PoolWorker)
+        slots = &state.poolLanes;
+    else if (event.lane.kind == LaneKind::Worker)
+        slots = &state.workerThreads;
+    if (slots && event.lane.index < slots->size())
+        (*slots)[event.lane.index] = LaneSlot{};
 }
 
 }  // namespace
@@ -335,29 +412,13 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         if (isFollowedMain(state, event.lane) && state.phase == event.phase)
             state.phase = Phase::None;
         break;
-    case EventKind::CallbackBegin: {
-        if (!isFollowedMain(state, event.lane))
-            break;
-        StackFrame frame;
-        frame.name = callbackName(state, event);
-        if (event.queue != QueueKind::None)
-            takeEntry(state.queue(event.queue), event.id);
-        frame.step = event.step;
-        frame.id = event.id;
-        frame.isCallback = true;
-        state.callStack.push_back(std::move(frame));
+    case EventKind::CallbackBegin:
+        if (isFollowedMain(state, event.lane))
+            beginCallback(state, event);
         break;
-    }
     case EventKind::CallbackEnd:
-        if (!isFollowedMain(state, event.lane))
-            break;
-        // Frames a callback pushed end with it (a thrown error unwinds them too).
-        while (!state.callStack.empty()) {
-            const bool wasCallback = state.callStack.back().isCallback;
-            state.callStack.pop_back();
-            if (wasCallback)
-                break;
-        }
+        if (isFollowedMain(state, event.lane))
+            endCallback(state);
         break;
     case EventKind::FramePush:
         if (isFollowedMain(state, event.lane))
@@ -367,75 +428,20 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         if (isFollowedMain(state, event.lane) && !state.callStack.empty() && !state.callStack.back().isCallback)
             state.callStack.pop_back();
         break;
-    case EventKind::Enqueue: {
-        if (event.queue == QueueKind::None)
-            break;
-        QueueEntry entry{event.id, entryLabel(event), event.step, event.ts, 0};
-        auto& queue = state.queue(event.queue);
-        if (event.queue == QueueKind::Timers) {
-            // Timers fire by due time, then in the order they were created.
-            entry.due = event.value;
-            auto at = std::upper_bound(queue.begin(), queue.end(), entry.due,
-                                       [](Nanoseconds due, const QueueEntry& c) { return due < c.due; });
-            queue.insert(at, std::move(entry));
-        } else {
-            queue.push_back(std::move(entry));
-        }
+    case EventKind::Enqueue:
+        if (event.queue != QueueKind::None)
+            enqueue(state, event);
         break;
-    }
     case EventKind::Dequeue:
-        if (event.queue != QueueKind::None) {
-            bool found = false;
-            QueueEntry entry = takeEntry(state.queue(event.queue), event.id, &found);
-            // A pool worker that takes a job from the queue is busy with it from this
-            // moment, before its WorkBegin: no instant shows the job nowhere.
-            if (found && event.queue == QueueKind::PoolFifo && event.lane.kind == LaneKind::PoolWorker) {
-                QueueEntry onLane = entry;
-                onLane.since = event.ts;
-                onLane.due = 0;
-                slotAt(state.poolLanes, event.lane.index) = LaneSlot{true, std::move(onLane)};
-            }
-            if (found)
-                state.lastDequeued = std::move(entry);
-        }
+        if (event.queue != QueueKind::None)
+            dequeue(state, event);
         break;
-    case EventKind::WorkBegin: {
-        QueueEntry job;
-        bool found = false;
-        if (event.lane.kind == LaneKind::PoolWorker)
-            job = takeEntry(state.queue(QueueKind::PoolFifo), event.id, &found);
-        if (!found && event.lane.kind == LaneKind::PoolWorker && event.lane.index < state.poolLanes.size() &&
-            state.poolLanes[event.lane.index].job.id == event.id) {
-            job = state.poolLanes[event.lane.index].job;
-            found = true;
-        }
-        if (!found && state.lastDequeued.id == event.id) {
-            job = state.lastDequeued;
-            found = true;
-        }
-        if (!event.text.empty() || !found)
-            job.label = jobLabel(state, event);
-        if (event.step.line > 0 || !found)
-            job.step = event.step;
-        job.id = event.id;
-        job.since = event.ts;
-        job.due = event.value > 0 ? event.ts + event.value : 0;
-        if (event.lane.kind == LaneKind::PoolWorker)
-            slotAt(state.poolLanes, event.lane.index) = LaneSlot{true, std::move(job)};
-        else if (event.lane.kind == LaneKind::Worker)
-            slotAt(state.workerThreads, event.lane.index) = LaneSlot{true, std::move(job)};
+    case EventKind::WorkBegin:
+        beginWork(state, event);
         break;
-    }
-    case EventKind::WorkEnd: {
-        std::vector<LaneSlot>* slots = nullptr;
-        if (event.lane.kind == LaneKind::PoolWorker)
-            slots = &state.poolLanes;
-        else if (event.lane.kind == LaneKind::Worker)
-            slots = &state.workerThreads;
-        if (slots && event.lane.index < slots->size())
-            (*slots)[event.lane.index] = LaneSlot{};
+    case EventKind::WorkEnd:
+        endWork(state, event);
         break;
-    }
     case EventKind::IoBegin:
         state.kernelIo.push_back(QueueEntry{event.id, entryLabel(event), event.step, event.ts, 0});
         break;

@@ -47,21 +47,6 @@ const char* phaseName(Phase phase) {
     return "?";
 }
 
-const char* queueName(QueueKind queue) {
-    switch (queue) {
-    case QueueKind::None: return "none";
-    case QueueKind::NextTick: return "nextTick";
-    case QueueKind::Microtask: return "microtasks";
-    case QueueKind::Timers: return "timers";
-    case QueueKind::Pending: return "pending";
-    case QueueKind::Poll: return "poll";
-    case QueueKind::Check: return "check";
-    case QueueKind::Close: return "close";
-    case QueueKind::PoolFifo: return "thread pool queue";
-    }
-    return "?";
-}
-
 std::string laneName(const Lane& lane) {
     std::string prefix = lane.process > 0 ? "process " + std::to_string(lane.process + 1) + " " : "";
     switch (lane.kind) {

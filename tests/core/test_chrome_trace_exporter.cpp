@@ -187,7 +187,7 @@ void TestChromeTraceExporter::eventLoopTraceIsWellFormed() {
 
 void TestChromeTraceExporter::callbacksBecomeSlicesInMicroseconds() {
     const QJsonArray events = parsedEvents(chromeTraceJson(eventLoopTrace(), "t"));
-    const auto timer = eventsWhere(events, "X", "setTimeout callback");
+    const auto timer = eventsWhere(events, "X", "timer callback");
     QCOMPARE(timer.size(), 1);
     QCOMPARE(timer[0].value("ts").toDouble(), 3.5);
     QCOMPARE(timer[0].value("dur").toDouble(), 0.5);

@@ -118,6 +118,25 @@ private slots:
         QCOMPARE(frames(replay(b.trace, b.trace.size())), QStringList{"immediate"});
     }
 
+    // A callback whose event and queue entry have no text is named for its queue, as the
+    // Chrome trace names it (QueueNames.h); one with an entry keeps the entry's label.
+    void unlabelledCallbacksAreNamedForTheirQueue() {
+        TraceBuilder b;
+        b.callbackBegin(1, QueueKind::None, "");
+        b.trace.back().phase = Phase::MainScript;
+        QCOMPARE(frames(replay(b.trace, b.trace.size())), QStringList{"main script"});
+        b.callbackEnd(1);
+        b.callbackBegin(2, QueueKind::Timers, "");
+        QCOMPARE(frames(replay(b.trace, b.trace.size())), QStringList{"timer callback"});
+        b.callbackEnd(2);
+        b.callbackBegin(3, QueueKind::Pending, "");
+        QCOMPARE(frames(replay(b.trace, b.trace.size())), QStringList{"pending callback"});
+        b.callbackEnd(3);
+        b.enqueue(QueueKind::Check, 4, "tick");
+        b.callbackBegin(4, QueueKind::Check, "");
+        QCOMPARE(frames(replay(b.trace, b.trace.size())), QStringList{"tick callback"});
+    }
+
     void eightReadsOnFourWorkersFirstWave() {
         const Trace trace = readsOnPool(8, 4, 20 * kMillisecond);
         const std::size_t mainEnd = firstIndex(trace, [](const TraceEvent& e) {

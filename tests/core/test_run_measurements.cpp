@@ -259,6 +259,38 @@ private slots:
         QCOMPARE(ratios[1], std::string("-"));
     }
 
+    // The metrics marked as the requests' own are exactly those the process figures
+    // (samples, OS totals) leave alone, and they come first (a CSV of rows gives them).
+    void requestMetricsDependOnlyOnTheRequests() {
+        const std::vector<RequestTiming> requests{answered(1, 0, 100 * kMillisecond), answered(2, 0, 400 * kMillisecond)};
+        std::vector<ProcessSample> samples(1);
+        samples[0].status.threads = 9;
+        samples[0].status.rssBytes = 30 << 20;
+        samples[0].status.vmBytes = 90 << 20;
+        ProcessTotals totals;
+        totals.cpuUser = 7 * kMillisecond;
+        totals.cpuSystem = 2 * kMillisecond;
+        totals.voluntarySwitches = 12;
+        totals.involuntarySwitches = 3;
+        const RunMeasurements requestsOnly = measureRequests(requests);
+        const RunMeasurements everything = measureRun(requests, samples, totals);
+        QCOMPARE(kRequestSummaryCells, std::size_t(8));
+        for (std::size_t k = 0; k < std::size(kSummaryMetrics); ++k) {
+            const SummaryMetric& metric = kSummaryMetrics[k];
+            QCOMPARE(metric.fromRequests, k < kRequestSummaryCells);
+            const bool same = metric.value(requestsOnly) == metric.value(everything);
+            QVERIFY2(same == metric.fromRequests, metric.column);
+        }
+        // Each cell is its metric as the format says.
+        const std::vector<std::string> cells = summaryCells(everything);
+        QCOMPARE(cells[0], std::string("2"));        // answered
+        QCOMPARE(cells[2], std::string("5.0"));      // req/s: 2 answers in 400 ms
+        QCOMPARE(cells[6], std::string("400.0"));    // max ms
+        QCOMPARE(cells[9], std::string("30.0"));     // RSS MiB
+        QCOMPARE(cells[11], std::string("7.0"));     // user ms
+        QCOMPARE(cells[13], std::string("12"));      // vol cs
+    }
+
     void csvRoundTripsExactly() {
         RequestTiming one = answered(1, 1234567, 201234568);
         one.serverRequest = 2;

@@ -9,9 +9,28 @@
 #include <QTemporaryDir>
 
 #include "ExportDialog.h"
+#include "SlideRenderer.h"
+#include "Theme.h"
 #include "support/TraceBuilder.h"
 
 using namespace loopscope;
+
+namespace {
+
+int pixelsNear(const QImage& image, const QColor& color, int tolerance = 2) {
+    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+    int count = 0;
+    for (int y = 0; y < argb.height(); ++y) {
+        const QRgb* line = reinterpret_cast<const QRgb*>(argb.constScanLine(y));
+        for (int x = 0; x < argb.width(); ++x)
+            if (std::abs(qRed(line[x]) - color.red()) <= tolerance && std::abs(qGreen(line[x]) - color.green()) <= tolerance &&
+                std::abs(qBlue(line[x]) - color.blue()) <= tolerance)
+                ++count;
+    }
+    return count;
+}
+
+}  // namespace
 
 class TestExportDialog : public QObject {
     Q_OBJECT
@@ -47,17 +66,39 @@ private slots:
         QCOMPARE(dialog.status(), QStringLiteral("Saved %1.").arg(dir.filePath(QStringLiteral("loop.svg"))));
     }
 
+    // The preview is the slide the file will hold, scaled into the dialog: the loop at the
+    // playhead, with the four pool workers busy in the pool colour.
     void previewShowsTheSlide() {
         ExportDialog dialog(source(), 10 * kMillisecond);
         dialog.setView(SlideView::Loop);
         dialog.show();
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QLabel*>(QStringLiteral("preview")) &&
-                                     !dialog.findChild<QLabel*>(QStringLiteral("preview"))->pixmap().isNull(),
-                                 5000);
-        const QImage shot = dialog.grab().toImage();
+        QLabel* preview = dialog.findChild<QLabel*>(QStringLiteral("preview"));
+        QVERIFY(preview);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview->pixmap().isNull(), 5000);
+        const QImage shown = preview->pixmap().toImage();
         if (!qEnvironmentVariableIsEmpty("LOOPSCOPE_SAVE_RENDERS"))
-            shot.save(qEnvironmentVariable("LOOPSCOPE_SAVE_RENDERS") + QStringLiteral("/export_dialog.png"));
-        QVERIFY(!shot.isNull());
+            dialog.grab().save(qEnvironmentVariable("LOOPSCOPE_SAVE_RENDERS") + QStringLiteral("/export_dialog.png"));
+
+        SlideOptions options;
+        QString error;
+        QVERIFY2(dialog.slideOptions(&options, &error), qPrintable(error));
+        QCOMPARE(options.view, SlideView::Loop);
+        QCOMPARE(options.at, 10 * kMillisecond);
+        QCOMPARE(options.size, QSize(1920, 1080));
+        const QImage slide = SlideRenderer(source()).image(options);
+        const QImage expected =
+            slide.scaled(preview->size() - QSize(4, 4), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        QCOMPARE(shown.size(), expected.size());
+        QCOMPARE(shown.convertToFormat(QImage::Format_ARGB32), expected.convertToFormat(QImage::Format_ARGB32));
+
+        // What the slide shows at 10 ms: four reads on the four workers.
+        const Theme theme = Theme::light();
+        QCOMPARE(slide.pixelColor(2, 2), theme.background);
+        const int busyPool = pixelsNear(slide, theme.pool);
+        SlideOptions idleOptions = options;
+        idleOptions.at = 0;
+        const int idlePool = pixelsNear(SlideRenderer(source()).image(idleOptions), theme.pool);
+        QVERIFY2(busyPool > idlePool + 4 * 400, qPrintable(QStringLiteral("%1 vs %2").arg(busyPool).arg(idlePool)));
     }
 
     void copiesTheImage() {

@@ -60,11 +60,19 @@ private slots:
         QCOMPARE(busy.poolBusy(), 4);
         // Each busy lane has a solid tab in the pool colour.
         QVERIFY(pixelsNear(render(busy, theme), theme.pool, 2) > pixelsNear(render(idle, theme), theme.pool, 2) + 200);
-        QImage dark = render(busy, Theme::dark());
-        QCOMPARE(dark.pixelColor(2, 2), Theme::dark().background);
-        render(busy, Theme::projector(Theme::light()), {1600, 900});
+        // The same lanes in the dark palette, and at projector size.
+        const Theme dark = Theme::dark();
+        const QImage darkBusy = render(busy, dark);
+        QCOMPARE(darkBusy.pixelColor(2, 2), dark.background);
+        QVERIFY(pixelsNear(darkBusy, dark.pool, 2) > pixelsNear(render(idle, dark), dark.pool, 2) + 200);
+        const Theme projector = Theme::projector(Theme::light());
+        const QImage projected = render(busy, projector, {1600, 900});
+        QCOMPARE(projected.pixelColor(2, 2), projector.background);
+        QVERIFY(pixelsNear(projected, projector.pool, 2) > pixelsNear(render(idle, projector, {1600, 900}), projector.pool, 2) + 200);
     }
 
+    // The panel paints exactly what paintLoopView paints for its state: here the four
+    // busy pool lanes and the queued reads, in the pool colour.
     void panelShowsTheStateItIsGiven() {
         EventLoopPanel panel;
         panel.resize(1000, 520);
@@ -72,8 +80,21 @@ private slots:
         b.log("hello");
         panel.setState(replay(b.trace, b.trace.size()));
         QCOMPARE(panel.accessibleDescription(), QStringLiteral("console.log prints \u201chello\u201d"));
-        QImage image = panel.grab().toImage();
-        QCOMPARE(image.size(), QSize(1000, 520));
+
+        const Theme theme = Theme::light();
+        const Trace trace = testing::readsOnPool(8, 4, 20 * kMillisecond);
+        LoopStateIndex index(16);
+        index.extend(trace);
+        const LoopState busy = index.stateAtTime(trace, 10 * kMillisecond);
+        QCOMPARE(busy.poolBusy(), 4);
+        panel.setTheme(theme);
+        panel.setState(busy);
+        const QImage shown = panel.grab().toImage().convertToFormat(QImage::Format_ARGB32);
+        QCOMPARE(shown.size(), QSize(1000, 520));
+        const QImage painted = render(busy, theme, {1000, 520});
+        QCOMPARE(shown, painted);
+        QCOMPARE(shown.pixelColor(2, 2), theme.background);
+        QVERIFY(pixelsNear(shown, theme.pool, 2) > pixelsNear(render(LoopState{}, theme, {1000, 520}), theme.pool, 2) + 200);
     }
 };
 
