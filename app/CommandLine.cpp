@@ -30,6 +30,22 @@ int argumentError(const QString& command, const QString& message) {
     return kExitBadInput;
 }
 
+// QCommandLineParser names the program by argv[0] (a whole path, or "<executable_name>"
+// before the application object exists): the usage line says `loopscope COMMAND`.
+QString helpText(const QCommandLineParser& parser, const QString& command = {}) {
+    const QString text = parser.helpText();
+    const QLatin1String options(" [options]");
+    const qsizetype lineEnd = text.indexOf(QLatin1Char('\n'));
+    const qsizetype optionsAt = text.indexOf(options);
+    if (!text.startsWith(QLatin1String("Usage: ")) || optionsAt < 0 || optionsAt > lineEnd)
+        return text;
+    QString arguments = text.mid(optionsAt + options.size(), lineEnd - optionsAt - options.size());
+    if (!command.isEmpty() && arguments.startsWith(QLatin1Char(' ') + command))
+        arguments.remove(0, command.size() + 1);  // the command comes before [options]
+    const QString program = command.isEmpty() ? QStringLiteral("loopscope") : QStringLiteral("loopscope ") + command;
+    return QStringLiteral("Usage: ") + program + options + arguments + text.mid(lineEnd);
+}
+
 int checkCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Validate scenario files."));
@@ -40,7 +56,7 @@ int checkCommand(const QStringList& arguments) {
     if (!parser.parse(arguments))
         return argumentError(QStringLiteral("loopscope check"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(helpText(parser, QStringLiteral("check"))), stdout);
         return kExitOk;
     }
     QStringList files = parser.positionalArguments().mid(1);
@@ -72,8 +88,8 @@ int runCommand(const QStringList& arguments) {
         QStringLiteral("MODE"));
     const QCommandLineOption printLog(QStringLiteral("print-log"), QStringLiteral("Print console.log lines, in order, to stdout."));
     const QCommandLineOption summary(QStringLiteral("summary"), QStringLiteral("Print the comparison table."));
-    const QCommandLineOption trace(QStringLiteral("trace"), QStringLiteral("Write a Chrome trace (Perfetto, chrome://tracing)."), QStringLiteral("OUT.json"));
-    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Write one row per request."), QStringLiteral("OUT.csv"));
+    const QCommandLineOption trace(QStringLiteral("trace"), QStringLiteral("Write a Chrome trace (Perfetto, chrome://tracing); - for standard output."), QStringLiteral("OUT.json"));
+    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Write one row per request; - for standard output."), QStringLiteral("OUT.csv"));
     const QCommandLineOption png(QStringLiteral("png"), QStringLiteral("Write a PNG picture."), QStringLiteral("OUT.png"));
     const QCommandLineOption svg(QStringLiteral("svg"), QStringLiteral("Write an SVG picture."), QStringLiteral("OUT.svg"));
     const QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("Write a PDF picture."), QStringLiteral("OUT.pdf"));
@@ -89,7 +105,7 @@ int runCommand(const QStringList& arguments) {
     if (!parser.parse(arguments))
         return argumentError(QStringLiteral("loopscope run"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(helpText(parser, QStringLiteral("run"))), stdout);
         return kExitOk;
     }
     const QStringList positional = parser.positionalArguments();
@@ -218,7 +234,7 @@ int runCommandLine(int argc, char** argv) {
     if (!parser.parse(arguments))
         return argumentError(QStringLiteral("loopscope"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(helpText(parser)), stdout);
         return kExitOk;
     }
     if (parser.isSet(QStringLiteral("version"))) {

@@ -23,7 +23,7 @@ int reportComparison(const RunOptions& options, const std::vector<MeasuredRun>& 
         const std::string error = writeRequestCsv(options.csvPath.toStdString(), requests);
         if (!error.empty()) {
             std::fprintf(stderr, "loopscope: %s\n", error.c_str());
-            return kExitRunFailed;
+            return kExitBadInput;  // as for every output that cannot be written
         }
     }
     if (options.summary) {

@@ -37,6 +37,7 @@
 #include "ComparisonView.h"
 #include "EventLoopPanel.h"
 #include "ExportDialog.h"
+#include "OutputFile.h"
 #include "SlideRenderer.h"
 #include "PlaybackController.h"
 #include "RunController.h"
@@ -520,10 +521,9 @@ QString MainWindow::runnablePath() {
     if (!tempDir_)
         tempDir_ = std::make_unique<QTemporaryDir>();
     const QString path = tempDir_->filePath(QFileInfo(scenarioPath_).fileName());
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return {};
-    out.write(scenarioText_.toUtf8());
+    const QByteArray text = scenarioText_.toUtf8();
+    if (!writeOutputFile(QFile::encodeName(path).toStdString(), std::string_view(text.constData(), std::size_t(text.size())), nullptr))
+        return {};  // a full /tmp: no half scenario for the engine to misread
     return path;
 }
 

@@ -7,28 +7,12 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSvgGenerator>
-#include <QTemporaryFile>
 #include <qcustomplot.h>
 
-#include "PartialFile.h"
+#include "OutputFile.h"
 
 namespace loopscope {
 namespace {
-
-// Why `path` cannot take a new file, in words, or "" when it looks writable.
-QString unwritableReason(const QString& path) {
-    const QFileInfo info(path);
-    if (path.isEmpty())
-        return QStringLiteral("no file name given");
-    if (info.isDir())
-        return QStringLiteral("it is a directory");
-    const QFileInfo dir(info.absolutePath());
-    if (!dir.exists())
-        return QStringLiteral("the directory %1 does not exist").arg(QDir::toNativeSeparators(dir.filePath()));
-    if (!dir.isDir())
-        return QStringLiteral("%1 is not a directory").arg(QDir::toNativeSeparators(dir.filePath()));
-    return {};
-}
 
 bool fail(QString* error, const QString& path, const QString& reason) {
     if (error)
@@ -36,26 +20,16 @@ bool fail(QString* error, const QString& path, const QString& reason) {
     return false;
 }
 
-// Whether a new file can really be created in `dir` (permissions, read-only mounts,
-// /proc: asking access() is not enough for root).
-bool directoryTakesFiles(const QString& dir) {
-    QTemporaryFile probe(QDir(dir).filePath(QStringLiteral(".loopscope-probe-XXXXXX")));
-    return probe.open();
-}
+std::string localPath(const QString& path) { return QFile::encodeName(path).toStdString(); }
 
-QString notWritable(const QString& dir) {
-    return QStringLiteral("the directory %1 is not writable").arg(QDir::toNativeSeparators(dir));
-}
-
-// Writes finished bytes to `path` through a PartialFile, with the reason when it cannot.
+// Finished bytes to `path` through the core's OutputFile, so a picture follows the same
+// rules as every other output (symbolic links, FIFOs, `-`, a full disk).
 bool writeBytes(const QByteArray& bytes, const QString& path, QString* error) {
-    const QString reason = unwritableReason(path);
-    if (!reason.isEmpty())
-        return fail(error, path, reason);
     std::string why;
-    if (!writeFileAtomically(QFile::encodeName(path).toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size())), &why)) {
-        const QString dir = QFileInfo(path).absolutePath();
-        return fail(error, path, directoryTakesFiles(dir) ? QString::fromStdString(why) : notWritable(dir));
+    if (!writeOutputFile(localPath(path), std::string_view(bytes.constData(), std::size_t(bytes.size())), &why)) {
+        if (error)
+            *error = QString::fromLocal8Bit(why);
+        return false;
     }
     return true;
 }
@@ -63,11 +37,8 @@ bool writeBytes(const QByteArray& bytes, const QString& path, QString* error) {
 }  // namespace
 
 bool canWriteFile(const QString& path, QString* error) {
-    QString reason = unwritableReason(path);
-    const QString dir = QFileInfo(path).absolutePath();
-    if (reason.isEmpty() && !directoryTakesFiles(dir))
-        reason = notWritable(dir);
-    return reason.isEmpty() || fail(error, path, reason);
+    const std::string reason = outputProblem(localPath(path));
+    return reason.empty() || fail(error, path, QString::fromLocal8Bit(reason));
 }
 
 QString slideFormatName(SlideFormat format) {

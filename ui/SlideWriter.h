@@ -1,7 +1,8 @@
 // Slides to files: PNG, SVG (text stays text) and PDF (one page, text stays text), and
-// numbered PNG frames of the loop view across a run. Every file is written to a
-// temporary file in its target directory and renamed into place, so an interrupted or
-// failed export never leaves a partial file under the target name.
+// numbered PNG frames of the loop view across a run. A picture is rendered into memory
+// and its bytes go to the core's OutputFile (OutputFile.h), like every other output: a
+// file appears whole or not at all, a symbolic link writes the file it points to, `-`, a
+// FIFO or a device is written in place, and a full disk is an error.
 #pragma once
 
 #include <QString>
@@ -19,8 +20,8 @@ QString slideFormatName(SlideFormat format);  // "PNG", "SVG", "PDF"
 bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideFormat format, const QString& path,
                 QString* error);
 
-// Checks, before any work, that a file could be created at `path`; otherwise sets
-// *error to "cannot write PATH: REASON".
+// Checks, before any work, that `path` can take the output (outputProblem in
+// OutputFile.h); otherwise sets *error to "cannot write PATH: REASON".
 bool canWriteFile(const QString& path, QString* error);
 
 // The PNG of a slide, as bytes (for the clipboard and tests).

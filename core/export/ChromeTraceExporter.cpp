@@ -1,21 +1,15 @@
 #include "ChromeTraceExporter.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <functional>
 #include <limits>
 #include <queue>
 #include <unordered_map>
 #include <vector>
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "JsonString.h"
+#include "OutputFile.h"
 #include "QueueNames.h"
 
 namespace loopscope {
@@ -538,49 +532,7 @@ bool writeChromeTrace(const Trace& trace, const std::string& path, const std::st
 
 bool writeChromeTrace(const std::vector<ChromeTraceRun>& runs, const std::string& path, const std::string& title,
                       std::string* error) {
-    const auto fail = [&](const std::string& reason) {
-        if (error)
-            *error = "cannot write " + path + ": " + reason;
-        return false;
-    };
-    if (path.empty())
-        return fail("no file name given");
-
-    const std::filesystem::path target(path);
-    const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
-    std::string temporary = (directory / ("." + target.filename().string() + ".XXXXXX")).string();
-    const int fd = ::mkstemp(temporary.data());
-    if (fd < 0)
-        return fail(std::strerror(errno));
-
-    const std::string json = chromeTraceJson(runs, title);
-    std::size_t written = 0;
-    while (written < json.size()) {
-        const ssize_t n = ::write(fd, json.data() + written, json.size() - written);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            const std::string reason = std::strerror(n < 0 ? errno : EIO);
-            ::close(fd);
-            ::unlink(temporary.c_str());
-            return fail(reason);
-        }
-        written += std::size_t(n);
-    }
-    // mkstemp creates 0600; a trace is a document to share. (Reading the umask would mean
-    // changing it, which races with other threads creating files.)
-    ::fchmod(fd, 0644);
-    if (::close(fd) != 0) {
-        const std::string reason = std::strerror(errno);
-        ::unlink(temporary.c_str());
-        return fail(reason);
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        const std::string reason = std::strerror(errno);
-        ::unlink(temporary.c_str());
-        return fail(reason);
-    }
-    return true;
+    return writeOutputFile(path, chromeTraceJson(runs, title), error);
 }
 
 }  // namespace loopscope

@@ -28,8 +28,8 @@ struct ChromeTraceRun {
 };
 std::string chromeTraceJson(const std::vector<ChromeTraceRun>& runs, const std::string& title);
 
-// Writes chromeTraceJson(trace, title) to `path` through a temporary file in the same
-// directory, renamed into place, so a reader never sees a partial file. On failure
+// Writes chromeTraceJson(trace, title) to `path` through an OutputFile (OutputFile.h: `-`,
+// a FIFO or a device is written in place; a file appears whole or not at all). On failure
 // returns false, leaves no file behind and sets *error (if given) to
 // "cannot write PATH: REASON".
 bool writeChromeTrace(const Trace& trace, const std::string& path, const std::string& title,

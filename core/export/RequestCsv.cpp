@@ -1,13 +1,10 @@
 #include "RequestCsv.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
+
+#include "OutputFile.h"
 
 namespace loopscope {
 
@@ -153,24 +150,9 @@ std::vector<EngineRequests> parseRequestCsv(std::string_view text, std::string& 
 }
 
 std::string writeRequestCsv(const std::string& path, const std::vector<EngineRequests>& runs) {
-    const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return "cannot write " + temporary + ": " + std::strerror(errno);
-        out << requestCsvText(runs);
-        out.flush();
-        if (!out) {
-            std::remove(temporary.c_str());
-            return "cannot write " + temporary + ": " + std::strerror(errno);
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        std::remove(temporary.c_str());
-        return "cannot rename " + temporary + " to " + path + ": " + why;
-    }
-    return {};
+    std::string error;
+    writeOutputFile(path, requestCsvText(runs), &error);
+    return error;
 }
 
 }  // namespace loopscope

@@ -24,7 +24,8 @@ std::string requestCsvText(const std::vector<EngineRequests>& runs);
 // wrong as "line N: ..." in `error` and an empty result.
 std::vector<EngineRequests> parseRequestCsv(std::string_view text, std::string& error);
 
-// Writes the CSV through a temporary file renamed into place. Returns "" or what failed.
+// Writes the CSV through an OutputFile (OutputFile.h). Returns "" or
+// "cannot write PATH: REASON".
 std::string writeRequestCsv(const std::string& path, const std::vector<EngineRequests>& runs);
 
 }  // namespace loopscope

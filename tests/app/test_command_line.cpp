@@ -35,6 +35,26 @@ private slots:
         QCOMPARE(o.err, QString());
     }
 
+    // The program is named loopscope, not by the path it was started from.
+    void helpStartsWithTheUsageOfLoopscope_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("usage");
+        QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << QStringLiteral("Usage: loopscope [options] [FILE]");
+        QTest::newRow("run --help") << QStringList{QStringLiteral("run"), QStringLiteral("--help")}
+                                    << QStringLiteral("Usage: loopscope run [options] FILE");
+        QTest::newRow("run --png --help") << QStringList{QStringLiteral("run"), QStringLiteral("--png"), QStringLiteral("x.png"), QStringLiteral("--help")}
+                                          << QStringLiteral("Usage: loopscope run [options] FILE");
+        QTest::newRow("check --help") << QStringList{QStringLiteral("check"), QStringLiteral("--help")}
+                                      << QStringLiteral("Usage: loopscope check [options] FILE...");
+    }
+    void helpStartsWithTheUsageOfLoopscope() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, usage);
+        const Outcome o = runLoopscope(arguments);
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.out.section(QLatin1Char('\n'), 0, 0), usage);
+    }
+
     void commandHelp() {
         const Outcome check = runLoopscope({QStringLiteral("check"), QStringLiteral("--help")});
         QCOMPARE(check.exitCode, 0);

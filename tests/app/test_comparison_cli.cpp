@@ -109,14 +109,37 @@ private slots:
         QCOMPARE(rowCells(o.out, QStringLiteral("thread-per-request")).first(), QStringLiteral("6"));
     }
 
+    // As every output that cannot be written: exit 1 and the path the user gave, with why.
+    void aCsvThatCannotBeWrittenFailsTheRun_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("missing directory") << QStringLiteral("/nonexistent-dir/requests.csv")
+                                           << QStringLiteral("No such file or directory");
+        if (QFileInfo(QStringLiteral("/dev/full")).exists())
+            QTest::newRow("full device") << QStringLiteral("/dev/full") << QStringLiteral("No space left on device");
+    }
     void aCsvThatCannotBeWrittenFailsTheRun() {
+        QFETCH(QString, path);
+        QFETCH(QString, reason);
         const Outcome o = runLoopscope({QStringLiteral("run"), kData + QStringLiteral("/comparison/thread_limit.yaml"),
                                         QStringLiteral("--mode"), QStringLiteral("thread-per-request"),
-                                        QStringLiteral("--csv"), QStringLiteral("/nonexistent-dir/requests.csv")});
-        QCOMPARE(o.exitCode, 2);
-        QVERIFY2(o.err.startsWith(QStringLiteral("loopscope: cannot write /nonexistent-dir/requests.csv.tmp-")),
-                 qPrintable(o.err));
-        QVERIFY(o.err.trimmed().endsWith(QStringLiteral(": No such file or directory")));
+                                        QStringLiteral("--csv"), path});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(o.err, QStringLiteral("loopscope: cannot write %1: %2\n").arg(path, reason));
+    }
+
+    void aCsvToStandardOutput() {
+        const Outcome o = runLoopscope({QStringLiteral("run"), kData + QStringLiteral("/comparison/thread_limit.yaml"),
+                                        QStringLiteral("--mode"), QStringLiteral("thread-per-request"),
+                                        QStringLiteral("--csv"), QStringLiteral("-")});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QByteArray text = o.out.toUtf8();
+        std::string error;
+        const auto runs = parseRequestCsv(std::string_view(text.constData(), std::size_t(text.size())), error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(runs[0].engine, std::string("thread-per-request"));
+        QVERIFY(!runs[0].requests.empty());
     }
 };
 

@@ -152,6 +152,69 @@ private slots:
         QCOMPARE(text.count(">3 of 3</text>"), qsizetype(2));
     }
 
+    // Pictures go through the same writer as traces: a link's target, standard output,
+    // and a full device is an error.
+    void picturesFollowTheRulesOfEveryOutput() {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("slides")));
+        const QString link = dir.filePath(QStringLiteral("pool.svg"));
+        QVERIFY(QFile::link(QStringLiteral("slides/pool.svg"), link));  // dangling: the run creates its target
+        Outcome run = runHeadless({QStringLiteral("run"), kScenario, QStringLiteral("--svg"), link});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(QFileInfo(link).isSymLink());
+        QVERIFY(readAll(dir.filePath(QStringLiteral("slides/pool.svg"))).contains(">pool worker 4</text>"));
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("slides"))).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("pool.svg")});
+
+        run = runHeadless({QStringLiteral("run"), kScenario, QStringLiteral("--svg"), QStringLiteral("-")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.startsWith(QStringLiteral("<?xml")));
+        QVERIFY(run.out.contains(QStringLiteral(">pool worker 4</text>")));
+
+        if (!QFileInfo(QStringLiteral("/dev/full")).exists())
+            QSKIP("no /dev/full here");
+        run = runHeadless({QStringLiteral("run"), kScenario, QStringLiteral("--png"), QStringLiteral("/dev/full")});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.trimmed(), QStringLiteral("loopscope: cannot write /dev/full: No space left on device"));
+    }
+
+    // SIGTERM in the middle of --frames: the frames already written are whole, and no
+    // temporary file is left among them.
+    void framesEndedBySigtermLeaveOnlyWholeFrames() {
+        QTemporaryDir dir;
+        const QString frames = dir.filePath(QStringLiteral("frames"));
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QString::fromLatin1(name));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(LOOPSCOPE_BINARY),
+                      {QStringLiteral("run"), kScenario, QStringLiteral("--frames"), frames, QStringLiteral("--fps"),
+                       QStringLiteral("240"), QStringLiteral("--width"), QStringLiteral("640"), QStringLiteral("--height"),
+                       QStringLiteral("360")});
+        QByteArray progress;
+        QDeadlineTimer deadline(120000);
+        while (!progress.contains("loopscope: frame 3 of") && !deadline.hasExpired() &&
+               process.state() != QProcess::NotRunning) {
+            process.waitForReadyRead(1000);
+            progress += process.readAllStandardError();
+        }
+        QVERIFY2(progress.contains("loopscope: frame 3 of"), progress.constData());
+        process.terminate();  // SIGTERM, mid-export
+        QVERIFY(process.waitForFinished(30000));
+        progress += process.readAllStandardError();
+        QVERIFY2(process.exitStatus() == QProcess::CrashExit, progress.right(400).constData());  // ended by the signal
+        const QStringList written = QDir(frames).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+        QVERIFY(written.size() >= 3);
+        static const QRegularExpression frameName(QStringLiteral("^frame-\\d{5}\\.png$"));
+        for (const QString& name : written) {
+            QVERIFY2(frameName.match(name).hasMatch(), qPrintable(name));
+            QCOMPARE(pngSize(QDir(frames).filePath(name)), QSize(640, 360));
+            // Whole, not cut short: a PNG ends with its IEND chunk.
+            QVERIFY2(readAll(QDir(frames).filePath(name)).endsWith(QByteArray("IEND\xae\x42\x60\x82", 8)), qPrintable(name));
+        }
+    }
+
     void comparisonNeedsBothEngines() {
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("c.png"));

@@ -127,6 +127,35 @@ private slots:
         QVERIFY2(dialog.status().contains(QStringLiteral("needs both engines")), qPrintable(dialog.status()));
     }
 
+    // The dialog writes through the same writer as the command line: a symbolic link
+    // writes the file it points to, and a full device is a reason on screen.
+    void exportWritesThroughALinkAndReportsAFullDevice() {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("slides")));
+        const QString real = dir.filePath(QStringLiteral("slides/loop.png"));
+        QFile old(real);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old");
+        old.close();
+        const QString link = dir.filePath(QStringLiteral("loop.png"));
+        QVERIFY(QFile::link(QStringLiteral("slides/loop.png"), link));
+        ExportDialog dialog(source(), -1);
+        dialog.setSize({320, 180});
+        dialog.setFormat(SlideFormat::Png);
+        dialog.setPath(link);
+        QVERIFY2(dialog.exportToFile(), qPrintable(dialog.status()));
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(QImageReader(real).size(), QSize(320, 180));
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("slides"))).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+                 QStringList{QStringLiteral("loop.png")});
+
+        if (!QFileInfo(QStringLiteral("/dev/full")).exists())
+            QSKIP("no /dev/full here");
+        dialog.setPath(QStringLiteral("/dev/full"));
+        QVERIFY(!dialog.exportToFile());
+        QCOMPARE(dialog.status(), QStringLiteral("Cannot write /dev/full: No space left on device."));
+    }
+
     void ctrlEIsAddedToTheWindow() {
         QMainWindow window;
         QMenu* file = window.menuBar()->addMenu(QStringLiteral("&File"));
