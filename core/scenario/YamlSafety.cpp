@@ -1,6 +1,7 @@
 #include "YamlSafety.h"
 
 #include <cstdio>
+#include <string>
 
 #include "Utf8.h"
 
@@ -11,6 +12,18 @@ std::string hexByte(unsigned char byte) {
     char buffer[8];
     std::snprintf(buffer, sizeof buffer, "0x%02X", byte);
     return buffer;
+}
+
+// The well-formed characters that libyaml refuses, named for a message ("the control
+// character U+0080"); libyaml itself reports them without a position.
+std::optional<std::string> refusedCharacter(std::string_view text, std::size_t at, std::size_t length) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
+    // C1 controls, but for NEL (U+0085), which YAML reads as a line break
+    if (length == 2 && byte(0) == 0xC2 && byte(1) <= 0x9F && byte(1) != 0x85)
+        return "the control character U+00" + hexByte(byte(1)).substr(2);
+    if (length == 3 && byte(0) == 0xEF && byte(1) == 0xBF && byte(2) >= 0xBE)
+        return std::string(byte(2) == 0xBE ? "U+FFFE" : "U+FFFF") + ", which is not a character";
+    return std::nullopt;
 }
 
 std::optional<TextProblem> findEncodingProblem(std::string_view text) {
@@ -36,6 +49,8 @@ std::optional<TextProblem> findEncodingProblem(std::string_view text) {
         if (length == 0)
             return TextProblem{{line, column}, "invalid UTF-8 (byte " + hexByte(byte) +
                                                    "); save the file with the UTF-8 encoding"};
+        if (auto refused = refusedCharacter(text, i, length))
+            return TextProblem{{line, column}, "the file contains " + *refused + "; a scenario file is plain text"};
         i += length;
         ++column;
     }

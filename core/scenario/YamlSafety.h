@@ -16,7 +16,7 @@ namespace loopscope {
 constexpr int kMaxNestingDepth = 100;
 
 // The first problem in `text`, in this order: encoding (invalid UTF-8, NUL and control
-// bytes), then structure (tabs in indentation, a second document, text after `...`,
+// characters, U+FFFE and U+FFFF), then structure (tabs in indentation, a second document, text after `...`,
 // brackets nested deeper than kMaxNestingDepth). Lines and columns are 1-based and
 // columns count characters, as libyaml's marks do.
 std::optional<TextProblem> findUnsafeText(std::string_view text);

@@ -2,82 +2,14 @@
 
 #include <yaml.h>
 
+#include "LineIndex.h"
 #include "YamlSafety.h"
+#include "YamlSyntaxError.h"
 
 namespace loopscope {
 namespace {
 
-// libyaml's marks are 0-based and count characters, not bytes.
-struct Mark {
-    std::size_t line = 0;
-    std::size_t column = 0;
-};
-
-Mark markOf(const yaml_mark_t& mark) { return {mark.line, mark.column}; }
-
-SourceLocation locationOf(const Mark& mark) {
-    return {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1};
-}
-
-// Byte offsets of (line, column) positions, whose columns count characters.
-class LineIndex {
-public:
-    explicit LineIndex(std::string_view text) : text_(text) {
-        starts_.push_back(0);
-        for (std::size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n')
-                starts_.push_back(i + 1);
-    }
-    std::optional<std::size_t> offset(const Mark& mark) const {
-        if (mark.line >= starts_.size())
-            return std::nullopt;
-        std::size_t i = starts_[mark.line];
-        for (std::size_t column = 0; column < mark.column && i < text_.size(); ++i)
-            if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80 && text_[i] != '\n')
-                ++column;
-        while (i < text_.size() && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80)
-            ++i;
-        return i;
-    }
-
-    // libyaml places an empty value at the token after it; a teacher looks for the `-` or
-    // `:` before it. The last character before `mark` that is neither space nor comment.
-    SourceLocation previousToken(const Mark& mark) const {
-        const std::optional<std::size_t> at = offset(mark);
-        if (!at)
-            return locationOf(mark);
-        std::size_t end = *at;  // search [lineStart, end) of one line at a time
-        std::size_t line = mark.line;
-        while (true) {
-            const std::size_t start = starts_[line];
-            std::string_view content = text_.substr(start, end - start);
-            for (std::size_t i = 0; i < content.size(); ++i)
-                if (content[i] == '#' && (i == 0 || content[i - 1] == ' ' || content[i - 1] == '\t')) {
-                    content = content.substr(0, i);
-                    break;
-                }
-            const std::size_t last = content.find_last_not_of(" \t\r\n");
-            if (last != std::string_view::npos)
-                return {static_cast<int>(line) + 1, columnOf(start, start + last)};
-            if (line == 0)
-                return locationOf(mark);
-            --line;
-            end = starts_[line + 1];
-        }
-    }
-
-private:
-    std::string_view text_;
-    std::vector<std::size_t> starts_;
-
-    int columnOf(std::size_t lineStart, std::size_t at) const {
-        int column = 1;
-        for (std::size_t i = lineStart; i < at; ++i)
-            if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
-                ++column;
-        return column;
-    }
-};
+TextMark markOf(const yaml_mark_t& mark) { return {mark.line, mark.column}; }
 
 // Owns one libyaml event, so that every way out of the read loop frees it.
 class Event {
@@ -118,7 +50,7 @@ public:
 
     // The refusal, if `event` is one; otherwise the event joins the tree.
     std::optional<TextProblem> take(const yaml_event_t& event) {
-        const Mark mark = markOf(event.start_mark);
+        const TextMark mark = markOf(event.start_mark);
         switch (event.type) {
         case YAML_ALIAS_EVENT:
             return TextProblem{locationOf(mark), "YAML aliases (`*name`) are not supported; write the steps out in full"};
@@ -142,7 +74,7 @@ private:
     std::vector<YamlNode> open_;  // collections being read, outermost first
     std::size_t values_ = 0;
 
-    std::optional<TextProblem> scalar(const yaml_event_t& event, const Mark& mark) {
+    std::optional<TextProblem> scalar(const yaml_event_t& event, const TextMark& mark) {
         const auto& data = event.data.scalar;
         YamlNode node;
         const bool tagged = data.tag != nullptr;
@@ -162,7 +94,7 @@ private:
                                                " YAML values; a scenario is limited to that many"};
         return std::nullopt;
     }
-    std::optional<TextProblem> open(YamlNode::Type type, const Mark& mark) {
+    std::optional<TextProblem> open(YamlNode::Type type, const TextMark& mark) {
         YamlNode node;
         node.type = type;
         node.where = locationOf(mark);
@@ -193,65 +125,6 @@ private:
     }
 };
 
-struct Explanation {
-    std::string_view problem;
-    std::string_view context;  // empty: any context
-    std::string_view plain;
-};
-
-// libyaml's messages, said in words a teacher can act on.
-constexpr Explanation kExplanations[] = {
-    {"mapping values are not allowed in this context", "",
-     "a `key: value` is not allowed here; check the indentation, or put text that contains `: ` in quotes"},
-    {"did not find expected key", "while parsing a block mapping",
-     "the indentation here does not line up with the keys above it"},
-    {"did not find expected '-' indicator", "while parsing a block collection",
-     "the indentation here does not line up with the list items above it"},
-    {"did not find expected ',' or '}'", "while parsing a flow mapping", "a `{` is never closed: a `}` is missing"},
-    {"did not find expected ',' or ']'", "while parsing a flow sequence", "a `[` is never closed: a `]` is missing"},
-    {"block sequence entries are not allowed in this context", "",
-     "a `- ` list item is not allowed here; check the indentation"},
-    {"found unexpected end of stream", "while scanning a quoted scalar",
-     "the file ends inside a quoted text; a closing quote is missing"},
-    {"found unexpected document indicator", "while scanning a quoted scalar",
-     "`---` or `...` inside a quoted text; a closing quote is missing"},
-};
-
-std::string_view orEmpty(const char* text) { return text ? std::string_view(text) : std::string_view(); }
-
-TextProblem explain(const yaml_parser_t& parser, std::string_view text) {
-    const std::string_view problem = orEmpty(parser.problem);
-    const std::string_view context = orEmpty(parser.context);
-    const LineIndex lines(text);
-    if (parser.error == YAML_READER_ERROR || parser.error == YAML_MEMORY_ERROR)
-        return {locationOf(markOf(parser.mark)), "invalid YAML: " + std::string(problem)};
-    // A quote that never closes: point at the opening quote, where the teacher must look.
-    if (problem == "found unexpected end of stream" && context == "while scanning a quoted scalar") {
-        const Mark open = markOf(parser.context_mark);
-        const std::optional<std::size_t> at = lines.offset(open);
-        const char quote = at && *at < text.size() ? text[*at] : '"';
-        return {locationOf(open), std::string("this quoted text never ends: the closing ") + quote + " is missing"};
-    }
-    const Mark culprit = markOf(parser.problem_mark);
-    const SourceLocation where = locationOf(culprit);
-    const std::optional<std::size_t> at = lines.offset(culprit);
-    const char found = at && *at < text.size() ? text[*at] : '\0';
-    if (problem == "did not find expected node content" && (found == ']' || found == '}'))
-        return {where, "a `]` or `}` here closes nothing"};
-    if (problem == "found character that cannot start any token" && found != '\0')
-        return {where, std::string("a value cannot start with `") + found + "`; put the text in quotes"};
-    if (problem == "found unknown escape character")
-        return {where, "unknown escape in double-quoted text; write `\\\\` for a backslash, or use single quotes"};
-    for (const Explanation& e : kExplanations)
-        if (problem == e.problem && (e.context.empty() || context == e.context))
-            return {where, std::string(e.plain)};
-    std::string message = "invalid YAML: ";
-    if (!context.empty())
-        message += std::string(context) + ", ";
-    message += problem;
-    return {where, message};
-}
-
 }  // namespace
 
 YamlLoad loadYamlTree(std::string_view text) {
@@ -263,7 +136,7 @@ YamlLoad loadYamlTree(std::string_view text) {
         Event event;
         if (!parser.next(event)) {
             result.root.reset();
-            result.problem = explain(parser.state(), text);
+            result.problem = explainYamlError(parser.state(), text);
             return result;
         }
         const yaml_event_t& e = *event;

@@ -61,18 +61,18 @@ private slots:
 
         // YAML syntax that libyaml names tersely, said plainly and placed at the culprit.
         row("yaml: closes nothing", "loopscope: 1\nmain: ]\n",
-            "s.yaml:2:7: error: a `]` or `}` here closes nothing");
+            "s.yaml:2:7: error: unexpected `]`: no `[` is open here, so it closes nothing");
         row("yaml: value starts with @", "loopscope: 1\nmain:\n  - log: @x\n",
             "s.yaml:3:10: error: a value cannot start with `@`; put the text in quotes");
         row("yaml: unknown escape", "loopscope: 1\nmain:\n  - log: \"bad \\q\"\n",
-            "s.yaml:3:15: error: unknown escape in double-quoted text; write `\\\\` for a "
+            "s.yaml:3:15: error: unknown escape `\\q` in double-quoted text; write `\\\\` for a "
             "backslash, or use single quotes");
         // libyaml's columns count characters, as the rest of the parser's positions do.
         row("yaml: columns count characters", "loopscope: 1\ntitle: \u00e9\u00e9\u00e9: x\n",
             "s.yaml:2:11: error: a `key: value` is not allowed here; check the indentation, or "
             "put text that contains `: ` in quotes");
         row("yaml: bracket never closed", "loopscope: 1\nmain: [log: a\n",
-            "s.yaml:3:1: error: a `[` is never closed: a `]` is missing");
+            "s.yaml:2:7: error: this `[` is never closed: a `]` is missing");
         row("yaml: list item indentation", "loopscope: 1\nmain:\n  - log: a\n   cpu: b\n",
             "s.yaml:4:4: error: the indentation here does not line up with the list items above it");
         row("yaml: colon in text", "loopscope: 1\ntitle: Note: this\n",
@@ -85,6 +85,11 @@ private slots:
         // A billion laughs never expands: the first alias stops the parse.
         row("yaml: billion laughs", billionLaughs(),
             "s.yaml:3:8: error: YAML aliases (`*name`) are not supported; write the steps out in full");
+        row("yaml: one bracket too many", "{\"main\": [ {\"log\": \"Start\"} ]]}\n",
+            "s.yaml:1:30: error: unexpected `]`: no `[` is open here, so it closes nothing; expected `,` or `}` for "
+            "the `{` at line 1, column 1");
+        row("yaml: too many values", "loopscope: 1\nmain: [" + QByteArray("1, ").repeated(250000) + "1]\n",
+            "s.yaml:2:749993: error: the file holds more than 250000 YAML values; a scenario is limited to that many");
         row("yaml: deep brackets", "loopscope: 1\nmain: " + QByteArray(100000, '[') + "\n",
             "s.yaml:2:107: error: brackets nested deeper than 100 levels; a scenario is never nested this deep");
 
@@ -225,7 +230,7 @@ private slots:
     void firstError() {
         QFETCH(QByteArray, text);
         QFETCH(QByteArray, expected);
-        QCOMPARE(firstErrorOf(viewOf(text)), expected.toStdString());
+        QCOMPARE(QByteArray::fromStdString(firstErrorOf(viewOf(text))), expected);
     }
 
     void everyError_data() {
