@@ -3,8 +3,10 @@
 #include "NoteLabelLayout.h"
 
 #include <QMouseEvent>
+#include <QWheelEvent>
 #include <QToolTip>
 #include <algorithm>
+#include <cmath>
 #include <qcustomplot.h>
 
 #include "LoopState.h"
@@ -33,16 +35,15 @@ int laneOrder(LaneKind kind) {
 }
 
 constexpr int kMinRowPixels = 22;
+constexpr double kWheelZoom = 0.8;  // the visible range shrinks to this per notch towards you
 
 }  // namespace
 
 TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
     plot_->setNoAntialiasingOnDrag(true);
     plot_->setNotAntialiasedElements(QCP::aeAll);
-    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->setInteractions(QCP::iRangeDrag);  // the wheel is ours (see wheel())
     plot_->axisRect()->setRangeDrag(Qt::Horizontal);
-    plot_->axisRect()->setRangeZoom(Qt::Horizontal);
-    plot_->axisRect()->setRangeZoomFactor(0.8, 1.0);
     plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new DurationTicker));
     plot_->xAxis->setLabel(tr("time since the run started"));
     plot_->yAxis->setRangeReversed(true);
@@ -63,7 +64,8 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustom
         }
         layoutRows();  // the note labels follow the zoom
     });
-    connect(plot_, &QCustomPlot::mouseWheel, this, [this] { userZoomed_ = true; });
+    // Clicking the timeline gives it the focus; the playback keys work there as anywhere.
+    plot_->setFocusPolicy(Qt::ClickFocus);
     applyTheme();
     setPlayhead(0);
 }
@@ -299,9 +301,68 @@ void TimelineView::selectSpanAt(const QPointF& pixel) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void TimelineView::wheel(const QWheelEvent& event) {
+    const QPoint delta = event.angleDelta();
+    const QCPRange range = plot_->xAxis->range();
+    const bool scroll = (event.modifiers() & Qt::ShiftModifier) || (delta.y() == 0 && delta.x() != 0);
+    if (scroll) {
+        // A notch moves a tenth of the view: wheel down (or swipe left) goes later.
+        const double notches = double(delta.y() != 0 ? delta.y() : delta.x()) / 120.0;
+        plot_->xAxis->moveRange(-notches * range.size() * 0.1);
+    } else if (delta.y() != 0) {
+        const QRect area = plot_->axisRect()->rect();
+        const double x = std::clamp(event.position().x(), double(area.left()), double(area.right()));
+        plot_->xAxis->scaleRange(std::pow(kWheelZoom, double(delta.y()) / 120.0), plot_->xAxis->pixelToCoord(x));
+    }
+    userZoomed_ = true;
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelineView::setScenarioSource(const QString& fileName, const QString& text) {
+    scenarioFile_ = fileName;
+    scenarioLines_ = text.split(QLatin1Char('\n'));
+}
+
+QString TimelineView::toolTipAt(const QPointF& pixel) const {
+    const SpanHit hit = spans_->spanAt(pixel);
+    if (!hit.valid())
+        return {};
+    const TimelineRow& row = spans_->rows()[std::size_t(hit.displayRow)];
+    const Span& s = hit.span;
+    QString what;
+    switch (s.kind) {
+    case SpanKind::Callback:
+        what = s.queue == QueueKind::None ? tr("JavaScript running")
+                                          : tr("a callback from the %1 queue").arg(QLatin1String(queueName(s.queue)));
+        break;
+    case SpanKind::Work: what = tr("a job: the thread computes or waits for it"); break;
+    case SpanKind::Io: what = tr("network I/O the kernel waits for (no thread)"); break;
+    case SpanKind::Running: what = tr("the thread runs"); break;
+    case SpanKind::Blocked: what = tr("the thread is blocked, waiting"); break;
+    }
+    QString text = QStringLiteral("<b>%1</b><br>%2<br>lane: %3<br>start %4, took %5")
+                       .arg(QString::fromStdString(row.set->label(s.label)).toHtmlEscaped(), what, row.name.toHtmlEscaped(),
+                            QString::fromStdString(formatDuration(s.begin)),
+                            QString::fromStdString(formatDuration(s.end - s.begin)));
+    if (s.step.line > 0) {
+        QString step = s.step.line <= scenarioLines_.size() ? scenarioLines_[s.step.line - 1].trimmed() : QString();
+        if (step.startsWith(QLatin1String("- ")))
+            step = step.mid(2);
+        const QString where = scenarioFile_.isEmpty() ? tr("line %1").arg(s.step.line)
+                                                      : tr("%1 line %2").arg(scenarioFile_).arg(s.step.line);
+        text += step.isEmpty() ? tr("<br>scenario step: %1").arg(where)
+                               : tr("<br>scenario step: <code>%1</code> (%2)").arg(step.toHtmlEscaped(), where);
+    }
+    return text;
+}
+
 bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
     if (watched != plot_)
         return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::Wheel) {
+        wheel(*static_cast<QWheelEvent*>(event));
+        return true;
+    }
     if (event->type() == QEvent::MouseButtonPress) {
         pressPos_ = static_cast<QMouseEvent*>(event)->pos();
     } else if (event->type() == QEvent::MouseButtonRelease) {
@@ -312,20 +373,11 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
             userZoomed_ = true;
     } else if (event->type() == QEvent::MouseMove) {
         auto* mouse = static_cast<QMouseEvent*>(event);
-        const SpanHit hit = spans_->spanAt(mouse->position());
-        if (hit.valid()) {
-            const TimelineRow& row = spans_->rows()[hit.displayRow];
-            const Span& s = hit.span;
-            QString text = QStringLiteral("<b>%1</b><br>%2<br>start %3, took %4")
-                               .arg(QString::fromStdString(row.set->label(s.label)).toHtmlEscaped(), row.name,
-                                    QString::fromStdString(formatDuration(s.begin)),
-                                    QString::fromStdString(formatDuration(s.end - s.begin)));
-            if (s.step.line > 0)
-                text += QStringLiteral("<br>scenario line %1").arg(s.step.line);
+        const QString text = toolTipAt(mouse->position());
+        if (!text.isEmpty())
             QToolTip::showText(mouse->globalPosition().toPoint(), text, plot_);
-        } else {
+        else
             QToolTip::hideText();
-        }
     }
     return QWidget::eventFilter(watched, event);
 }
