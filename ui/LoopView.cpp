@@ -59,7 +59,7 @@ struct Painter {
         p.drawText(r, flags & ~Qt::TextWordWrap, shown);
     }
 
-    bool twoLineChip(double height) const { return height >= unit * 2.2; }
+    bool twoLineChip(double height) const { return height >= unit * 2.0; }
 
     // A labelled chip; `sub` is a smaller second line when there is room, or follows the
     // label on its line.
@@ -96,6 +96,10 @@ struct Painter {
                  0.9, true);
             text(QRectF(inner.left(), inner.top() + inner.height() * 0.5, inner.width(), inner.height() * 0.45), sub,
                  theme.mutedText, 0.75);
+        } else if (!sub.isEmpty()) {
+            // Label and detail on one line, in smaller type or wrapped if need be.
+            text(inner, label + QStringLiteral(" \u00b7 ") + sub, theme.text, 0.9, true,
+                 Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap);
         } else {
             text(inner, label, outline ? theme.mutedText : theme.text, 0.9, !outline,
                  Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap);
@@ -171,7 +175,8 @@ void paintRing(const Painter& d, const QRectF& r) {
     const double size = std::min(r.width(), r.height());
     const QPointF c = r.center();
     const double outer = size / 2.0 - d.unit * 0.2;
-    const double thickness = std::max(d.unit * 2.2, outer * 0.34);
+    // A small ring (projector type on a short screen) keeps a hole wide enough for its words.
+    const double thickness = std::max(std::min(d.unit * 2.2, outer * 0.45), outer * 0.34);
     const double inner = outer - thickness;
     const double gapDeg = 3.0;
     for (int i = 0; i < 6; ++i) {
@@ -232,10 +237,15 @@ void paintRing(const Painter& d, const QRectF& r) {
         big = QStringLiteral("idle");
         small = QStringLiteral("press Run");
     }
-    d.text(QRectF(centre.left(), centre.top(), centre.width(), centre.height() * 0.6), big, d.theme.text,
-           big.size() > 6 ? 1.1 : 2.0, true, Qt::AlignHCenter | Qt::AlignBottom);
+    // The big word as large as the ring's hole lets it be.
+    const double bigWidth = QFontMetricsF(d.theme.font(1.0, true)).horizontalAdvance(big);
+    const double bigScale = std::min(big.size() > 6 ? 1.1 : 2.0, centre.width() * 0.95 / std::max(1.0, bigWidth));
+    d.text(QRectF(centre.left(), centre.top(), centre.width(), centre.height() * 0.6), big, d.theme.text, bigScale, true,
+           Qt::AlignHCenter | Qt::AlignBottom);
+    const double smallWidth = QFontMetricsF(d.theme.font(1.0)).horizontalAdvance(small);
+    const double smallScale = std::min(0.85, centre.width() * 0.95 / std::max(1.0, smallWidth));
     d.text(QRectF(centre.left(), centre.top() + centre.height() * 0.6, centre.width(), centre.height() * 0.35), small,
-           d.theme.mutedText, 0.85, false, Qt::AlignHCenter | Qt::AlignTop);
+           d.theme.mutedText, smallScale, false, Qt::AlignHCenter | Qt::AlignTop);
 }
 
 void paintStack(const Painter& d, const QRectF& r) {

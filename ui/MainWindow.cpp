@@ -775,7 +775,7 @@ void MainWindow::setProjectorMode(bool on) {
     // The settings are for before a run: in front of the class the code takes their room.
     leftColumn_->setVisible(!on);
     settingsBox_->setVisible(!on);
-    middleColumn_->setSizes(on ? QList<int>{600, 300} : QList<int>{470, 400});
+    middleColumn_->setSizes(on ? QList<int>{540, 340} : QList<int>{470, 400});
 }
 
 void MainWindow::fitToScreen() {

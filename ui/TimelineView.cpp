@@ -207,9 +207,10 @@ void TimelineView::setNotes(const std::vector<Note>& notes) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-// Each label beside its line, on a line of the notes' band where it hides no other label,
-// for the time range and the width on screen now.
-void TimelineView::placeNoteLabels() {
+// Each label beside its line, on one of the band's `lines` lines where it hides no other
+// label, for the time range and the width on screen now. A label with no such line is not
+// shown (its dashed line is) until zooming or a taller timeline makes room.
+void TimelineView::placeNoteLabels(int lines) {
     const QRect area = plot_->axisRect()->rect();
     if (noteLabels_.empty() || area.width() <= 0)
         return;
@@ -219,8 +220,13 @@ void TimelineView::placeNoteLabels() {
         boxes.push_back({plot_->xAxis->coordToPixel(label->position->coords().x()),
                          QFontMetricsF(label->font()).horizontalAdvance(label->text()) + padding.left() + padding.right()});
     }
-    const std::vector<NoteLabelPlace> places = loopscope::placeNoteLabels(boxes, area.left(), area.right(), int(kNoteLines));
+    const std::vector<NoteLabelPlace> places = loopscope::placeNoteLabels(boxes, area.left(), area.right(), std::max(1, lines));
+    std::vector<double> lineEnd(std::size_t(std::max(1, lines)), -1e300);
     for (std::size_t i = 0; i < places.size(); ++i) {
+        const double start = places[i].alignRight ? boxes[i].x - boxes[i].width : boxes[i].x;
+        double& end = lineEnd[std::size_t(places[i].line)];
+        noteLabels_[i]->setVisible(lines > 0 && start >= end);
+        end = std::max(end, start + boxes[i].width);
         noteLabels_[i]->setProperty("noteLine", places[i].line);
         noteLabels_[i]->setPositionAlignment((places[i].alignRight ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
     }
@@ -230,9 +236,12 @@ void TimelineView::placeNoteLabels() {
 void TimelineView::layoutRows() {
     const double rows = double(std::max<std::size_t>(1, spans_->rows().size()));
     const double height = plot_->axisRect()->height() > 0 ? plot_->axisRect()->height() : std::max(100, plot_->height() - 50);
-    placeNoteLabels();
-    const int lines = int(std::min<std::size_t>(kNoteLines, noteLabels_.size()));
     const double linePixels = QFontMetricsF(theme_.font(0.8, true)).height() + 6;
+    // Lanes keep a readable height: the band takes only the lines left over (projector type
+    // on a 1280x720 screen leaves fewer).
+    const int spare = int((height - rows * kMinRowPixels) / linePixels);
+    const int lines = std::clamp(spare, 0, int(std::min<std::size_t>(kNoteLines, noteLabels_.size())));
+    placeNoteLabels(lines);
     double band = 0;
     if (lines > 0 && height > lines * linePixels + rows * 6)
         band = lines * linePixels * rows / (height - lines * linePixels);

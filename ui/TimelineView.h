@@ -57,7 +57,7 @@ protected:
 private:
     void rebuildRows();
     void layoutRows();
-    void placeNoteLabels();
+    void placeNoteLabels(int lines);
     static constexpr std::size_t kNoteLines = 3;
     void applyTheme();
     // The wheel zooms around the time under the pointer; Shift+wheel (or a sideways

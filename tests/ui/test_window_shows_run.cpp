@@ -3,6 +3,7 @@
 // the loop panel's chips show their whole text on a 1280x720 projector, in projector type too.
 #include <QtTest>
 
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
@@ -10,10 +11,12 @@
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
 #include <QTextBlock>
+#include <qcustomplot.h>
 
 #include "EventLoopPanel.h"
 #include "MainWindow.h"
 #include "PlaybackController.h"
+#include "TimelineView.h"
 #include "TraceStore.h"
 
 using namespace loopscope;
@@ -158,11 +161,17 @@ private slots:
         QVERIFY2(window.minimumSizeHint().width() <= 1280 && window.minimumSizeHint().height() <= 720,
                  qPrintable(QStringLiteral("%1x%2").arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
         QVERIFY(runToEnd(window));
-        window.playback()->seekTime(1010 * kMillisecond);
         for (const bool projector : {false, true}) {
             window.setProjectorMode(projector);
             QApplication::processEvents();
             const QByteArray mode = projector ? "projector mode" : "normal type";
+            // In the main script, and once the loop has exited: nothing cut either.
+            for (const std::size_t event : {std::size_t(4), window.eventLoopStore()->size()}) {
+                window.playback()->seekEvent(event);
+                const QStringList cut = paintedPanel(window).cutTexts;
+                QVERIFY2(cut.isEmpty(), qPrintable(mode + ": " + cut.join(QStringLiteral(" | "))));
+            }
+            window.playback()->seekTime(1010 * kMillisecond);
             const LoopViewReport& painted = paintedPanel(window);
             QVERIFY2(painted.cutTexts.isEmpty(), qPrintable(mode + ": " + painted.cutTexts.join(QStringLiteral(" | "))));
             // The timer's chip: its whole label and when it is due, on the chip and as its tooltip.
@@ -173,6 +182,41 @@ private slots:
             QVERIFY2(chip->text.contains(QStringLiteral("due at 2")), qPrintable(chip->text));
             QCOMPARE(window.loopPanel()->toolTipAt(chip->rect.center().toPoint()), chip->text);
             saveIfAsked(window, QStringLiteral("window_1280x720_") + (projector ? "projector" : "normal"));
+        }
+    }
+
+    // Projector type on a 1280x720 screen leaves the timeline little height: its lanes keep
+    // a readable height and no note label covers a lane or another label.
+    void theTimelineFitsA1280x720Projector() {
+        MainWindow window(QStringLiteral(":/scenarios/thread-pool.yaml"));
+        window.engineChoice()->setCurrentIndex(0);
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(runToEnd(window));
+        for (const bool projector : {false, true}) {
+            window.setProjectorMode(projector);
+            QApplication::processEvents();
+            QCustomPlot* plot = window.timeline()->plot();
+            plot->replot();
+            const int rows = int(window.timeline()->spans()->rows().size());
+            QCOMPARE(rows, 5);  // the main thread and four pool workers
+            const double rowPixels = std::abs(plot->yAxis->coordToPixel(1) - plot->yAxis->coordToPixel(0));
+            QVERIFY2(rowPixels >= 20, qPrintable(QString::number(rowPixels)));
+            const double lanesTop = std::min(plot->yAxis->coordToPixel(0), plot->yAxis->coordToPixel(rows));
+            std::vector<QRectF> shown;
+            for (int i = 0; i < plot->itemCount(); ++i) {
+                auto* label = qobject_cast<QCPItemText*>(plot->item(i));
+                if (!label || !label->visible())
+                    continue;
+                const QRectF box = QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition()).normalized();
+                QVERIFY2(box.bottom() <= lanesTop + 1, qPrintable(label->text()));
+                for (const QRectF& other : shown)
+                    QVERIFY2(!box.intersects(other), qPrintable(label->text()));
+                shown.push_back(box);
+            }
+            if (!projector)
+                QCOMPARE(int(shown.size()), 3);  // all three notes, on the band's three lines
+            saveIfAsked(window, QStringLiteral("window_1280x720_timeline_") + (projector ? "projector" : "normal"));
         }
     }
 };
