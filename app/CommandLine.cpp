@@ -164,6 +164,7 @@ int guiCommand(int argc, char** argv, const QStringList& arguments) {
     }
     QApplication app(argc, argv);
     MainWindow window(scenario);
+    window.fitToScreen();
     window.show();
     return app.exec();
 }

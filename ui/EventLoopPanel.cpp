@@ -1,7 +1,9 @@
 #include "EventLoopPanel.h"
 
 #include <QComboBox>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 namespace loopscope {
 
@@ -57,7 +59,30 @@ void EventLoopPanel::setOptions(const LoopViewOptions& options) {
 
 void EventLoopPanel::paintEvent(QPaintEvent*) {
     QPainter painter(this);
-    paintLoopView(painter, QRectF(rect()), state_, theme_, options_);
+    lastPaint_ = {};
+    LoopViewOptions options = options_;
+    options.report = &lastPaint_;
+    paintLoopView(painter, QRectF(rect()), state_, theme_, options);
+}
+
+QString EventLoopPanel::toolTipAt(const QPoint& pos) const {
+    for (const LoopViewReport::Chip& chip : lastPaint_.chips)
+        if (chip.rect.contains(pos))
+            return chip.text;
+    return {};
+}
+
+bool EventLoopPanel::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 }  // namespace loopscope

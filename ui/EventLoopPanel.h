@@ -21,6 +21,10 @@ public:
     void setTheme(const Theme& theme);
     const Theme& theme() const { return theme_; }
     void setOptions(const LoopViewOptions& options);
+    // The whole text of the chip under `pos` (queues, pool lanes), as its tooltip shows it.
+    QString toolTipAt(const QPoint& pos) const;
+    // What the last paint showed: chips and any text cut for want of room.
+    const LoopViewReport& lastPaint() const { return lastPaint_; }
 
     QSize sizeHint() const override { return {1100, 520}; }
     QSize minimumSizeHint() const override { return {640, 360}; }
@@ -31,6 +35,7 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    bool event(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
@@ -40,6 +45,7 @@ private:
     LoopState state_;
     Theme theme_ = Theme::light();
     LoopViewOptions options_;
+    LoopViewReport lastPaint_;
 };
 
 }  // namespace loopscope

@@ -17,27 +17,54 @@ struct Painter {
     const Theme& theme;
     const LoopState& state;
     double unit;  // base font size in pixels
+    LoopViewReport* report = nullptr;
 
     void panel(const QRectF& r, const QString& title) const {
         p.setPen(QPen(theme.panelBorder, 1));
         p.setBrush(theme.panel);
         p.drawRoundedRect(r, unit * 0.5, unit * 0.5);
-        p.setPen(theme.mutedText);
-        p.setFont(theme.font(0.85, true));
-        p.drawText(r.adjusted(unit * 0.8, unit * 0.4, -unit * 0.8, 0), Qt::AlignLeft | Qt::AlignTop, title.toUpper());
+        text(QRectF(r.left() + unit * 0.8, r.top() + unit * 0.4, r.width() - unit * 1.6, unit * 1.3), title.toUpper(),
+             theme.mutedText, 0.85, true, Qt::AlignLeft | Qt::AlignTop);
     }
 
     QRectF body(const QRectF& r) const { return r.adjusted(unit * 0.8, unit * 1.9, -unit * 0.8, -unit * 0.6); }
 
+    // Text that does not fit is drawn in smaller type (down to 70%), or wrapped when `flags`
+    // allow it; only what still does not fit is cut, with an ellipsis, and reported.
     void text(const QRectF& r, const QString& s, const QColor& color, double scale = 1.0, bool bold = false,
               int flags = Qt::AlignLeft | Qt::AlignVCenter) const {
         QFont f = theme.font(scale, bold);
+        const int smallest = std::max(8, int(f.pixelSize() * 0.7 + 0.5));
+        auto fits = [&](const QFont& font) {
+            const QFontMetricsF metrics(font);
+            return metrics.horizontalAdvance(s) <= r.width() && metrics.height() <= r.height() * 1.2;
+        };
+        while (f.pixelSize() > smallest && !fits(f))
+            f.setPixelSize(f.pixelSize() - 1);
         p.setFont(f);
         p.setPen(color);
-        p.drawText(r, flags, QFontMetricsF(f).elidedText(s, Qt::ElideRight, r.width()));
+        const QFontMetricsF metrics(f);
+        if (fits(f)) {
+            p.drawText(r, flags & ~Qt::TextWordWrap, s);
+            return;
+        }
+        if (flags & Qt::TextWordWrap) {
+            const QRectF needed = metrics.boundingRect(r, flags, s);
+            if (needed.width() <= r.width() + 0.5 && needed.height() <= r.height() * 1.2) {
+                p.drawText(r, flags, s);
+                return;
+            }
+        }
+        const QString shown = metrics.elidedText(s, Qt::ElideRight, r.width());
+        if (report && (shown != s || metrics.height() > r.height() * 1.2))
+            report->cutTexts << s;
+        p.drawText(r, flags & ~Qt::TextWordWrap, shown);
     }
 
-    // A labelled chip; `sub` is a smaller second line when there is room.
+    bool twoLineChip(double height) const { return height >= unit * 2.0; }
+
+    // A labelled chip; `sub` is a smaller second line when there is room, or follows the
+    // label on its line.
     void chip(const QRectF& r, const QString& label, const QString& sub, const QColor& color, bool outline = false) const {
         QColor fill = color;
         fill.setAlpha(theme.isDark ? 70 : 38);
@@ -53,18 +80,36 @@ struct Painter {
             p.drawPath(tab);
         }
         const QRectF inner = r.adjusted(unit * 0.6, 0, -unit * 0.4, 0);
-        const bool twoLines = !sub.isEmpty() && r.height() >= unit * 2.2;
-        if (twoLines) {
+        if (report && !outline)
+            report->chips.push_back({r, sub.isEmpty() ? label : label + QLatin1Char('\n') + sub});
+        // A label too long for one line takes the whole chip (the detail is in the tooltip).
+        const bool labelFits = QFontMetricsF(theme.font(0.9 * 0.7, true)).horizontalAdvance(label) <= inner.width();
+        const bool twoLines = !sub.isEmpty() && twoLineChip(r.height()) && labelFits;
+        const double labelWidth = QFontMetricsF(theme.font(0.9, true)).horizontalAdvance(label) + 1;
+        const double detailWidth = QFontMetricsF(theme.font(0.75)).horizontalAdvance(sub);
+        const bool sideBySide = !twoLines && !sub.isEmpty() && labelWidth + unit * 0.6 + detailWidth <= inner.width();
+        if (sideBySide) {
+            text(QRectF(inner.left(), inner.top(), labelWidth, inner.height()), label, theme.text, 0.9, true);
+            text(QRectF(inner.left() + labelWidth + unit * 0.6, inner.top(), inner.width() - labelWidth - unit * 0.6,
+                        inner.height()),
+                 sub, theme.mutedText, 0.75);
+        } else if (twoLines) {
             text(QRectF(inner.left(), inner.top() + unit * 0.15, inner.width(), inner.height() * 0.55), label, theme.text,
                  0.9, true);
             text(QRectF(inner.left(), inner.top() + inner.height() * 0.5, inner.width(), inner.height() * 0.45), sub,
                  theme.mutedText, 0.75);
+        } else if (!sub.isEmpty()) {
+            // Label and detail on one line, in smaller type or wrapped if need be.
+            text(inner, label + QStringLiteral(" \u00b7 ") + sub, theme.text, 0.9, true,
+                 Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap);
         } else {
-            text(inner, label, outline ? theme.mutedText : theme.text, 0.9, !outline);
+            text(inner, label, outline ? theme.mutedText : theme.text, 0.9, !outline,
+                 Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap);
         }
     }
 
-    // Chips left to right in `r`; when they do not fit, the last one says how many more.
+    // Chips left to right in `r`, each as wide as its text (at most the row, so a label is
+    // never cut for a uniform width); when they do not all fit, the last says how many more.
     template <typename Chips, typename SubText>
     void chipRow(const QRectF& r, const Chips& chips, const QColor& color, SubText sub, const QString& emptyText) const {
         if (chips.empty()) {
@@ -72,19 +117,33 @@ struct Painter {
             return;
         }
         const double gap = unit * 0.4;
-        const double width = std::max(unit * 6.0, std::min(unit * 9.5, r.width() / 3.2));
-        const int fits = std::max(1, int((r.width() + gap) / (width + gap)));
+        const QFontMetricsF labelMetrics(theme.font(0.9, true));
+        const QFontMetricsF subMetrics(theme.font(0.75));
         const int count = int(chips.size());
-        const int shown = count <= fits ? count : fits - 1;
-        int i = 0;
+        const double moreWidth = labelMetrics.horizontalAdvance(QStringLiteral("+%1 more").arg(count)) + unit * 1.2;
+        double x = r.left();
+        int shown = 0;
         for (const QueueEntry& c : chips) {
-            if (i >= shown)
-                break;
-            chip(QRectF(r.left() + i * (width + gap), r.top(), width, r.height()), qs(c.label), sub(c), color);
-            ++i;
+            const QString label = qs(c.label);
+            const QString detail = sub(c);
+            const double labelWidth = labelMetrics.horizontalAdvance(label) + 1;
+            const double detailWidth = detail.isEmpty() ? 0.0 : subMetrics.horizontalAdvance(detail);
+            const double needed = (twoLineChip(r.height()) ? std::max(labelWidth, detailWidth)
+                                                           : labelWidth + (detail.isEmpty() ? 0.0 : unit * 0.6 + detailWidth)) +
+                                  unit * 1.3;
+            const double room = r.right() - x - (shown == count - 1 ? 0.0 : moreWidth + gap);
+            double width = std::min(std::max(needed, unit * 4.0), r.width());
+            if (width > room) {
+                if (shown > 0 || room < unit * 4.0)
+                    break;
+                width = room;
+            }
+            chip(QRectF(x, r.top(), width, r.height()), label, detail, color);
+            x += width + gap;
+            ++shown;
         }
         if (shown < count) {
-            const QRectF more(r.left() + shown * (width + gap), r.top(), width, r.height());
+            const QRectF more(x, r.top(), std::min(moreWidth, r.right() - x), r.height());
             p.setPen(QPen(color, 1.2));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(more, unit * 0.35, unit * 0.35);
@@ -118,7 +177,8 @@ void paintRing(const Painter& d, const QRectF& r) {
     const double size = std::min(r.width(), r.height());
     const QPointF c = r.center();
     const double outer = size / 2.0 - d.unit * 0.2;
-    const double thickness = std::max(d.unit * 2.2, outer * 0.34);
+    // A small ring (projector type on a short screen) keeps a hole wide enough for its words.
+    const double thickness = std::max(std::min(d.unit * 2.2, outer * 0.45), outer * 0.34);
     const double inner = outer - thickness;
     const double gapDeg = 3.0;
     for (int i = 0; i < 6; ++i) {
@@ -134,15 +194,19 @@ void paintRing(const Painter& d, const QRectF& r) {
         p.setPen(QPen(lit ? d.theme.lit.darker(115) : d.theme.panelBorder, lit ? 2 : 1));
         p.setBrush(lit ? d.theme.lit : d.theme.ring);
         p.drawPath(path);
-        const double mid = qDegreesToRadians(start + sweep / 2);
+    }
+    // The labels after every segment, so that no segment paints over a neighbour's label.
+    for (int i = 0; i < 6; ++i) {
+        const bool lit = d.state.phase == kRing[i].phase;
+        const double mid = qDegreesToRadians(90.0 - i * 60.0 - 30.0);
         const double radius = (outer + inner) / 2;
         const QPointF at(c.x() + radius * std::cos(mid), c.y() - radius * std::sin(mid));
-        const QRectF box(at.x() - thickness * 1.3, at.y() - thickness / 2, thickness * 2.6, thickness);
+        // As wide as the segment's chord at mid-radius: a label stays on its segment.
+        const double boxWidth = std::min(thickness * 2.6, radius);
+        const QRectF box(at.x() - boxWidth / 2, at.y() - thickness / 2, boxWidth, thickness);
         // Labels shrink with a small ring rather than overprint each other.
-        QFont f = d.theme.font(std::min(0.8, thickness * 0.36 / d.unit), lit);
-        p.setFont(f);
-        p.setPen(lit ? d.theme.litText : d.theme.mutedText);
-        p.drawText(box, Qt::AlignCenter | Qt::TextWordWrap, QString::fromLatin1(kRing[i].label));
+        d.text(box, QString::fromLatin1(kRing[i].label), lit ? d.theme.litText : d.theme.mutedText,
+               std::min(0.8, thickness * 0.36 / d.unit), lit, Qt::AlignCenter | Qt::TextWordWrap);
     }
     // Arrow heads between segments show the direction of travel.
     p.setPen(Qt::NoPen);
@@ -175,10 +239,15 @@ void paintRing(const Painter& d, const QRectF& r) {
         big = QStringLiteral("idle");
         small = QStringLiteral("press Run");
     }
-    d.text(QRectF(centre.left(), centre.top(), centre.width(), centre.height() * 0.6), big, d.theme.text,
-           big.size() > 6 ? 1.1 : 2.0, true, Qt::AlignHCenter | Qt::AlignBottom);
+    // The big word as large as the ring's hole lets it be.
+    const double bigWidth = QFontMetricsF(d.theme.font(1.0, true)).horizontalAdvance(big);
+    const double bigScale = std::min(big.size() > 6 ? 1.1 : 2.0, centre.width() * 0.95 / std::max(1.0, bigWidth));
+    d.text(QRectF(centre.left(), centre.top(), centre.width(), centre.height() * 0.6), big, d.theme.text, bigScale, true,
+           Qt::AlignHCenter | Qt::AlignBottom);
+    const double smallWidth = QFontMetricsF(d.theme.font(1.0)).horizontalAdvance(small);
+    const double smallScale = std::min(0.85, centre.width() * 0.95 / std::max(1.0, smallWidth));
     d.text(QRectF(centre.left(), centre.top() + centre.height() * 0.6, centre.width(), centre.height() * 0.35), small,
-           d.theme.mutedText, 0.85, false, Qt::AlignHCenter | Qt::AlignTop);
+           d.theme.mutedText, smallScale, false, Qt::AlignHCenter | Qt::AlignTop);
 }
 
 void paintStack(const Painter& d, const QRectF& r) {
@@ -225,7 +294,12 @@ void paintQueues(const Painter& d, const QRectF& r) {
     };
     const int n = int(std::size(rows));
     const double rowH = r.height() / n;
-    const double titleW = std::min(r.width() * 0.36, d.unit * 10.5);
+    // The titles' column is as wide as its widest title or (a little smaller) subtitle.
+    double titlesNeed = 0;
+    for (const QueueRow& row : rows)
+        titlesNeed = std::max({titlesNeed, QFontMetricsF(d.theme.font(1.0, true)).horizontalAdvance(QLatin1String(row.title)),
+                               QFontMetricsF(d.theme.font(0.78 * 0.8)).horizontalAdvance(QLatin1String(row.subtitle))});
+    const double titleW = std::min(r.width() * 0.45, titlesNeed + d.unit * 1.2);
     const bool twoLines = rowH >= d.unit * 2.6;
     for (int i = 0; i < n; ++i) {
         const QRectF row(r.left(), r.top() + i * rowH, r.width(), rowH);
@@ -349,14 +423,26 @@ void paintPool(const Painter& d, const QRectF& r, const LoopViewOptions& options
 
 }  // namespace
 
+double loopViewUnit(const QRectF& area, const Theme& theme) {
+    // The layout's minimum, in units: the three columns side by side, seven queue rows over the narration.
+    constexpr double kMinimumWidth = 52;
+    constexpr double kMinimumHeight = 22;
+    constexpr double kSmallestUnit = 9;
+    const double fits = std::min(area.width() / kMinimumWidth, area.height() / kMinimumHeight);
+    return std::max(kSmallestUnit, std::min(double(theme.fontPx), std::floor(fits)));
+}
+
 void paintLoopView(QPainter& painter, const QRectF& area, const LoopState& state, const Theme& theme,
                    const LoopViewOptions& options) {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
     painter.fillRect(area, theme.background);
-    const double unit = theme.fontPx;
-    Painter d{painter, theme, state, unit};
+    // Type that fits the area: every panel keeps its room instead of cutting its text.
+    Theme fitted = theme;
+    fitted.fontPx = int(loopViewUnit(area, theme));
+    const double unit = fitted.fontPx;
+    Painter d{painter, fitted, state, unit, options.report};
     const double margin = unit * 0.6;
     const QRectF inner = area.adjusted(margin, margin, -margin, -margin);
 

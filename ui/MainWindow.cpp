@@ -20,6 +20,7 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -37,9 +38,11 @@
 #include "ComparisonView.h"
 #include "EventLoopPanel.h"
 #include "ExportDialog.h"
+#include "LoopWait.h"
 #include "OutputFile.h"
 #include "SlideRenderer.h"
 #include "PlaybackController.h"
+#include "PlaybackKeys.h"
 #include "RunController.h"
 #include "RuntimeLimits.h"
 #include "ScenarioParser.h"
@@ -68,6 +71,12 @@ bool isScenarioFile(const QString& path) {
     return suffix == QLatin1String("yaml") || suffix == QLatin1String("yml") || suffix == QLatin1String("json");
 }
 
+QString waitBannerStyle(const Theme& theme) {
+    return QStringLiteral("QLabel { background: %1; color: %2; border-bottom: 2px solid %3; padding: 6px; }")
+        .arg(theme.isDark ? QStringLiteral("#3b2f12") : QStringLiteral("#fef3c7"), theme.text.name(),
+             QColor(245, 158, 11).name());
+}
+
 void highlightLine(QPlainTextEdit* edit, int line, const QColor& color, int column = 0) {
     QList<QTextEdit::ExtraSelection> selections;
     if (line >= 0) {
@@ -77,8 +86,10 @@ void highlightLine(QPlainTextEdit* edit, int line, const QColor& color, int colu
         QTextCursor cursor(edit->document()->findBlockByNumber(line));
         if (column > 0)
             cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, column - 1);
+        // The whole block, so that every screen line of a wrapped line is marked.
         selection.cursor = cursor;
-        selection.cursor.clearSelection();
+        selection.cursor.movePosition(QTextCursor::StartOfBlock);
+        selection.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
         selections.append(selection);
         edit->setTextCursor(cursor);
         edit->ensureCursorVisible();
@@ -96,7 +107,8 @@ MainWindow::MainWindow(const QString& scenarioPath, QWidget* parent)
       runs_(new RunController(this)),
       playback_(new PlaybackController(this)),
       timelineRefresh_(new QTimer(this)),
-      watcher_(new QFileSystemWatcher(this)) {
+      watcher_(new QFileSystemWatcher(this)),
+      playbackKeys_(new PlaybackKeys(this)) {
     registerBuiltInScenarios();
     setWindowTitle(QStringLiteral("loopscope"));
     setAcceptDrops(true);
@@ -211,13 +223,27 @@ void MainWindow::buildLayout() {
     codeView_ = new QPlainTextEdit;
     codeView_->setReadOnly(true);
     codeView_->setFont(mono);
-    codeView_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long lines wrap rather than hide behind a scroll bar, in projector type too.
+    codeView_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    codeView_->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    // While no callback runs, this says what the loop waits for instead of a stale highlight.
+    codeWaitBanner_ = new QLabel;
+    codeWaitBanner_->setWordWrap(true);
+    codeWaitBanner_->setAccessibleName(tr("What the event loop is doing"));
+    codeWaitBanner_->hide();
+    codeWaitBanner_->setStyleSheet(waitBannerStyle(theme_));
+    codePage_ = new QWidget;
+    auto* codeLayout = new QVBoxLayout(codePage_);
+    codeLayout->setContentsMargins(0, 0, 0, 0);
+    codeLayout->setSpacing(0);
+    codeLayout->addWidget(codeWaitBanner_);
+    codeLayout->addWidget(codeView_);
     sourceView_ = new QPlainTextEdit;
     sourceView_->setReadOnly(true);
     sourceView_->setFont(mono);
     sourceView_->setLineWrapMode(QPlainTextEdit::NoWrap);
     rightTabs_ = new QTabWidget;
-    rightTabs_->addTab(codeView_, tr("As Node.js"));
+    rightTabs_->addTab(codePage_, tr("As Node.js"));
     rightTabs_->addTab(sourceView_, tr("Scenario file"));
 
     auto* settings = new QGroupBox(tr("Runtime (before a run)"));
@@ -247,6 +273,7 @@ void MainWindow::buildLayout() {
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(rightTabs_);
     right->addWidget(settings);
+    settingsBox_ = settings;
     right->setStretchFactor(0, 4);
     right->setStretchFactor(1, 0);
 
@@ -260,6 +287,8 @@ void MainWindow::buildLayout() {
     main->setStretchFactor(1, 1);
     main->setStretchFactor(2, 0);
     main->setSizes({290, 980, 330});
+    mainSplitter_ = main;
+    connect(main, &QSplitter::splitterMoved, this, [this] { columnsMoved_ = true; });
     setCentralWidget(main);
 
     timeLabel_ = new QLabel;
@@ -309,16 +338,21 @@ void MainWindow::buildActions() {
     playAction_->setShortcut(Qt::Key_Space);
     QAction* back = play->addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Step Back"), playback_,
                                     &PlaybackController::stepBack);
-    back->setShortcut(Qt::Key_Left);
+    // A presenter remote's Page Up / Page Down step as its "previous / next slide" do.
+    back->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_PageUp)});
     QAction* forward = play->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step Forward"), playback_,
                                        &PlaybackController::stepForward);
-    forward->setShortcut(Qt::Key_Right);
+    forward->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_PageDown)});
     QAction* start = play->addAction(style()->standardIcon(QStyle::SP_MediaSeekBackward), tr("To Start"), playback_,
                                      &PlaybackController::toStart);
     start->setShortcut(Qt::Key_Home);
     QAction* end = play->addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("To End"), playback_,
                                    &PlaybackController::toEnd);
     end->setShortcut(Qt::Key_End);
+    // The remote's "blank screen" key (. or b): the teacher turns to the class, the run stops.
+    QAction* pause = play->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"), playback_,
+                                     &PlaybackController::pause);
+    pause->setShortcuts({QKeySequence(Qt::Key_Period), QKeySequence(Qt::Key_B)});
     QAction* faster = play->addAction(tr("Faster"), playback_, &PlaybackController::faster);
     faster->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
     QAction* slower = play->addAction(tr("Slower"), playback_, &PlaybackController::slower);
@@ -326,8 +360,8 @@ void MainWindow::buildActions() {
     QAction* fit = play->addAction(tr("Fit Timeline"), timeline_, &TimelineView::fitAll);
     fit->setShortcut(QKeySequence(Qt::Key_F));
     // Keys work wherever the focus is, except while typing in a settings field.
-    for (QAction* action : {playAction_, back, forward, start, end, faster, slower})
-        action->setShortcutContext(Qt::WindowShortcut);
+    for (QAction* action : {playAction_, back, forward, start, end, pause, faster, slower})
+        playbackKeys_->add(action);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* dark = view->addAction(tr("&Dark Theme"));
@@ -385,6 +419,32 @@ void MainWindow::populateBuiltIns() {
     }
 }
 
+// The Scenarios list marks the scenario that is open: the built-in itself, or a file with
+// its name and text (resources/scenarios/timer.yaml is the built-in timer.yaml). Any other
+// file is none of them, and the list says so by marking none.
+void MainWindow::markOpenScenario(const QString& path, const QByteArray& text) {
+    QListWidgetItem* open = nullptr;
+    for (int row = 0; row < scenarioList_->count() && !open; ++row) {
+        QListWidgetItem* item = scenarioList_->item(row);
+        const QString builtIn = item->data(Qt::UserRole).toString();
+        if (builtIn == path) {
+            open = item;
+        } else if (!text.isEmpty() && QFileInfo(builtIn).fileName() == QFileInfo(path).fileName()) {
+            QFile file(builtIn);
+            if (file.open(QIODevice::ReadOnly) && file.readAll() == text)
+                open = item;
+        }
+    }
+    const QSignalBlocker block(scenarioList_);
+    if (open) {
+        scenarioList_->setCurrentItem(open);
+        scenarioList_->scrollToItem(open);
+    } else {
+        scenarioList_->setCurrentItem(nullptr);
+        scenarioList_->clearSelection();
+    }
+}
+
 void MainWindow::updateRecentMenu() {
     recentMenu_->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
@@ -433,6 +493,7 @@ bool MainWindow::openScenario(const QString& path) {
     }
     scenarioText_ = QString::fromUtf8(bytes);
     sourceView_->setPlainText(scenarioText_);
+    timeline_->setScenarioSource(QFileInfo(path).fileName(), scenarioText_);
     problems_.clear();
     problemList_->clear();
     for (const Diagnostic& d : parsed.diagnostics) {
@@ -443,6 +504,7 @@ bool MainWindow::openScenario(const QString& path) {
     bottomTabs_->setTabText(3, problems_.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(problems_.size()));
     setWindowTitle(QStringLiteral("%1 — loopscope").arg(QFileInfo(path).fileName()));
     rememberRecent(path);
+    markOpenScenario(path, bytes);
 
     if (!parsed.ok()) {
         scenario_.reset();
@@ -484,7 +546,7 @@ bool MainWindow::openScenario(const QString& path) {
     LoopViewOptions options;
     options.threadpool = scenario_->runtime.threadpool;
     loopPanel_->setOptions(options);
-    rightTabs_->setCurrentWidget(codeView_);
+    rightTabs_->setCurrentWidget(codePage_);
     if (bottomTabs_->currentWidget() == problemList_)
         bottomTabs_->setCurrentWidget(timeline_);
     statusBar()->showMessage(tr("Opened %1. Press F5 to run it.").arg(QFileInfo(path).fileName()), 5000);
@@ -626,7 +688,10 @@ void MainWindow::showPosition(std::size_t events, Nanoseconds time) {
         state.threadsBlocked = threads.threadsBlocked;
         state.peakThreads = threads.peakThreads;
     }
-    highlightCode(state.currentStep);
+    const QString waiting = loopWaitText(state);
+    codeWaitBanner_->setText(waiting);
+    codeWaitBanner_->setVisible(!waiting.isEmpty());
+    highlightCode(waiting.isEmpty() ? state.currentStep : SourceLocation{});
     loopPanel_->setState(std::move(state));
     timeline_->setPlayhead(time);
     const Nanoseconds end = primary_->endTime();
@@ -693,6 +758,7 @@ void MainWindow::setTheme(const Theme& theme) {
             palette.setColor(QPalette::Disabled, role, theme.mutedText.darker(140));
     }
     setPalette(palette);
+    codeWaitBanner_->setStyleSheet(waitBannerStyle(theme));
     highlightedCodeLine_ = -2;
 }
 
@@ -701,14 +767,34 @@ void MainWindow::setProjectorMode(bool on) {
     setTheme(theme_.isDark ? Theme::dark() : Theme::light());
     QFont font = QApplication::font();
     font.setPointSizeF(on ? 15 : QApplication::font().pointSizeF());
-    for (QWidget* w : std::initializer_list<QWidget*>{codeView_, sourceView_, console_, teaching_, scenarioList_}) {
+    for (QWidget* w : std::initializer_list<QWidget*>{codeView_, codeWaitBanner_, sourceView_, console_, teaching_, scenarioList_}) {
         QFont f = w->font();
         f.setPointSizeF(on ? 15 : 10);
         w->setFont(f);
     }
     // On a projector the loop gets the room: the scenario list steps aside.
+    // The settings are for before a run: in front of the class the code takes their room.
     leftColumn_->setVisible(!on);
+    settingsBox_->setVisible(!on);
     middleColumn_->setSizes(on ? QList<int>{540, 340} : QList<int>{470, 400});
+}
+
+void MainWindow::fitToScreen() {
+    if (const QScreen* shown = screen())
+        resize(size().boundedTo(shown->availableGeometry().size()));
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    if (columnsMoved_)
+        return;
+    // The side columns give up width first: the loop in the middle is what the class
+    // watches. Once the teacher moves a divider, the columns are theirs.
+    const int total = mainSplitter_->width();
+    const int left = std::clamp(total * 18 / 100, 220, 290);
+    const int right = std::clamp(total * 21 / 100, 260, 330);
+    const QSignalBlocker block(mainSplitter_);
+    mainSplitter_->setSizes({left, std::max(0, total - left - right), right});
 }
 
 void MainWindow::exportPicture() {

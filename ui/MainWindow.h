@@ -33,6 +33,7 @@ namespace loopscope {
 class ComparisonView;
 class EventLoopPanel;
 class PlaybackController;
+class PlaybackKeys;
 class RunController;
 class TimelineView;
 class TraceStore;
@@ -52,6 +53,8 @@ public:
     void setEngineExecutable(const QString& path) { executable_ = path; }
     void setTheme(const Theme& theme);
     void setProjectorMode(bool on);
+    // Fits the window on its screen, for a projector's 1280x720 as for a large monitor.
+    void fitToScreen();
 
     // For tests and export: the parts of the window.
     const std::optional<Scenario>& scenario() const { return scenario_; }
@@ -64,6 +67,9 @@ public:
     TraceStore* eventLoopStore() const { return loopStore_; }
     TraceStore* threadStore() const { return threadStore_; }
     QPlainTextEdit* codeView() const { return codeView_; }
+    // Above the code: what the event loop waits for while no JavaScript runs (hidden otherwise).
+    QLabel* codeWaitBanner() const { return codeWaitBanner_; }
+    QListWidget* scenarioList() const { return scenarioList_; }
     QPlainTextEdit* sourceView() const { return sourceView_; }
     QPlainTextEdit* consoleView() const { return console_; }
     QListWidget* problemList() const { return problemList_; }
@@ -81,6 +87,7 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildActions();
@@ -88,6 +95,7 @@ private:
     void populateBuiltIns();
     void updateRecentMenu();
     void rememberRecent(const QString& path);
+    void markOpenScenario(const QString& path, const QByteArray& text);
     void showPosition(std::size_t events, Nanoseconds time);
     void updateConsole(std::size_t events);
     void updateRunState();
@@ -117,6 +125,7 @@ private:
     PlaybackController* playback_;
     QTimer* timelineRefresh_;
     QFileSystemWatcher* watcher_;
+    PlaybackKeys* playbackKeys_;
     std::vector<std::size_t> logEvents_;  // indices of Log events in the primary trace
     std::size_t logScanned_ = 0;
     std::size_t consoleShown_ = 0;
@@ -129,6 +138,8 @@ private:
     QListWidget* scenarioList_ = nullptr;
     QTextBrowser* teaching_ = nullptr;
     QPlainTextEdit* codeView_ = nullptr;
+    QLabel* codeWaitBanner_ = nullptr;
+    QWidget* codePage_ = nullptr;
     QPlainTextEdit* sourceView_ = nullptr;
     QPlainTextEdit* console_ = nullptr;
     QListWidget* problemList_ = nullptr;
@@ -147,6 +158,9 @@ private:
     QAction* playAction_ = nullptr;
     QWidget* leftColumn_ = nullptr;
     QSplitter* middleColumn_ = nullptr;
+    QSplitter* mainSplitter_ = nullptr;
+    QWidget* settingsBox_ = nullptr;
+    bool columnsMoved_ = false;
     bool scrubbing_ = false;
 };
 

@@ -3,8 +3,10 @@
 #include "NoteLabelLayout.h"
 
 #include <QMouseEvent>
+#include <QWheelEvent>
 #include <QToolTip>
 #include <algorithm>
+#include <cmath>
 #include <qcustomplot.h>
 
 #include "LoopState.h"
@@ -34,16 +36,15 @@ int laneOrder(LaneKind kind) {
 }
 
 constexpr int kMinRowPixels = 22;
+constexpr double kWheelZoom = 0.8;  // the visible range shrinks to this per notch towards you
 
 }  // namespace
 
 TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
     plot_->setNoAntialiasingOnDrag(true);
     plot_->setNotAntialiasedElements(QCP::aeAll);
-    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->setInteractions(QCP::iRangeDrag);  // the wheel is ours (see wheel())
     plot_->axisRect()->setRangeDrag(Qt::Horizontal);
-    plot_->axisRect()->setRangeZoom(Qt::Horizontal);
-    plot_->axisRect()->setRangeZoomFactor(0.8, 1.0);
     plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new DurationTicker));
     plot_->xAxis->setLabel(tr("time since the run started"));
     plot_->yAxis->setRangeReversed(true);
@@ -64,7 +65,8 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustom
         }
         layoutRows();  // the note labels follow the zoom
     });
-    connect(plot_, &QCustomPlot::mouseWheel, this, [this] { userZoomed_ = true; });
+    // Clicking the timeline gives it the focus; the playback keys work there as anywhere.
+    plot_->setFocusPolicy(Qt::ClickFocus);
     applyTheme();
     setPlayhead(0);
 }
@@ -206,9 +208,10 @@ void TimelineView::setNotes(const std::vector<Note>& notes) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-// Each label beside its line, on a line of the notes' band where it hides no other label,
-// for the time range and the width on screen now.
-void TimelineView::placeNoteLabels() {
+// Each label beside its line, on one of the band's `lines` lines where it hides no other
+// label, for the time range and the width on screen now. A label with no such line is not
+// shown (its dashed line is) until zooming or a taller timeline makes room.
+void TimelineView::placeNoteLabels(int lines) {
     const QRect area = plot_->axisRect()->rect();
     if (noteLabels_.empty() || area.width() <= 0)
         return;
@@ -218,8 +221,13 @@ void TimelineView::placeNoteLabels() {
         boxes.push_back({plot_->xAxis->coordToPixel(label->position->coords().x()),
                          QFontMetricsF(label->font()).horizontalAdvance(label->text()) + padding.left() + padding.right()});
     }
-    const std::vector<NoteLabelPlace> places = loopscope::placeNoteLabels(boxes, area.left(), area.right(), int(kNoteLines));
+    const std::vector<NoteLabelPlace> places = loopscope::placeNoteLabels(boxes, area.left(), area.right(), std::max(1, lines));
+    std::vector<double> lineEnd(std::size_t(std::max(1, lines)), -1e300);
     for (std::size_t i = 0; i < places.size(); ++i) {
+        const double start = places[i].alignRight ? boxes[i].x - boxes[i].width : boxes[i].x;
+        double& end = lineEnd[std::size_t(places[i].line)];
+        noteLabels_[i]->setVisible(lines > 0 && start >= end);
+        end = std::max(end, start + boxes[i].width);
         noteLabels_[i]->setProperty("noteLine", places[i].line);
         noteLabels_[i]->setPositionAlignment((places[i].alignRight ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
     }
@@ -229,9 +237,12 @@ void TimelineView::placeNoteLabels() {
 void TimelineView::layoutRows() {
     const double rows = double(std::max<std::size_t>(1, spans_->rows().size()));
     const double height = plot_->axisRect()->height() > 0 ? plot_->axisRect()->height() : std::max(100, plot_->height() - 50);
-    placeNoteLabels();
-    const int lines = int(std::min<std::size_t>(kNoteLines, noteLabels_.size()));
     const double linePixels = QFontMetricsF(theme_.font(0.8, true)).height() + 6;
+    // Lanes keep a readable height: the band takes only the lines left over (projector type
+    // on a 1280x720 screen leaves fewer).
+    const int spare = int((height - rows * kMinRowPixels) / linePixels);
+    const int lines = std::clamp(spare, 0, int(std::min<std::size_t>(kNoteLines, noteLabels_.size())));
+    placeNoteLabels(lines);
     double band = 0;
     if (lines > 0 && height > lines * linePixels + rows * 6)
         band = lines * linePixels * rows / (height - lines * linePixels);
@@ -289,9 +300,68 @@ void TimelineView::selectSpanAt(const QPointF& pixel) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void TimelineView::wheel(const QWheelEvent& event) {
+    const QPoint delta = event.angleDelta();
+    const QCPRange range = plot_->xAxis->range();
+    const bool scroll = (event.modifiers() & Qt::ShiftModifier) || (delta.y() == 0 && delta.x() != 0);
+    if (scroll) {
+        // A notch moves a tenth of the view: wheel down (or swipe left) goes later.
+        const double notches = double(delta.y() != 0 ? delta.y() : delta.x()) / 120.0;
+        plot_->xAxis->moveRange(-notches * range.size() * 0.1);
+    } else if (delta.y() != 0) {
+        const QRect area = plot_->axisRect()->rect();
+        const double x = std::clamp(event.position().x(), double(area.left()), double(area.right()));
+        plot_->xAxis->scaleRange(std::pow(kWheelZoom, double(delta.y()) / 120.0), plot_->xAxis->pixelToCoord(x));
+    }
+    userZoomed_ = true;
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelineView::setScenarioSource(const QString& fileName, const QString& text) {
+    scenarioFile_ = fileName;
+    scenarioLines_ = text.split(QLatin1Char('\n'));
+}
+
+QString TimelineView::toolTipAt(const QPointF& pixel) const {
+    const SpanHit hit = spans_->spanAt(pixel);
+    if (!hit.valid())
+        return {};
+    const TimelineRow& row = spans_->rows()[std::size_t(hit.displayRow)];
+    const Span& s = hit.span;
+    QString what;
+    switch (s.kind) {
+    case SpanKind::Callback:
+        what = s.queue == QueueKind::None ? tr("JavaScript running")
+                                          : tr("a callback from the %1 queue").arg(QLatin1String(queueName(s.queue)));
+        break;
+    case SpanKind::Work: what = tr("a job: the thread computes or waits for it"); break;
+    case SpanKind::Io: what = tr("network I/O the kernel waits for (no thread)"); break;
+    case SpanKind::Running: what = tr("the thread runs"); break;
+    case SpanKind::Blocked: what = tr("the thread is blocked, waiting"); break;
+    }
+    QString text = QStringLiteral("<b>%1</b><br>%2<br>lane: %3<br>start %4, took %5")
+                       .arg(QString::fromStdString(row.set->label(s.label)).toHtmlEscaped(), what, row.name.toHtmlEscaped(),
+                            QString::fromStdString(formatDuration(s.begin)),
+                            QString::fromStdString(formatDuration(s.end - s.begin)));
+    if (s.step.line > 0) {
+        QString step = s.step.line <= scenarioLines_.size() ? scenarioLines_[s.step.line - 1].trimmed() : QString();
+        if (step.startsWith(QLatin1String("- ")))
+            step = step.mid(2);
+        const QString where = scenarioFile_.isEmpty() ? tr("line %1").arg(s.step.line)
+                                                      : tr("%1 line %2").arg(scenarioFile_).arg(s.step.line);
+        text += step.isEmpty() ? tr("<br>scenario step: %1").arg(where)
+                               : tr("<br>scenario step: <code>%1</code> (%2)").arg(step.toHtmlEscaped(), where);
+    }
+    return text;
+}
+
 bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
     if (watched != plot_)
         return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::Wheel) {
+        wheel(*static_cast<QWheelEvent*>(event));
+        return true;
+    }
     if (event->type() == QEvent::MouseButtonPress) {
         pressPos_ = static_cast<QMouseEvent*>(event)->pos();
     } else if (event->type() == QEvent::MouseButtonRelease) {
@@ -302,20 +372,11 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
             userZoomed_ = true;
     } else if (event->type() == QEvent::MouseMove) {
         auto* mouse = static_cast<QMouseEvent*>(event);
-        const SpanHit hit = spans_->spanAt(mouse->position());
-        if (hit.valid()) {
-            const TimelineRow& row = spans_->rows()[hit.displayRow];
-            const Span& s = hit.span;
-            QString text = QStringLiteral("<b>%1</b><br>%2<br>start %3, took %4")
-                               .arg(QString::fromStdString(row.set->label(s.label)).toHtmlEscaped(), row.name,
-                                    QString::fromStdString(formatDuration(s.begin)),
-                                    QString::fromStdString(formatDuration(s.end - s.begin)));
-            if (s.step.line > 0)
-                text += QStringLiteral("<br>scenario line %1").arg(s.step.line);
+        const QString text = toolTipAt(mouse->position());
+        if (!text.isEmpty())
             QToolTip::showText(mouse->globalPosition().toPoint(), text, plot_);
-        } else {
+        else
             QToolTip::hideText();
-        }
     }
     return QWidget::eventFilter(watched, event);
 }

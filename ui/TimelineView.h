@@ -14,6 +14,7 @@
 class QCustomPlot;
 class QCPItemStraightLine;
 class QCPItemText;
+class QWheelEvent;
 
 namespace loopscope {
 
@@ -34,6 +35,11 @@ public:
     void fitAll();
     void zoomTo(Nanoseconds from, Nanoseconds to);
     void selectSpanAt(const QPointF& pixel);
+    // What the hover tooltip says at a pixel of the plot: the span's label, what it is, its
+    // lane, start, duration and the scenario step it came from; empty off a span.
+    QString toolTipAt(const QPointF& pixel) const;
+    // The scenario file the spans' steps point into, for the tooltip's "step" line.
+    void setScenarioSource(const QString& fileName, const QString& text);
 
     QCustomPlot* plot() const { return plot_; }
     SpanPlottable* spans() const { return spans_; }
@@ -51,9 +57,12 @@ protected:
 private:
     void rebuildRows();
     void layoutRows();
-    void placeNoteLabels();
+    void placeNoteLabels(int lines);
     static constexpr std::size_t kNoteLines = 3;
     void applyTheme();
+    // The wheel zooms around the time under the pointer; Shift+wheel (or a sideways
+    // swipe) scrolls through time.
+    void wheel(const QWheelEvent& event);
     Nanoseconds endTime() const;
 
     QCustomPlot* plot_;
@@ -70,6 +79,8 @@ private:
     Nanoseconds playhead_ = 0;
     Theme theme_ = Theme::light();
     QPoint pressPos_;
+    QString scenarioFile_;
+    QStringList scenarioLines_;
 };
 
 }  // namespace loopscope
