@@ -638,6 +638,11 @@ void MainWindow::cancelRun() {
 }
 
 void MainWindow::onRunFinished(bool ok, const QString& error, bool cancelled) {
+    // The engines have ended, so every batch has been handed to the stores; on a busy
+    // machine their slice-by-slice ingest may still be behind. Take in the rest now, so that
+    // the timeline, the comparison table and runFinished's listeners see the whole run.
+    loopStore_->drain();
+    threadStore_->drain();
     timeline_->setLive(false);
     timeline_->fitAll();
     comparison_->refresh();
