@@ -290,11 +290,11 @@ void paintQueues(const Painter& d, const QRectF& r) {
     };
     const int n = int(std::size(rows));
     const double rowH = r.height() / n;
-    // The titles' column is as wide as its widest title or (a little smaller) subtitle.
+    // The titles' column is as wide as its widest title or subtitle (which shrinks in a narrow panel).
     double titlesNeed = 0;
     for (const QueueRow& row : rows)
         titlesNeed = std::max({titlesNeed, QFontMetricsF(d.theme.font(1.0, true)).horizontalAdvance(QLatin1String(row.title)),
-                               QFontMetricsF(d.theme.font(0.78 * 0.8)).horizontalAdvance(QLatin1String(row.subtitle))});
+                               QFontMetricsF(d.theme.font(0.78)).horizontalAdvance(QLatin1String(row.subtitle))});
     const double titleW = std::min(r.width() * 0.45, titlesNeed + d.unit * 1.2);
     const bool twoLines = rowH >= d.unit * 2.6;
     for (int i = 0; i < n; ++i) {
