@@ -80,7 +80,7 @@ struct Painter {
         const QRectF inner = r.adjusted(unit * 0.6, 0, -unit * 0.4, 0);
         if (report && !outline)
             report->chips.push_back({r, sub.isEmpty() ? label : label + QLatin1Char('\n') + sub});
-        // A label too long for one line takes the whole chip (the detail is in the tooltip).
+        // Two lines only when the label fits the first; otherwise label and detail share one.
         const bool labelFits = QFontMetricsF(theme.font(0.9 * 0.7, true)).horizontalAdvance(label) <= inner.width();
         const bool twoLines = !sub.isEmpty() && twoLineChip(r.height()) && labelFits;
         const double labelWidth = QFontMetricsF(theme.font(0.9, true)).horizontalAdvance(label) + 1;
