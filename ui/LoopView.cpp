@@ -82,7 +82,7 @@ struct Painter {
         const QRectF inner = r.adjusted(unit * 0.6, 0, -unit * 0.4, 0);
         if (report && !outline)
             report->chips.push_back({r, sub.isEmpty() ? label : label + QLatin1Char('\n') + sub});
-        // A label too long for one line takes the whole chip (the detail is in the tooltip).
+        // Two lines only when the label fits the first; otherwise label and detail share one.
         const bool labelFits = QFontMetricsF(theme.font(0.9 * 0.7, true)).horizontalAdvance(label) <= inner.width();
         const bool twoLines = !sub.isEmpty() && twoLineChip(r.height()) && labelFits;
         const double labelWidth = QFontMetricsF(theme.font(0.9, true)).horizontalAdvance(label) + 1;
@@ -294,11 +294,11 @@ void paintQueues(const Painter& d, const QRectF& r) {
     };
     const int n = int(std::size(rows));
     const double rowH = r.height() / n;
-    // The titles' column is as wide as its widest title or (a little smaller) subtitle.
+    // The titles' column is as wide as its widest title or subtitle (which shrinks in a narrow panel).
     double titlesNeed = 0;
     for (const QueueRow& row : rows)
         titlesNeed = std::max({titlesNeed, QFontMetricsF(d.theme.font(1.0, true)).horizontalAdvance(QLatin1String(row.title)),
-                               QFontMetricsF(d.theme.font(0.78 * 0.8)).horizontalAdvance(QLatin1String(row.subtitle))});
+                               QFontMetricsF(d.theme.font(0.78)).horizontalAdvance(QLatin1String(row.subtitle))});
     const double titleW = std::min(r.width() * 0.45, titlesNeed + d.unit * 1.2);
     const bool twoLines = rowH >= d.unit * 2.6;
     for (int i = 0; i < n; ++i) {

@@ -241,7 +241,8 @@ void MainWindow::buildLayout() {
     sourceView_ = new QPlainTextEdit;
     sourceView_->setReadOnly(true);
     sourceView_->setFont(mono);
-    sourceView_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    sourceView_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    sourceView_->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     rightTabs_ = new QTabWidget;
     rightTabs_->addTab(codePage_, tr("As Node.js"));
     rightTabs_->addTab(sourceView_, tr("Scenario file"));
