@@ -88,7 +88,11 @@ private slots:
         qInfo("%d beats in %.2f s; worst gap: %.1f ms of GUI-thread CPU, %.1f ms wall", beats,
               double(wall.nsecsElapsed()) / 1e9, double(worstCpu) / 1e6, double(worstWall) / 1e6);
         QVERIFY(beats > 20);
-        QVERIFY2(worstCpu < 50 * 1000000, qPrintable(QStringLiteral("GUI thread busy for %1 ms between beats")
+        // The store takes in 8 ms slices; a beat may also hold a replot. 100 ms of GUI-thread CPU
+        // leaves room for a machine whose cores are shared many times over (63 ms was seen at a
+        // load of 14 on two cores) and still fails when a batch, or the whole million (seconds),
+        // is taken in at once.
+        QVERIFY2(worstCpu < 100 * 1000000, qPrintable(QStringLiteral("GUI thread busy for %1 ms between beats")
                                                          .arg(double(worstCpu) / 1e6)));
 
         // Scrubbing anywhere in the million events is immediate too: the index holds a
