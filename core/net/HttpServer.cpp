@@ -377,7 +377,14 @@ void HttpServer::serveFromIpc(int fd) {
     if (int rc = uv_read_start(stream, &Impl::onChannelAlloc, &Impl::onChannelRead); rc != 0)
         fail("cannot read the connection channel", rc);
     uv_buf_t ready = uv_buf_init(const_cast<char*>("R"), 1);
-    if (int rc = uv_try_write(stream, &ready, 1); rc != 1)
+    const int rc = uv_try_write(stream, &ready, 1);
+    if (rc == UV_EPIPE) {
+        // The primary has already closed the channel (its run reached the horizon
+        // before this process was ready): there is nothing to serve.
+        impl_->closeAll();
+        return;
+    }
+    if (rc != 1)
         fail("cannot write to the connection channel", rc < 0 ? rc : UV_EAGAIN);
 }
 

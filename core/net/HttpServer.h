@@ -38,7 +38,8 @@ public:
     // one end of a libuv IPC pipe (a socketpair) on which that process sends accepted
     // TCP handles (uv_write2), as Node's cluster primary does. Writes one byte on the
     // pipe once it serves, so the sender knows it may start; when the sender closes its
-    // end, the server closes (as close()). Throws std::runtime_error if fd is unusable.
+    // end, the server closes (as close()), and if it has closed it already, the server
+    // closes at once. Throws std::runtime_error if fd is unusable.
     void serveFromIpc(int fd);
 
     // Request numbers become first, first + stride, first + 2 * stride, ... (the

@@ -216,6 +216,9 @@ int engineChildMain(int argc, char** argv) {
         const int flags = fcntl(kEventFd, F_GETFL);
         if (flags != -1)
             fcntl(kEventFd, F_SETFL, flags & ~O_NONBLOCK);
+        // A channel the primary has closed (its horizon came first) is an error to
+        // handle, not a signal that ends the process; Node ignores SIGPIPE too.
+        signal(SIGPIPE, SIG_IGN);
     }
     std::unique_ptr<Engine> engine = makeEngine(arguments, scenario);
     if (!engine) {

@@ -192,15 +192,19 @@ private slots:
     }
 
     // An interval that never stops and a load longer than the horizon: every process
-    // stops at the horizon, the load with them, and the run ends there: before the last
-    // of the forty requests (one every 50 ms) would even be sent.
+    // stops at the horizon, the load with them (not every request is answered), and the
+    // run ends there, long before the last of the 200 requests (one every 100 ms) would
+    // even be sent. The horizon (5 s) leaves room for both processes to be running when
+    // it comes: a sanitized process on a busy machine has taken nearly 3 s to start. The
+    // load starts once both serve, from a process of its own, so on such a machine it
+    // may not have answered anything by then.
     void theHorizonEndsEveryProcess() {
         const Outcome run = runChild(dataFile("cluster_horizon.yaml"));
         QVERIFY2(run.ok, run.error.c_str());
         const TraceEvent& end = run.events.back();
         QCOMPARE(end.kind, EventKind::RunEnd);
         QCOMPARE(end.text, std::string(kStoppedAtHorizon));
-        QVERIFY2(end.ts < 39 * 50 * kMillisecond, qPrintable(QString::number(double(end.ts) / 1e6)));
+        QVERIFY2(end.ts < 199 * 100 * kMillisecond, qPrintable(QString::number(double(end.ts) / 1e6)));
         std::map<int, int> ticks;
         Nanoseconds lastTick = 0;
         for (const TraceEvent& event : run.events)
@@ -209,10 +213,20 @@ private slots:
                 lastTick = std::max(lastTick, event.ts);
             }
         QCOMPARE(ticks.size(), std::size_t(2));
-        QVERIFY2(lastTick <= 300 * kMillisecond, qPrintable(QString::number(double(lastTick) / 1e6)));
+        QVERIFY2(lastTick <= 5 * kSecond, qPrintable(QString::number(double(lastTick) / 1e6)));
         const RunMeasurements requests = measureRequests(requestTimings(run.events));
-        QCOMPARE(requests.requests, 40);
-        QVERIFY2(requests.answered >= 1 && requests.answered < 40, qPrintable(QString::number(requests.answered)));
+        QCOMPARE(requests.requests, 200);
+        QVERIFY2(requests.answered < 200, qPrintable(QString::number(requests.answered)));
+    }
+
+    // A process that starts only after the horizon (the primary has closed its channel
+    // by then) has nothing to serve and ends with the run, which still stops cleanly.
+    void aProcessReadyOnlyAfterTheHorizonEndsCleanly() {
+        const Outcome run = runChild(dataFile("cluster_horizon_before_start.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        QCOMPARE(run.events.back().kind, EventKind::RunEnd);
+        QCOMPARE(run.events.back().text, std::string(kStoppedAtHorizon));
+        QCOMPARE(run.count(EventKind::RequestArrive), 0);
     }
 
     // A process of the cluster that dies fails the run at once, with its number and
