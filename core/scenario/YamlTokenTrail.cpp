@@ -54,9 +54,9 @@ void follow(TokenTrail& trail, const yaml_token_t& token) {
         if (!trail.open.empty())
             trail.open.pop_back();
         return;
-    case YAML_FLOW_ENTRY_TOKEN:
+    case YAML_FLOW_ENTRY_TOKEN:  // a `,`: the next entry begins
         if (!trail.open.empty())
-            trail.open.back() = {trail.open.back().bracket, trail.open.back().at};
+            trail.open.back().entrySeen = trail.open.back().valueSeen = false;
         return;
     case YAML_VALUE_TOKEN:
         if (!trail.open.empty())
