@@ -27,7 +27,7 @@ void CallbackQueues::drainTicksAndMicrotasks() {
     if (draining_)
         return;
     draining_ = true;
-    do {
+    for (;;) {
         while (!nextTicks_.empty() && !horizon_.stopped()) {
             QueuedCallback job = std::move(nextTicks_.front());
             nextTicks_.pop_front();
@@ -38,7 +38,15 @@ void CallbackQueues::drainTicksAndMicrotasks() {
             microtasks_.pop_front();
             run(QueueKind::Microtask, job);
         }
-    } while (!nextTicks_.empty() && !horizon_.stopped());
+        if (horizon_.stopped())
+            break;
+        if (!nextTicks_.empty())
+            continue;
+        // Node's processTicksAndRejections: `while (!queue.isEmpty() || processPromiseRejections())`.
+        if (afterDrain_ && afterDrain_())
+            continue;
+        break;
+    }
     draining_ = false;
 }
 

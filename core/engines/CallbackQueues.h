@@ -47,6 +47,9 @@ public:
     // nextTick and microtask queues after every one of them.
     void runMacrotask(QueueKind from, QueuedCallback job);
     void drainTicksAndMicrotasks();
+    // Runs whenever both queues have run empty (a program's unhandled-rejection check);
+    // true when it may have queued more, so the drain goes on.
+    void setAfterDrain(std::function<bool()> afterDrain) { afterDrain_ = std::move(afterDrain); }
 
 private:
     NodeTrace& trace_;
@@ -54,6 +57,7 @@ private:
     std::uint64_t nextId_ = 1;
     std::uint64_t current_ = 0;
     bool draining_ = false;
+    std::function<bool()> afterDrain_;
     std::deque<QueuedCallback> nextTicks_;
     std::deque<QueuedCallback> microtasks_;
 };

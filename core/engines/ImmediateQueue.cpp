@@ -1,5 +1,7 @@
 #include "ImmediateQueue.h"
 
+#include <algorithm>
+
 namespace loopscope {
 
 void ImmediateQueue::start(uv_loop_t* loop) {
@@ -23,15 +25,28 @@ void ImmediateQueue::add(QueuedCallback job) {
 
 // processImmediate(): the immediates queued before the check phase began run now.
 void ImmediateQueue::runAll() {
-    std::deque<QueuedCallback> batch;
-    batch.swap(waiting_);
-    for (QueuedCallback& job : batch) {
-        if (horizon_.stopped())
-            break;
+    running_.swap(waiting_);
+    while (!running_.empty() && !horizon_.stopped()) {
+        QueuedCallback job = std::move(running_.front());
+        running_.pop_front();
         queues_.runMacrotask(QueueKind::Check, std::move(job));
     }
+    running_.clear();
     if (waiting_.empty())
         uv_idle_stop(&idle_);
+}
+
+void ImmediateQueue::cancel(std::uint64_t id, SourceLocation where) {
+    for (std::deque<QueuedCallback>* queue : {&running_, &waiting_}) {
+        auto found = std::find_if(queue->begin(), queue->end(), [id](const QueuedCallback& job) { return job.id == id; });
+        if (found == queue->end())
+            continue;
+        queue->erase(found);
+        trace_.main(EventKind::Dequeue, QueueKind::Check, id, queues_.current(), where, 0, "cleared");
+        if (waiting_.empty() && running_.empty())
+            uv_idle_stop(&idle_);
+        return;
+    }
 }
 
 void ImmediateQueue::close() {

@@ -20,6 +20,8 @@ public:
     // before any check handle started earlier.
     void start(uv_loop_t* loop);
     void add(QueuedCallback job);
+    // clearImmediate: a waiting immediate never runs, even one of the batch running now.
+    void cancel(std::uint64_t id, SourceLocation where);
     std::size_t size() const { return waiting_.size(); }
     void close();
 
@@ -32,6 +34,7 @@ private:
     uv_check_t check_{};
     uv_idle_t idle_{};
     std::deque<QueuedCallback> waiting_;
+    std::deque<QueuedCallback> running_;  // the batch of the check phase now
 };
 
 }  // namespace loopscope

@@ -48,12 +48,26 @@ NodeRuntime::NodeRuntime(TraceSink& sink, const RuntimeSettings& settings, std::
 // prepare, poll (I/O, pool completions, messages), check (immediates), close callbacks,
 // until nothing keeps it alive. setUpLoop() hangs the phase markers on it.
 EngineResult NodeRuntime::run(const std::function<void()>& startProgram) {
+    return run(ProgramHooks{startProgram, {}, {}});
+}
+
+// As Node's SpinEventLoop: the loop runs until nothing keeps it alive, 'beforeExit' may
+// give it more to do, and 'exit' comes once it has really ended.
+EngineResult NodeRuntime::run(const ProgramHooks& program) {
     EngineResult result;
     begin();
     try {
-        startProgram();
-        if (!horizon_.stopped())
+        program.start();
+        bool more = !horizon_.stopped();
+        while (more) {
             uv_run(&loop_, UV_RUN_DEFAULT);
+            if (horizon_.stopped() || !program.beforeExit)
+                break;
+            program.beforeExit();
+            more = !horizon_.stopped() && uv_loop_alive(&loop_);
+        }
+        if (program.exit && !horizon_.stopped())
+            program.exit();
     } catch (const std::exception& error) {
         result.ok = false;
         result.error = error.what();
@@ -66,6 +80,8 @@ EngineResult NodeRuntime::run(const std::function<void()>& startProgram) {
         endText = kStoppedAtHorizon;
     if (!result.ok)
         endText = result.error;
+    if (program.exit)
+        trace_.counter(kMainLane, kExitCodeCounter, exitCode_);
     trace_.emit(EventKind::RunEnd, kMainLane, QueueKind::None, 0, 0, {}, result.ok ? 0 : 1, endText);
     trace_.flush();
     return result;
@@ -213,8 +229,14 @@ void NodeRuntime::blockWithoutCpu(SourceLocation where, std::string label, Nanos
     popFrame(where);
 }
 
-void NodeRuntime::log(SourceLocation where, std::string text) {
-    trace_.main(EventKind::Log, QueueKind::None, 0, queues_.current(), where, 0, std::move(text));
+void NodeRuntime::log(SourceLocation where, std::string text, OutputStream stream) {
+    trace_.main(EventKind::Log, QueueKind::None, 0, queues_.current(), where, std::int64_t(stream), std::move(text));
+}
+
+void NodeRuntime::exitProgram(int code) {
+    exitCode_ = code;
+    horizon_.stopRunning();
+    uv_stop(&loop_);
 }
 
 void NodeRuntime::pushFrame(SourceLocation where, std::string name) {

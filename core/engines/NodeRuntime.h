@@ -33,6 +33,22 @@
 
 namespace loopscope {
 
+// What a program driver does at the moments Node gives a program.
+struct ProgramHooks {
+    std::function<void()> start;       // runs the main script (and may start the server)
+    // The loop has nothing left to do: process 'beforeExit'; the loop goes on if it
+    // queued new work.
+    std::function<void()> beforeExit;
+    std::function<void()> exit;        // process 'exit', once, unless the run was cut short
+};
+
+// Where a console line went: the Log event's value.
+enum class OutputStream : std::int64_t { Stdout = 0, Stderr = 1 };
+
+// The trace counter that carries a program's exit code (process.exitCode, process.exit(n),
+// 1 after an uncaught exception), recorded just before RunEnd.
+inline constexpr const char* kExitCodeCounter = "exit code";
+
 class NodeRuntime {
 public:
     NodeRuntime(TraceSink& sink, const RuntimeSettings& settings, std::optional<ClusterProcessRole> role);
@@ -43,6 +59,12 @@ public:
     // main script and may start the server), then the loop runs until nothing keeps it
     // alive or the horizon passes. Emits RunBegin ... RunEnd.
     EngineResult run(const std::function<void()>& startProgram);
+    EngineResult run(const ProgramHooks& program);
+
+    // process.exit(code) / the end of a program that failed: no other callback runs.
+    void exitProgram(int code);
+    void setExitCode(int code) { exitCode_ = code; }
+    int exitCode() const { return exitCode_; }
 
     // ---- callbacks and their queues
     // A callback with a new id, caused by the one running now; `label` is what its
@@ -54,6 +76,10 @@ public:
     void queueNextTick(QueuedCallback job) { queues_.queueNextTick(std::move(job)); }
     void queueMicrotask(QueuedCallback job) { queues_.queueMicrotask(std::move(job)); }
     void setImmediate(QueuedCallback job) { immediates_.add(std::move(job)); }
+    void clearImmediate(std::uint64_t id, SourceLocation where) { immediates_.cancel(id, where); }
+    void setAfterDrain(std::function<bool()> afterDrain) { queues_.setAfterDrain(std::move(afterDrain)); }
+    // Runs `job` now as a callback of the loop itself, then the nextTicks and microtasks it queued.
+    void runCallbackNow(QueuedCallback job) { queues_.runMacrotask(QueueKind::None, std::move(job)); }
     // Closes a real handle: its callback runs in the close phase, last closed first.
     void queueClose(QueuedCallback job);
     // The main script: in CommonJS now; as an ES module, as a promise job in the poll
@@ -63,6 +89,10 @@ public:
     // ---- timers
     NodeTimerPtr armTimer(TimerRequest request) { return timers_.arm(std::move(request)); }
     void clearTimer(const NodeTimerPtr& timer, SourceLocation where) { timers_.clear(timer, where); }
+    void setTimerRef(const NodeTimerPtr& timer, bool refed) { timers_.setRef(timer, refed); }
+    void refreshTimer(const NodeTimerPtr& timer, SourceLocation where) { timers_.refresh(timer, where); }
+    // getLibuvNow(): the loop's time in milliseconds, updated first.
+    double loopNow() { uv_update_time(&loop_); return double(uv_now(&loop_)); }
 
     // ---- work off the JavaScript thread; `onDone` runs as a poll-phase callback
     void startPoolJob(PoolWork work, std::function<void()> onDone);
@@ -76,7 +106,7 @@ public:
     // ---- on the JavaScript thread itself
     void runCpu(SourceLocation where, std::string label, Nanoseconds takes);
     void blockWithoutCpu(SourceLocation where, std::string label, Nanoseconds takes);
-    void log(SourceLocation where, std::string text);
+    void log(SourceLocation where, std::string text, OutputStream stream = OutputStream::Stdout);
     void pushFrame(SourceLocation where, std::string name);
     void popFrame(SourceLocation where);
 
@@ -114,6 +144,7 @@ private:
     uv_check_t checkEnd_{};
     uv_timer_t horizonTimer_{};
     Nanoseconds lastCounterSample_ = -kSecond;
+    int exitCode_ = 0;
 };
 
 }  // namespace loopscope

@@ -53,7 +53,7 @@ void NodeTimers::start(const NodeTimerPtr& timer) {
     if (timer->active)
         clear(timer);
     timer->cleared = false;
-    if (!timer->counted) {
+    if (timer->refed && !timer->counted) {
         timer->counted = true;
         changeRefCount(+1);
     }
@@ -76,6 +76,16 @@ void NodeTimers::clear(const NodeTimerPtr& timer) {
         auto found = lists_.find(list->msecs);
         if (found != lists_.end() && found->second == list)
             removeList(list);
+    }
+}
+
+void NodeTimers::setRef(const NodeTimerPtr& timer, bool refed) {
+    timer->refed = refed;
+    // An interval inside its own callback is out of its list but still alive.
+    const bool keepsAlive = refed && (timer->active || (timer->repeat && timer->running && !timer->cleared));
+    if (keepsAlive != timer->counted) {
+        timer->counted = keepsAlive;
+        changeRefCount(keepsAlive ? +1 : -1);
     }
 }
 
@@ -172,8 +182,11 @@ void NodeTimers::listOnTimeout(const std::shared_ptr<NodeTimerList>& list, doubl
         timer->list.reset();
         timer->active = false;
         const double start = timer->repeat ? this->now() : 0;
-        if (timer->onTimeout)
+        if (timer->onTimeout) {
+            timer->running = true;
             timer->onTimeout(*timer);
+            timer->running = false;
+        }
         if (closed_)
             return;
         if (timer->repeat && !timer->cleared) {

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <string>
 
 #include <uv.h>
 
@@ -24,11 +25,15 @@ struct NodeTimer {
     double msecs = 1;      // real milliseconds (Node: _idleTimeout), >= 1
     bool repeat = false;   // setInterval
     std::function<void(NodeTimer&)> onTimeout;
+    std::uint64_t callbackId = 0;  // the id its trace events carry
+    std::string label;             // what the timers queue shows
     // Owned by NodeTimers:
     double idleStart = 0;
     bool active = false;   // in a list, will fire
     bool cleared = false;
-    bool counted = false;  // keeps the loop alive (Node's refCount)
+    bool running = false;  // its callback is running now
+    bool counted = false;  // keeps the loop alive now (Node's refCount)
+    bool refed = true;     // keeps the loop alive while active (timer.ref() / unref())
     std::shared_ptr<NodeTimerList> list;
     std::list<std::shared_ptr<NodeTimer>>::iterator position;
 };
@@ -48,6 +53,7 @@ public:
 
     void start(const NodeTimerPtr& timer);  // setTimeout / setInterval
     void clear(const NodeTimerPtr& timer);  // clearTimeout / clearInterval; no-op if not active
+    void setRef(const NodeTimerPtr& timer, bool refed);  // timer.ref() / timer.unref()
     void close();                           // closes the libuv timer (on teardown)
     std::size_t activeCount() const { return refCount_; }
 

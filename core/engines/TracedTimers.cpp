@@ -17,6 +17,8 @@ NodeTimerPtr TracedTimers::arm(TimerRequest request) {
     timer->msecs = delayMs * scale_;
     timer->repeat = request.repeat;
     const std::uint64_t id = queues_.newId();
+    timer->callbackId = id;
+    timer->label = request.label;
     const std::uint64_t cause = queues_.current();
     const SourceLocation where = request.where;
     const std::string label = request.label;
@@ -44,7 +46,6 @@ NodeTimerPtr TracedTimers::arm(TimerRequest request) {
     };
     timers_->start(timer);
     trace_.main(EventKind::Enqueue, QueueKind::Timers, id, cause, where, due(timer->idleStart, timer->msecs), label);
-    jobIds_[timer.get()] = id;
     return timer;
 }
 
@@ -57,11 +58,22 @@ Nanoseconds TracedTimers::due(double startMs, double msecs) const {
 
 void TracedTimers::clear(const NodeTimerPtr& timer, SourceLocation where) {
     // An interval clearing itself inside its own callback is not in a list right then.
-    const bool live = timer->active || (timer->repeat && timer->counted);
+    const bool live = timer->active || (timer->repeat && timer->running);
     if (!live || timer->cleared)
         return;
     timers_->clear(timer);
-    trace_.main(EventKind::Dequeue, QueueKind::Timers, jobIds_[timer.get()], queues_.current(), where, 0, "cleared");
+    trace_.main(EventKind::Dequeue, QueueKind::Timers, timer->callbackId, queues_.current(), where, 0, "cleared");
+}
+
+void TracedTimers::refresh(const NodeTimerPtr& timer, SourceLocation where) {
+    if (timer->cleared)
+        return;
+    const std::uint64_t id = timer->callbackId;
+    if (timer->active)
+        trace_.main(EventKind::Dequeue, QueueKind::Timers, id, queues_.current(), where, 0, "refreshed");
+    timers_->start(timer);
+    trace_.main(EventKind::Enqueue, QueueKind::Timers, id, queues_.current(), where, due(timer->idleStart, timer->msecs),
+                timer->label);
 }
 
 void TracedTimers::close() {

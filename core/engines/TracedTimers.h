@@ -7,7 +7,6 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <unordered_map>
 
 #include "CallbackQueues.h"
 #include "NodeTimers.h"
@@ -33,6 +32,10 @@ public:
     NodeTimerPtr arm(TimerRequest request);
     // clearTimeout / clearInterval of a timer still live; `where` is the clearing line.
     void clear(const NodeTimerPtr& timer, SourceLocation where);
+    // timer.ref() / unref(): an unref'd timer still fires but does not keep the loop alive.
+    void setRef(const NodeTimerPtr& timer, bool refed) { timers_->setRef(timer, refed); }
+    // timer.refresh(): starts its duration again from now (re-arming a timer that fired).
+    void refresh(const NodeTimerPtr& timer, SourceLocation where);
     std::size_t activeCount() const { return timers_ ? timers_->activeCount() : 0; }
     void close();
 
@@ -44,7 +47,6 @@ private:
     const double scale_;
     uv_loop_t* loop_ = nullptr;
     std::unique_ptr<NodeTimers> timers_;
-    std::unordered_map<const NodeTimer*, std::uint64_t> jobIds_;
 };
 
 }  // namespace loopscope

@@ -22,6 +22,7 @@
 #include "EngineNames.h"
 #include "EngineProcess.h"
 #include "EventLoopEngine.h"
+#include "JavaScriptEngine.h"
 #include "LoadClient.h"
 #include "PipeTraceSink.h"
 #include "ProcessTotalsSink.h"
@@ -150,6 +151,8 @@ std::string clusterProcessExecutable() {
 std::unique_ptr<Engine> makeEngine(const ChildArguments& arguments, const Scenario& scenario) {
     switch (arguments.engine) {
     case EngineKind::EventLoop:
+        if (!scenario.program.empty())
+            return std::make_unique<JavaScriptEngine>();
         if (arguments.clusterProcess)
             return std::make_unique<EventLoopEngine>(ClusterProcessRole{
                 *arguments.clusterProcess, scenario.runtime.processes, kClusterChannelFd, *arguments.clusterOrigin});

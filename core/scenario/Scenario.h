@@ -97,6 +97,7 @@ struct RuntimeSettings {
     double timeScale = 1.0;              // (0, kMaxTimeScale]
     Nanoseconds horizon = 60 * kSecond;  // > 0
     ModuleKind module = ModuleKind::CommonJs;
+    std::int64_t heapBytes = 512ll * 1024 * 1024;  // a JavaScript program's heap limit
 };
 
 struct ThreadSettings {
@@ -130,6 +131,7 @@ constexpr Nanoseconds kMaxDuration = 3600 * kSecond;
 
 struct Scenario {
     std::string sourcePath;   // the file it was read from ("" for built-ins read from memory)
+    std::string program;      // a real JavaScript program to run instead of steps (its path)
     int format = 1;
     std::string title;
     std::string summary;

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sys/stat.h>
 
+#include "ProgramFile.h"
 #include "ScenarioReader.h"
 #include "YamlSafety.h"
 #include "YamlTree.h"
@@ -67,6 +68,12 @@ ParseResult parseScenarioFile(const std::string& path) {
     if (static_cast<std::uint64_t>(info.st_size) > kMaxScenarioFileBytes)
         return fileProblem(path, "the file is " + std::to_string(info.st_size) + " bytes; scenario files are limited to " +
                                      std::to_string(kMaxScenarioFileBytes) + " bytes");
+
+    if (isJavaScriptFile(path)) {
+        ParseResult program;
+        program.scenario = programScenario(path);
+        return program;
+    }
 
     std::ifstream in(path, std::ios::binary);
     if (!in)

@@ -1,0 +1,249 @@
+#include "JavaScriptProgram.h"
+
+#include <stdexcept>
+
+#include <js/CallAndConstruct.h>
+#include <js/CompilationAndEvaluation.h>
+#include <js/Context.h>
+#include <js/Exception.h>
+#include <js/PropertyAndElement.h>
+#include <js/SavedFrameAPI.h>
+#include <js/SourceText.h>
+#include <js/Stack.h>
+#include <js/Value.h>
+
+#include "JsErrorText.h"
+#include "JsLibrary.h"
+#include "JsMicrotaskQueue.h"
+#include "JsNatives.h"
+#include "JsStrings.h"
+
+namespace loopscope {
+
+namespace {
+
+bool isLibraryFile(const char* file) {
+    return std::string_view(file).rfind("node:", 0) == 0;
+}
+
+}  // namespace
+
+JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runtime, SpiderMonkeyContext& engine)
+    : scenario_(scenario), runtime_(runtime), engine_(engine), mainFile_(scenario.program),
+      microtasks_(std::make_unique<JsMicrotaskQueue>(*this)), hooks_(engine.cx()) {
+    JS_SetContextPrivate(cx(), this);
+    JS::SetJobQueue(cx(), microtasks_.get());
+    JS::SetPromiseRejectionTrackerCallback(cx(), &JavaScriptProgram::trackRejection, this);
+    runtime_.setAfterDrain([this] { return processRejections(); });
+}
+
+JavaScriptProgram::~JavaScriptProgram() {
+    runtime_.setAfterDrain({});
+    JS::SetPromiseRejectionTrackerCallback(cx(), nullptr, nullptr);
+    JS::SetJobQueue(cx(), nullptr);
+    JS_SetContextPrivate(cx(), nullptr);
+}
+
+JavaScriptProgram& JavaScriptProgram::of(JSContext* cx) {
+    return *static_cast<JavaScriptProgram*>(JS_GetContextPrivate(cx));
+}
+
+ProgramHooks JavaScriptProgram::hooks() {
+    ProgramHooks hooks;
+    hooks.start = [this] { start(); };
+    hooks.beforeExit = [this] {
+        runtime_.runCallbackNow(runtime_.callback({}, "process 'beforeExit'", [this] {
+            callHook("emitBeforeExit", JS::HandleValueArray::empty());
+        }));
+    };
+    hooks.exit = [this] {
+        runtime_.runCallbackNow(runtime_.callback({}, "process 'exit'", [this] {
+            callHook("emitExit", JS::HandleValueArray::empty());
+        }));
+    };
+    return hooks;
+}
+
+// Runs lib/internal/loader.js with the natives; it defines the globals, then the runtime
+// runs the main module (as a promise job when it is an ES module, as Node 20 does).
+void JavaScriptProgram::start() {
+    JSContext* context = cx();
+    JSAutoRealm realm(context, engine_.global());
+    const JsLibraryFile* loader = jsLibraryFile("internal/loader");
+    if (!loader)
+        throw std::logic_error("the JavaScript library has no internal/loader");
+    JS::RootedObject natives(context, makeNatives(context));
+    if (!natives)
+        throw std::runtime_error("the JavaScript natives could not be made");
+    JS::CompileOptions options(context);
+    options.setFileAndLine("node:internal/loader", 1);
+    JS::SourceText<mozilla::Utf8Unit> text;
+    if (!text.init(context, loader->source.data(), loader->source.size(), JS::SourceOwnership::Borrowed))
+        throw std::runtime_error("out of memory");
+    const char* parameters[] = {"natives"};
+    JS::RootedObjectVector scope(context);
+    JS::RootedFunction function(context, JS::CompileFunction(context, scope, options, "loader", 1, parameters, text));
+    if (!function)
+        throw std::runtime_error("the JavaScript library does not compile: " + pendingExceptionText(context));
+    JS::RootedValue result(context);
+    JS::RootedValueArray<1> arguments(context);
+    arguments[0].setObject(*natives);
+    if (!JS_CallFunction(context, nullptr, function, arguments, &result))
+        throw std::runtime_error("the JavaScript library failed to start: " + pendingExceptionText(context));
+    runtime_.runMainScript(SourceLocation{1, 1}, [this] {
+        JSAutoRealm realm(cx(), engine_.global());
+        JS::RootedValueArray<1> file(cx());
+        file[0].setString(newString(cx(), mainFile_));
+        callHook("runMain", file);
+    });
+}
+
+void JavaScriptProgram::setLibraryHooks(JS::HandleObject hooks) {
+    hooks_ = hooks;
+}
+
+JSObject* JavaScriptProgram::libraryHook(const char* name) {
+    JS::RootedObject hooks(cx(), hooks_);
+    JS::RootedValue hook(cx());
+    if (!hooks || !JS_GetProperty(cx(), hooks, name, &hook) || !hook.isObject())
+        throw std::logic_error(std::string("the JavaScript library has no hook ") + name);
+    return &hook.toObject();
+}
+
+void JavaScriptProgram::callHook(const char* name, const JS::HandleValueArray& arguments) {
+    JSAutoRealm realm(cx(), engine_.global());
+    JS::RootedValue hook(cx(), JS::ObjectOrNullValue(libraryHook(name)));
+    callGuarded(hook, JS::UndefinedHandleValue, arguments);
+}
+
+void JavaScriptProgram::callGuarded(JS::HandleValue function, JS::HandleValue self,
+                                    const JS::HandleValueArray& arguments) {
+    JSContext* context = cx();
+    JSAutoRealm realm(context, engine_.global());
+    JS::RootedValue result(context);
+    if (JS::Call(context, self, function, arguments, &result))
+        return;
+    reportUncaught();
+}
+
+// Node's process._fatalException: 'uncaughtException' listeners get the error if there
+// are any; otherwise it is printed and the process exits with code 1 (or 7 when the
+// handling itself throws).
+void JavaScriptProgram::reportUncaught() {
+    JSContext* context = cx();
+    if (!JS_IsExceptionPending(context))
+        return;  // uncatchable: process.exit() or the horizon
+    JS::ExceptionStack stack(context);
+    if (!JS::StealPendingExceptionStack(context, &stack))
+        return;
+    if (reportingFatal_) {
+        printFatal(stack.exception(), stack);
+        runtime_.exitProgram(7);
+        return;
+    }
+    reportingFatal_ = true;
+    JS::RootedValue handle(context, JS::ObjectOrNullValue(libraryHook("handleUncaught")));
+    JS::RootedValueArray<1> arguments(context);
+    arguments[0].set(stack.exception());
+    JS::RootedValue handled(context);
+    const bool ran = JS::Call(context, JS::UndefinedHandleValue, handle, arguments, &handled);
+    reportingFatal_ = false;
+    if (ran && handled.isTrue())
+        return;
+    if (!ran && !JS_IsExceptionPending(context))
+        return;  // a listener called process.exit()
+    if (!ran) {
+        JS::ExceptionStack inner(context);
+        if (JS::StealPendingExceptionStack(context, &inner))
+            printFatal(inner.exception(), inner);
+        runtime_.exitProgram(7);
+        return;
+    }
+    printFatal(stack.exception(), stack);
+    JS::RootedValue emitExit(context, JS::ObjectOrNullValue(libraryHook("exitAfterFatal")));
+    JS::RootedValue ignored(context);
+    if (!JS::Call(context, JS::UndefinedHandleValue, emitExit, JS::HandleValueArray::empty(), &ignored))
+        JS_ClearPendingException(context);
+    runtime_.exitProgram(runtime_.exitCode() == 0 ? 1 : runtime_.exitCode());
+}
+
+void JavaScriptProgram::printFatal(JS::HandleValue error, const JS::ExceptionStack& stack) {
+    const std::string text = fatalExceptionText(cx(), error, stack.stack(), *this);
+    runtime_.log(callerLocation(), text, OutputStream::Stderr);
+}
+
+SourceLocation JavaScriptProgram::locationIn(const std::string& file, int line, int column) const {
+    if (file != mainFile_)
+        return {};
+    return SourceLocation{line, column};
+}
+
+const std::string* JavaScriptProgram::sourceOf(const std::string& file) const {
+    auto found = sources_.find(file);
+    return found == sources_.end() ? nullptr : &found->second;
+}
+
+SourceLocation JavaScriptProgram::callerLocation() {
+    JSContext* context = cx();
+    JS::RootedObject stack(context);
+    if (!JS::CaptureCurrentStack(context, &stack, JS::StackCapture(JS::MaxFrames(16))) || !stack)
+        return {};
+    JSPrincipals* principals = nullptr;
+    JS::RootedObject frame(context, stack);
+    while (frame) {
+        JS::RootedString source(context);
+        JS::GetSavedFrameSource(context, principals, frame, &source);
+        const std::string file = source ? toUtf8(context, source) : std::string();
+        if (!isLibraryFile(file.c_str())) {
+            std::uint32_t line = 0;
+            JS::GetSavedFrameLine(context, principals, frame, &line);
+            return locationIn(file, int(line), 0);
+        }
+        JS::RootedObject parent(context);
+        JS::GetSavedFrameParent(context, principals, frame, &parent);
+        frame = parent;
+    }
+    return {};
+}
+
+std::int64_t JavaScriptProgram::addTimer(NodeTimerPtr timer) {
+    const std::int64_t id = nextTimerId_++;
+    timers_[id] = std::move(timer);
+    return id;
+}
+
+NodeTimerPtr JavaScriptProgram::timer(std::int64_t id) const {
+    auto found = timers_.find(id);
+    return found == timers_.end() ? nullptr : found->second;
+}
+
+void JavaScriptProgram::trackRejection(JSContext* cx, bool, JS::HandleObject promise,
+                                       JS::PromiseRejectionHandlingState state, void* data) {
+    auto* self = static_cast<JavaScriptProgram*>(data);
+    Rejection rejection;
+    rejection.promise = std::make_unique<JS::PersistentRooted<JSObject*>>(cx, promise);
+    rejection.handledLater = state == JS::PromiseRejectionHandlingState::Handled;
+    self->rejections_.push_back(std::move(rejection));
+}
+
+std::vector<JavaScriptProgram::Rejection> JavaScriptProgram::takeRejections() {
+    std::vector<Rejection> taken;
+    taken.swap(rejections_);
+    return taken;
+}
+
+bool JavaScriptProgram::processRejections() {
+    if (rejections_.empty())
+        return false;
+    JSContext* context = cx();
+    JSAutoRealm realm(context, engine_.global());
+    JS::RootedValue process(context, JS::ObjectOrNullValue(libraryHook("processRejections")));
+    JS::RootedValue more(context);
+    if (!JS::Call(context, JS::UndefinedHandleValue, process, JS::HandleValueArray::empty(), &more)) {
+        reportUncaught();
+        return false;
+    }
+    return more.isTrue();
+}
+
+}  // namespace loopscope

@@ -1,0 +1,92 @@
+// A real JavaScript program run on a NodeRuntime, as Node 20 runs it: the engine is
+// SpiderMonkey; its promise jobs are the runtime's microtasks; setTimeout, setImmediate,
+// process.nextTick and the rest call the runtime; Node's built-in modules are the
+// JavaScript files of lib/ over the natives of JsNatives.cpp.
+//
+// The second program driver beside StepProgram: everything here runs on the runtime's
+// loop thread.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <jsapi.h>
+#include <js/Promise.h>
+
+#include "NodeRuntime.h"
+#include "Scenario.h"
+#include "SpiderMonkeyContext.h"
+
+namespace loopscope {
+
+class JsMicrotaskQueue;
+
+class JavaScriptProgram {
+public:
+    JavaScriptProgram(const Scenario& scenario, NodeRuntime& runtime, SpiderMonkeyContext& engine);
+    ~JavaScriptProgram();
+    JavaScriptProgram(const JavaScriptProgram&) = delete;
+    JavaScriptProgram& operator=(const JavaScriptProgram&) = delete;
+
+    // What the runtime calls (NodeRuntime::run).
+    ProgramHooks hooks();
+
+    // ---- for the natives and the microtask queue
+    static JavaScriptProgram& of(JSContext* cx);
+    JSContext* cx() const { return engine_.cx(); }
+    JSObject* global() const { return engine_.global(); }
+    NodeRuntime& runtime() { return runtime_; }
+    const Scenario& scenario() const { return scenario_; }
+    // Calls `function` as a callback's body; an exception it throws is the program's
+    // uncaught exception (Node's 'uncaughtException', else the error printed and exit 1).
+    void callGuarded(JS::HandleValue function, JS::HandleValue self, const JS::HandleValueArray& arguments);
+    // Where the program's own code is now: the innermost frame that is not Node's library.
+    SourceLocation callerLocation();
+    // The program's line for a place in one of its files (only the main file has lines
+    // in the trace's locations).
+    SourceLocation locationIn(const std::string& file, int line, int column) const;
+    // A source file the program loaded (for error messages with the line).
+    void rememberSource(const std::string& file, std::string text) { sources_[file] = std::move(text); }
+    const std::string* sourceOf(const std::string& file) const;
+
+    // Timers and immediates, by the ids the library holds.
+    std::int64_t addTimer(NodeTimerPtr timer);
+    NodeTimerPtr timer(std::int64_t id) const;
+    void forgetTimer(std::int64_t id) { timers_.erase(id); }
+    // Promise rejections nobody handled yet, for the library's processPromiseRejections().
+    struct Rejection {
+        std::unique_ptr<JS::PersistentRooted<JSObject*>> promise;
+        bool handledLater = false;
+    };
+    std::vector<Rejection> takeRejections();
+    // The library's functions the runtime calls back (set once by the bootstrap).
+    void setLibraryHooks(JS::HandleObject hooks);
+    JSObject* libraryHook(const char* name);
+    // Calls the library's hook `name` as a callback's body (see callGuarded).
+    void callHook(const char* name, const JS::HandleValueArray& arguments);
+
+private:
+    void start();
+    void reportUncaught();
+    void printFatal(JS::HandleValue error, const JS::ExceptionStack& stack);
+    bool processRejections();
+    static void trackRejection(JSContext* cx, bool mutedErrors, JS::HandleObject promise,
+                               JS::PromiseRejectionHandlingState state, void* data);
+
+    const Scenario& scenario_;
+    NodeRuntime& runtime_;
+    SpiderMonkeyContext& engine_;
+    std::string mainFile_;
+    std::unique_ptr<JsMicrotaskQueue> microtasks_;
+    JS::PersistentRooted<JSObject*> hooks_;
+    std::map<std::string, std::string> sources_;
+    std::map<std::int64_t, NodeTimerPtr> timers_;
+    std::int64_t nextTimerId_ = 1;
+    std::vector<Rejection> rejections_;
+    bool reportingFatal_ = false;
+};
+
+}  // namespace loopscope

@@ -1,0 +1,72 @@
+#include "JsErrorText.h"
+
+#include <js/CallAndConstruct.h>
+#include <js/Exception.h>
+#include <js/SavedFrameAPI.h>
+
+#include "JavaScriptProgram.h"
+#include "JsStrings.h"
+
+namespace loopscope {
+
+namespace {
+
+std::string lineOf(const std::string& text, std::uint32_t line) {
+    std::size_t start = 0;
+    for (std::uint32_t at = 1; at < line; ++at) {
+        start = text.find('\n', start);
+        if (start == std::string::npos)
+            return {};
+        ++start;
+    }
+    const std::size_t end = text.find('\n', start);
+    std::string found = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!found.empty() && found.back() == '\r')
+        found.pop_back();
+    return found;
+}
+
+// "file:line\nsource\n   ^\n" for the innermost frame of the program's own files.
+std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& program) {
+    JS::RootedObject frame(cx, stack);
+    while (frame) {
+        JS::RootedString source(cx);
+        JS::GetSavedFrameSource(cx, nullptr, frame, &source);
+        const std::string file = toUtf8(cx, source);
+        if (const std::string* text = program.sourceOf(file)) {
+            std::uint32_t line = 0;
+            std::uint32_t column = 0;
+            JS::GetSavedFrameLine(cx, nullptr, frame, &line);
+            JS::GetSavedFrameColumn(cx, nullptr, frame, &column);
+            const std::string code = lineOf(*text, line);
+            const std::size_t caret = column > 0 ? column - 1 : 0;
+            return file + ":" + std::to_string(line) + "\n" + code + "\n" + std::string(caret, ' ') + "^\n";
+        }
+        JS::RootedObject parent(cx);
+        JS::GetSavedFrameParent(cx, nullptr, frame, &parent);
+        frame = parent;
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleObject stack,
+                               JavaScriptProgram& program) {
+    std::string text = throwSite(cx, stack, program);
+    JS::RootedValue format(cx, JS::ObjectOrNullValue(program.libraryHook("formatFatal")));
+    JS::RootedValueArray<1> arguments(cx);
+    arguments[0].set(error);
+    JS::RootedValue formatted(cx);
+    std::string shown;
+    if (JS::Call(cx, JS::UndefinedHandleValue, format, arguments, &formatted))
+        shown = valueToUtf8(cx, formatted);
+    else
+        shown = pendingExceptionText(cx);
+    if (!text.empty())
+        text += "\n";
+    text += shown + "\n\nNode.js " + kNodeVersion;
+    return text;
+}
+
+}  // namespace loopscope

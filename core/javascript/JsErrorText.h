@@ -1,0 +1,20 @@
+// The text Node prints on stderr for an uncaught exception: where it was thrown, the
+// source line with a caret under the column, the error as util.inspect shows it, and
+// the Node version line.
+#pragma once
+
+#include <string>
+
+#include <jsapi.h>
+
+namespace loopscope {
+
+class JavaScriptProgram;
+
+// Node 20's release this engine stands for (process.version and the fatal-error footer).
+inline constexpr const char* kNodeVersion = "v20.20.2";
+
+std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleObject stack,
+                               JavaScriptProgram& program);
+
+}  // namespace loopscope

@@ -1,0 +1,31 @@
+// SpiderMonkey's job queue as the runtime's microtask queue: every promise reaction the
+// engine queues is a microtask the trace shows, drained by Node's rule (after every
+// callback: all nextTicks, then all microtasks) rather than by the engine.
+#pragma once
+
+#include <js/Promise.h>
+
+namespace loopscope {
+
+class JavaScriptProgram;
+
+class JsMicrotaskQueue final : public JS::JobQueue {
+public:
+    explicit JsMicrotaskQueue(JavaScriptProgram& program) : program_(program) {}
+
+    JSObject* getIncumbentGlobal(JSContext* cx) override;
+    bool enqueuePromiseJob(JSContext* cx, JS::HandleObject promise, JS::HandleObject job,
+                           JS::HandleObject allocationSite, JS::HandleObject incumbentGlobal) override;
+    // The runtime drains the queue; the engine asks only for its debugger.
+    void runJobs(JSContext*) override {}
+    bool empty() const override { return true; }
+
+private:
+    // Nothing to save: the queue is the runtime's, which the debugger does not run.
+    class NothingSaved final : public SavedJobQueue {};
+    js::UniquePtr<SavedJobQueue> saveJobQueue(JSContext*) override;
+
+    JavaScriptProgram& program_;
+};
+
+}  // namespace loopscope

@@ -1,0 +1,467 @@
+#include "JsNatives.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include <js/Array.h>
+#include <js/CallAndConstruct.h>
+#include <js/CompilationAndEvaluation.h>
+#include <js/Conversions.h>
+#include <js/Exception.h>
+#include <js/Promise.h>
+#include <js/PropertyAndElement.h>
+#include <js/PropertySpec.h>
+#include <js/SourceText.h>
+
+#include "JavaScriptProgram.h"
+#include "JsErrorText.h"
+#include "JsLibrary.h"
+#include "JsStrings.h"
+
+extern char** environ;
+
+namespace loopscope {
+
+namespace {
+
+using PersistentValue = std::shared_ptr<JS::PersistentRooted<JS::Value>>;
+
+PersistentValue keep(JSContext* cx, JS::HandleValue value) {
+    return std::make_shared<JS::PersistentRooted<JS::Value>>(cx, value);
+}
+
+std::string stringArgument(JSContext* cx, const JS::CallArgs& args, unsigned index) {
+    return index < args.length() ? valueToUtf8(cx, args[index]) : std::string();
+}
+
+double numberArgument(JSContext* cx, const JS::CallArgs& args, unsigned index) {
+    double number = 0;
+    if (index >= args.length() || !JS::ToNumber(cx, args[index], &number))
+        return 0;
+    return number;
+}
+
+bool throwError(JSContext* cx, const std::string& message, const char* code = nullptr) {
+    JS::RootedValue text(cx, JS::StringValue(newString(cx, message)));
+    JS::RootedString messageString(cx, text.toString());
+    JS::RootedValue error(cx);
+    if (!JS::CreateError(cx, JSEXN_ERR, nullptr, nullptr, 0, 0, nullptr, messageString, JS::NothingHandleValue, &error))
+        return false;
+    if (code) {
+        JS::RootedObject object(cx, &error.toObject());
+        JS::RootedValue codeValue(cx, JS::StringValue(newString(cx, code)));
+        JS_SetProperty(cx, object, "code", codeValue);
+    }
+    JS_SetPendingException(cx, error);
+    return false;
+}
+
+// ---- console and process
+
+bool write(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    const OutputStream stream = numberArgument(cx, args, 0) == 2 ? OutputStream::Stderr : OutputStream::Stdout;
+    program.runtime().log(program.callerLocation(), stringArgument(cx, args, 1), stream);
+    args.rval().setUndefined();
+    return true;
+}
+
+// process.exit(): nothing after it runs; returning false with no exception pending
+// unwinds every script frame, as an uncatchable error.
+bool exitNow(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram::of(cx).runtime().exitProgram(int(numberArgument(cx, args, 0)));
+    return false;
+}
+
+bool setExitCode(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram::of(cx).runtime().setExitCode(int(numberArgument(cx, args, 0)));
+    args.rval().setUndefined();
+    return true;
+}
+
+bool hrtime(JSContext*, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    args.rval().setDouble(double(uv_hrtime()));
+    return true;
+}
+
+bool loopNow(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    args.rval().setDouble(JavaScriptProgram::of(cx).runtime().loopNow());
+    return true;
+}
+
+bool setHooks(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    if (args.length() < 1 || !args[0].isObject())
+        return throwError(cx, "setHooks needs an object");
+    JS::RootedObject hooks(cx, &args[0].toObject());
+    JavaScriptProgram::of(cx).setLibraryHooks(hooks);
+    args.rval().setUndefined();
+    return true;
+}
+
+// ---- callbacks: nextTick, queueMicrotask, timers, immediates
+
+// Calls `function` with the elements of `list` (an array, or undefined for none).
+void callWithList(JavaScriptProgram& program, const PersistentValue& function, const PersistentValue& list) {
+    JSContext* cx = program.cx();
+    JSAutoRealm realm(cx, program.global());
+    JS::RootedValue callee(cx, *function);
+    JS::RootedValueVector arguments(cx);
+    if (list && list->get().isObject()) {
+        JS::RootedObject array(cx, &list->get().toObject());
+        std::uint32_t length = 0;
+        JS::GetArrayLength(cx, array, &length);
+        for (std::uint32_t at = 0; at < length; ++at) {
+            JS::RootedValue element(cx);
+            if (!JS_GetElement(cx, array, at, &element) || !arguments.append(element))
+                return;
+        }
+    }
+    program.callGuarded(callee, JS::UndefinedHandleValue, arguments);
+}
+
+bool nextTick(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    PersistentValue function = keep(cx, args.get(0));
+    PersistentValue list = keep(cx, args.get(1));
+    NodeRuntime& runtime = program.runtime();
+    runtime.queueNextTick(runtime.callback(program.callerLocation(), stringArgument(cx, args, 2),
+                                           [&program, function, list] { callWithList(program, function, list); }));
+    args.rval().setUndefined();
+    return true;
+}
+
+bool queueMicrotask(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    PersistentValue function = keep(cx, args.get(0));
+    NodeRuntime& runtime = program.runtime();
+    runtime.queueMicrotask(runtime.callback(program.callerLocation(), stringArgument(cx, args, 1),
+                                            [&program, function] { callWithList(program, function, nullptr); }));
+    args.rval().setUndefined();
+    return true;
+}
+
+// Runs the library's hook `name` with one argument (the Timeout or Immediate object).
+void callHook(JavaScriptProgram& program, const char* name, const PersistentValue& argument) {
+    JSAutoRealm realm(program.cx(), program.global());
+    JS::RootedValueArray<1> arguments(program.cx());
+    arguments[0].set(*argument);
+    program.callHook(name, arguments);
+}
+
+// setTimer(timeout, ms, repeat, label) -> id: the library's Timeout objects are run
+// by its runTimer hook.
+bool setTimer(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    PersistentValue timeout = keep(cx, args.get(0));
+    const double ms = numberArgument(cx, args, 1);
+    TimerRequest request;
+    request.where = program.callerLocation();
+    request.label = stringArgument(cx, args, 3);
+    request.delay = Nanoseconds(std::llround(ms * double(kMillisecond)));
+    request.repeat = args.get(2).isTrue();
+    auto id = std::make_shared<std::int64_t>(0);
+    request.onFire = [&program, timeout, id](std::int64_t) {
+        callHook(program, "runTimer", timeout);
+        NodeTimerPtr timer = program.timer(*id);
+        if (timer && !timer->active && !(timer->repeat && !timer->cleared))
+            program.forgetTimer(*id);
+    };
+    *id = program.addTimer(program.runtime().armTimer(std::move(request)));
+    args.rval().setNumber(double(*id));
+    return true;
+}
+
+NodeTimerPtr timerArgument(JSContext* cx, const JS::CallArgs& args) {
+    return JavaScriptProgram::of(cx).timer(std::int64_t(numberArgument(cx, args, 0)));
+}
+
+bool clearTimer(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    if (NodeTimerPtr timer = timerArgument(cx, args)) {
+        program.runtime().clearTimer(timer, program.callerLocation());
+        if (!timer->running)
+            program.forgetTimer(std::int64_t(numberArgument(cx, args, 0)));
+    }
+    args.rval().setUndefined();
+    return true;
+}
+
+bool refTimer(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    if (NodeTimerPtr timer = timerArgument(cx, args))
+        JavaScriptProgram::of(cx).runtime().setTimerRef(timer, args.get(1).isTrue());
+    args.rval().setUndefined();
+    return true;
+}
+
+bool refreshTimer(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    if (NodeTimerPtr timer = timerArgument(cx, args))
+        program.runtime().refreshTimer(timer, program.callerLocation());
+    args.rval().setUndefined();
+    return true;
+}
+
+bool setImmediate(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    PersistentValue immediate = keep(cx, args.get(0));
+    NodeRuntime& runtime = program.runtime();
+    QueuedCallback job = runtime.callback(program.callerLocation(), stringArgument(cx, args, 1),
+                                          [&program, immediate] { callHook(program, "runImmediate", immediate); });
+    args.rval().setNumber(double(job.id));
+    runtime.setImmediate(std::move(job));
+    return true;
+}
+
+bool clearImmediate(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    program.runtime().clearImmediate(std::uint64_t(numberArgument(cx, args, 0)), program.callerLocation());
+    args.rval().setUndefined();
+    return true;
+}
+
+// ---- modules
+
+// compileFunction(source, filename, [parameter names]) -> function
+bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    const std::string source = stringArgument(cx, args, 0);
+    const std::string file = stringArgument(cx, args, 1);
+    std::vector<std::string> names;
+    if (args.get(2).isObject()) {
+        JS::RootedObject list(cx, &args[2].toObject());
+        std::uint32_t length = 0;
+        JS::GetArrayLength(cx, list, &length);
+        for (std::uint32_t at = 0; at < length; ++at) {
+            JS::RootedValue name(cx);
+            JS_GetElement(cx, list, at, &name);
+            names.push_back(valueToUtf8(cx, name));
+        }
+    }
+    std::vector<const char*> parameters;
+    for (const std::string& name : names)
+        parameters.push_back(name.c_str());
+    program.rememberSource(file, source);
+    JS::CompileOptions options(cx);
+    // CompileFunction adds a hidden first line: starting at 0 keeps the lines the file's own.
+    options.setFileAndLine(file.c_str(), 0);
+    JS::SourceText<mozilla::Utf8Unit> text;
+    if (!text.init(cx, source.data(), source.size(), JS::SourceOwnership::Borrowed))
+        return false;
+    JS::RootedObjectVector scope(cx);
+    JSFunction* function = JS::CompileFunction(cx, scope, options, "", unsigned(parameters.size()), parameters.data(), text);
+    if (!function)
+        return false;
+    args.rval().setObject(*JS_GetFunctionObject(function));
+    return true;
+}
+
+// readFile(path) -> string; throws an Error with Node's code (ENOENT, EISDIR, ...).
+bool readFile(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    const std::string path = stringArgument(cx, args, 0);
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        const int error = errno;
+        return throwError(cx, std::string(error == ENOENT ? "ENOENT: no such file or directory" : std::strerror(error)) +
+                                  ", open '" + path + "'", error == ENOENT ? "ENOENT" : "EIO");
+    }
+    if (S_ISDIR(info.st_mode))
+        return throwError(cx, "EISDIR: illegal operation on a directory, read", "EISDIR");
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (!in)
+        return throwError(cx, "EIO: cannot read '" + path + "'", "EIO");
+    JSString* text = newString(cx, content.str());
+    if (!text)
+        return false;
+    args.rval().setString(text);
+    return true;
+}
+
+// statKind(path) -> 0 nothing there, 1 a file, 2 a directory
+bool statKind(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    struct stat info {};
+    const std::string path = stringArgument(cx, args, 0);
+    int kind = 0;
+    if (::stat(path.c_str(), &info) == 0)
+        kind = S_ISDIR(info.st_mode) ? 2 : 1;
+    args.rval().setInt32(kind);
+    return true;
+}
+
+bool realPath(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    const std::string path = stringArgument(cx, args, 0);
+    char resolved[PATH_MAX];
+    const char* real = ::realpath(path.c_str(), resolved);
+    JSString* text = newString(cx, real ? std::string(real) : path);
+    if (!text)
+        return false;
+    args.rval().setString(text);
+    return true;
+}
+
+// librarySource(name) -> the source of lib/<name>.js, or undefined
+bool librarySource(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    const JsLibraryFile* file = jsLibraryFile(stringArgument(cx, args, 0));
+    if (!file) {
+        args.rval().setUndefined();
+        return true;
+    }
+    JSString* text = newString(cx, file->source);
+    if (!text)
+        return false;
+    args.rval().setString(text);
+    return true;
+}
+
+// ---- promises (for util.inspect and unhandled rejections)
+
+bool getPromiseDetails(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JS::RootedObject promise(cx, args.get(0).isObject() ? &args[0].toObject() : nullptr);
+    if (!promise || !JS::IsPromiseObject(promise)) {
+        args.rval().setUndefined();
+        return true;
+    }
+    const JS::PromiseState state = JS::GetPromiseState(promise);
+    JS::RootedValueArray<2> details(cx);
+    details[0].setInt32(state == JS::PromiseState::Pending ? 0 : state == JS::PromiseState::Fulfilled ? 1 : 2);
+    if (state != JS::PromiseState::Pending)
+        details[1].set(JS::GetPromiseResult(promise));
+    JSObject* array = JS::NewArrayObject(cx, details);
+    if (!array)
+        return false;
+    args.rval().setObject(*array);
+    return true;
+}
+
+bool getProxyDetails(JSContext*, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    args.rval().setUndefined();
+    return true;
+}
+
+// takeRejections() -> [[promise, reason, handledLater], ...]
+bool takeRejections(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    std::vector<JavaScriptProgram::Rejection> rejections = JavaScriptProgram::of(cx).takeRejections();
+    JS::RootedValueVector entries(cx);
+    for (const JavaScriptProgram::Rejection& rejection : rejections) {
+        JS::RootedObject promise(cx, *rejection.promise);
+        JS::RootedValueArray<3> entry(cx);
+        entry[0].setObject(*promise);
+        entry[1].set(JS::GetPromiseResult(promise));
+        entry[2].setBoolean(rejection.handledLater);
+        JSObject* array = JS::NewArrayObject(cx, entry);
+        if (!array || !entries.append(JS::ObjectValue(*array)))
+            return false;
+    }
+    JSObject* list = JS::NewArrayObject(cx, entries);
+    if (!list)
+        return false;
+    args.rval().setObject(*list);
+    return true;
+}
+
+const JSFunctionSpec kNatives[] = {
+    JS_FN("write", write, 2, 0),
+    JS_FN("exit", exitNow, 1, 0),
+    JS_FN("setExitCode", setExitCode, 1, 0),
+    JS_FN("hrtime", hrtime, 0, 0),
+    JS_FN("loopNow", loopNow, 0, 0),
+    JS_FN("setHooks", setHooks, 1, 0),
+    JS_FN("nextTick", nextTick, 3, 0),
+    JS_FN("queueMicrotask", queueMicrotask, 2, 0),
+    JS_FN("setTimer", setTimer, 4, 0),
+    JS_FN("clearTimer", clearTimer, 1, 0),
+    JS_FN("refTimer", refTimer, 2, 0),
+    JS_FN("refreshTimer", refreshTimer, 1, 0),
+    JS_FN("setImmediate", setImmediate, 2, 0),
+    JS_FN("clearImmediate", clearImmediate, 1, 0),
+    JS_FN("compileFunction", compileFunction, 3, 0),
+    JS_FN("readFile", readFile, 1, 0),
+    JS_FN("statKind", statKind, 1, 0),
+    JS_FN("realPath", realPath, 1, 0),
+    JS_FN("librarySource", librarySource, 1, 0),
+    JS_FN("getPromiseDetails", getPromiseDetails, 1, 0),
+    JS_FN("getProxyDetails", getProxyDetails, 1, 0),
+    JS_FN("takeRejections", takeRejections, 0, 0),
+    JS_FS_END,
+};
+
+bool defineString(JSContext* cx, JS::HandleObject object, const char* name, const std::string& value) {
+    JS::RootedValue text(cx, JS::StringValue(newString(cx, value)));
+    return JS_DefineProperty(cx, object, name, text, JSPROP_ENUMERATE);
+}
+
+JSObject* environment(JSContext* cx) {
+    JS::RootedObject env(cx, JS_NewPlainObject(cx));
+    if (!env)
+        return nullptr;
+    for (char** entry = environ; entry && *entry; ++entry) {
+        const std::string pair = *entry;
+        const std::size_t equals = pair.find('=');
+        if (equals == std::string::npos || equals == 0)
+            continue;
+        if (!defineString(cx, env, pair.substr(0, equals).c_str(), pair.substr(equals + 1)))
+            return nullptr;
+    }
+    return env;
+}
+
+std::string currentDirectory() {
+    char buffer[PATH_MAX];
+    return ::getcwd(buffer, sizeof buffer) ? std::string(buffer) : std::string("/");
+}
+
+}  // namespace
+
+JSObject* makeNatives(JSContext* cx) {
+    JS::RootedObject natives(cx, JS_NewPlainObject(cx));
+    if (!natives || !JS_DefineFunctions(cx, natives, kNatives))
+        return nullptr;
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    JS::RootedObject env(cx, environment(cx));
+    JS::RootedValue envValue(cx, JS::ObjectOrNullValue(env));
+    JS::RootedValue pid(cx, JS::Int32Value(int(::getpid())));
+    JS::RootedValue ppid(cx, JS::Int32Value(int(::getppid())));
+    if (!env || !JS_DefineProperty(cx, natives, "env", envValue, JSPROP_ENUMERATE) ||
+        !JS_DefineProperty(cx, natives, "pid", pid, JSPROP_ENUMERATE) ||
+        !JS_DefineProperty(cx, natives, "ppid", ppid, JSPROP_ENUMERATE) ||
+        !defineString(cx, natives, "version", kNodeVersion) ||
+        !defineString(cx, natives, "cwd", currentDirectory()) ||
+        !defineString(cx, natives, "mainFile", program.scenario().program))
+        return nullptr;
+    return natives;
+}
+
+}  // namespace loopscope

@@ -1,0 +1,51 @@
+#include "JsStrings.h"
+
+#include <js/CharacterEncoding.h>
+#include <js/Conversions.h>
+#include <js/Exception.h>
+#include <js/String.h>
+
+namespace loopscope {
+
+std::string toUtf8(JSContext* cx, JSString* text) {
+    if (!text)
+        return {};
+    JS::RootedString rooted(cx, text);
+    JSLinearString* linear = JS_EnsureLinearString(cx, rooted);
+    if (!linear)
+        return {};
+    std::string out(JS::GetDeflatedUTF8StringLength(linear), '\0');
+    if (!JS_EncodeStringToUTF8BufferPartial(cx, rooted, mozilla::Span<char>(out.data(), out.size())))
+        return {};
+    return out;
+}
+
+std::string valueToUtf8(JSContext* cx, JS::HandleValue value) {
+    JS::RootedString text(cx, JS::ToString(cx, value));
+    if (!text) {
+        JS_ClearPendingException(cx);
+        return "[value that cannot be converted to a string]";
+    }
+    return toUtf8(cx, text);
+}
+
+JSString* newString(JSContext* cx, std::string_view utf8) {
+    return JS_NewStringCopyUTF8N(cx, JS::UTF8Chars(utf8.data(), utf8.size()));
+}
+
+std::string pendingExceptionText(JSContext* cx) {
+    JS::RootedValue exception(cx);
+    if (!JS_GetPendingException(cx, &exception))
+        return "an uncatchable error";
+    JS_ClearPendingException(cx);
+    std::string text = valueToUtf8(cx, exception);
+    if (exception.isObject()) {
+        JS::RootedObject error(cx, &exception.toObject());
+        JS::RootedValue stack(cx);
+        if (JS_GetProperty(cx, error, "stack", &stack) && stack.isString())
+            text += "\n" + valueToUtf8(cx, stack);
+    }
+    return text;
+}
+
+}  // namespace loopscope

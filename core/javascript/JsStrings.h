@@ -1,0 +1,19 @@
+// Strings between the JavaScript engine (UTF-16) and C++ (UTF-8).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <jsapi.h>
+
+namespace loopscope {
+
+// UTF-8, lone surrogates as U+FFFD (what Node writes for them); "" when it fails.
+std::string toUtf8(JSContext* cx, JSString* text);
+// ToString(value) as UTF-8; clears an exception that the conversion throws.
+std::string valueToUtf8(JSContext* cx, JS::HandleValue value);
+JSString* newString(JSContext* cx, std::string_view utf8);
+// The pending exception as text (for the library's own failures), and cleared.
+std::string pendingExceptionText(JSContext* cx);
+
+}  // namespace loopscope

@@ -1,0 +1,255 @@
+// Node's globals: process, console, the timer functions, queueMicrotask, performance,
+// `global`; and what the runtime calls on the program's behalf (see internal/loader.js).
+'use strict';
+
+const natives = require('internal:binding');
+const EventEmitter = require('events');
+const util = require('util');
+const timers = require('timers');
+
+// ---- process
+
+const process = new EventEmitter();
+process.title = 'node';
+process.version = natives.version;
+process.versions = { node: natives.version.slice(1), loopscope: '1' };
+process.arch = 'x64';
+process.platform = 'linux';
+process.release = { name: 'node' };
+process.pid = natives.pid;
+process.ppid = natives.ppid;
+process.execPath = '/usr/local/bin/node';
+process.argv = [process.execPath, natives.mainFile];
+process.execArgv = [];
+process.env = natives.env;
+process.exitCode = undefined;
+process._exiting = false;
+process.cwd = () => natives.cwd;
+process.uptime = () => natives.hrtime() / 1e9 - startSeconds;
+const startSeconds = natives.hrtime() / 1e9;
+
+function hrtime(previous) {
+  const now = natives.hrtime();
+  let seconds = Math.floor(now / 1e9);
+  let nanoseconds = now - seconds * 1e9;
+  if (previous !== undefined) {
+    seconds -= previous[0];
+    nanoseconds -= previous[1];
+    if (nanoseconds < 0) {
+      seconds -= 1;
+      nanoseconds += 1e9;
+    }
+  }
+  return [seconds, nanoseconds];
+}
+hrtime.bigint = () => BigInt(natives.hrtime());
+process.hrtime = hrtime;
+
+process.nextTick = function nextTick(callback, ...args) {
+  timers.validateCallback(callback);
+  natives.nextTick(callback, args.length ? args : undefined, `nextTick(${timers.nameOf(callback)})`);
+};
+
+process.exit = function exit(code) {
+  if (code !== undefined)
+    process.exitCode = code;
+  const exitCode = Number(process.exitCode) || 0;
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', exitCode);
+  }
+  natives.exit(Number(process.exitCode) || 0);
+};
+
+process.memoryUsage = () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 });
+process.cpuUsage = () => ({ user: 0, system: 0 });
+process.emitWarning = function emitWarning(warning, type) {
+  const name = typeof warning === 'object' ? warning.name : (type || 'Warning');
+  const message = typeof warning === 'object' ? warning.message : warning;
+  process.nextTick(() => process.emit('warning', warning));
+  natives.write(2, `(node:${process.pid}) ${name}: ${message}`);
+};
+
+process.stdout = {
+  write(text) { natives.write(1, String(text).replace(/\n$/, '')); return true; },
+  isTTY: false,
+  columns: 80,
+};
+process.stderr = {
+  write(text) { natives.write(2, String(text).replace(/\n$/, '')); return true; },
+  isTTY: false,
+  columns: 80,
+};
+
+// ---- console
+
+function writer(stream) {
+  return (...args) => natives.write(stream, util.formatWithOptions({}, ...args));
+}
+
+const counts = new Map();
+const timersByLabel = new Map();
+let groupIndent = '';
+
+function indented(stream) {
+  const write = writer(stream);
+  return (...args) => {
+    if (groupIndent === '')
+      return write(...args);
+    const text = util.formatWithOptions({}, ...args);
+    natives.write(stream, text.split('\n').map((line) => groupIndent + line).join('\n'));
+  };
+}
+
+const console = {
+  log: indented(1),
+  info: indented(1),
+  debug: indented(1),
+  error: indented(2),
+  warn: indented(2),
+  trace: (...args) => {
+    const error = new Error(util.format(...args));
+    error.name = 'Trace';
+    natives.write(2, error.stack);
+  },
+  dir: (value, options) => natives.write(1, util.inspect(value, { customInspect: false, ...options })),
+  assert: (condition, ...args) => {
+    if (!condition)
+      indented(2)(args.length ? `Assertion failed: ${util.format(...args)}` : 'Assertion failed');
+  },
+  count: (label = 'default') => {
+    const count = (counts.get(`${label}`) || 0) + 1;
+    counts.set(`${label}`, count);
+    indented(1)(`${label}: ${count}`);
+  },
+  countReset: (label = 'default') => counts.delete(`${label}`),
+  group: (...args) => {
+    if (args.length)
+      indented(1)(...args);
+    groupIndent += '  ';
+  },
+  groupEnd: () => { groupIndent = groupIndent.slice(0, -2); },
+  time: (label = 'default') => timersByLabel.set(`${label}`, natives.hrtime()),
+  timeEnd: (label = 'default') => {
+    const started = timersByLabel.get(`${label}`);
+    if (started === undefined)
+      return;
+    timersByLabel.delete(`${label}`);
+    indented(1)(`${label}: ${formatMilliseconds((natives.hrtime() - started) / 1e6)}`);
+  },
+  timeLog: (label = 'default', ...data) => {
+    const started = timersByLabel.get(`${label}`);
+    if (started !== undefined)
+      indented(1)(`${label}: ${formatMilliseconds((natives.hrtime() - started) / 1e6)}`, ...data);
+  },
+};
+console.groupCollapsed = console.group;
+
+function formatMilliseconds(ms) {
+  if (ms >= 1000)
+    return `${(ms / 1000).toFixed(3)}s`;
+  return `${ms.toFixed(3)}ms`;
+}
+
+// ---- the globals themselves
+
+const performanceOrigin = natives.hrtime();
+const performance = {
+  now: () => (natives.hrtime() - performanceOrigin) / 1e6,
+  timeOrigin: Date.now(),
+};
+
+function queueMicrotask(callback) {
+  timers.validateCallback(callback);
+  natives.queueMicrotask(callback, `queueMicrotask(${timers.nameOf(callback)})`);
+}
+
+function define(name, value) {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+}
+
+define('global', globalThis);
+define('process', process);
+define('console', console);
+define('performance', performance);
+define('queueMicrotask', queueMicrotask);
+for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'])
+  define(name, timers[name]);
+
+// ---- what the runtime calls
+
+function emitBeforeExit() {
+  process.emit('beforeExit', Number(process.exitCode) || 0);
+}
+
+function emitExit() {
+  process._exiting = true;
+  process.emit('exit', Number(process.exitCode) || 0);
+  natives.setExitCode(Number(process.exitCode) || 0);
+}
+
+function exitAfterFatal() {
+  process._exiting = true;
+  process.exitCode = 1;
+  natives.setExitCode(1);
+  process.emit('exit', 1);
+}
+
+// True when 'uncaughtException' listeners took the error.
+function handleUncaught(error, origin = 'uncaughtException') {
+  if (process.listenerCount('uncaughtException') === 0)
+    return false;
+  process.emit('uncaughtException', error, origin);
+  return true;
+}
+
+// Node 20's unhandled-rejections=throw: a rejection still unhandled once the microtasks
+// have run is 'unhandledRejection', or else the program's uncaught exception.
+const pendingRejections = new Map();
+
+function processRejections() {
+  for (const [promise, reason, handledLater] of natives.takeRejections()) {
+    if (handledLater)
+      pendingRejections.delete(promise);
+    else
+      pendingRejections.set(promise, reason);
+  }
+  let handled = false;
+  for (const [promise, reason] of [...pendingRejections]) {
+    pendingRejections.delete(promise);
+    if (!process.emit('unhandledRejection', reason, promise)) {
+      const error = reason instanceof Error ? reason : unhandledRejectionError(reason);
+      if (!handleUncaught(error, 'unhandledRejection'))
+        throw error;
+    }
+    handled = true;
+  }
+  return handled;
+}
+
+function unhandledRejectionError(reason) {
+  const error = new Error('This error originated either by throwing inside of an async function without a ' +
+    'catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the ' +
+    `reason "${util.inspect(reason)}".`);
+  error.name = 'UnhandledPromiseRejection';
+  error.code = 'ERR_UNHANDLED_REJECTION';
+  return error;
+}
+
+function formatFatal(error) {
+  if (error instanceof Error || (error !== null && typeof error === 'object'))
+    return util.inspect(error);
+  return `Uncaught ${util.inspect(error)}`;
+}
+
+module.exports = {
+  process,
+  runTimer: timers.runTimer,
+  runImmediate: timers.runImmediate,
+  emitBeforeExit,
+  emitExit,
+  exitAfterFatal,
+  handleUncaught,
+  processRejections,
+  formatFatal,
+};

@@ -1,0 +1,170 @@
+// The first JavaScript a program's context runs (with `natives`, see JsNatives.cpp):
+// Node's module loaders - the built-in modules of this folder and CommonJS files of the
+// program - then the globals (lib/internal/globals.js), then the hooks the runtime
+// calls: run the main module, run a timer or an immediate, 'beforeExit', 'exit', and
+// what happens to an uncaught exception or an unhandled rejection.
+'use strict';
+
+const builtinCache = new Map();
+const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirname'];
+
+// Modules a program can require, with or without "node:".
+const publicBuiltins = [
+  'events', 'path', 'timers', 'timers/promises', 'util',
+];
+
+function requireBuiltin(name) {
+  if (name === 'internal:binding')
+    return natives;
+  const cached = builtinCache.get(name);
+  if (cached !== undefined)
+    return cached.exports;
+  const source = natives.librarySource(name);
+  if (source === undefined)
+    throw new Error(`loopscope's library has no module '${name}'`);
+  const module = { exports: {}, id: name, loaded: false };
+  builtinCache.set(name, module);
+  const body = natives.compileFunction(source, `node:${name}`, builtinParameters);
+  body.call(module.exports, module.exports, requireBuiltin, module, `node:${name}`, 'node:');
+  module.loaded = true;
+  return module.exports;
+}
+
+function builtinName(request) {
+  const name = request.startsWith('node:') ? request.slice(5) : request;
+  return publicBuiltins.includes(name) ? name : undefined;
+}
+
+// ---- the program's own CommonJS files
+
+const path = requireBuiltin('path');
+const moduleCache = new Map();
+
+class Module {
+  constructor(filename, parent) {
+    this.id = filename;
+    this.path = path.dirname(filename);
+    this.exports = {};
+    this.filename = filename;
+    this.loaded = false;
+    this.children = [];
+    this.paths = [];
+    this.parent = parent;
+    if (parent)
+      parent.children.push(this);
+  }
+}
+
+function tryFile(candidate) {
+  return natives.statKind(candidate) === 1 ? natives.realPath(candidate) : undefined;
+}
+
+function resolveFile(request, fromDirectory) {
+  const base = path.resolve(fromDirectory, request);
+  const asFile = tryFile(base) || tryFile(base + '.js') || tryFile(base + '.json') || tryFile(base + '.cjs');
+  if (asFile)
+    return asFile;
+  if (natives.statKind(base) === 2)
+    return tryFile(path.join(base, 'index.js')) || tryFile(path.join(base, 'index.json'));
+  return undefined;
+}
+
+function moduleNotFound(request, parent) {
+  const stack = [];
+  for (let at = parent; at; at = at.parent)
+    stack.push(`- ${at.filename}`);
+  const isPackage = !request.startsWith('.') && !request.startsWith('/');
+  const error = new Error(`Cannot find module '${request}'\nRequire stack:\n${stack.join('\n')}` +
+    (isPackage ? `\nloopscope runs the program's own files and Node's built-in modules ` +
+                 `(${publicBuiltins.join(', ')}), not npm packages.` : ''));
+  error.code = 'MODULE_NOT_FOUND';
+  error.requireStack = stack.map((line) => line.slice(2));
+  return error;
+}
+
+function loadFile(filename, parent) {
+  const cached = moduleCache.get(filename);
+  if (cached)
+    return cached.exports;
+  const module = new Module(filename, parent);
+  moduleCache.set(filename, module);
+  const source = natives.readFile(filename);
+  if (filename.endsWith('.json')) {
+    try {
+      module.exports = JSON.parse(source);
+    } catch (error) {
+      error.message = `${filename}: ${error.message}`;
+      moduleCache.delete(filename);
+      throw error;
+    }
+  } else {
+    const body = natives.compileFunction(stripShebang(source), filename, builtinParameters);
+    body.call(module.exports, module.exports, makeRequire(module), module, filename, path.dirname(filename));
+  }
+  module.loaded = true;
+  return module.exports;
+}
+
+function stripShebang(source) {
+  return source.startsWith('#!') ? '//' + source.slice(2) : source;
+}
+
+function makeRequire(module) {
+  function require(request) {
+    if (typeof request !== 'string')
+      throw new TypeError(`The "id" argument must be of type string. Received ${typeof request}`);
+    const builtin = builtinName(request);
+    if (builtin !== undefined)
+      return requireBuiltin(builtin);
+    if (request.startsWith('node:'))
+      throw Object.assign(new Error(`No such built-in module: ${request}`), { code: 'ERR_UNKNOWN_BUILTIN_MODULE' });
+    const isPath = request.startsWith('./') || request.startsWith('../') || request.startsWith('/') ||
+                   request === '.' || request === '..';
+    const filename = isPath ? resolveFile(request, module.path) : undefined;
+    if (filename === undefined)
+      throw moduleNotFound(request, module);
+    return loadFile(filename, module);
+  }
+  require.cache = {};
+  require.main = mainModule;
+  require.resolve = (request) => {
+    const builtin = builtinName(request);
+    if (builtin !== undefined)
+      return request;
+    const filename = resolveFile(request, module.path);
+    if (filename === undefined)
+      throw moduleNotFound(request, module);
+    return filename;
+  };
+  module.require = require;
+  return require;
+}
+
+let mainModule;
+
+// ---- the globals, then the hooks
+
+const globals = requireBuiltin('internal/globals');
+
+natives.setHooks({
+  runMain(file) {
+    const filename = natives.realPath(path.resolve(natives.cwd, file));
+    mainModule = new Module(filename, null);
+    mainModule.id = '.';
+    moduleCache.set(filename, mainModule);
+    globals.process.mainModule = mainModule;
+    const source = natives.readFile(filename);
+    const body = natives.compileFunction(stripShebang(source), filename, builtinParameters);
+    body.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename,
+              path.dirname(filename));
+    mainModule.loaded = true;
+  },
+  runTimer: globals.runTimer,
+  runImmediate: globals.runImmediate,
+  emitBeforeExit: globals.emitBeforeExit,
+  emitExit: globals.emitExit,
+  exitAfterFatal: globals.exitAfterFatal,
+  handleUncaught: globals.handleUncaught,
+  processRejections: globals.processRejections,
+  formatFatal: globals.formatFatal,
+});

@@ -1,0 +1,183 @@
+// setTimeout / setInterval / setImmediate and their Timeout and Immediate objects, as
+// Node 20's lib/timers.js has them; the lists and the loop are the runtime's (natives).
+'use strict';
+
+const natives = require('internal:binding');
+
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const kRefed = Symbol('refed');
+const knownTimersById = new Map();
+
+function describe(value) {
+  if (value === null)
+    return 'null';
+  if (typeof value === 'function')
+    return `function ${value.name}`;
+  if (typeof value === 'object')
+    return value.constructor && value.constructor.name ? `an instance of ${value.constructor.name}` : 'an object';
+  if (typeof value === 'string')
+    return `type string ('${value.length > 25 ? value.slice(0, 25) + '...' : value}')`;
+  if (typeof value === 'undefined')
+    return 'undefined';
+  return `type ${typeof value} (${String(value)})`;
+}
+
+function validateCallback(callback) {
+  if (typeof callback !== 'function') {
+    const error = new TypeError(`The "callback" argument must be of type function. Received ${describe(callback)}`);
+    error.code = 'ERR_INVALID_ARG_TYPE';
+    throw error;
+  }
+}
+
+function nameOf(callback) {
+  return callback.name || 'anonymous';
+}
+
+function delayOf(after) {
+  after *= 1;
+  if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+    if (after > TIMEOUT_MAX) {
+      process.emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`,
+                          'TimeoutOverflowWarning');
+    }
+    after = 1;
+  }
+  return after;
+}
+
+class Timeout {
+  constructor(callback, after, args, repeat, kind) {
+    after = delayOf(after);
+    this._idleTimeout = after;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = repeat ? after : null;
+    this._destroyed = false;
+    this[kRefed] = true;
+    this._id = natives.setTimer(this, after, repeat, `${kind}(${nameOf(callback)}, ${after})`);
+    knownTimersById.set(this._id, this);
+  }
+
+  refresh() {
+    if (!this._destroyed)
+      natives.refreshTimer(this._id);
+    return this;
+  }
+
+  unref() {
+    this[kRefed] = false;
+    natives.refTimer(this._id, false);
+    return this;
+  }
+
+  ref() {
+    this[kRefed] = true;
+    natives.refTimer(this._id, true);
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive]() {
+    return this._id;
+  }
+}
+
+function setTimeout(callback, after, ...args) {
+  validateCallback(callback);
+  return new Timeout(callback, after, args.length ? args : undefined, false, 'setTimeout');
+}
+
+function setInterval(callback, repeat, ...args) {
+  validateCallback(callback);
+  return new Timeout(callback, repeat, args.length ? args : undefined, true, 'setInterval');
+}
+
+function clearTimeout(timer) {
+  if (typeof timer === 'number' || typeof timer === 'string')
+    timer = knownTimersById.get(Number(timer));
+  if (timer instanceof Timeout && !timer._destroyed) {
+    timer._onTimeout = null;
+    timer._destroyed = true;
+    knownTimersById.delete(timer._id);
+    natives.clearTimer(timer._id);
+  }
+}
+
+function runTimer(timer) {
+  const args = timer._timerArgs;
+  try {
+    if (args === undefined)
+      timer._onTimeout();
+    else
+      timer._onTimeout(...args);
+  } finally {
+    if (!timer._repeat && !timer._destroyed) {
+      timer._destroyed = true;
+      knownTimersById.delete(timer._id);
+    }
+  }
+}
+
+class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = true;
+    this._id = natives.setImmediate(this, `setImmediate(${nameOf(callback)})`);
+  }
+
+  ref() {
+    this[kRefed] = true;
+    return this;
+  }
+
+  unref() {
+    this[kRefed] = false;
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+}
+
+function setImmediate(callback, ...args) {
+  validateCallback(callback);
+  return new Immediate(callback, args.length ? args : undefined);
+}
+
+function clearImmediate(immediate) {
+  if (immediate instanceof Immediate && !immediate._destroyed) {
+    immediate._destroyed = true;
+    immediate._onImmediate = null;
+    natives.clearImmediate(immediate._id);
+  }
+}
+
+function runImmediate(immediate) {
+  if (immediate._destroyed)
+    return;
+  immediate._destroyed = true;
+  const args = immediate._argv;
+  if (args === undefined)
+    immediate._onImmediate();
+  else
+    immediate._onImmediate(...args);
+}
+
+module.exports = {
+  setTimeout, clearTimeout, setInterval, clearInterval: clearTimeout, setImmediate, clearImmediate,
+  Timeout, Immediate,
+  // for the library
+  runTimer, runImmediate, validateCallback, nameOf,
+};
