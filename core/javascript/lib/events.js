@@ -53,7 +53,7 @@ function nextTick(fn, ...args) {
   if (process && typeof process.nextTick === 'function') {
     process.nextTick(fn, ...args);
   } else {
-    queueMicrotask(() => fn(...args));
+    Promise.resolve().then(() => fn(...args));
   }
 }
 

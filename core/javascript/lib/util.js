@@ -2799,7 +2799,11 @@ function getStringWidth(str, removeControlChars = true) {
 
   if (removeControlChars)
     str = stripVTControlCharacters(str);
-  str = str.normalize('NFC');
+  try {
+    str = str.normalize('NFC');
+  } catch {
+    // An engine built without Unicode normalization data measures as is.
+  }
   for (const char of str) {
     const code = char.codePointAt(0);
     if (isFullWidthCodePoint(code)) {
@@ -3343,7 +3347,7 @@ function nextTick(fn, ...args) {
   if (process && typeof process.nextTick === 'function') {
     process.nextTick(fn, ...args);
   } else {
-    queueMicrotask(() => fn(...args));
+    Promise.resolve().then(() => fn(...args));
   }
 }
 

@@ -410,6 +410,9 @@ const handWritten = [
   ['long string newlines', () => 'first line of text\nsecond line that is long enough\nthird line here and there\n'.repeat(2)],
   ['long string escapes', () => `${'x'.repeat(120)}\n'quote'\x01`],
   ['string 5000', () => 'q'.repeat(5001)],
+  ['string 16', () => 'sixteen chars!!!'],
+  ['string 17', () => 'seventeen chars!!'],
+  ['string 17 newline', () => 'seventeen\nchars!!'],
   ['symbol', () => Symbol('desc')],
   ['symbol empty', () => Symbol()],
   ['symbol registered', () => Symbol.for('reg')],
@@ -655,6 +658,7 @@ const optionSets = [
   { customInspect: false },
   { showProxy: true },
   { compact: true, breakLength: 30, depth: 1 },
+  { breakLength: 20 },
 ];
 
 function compareInspect(label, make, options) {
@@ -1174,7 +1178,7 @@ function checkPath() {
   startSection('path');
   const p = nodePath.posix;
   const samples = [
-    '', '/', '//', '///', '.', '..', './', '../', 'a', 'a/', '/a', '/a/', 'a/b', '/a/b/c', '/a/b/c/', 'a//b', 'a/./b', 'a/../b',
+    '', '/', '//', '///', '//a', '//a/b', '/a//', '.', '..', './', '../', 'a', 'a/', '/a', '/a/', 'a/b', '/a/b/c', '/a/b/c/', 'a//b', 'a/./b', 'a/../b',
     '/a/../../b', '../../a', 'a/b/../../..', '/foo/bar/baz/asdf/quux/..', 'file.txt', '/dir/file.txt', 'file.tar.gz', '.hidden',
     '/dir/.hidden', '..hidden', 'file.', 'dir/file.', '/a/b.c/d', 'a.b/', 'a.b//', '/x/y.z/', '...', '/...', 'a/.../b', '.a.b',
     'foo/bar/', './foo', '../foo/bar/..', '/foo/./bar/', 'ünïcode/päth.js', 'with space/f i l e.md', 'C:\\windows\\path',
