@@ -1369,6 +1369,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         return ctx.stylize(base, 'date');
       }
     } else if (isError(value)) {
+      if (ctx.showHidden) keys = keysAsInV8(value, keys);
       base = formatError(value, constructor, tag, ctx, keys);
       if (keys.length === 0 && protoProps === undefined)
         return base;
@@ -1782,6 +1783,22 @@ function safeGetCWD() {
 
 function pathToFileUrlHref(filepath) {
   return `file://${encodeURI(filepath)}`;
+}
+
+// SpiderMonkey gives errors own `fileName`, `lineNumber` and `columnNumber`
+// properties that V8 does not have, and defines `message` before `stack`:
+// showHidden lists an error's own keys as Node does.
+const engineOnlyErrorKeys = ['fileName', 'lineNumber', 'columnNumber'];
+
+function keysAsInV8(err, keys) {
+  const out = keys.filter((key) => !(engineOnlyErrorKeys.includes(key) &&
+                                     !propertyIsEnumerable(err, key)));
+  const stackIndex = out.indexOf('stack');
+  if (stackIndex > 0 && !propertyIsEnumerable(err, 'stack')) {
+    out.splice(stackIndex, 1);
+    out.unshift('stack');
+  }
+  return out;
 }
 
 function formatError(err, constructor, tag, ctx, keys) {
