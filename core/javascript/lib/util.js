@@ -1333,6 +1333,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     keys = getKeys(value, ctx.showHidden);
     braces = ['{', '}'];
     if (typeof value === 'function') {
+      if (ctx.showHidden) keys = functionKeysAsInV8(keys);
       base = getFunctionBase(value, constructor, tag);
       if (keys.length === 0 && protoProps === undefined)
         return ctx.stylize(base, 'special');
@@ -1799,6 +1800,15 @@ function keysAsInV8(err, keys) {
     out.unshift('stack');
   }
   return out;
+}
+
+// V8 creates a function's own properties in this order; SpiderMonkey
+// creates some of them lazily, in the order they are first looked up.
+const v8FunctionKeyOrder = ['length', 'name', 'arguments', 'caller', 'prototype'];
+
+function functionKeysAsInV8(keys) {
+  const first = v8FunctionKeyOrder.filter((key) => keys.includes(key));
+  return first.concat(keys.filter((key) => !v8FunctionKeyOrder.includes(key)));
 }
 
 function formatError(err, constructor, tag, ctx, keys) {

@@ -566,17 +566,6 @@ var libCases = (() => {
     { breakLength: 20 },
   ];
 
-  // Options whose Node output depends on V8 internals this port can not see.
-  function skipOptions(label, options) {
-    if (options === undefined) return false;
-    // showHidden lists V8-only details of some built-ins (function `arguments`,
-    // `caller`, prototype layers, class `length`/`name`); only plain data is
-    // compared with it.
-    if (options.showHidden) {
-      return !/^(simple object|array extras|small array|map|set|wide object|null proto keys|quoted keys|circular object|error props|uint8array|arraybuffer|dataview|weakmap entries|weakset|date|regexp|boxed number|promise fulfilled|map entries iterator|set values iterator)$/.test(label);
-    }
-    return false;
-  }
 
   // ---------------------------------------------------------------------------
 
@@ -613,8 +602,7 @@ var libCases = (() => {
     const out = [];
     for (const [label, make] of handWritten) {
       for (const options of optionSets) {
-        if (skipOptions(label, options)) continue;
-        out.push([`${label} ${optionsLabel(options)}`, inspectOne(util, make, options)]);
+          out.push([`${label} ${optionsLabel(options)}`, inspectOne(util, make, options)]);
       }
     }
     // Legacy signature inspect(value, showHidden, depth, colors).
