@@ -37,9 +37,13 @@
 //   getProxyDetails(value, showProxy) -> undefined when `value` is not a
 //       proxy; else its target (showProxy false) or [target, handler]
 //       (showProxy true); null for a revoked proxy.
-//   previewEntries(iteratorOrWeakCollection, isIterator) -> either Node's
-//       shape [entries, isKeyValue] or a plain array of the items left
-//       (entries of a key/value source flattened as [k1, v1, k2, v2, ...]).
+//   previewEntries(value, isIterator) -> the items still to come, without
+//       consuming them. For a Map or Set iterator (isIterator true), Node's
+//       shape [items, isKeyValue], with isKeyValue true for an entries()
+//       iterator and its items flattened as [k1, v1, k2, v2, ...]; a plain
+//       items array is read as [items, false]. For a WeakMap the flattened
+//       [k1, v1, ...], for a WeakSet [v1, ...]. Without it, iterators and
+//       weak collections print `<items unknown>`.
 
 'use strict';
 

@@ -276,8 +276,41 @@ function findSpiderMonkeyShell() {
   return undefined;
 }
 
+// The engine may provide fewer binding functions, or previewEntries in its
+// plain form: loading still works and what does not need them prints as Node.
+function checkBindingVariants() {
+  startSection('binding variants (node)');
+  const bare = makeLoader({})('util');
+  const values = [{ a: [1, { b: 2 }] }, new Map([[1, new Set([2])]]), fixedStackError(), [1, 2, 3, 4, 5, 6, 7, 8]];
+  values.forEach((value, i) => record(`no binding: value #${i}`, nodeUtil.inspect(value), bare.inspect(value)));
+  record('no binding: promise', 'Promise { <pending> }', bare.inspect(Promise.resolve(1)));
+  record('no binding: promise is a promise', 'true', String(bare.types.isPromise(Promise.resolve(1))));
+  record('no binding: map iterator', '[Map Iterator] { <items unknown> }', bare.inspect(new Map([[1, 2]]).keys()));
+  record('no binding: weakset showHidden', 'WeakSet { <items unknown> }', bare.inspect(new WeakSet(), { showHidden: true }));
+  record('no binding: proxy', nodeUtil.inspect({ t: 1 }), bare.inspect(new Proxy({ t: 1 }, {})));
+
+  const plain = makeLoader({
+    ...engineBinding,
+    previewEntries: (value, isIterator) => {
+      const result = nodeUtilBinding.previewEntries(value, isIterator);
+      return isIterator ? result[0] : result;
+    },
+  })('util');
+  const setIterator = () => new Set(['a', { b: 1 }]).values();
+  record('plain previewEntries: set iterator', nodeUtil.inspect(setIterator()), plain.inspect(setIterator()));
+  const keysIterator = () => new Map([[1, 'x'], [2, 'y']]).keys();
+  record('plain previewEntries: map keys iterator', nodeUtil.inspect(keysIterator()), plain.inspect(keysIterator()));
+}
+
+function fixedStackError() {
+  const err = new Error('fixed');
+  Object.defineProperty(err, 'stack', { value: 'Error: fixed\n    at top (/x.js:1:1)', configurable: true, writable: true });
+  return err;
+}
+
 async function main() {
   checkPortability();
+  checkBindingVariants();
 
   const expected = {};
   for (const [name, run] of Object.entries(libCases.sections)) {
@@ -294,6 +327,7 @@ async function main() {
     if (shell === undefined) {
       record('SpiderMonkey shell found (js102 or $JS_SHELL)', 'found', 'missing');
     } else {
+      console.log(`SpiderMonkey shell: ${shell}`);
       const run = childProcess.spawnSync(
         shell, [nodePath.join(__dirname, 'run-in-spidermonkey.js'), libDir, casesFile, process.cwd()],
         { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
