@@ -1,5 +1,5 @@
 // Node's `events` module for the embedded engine: EventEmitter and the
-// static helpers once, on, getEventListeners, getMaxListeners.
+// static functions once, on, getEventListeners, getMaxListeners.
 //
 // Ported from Node.js v20 lib/events.js; Node's frozen aliases of the built-ins
 // are replaced by the plain built-ins. Left out: EventTarget support, EventEmitterAsyncResource

@@ -1,5 +1,5 @@
 // Node's `util` module for the embedded engine: inspect, format, promisify,
-// inherits, deprecate, isDeepStrictEqual, types and their helpers.
+// inherits, deprecate, isDeepStrictEqual, types and what they rest on.
 //
 // Ported from Node.js v20 (lib/util.js, lib/internal/util.js,
 // lib/internal/util/inspect.js, lib/internal/util/comparisons.js,
@@ -3672,7 +3672,7 @@ function outOfRangeError(str, range, input) {
                        `The value of "${str}" is out of range. It must be ${range}. Received ${received}`);
 }
 
-// Helpers the other built-in modules (events, path) share with this one.
+// Functions the other built-in modules (events, path) share with this one.
 // They sit under a registered symbol, out of the enumerable exports.
 Object.defineProperty(module.exports, Symbol.for('loopscope.util.internals'), {
   value: {

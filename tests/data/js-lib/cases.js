@@ -573,7 +573,7 @@ var libCases = (() => {
   // Sections: each runs one implementation (Node's own modules, or the
   // library files under test) and returns [label, text] pairs to compare.
 
-  function helpersFor(util) {
+  function describersFor(util) {
     const describe = (value) => (typeof value === 'string' ? JSON.stringify(value) : util.inspect(value, { depth: 4 }));
     const outcome = (fn) => {
       try {
@@ -688,7 +688,7 @@ var libCases = (() => {
 
   function utilSection(impl) {
     const { util, process } = impl;
-    const { outcome } = helpersFor(util);
+    const { outcome } = describersFor(util);
     const out = [];
     deepEqualPairs().forEach(([a, b], i) => {
       out.push([`isDeepStrictEqual #${i}`, outcome(() => util.isDeepStrictEqual(a, b))]);
@@ -737,7 +737,7 @@ var libCases = (() => {
   function formatSection(impl) {
     const { util } = impl;
     const out = [];
-    const { outcome, describe } = helpersFor(util);
+    const { outcome, describe } = describersFor(util);
     const big = { a: { b: { c: { d: 1 } } }, list: [1, 2, 3] };
     const withToString = { toString() { return 'custom toString'; } };
     class WithToString { toString() { return 'class toString'; } }
@@ -831,7 +831,7 @@ var libCases = (() => {
 
   function eventsSection(impl) {
     const { EventEmitter, util, process } = impl;
-    const { outcome, describe } = helpersFor(util);
+    const { outcome, describe } = describersFor(util);
     const log = [];
     const name = new Map();
     const label = (fn) => name.get(fn) || (fn && name.get(fn.listener)) || '?';
@@ -982,7 +982,7 @@ var libCases = (() => {
   function pathSection(impl) {
     const { path } = impl;
     const out = [];
-    const { outcome, describe } = helpersFor(impl.util);
+    const { outcome, describe } = describersFor(impl.util);
     const samples = [
       '', '/', '//', '///', '//a', '//a/b', '/a//', '.', '..', './', '../', 'a', 'a/', '/a', '/a/', 'a/b', '/a/b/c', '/a/b/c/', 'a//b', 'a/./b', 'a/../b',
       '/a/../../b', '../../a', 'a/b/../../..', '/foo/bar/baz/asdf/quux/..', 'file.txt', '/dir/file.txt', 'file.tar.gz', '.hidden',
