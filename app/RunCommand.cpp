@@ -8,6 +8,7 @@
 #include "ChromeTraceExporter.h"
 #include "CommandLine.h"
 #include "ComparisonRun.h"
+#include "ConsoleOutput.h"
 #include "EngineNames.h"
 #include "EngineProcess.h"
 #include "PictureExport.h"
@@ -22,6 +23,7 @@ struct EngineRun {
     std::string error;
     Trace trace;
     std::vector<ProcessSample> samples;  // kept with the trace: what the OS said the child cost
+    std::optional<int> programExitCode;  // a JavaScript program's own exit code
 };
 
 // Runs one engine in its child process; prints console lines as they arrive when asked.
@@ -31,16 +33,12 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
     engineOptions.engine = engine;
     engineOptions.executable = QCoreApplication::applicationFilePath().toStdString();
     const bool printLog = options.printLog;
+    ConsoleOutput console;
     EngineProcess process(options.scenarioPath.toStdString(), engineOptions,
-                          [&outcome, printLog, keepTrace](std::vector<TraceEvent>&& batch) {
-                              if (printLog) {
-                                  for (const TraceEvent& event : batch)
-                                      if (event.kind == EventKind::Log) {
-                                          std::fwrite(event.text.data(), 1, event.text.size(), stdout);
-                                          std::fputc('\n', stdout);
-                                      }
-                                  std::fflush(stdout);
-                              }
+                          [&outcome, &console, printLog, keepTrace](std::vector<TraceEvent>&& batch) {
+                              console.take(batch);
+                              if (printLog)
+                                  ConsoleOutput::echo(batch, stdout, stderr);
                               if (keepTrace)
                                   outcome.trace.insert(outcome.trace.end(), std::make_move_iterator(batch.begin()),
                                                        std::make_move_iterator(batch.end()));
@@ -56,6 +54,7 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
         sampler.emplace(process.childPid(), kProcessSampleInterval);
     outcome.ok = process.wait();
     outcome.error = process.error();
+    outcome.programExitCode = console.exitCode();
     if (sampler) {
         sampler->stop();
         outcome.samples = sampler->samples();
@@ -126,8 +125,13 @@ int runHeadless(const RunOptions& options) {
     };
     const EngineRun* loopRun = runOf(EngineKind::EventLoop);
     const EngineRun* threadRun = runOf(EngineKind::ThreadPerRequest);
-    return exportPictures(options, scenario, loopRun ? &loopRun->trace : nullptr, threadRun ? &threadRun->trace : nullptr,
-                          loopRun ? &loopRun->samples : nullptr, threadRun ? &threadRun->samples : nullptr);
+    const int exported = exportPictures(options, scenario, loopRun ? &loopRun->trace : nullptr,
+                                        threadRun ? &threadRun->trace : nullptr, loopRun ? &loopRun->samples : nullptr,
+                                        threadRun ? &threadRun->samples : nullptr);
+    // A JavaScript program's run exits as `node` would, once its outputs are written.
+    if (exported == kExitOk && loopRun && loopRun->programExitCode)
+        return *loopRun->programExitCode;
+    return exported;
 }
 
 }  // namespace loopscope

@@ -18,6 +18,7 @@
 #include <uv.h>
 
 #include "CallbackQueues.h"
+#include "ConsoleOutput.h"
 #include "ClusterProcessRole.h"
 #include "Engine.h"
 #include "ImmediateQueue.h"
@@ -42,12 +43,13 @@ struct ProgramHooks {
     std::function<void()> exit;        // process 'exit', once, unless the run was cut short
 };
 
-// Where a console line went: the Log event's value.
-enum class OutputStream : std::int64_t { Stdout = 0, Stderr = 1 };
-
-// The trace counter that carries a program's exit code (process.exitCode, process.exit(n),
-// 1 after an uncaught exception), recorded just before RunEnd.
-inline constexpr const char* kExitCodeCounter = "exit code";
+// Where a console line went (the Log event's value, see ConsoleOutput.h).
+enum class OutputStream : std::int64_t {
+    Stdout = 0,
+    Stderr = kLogToStderr,
+    StdoutWithoutNewline = kLogWithoutNewline,
+    StderrWithoutNewline = kLogToStderr | kLogWithoutNewline,
+};
 
 class NodeRuntime {
 public:

@@ -191,7 +191,7 @@ void NodeTimers::listOnTimeout(const std::shared_ptr<NodeTimerList>& list, doubl
             return;
         if (timer->repeat && !timer->cleared) {
             insert(timer, timer->msecs, start);
-        } else if (timer->counted) {
+        } else if (timer->counted && !timer->active) {  // active again: refreshed in its callback
             timer->counted = false;
             changeRefCount(-1);
         }

@@ -68,10 +68,14 @@ bool throwError(JSContext* cx, const std::string& message, const char* code = nu
 
 // ---- console and process
 
+// write(fd, text, withoutNewline): one console line (fd 1 or 2).
 bool write(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
-    const OutputStream stream = numberArgument(cx, args, 0) == 2 ? OutputStream::Stderr : OutputStream::Stdout;
+    const bool toStderr = numberArgument(cx, args, 0) == 2;
+    const bool withoutNewline = args.get(2).isTrue();
+    const OutputStream stream = toStderr ? (withoutNewline ? OutputStream::StderrWithoutNewline : OutputStream::Stderr)
+                                         : (withoutNewline ? OutputStream::StdoutWithoutNewline : OutputStream::Stdout);
     program.runtime().log(program.callerLocation(), stringArgument(cx, args, 1), stream);
     args.rval().setUndefined();
     return true;
@@ -223,6 +227,13 @@ bool refreshTimer(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+bool timerIsActive(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    NodeTimerPtr timer = timerArgument(cx, args);
+    args.rval().setBoolean(timer && timer->active);
+    return true;
+}
+
 bool setImmediate(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
@@ -245,7 +256,7 @@ bool clearImmediate(JSContext* cx, unsigned argc, JS::Value* vp) {
 
 // ---- modules
 
-// compileFunction(source, filename, [parameter names]) -> function
+// compileFunction(source, filename, [parameter names], name?) -> function
 bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
@@ -265,6 +276,7 @@ bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     std::vector<const char*> parameters;
     for (const std::string& name : names)
         parameters.push_back(name.c_str());
+    const std::string name = args.length() > 3 ? stringArgument(cx, args, 3) : std::string();
     program.rememberSource(file, source);
     JS::CompileOptions options(cx);
     // CompileFunction adds a hidden first line: starting at 0 keeps the lines the file's own.
@@ -273,7 +285,7 @@ bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     if (!text.init(cx, source.data(), source.size(), JS::SourceOwnership::Borrowed))
         return false;
     JS::RootedObjectVector scope(cx);
-    JSFunction* function = JS::CompileFunction(cx, scope, options, "", unsigned(parameters.size()), parameters.data(), text);
+    JSFunction* function = JS::CompileFunction(cx, scope, options, name.c_str(), unsigned(parameters.size()), parameters.data(), text);
     if (!function)
         return false;
     args.rval().setObject(*JS_GetFunctionObject(function));
@@ -405,6 +417,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("clearTimer", clearTimer, 1, 0),
     JS_FN("refTimer", refTimer, 2, 0),
     JS_FN("refreshTimer", refreshTimer, 1, 0),
+    JS_FN("timerIsActive", timerIsActive, 1, 0),
     JS_FN("setImmediate", setImmediate, 2, 0),
     JS_FN("clearImmediate", clearImmediate, 1, 0),
     JS_FN("compileFunction", compileFunction, 3, 0),

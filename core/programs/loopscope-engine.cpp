@@ -11,6 +11,7 @@
 #include <cstring>
 #include <string>
 
+#include "ConsoleOutput.h"
 #include "EngineChild.h"
 #include "EngineNames.h"
 #include "EngineProcess.h"
@@ -66,15 +67,11 @@ int runCommand(int argc, char** argv) {
         return 1;
     loopscope::EngineOptions options;
     options.executable = selfPath();
-    loopscope::EngineProcess process(file, options, [printLog](std::vector<loopscope::TraceEvent>&& batch) {
-        if (!printLog)
-            return;
-        for (const loopscope::TraceEvent& event : batch)
-            if (event.kind == loopscope::EventKind::Log) {
-                std::fwrite(event.text.data(), 1, event.text.size(), stdout);
-                std::fputc('\n', stdout);
-            }
-        std::fflush(stdout);
+    loopscope::ConsoleOutput console;
+    loopscope::EngineProcess process(file, options, [printLog, &console](std::vector<loopscope::TraceEvent>&& batch) {
+        console.take(batch);
+        if (printLog)
+            loopscope::ConsoleOutput::echo(batch, stdout, stderr);
     });
     try {
         process.start();
@@ -86,7 +83,8 @@ int runCommand(int argc, char** argv) {
         std::fprintf(stderr, "loopscope-engine: %s\n", process.error().c_str());
         return 2;
     }
-    return 0;
+    // A JavaScript program exits as Node would: with its own exit code.
+    return console.exitCode().value_or(0);
 }
 
 }  // namespace

@@ -120,7 +120,7 @@ function runTimer(timer) {
     else
       timer._onTimeout(...args);
   } finally {
-    if (!timer._repeat && !timer._destroyed) {
+    if (!timer._repeat && !timer._destroyed && !natives.timerIsActive(timer._id)) {
       timer._destroyed = true;
       knownTimersById.delete(timer._id);
     }

@@ -7,6 +7,20 @@ const EventEmitter = require('events');
 const util = require('util');
 const timers = require('timers');
 
+// ---- error stacks as V8 writes them: an anonymous function's frame is "at file:line:column"
+
+const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
+if (stackProperty && stackProperty.get) {
+  Object.defineProperty(Error.prototype, 'stack', {
+    get() {
+      const stack = stackProperty.get.call(this);
+      return typeof stack === 'string' ? stack.replace(/^    at  \((.*)\)$/gm, '    at $1') : stack;
+    },
+    set: stackProperty.set,
+    configurable: true,
+  });
+}
+
 // ---- process
 
 const process = new EventEmitter();
@@ -70,16 +84,28 @@ process.emitWarning = function emitWarning(warning, type) {
   natives.write(2, `(node:${process.pid}) ${name}: ${message}`);
 };
 
-process.stdout = {
-  write(text) { natives.write(1, String(text).replace(/\n$/, '')); return true; },
-  isTTY: false,
-  columns: 80,
-};
-process.stderr = {
-  write(text) { natives.write(2, String(text).replace(/\n$/, '')); return true; },
-  isTTY: false,
-  columns: 80,
-};
+// A write that ends with a newline is a console line; any other is written as is.
+function streamWriter(fd) {
+  return {
+    write(chunk, encoding, callback) {
+      const text = typeof chunk === 'string' ? chunk : String(chunk);
+      if (text.endsWith('\n'))
+        natives.write(fd, text.slice(0, -1));
+      else if (text.length > 0)
+        natives.write(fd, text, true);
+      if (typeof encoding === 'function')
+        callback = encoding;
+      if (typeof callback === 'function')
+        process.nextTick(callback);
+      return true;
+    },
+    isTTY: false,
+    columns: 80,
+    fd,
+  };
+}
+process.stdout = streamWriter(1);
+process.stderr = streamWriter(2);
 
 // ---- console
 

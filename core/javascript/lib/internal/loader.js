@@ -6,6 +6,8 @@
 'use strict';
 
 const builtinCache = new Map();
+// What V8's stack traces call a CommonJS module's top level.
+const kModuleFrameName = 'Object.<anonymous>';
 const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirname'];
 
 // Modules a program can require, with or without "node:".
@@ -98,7 +100,7 @@ function loadFile(filename, parent) {
       throw error;
     }
   } else {
-    const body = natives.compileFunction(stripShebang(source), filename, builtinParameters);
+    const body = natives.compileFunction(stripShebang(source), filename, builtinParameters, kModuleFrameName);
     body.call(module.exports, module.exports, makeRequire(module), module, filename, path.dirname(filename));
   }
   module.loaded = true;
@@ -154,7 +156,7 @@ natives.setHooks({
     moduleCache.set(filename, mainModule);
     globals.process.mainModule = mainModule;
     const source = natives.readFile(filename);
-    const body = natives.compileFunction(stripShebang(source), filename, builtinParameters);
+    const body = natives.compileFunction(stripShebang(source), filename, builtinParameters, kModuleFrameName);
     body.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename,
               path.dirname(filename));
     mainModule.loaded = true;

@@ -1,0 +1,2 @@
+process.once('exit', () => console.log('once'));
+process.on('exit', () => console.log('on'));

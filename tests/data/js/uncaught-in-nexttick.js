@@ -1,0 +1,3 @@
+process.on('exit', (c) => console.log('exit', c));
+process.nextTick(() => { throw new TypeError('bad tick'); });
+setImmediate(() => console.log('never'));

@@ -1,0 +1,5 @@
+const t = setTimeout(() => console.log('never printed'), 100);
+t.unref();
+console.log('hasRef', t.hasRef());
+setTimeout(() => console.log('refed timer runs'), 10);
+process.on('exit', (code) => console.log('exit', code));
