@@ -31,19 +31,22 @@ void PoolStager::queueNextStage(const std::shared_ptr<Request>& request) {
     const SourceLocation where = request->work.where;
     const bool computes = request->work.computes;
     const Nanoseconds takes = stage.takes;
+    std::function<void()> work = stage.work;
     const std::string label = stage.name ? request->work.label + " (" + stage.name + ")" : request->work.label;
     trace_.main(EventKind::Enqueue, QueueKind::PoolFifo, id, cause, where, 0, label);
     trace_.counter(kMainLane, "pool queue", ++queued_);
     const int rc = ThreadPoolJob::queue(
         loop_,
-        [this, id, cause, where, computes, takes, label] {
+        [this, id, cause, where, computes, takes, label, work] {
             // On a pool worker.
             const Lane lane{LaneKind::PoolWorker, 0, lanes_.indexOfCallingThread()};
             trace_.emit(EventKind::Dequeue, lane, QueueKind::PoolFifo, id, cause, where);
             trace_.counter(lane, "pool queue", --queued_);
             trace_.counter(lane, "pool busy", ++busy_);
             trace_.emit(EventKind::WorkBegin, lane, QueueKind::PoolFifo, id, cause, where, 0, label);
-            if (computes)
+            if (work)
+                work();
+            else if (computes)
                 burnCpu(takes, &horizon_.signal());
             else
                 horizon_.signal().sleepFor(takes);

@@ -20,7 +20,10 @@ namespace loopscope {
 
 struct PoolStage {
     const char* name = nullptr;  // shown after the request's label; null: the request's own job
-    Nanoseconds takes = 0;       // real time
+    Nanoseconds takes = 0;       // real time, for a stage that stands for work (steps)
+    // The real work (a real program's fs, crypto, zlib call), run on the pool worker
+    // instead of waiting `takes`.
+    std::function<void()> work;
 };
 
 struct PoolWork {

@@ -43,10 +43,10 @@ std::string jobLabel(const Step& step) {
 // crypto.pbkdf2 and dns.lookup are one each.
 std::vector<PoolStage> poolStages(StepKind kind, Nanoseconds takes) {
     if (kind == StepKind::ReadFile)
-        return {{"open", 0}, {"fstat", 0}, {nullptr, takes}, {"close", 0}};
+        return {{"open", 0, {}}, {"fstat", 0, {}}, {nullptr, takes, {}}, {"close", 0, {}}};
     if (kind == StepKind::Gzip)
-        return {{nullptr, takes}, {"flush", 0}};
-    return {{nullptr, takes}};
+        return {{nullptr, takes, {}}, {"flush", 0, {}}};
+    return {{nullptr, takes, {}}};
 }
 
 PromisePtr resolvedPromise() {

@@ -43,6 +43,8 @@ public:
     // Calls `function` as a callback's body; an exception it throws is the program's
     // uncaught exception (Node's 'uncaughtException', else the error printed and exit 1).
     void callGuarded(JS::HandleValue function, JS::HandleValue self, const JS::HandleValueArray& arguments);
+    // The pending exception as the program's uncaught exception (see callGuarded).
+    void reportUncaughtException() { reportUncaught(); }
     // Where the program's own code is now: the innermost frame that is not Node's library.
     SourceLocation callerLocation();
     // The program's line for a place in one of its files (only the main file has lines

@@ -26,6 +26,8 @@
 #include "JavaScriptProgram.h"
 #include "JsErrorText.h"
 #include "JsLibrary.h"
+#include "JsOperationValues.h"
+#include "NodeOperations.h"
 #include "JsStrings.h"
 
 extern char** environ;
@@ -254,6 +256,82 @@ bool clearImmediate(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// ---- fs, crypto and zlib (NodeOperations)
+
+bool readCall(JSContext* cx, const JS::CallArgs& args, OperationCall& call) {
+    call.name = stringArgument(cx, args, 0);
+    if (!args.get(1).isObject())
+        return throwError(cx, "an operation needs its arguments as an array");
+    JS::RootedObject list(cx, &args[1].toObject());
+    std::uint32_t length = 0;
+    if (!JS::GetArrayLength(cx, list, &length))
+        return false;
+    for (std::uint32_t at = 0; at < length; ++at) {
+        JS::RootedValue element(cx);
+        OperationValue value;
+        if (!JS_GetElement(cx, list, at, &element) || !operationValueFrom(cx, element, value))
+            return false;
+        call.arguments.push_back(std::move(value));
+    }
+    return true;
+}
+
+// operation(name, [arguments], label, callback): the work on a pool worker; then, in the
+// poll phase, callback(error, value).
+bool operation(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    OperationCall call;
+    if (!readCall(cx, args, call))
+        return false;
+    PersistentValue callback = keep(cx, args.get(3));
+    auto result = std::make_shared<OperationResult>();
+    PoolWork work;
+    work.where = program.callerLocation();
+    work.label = stringArgument(cx, args, 2);
+    work.computes = operationComputes(call.name);
+    PoolStage stage;
+    stage.work = [result, call = std::move(call)] { *result = runOperation(call); };
+    work.stages.push_back(std::move(stage));
+    program.runtime().startPoolJob(std::move(work), [&program, callback, result] {
+        JSContext* context = program.cx();
+        JSAutoRealm realm(context, program.global());
+        JS::RootedValueArray<2> outcome(context);
+        if (result->error) {
+            JSObject* error = operationErrorToJs(context, *result->error);
+            if (!error)
+                return program.reportUncaughtException();
+            outcome[0].setObject(*error);
+        } else {
+            outcome[0].setNull();
+            if (!operationValueToJs(context, result->value, outcome[1]))
+                return program.reportUncaughtException();
+        }
+        JS::RootedValue callee(context, *callback);
+        program.callGuarded(callee, JS::UndefinedHandleValue, outcome);
+    });
+    args.rval().setUndefined();
+    return true;
+}
+
+// operationSync(name, [arguments]) -> value, or throws the operation's error.
+bool operationSync(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    OperationCall call;
+    if (!readCall(cx, args, call))
+        return false;
+    const OperationResult result = runOperation(call);
+    if (result.error) {
+        JS::RootedObject error(cx, operationErrorToJs(cx, *result.error));
+        if (!error)
+            return false;
+        JS::RootedValue thrown(cx, JS::ObjectValue(*error));
+        JS_SetPendingException(cx, thrown);
+        return false;
+    }
+    return operationValueToJs(cx, result.value, args.rval());
+}
+
 // ---- modules
 
 // compileFunction(source, filename, [parameter names], name?) -> function
@@ -420,6 +498,8 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("timerIsActive", timerIsActive, 1, 0),
     JS_FN("setImmediate", setImmediate, 2, 0),
     JS_FN("clearImmediate", clearImmediate, 1, 0),
+    JS_FN("operation", operation, 4, 0),
+    JS_FN("operationSync", operationSync, 2, 0),
     JS_FN("compileFunction", compileFunction, 3, 0),
     JS_FN("readFile", readFile, 1, 0),
     JS_FN("statKind", statKind, 1, 0),

@@ -12,7 +12,7 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'events', 'path', 'timers', 'timers/promises', 'util',
+  'assert', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'path', 'timers', 'timers/promises', 'util', 'zlib',
 ];
 
 function requireBuiltin(name) {

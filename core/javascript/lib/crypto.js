@@ -1,0 +1,185 @@
+// Node's crypto over NodeOperations (OpenSSL's libcrypto): pbkdf2, scrypt and
+// randomBytes with a callback are one pool job each, as in Node; their *Sync twins
+// and the hashes compute on the loop thread.
+'use strict';
+
+const natives = require('internal:binding');
+const { Buffer } = require('buffer');
+
+function invalidArgType(name, expected, actual) {
+  const error = new TypeError(`The "${name}" argument must be ${expected}. Received ${
+    actual === undefined ? 'undefined' : actual === null ? 'null' : `type ${typeof actual} (${String(actual)})`}`);
+  error.code = 'ERR_INVALID_ARG_TYPE';
+  return error;
+}
+
+function bytesOf(value, name, encoding = 'utf8') {
+  if (typeof value === 'string')
+    return Buffer.from(value, encoding);
+  if (ArrayBuffer.isView(value))
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof ArrayBuffer)
+    return new Uint8Array(value);
+  throw invalidArgType(name, 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', value);
+}
+
+function integerOf(value, name, min, max) {
+  if (typeof value !== 'number')
+    throw invalidArgType(name, 'of type number', value);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const error = new RangeError(`The value of "${name}" is out of range. It must be >= ${min} && <= ${max}. Received ${value}`);
+    error.code = 'ERR_OUT_OF_RANGE';
+    throw error;
+  }
+  return value;
+}
+
+function callbackOf(callback) {
+  if (typeof callback !== 'function')
+    throw invalidArgType('callback', 'of type function', callback);
+  return callback;
+}
+
+function toBuffer(bytes) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function pbkdf2Arguments(password, salt, iterations, keylen, digest) {
+  if (typeof digest !== 'string')
+    throw invalidArgType('digest', 'of type string', digest);
+  return [bytesOf(password, 'password'), bytesOf(salt, 'salt'), integerOf(iterations, 'iterations', 1, 2 ** 31 - 1),
+    integerOf(keylen, 'keylen', 0, 2 ** 31 - 1), digest];
+}
+
+function pbkdf2(password, salt, iterations, keylen, digest, callback) {
+  callbackOf(callback);
+  const args = pbkdf2Arguments(password, salt, iterations, keylen, digest);
+  natives.operation('pbkdf2', args, `crypto.pbkdf2 ${digest} x${iterations}`,
+    (error, key) => (error ? callback(error) : callback(null, toBuffer(key))));
+}
+
+function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+  return toBuffer(natives.operationSync('pbkdf2', pbkdf2Arguments(password, salt, iterations, keylen, digest)));
+}
+
+function scryptArguments(password, salt, keylen, options = {}) {
+  const N = options.N ?? options.cost ?? 16384;
+  const r = options.r ?? options.blockSize ?? 8;
+  const p = options.p ?? options.parallelization ?? 1;
+  const maxmem = options.maxmem ?? 32 * 1024 * 1024;
+  return [bytesOf(password, 'password'), bytesOf(salt, 'salt'), integerOf(keylen, 'keylen', 0, 2 ** 31 - 1), N, r, p, maxmem];
+}
+
+function scrypt(password, salt, keylen, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callbackOf(callback);
+  natives.operation('scrypt', scryptArguments(password, salt, keylen, options), `crypto.scrypt keylen ${keylen}`,
+    (error, key) => (error ? callback(error) : callback(null, toBuffer(key))));
+}
+
+function scryptSync(password, salt, keylen, options) {
+  return toBuffer(natives.operationSync('scrypt', scryptArguments(password, salt, keylen, options)));
+}
+
+function randomBytes(size, callback) {
+  integerOf(size, 'size', 0, 2 ** 31 - 1);
+  if (callback === undefined)
+    return toBuffer(natives.operationSync('randomBytes', [size]));
+  callbackOf(callback);
+  natives.operation('randomBytes', [size], `crypto.randomBytes ${size}`,
+    (error, bytes) => (error ? callback(error) : callback(null, toBuffer(bytes))));
+  return undefined;
+}
+
+function randomUUID() {
+  const bytes = natives.operationSync('randomBytes', [16]);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function randomInt(min, max, callback) {
+  if (max === undefined || typeof max === 'function') {
+    callback = max;
+    max = min;
+    min = 0;
+  }
+  const range = max - min;
+  const bytes = natives.operationSync('randomBytes', [6]);
+  let value = 0;
+  for (const byte of bytes)
+    value = value * 256 + byte;
+  const result = min + (value % range);
+  if (typeof callback === 'function') {
+    process.nextTick(callback, null, result);
+    return undefined;
+  }
+  return result;
+}
+
+const hashes = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha512-256', 'sha3-256', 'sha3-512'];
+
+class Hash {
+  constructor(algorithm, key) {
+    if (typeof algorithm !== 'string')
+      throw invalidArgType('algorithm', 'of type string', algorithm);
+    this._algorithm = algorithm.toLowerCase();
+    this._key = key;
+    this._chunks = [];
+    this._finished = false;
+    if (!hashes.includes(this._algorithm)) {
+      const error = new Error('Digest method not supported');
+      error.code = 'ERR_OSSL_EVP_UNSUPPORTED';
+      throw error;
+    }
+  }
+
+  update(data, encoding) {
+    if (this._finished) {
+      const error = new Error('Digest already called');
+      error.code = 'ERR_CRYPTO_HASH_FINALIZED';
+      throw error;
+    }
+    this._chunks.push(Buffer.from(bytesOf(data, 'data', encoding)));
+    return this;
+  }
+
+  digest(encoding) {
+    this._finished = true;
+    const data = Buffer.concat(this._chunks);
+    const bytes = this._key === undefined ? natives.operationSync('hash', [this._algorithm, data])
+      : natives.operationSync('hmac', [this._algorithm, this._key, data]);
+    const buffer = toBuffer(bytes);
+    return encoding === undefined || encoding === 'buffer' ? buffer : buffer.toString(encoding);
+  }
+
+  copy() {
+    const copy = new Hash(this._algorithm, this._key);
+    copy._chunks = this._chunks.slice();
+    return copy;
+  }
+}
+
+function timingSafeEqual(a, b) {
+  if (a.byteLength !== b.byteLength) {
+    const error = new RangeError('Input buffers must have the same byte length');
+    error.code = 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH';
+    throw error;
+  }
+  let difference = 0;
+  for (let at = 0; at < a.byteLength; at++)
+    difference |= a[at] ^ b[at];
+  return difference === 0;
+}
+
+module.exports = {
+  pbkdf2, pbkdf2Sync, scrypt, scryptSync, randomBytes, randomUUID, randomInt, timingSafeEqual,
+  createHash: (algorithm) => new Hash(algorithm),
+  createHmac: (algorithm, key) => new Hash(algorithm, Buffer.from(bytesOf(key, 'key'))),
+  getHashes: () => hashes.slice(),
+  Hash,
+};

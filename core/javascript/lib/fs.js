@@ -1,0 +1,487 @@
+// Node's fs over NodeOperations: every asynchronous call is one pool job per libuv
+// request Node makes (readFile: open, fstat, one read per 512 KiB, close - as lib/fs.js's
+// ReadFileContext), its callback run in the poll phase; the *Sync twins run the same
+// operations on the loop thread; fs.promises wraps the callbacks.
+'use strict';
+
+const natives = require('internal:binding');
+const { Buffer } = require('buffer');
+const pathModule = require('path');
+
+const kReadFileBufferLength = 512 * 1024;
+const kReadFileUnknownBufferLength = 64 * 1024;
+
+const O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0o100, O_EXCL = 0o200, O_TRUNC = 0o1000, O_APPEND = 0o2000;
+const O_SYNC = 0o4010000;
+const constants = {
+  O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_SYNC,
+  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
+  S_IFMT: 0o170000, S_IFREG: 0o100000, S_IFDIR: 0o40000, S_IFLNK: 0o120000,
+  S_IFIFO: 0o10000, S_IFSOCK: 0o140000, S_IFCHR: 0o20000, S_IFBLK: 0o60000,
+};
+
+const flagNumbers = {
+  'r': O_RDONLY, 'rs': O_RDONLY | O_SYNC, 'sr': O_RDONLY | O_SYNC, 'r+': O_RDWR, 'rs+': O_RDWR | O_SYNC,
+  'sr+': O_RDWR | O_SYNC, 'w': O_TRUNC | O_CREAT | O_WRONLY, 'wx': O_TRUNC | O_CREAT | O_WRONLY | O_EXCL,
+  'xw': O_TRUNC | O_CREAT | O_WRONLY | O_EXCL, 'w+': O_TRUNC | O_CREAT | O_RDWR,
+  'wx+': O_TRUNC | O_CREAT | O_RDWR | O_EXCL, 'xw+': O_TRUNC | O_CREAT | O_RDWR | O_EXCL,
+  'a': O_APPEND | O_CREAT | O_WRONLY, 'ax': O_APPEND | O_CREAT | O_WRONLY | O_EXCL,
+  'xa': O_APPEND | O_CREAT | O_WRONLY | O_EXCL, 'as': O_APPEND | O_CREAT | O_WRONLY | O_SYNC,
+  'sa': O_APPEND | O_CREAT | O_WRONLY | O_SYNC, 'a+': O_APPEND | O_CREAT | O_RDWR,
+  'ax+': O_APPEND | O_CREAT | O_RDWR | O_EXCL, 'xa+': O_APPEND | O_CREAT | O_RDWR | O_EXCL,
+  'as+': O_APPEND | O_CREAT | O_RDWR | O_SYNC, 'sa+': O_APPEND | O_CREAT | O_RDWR | O_SYNC,
+};
+
+function invalidArgType(name, expected, actual) {
+  const error = new TypeError(`The "${name}" argument must be ${expected}. Received ${
+    actual === undefined ? 'undefined' : actual === null ? 'null' : `type ${typeof actual} (${String(actual)})`}`);
+  error.code = 'ERR_INVALID_ARG_TYPE';
+  return error;
+}
+
+function flagsOf(flags, fallback) {
+  if (flags === undefined || flags === null)
+    return fallback;
+  if (typeof flags === 'number')
+    return flags;
+  const number = flagNumbers[flags];
+  if (number === undefined) {
+    const error = new TypeError(`The value "${flags}" is invalid for option "flags"`);
+    error.code = 'ERR_INVALID_ARG_VALUE';
+    throw error;
+  }
+  return number;
+}
+
+function pathOf(path, name = 'path') {
+  if (typeof URL === 'function' && path instanceof URL)
+    return decodeURIComponent(path.pathname);
+  if (Buffer.isBuffer(path))
+    return path.toString();
+  if (typeof path !== 'string')
+    throw invalidArgType(name, 'of type string or an instance of Buffer or URL', path);
+  return path;
+}
+
+function optionsOf(options, defaults) {
+  if (options === undefined || options === null || typeof options === 'function')
+    return defaults;
+  if (typeof options === 'string')
+    return { ...defaults, encoding: options };
+  return { ...defaults, ...options };
+}
+
+function callbackOf(callback) {
+  if (typeof callback !== 'function')
+    throw invalidArgType('cb', 'of type function', callback);
+  return callback;
+}
+
+function toBuffer(bytes) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function encoded(buffer, encoding) {
+  return encoding && encoding !== 'buffer' ? buffer.toString(encoding) : buffer;
+}
+
+function dataBytes(data, encoding) {
+  if (typeof data === 'string')
+    return Buffer.from(data, encoding || 'utf8');
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw invalidArgType('data', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
+}
+
+// One pool job: `name` with `args`; done(error, value) in the poll phase.
+function request(name, args, label, done) {
+  natives.operation(name, args, label, done);
+}
+
+// ---- Stats and Dirent
+
+class Stats {
+  constructor(fields) {
+    Object.assign(this, fields);
+    this.atime = new Date(fields.atimeMs);
+    this.mtime = new Date(fields.mtimeMs);
+    this.ctime = new Date(fields.ctimeMs);
+    this.birthtime = new Date(fields.birthtimeMs);
+  }
+  isFile() { return (this.mode & constants.S_IFMT) === constants.S_IFREG; }
+  isDirectory() { return (this.mode & constants.S_IFMT) === constants.S_IFDIR; }
+  isSymbolicLink() { return (this.mode & constants.S_IFMT) === constants.S_IFLNK; }
+  isFIFO() { return (this.mode & constants.S_IFMT) === constants.S_IFIFO; }
+  isSocket() { return (this.mode & constants.S_IFMT) === constants.S_IFSOCK; }
+  isCharacterDevice() { return (this.mode & constants.S_IFMT) === constants.S_IFCHR; }
+  isBlockDevice() { return (this.mode & constants.S_IFMT) === constants.S_IFBLK; }
+}
+
+// libuv's UV_DIRENT_* types
+const kDirentFile = 1, kDirentDir = 2, kDirentLink = 3, kDirentFifo = 4, kDirentSocket = 5, kDirentChar = 6,
+  kDirentBlock = 7;
+
+class Dirent {
+  constructor(name, type, path) {
+    this.name = name;
+    this.path = path;
+    this[Symbol.for('loopscope.direntType')] = type;
+  }
+  isFile() { return this[Symbol.for('loopscope.direntType')] === kDirentFile; }
+  isDirectory() { return this[Symbol.for('loopscope.direntType')] === kDirentDir; }
+  isSymbolicLink() { return this[Symbol.for('loopscope.direntType')] === kDirentLink; }
+  isFIFO() { return this[Symbol.for('loopscope.direntType')] === kDirentFifo; }
+  isSocket() { return this[Symbol.for('loopscope.direntType')] === kDirentSocket; }
+  isCharacterDevice() { return this[Symbol.for('loopscope.direntType')] === kDirentChar; }
+  isBlockDevice() { return this[Symbol.for('loopscope.direntType')] === kDirentBlock; }
+}
+
+function direntList(entries, options, directory) {
+  if (options && options.withFileTypes)
+    return entries.map(([name, type]) => new Dirent(name, type, directory));
+  return entries.map(([name]) => name);
+}
+
+// ---- readFile, as Node's ReadFileContext: open, fstat, read..., close
+
+function readFile(path, options, callback) {
+  callback = callbackOf(typeof options === 'function' ? options : callback);
+  options = optionsOf(options, { flag: 'r' });
+  const file = pathOf(path);
+  const label = `fs.readFile ${pathModule.basename(file)}`;
+  const chunks = [];
+  let size = 0;
+  let fd;
+  let read = 0;
+  let failure = null;
+
+  const close = (error) => {
+    failure = error;
+    request('close', [fd], `${label} (close)`, (closeError) => {
+      if (failure || closeError)
+        return callback(failure || closeError);
+      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      let result;
+      try {
+        result = encoded(buffer, options.encoding);
+      } catch (error) {
+        return callback(error);
+      }
+      callback(null, result);
+    });
+  };
+  const readNext = () => {
+    const length = size === 0 ? kReadFileUnknownBufferLength : Math.min(size - read, kReadFileBufferLength);
+    request('read', [fd, length, -1], `${label} (read)`, (error, bytes) => {
+      if (error)
+        return close(error);
+      if (bytes.length > 0) {
+        chunks.push(toBuffer(bytes));
+        read += bytes.length;
+      }
+      if (bytes.length === 0 || (size !== 0 && read >= size))
+        return close(null);
+      readNext();
+    });
+  };
+  request('open', [file, flagsOf(options.flag, O_RDONLY), 0o666], `${label} (open)`, (error, opened) => {
+    if (error)
+      return callback(error);
+    fd = opened;
+    request('fstat', [fd], `${label} (fstat)`, (statError, stats) => {
+      if (statError)
+        return close(statError);
+      size = (stats.mode & constants.S_IFMT) === constants.S_IFREG ? stats.size : 0;
+      if (size > 2 ** 31 - 1) {
+        const error = new RangeError(`File size (${size}) is greater than 2 GiB`);
+        error.code = 'ERR_FS_FILE_TOO_LARGE';
+        return close(error);
+      }
+      readNext();
+    });
+  });
+}
+
+function readFileSync(path, options) {
+  options = optionsOf(options, { flag: 'r' });
+  const fd = typeof path === 'number' ? path : natives.operationSync('open', [pathOf(path), flagsOf(options.flag, O_RDONLY), 0o666]);
+  const chunks = [];
+  try {
+    const stats = natives.operationSync('fstat', [fd]);
+    const size = (stats.mode & constants.S_IFMT) === constants.S_IFREG ? stats.size : 0;
+    let read = 0;
+    for (;;) {
+      const length = size === 0 ? kReadFileUnknownBufferLength : Math.min(size - read, kReadFileBufferLength);
+      if (size !== 0 && length === 0)
+        break;
+      const bytes = natives.operationSync('read', [fd, length, -1]);
+      if (bytes.length === 0)
+        break;
+      chunks.push(toBuffer(bytes));
+      read += bytes.length;
+    }
+  } finally {
+    if (typeof path !== 'number')
+      natives.operationSync('close', [fd]);
+  }
+  return encoded(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), options.encoding);
+}
+
+// ---- writeFile / appendFile: open, write until all is written, close
+
+function writeAll(fd, bytes, label, callback) {
+  const writeFrom = (offset) => {
+    if (offset >= bytes.length)
+      return callback(null);
+    request('write', [fd, bytes.subarray(offset), -1], `${label} (write)`, (error, wrote) => {
+      if (error)
+        return callback(error);
+      writeFrom(offset + wrote);
+    });
+  };
+  writeFrom(0);
+}
+
+function writeFileWithFlag(defaultFlag, path, data, options, callback) {
+  callback = callbackOf(typeof options === 'function' ? options : callback);
+  options = optionsOf(options, { encoding: 'utf8', mode: 0o666, flag: defaultFlag });
+  const bytes = dataBytes(data, options.encoding);
+  const file = pathOf(path);
+  const label = `fs.${defaultFlag === 'a' ? 'appendFile' : 'writeFile'} ${pathModule.basename(file)}`;
+  request('open', [file, flagsOf(options.flag, O_WRONLY), options.mode], `${label} (open)`, (error, fd) => {
+    if (error)
+      return callback(error);
+    writeAll(fd, bytes, label, (writeError) => {
+      request('close', [fd], `${label} (close)`, (closeError) => callback(writeError || closeError || null));
+    });
+  });
+}
+
+function writeFileSyncWithFlag(defaultFlag, path, data, options) {
+  options = optionsOf(options, { encoding: 'utf8', mode: 0o666, flag: defaultFlag });
+  const bytes = dataBytes(data, options.encoding);
+  const fd = typeof path === 'number' ? path : natives.operationSync('open', [pathOf(path), flagsOf(options.flag, O_WRONLY), options.mode]);
+  try {
+    let offset = 0;
+    while (offset < bytes.length)
+      offset += natives.operationSync('write', [fd, bytes.subarray(offset), -1]);
+  } finally {
+    if (typeof path !== 'number')
+      natives.operationSync('close', [fd]);
+  }
+}
+
+// ---- the one-request calls
+
+function oneRequest(name, makeArgs, convert = (value) => value) {
+  const apiName = name;
+  return function (...all) {
+    const callback = callbackOf(all.pop());
+    const args = makeArgs(...all);
+    const target = typeof args[0] === 'string' ? ` ${pathModule.basename(args[0])}` : '';
+    request(apiName, args, `fs.${apiName}${target}`, (error, value) => {
+      if (error)
+        return callback(error);
+      callback(null, convert(value, all));
+    });
+  };
+}
+
+function syncRequest(name, makeArgs, convert = (value) => value) {
+  return (...all) => convert(natives.operationSync(name, makeArgs(...all)), all);
+}
+
+const statArgs = (path) => [pathOf(path)];
+const toStats = (fields) => new Stats(fields);
+const readdirArgs = (path) => [pathOf(path)];
+const toNames = (entries, [path, options]) => direntList(entries, typeof options === 'object' ? options : undefined, pathOf(path));
+const mkdirArgs = (path, options) => [pathOf(path), typeof options === 'number' ? options : (options && options.mode) || 0o777];
+
+function mkdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callbackOf(callback);
+  if (options && options.recursive) {
+    try {
+      callback(null, mkdirRecursiveSync(pathOf(path), options.mode));
+    } catch (error) {
+      callback(error);
+    }
+    return;
+  }
+  oneRequest('mkdir', mkdirArgs, () => undefined)(path, options, callback);
+}
+
+function mkdirRecursiveSync(path, mode = 0o777) {
+  const absolute = pathModule.resolve(path);
+  let first;
+  const missing = [];
+  for (let at = absolute; ; at = pathModule.dirname(at)) {
+    try {
+      const stats = natives.operationSync('stat', [at]);
+      if ((stats.mode & constants.S_IFMT) !== constants.S_IFDIR)
+        natives.operationSync('mkdir', [at, mode]);  // throws EEXIST as Node does
+      break;
+    } catch (error) {
+      if (error.code !== 'ENOENT' || at === '/')
+        throw error;
+      missing.push(at);
+    }
+  }
+  for (const directory of missing.reverse()) {
+    natives.operationSync('mkdir', [directory, mode]);
+    if (first === undefined)
+      first = directory;
+  }
+  return first;
+}
+
+function mkdirSync(path, options) {
+  if (options && options.recursive)
+    return mkdirRecursiveSync(pathOf(path), options.mode);
+  natives.operationSync('mkdir', mkdirArgs(path, options));
+  return undefined;
+}
+
+function existsSync(path) {
+  try {
+    natives.operationSync('stat', [pathOf(path)]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function exists(path, callback) {
+  request('stat', [pathOf(path)], `fs.exists ${pathModule.basename(String(path))}`, (error) => callback(!error));
+}
+
+// fs.read(fd, buffer, offset, length, position, callback(err, bytesRead, buffer))
+function read(fd, buffer, offset, length, position, callback) {
+  if (typeof offset === 'function') {
+    callback = offset;
+    offset = 0;
+    length = buffer.length;
+    position = -1;
+  } else if (offset !== null && typeof offset === 'object') {
+    ({ offset = 0, length = buffer.length - offset, position = -1 } = offset);
+    callback = buffer === undefined ? length : callback;
+  }
+  callbackOf(callback);
+  request('read', [fd, length, position === null || position === undefined ? -1 : position], 'fs.read', (error, bytes) => {
+    if (error)
+      return callback(error, 0, buffer);
+    buffer.set(bytes, offset);
+    callback(null, bytes.length, buffer);
+  });
+}
+
+function readSync(fd, buffer, offset = 0, length = buffer.length - offset, position = -1) {
+  if (offset !== null && typeof offset === 'object')
+    ({ offset = 0, length = buffer.length - offset, position = -1 } = offset);
+  const bytes = natives.operationSync('read', [fd, length, position === null ? -1 : position]);
+  buffer.set(bytes, offset);
+  return bytes.length;
+}
+
+function write(fd, data, ...rest) {
+  const callback = callbackOf(rest.pop());
+  const bytes = typeof data === 'string' ? Buffer.from(data, typeof rest[1] === 'string' ? rest[1] : 'utf8')
+    : dataBytes(data).subarray(rest[0] || 0, rest[1] === undefined ? undefined : (rest[0] || 0) + rest[1]);
+  const position = typeof data === 'string' ? rest[0] : rest[2];
+  request('write', [fd, bytes, position === null || position === undefined ? -1 : position], 'fs.write', (error, wrote) => {
+    callback(error, error ? 0 : wrote, data);
+  });
+}
+
+function writeSync(fd, data, ...rest) {
+  const bytes = typeof data === 'string' ? Buffer.from(data, typeof rest[1] === 'string' ? rest[1] : 'utf8')
+    : dataBytes(data).subarray(rest[0] || 0, rest[1] === undefined ? undefined : (rest[0] || 0) + rest[1]);
+  const position = typeof data === 'string' ? rest[0] : rest[2];
+  return natives.operationSync('write', [fd, bytes, position === null || position === undefined ? -1 : position]);
+}
+
+const openArgs = (path, flags, mode) => [pathOf(path), flagsOf(typeof flags === 'function' ? undefined : flags, O_RDONLY),
+  typeof mode === 'number' ? mode : 0o666];
+
+function open(path, flags, mode, callback) {
+  const all = [path, flags, mode, callback].filter((value) => value !== undefined);
+  const done = callbackOf(all.pop());
+  const args = openArgs(...all);
+  request('open', args, `fs.open ${pathModule.basename(args[0])}`, (error, fd) => done(error, error ? undefined : fd));
+}
+
+const fs = {
+  constants,
+  Stats,
+  Dirent,
+  readFile,
+  readFileSync,
+  writeFile: (...args) => writeFileWithFlag('w', ...args),
+  writeFileSync: (...args) => writeFileSyncWithFlag('w', ...args),
+  appendFile: (...args) => writeFileWithFlag('a', ...args),
+  appendFileSync: (...args) => writeFileSyncWithFlag('a', ...args),
+  stat: oneRequest('stat', statArgs, toStats),
+  statSync: syncRequest('stat', statArgs, toStats),
+  lstat: oneRequest('lstat', statArgs, toStats),
+  lstatSync: syncRequest('lstat', statArgs, toStats),
+  fstat: oneRequest('fstat', (fd) => [fd], toStats),
+  fstatSync: syncRequest('fstat', (fd) => [fd], toStats),
+  readdir: function readdir(path, options, callback) {
+    if (typeof options === 'function')
+      return oneRequest('readdir', readdirArgs, toNames)(path, options);
+    return oneRequest('readdir', readdirArgs, toNames)(path, options, callback);
+  },
+  readdirSync: syncRequest('readdir', readdirArgs, toNames),
+  unlink: oneRequest('unlink', statArgs, () => undefined),
+  unlinkSync: syncRequest('unlink', statArgs, () => undefined),
+  rmdir: oneRequest('rmdir', statArgs, () => undefined),
+  rmdirSync: syncRequest('rmdir', statArgs, () => undefined),
+  rename: oneRequest('rename', (from, to) => [pathOf(from, 'oldPath'), pathOf(to, 'newPath')], () => undefined),
+  renameSync: syncRequest('rename', (from, to) => [pathOf(from, 'oldPath'), pathOf(to, 'newPath')], () => undefined),
+  access: function access(path, mode, callback) {
+    if (typeof mode === 'function')
+      return oneRequest('access', (p) => [pathOf(p), 0], () => undefined)(path, mode);
+    return oneRequest('access', (p, m) => [pathOf(p), m], () => undefined)(path, mode, callback);
+  },
+  accessSync: syncRequest('access', (path, mode = 0) => [pathOf(path), mode], () => undefined),
+  mkdir,
+  mkdirSync,
+  exists,
+  existsSync,
+  open,
+  openSync: syncRequest('open', openArgs),
+  close: oneRequest('close', (fd) => [fd], () => undefined),
+  closeSync: syncRequest('close', (fd) => [fd], () => undefined),
+  read,
+  readSync,
+  write,
+  writeSync,
+};
+
+// ---- fs.promises
+
+function promisified(call) {
+  return (...args) => new Promise((resolve, reject) => {
+    call(...args, (error, value) => (error ? reject(error) : resolve(value)));
+  });
+}
+
+fs.promises = {
+  constants,
+  readFile: promisified(readFile),
+  writeFile: promisified(fs.writeFile),
+  appendFile: promisified(fs.appendFile),
+  stat: promisified(fs.stat),
+  lstat: promisified(fs.lstat),
+  readdir: promisified(fs.readdir),
+  unlink: promisified(fs.unlink),
+  rmdir: promisified(fs.rmdir),
+  rename: promisified(fs.rename),
+  access: promisified(fs.access),
+  mkdir: promisified(mkdir),
+};
+
+module.exports = fs;
