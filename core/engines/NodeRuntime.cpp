@@ -247,6 +247,13 @@ void NodeRuntime::popFrame(SourceLocation where) {
     trace_.main(EventKind::FramePop, QueueKind::None, 0, queues_.current(), where);
 }
 
+void NodeRuntime::respondWith(SourceLocation where, std::uint64_t request, int status, std::string bytes,
+                              bool keepAlive) {
+    trace_.main(EventKind::RequestRespond, QueueKind::None, request, queues_.current(), where,
+                std::int64_t(request), std::to_string(status));
+    server_.respondWith(request, std::move(bytes), keepAlive);
+}
+
 void NodeRuntime::respond(SourceLocation where, std::uint64_t request, int status) {
     trace_.main(EventKind::RequestRespond, QueueKind::None, request, queues_.current(), where,
                 std::int64_t(request), std::to_string(status));

@@ -18,9 +18,10 @@
 #include <uv.h>
 
 #include "CallbackQueues.h"
-#include "ConsoleOutput.h"
 #include "ClusterProcessRole.h"
+#include "ConsoleOutput.h"
 #include "Engine.h"
+#include "HttpServer.h"
 #include "ImmediateQueue.h"
 #include "LoopInbox.h"
 #include "NetRequests.h"
@@ -117,6 +118,14 @@ public:
         server_.start(&loop_, where, load, scale_, std::move(handler));
     }
     void respond(SourceLocation where, std::uint64_t request, int status);
+    // A real program's HTTP server (see NodeServer::listen); `load` is what the run's
+    // scenario sends to it.
+    std::uint16_t listenHttp(SourceLocation where, std::uint16_t port, const Scenario& load,
+                             std::function<void(std::uint64_t request, const HttpRequestDetails&)> handler) {
+        return server_.listen(&loop_, where, port, load, scale_, std::move(handler));
+    }
+    void respondWith(SourceLocation where, std::uint64_t request, int status, std::string bytes, bool keepAlive);
+    void closeHttp() { server_.stop(); }
 
     bool stopped() const { return horizon_.stopped(); }
 

@@ -3,6 +3,8 @@
 #include "HttpServer.h"
 #include "LoadDriver.h"
 
+#include <stdexcept>
+
 namespace loopscope {
 
 NodeServer::NodeServer(CallbackQueues& queues, NodeTrace& trace, RunHorizon& horizon, LoopInbox& inbox,
@@ -21,7 +23,25 @@ void NodeServer::start(uv_loop_s* loop, SourceLocation where, const Scenario& lo
         server_->serveFromIpc(role_->channelFd);
         return;
     }
-    const std::uint16_t port = server_->listen();
+    sendLoad(server_->listen(), load, timeScale);
+}
+
+std::uint16_t NodeServer::listen(uv_loop_s* loop, SourceLocation where, std::uint16_t port, const Scenario& load,
+                                 double timeScale,
+                                 std::function<void(std::uint64_t, const HttpRequestDetails&)> handler) {
+    if (server_)
+        throw std::runtime_error("this program already has an HTTP server listening; loopscope runs one");
+    where_ = where;
+    programHandler_ = std::move(handler);
+    server_ = std::make_unique<HttpServer>(loop, [this](std::uint64_t request) { handle(request); });
+    server_->keepRequestDetails(true);
+    const std::uint16_t bound = server_->listen(port);
+    if (!load.load.empty())
+        sendLoad(bound, load, timeScale);
+    return bound;
+}
+
+void NodeServer::sendLoad(std::uint16_t port, const Scenario& load, double timeScale) {
     inbox_.expect();  // the message that the load is over
     // The run's start is CLOCK_MONOTONIC (steady_clock), the clock of uv_hrtime().
     const Nanoseconds timeout = Nanoseconds(double(load.runtime.horizon) * timeScale);
@@ -40,7 +60,15 @@ void NodeServer::handle(std::uint64_t request) {
         return;
     trace_.phases().observe(Phase::Poll);
     trace_.main(EventKind::RequestArrive, QueueKind::Poll, request, 0, where_, std::int64_t(request));
-    QueuedCallback job = queues_.make(where_, "request", [this, request] { handler_(request); });
+    const HttpRequestDetails* details = server_->details(request);
+    const std::string label = details ? "request " + details->method + " " + details->url : "request";
+    QueuedCallback job = queues_.make(where_, label, [this, request] {
+        if (!programHandler_) {
+            handler_(request);
+        } else if (const HttpRequestDetails* sent = server_ ? server_->details(request) : nullptr) {
+            programHandler_(request, *sent);
+        }
+    });
     // The request's bytes were in the socket: a poll-phase callback like any other I/O.
     trace_.main(EventKind::Enqueue, QueueKind::Poll, job.id, 0, where_, std::int64_t(request), job.label);
     queues_.run(QueueKind::Poll, job);
@@ -50,6 +78,11 @@ void NodeServer::handle(std::uint64_t request) {
 void NodeServer::respond(std::uint64_t request, int status) {
     if (server_ && request != 0)
         server_->respond(request, status);
+}
+
+void NodeServer::respondWith(std::uint64_t request, std::string bytes, bool keepAlive) {
+    if (server_)
+        server_->respondWith(request, std::move(bytes), keepAlive);
 }
 
 void NodeServer::stop() {

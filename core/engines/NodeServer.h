@@ -20,6 +20,7 @@ namespace loopscope {
 
 class HttpServer;
 class LoadDriver;
+struct HttpRequestDetails;
 struct Scenario;
 
 class NodeServer {
@@ -33,11 +34,23 @@ public:
     void start(uv_loop_s* loop, SourceLocation where, const Scenario& load, double timeScale,
                std::function<void(std::uint64_t request)> handler);
     void respond(std::uint64_t request, int status);
+
+    // A real program's server (http.createServer().listen()): binds 127.0.0.1:port (0: an
+    // ephemeral port), keeps each request's method, URL, headers and body for `handler`,
+    // and sends the scenario's load, if it has one, to that port. Returns the port.
+    // Throws std::runtime_error naming what the OS refused.
+    std::uint16_t listen(uv_loop_s* loop, SourceLocation where, std::uint16_t port, const Scenario& load,
+                         double timeScale,
+                         std::function<void(std::uint64_t request, const HttpRequestDetails& details)> handler);
+    // The response a program made, byte for byte.
+    void respondWith(std::uint64_t request, std::string bytes, bool keepAlive);
+    bool listening() const { return server_ != nullptr; }
     void stop();     // cancels the load and closes the server
     void release();  // after the loop's last run
 
 private:
     void handle(std::uint64_t request);
+    void sendLoad(std::uint16_t port, const Scenario& load, double timeScale);
 
     CallbackQueues& queues_;
     NodeTrace& trace_;
@@ -46,6 +59,7 @@ private:
     const std::optional<ClusterProcessRole> role_;
     SourceLocation where_;
     std::function<void(std::uint64_t)> handler_;
+    std::function<void(std::uint64_t, const HttpRequestDetails&)> programHandler_;
     std::unique_ptr<HttpServer> server_;
     std::unique_ptr<LoadDriver> load_;
 };

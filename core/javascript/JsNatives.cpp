@@ -332,6 +332,82 @@ bool operationSync(JSContext* cx, unsigned argc, JS::Value* vp) {
     return operationValueToJs(cx, result.value, args.rval());
 }
 
+// ---- http: the program's server (NodeServer)
+
+JSObject* flatHeaders(JSContext* cx, const HttpRequestDetails& details) {
+    JS::RootedValueVector flat(cx);
+    for (const auto& [name, value] : details.headers) {
+        JS::RootedValue nameValue(cx, JS::StringValue(newString(cx, name)));
+        JS::RootedValue valueValue(cx, JS::StringValue(newString(cx, value)));
+        if (!flat.append(nameValue) || !flat.append(valueValue))
+            return nullptr;
+    }
+    return JS::NewArrayObject(cx, flat);
+}
+
+// httpListen(port, onRequest) -> the bound port. onRequest(id, method, url, version,
+// [name, value, ...], body bytes, keepAlive) runs as the request's poll-phase callback.
+bool httpListen(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    const double port = numberArgument(cx, args, 0);
+    PersistentValue onRequest = keep(cx, args.get(1));
+    std::uint16_t bound = 0;
+    try {
+        bound = program.runtime().listenHttp(
+            program.callerLocation(), std::uint16_t(port), program.scenario(),
+            [&program, onRequest](std::uint64_t request, const HttpRequestDetails& details) {
+                JSContext* context = program.cx();
+                JSAutoRealm realm(context, program.global());
+                JS::RootedValueArray<7> arguments(context);
+                arguments[0].setNumber(double(request));
+                arguments[1].setString(newString(context, details.method));
+                arguments[2].setString(newString(context, details.url));
+                arguments[3].setString(newString(context, details.httpVersion));
+                JSObject* headers = flatHeaders(context, details);
+                if (!headers || !operationValueToJs(context, Bytes(details.body.begin(), details.body.end()), arguments[5]))
+                    return program.reportUncaughtException();
+                arguments[4].setObject(*headers);
+                arguments[6].setBoolean(details.keepAlive);
+                JS::RootedValue callee(context, *onRequest);
+                program.callGuarded(callee, JS::UndefinedHandleValue, arguments);
+            });
+    } catch (const std::exception& error) {
+        const std::string text = error.what();
+        const char* code = text.find("address already in use") != std::string::npos ? "EADDRINUSE"
+                           : text.find("permission denied") != std::string::npos ? "EACCES"
+                                                                                 : "ERR_SERVER_LISTEN";
+        return throwError(cx, text, code);
+    }
+    args.rval().setNumber(double(bound));
+    return true;
+}
+
+// httpRespond(id, status, bytes, keepAlive): the whole response, as the library made it.
+bool httpRespond(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    OperationValue bytes;
+    if (!operationValueFrom(cx, args.get(2), bytes))
+        return false;
+    std::string text;
+    if (const Bytes* data = std::get_if<Bytes>(&bytes))
+        text.assign(data->begin(), data->end());
+    else if (const std::string* string = std::get_if<std::string>(&bytes))
+        text = *string;
+    program.runtime().respondWith(program.callerLocation(), std::uint64_t(numberArgument(cx, args, 0)),
+                                  int(numberArgument(cx, args, 1)), std::move(text), args.get(3).isTrue());
+    args.rval().setUndefined();
+    return true;
+}
+
+bool httpClose(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram::of(cx).runtime().closeHttp();
+    args.rval().setUndefined();
+    return true;
+}
+
 // ---- modules
 
 // compileFunction(source, filename, [parameter names], name?) -> function
@@ -500,6 +576,9 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("clearImmediate", clearImmediate, 1, 0),
     JS_FN("operation", operation, 4, 0),
     JS_FN("operationSync", operationSync, 2, 0),
+    JS_FN("httpListen", httpListen, 2, 0),
+    JS_FN("httpRespond", httpRespond, 4, 0),
+    JS_FN("httpClose", httpClose, 0, 0),
     JS_FN("compileFunction", compileFunction, 3, 0),
     JS_FN("readFile", readFile, 1, 0),
     JS_FN("statKind", statKind, 1, 0),

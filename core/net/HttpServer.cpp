@@ -34,6 +34,8 @@ struct HttpServer::Impl {
         http_parser parser;
         Impl* server = nullptr;  // null once the server has let go of it
         std::deque<PendingResponse> pending;
+        HttpRequestDetails parsing;  // the request being parsed (keepRequestDetails)
+        bool lastWasValue = false;   // header callbacks: a new field starts after a value
         int writesInFlight = 0;
         bool reading = false;
         bool closeWhenFlushed = false;  // the client ended its side, or the last response said close
@@ -51,6 +53,9 @@ struct HttpServer::Impl {
     uv_tcp_t* listener = nullptr;  // heap: freed by its close callback, which may outlive Impl
     std::unordered_set<Connection*> connections;
     std::unordered_map<std::uint64_t, Connection*> openRequests;
+    bool keepDetails = false;
+    std::unordered_map<std::uint64_t, HttpRequestDetails> details;
+    std::uint16_t boundPort = 0;
     std::atomic<std::uint64_t> requestsSeen{0};
     std::uint64_t firstNumber = 1;
     std::uint64_t numberStride = 1;
@@ -65,6 +70,52 @@ struct HttpServer::Impl {
         settings.on_message_complete = &Impl::onMessageComplete;
     }
 
+    void keepRequestDetails(bool keep) {
+        keepDetails = keep;
+        if (keep) {
+            settings.on_message_begin = &Impl::onMessageBegin;
+            settings.on_url = &Impl::onUrl;
+            settings.on_header_field = &Impl::onHeaderField;
+            settings.on_header_value = &Impl::onHeaderValue;
+            settings.on_body = &Impl::onBody;
+        } else {
+            settings.on_message_begin = nullptr;
+            settings.on_url = settings.on_header_field = settings.on_header_value = settings.on_body = nullptr;
+        }
+    }
+
+    static Connection* connectionOf(http_parser* parser) { return static_cast<Connection*>(parser->data); }
+
+    static int onMessageBegin(http_parser* parser) {
+        connectionOf(parser)->parsing = HttpRequestDetails{};
+        connectionOf(parser)->lastWasValue = false;
+        return 0;
+    }
+    static int onUrl(http_parser* parser, const char* at, size_t length) {
+        connectionOf(parser)->parsing.url.append(at, length);
+        return 0;
+    }
+    static int onHeaderField(http_parser* parser, const char* at, size_t length) {
+        Connection* connection = connectionOf(parser);
+        if (connection->parsing.headers.empty() || connection->lastWasValue)
+            connection->parsing.headers.emplace_back();
+        connection->parsing.headers.back().first.append(at, length);
+        connection->lastWasValue = false;
+        return 0;
+    }
+    static int onHeaderValue(http_parser* parser, const char* at, size_t length) {
+        Connection* connection = connectionOf(parser);
+        if (connection->parsing.headers.empty())
+            connection->parsing.headers.emplace_back();
+        connection->parsing.headers.back().second.append(at, length);
+        connection->lastWasValue = true;
+        return 0;
+    }
+    static int onBody(http_parser* parser, const char* at, size_t length) {
+        connectionOf(parser)->parsing.body.append(at, length);
+        return 0;
+    }
+
     static int onMessageComplete(http_parser* parser) {
         auto* connection = static_cast<Connection*>(parser->data);
         Impl* self = connection->server;
@@ -76,6 +127,14 @@ struct HttpServer::Impl {
         pending.keepAlive = http_should_keep_alive(parser) != 0;
         connection->pending.push_back(std::move(pending));
         self->openRequests.emplace(request, connection);
+        if (self->keepDetails) {
+            HttpRequestDetails& details = connection->parsing;
+            details.method = http_method_str(static_cast<http_method>(parser->method));
+            details.httpVersion = std::to_string(parser->http_major) + "." + std::to_string(parser->http_minor);
+            details.keepAlive = connection->pending.back().keepAlive;
+            self->details[request] = std::move(details);
+            connection->parsing = HttpRequestDetails{};
+        }
         if (!connection->pending.back().keepAlive) {
             // Anything after a `Connection: close` request is neither parsed nor read.
             self->stopReading(connection);
@@ -177,8 +236,10 @@ struct HttpServer::Impl {
         while (!connection->pending.empty() && connection->pending.front().ready) {
             PendingResponse& front = connection->pending.front();
             bytes += front.bytes;
-            if (front.request != 0)
+            if (front.request != 0) {
                 openRequests.erase(front.request);
+                details.erase(front.request);
+            }
             const bool keepAlive = front.keepAlive;
             connection->pending.pop_front();
             if (!keepAlive) {
@@ -189,8 +250,10 @@ struct HttpServer::Impl {
         if (closeAfter) {
             // Requests after a closing response will never be answered.
             for (const PendingResponse& dropped : connection->pending)
-                if (dropped.request != 0)
+                if (dropped.request != 0) {
                     openRequests.erase(dropped.request);
+                    details.erase(dropped.request);
+                }
             connection->pending.clear();
             connection->closeWhenFlushed = true;
             stopReading(connection);
@@ -250,8 +313,10 @@ struct HttpServer::Impl {
         connection->closing = true;
         stopReading(connection);
         for (const PendingResponse& pending : connection->pending)
-            if (pending.request != 0)
+            if (pending.request != 0) {
                 openRequests.erase(pending.request);
+                details.erase(pending.request);
+            }
         connection->pending.clear();
         connections.erase(connection);
         connection->server = nullptr;
@@ -263,6 +328,20 @@ struct HttpServer::Impl {
     }
 
     void respond(std::uint64_t request, int status, const std::string& body) {
+        answer(request, [&](PendingResponse& pending) {
+            pending.bytes = encodeHttpResponse(status, body, pending.keepAlive, request);
+        });
+    }
+
+    void respondWith(std::uint64_t request, std::string bytes, bool keepAlive) {
+        answer(request, [&](PendingResponse& pending) {
+            pending.bytes = std::move(bytes);
+            pending.keepAlive = pending.keepAlive && keepAlive;
+        });
+    }
+
+    template <typename Fill>
+    void answer(std::uint64_t request, Fill fill) {
         auto found = openRequests.find(request);
         if (found == openRequests.end())
             return;  // the client went away, or the request was answered already
@@ -270,7 +349,7 @@ struct HttpServer::Impl {
         for (PendingResponse& pending : connection->pending) {
             if (pending.request == request && !pending.ready) {
                 pending.ready = true;
-                pending.bytes = encodeHttpResponse(status, body, pending.keepAlive, request);
+                fill(pending);
                 break;
             }
         }
@@ -317,6 +396,7 @@ struct HttpServer::Impl {
         while (!connections.empty())
             closeConnection(*connections.begin());
         openRequests.clear();
+        details.clear();
     }
 };
 
@@ -350,8 +430,22 @@ std::uint16_t HttpServer::listen(std::uint16_t port, int backlog) {
     int length = sizeof bound;
     if (int rc = uv_tcp_getsockname(listener, reinterpret_cast<sockaddr*>(&bound), &length); rc != 0)
         fail("cannot read the address of", rc);
-    return ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+    impl_->boundPort = ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+    return impl_->boundPort;
 }
+
+void HttpServer::respondWith(std::uint64_t request, std::string bytes, bool keepAlive) {
+    impl_->respondWith(request, std::move(bytes), keepAlive);
+}
+
+void HttpServer::keepRequestDetails(bool keep) { impl_->keepRequestDetails(keep); }
+
+const HttpRequestDetails* HttpServer::details(std::uint64_t request) const {
+    auto found = impl_->details.find(request);
+    return found == impl_->details.end() ? nullptr : &found->second;
+}
+
+std::uint16_t HttpServer::port() const { return impl_->boundPort; }
 
 void HttpServer::respond(std::uint64_t request, int status, const std::string& body) {
     impl_->respond(request, status, body);

@@ -8,10 +8,23 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 struct uv_loop_s;
 
 namespace loopscope {
+
+// What a client sent, for a server that asks for it (HttpServer::keepRequestDetails):
+// a real program's request handler reads these.
+struct HttpRequestDetails {
+    std::string method;
+    std::string url;
+    std::string httpVersion;  // "1.1"
+    std::vector<std::pair<std::string, std::string>> headers;  // as sent, in order
+    std::string body;
+    bool keepAlive = true;
+};
 
 class HttpServer {
 public:
@@ -33,6 +46,18 @@ public:
     // connections stay open for the next request. Responding to a request whose
     // client has gone, or twice, does nothing.
     void respond(std::uint64_t request, int status, const std::string& body = {});
+    // Writes `bytes` (a whole response a program made) as the request's answer; the
+    // connection stays open for the next request if the request asked for keep-alive
+    // and `keepAlive` agrees.
+    void respondWith(std::uint64_t request, std::string bytes, bool keepAlive);
+
+    // Keeps each request's method, URL, headers and body (see details()). Off by
+    // default: the load benchmarks' servers need only the request number.
+    void keepRequestDetails(bool keep);
+    // The details of a request not yet answered (only while keepRequestDetails is on).
+    const HttpRequestDetails* details(std::uint64_t request) const;
+    // Where the server listens (0 before listen()).
+    std::uint16_t port() const;
 
     // Serves connections handed over by another process instead of listening: `fd` is
     // one end of a libuv IPC pipe (a socketpair) on which that process sends accepted

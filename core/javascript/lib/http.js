@@ -1,0 +1,351 @@
+// Node's http server for a program: http.createServer(handler).listen(port) serves real
+// loopback connections (the scenario's load, curl, a browser) through the runtime's
+// HttpServer; each request is a poll-phase callback. A response is kept until end()
+// and then written whole, with the headers Node writes.
+'use strict';
+
+const natives = require('internal:binding');
+const EventEmitter = require('events');
+const { Buffer } = require('buffer');
+
+const STATUS_CODES = {
+  100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content',
+  206: 'Partial Content', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified',
+  307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
+  404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 418: "I'm a Teapot", 422: 'Unprocessable Entity',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+const loopbackHosts = ['127.0.0.1', 'localhost', '::1', '::ffff:127.0.0.1'];
+
+// ---- the request: a readable stream of the body the client sent
+
+class IncomingMessage extends EventEmitter {
+  constructor(method, url, httpVersion, rawHeaders, body) {
+    super();
+    this.method = method;
+    this.url = url;
+    this.httpVersion = httpVersion;
+    [this.httpVersionMajor, this.httpVersionMinor] = httpVersion.split('.').map(Number);
+    this.rawHeaders = rawHeaders;
+    this.headers = {};
+    for (let at = 0; at < rawHeaders.length; at += 2) {
+      const name = rawHeaders[at].toLowerCase();
+      const value = rawHeaders[at + 1];
+      if (name === 'set-cookie')
+        (this.headers[name] ||= []).push(value);
+      else
+        this.headers[name] = name in this.headers ? `${this.headers[name]}, ${value}` : value;
+    }
+    this.socket = { remoteAddress: '127.0.0.1', remotePort: 0, encrypted: false };
+    this.connection = this.socket;
+    this.complete = true;
+    this.aborted = false;
+    this._body = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    this._encoding = null;
+    this._flowing = false;
+    this._ended = false;
+  }
+
+  setEncoding(encoding) {
+    this._encoding = encoding;
+    return this;
+  }
+
+  on(event, listener) {
+    super.on(event, listener);
+    if (event === 'data')
+      this.resume();
+    return this;
+  }
+
+  resume() {
+    if (!this._flowing && !this._ended) {
+      this._flowing = true;
+      process.nextTick(() => this._flow());
+    }
+    return this;
+  }
+
+  pause() {
+    return this;
+  }
+
+  pipe(destination) {
+    this.on('data', (chunk) => destination.write(chunk));
+    this.on('end', () => destination.end());
+    return destination;
+  }
+
+  _flow() {
+    if (this._ended)
+      return;
+    this._ended = true;
+    if (this._body.length > 0)
+      this.emit('data', this._encoding ? this._body.toString(this._encoding) : this._body);
+    this.emit('end');
+    this.emit('close');
+  }
+
+  async *[Symbol.asyncIterator]() {
+    this._flowing = true;
+    this._ended = true;
+    if (this._body.length > 0)
+      yield this._encoding ? this._body.toString(this._encoding) : this._body;
+  }
+}
+
+// ---- the response
+
+class ServerResponse extends EventEmitter {
+  constructor(request, id, keepAlive) {
+    super();
+    this.req = request;
+    this._id = id;
+    this._keepAlive = keepAlive;
+    this.statusCode = 200;
+    this.statusMessage = undefined;
+    this._headers = new Map();  // lower-case name -> [name as set, value]
+    this._chunks = [];
+    this._chunked = false;
+    this.headersSent = false;
+    this.finished = false;
+    this.writableEnded = false;
+    this.writableFinished = false;
+    this.sendDate = true;
+    this.socket = request.socket;
+  }
+
+  setHeader(name, value) {
+    if (this.headersSent) {
+      const error = new Error('Cannot set headers after they are sent to the client');
+      error.code = 'ERR_HTTP_HEADERS_SENT';
+      throw error;
+    }
+    this._headers.set(String(name).toLowerCase(), [String(name), value]);
+    return this;
+  }
+
+  getHeader(name) {
+    const entry = this._headers.get(String(name).toLowerCase());
+    return entry ? entry[1] : undefined;
+  }
+
+  getHeaders() {
+    const headers = Object.create(null);
+    for (const [key, [, value]] of this._headers)
+      headers[key] = value;
+    return headers;
+  }
+
+  getHeaderNames() {
+    return [...this._headers.keys()];
+  }
+
+  hasHeader(name) {
+    return this._headers.has(String(name).toLowerCase());
+  }
+
+  removeHeader(name) {
+    this._headers.delete(String(name).toLowerCase());
+  }
+
+  writeHead(statusCode, statusMessage, headers) {
+    if (typeof statusMessage !== 'string') {
+      headers = statusMessage;
+      statusMessage = undefined;
+    }
+    this.statusCode = statusCode;
+    if (statusMessage !== undefined)
+      this.statusMessage = statusMessage;
+    if (Array.isArray(headers)) {
+      for (let at = 0; at < headers.length; at += 2)
+        this.setHeader(headers[at], headers[at + 1]);
+    } else if (headers) {
+      for (const name of Object.keys(headers))
+        this.setHeader(name, headers[name]);
+    }
+    return this;
+  }
+
+  write(chunk, encoding, callback) {
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    if (this.writableEnded) {
+      const error = new Error('write after end');
+      error.code = 'ERR_STREAM_WRITE_AFTER_END';
+      process.nextTick(() => this.emit('error', error));
+      return false;
+    }
+    if (chunk !== undefined && chunk !== null && chunk.length !== 0) {
+      this._chunked = true;
+      this._chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : Buffer.from(chunk));
+    }
+    if (typeof callback === 'function')
+      process.nextTick(callback);
+    return true;
+  }
+
+  end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') {
+      callback = chunk;
+      chunk = undefined;
+    } else if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    if (this.writableEnded)
+      return this;
+    if (chunk !== undefined && chunk !== null)
+      this._chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : Buffer.from(chunk));
+    this.writableEnded = true;
+    this.finished = true;
+    this.headersSent = true;
+    natives.httpRespond(this._id, this.statusCode, this._bytes(), this._keepAlive);
+    process.nextTick(() => {
+      this.writableFinished = true;
+      this.emit('finish');
+      this.emit('close');
+      if (typeof callback === 'function')
+        callback();
+    });
+    return this;
+  }
+
+  _bytes() {
+    const body = Buffer.concat(this._chunks);
+    const noBody = this.req.method === 'HEAD' || this.statusCode === 204 || this.statusCode === 304;
+    const lines = [`HTTP/1.1 ${this.statusCode} ${this.statusMessage ?? STATUS_CODES[this.statusCode] ?? 'unknown'}`];
+    for (const [, [name, value]] of this._headers) {
+      for (const each of Array.isArray(value) ? value : [value])
+        lines.push(`${name}: ${each}`);
+    }
+    if (this.sendDate && !this._headers.has('date'))
+      lines.push(`Date: ${new Date().toUTCString()}`);
+    if (!this._headers.has('connection')) {
+      lines.push(this._keepAlive ? 'Connection: keep-alive' : 'Connection: close');
+      if (this._keepAlive)
+        lines.push('Keep-Alive: timeout=5');
+    }
+    const chunked = this._chunked && !this._headers.has('content-length');
+    if (!noBody) {
+      if (chunked)
+        lines.push('Transfer-Encoding: chunked');
+      else if (!this._headers.has('content-length'))
+        lines.push(`Content-Length: ${body.length}`);
+    }
+    const head = Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1');
+    if (noBody)
+      return head;
+    if (!chunked)
+      return Buffer.concat([head, body]);
+    const parts = [head];
+    for (const piece of this._chunks) {
+      parts.push(Buffer.from(`${piece.length.toString(16)}\r\n`, 'latin1'), piece, Buffer.from('\r\n', 'latin1'));
+    }
+    parts.push(Buffer.from('0\r\n\r\n', 'latin1'));
+    return Buffer.concat(parts);
+  }
+}
+
+// ---- the server
+
+class Server extends EventEmitter {
+  constructor(options, handler) {
+    super();
+    if (typeof options === 'function') {
+      handler = options;
+      options = {};
+    }
+    if (handler)
+      this.on('request', handler);
+    this.listening = false;
+    this._port = null;
+  }
+
+  listen(...args) {
+    let port = 0;
+    let host;
+    let callback;
+    for (const arg of args) {
+      if (typeof arg === 'function')
+        callback = arg;
+      else if (typeof arg === 'number' || (typeof arg === 'string' && /^\d+$/.test(arg) && port === 0 && host === undefined))
+        port = Number(arg);
+      else if (typeof arg === 'string')
+        host = arg;
+      else if (arg && typeof arg === 'object') {
+        port = Number(arg.port ?? 0);
+        host = arg.host;
+      }
+    }
+    if (callback)
+      this.once('listening', callback);
+    if (host !== undefined && !loopbackHosts.includes(host)) {
+      const error = new Error(`listen EACCES: loopscope serves on 127.0.0.1 only, not on ${host}:${port} ` +
+        '(listen on 127.0.0.1, localhost or leave the host out)');
+      error.code = 'EACCES';
+      error.syscall = 'listen';
+      process.nextTick(() => this.emit('error', error));
+      return this;
+    }
+    try {
+      this._port = natives.httpListen(port, (id, method, url, version, rawHeaders, body, keepAlive) => {
+        const request = new IncomingMessage(method, url, version, rawHeaders, body);
+        const response = new ServerResponse(request, id, keepAlive);
+        this.emit('request', request, response);
+      });
+    } catch (error) {
+      error.syscall = 'listen';
+      error.address = host ?? '127.0.0.1';
+      error.port = port;
+      if (error.code === 'EADDRINUSE')
+        error.message = `listen EADDRINUSE: address already in use ${error.address}:${port}`;
+      process.nextTick(() => this.emit('error', error));
+      return this;
+    }
+    this.listening = true;
+    process.nextTick(() => this.emit('listening'));
+    return this;
+  }
+
+  address() {
+    return this.listening ? { address: '127.0.0.1', family: 'IPv4', port: this._port } : null;
+  }
+
+  close(callback) {
+    if (!this.listening) {
+      if (typeof callback === 'function') {
+        const error = new Error('Server is not running.');
+        error.code = 'ERR_SERVER_NOT_RUNNING';
+        process.nextTick(callback, error);
+      }
+      return this;
+    }
+    this.listening = false;
+    natives.httpClose();
+    if (typeof callback === 'function')
+      this.once('close', callback);
+    process.nextTick(() => this.emit('close'));
+    return this;
+  }
+
+  closeAllConnections() {}
+  closeIdleConnections() {}
+  setTimeout() { return this; }
+  ref() { return this; }
+  unref() { return this; }
+}
+
+function createServer(options, handler) {
+  return new Server(options, handler);
+}
+
+module.exports = {
+  createServer, Server, IncomingMessage, ServerResponse, STATUS_CODES,
+  METHODS: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
+};
