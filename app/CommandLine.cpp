@@ -6,12 +6,15 @@
 #include <QFileInfo>
 #include <cstdio>
 #include <memory>
+#include <tuple>
 
 #include "EngineChild.h"
 #include "EngineNames.h"
 #include "EngineProcess.h"
 #include "MainWindow.h"
 #include "RunOptions.h"
+#include "RunOverrides.h"
+#include "RuntimeLimits.h"
 #include "ScenarioParser.h"
 
 namespace loopscope {
@@ -100,7 +103,12 @@ int runCommand(const QStringList& arguments) {
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or print (default light)."), QStringLiteral("THEME"), QStringLiteral("light"));
     const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Write a numbered PNG sequence of the loop view."), QStringLiteral("DIR"));
     const QCommandLineOption fps(QStringLiteral("fps"), QStringLiteral("Frames per scenario second for --frames (default 10)."), QStringLiteral("N"), QStringLiteral("10"));
-    parser.addOptions({mode, printLog, summary, trace, csv, png, svg, pdf, width, height, view, at, theme, frames, fps});
+    const QCommandLineOption threadpool(QStringLiteral("threadpool"), QStringLiteral("libuv pool workers, over the scenario's runtime.threadpool."), QStringLiteral("N"));
+    const QCommandLineOption cores(QStringLiteral("cores"), QStringLiteral("Cores the run may use, over runtime.cores."), QStringLiteral("N"));
+    const QCommandLineOption horizon(QStringLiteral("horizon"), QStringLiteral("Stop the run after this long, over runtime.horizon (e.g. 5s)."), QStringLiteral("TIME"));
+    const QCommandLineOption load(QStringLiteral("load"), QStringLiteral("Also send N requests at TIME, SPACING apart, to the program's server (e.g. 10@1s/5ms); repeatable."), QStringLiteral("N@TIME[/SPACING]"));
+    parser.addOptions({mode, printLog, summary, trace, csv, png, svg, pdf, width, height, view, at, theme, frames, fps,
+                       threadpool, cores, horizon, load});
 
     if (!parser.parse(arguments))
         return argumentError(QStringLiteral("loopscope run"), parser.errorText());
@@ -120,6 +128,29 @@ int runCommand(const QStringList& arguments) {
         return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--mode must be %1, not '%2'").arg(modes, options.mode));
     options.printLog = parser.isSet(printLog);
     options.summary = parser.isSet(summary);
+    for (const auto& [option, range, target] : {std::tuple{&threadpool, kThreadpoolRange, &options.threadpool},
+                                                std::tuple{&cores, kCoresRange, &options.cores}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool number = false;
+        const int value = parser.value(*option).toInt(&number);
+        if (!number || value < range.min || value > range.max)
+            return argumentError(QStringLiteral("loopscope run"),
+                                 QStringLiteral("--%1 must be a number from %2 to %3")
+                                     .arg(option->names().first()).arg(range.min).arg(range.max));
+        *target = value;
+    }
+    std::string overrideError;
+    if (parser.isSet(horizon)) {
+        options.horizon = parseHorizonText(parser.value(horizon).toStdString(), overrideError);
+        if (!options.horizon)
+            return argumentError(QStringLiteral("loopscope run"), QString::fromStdString(overrideError));
+    }
+    for (const QString& wave : parser.values(load)) {
+        if (!parseLoadWaveText(wave.toStdString(), overrideError))
+            return argumentError(QStringLiteral("loopscope run"), QString::fromStdString(overrideError));
+        options.loadWaves.push_back(wave.toStdString());
+    }
     options.tracePath = parser.value(trace);
     options.csvPath = parser.value(csv);
     options.pngPath = parser.value(png);

@@ -13,6 +13,7 @@
 #include "EngineProcess.h"
 #include "PictureExport.h"
 #include "RunOptions.h"
+#include "RunOverrides.h"
 #include "ScenarioParser.h"
 
 namespace loopscope {
@@ -32,6 +33,10 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
     EngineOptions engineOptions;
     engineOptions.engine = engine;
     engineOptions.executable = QCoreApplication::applicationFilePath().toStdString();
+    engineOptions.threadpool = options.threadpool;
+    engineOptions.cores = options.cores;
+    engineOptions.horizon = options.horizon;
+    engineOptions.loadWaves = options.loadWaves;
     const bool printLog = options.printLog;
     ConsoleOutput console;
     EngineProcess process(options.scenarioPath.toStdString(), engineOptions,
@@ -62,6 +67,22 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
     return outcome;
 }
 
+// The command line's overrides, applied to the app's copy of the scenario as the engine
+// child applies them to its own (pictures and the default mode read this copy).
+void applyCommandLine(const RunOptions& options, Scenario& scenario) {
+    if (options.threadpool)
+        scenario.runtime.threadpool = *options.threadpool;
+    if (options.cores)
+        scenario.runtime.cores = *options.cores;
+    if (options.horizon)
+        scenario.runtime.horizon = *options.horizon;
+    for (const std::string& text : options.loadWaves) {
+        std::string error;
+        if (const std::optional<LoadWave> wave = parseLoadWaveText(text, error))
+            scenario.load.push_back(*wave);
+    }
+}
+
 }  // namespace
 
 std::vector<EngineKind> modeEngines(const QString& mode) {
@@ -79,11 +100,18 @@ int runHeadless(const RunOptions& options) {
         std::fprintf(stderr, "%s\n", d.format().c_str());
     if (!parsed.ok())
         return kExitBadInput;
-    const Scenario& scenario = *parsed.scenario;
+    Scenario scenario = *parsed.scenario;
+    applyCommandLine(options, scenario);
 
     QString mode = options.mode;
+    const bool onlyEventLoop = scenario.load.empty() || !scenario.program.empty();
     if (mode.isEmpty())
-        mode = QLatin1String(scenario.load.empty() ? engineName(EngineKind::EventLoop) : kBothEngines);
+        mode = QLatin1String(onlyEventLoop ? engineName(EngineKind::EventLoop) : kBothEngines);
+    if (!scenario.program.empty() && mode != QLatin1String(engineName(EngineKind::EventLoop))) {
+        std::fprintf(stderr, "loopscope: a JavaScript program runs on the %s engine only; --mode %s cannot run it\n",
+                     engineName(EngineKind::EventLoop), qPrintable(mode));
+        return kExitBadInput;
+    }
     const std::vector<EngineKind> engines = modeEngines(mode);
 
     if (int code = checkPictureOptions(options, scenario, mode); code != kExitOk)

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QString>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "TraceEvent.h"
@@ -25,6 +27,11 @@ struct RunOptions {
     QString theme = QStringLiteral("light");    // light | dark | print
     QString framesDir;     // --frames DIR
     int fps = 10;
+    // Over the scenario's own settings (so a bare program runs without a scenario file).
+    std::optional<int> threadpool;
+    std::optional<int> cores;
+    std::optional<Nanoseconds> horizon;
+    std::vector<std::string> loadWaves;  // --load N@TIME[/SPACING], as given
 };
 
 // The --mode that runs both engines, one after the other.

@@ -1,11 +1,13 @@
 #include "JavaScriptProgram.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <js/CallAndConstruct.h>
 #include <js/CompilationAndEvaluation.h>
 #include <js/Context.h>
 #include <js/Exception.h>
+#include <js/Modules.h>
 #include <js/PropertyAndElement.h>
 #include <js/SavedFrameAPI.h>
 #include <js/SourceText.h>
@@ -34,12 +36,16 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
     JS_SetContextPrivate(cx(), this);
     JS::SetJobQueue(cx(), microtasks_.get());
     JS::SetPromiseRejectionTrackerCallback(cx(), &JavaScriptProgram::trackRejection, this);
+    JS::SetModuleResolveHook(JS_GetRuntime(cx()), &JavaScriptProgram::resolveModule);
+    JS::SetModuleMetadataHook(JS_GetRuntime(cx()), &JavaScriptProgram::describeModule);
     runtime_.setAfterDrain([this] { return processRejections(); });
 }
 
 JavaScriptProgram::~JavaScriptProgram() {
     runtime_.setAfterDrain({});
     JS::SetPromiseRejectionTrackerCallback(cx(), nullptr, nullptr);
+    JS::SetModuleResolveHook(JS_GetRuntime(cx()), nullptr);
+    JS::SetModuleMetadataHook(JS_GetRuntime(cx()), nullptr);
     JS::SetJobQueue(cx(), nullptr);
     JS_SetContextPrivate(cx(), nullptr);
 }
@@ -121,9 +127,10 @@ void JavaScriptProgram::callGuarded(JS::HandleValue function, JS::HandleValue se
     JSContext* context = cx();
     JSAutoRealm realm(context, engine_.global());
     JS::RootedValue result(context);
-    if (JS::Call(context, self, function, arguments, &result))
-        return;
-    reportUncaught();
+    const bool ok = JS::Call(context, self, function, arguments, &result);
+    showFrames({}, {});  // the callback has returned: none of its frames is left
+    if (!ok)
+        reportUncaught();
 }
 
 // Node's process._fatalException: 'uncaughtException' listeners get the error if there
@@ -186,24 +193,49 @@ const std::string* JavaScriptProgram::sourceOf(const std::string& file) const {
 SourceLocation JavaScriptProgram::callerLocation() {
     JSContext* context = cx();
     JS::RootedObject stack(context);
-    if (!JS::CaptureCurrentStack(context, &stack, JS::StackCapture(JS::MaxFrames(16))) || !stack)
+    if (!JS::CaptureCurrentStack(context, &stack, JS::StackCapture(JS::MaxFrames(32))) || !stack)
         return {};
-    JSPrincipals* principals = nullptr;
+    std::vector<ShownFrame> frames;  // innermost first, as captured
+    std::vector<SourceLocation> lines;
     JS::RootedObject frame(context, stack);
     while (frame) {
         JS::RootedString source(context);
-        JS::GetSavedFrameSource(context, principals, frame, &source);
-        const std::string file = source ? toUtf8(context, source) : std::string();
+        JS::GetSavedFrameSource(context, nullptr, frame, &source);
+        std::string file = source ? toUtf8(context, source) : std::string();
         if (!isLibraryFile(file.c_str())) {
             std::uint32_t line = 0;
-            JS::GetSavedFrameLine(context, principals, frame, &line);
-            return locationIn(file, int(line), 0);
+            std::uint32_t column = 0;
+            JS::RootedString name(context);
+            JS::GetSavedFrameLine(context, nullptr, frame, &line);
+            JS::GetSavedFrameColumn(context, nullptr, frame, &column);
+            JS::GetSavedFrameFunctionDisplayName(context, nullptr, frame, &name);
+            frames.push_back({name ? toUtf8(context, name) : std::string("(anonymous)"), std::move(file)});
+            lines.push_back(locationIn(frames.back().file, int(line), int(column)));
         }
         JS::RootedObject parent(context);
-        JS::GetSavedFrameParent(context, principals, frame, &parent);
+        JS::GetSavedFrameParent(context, nullptr, frame, &parent);
         frame = parent;
     }
-    return {};
+    std::reverse(frames.begin(), frames.end());
+    std::reverse(lines.begin(), lines.end());
+    showFrames(frames, lines);
+    return lines.empty() ? SourceLocation{} : lines.back();
+}
+
+// Pops the shown frames that are no longer on the stack, then pushes the new ones.
+void JavaScriptProgram::showFrames(const std::vector<ShownFrame>& frames, const std::vector<SourceLocation>& lines) {
+    std::size_t same = 0;
+    while (same < frames.size() && same < shownFrames_.size() && frames[same].name == shownFrames_[same].name &&
+           frames[same].file == shownFrames_[same].file)
+        ++same;
+    while (shownFrames_.size() > same) {
+        runtime_.popFrame({});
+        shownFrames_.pop_back();
+    }
+    for (std::size_t at = same; at < frames.size(); ++at) {
+        runtime_.pushFrame(lines[at], frames[at].name);
+        shownFrames_.push_back(frames[at]);
+    }
 }
 
 std::int64_t JavaScriptProgram::addTimer(NodeTimerPtr timer) {
@@ -215,6 +247,35 @@ std::int64_t JavaScriptProgram::addTimer(NodeTimerPtr timer) {
 NodeTimerPtr JavaScriptProgram::timer(std::int64_t id) const {
     auto found = timers_.find(id);
     return found == timers_.end() ? nullptr : found->second;
+}
+
+// `import x from 'specifier'` in the module whose private value is `referrer` (its
+// filename): the library's resolveModule hook finds, compiles and caches the record.
+JSObject* JavaScriptProgram::resolveModule(JSContext* cx, JS::HandleValue referrer, JS::HandleObject request) {
+    JavaScriptProgram& self = of(cx);
+    JS::RootedValueArray<2> arguments(cx);
+    arguments[0].setString(JS::GetModuleRequestSpecifier(cx, request));
+    arguments[1].set(referrer);
+    JS::RootedValue hook(cx, JS::ObjectOrNullValue(self.libraryHook("resolveModule")));
+    JS::RootedValue module(cx);
+    if (!JS::Call(cx, JS::UndefinedHandleValue, hook, arguments, &module))
+        return nullptr;
+    if (!module.isObject()) {
+        JS_ReportErrorASCII(cx, "the module loader returned no module");
+        return nullptr;
+    }
+    return &module.toObject();
+}
+
+// import.meta: url, filename and dirname, as Node 20 gives them.
+bool JavaScriptProgram::describeModule(JSContext* cx, JS::HandleValue referrer, JS::HandleObject meta) {
+    JavaScriptProgram& self = of(cx);
+    JS::RootedValueArray<2> arguments(cx);
+    arguments[0].set(referrer);
+    arguments[1].setObject(*meta);
+    JS::RootedValue hook(cx, JS::ObjectOrNullValue(self.libraryHook("describeModule")));
+    JS::RootedValue ignored(cx);
+    return JS::Call(cx, JS::UndefinedHandleValue, hook, arguments, &ignored);
 }
 
 void JavaScriptProgram::trackRejection(JSContext* cx, bool, JS::HandleObject promise,

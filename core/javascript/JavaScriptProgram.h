@@ -45,7 +45,9 @@ public:
     void callGuarded(JS::HandleValue function, JS::HandleValue self, const JS::HandleValueArray& arguments);
     // The pending exception as the program's uncaught exception (see callGuarded).
     void reportUncaughtException() { reportUncaught(); }
-    // Where the program's own code is now: the innermost frame that is not Node's library.
+    // Where the program's own code is now: the innermost frame that is not Node's
+    // library. It also brings the trace's call stack up to date with the program's own
+    // frames, so the stack panel shows them at every Node API call.
     SourceLocation callerLocation();
     // The program's line for a place in one of its files (only the main file has lines
     // in the trace's locations).
@@ -75,6 +77,8 @@ private:
     void reportUncaught();
     void printFatal(JS::HandleValue error, const JS::ExceptionStack& stack);
     bool processRejections();
+    static JSObject* resolveModule(JSContext* cx, JS::HandleValue referrer, JS::HandleObject request);
+    static bool describeModule(JSContext* cx, JS::HandleValue referrer, JS::HandleObject meta);
     static void trackRejection(JSContext* cx, bool mutedErrors, JS::HandleObject promise,
                                JS::PromiseRejectionHandlingState state, void* data);
 
@@ -88,6 +92,14 @@ private:
     std::map<std::int64_t, NodeTimerPtr> timers_;
     std::int64_t nextTimerId_ = 1;
     std::vector<Rejection> rejections_;
+    // The program's frames the trace shows on the stack now, outermost first: function
+    // name and file, which tell a frame from the next (its line moves as it runs).
+    struct ShownFrame {
+        std::string name;
+        std::string file;
+    };
+    std::vector<ShownFrame> shownFrames_;
+    void showFrames(const std::vector<ShownFrame>& frames, const std::vector<SourceLocation>& lines);
     bool reportingFatal_ = false;
 };
 

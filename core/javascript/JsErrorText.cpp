@@ -1,5 +1,8 @@
 #include "JsErrorText.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <js/CallAndConstruct.h>
 #include <js/Exception.h>
 #include <js/SavedFrameAPI.h>
@@ -26,6 +29,17 @@ std::string lineOf(const std::string& text, std::uint32_t line) {
     return found;
 }
 
+// SpiderMonkey places `throw new Error()` at the expression; V8, and so Node's caret, at
+// the `throw` keyword just before it.
+std::size_t throwKeywordBefore(const std::string& code, std::size_t column) {
+    std::size_t at = std::min(column, code.size());
+    while (at > 0 && (code[at - 1] == ' ' || code[at - 1] == '\t'))
+        --at;
+    if (at >= 5 && code.compare(at - 5, 5, "throw") == 0 && (at == 5 || !std::isalnum(static_cast<unsigned char>(code[at - 6]))))
+        return at - 5;
+    return column;
+}
+
 // "file:line\nsource\n   ^\n" for the innermost frame of the program's own files.
 std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& program) {
     JS::RootedObject frame(cx, stack);
@@ -39,7 +53,7 @@ std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& 
             JS::GetSavedFrameLine(cx, nullptr, frame, &line);
             JS::GetSavedFrameColumn(cx, nullptr, frame, &column);
             const std::string code = lineOf(*text, line);
-            const std::size_t caret = column > 0 ? column - 1 : 0;
+            const std::size_t caret = throwKeywordBefore(code, column > 0 ? column - 1 : 0);
             return file + ":" + std::to_string(line) + "\n" + code + "\n" + std::string(caret, ' ') + "^\n";
         }
         JS::RootedObject parent(cx);

@@ -16,6 +16,7 @@
 #include <js/Array.h>
 #include <js/CallAndConstruct.h>
 #include <js/CompilationAndEvaluation.h>
+#include <js/Modules.h>
 #include <js/Conversions.h>
 #include <js/Exception.h>
 #include <js/Promise.h>
@@ -446,6 +447,37 @@ bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// compileModule(source, filename) -> an ES module record, its private value the filename.
+bool compileModule(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    const std::string source = stringArgument(cx, args, 0);
+    const std::string file = stringArgument(cx, args, 1);
+    program.rememberSource(file, source);
+    JS::CompileOptions options(cx);
+    options.setFileAndLine(file.c_str(), 1);
+    JS::SourceText<mozilla::Utf8Unit> text;
+    if (!text.init(cx, source.data(), source.size(), JS::SourceOwnership::Borrowed))
+        return false;
+    JS::RootedObject module(cx, JS::CompileModule(cx, options, text));
+    if (!module)
+        return false;
+    JS::SetModulePrivate(module, JS::StringValue(newString(cx, file)));
+    args.rval().setObject(*module);
+    return true;
+}
+
+// evaluateModule(record) -> the evaluation's promise (top-level await may keep it pending).
+bool evaluateModule(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    if (!args.get(0).isObject())
+        return throwError(cx, "evaluateModule needs a module record");
+    JS::RootedObject module(cx, &args[0].toObject());
+    if (!JS::ModuleInstantiate(cx, module))
+        return false;
+    return JS::ModuleEvaluate(cx, module, args.rval());
+}
+
 // readFile(path) -> string; throws an Error with Node's code (ENOENT, EISDIR, ...).
 bool readFile(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
@@ -580,6 +612,8 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("httpRespond", httpRespond, 4, 0),
     JS_FN("httpClose", httpClose, 0, 0),
     JS_FN("compileFunction", compileFunction, 3, 0),
+    JS_FN("compileModule", compileModule, 2, 0),
+    JS_FN("evaluateModule", evaluateModule, 1, 0),
     JS_FN("readFile", readFile, 1, 0),
     JS_FN("statKind", statKind, 1, 0),
     JS_FN("realPath", realPath, 1, 0),

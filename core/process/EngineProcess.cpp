@@ -41,6 +41,10 @@ std::vector<std::string> engineChildCommand(const std::string& scenarioPath, con
         arguments.insert(arguments.end(), {"--time-scale", formatScale(*options.timeScale)});
     if (options.processes)
         arguments.insert(arguments.end(), {"--processes", std::to_string(*options.processes)});
+    if (options.horizon)
+        arguments.insert(arguments.end(), {"--horizon", std::to_string(*options.horizon) + "ns"});
+    for (const std::string& wave : options.loadWaves)
+        arguments.insert(arguments.end(), {"--load", wave});
     if (!options.traceEngine)
         arguments.push_back("--untraced");
     arguments.push_back(scenarioPath);

@@ -24,6 +24,8 @@ struct EngineOptions {
     std::optional<int> cores;            // as edited in the GUI before a run
     std::optional<double> timeScale;
     std::optional<int> processes;        // event-loop processes (cluster), 1..64
+    std::optional<Nanoseconds> horizon;  // --horizon
+    std::vector<std::string> loadWaves;  // --load N@TIME[/SPACING], sent besides the scenario's load
     // False: the child drops the engine's own events and sends only RunBegin, RunEnd,
     // the process totals and the load client's view (UntracedSink.h). For measuring
     // what tracing costs a server; a run shown to a class always traces.

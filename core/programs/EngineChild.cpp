@@ -1,4 +1,5 @@
-// `loopscope engine-child --engine NAME [--threadpool N] [--cores N] [--time-scale X] [--processes N] [--untraced] FILE`:
+// `loopscope engine-child --engine NAME [--threadpool N] [--cores N] [--time-scale X] [--processes N]
+//  [--horizon TIME] [--load N@TIME[/SPACING]]... [--untraced] FILE`:
 // the child side of EngineProcess. Reads the scenario, applies the overrides, runs the
 // engine and streams its events to fd 3 (PipeTraceSink). Exit codes: 0 the run
 // completed, 1 bad arguments or scenario, 2 the run failed.
@@ -29,6 +30,7 @@
 #include "RuntimeLimits.h"
 #include "ThreadPerRequestEngine.h"
 #include "UntracedSink.h"
+#include "RunOverrides.h"
 #include "ScenarioParser.h"
 
 namespace loopscope {
@@ -44,6 +46,8 @@ struct ChildArguments {
     std::optional<double> timeScale;
     bool untraced = false;
     std::optional<int> processes;
+    std::optional<Nanoseconds> horizon;
+    std::vector<LoadWave> load;
     std::optional<int> clusterProcess;      // 0-based process index
     std::optional<Nanoseconds> clusterOrigin;
     std::string file;
@@ -104,6 +108,19 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             if (!text || end == text || *end != '\0' || !(scale > 0 && scale <= kMaxTimeScale))
                 return "--time-scale must be a number above 0 and at most " + std::to_string(int(kMaxTimeScale));
             out.timeScale = scale;
+        } else if (argument == "--horizon") {
+            const char* text = value();
+            std::string error = "--horizon needs a time";
+            out.horizon = text ? parseHorizonText(text, error) : std::nullopt;
+            if (!out.horizon)
+                return error;
+        } else if (argument == "--load") {
+            const char* text = value();
+            std::string error = "--load needs N@TIME";
+            const std::optional<LoadWave> wave = text ? parseLoadWaveText(text, error) : std::nullopt;
+            if (!wave)
+                return error;
+            out.load.push_back(*wave);
         } else if (argument == "--untraced") {
             out.untraced = true;
         } else if (!argument.empty() && argument[0] == '-') {
@@ -208,6 +225,9 @@ int engineChildMain(int argc, char** argv) {
         scenario.runtime.timeScale = *arguments.timeScale;
     if (arguments.processes)
         scenario.runtime.processes = *arguments.processes;
+    if (arguments.horizon)
+        scenario.runtime.horizon = *arguments.horizon;
+    scenario.load.insert(scenario.load.end(), arguments.load.begin(), arguments.load.end());
     // Before the first use of the pool, which is when libuv reads it.
     setenv("UV_THREADPOOL_SIZE", std::to_string(scenario.runtime.threadpool).c_str(), 1);
     // Before any thread exists, so that every thread of the run inherits it.

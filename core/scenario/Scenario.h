@@ -132,6 +132,7 @@ constexpr Nanoseconds kMaxDuration = 3600 * kSecond;
 struct Scenario {
     std::string sourcePath;   // the file it was read from ("" for built-ins read from memory)
     std::string program;      // a real JavaScript program to run instead of steps (its path)
+    SourceLocation programWhere;  // the `program:` value, for messages about the file
     int format = 1;
     std::string title;
     std::string summary;

@@ -23,6 +23,28 @@ Diagnostic located(const std::string& file, const TextProblem& problem) {
     return {file, problem.where.line, problem.where.column, problem.message};
 }
 
+// `program:` is relative to the scenario file's folder, and must be a JavaScript file there.
+void resolveProgram(Scenario& scenario, const std::string& displayName, const std::string& sourcePath,
+                    std::vector<Diagnostic>& diagnostics) {
+    std::string& program = scenario.program;
+    if (program[0] != '/' && !sourcePath.empty()) {
+        const std::size_t slash = sourcePath.rfind('/');
+        if (slash != std::string::npos)
+            program = sourcePath.substr(0, slash + 1) + program;
+    }
+    const SourceLocation at = scenario.programWhere;
+    if (!isJavaScriptFile(program)) {
+        diagnostics.push_back({displayName, at.line, at.column,
+                               "`program:` names a JavaScript file (.js, .cjs or .mjs), found " + program});
+        return;
+    }
+    struct stat info {};
+    if (!sourcePath.empty() && (::stat(program.c_str(), &info) != 0 || !S_ISREG(info.st_mode)))
+        diagnostics.push_back({displayName, at.line, at.column, "the program " + program + " is not there"});
+    else if (program.size() > 4 && program.compare(program.size() - 4, 4, ".mjs") == 0)
+        scenario.runtime.module = ModuleKind::Esm;
+}
+
 ParseResult parse(std::string_view text, const std::string& displayName, const std::string& sourcePath) {
     ParseResult result;
     if (text.size() > kMaxScenarioFileBytes) {
@@ -48,6 +70,8 @@ ParseResult parse(std::string_view text, const std::string& displayName, const s
     ScenarioRead read = readScenario(*yaml.root);
     for (const TextProblem& problem : read.problems)
         result.diagnostics.push_back(located(displayName, problem));
+    if (result.diagnostics.empty() && !read.scenario.program.empty())
+        resolveProgram(read.scenario, displayName, sourcePath, result.diagnostics);
     if (result.diagnostics.empty()) {
         read.scenario.sourcePath = sourcePath;
         result.scenario = std::move(read.scenario);

@@ -13,7 +13,7 @@ namespace loopscope {
 namespace {
 
 constexpr std::string_view kTopLevelKeys[] = {
-    "loopscope", "title", "summary", "description", "runtime", "threads", "main", "server", "load", "notes",
+    "loopscope", "title", "summary", "description", "runtime", "threads", "program", "main", "server", "load", "notes",
 };
 constexpr std::string_view kServerKeys[] = {"handler"};
 
@@ -51,6 +51,16 @@ private:
             readRuntimeSection(fields_, f, scenario_.runtime);
         if (Field f = top["threads"])
             readThreadsSection(fields_, f, scenario_.threads);
+        if (Field f = top["program"]) {
+            scenario_.program = fields_.text(f, "program").value_or("");
+            scenario_.programWhere = f.value->where;
+            if (scenario_.program.empty())
+                fields_.fail(f.value->where, "`program:` names a JavaScript file, such as `program: app.js`");
+            for (const char* steps : {"main", "server"})
+                if (Field other = top[steps])
+                    fields_.fail(other.key->where, std::string("`program:` runs a JavaScript file, so `") + steps +
+                                                       ":` steps have no place beside it; keep one of the two");
+        }
         if (Field f = top["server"])
             readServer(f);
         if (Field f = top["main"]) {
@@ -60,7 +70,7 @@ private:
         }
         if (Field f = top["load"]) {
             readLoadSection(fields_, f, scenario_.load);
-            if (!scenario_.load.empty() && !top["server"])
+            if (!scenario_.load.empty() && !top["server"] && !top["program"])
                 fields_.fail(f.key->where, "`load:` sends requests to `server:`, but this scenario has no `server:`");
         }
         if (Field f = top["notes"])

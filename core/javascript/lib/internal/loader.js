@@ -144,6 +144,93 @@ function makeRequire(module) {
 
 let mainModule;
 
+// ---- ES modules: .mjs files (and a .js file a package.json says is "type": "module");
+// a built-in or CommonJS module imported from one is a module whose default export is
+// its module.exports and whose named exports are that object's own keys.
+
+const esmCache = new Map();
+const kRequireForModules = Symbol.for('loopscope.requireForModules');
+Object.defineProperty(globalThis, kRequireForModules, { value: (key) => wrappedExports.get(key) });
+const wrappedExports = new Map();
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+function wrapperModule(key, exports) {
+  wrappedExports.set(key, exports);
+  const names = (exports !== null && (typeof exports === 'object' || typeof exports === 'function'))
+    ? Object.keys(exports).filter((name) => identifier.test(name) && name !== 'default') : [];
+  const source = `const exports = globalThis[Symbol.for('loopscope.requireForModules')](${JSON.stringify(key)});\n` +
+    'export default exports;\n' +
+    names.map((name) => `export const ${name} = exports.${name};`).join('\n');
+  return natives.compileModule(source, key);
+}
+
+function isModuleFile(filename) {
+  if (filename.endsWith('.mjs'))
+    return true;
+  if (!filename.endsWith('.js'))
+    return false;
+  for (let directory = path.dirname(filename); ; directory = path.dirname(directory)) {
+    const manifest = path.join(directory, 'package.json');
+    if (natives.statKind(manifest) === 1) {
+      try {
+        return JSON.parse(natives.readFile(manifest)).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (directory === '/')
+      return false;
+  }
+}
+
+function esmNotFound(specifier, referrer) {
+  const isPackage = !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('file:');
+  const error = new Error(isPackage
+    ? `Cannot find package '${specifier}' imported from ${referrer}\nloopscope runs the program's own files and ` +
+      `Node's built-in modules (${publicBuiltins.join(', ')}), not npm packages.`
+    : `Cannot find module '${path.resolve(path.dirname(referrer), specifier)}' imported from ${referrer}`);
+  error.code = isPackage ? 'ERR_MODULE_NOT_FOUND' : 'ERR_MODULE_NOT_FOUND';
+  return error;
+}
+
+function loadModule(filename) {
+  const cached = esmCache.get(filename);
+  if (cached)
+    return cached;
+  let record;
+  if (isModuleFile(filename)) {
+    record = natives.compileModule(natives.readFile(filename), filename);
+  } else {
+    const exports = loadFile(filename, null);
+    record = wrapperModule(filename, exports);
+  }
+  esmCache.set(filename, record);
+  return record;
+}
+
+function resolveModule(specifier, referrer) {
+  const builtin = builtinName(specifier);
+  if (builtin !== undefined) {
+    const key = `node:${builtin}`;
+    if (!esmCache.has(key))
+      esmCache.set(key, wrapperModule(key, requireBuiltin(builtin)));
+    return esmCache.get(key);
+  }
+  let target = specifier.startsWith('file://') ? decodeURIComponent(specifier.slice(7)) : specifier;
+  if (!(target.startsWith('./') || target.startsWith('../') || target.startsWith('/')))
+    throw esmNotFound(specifier, referrer);
+  target = path.resolve(path.dirname(referrer), target);
+  if (natives.statKind(target) !== 1)
+    throw esmNotFound(specifier, referrer);
+  return loadModule(natives.realPath(target));
+}
+
+function describeModule(referrer, meta) {
+  meta.url = `file://${referrer}`;
+  meta.filename = referrer;
+  meta.dirname = path.dirname(referrer);
+}
+
 // ---- the globals, then the hooks
 
 const globals = requireBuiltin('internal/globals');
@@ -151,6 +238,11 @@ const globals = requireBuiltin('internal/globals');
 natives.setHooks({
   runMain(file) {
     const filename = natives.realPath(path.resolve(natives.cwd, file));
+    if (isModuleFile(filename)) {
+      // Left unhandled, a failed evaluation is the program's uncaught error.
+      natives.evaluateModule(loadModule(filename));
+      return;
+    }
     mainModule = new Module(filename, null);
     mainModule.id = '.';
     moduleCache.set(filename, mainModule);
@@ -161,6 +253,8 @@ natives.setHooks({
               path.dirname(filename));
     mainModule.loaded = true;
   },
+  resolveModule,
+  describeModule,
   runTimer: globals.runTimer,
   runImmediate: globals.runImmediate,
   emitBeforeExit: globals.emitBeforeExit,

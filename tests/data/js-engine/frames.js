@@ -1,0 +1,7 @@
+function inner() {
+  console.log('deep');
+}
+function outer() {
+  inner();
+}
+outer();

@@ -1,0 +1,3 @@
+export const helper = (x) => `helped ${x}`;
+export let counter = 1;
+counter += 1;

@@ -1,0 +1,158 @@
+// What the trace of a real JavaScript program shows: each queue entry with what will run
+// and the line that scheduled it, the program's own frames on the stack, the pool jobs of
+// fs and crypto on real workers, Node's text for an uncaught error, and a server program
+// answering a scenario's load. Programs in tests/data/js-engine.
+#include <QtTest>
+
+#include <algorithm>
+#include <set>
+
+#include "ChildRun.h"
+#include "ConsoleOutput.h"
+
+using namespace loopscope;
+using namespace loopscope::testing;
+
+namespace {
+
+std::string program(const char* name) { return std::string(LOOPSCOPE_TEST_DATA "/js-engine/") + name; }
+
+std::vector<TraceEvent> eventsOf(const Outcome& run, EventKind kind, QueueKind queue = QueueKind::None) {
+    std::vector<TraceEvent> found;
+    for (const TraceEvent& event : run.events)
+        if (event.kind == kind && (queue == QueueKind::None || event.queue == queue))
+            found.push_back(event);
+    return found;
+}
+
+}  // namespace
+
+class TestJavaScriptTrace : public QObject {
+    Q_OBJECT
+private slots:
+    void queueEntriesSayWhatRunsAndWhereItWasScheduled() {
+        const Outcome run = runChild(program("queues.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        const auto timers = eventsOf(run, EventKind::Enqueue, QueueKind::Timers);
+        QCOMPARE(int(timers.size()), 1);
+        QCOMPARE(timers[0].text, std::string("setTimeout(tick, 10)"));
+        QCOMPARE(timers[0].step.line, 4);
+        const auto ticks = eventsOf(run, EventKind::Enqueue, QueueKind::NextTick);
+        QCOMPARE(int(ticks.size()), 1);
+        QCOMPARE(ticks[0].text, std::string("nextTick(onTick)"));
+        QCOMPARE(ticks[0].step.line, 5);
+        const auto microtasks = eventsOf(run, EventKind::Enqueue, QueueKind::Microtask);
+        QVERIFY(!microtasks.empty());
+        QCOMPARE(microtasks[0].step.line, 6);
+        const auto immediates = eventsOf(run, EventKind::Enqueue, QueueKind::Check);
+        QCOMPARE(int(immediates.size()), 1);
+        QCOMPARE(immediates[0].text, std::string("setImmediate(tick)"));
+        // Each entry is taken from its queue and run once.
+        for (QueueKind queue : {QueueKind::Timers, QueueKind::NextTick, QueueKind::Check})
+            QCOMPARE(eventsOf(run, EventKind::CallbackBegin, queue).size(), std::size_t(1));
+    }
+
+    void theStackShowsTheProgramsOwnFrames() {
+        const Outcome run = runChild(program("frames.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<std::string> stack;
+        std::vector<std::string> atLog;
+        for (const TraceEvent& event : run.events) {
+            if (event.kind == EventKind::FramePush)
+                stack.push_back(event.text);
+            else if (event.kind == EventKind::FramePop && !stack.empty())
+                stack.pop_back();
+            else if (event.kind == EventKind::Log && event.text == "deep")
+                atLog = stack;
+        }
+        QCOMPARE(atLog, (std::vector<std::string>{"Object.<anonymous>", "outer", "inner"}));
+        QVERIFY2(stack.empty(), "every frame is popped when its callback returns");
+    }
+
+    void readFileIsFourPoolJobsOneAfterTheOther() {
+        const Outcome run = runChild(program("read-file.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<std::string> jobs;
+        for (const TraceEvent& event : eventsOf(run, EventKind::WorkBegin))
+            jobs.push_back(event.text);
+        QCOMPARE(jobs, (std::vector<std::string>{"fs.readFile read-file.js (open)", "fs.readFile read-file.js (fstat)",
+                                                  "fs.readFile read-file.js (read)",
+                                                  "fs.readFile read-file.js (close)"}));
+        // Each job starts only after the one before it has ended (Node's ReadFileContext).
+        const auto begins = eventsOf(run, EventKind::WorkBegin);
+        const auto ends = eventsOf(run, EventKind::WorkEnd);
+        for (std::size_t at = 1; at < begins.size(); ++at)
+            QVERIFY(begins[at].ts >= ends[at - 1].ts);
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(), std::string("123\n"));
+    }
+
+    void eightPbkdf2RunInTwoWavesOnFourWorkers() {
+        const Outcome run = runChild(program("pbkdf2-waves.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        const auto begins = eventsOf(run, EventKind::WorkBegin);
+        const auto ends = eventsOf(run, EventKind::WorkEnd);
+        QCOMPARE(int(begins.size()), 8);
+        QCOMPARE(int(ends.size()), 8);
+        std::set<std::uint32_t> lanes;
+        for (const TraceEvent& begin : begins) {
+            QCOMPARE(begin.lane.kind, LaneKind::PoolWorker);
+            lanes.insert(begin.lane.index);
+        }
+        QCOMPARE(int(lanes.size()), 4);
+        // The fifth job waits for a free worker: it starts no earlier than the first end.
+        std::vector<Nanoseconds> beginTimes, endTimes;
+        for (const TraceEvent& event : begins)
+            beginTimes.push_back(event.ts);
+        for (const TraceEvent& event : ends)
+            endTimes.push_back(event.ts);
+        std::sort(beginTimes.begin(), beginTimes.end());
+        std::sort(endTimes.begin(), endTimes.end());
+        QVERIFY(beginTimes[4] >= endTimes[0]);
+        // Never more than four at once.
+        int busy = 0, most = 0;
+        for (const TraceEvent& event : run.events) {
+            if (event.kind == EventKind::WorkBegin)
+                most = std::max(most, ++busy);
+            else if (event.kind == EventKind::WorkEnd)
+                --busy;
+        }
+        QCOMPARE(most, 4);
+    }
+
+    void anUncaughtErrorIsPrintedAsNodePrintsItAndExitsWithOne() {
+        const Outcome run = runChild(program("uncaught.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(), std::string("before\n"));
+        const std::string& err = console.standardError();
+        QVERIFY2(err.find(program("uncaught.js") + ":3\n  throw new Error('boom');\n") == 0, err.c_str());
+        QVERIFY2(err.find("\n  ^\n") != std::string::npos, err.c_str());  // under `throw`, as V8 reports
+        QVERIFY2(err.find("Error: boom\n    at fail (") != std::string::npos, err.c_str());
+        QVERIFY2(err.find("\n\nNode.js v20.") != std::string::npos, err.c_str());
+        QCOMPARE(console.exitCode(), std::optional<int>(1));
+    }
+
+    void aServerProgramAnswersTheScenariosLoad() {
+        const Outcome run = runChild(program("server.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        QCOMPARE(run.count(EventKind::RequestArrive), 5);
+        const auto responds = eventsOf(run, EventKind::RequestRespond);
+        QCOMPARE(int(responds.size()), 5);
+        for (const TraceEvent& respond : responds)
+            QCOMPARE(respond.text, std::string("200"));
+        const auto done = eventsOf(run, EventKind::RequestDone);
+        QCOMPARE(int(done.size()), 5);
+        for (const TraceEvent& answer : done)
+            QCOMPARE(answer.text, std::string("200"));
+        // Each request is a poll-phase callback named for its method and URL.
+        const auto requests = eventsOf(run, EventKind::Enqueue, QueueKind::Poll);
+        QVERIFY(std::any_of(requests.begin(), requests.end(),
+                            [](const TraceEvent& e) { return e.text.rfind("request GET /", 0) == 0; }));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJavaScriptTrace)
+#include "test_javascript_trace.moc"
