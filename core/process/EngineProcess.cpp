@@ -42,7 +42,7 @@ std::vector<std::string> engineChildCommand(const std::string& scenarioPath, con
     if (options.processes)
         arguments.insert(arguments.end(), {"--processes", std::to_string(*options.processes)});
     if (options.horizon)
-        arguments.insert(arguments.end(), {"--horizon", std::to_string(*options.horizon) + "ns"});
+        arguments.insert(arguments.end(), {"--horizon", std::to_string(*options.horizon / 1000) + "us"});
     for (const std::string& wave : options.loadWaves)
         arguments.insert(arguments.end(), {"--load", wave});
     if (!options.traceEngine)
