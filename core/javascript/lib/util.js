@@ -3676,6 +3676,7 @@ function outOfRangeError(str, range, input) {
 // They sit under a registered symbol, out of the enumerable exports.
 Object.defineProperty(module.exports, Symbol.for('loopscope.util.internals'), {
   value: {
+    determineSpecificType,
     identicalSequenceRange,
     invalidArgTypeError,
     makeNodeError,

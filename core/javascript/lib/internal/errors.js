@@ -1,0 +1,135 @@
+// Node's coded errors that buffer, encoding, timers/promises and assert throw, with
+// Node 20's messages (lib/internal/errors.js), over util's makeNodeError.
+//
+// Ported from Node.js v20 (lib/internal/errors.js, lib/internal/validators.js).
+// Copyright Node.js contributors. MIT licence: see the notice in util.js.
+'use strict';
+
+const util = require('util');
+const internals = util[Symbol.for('loopscope.util.internals')];
+const { makeNodeError, invalidArgTypeError, outOfRangeError } = internals;
+
+function formatList(array, type = 'and') {
+  return array.length < 3 ?
+    array.join(` ${type} `) :
+    `${array.slice(0, -1).join(', ')}, ${type} ${array[array.length - 1]}`;
+}
+
+function invalidArgValueError(name, value, reason = 'is invalid') {
+  let inspected = util.inspect(value);
+  if (inspected.length > 128)
+    inspected = `${inspected.slice(0, 128)}...`;
+  const type = name.includes('.') ? 'property' : 'argument';
+  return makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${type} '${name}' ${reason}. Received ${inspected}`);
+}
+
+function bufferOutOfBoundsError(name = undefined) {
+  return makeNodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS',
+                       name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds');
+}
+
+function invalidBufferSizeError(size) {
+  return makeNodeError(RangeError, 'ERR_INVALID_BUFFER_SIZE', `Buffer size must be a multiple of ${size}`);
+}
+
+function unknownEncodingError(encoding) {
+  return makeNodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
+}
+
+function missingArgsError(...args) {
+  const names = args.map((a) => (Array.isArray(a) ? a.map((n) => `"${n}"`).join(' or ') : `"${a}"`));
+  return makeNodeError(TypeError, 'ERR_MISSING_ARGS',
+                       `The ${formatList(names)} argument${args.length > 1 ? 's' : ''} must be specified`);
+}
+
+function invalidThisError(type) {
+  return makeNodeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);
+}
+
+function encodingNotSupportedError(encoding) {
+  return makeNodeError(RangeError, 'ERR_ENCODING_NOT_SUPPORTED', `The "${encoding}" encoding is not supported`);
+}
+
+function invalidEncodedDataError(encoding, errno) {
+  const err = makeNodeError(TypeError, 'ERR_ENCODING_INVALID_ENCODED_DATA',
+                            `The encoded data was not valid for encoding ${encoding}`);
+  err.errno = errno;
+  return err;
+}
+
+function invalidReturnValueError(input, name, value) {
+  return makeNodeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
+                       `Expected ${input} to be returned from the "${name}" function but got ` +
+                       `${internals.determineSpecificType(value)}.`);
+}
+
+function ambiguousArgumentError(name, reason) {
+  return makeNodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`);
+}
+
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    if (options !== undefined && typeof options !== 'object')
+      throw invalidArgTypeError('options', 'Object', options);
+    super(message, options);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
+  }
+}
+
+function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number')
+    throw invalidArgTypeError(name, 'number', value);
+  if (!Number.isInteger(value))
+    throw outOfRangeError(name, 'an integer', value);
+  if (value < min || value > max)
+    throw outOfRangeError(name, `>= ${min} && <= ${max}`, value);
+}
+
+const kValidateObjectNone = 0;
+const kValidateObjectAllowNullable = 1 << 0;
+const kValidateObjectAllowArray = 1 << 1;
+const kValidateObjectAllowFunction = 1 << 2;
+const kValidateObjectAllowObjectsAndNull =
+  kValidateObjectAllowNullable | kValidateObjectAllowArray | kValidateObjectAllowFunction;
+
+function validateObject(value, name, options = kValidateObjectNone) {
+  if (options === kValidateObjectNone) {
+    if (value === null || Array.isArray(value) || typeof value !== 'object')
+      throw invalidArgTypeError(name, 'Object', value);
+  } else {
+    if ((kValidateObjectAllowNullable & options) === 0 && value === null)
+      throw invalidArgTypeError(name, 'Object', value);
+    if ((kValidateObjectAllowArray & options) === 0 && Array.isArray(value))
+      throw invalidArgTypeError(name, 'Object', value);
+    const throwOnFunction = (kValidateObjectAllowFunction & options) === 0;
+    if (typeof value !== 'object' && (throwOnFunction || typeof value !== 'function'))
+      throw invalidArgTypeError(name, 'Object', value);
+  }
+}
+
+function validateArray(value, name, minLength = 0) {
+  if (!Array.isArray(value))
+    throw invalidArgTypeError(name, 'Array', value);
+  if (value.length < minLength)
+    throw invalidArgValueError(name, value, `must be longer than ${minLength}`);
+}
+
+module.exports = {
+  ...internals,
+  AbortError,
+  ambiguousArgumentError,
+  bufferOutOfBoundsError,
+  encodingNotSupportedError,
+  invalidArgValueError,
+  invalidBufferSizeError,
+  invalidEncodedDataError,
+  invalidReturnValueError,
+  invalidThisError,
+  missingArgsError,
+  unknownEncodingError,
+  kValidateObjectAllowObjectsAndNull,
+  validateArray,
+  validateInteger,
+  validateObject,
+};
