@@ -407,6 +407,12 @@ function boundsError(value, length, type) {
                              value);
 }
 
+// V8's message where `value & 0xffffffffn` meets a Number (the engine's differs).
+function requireBigInt(value) {
+  if (typeof value !== 'bigint')
+    throw new TypeError('Cannot mix BigInt and other types, use explicit conversions');
+}
+
 // Read integers.
 function readBigUInt64LE(offset = 0) {
   validateNumber(offset, 'offset');
@@ -896,6 +902,7 @@ function readDoubleForwards(offset = 0) {
 // Write integers.
 function writeBigU_Int64LE(buf, value, offset, min, max) {
   checkInt(value, min, max, buf, offset, 7);
+  requireBigInt(value);
 
   let lo = Number(value & 0xffffffffn);
   buf[offset++] = lo;
@@ -922,6 +929,7 @@ function writeBigUInt64LE(value, offset = 0) {
 
 function writeBigU_Int64BE(buf, value, offset, min, max) {
   checkInt(value, min, max, buf, offset, 7);
+  requireBigInt(value);
 
   let lo = Number(value & 0xffffffffn);
   buf[offset + 7] = lo;
@@ -1689,6 +1697,9 @@ function fromArrayBuffer(obj, byteOffset, length) {
 
   if (maxLength < 0)
     throw bufferOutOfBoundsError('offset');
+  // V8's message for what the Uint8Array constructor refuses (the engine's differs).
+  if (byteOffset <= -1)
+    throw new RangeError(`Start offset ${byteOffset} is outside the bounds of the buffer`);
 
   if (length === undefined) {
     length = maxLength;

@@ -11,6 +11,7 @@
 const util = require('util');
 const stringBytes = require('internal/string_bytes');
 const {
+  bindingError,
   encodingNotSupportedError,
   invalidArgTypeError,
   invalidThisError,
@@ -46,13 +47,6 @@ function validateEncoder(obj) {
 function validateDecoder(obj) {
   if (obj == null || obj[kDecoder] !== true)
     throw invalidThisError('TextDecoder');
-}
-
-// What Node's C++ throws: a plain error with an enumerable `code`.
-function bindingError(Base, code, message) {
-  const err = new Base(message);
-  err.code = code;
-  return err;
 }
 
 function invalidDataError(encoding) {

@@ -15,6 +15,14 @@ function formatList(array, type = 'and') {
     `${array.slice(0, -1).join(', ')}, ${type} ${array[array.length - 1]}`;
 }
 
+// An error as Node's C++ throws it: the plain error with an enumerable `code`,
+// whose stack does not name the code.
+function bindingError(Base, code, message) {
+  const err = new Base(message);
+  err.code = code;
+  return err;
+}
+
 function invalidArgValueError(name, value, reason = 'is invalid') {
   let inspected = util.inspect(value);
   if (inspected.length > 128)
@@ -119,6 +127,7 @@ module.exports = {
   ...internals,
   AbortError,
   ambiguousArgumentError,
+  bindingError,
   bufferOutOfBoundsError,
   encodingNotSupportedError,
   invalidArgValueError,

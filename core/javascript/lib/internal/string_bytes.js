@@ -291,8 +291,9 @@ function base64Write(bytes, string, offset, capacity) {
   let pending = 0;
   let count = 0;
   for (let i = 0; i < length && written < capacity; i++) {
-    const unit = string.charCodeAt(i);
-    const value = base64Values[unit & 0xff];
+    // Node reads each UTF-16 code unit by its low byte.
+    const unit = string.charCodeAt(i) & 0xff;
+    const value = base64Values[unit];
     if (value < 0) {
       if (unit === 0x3d)  // '='
         break;
