@@ -40,7 +40,7 @@ const disusedNamesSet = new Set()
   .add('NoDataAllowedError')
   .add('ValidationError');
 
-// V8's Error.captureStackTrace(this): an own `stack`, headed "name: message",
+// An own `stack`, as V8's stack capture makes it: headed "name: message",
 // with the frames of where the exception was made.
 function captureStack(exception, name, message) {
   const frames = `${new Error().stack || ''}`.split('\n');

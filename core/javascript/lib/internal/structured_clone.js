@@ -6,7 +6,7 @@
 
 const util = require('util');
 const { DOMException } = require('internal/dom_exception');
-const { makeNodeError } = require('internal/errors');
+const { bindingError } = require('internal/errors');
 
 const types = util.types;
 const binding = (() => {
@@ -125,6 +125,9 @@ const engineOnlyErrorKeys = ['fileName', 'lineNumber', 'columnNumber'];
 class Cloner {
   constructor(transferred) {
     this.clones = new Map(transferred);
+    // V8 makes an error only once its cause is read: a reference back to an
+    // error from inside its cause cannot be deserialized.
+    this.errorsInProgress = new Set();
   }
 
   clone(value) {
@@ -133,6 +136,8 @@ class Cloner {
         throw uncloneable(value);
       return value;
     }
+    if (this.errorsInProgress.has(value))
+      throw new Error('Unable to deserialize cloned data.');
     const known = this.clones.get(value);
     if (known !== undefined)
       return known;
@@ -240,8 +245,11 @@ class Cloner {
       });
     }
     if (causeDescriptor !== undefined && 'value' in causeDescriptor) {
+      this.errorsInProgress.add(value);
+      const cause = this.clone(causeDescriptor.value);
+      this.errorsInProgress.delete(value);
       Object.defineProperty(clone, 'cause', {
-        value: this.clone(causeDescriptor.value), writable: true, configurable: true, enumerable: false,
+        value: cause, writable: true, configurable: true, enumerable: false,
       });
     }
     return clone;
@@ -254,21 +262,21 @@ function transferredBuffers(options) {
   if (options === undefined || options === null)
     return [];
   if (typeof options !== 'object') {
-    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+    throw bindingError(TypeError, 'ERR_INVALID_ARG_TYPE',
                         'The options argument must be either an object or undefined');
   }
   const transfer = options.transfer;
   if (transfer === undefined || transfer === null)
     return [];
   if (typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
-    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+    throw bindingError(TypeError, 'ERR_INVALID_ARG_TYPE',
                         'Optional transferList argument must be an iterable');
   }
   const list = [...transfer];
   const seen = new Set();
   for (const item of list) {
     if (!types.isArrayBuffer(item)) {
-      throw makeNodeError(TypeError, 'ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
+      throw bindingError(TypeError, 'ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
     }
     if (seen.has(item))
       throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
@@ -292,7 +300,7 @@ function detach(buffer) {
 // Node's structuredClone has length 0: `value` is checked by hand.
 function structuredClone(...args) {
   if (args.length === 0)
-    throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
+    throw bindingError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
   const [value, options] = args;
   const transferred = transferredBuffers(options);
   const cloner = new Cloner(transferred.map((buffer) => [buffer, ArrayBuffer.prototype.slice.call(buffer, 0)]));
