@@ -34,8 +34,9 @@ const {
   validateFunction,
 } = require('internal/errors');
 const AssertionError = require('internal/assert/assertion_error');
-const { inspect, isError, types: { isPromise, isRegExp } } = require('util');
+const { deprecate, inspect, isError, types: { isPromise, isRegExp } } = require('util');
 const { innerOk } = require('internal/assert/utils');
+const CallTracker = require('internal/assert/calltracker');
 
 let isDeepEqual;
 let isDeepStrictEqual;
@@ -765,6 +766,8 @@ assert.match = function match(string, regexp, message) {
 assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 };
+
+assert.CallTracker = deprecate(CallTracker, 'assert.CallTracker is deprecated.', 'DEP0173');
 
 /**
  * Expose a strict only variant of assert.

@@ -1,7 +1,7 @@
 // The frames of the current stack that are the program's, not the assert
-// module's: V8's Error.captureStackTrace(error, fn), which the engine lacks,
-// drops the frames of `fn` and above; here the assert module's own frames at
-// the top of the stack are dropped (the library runs as "node:<name>").
+// module's. Node asks V8 to leave out the frames of the assert function and
+// above, which the engine cannot; here the assert module's own frames at the
+// top of the stack are dropped (the library runs as "node:<name>").
 'use strict';
 
 const kOwnFile = /^node:(assert|internal\/assert\/[\w/]+|internal\/errors)$/;
