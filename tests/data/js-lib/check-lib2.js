@@ -176,6 +176,35 @@ function checkPortability() {
   }
 }
 
+// An uncaught error's report starts with where it was thrown: "node:assert:90",
+// the source line and a caret. The library's assert files keep Node's line
+// numbers so that the engine can print the same; each statement runs in a
+// child Node with Node's assert and with the library's (throw-site.js).
+const throwStatements = [
+  'assert.strictEqual(1, 2)', 'assert.ok(false)', 'assert(0)', 'assert.ok(false, new Error("own"))',
+  'assert.deepStrictEqual({ a: 1 }, { a: 2 })', 'assert.equal(1, 2)', 'assert.notEqual(1, 1)',
+  'assert.deepEqual([1], [2])', 'assert.fail("x")', 'assert.fail(new TypeError("t"))', 'assert.equal(1)',
+  'assert.strictEqual(1, 2, new Error("own"))', 'assert.throws(() => {})',
+  'assert.throws(() => { throw new Error("a"); }, /b/)', 'assert.throws(() => { throw new Error("a"); }, RangeError)',
+  'assert.throws(() => { throw new Error("a"); }, { message: "b" })', 'assert.throws(() => { throw 1; }, { message: "b" })',
+  'assert.throws(() => { throw new Error("a"); }, () => false)', 'assert.throws(() => {}, "x", "y")',
+  'assert.throws(() => { throw new Error("a"); }, {})', 'assert.doesNotThrow(() => { throw new Error("x"); })',
+  'assert.doesNotThrow(() => { throw new Error("x"); }, RangeError)', 'assert.match("a", /b/)',
+  'assert.match("a", "b")', 'assert.ifError(new Error("x"))', 'assert.strict.equal(1, "1")',
+];
+
+function checkThrowSites() {
+  startSection('throw sites (node)');
+  const helper = nodePath.join(__dirname, 'throw-site.js');
+  const site = (which, statement) => {
+    const run = childProcess.spawnSync(process.execPath, ['--no-deprecation', helper, libDir, which, statement],
+                                       { encoding: 'utf8' });
+    return run.stderr.split('\n').slice(0, 3).join('\n');
+  };
+  for (const statement of throwStatements)
+    record(statement, site('node', statement), site('library', statement));
+}
+
 function findSpiderMonkeyShell() {
   const candidates = [process.env.JS_SHELL, 'js102'].filter(Boolean);
   for (const shell of candidates) {
@@ -187,6 +216,7 @@ function findSpiderMonkeyShell() {
 
 async function main() {
   checkPortability();
+  checkThrowSites();
 
   const expected = {};
   for (const [name, run] of Object.entries(libCases2.sections)) {

@@ -123,8 +123,18 @@ function validateArray(value, name, minLength = 0) {
     throw invalidArgValueError(name, value, `must be longer than ${minLength}`);
 }
 
+// Node's `codes`: `throw new ERR_X(...)` as Node's own files write it.
+const codes = {
+  ERR_AMBIGUOUS_ARGUMENT: function ERR_AMBIGUOUS_ARGUMENT(...args) { return ambiguousArgumentError(...args); },
+  ERR_INVALID_ARG_TYPE: function ERR_INVALID_ARG_TYPE(...args) { return invalidArgTypeError(...args); },
+  ERR_INVALID_ARG_VALUE: function ERR_INVALID_ARG_VALUE(...args) { return invalidArgValueError(...args); },
+  ERR_INVALID_RETURN_VALUE: function ERR_INVALID_RETURN_VALUE(...args) { return invalidReturnValueError(...args); },
+  ERR_MISSING_ARGS: function ERR_MISSING_ARGS(...args) { return missingArgsError(...args); },
+};
+
 module.exports = {
   ...internals,
+  codes,
   AbortError,
   ambiguousArgumentError,
   bindingError,

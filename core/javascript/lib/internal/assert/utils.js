@@ -150,6 +150,17 @@ function endOfRegExp(code, start) {
 
 // The call expression at `offset` (the callee's name, as V8 and SpiderMonkey
 // report a call's column): [its start, its text].
+//
+// Node parses from each token of the line with acorn until an expression
+// holds a call around `offset`, and quotes the innermost such call. The call
+// assert.ok makes is a callee (`assert`, `assert.ok`, `assert.strict.ok`)
+// followed by its arguments in parentheses, so: back from `offset` over the
+// callee's names and dots, then forward to the parenthesis that closes the
+// arguments. Examples, with the offset V8 and SpiderMonkey report:
+//   assert.ok(a === b)           the offset is at `ok`
+//   assert(typeof x === 'y')     the offset is at `assert`
+//   const r = assert.ok(f(1))    the quote is `assert.ok(f(1))`
+// Strings, template literals, comments and regular expressions are skipped.
 function parseCode(code, offset) {
   let start = offset;
   while (start > 0 && (isIdentifierChar(code[start - 1]) || code[start - 1] === '.'))
@@ -177,6 +188,15 @@ function readSource(filename) {
   }
 }
 
+// The message of assert.ok(value) with no message: the call's source, read
+// from the program's file at the line and column of the caller's frame, or
+// undefined when the file cannot be read (the AssertionError then says
+// `${value} == true`). Messages are cached by call site, as Node caches
+// them; a call site that failed once is not read again.
+//
+// Line numbers: innerOk below throws on lines 270 and 281, the lines of
+// Node's lib/internal/assert/utils.js, which Node's report of an uncaught
+// error names ("node:internal/assert/utils:281").
 function getErrMessage(message, fn) {
   const call = callerFrames()[0];
   if (call === undefined)

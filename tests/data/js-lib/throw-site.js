@@ -1,0 +1,34 @@
+'use strict';
+// Runs one statement with Node's own modules or with the library's, and lets
+// its error go uncaught: Node then prints where it was thrown ("node:assert:90",
+// the source line, a caret). check-lib2.js compares the two reports.
+//
+//   node throw-site.js <lib dir> node|library <statement>
+
+const fs = require('fs');
+const nodePath = require('path');
+const vm = require('vm');
+
+const [libDir, which, statement] = process.argv.slice(2);
+
+function makeLoader() {
+  const cache = new Map();
+  function load(name) {
+    if (name === 'internal:binding') return { readFile: (file) => fs.readFileSync(file, 'utf8') };
+    if (name === 'timers') return require('timers');
+    if (cache.has(name)) return cache.get(name).exports;
+    const source = fs.readFileSync(nodePath.join(libDir, `${name}.js`), 'utf8');
+    // The wrapper opens on the file's first line, as the engine's does.
+    const wrapper = vm.runInThisContext(`(function (exports, require, module) {${source}\n})`, { filename: `node:${name}` });
+    const module = { exports: {} };
+    cache.set(name, module);
+    wrapper.call(module.exports, module.exports, load, module);
+    return module.exports;
+  }
+  return load;
+}
+
+const modules = which === 'node' ?
+  { assert: require('assert') } :
+  { assert: makeLoader()('assert') };
+new Function('assert', statement)(modules.assert); // eslint-disable-line no-new-func
