@@ -2371,6 +2371,82 @@ Buffer.prototype.swap64 = function swap64() {
 
 Buffer.prototype.toLocaleString = Buffer.prototype.toString;
 
+// Node's ICU transcode between the encodings it supports: ascii, latin1,
+// ucs2 and utf8. What a target cannot hold becomes '?'; invalid input
+// becomes U+FFFD, except where Node converts with ICU's strict UTF-8 and
+// UTF-16 functions (utf8 to ucs2, ucs2 to utf8), which fail.
+const transcodeEncodings = ['ascii', 'latin1', 'utf16le', 'utf8'];
+
+function transcodeError(code, errno) {
+  const err = new Error(`Unable to transcode Buffer [${code}]`);
+  Object.assign(err, { code, errno });
+  return err;
+}
+
+function transcodeSource(source, from, to) {
+  switch (from) {
+    case 'utf8': {
+      const text = stringBytes.utf8Decode(source, 0, source.length, undefined, to === 'utf16le');
+      if (text === null)
+        throw transcodeError('U_INVALID_CHAR_FOUND', 10);
+      return text;
+    }
+    case 'utf16le': {
+      const text = stringBytes.ucs2Decode(source, 0, source.length);
+      const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+      if (to === 'utf8' && (text.length === 0 || lone.test(text)))
+        throw transcodeError('U_INVALID_CHAR_FOUND', 10);
+      if (to !== 'utf16le')
+        return text;
+      // ICU's UTF-16 converter: an odd last byte is one more invalid
+      // character, or the end of one with a high surrogate before it.
+      const truncated = source.length % 2 === 1 && !/[\ud800-\udbff]$/.test(text);
+      return text.replace(lone, '\ufffd') + (truncated ? '\ufffd' : '');
+    }
+    case 'latin1':
+      return stringBytes.latin1Decode(source, 0, source.length);
+    default:  // ascii: Node reads it as latin1 into UTF-16 only
+      return to === 'utf16le' ? stringBytes.latin1Decode(source, 0, source.length) :
+        stringBytes.latin1Decode(source, 0, source.length).replace(/[\x80-\xff]/g, '\ufffd');
+  }
+}
+
+function transcode(source, fromEncoding, toEncoding) {
+  if (!isUint8Array(source)) {
+    throw invalidArgTypeError('source',
+                              ['Buffer', 'Uint8Array'], source);
+  }
+  if (source.length === 0) return Buffer.alloc(0);
+
+  fromEncoding = normalizeEncoding(fromEncoding) || fromEncoding;
+  toEncoding = normalizeEncoding(toEncoding) || toEncoding;
+  if (!transcodeEncodings.includes(fromEncoding) || !transcodeEncodings.includes(toEncoding))
+    throw transcodeError('U_ILLEGAL_ARGUMENT_ERROR', 1);
+  const text = transcodeSource(source, fromEncoding, toEncoding);
+  if (toEncoding === 'utf8' || toEncoding === 'utf16le')
+    return Buffer.from(text, toEncoding);
+  const limit = toEncoding === 'latin1' ? 0xff : 0x7f;
+  const bytes = [];
+  for (const character of text) {
+    const codePoint = character.codePointAt(0);
+    if (codePoint <= limit)
+      bytes.push(codePoint);
+    else if (!isDefaultIgnorable(codePoint))
+      bytes.push(0x3f);
+  }
+  return Buffer.from(bytes);
+}
+
+// ICU leaves out, rather than replaces, an unmappable character that is
+// Default_Ignorable_Code_Point (ucnv_err.c).
+function isDefaultIgnorable(c) {
+  return c === 0x00AD || c === 0x034F || c === 0x061C || c === 0x115F || c === 0x1160 ||
+    (c >= 0x17B4 && c <= 0x17B5) || (c >= 0x180B && c <= 0x180F) || (c >= 0x200B && c <= 0x200F) ||
+    (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) || c === 0x3164 ||
+    (c >= 0xFE00 && c <= 0xFE0F) || c === 0xFEFF || c === 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8) ||
+    (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
 function domException(message, name) {
   const DOMException = globalThis.DOMException || require('internal/dom_exception').DOMException;
   return new DOMException(message, name);
@@ -2430,6 +2506,7 @@ function isAscii(input) {
 module.exports = {
   Buffer,
   SlowBuffer,
+  transcode,
   isUtf8,
   isAscii,
 

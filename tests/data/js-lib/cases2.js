@@ -358,6 +358,29 @@ var libCases2 = (() => {
       buffer.isAscii(Buffer.from('é')), buffer.isUtf8(new ArrayBuffer(2))]);
     check('isUtf8("x")', () => buffer.isUtf8('x'));
     check('Buffer.poolSize', () => Buffer.poolSize);
+    const transcodings = ['utf8', 'ucs2', 'utf16le', 'latin1', 'binary', 'ascii', 'UTF-8', 'hex', 'base64', 'nope', undefined];
+    const transcodeRandom = random(0x7c0d);
+    for (let n = 0; n < 120; n++) {
+      const bytes = n < 60 ? Buffer.from(randomBytes(transcodeRandom, 8)) :
+        Buffer.from(randomString(transcodeRandom, 6), transcodeRandom.pick(['utf8', 'ucs2', 'latin1']));
+      for (const from of transcodings) {
+        for (const to of transcodings) {
+          check(`transcode ${hex(bytes)} ${from} ${to}`, () => hex(buffer.transcode(bytes, from, to)));
+        }
+      }
+    }
+    const ignorable = Buffer.from('\u200b\ufeff\u00ad\u034f x\u2060\ue000\u{E0001}\u{1D173}\ufffd\u0100');
+    for (const to of ['ascii', 'latin1'])
+      check(`transcode ignorables to ${to}`, () => [hex(buffer.transcode(ignorable, 'utf8', to)),
+        hex(buffer.transcode(Buffer.from(ignorable.toString(), 'ucs2'), 'ucs2', to))]);
+    check('transcode("abc")', () => buffer.transcode('abc', 'utf8', 'latin1'));
+    check('transcode error', () => {
+      try {
+        buffer.transcode(Buffer.from([0xff]), 'utf8', 'ucs2');
+      } catch (err) {
+        return [err.name, err.code, err.errno, err.message, Object.keys(err)];
+      }
+    });
     check('Buffer shape', () => [typeof Buffer, Buffer.name, Buffer.length, Object.getPrototypeOf(Buffer) === Uint8Array,
       Buffer.prototype instanceof Uint8Array, Buffer.from('a').constructor === Buffer, Buffer.from('a') instanceof Buffer,
       Buffer[Symbol.species] === Buffer, Buffer.from('ab').map((x) => x + 1) instanceof Buffer,
