@@ -2466,18 +2466,21 @@ function btoa(input) {
   return stringBytes.base64Encode(bytes, 0, bytes.length);
 }
 
-// The forgiving-base64 decode of the HTML standard.
+// The forgiving-base64 decode of the HTML standard, with Node's messages: a
+// last group of one character is "not correctly encoded" even when padded.
 function atob(input) {
   if (arguments.length === 0) {
     throw missingArgsError('input');
   }
   input = `${input}`.replace(/[\t\n\f\r ]/g, '');
-  if (input.length % 4 === 0)
-    input = input.replace(/={1,2}$/, '');
+  const padding = /=*$/.exec(input)[0].length;
+  input = input.slice(0, input.length - padding);
   if (/[^A-Za-z0-9+/]/.test(input))
     throw domException('Invalid character', 'InvalidCharacterError');
   if (input.length % 4 === 1)
     throw domException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
+  if (padding > 0 && (padding > 2 || (input.length + padding) % 4 !== 0))
+    throw domException('Invalid character', 'InvalidCharacterError');
   const bytes = new Uint8Array((input.length * 3) >>> 2);
   const written = stringBytes.base64Write(bytes, input, 0, bytes.length);
   return stringBytes.latin1Decode(bytes, 0, written);

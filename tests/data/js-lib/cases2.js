@@ -350,6 +350,15 @@ var libCases2 = (() => {
     check('kMaxLength', () => [buffer.kMaxLength, buffer.kStringMaxLength, buffer.INSPECT_MAX_BYTES]);
     check('atob/btoa', () => [buffer.btoa('hello'), buffer.atob('aGVsbG8='), buffer.atob(' aGVs bG8 '), buffer.btoa('\xff\xfe'),
       buffer.atob('YQ'), buffer.atob('YR==')]);
+    const base64Pool = 'ABCabc012+/=-_ \t\n\r\f\u00e9\u0100!*';
+    const base64Random = random(0xa70b);
+    for (let n = 0; n < 400; n++) {
+      let text = '';
+      const length = base64Random.int(10);
+      for (let i = 0; i < length; i++) text += base64Random.pick(base64Pool);
+      check(`atob(${JSON.stringify(text)})`, () => buffer.atob(text));
+      if (n % 4 === 0) check(`btoa(${JSON.stringify(text)})`, () => buffer.btoa(text));
+    }
     check('atob("a")', () => buffer.atob('a'));
     check('atob("a*")', () => buffer.atob('a*bc'));
     check('btoa("€")', () => buffer.btoa('€'));
