@@ -429,7 +429,7 @@ var libCases2 = (() => {
     }
     for (const name of ['BigUInt64LE', 'BigUInt64BE', 'BigInt64LE', 'BigInt64BE', 'BigUint64LE']) {
       for (const value of [0n, 1n, -1n, 2n ** 63n - 1n, -(2n ** 63n), 2n ** 64n - 1n, 2n ** 64n]) {
-        check(`write${name}(${value})`, () => {
+        check(`write${name}(${value}n)`, () => {
           const buf = Buffer.alloc(9);
           const end = buf[`write${name}`](value, 1);
           return `${end} ${hex(buf)} ${buf[`read${name}`](1)}`;

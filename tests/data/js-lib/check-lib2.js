@@ -117,6 +117,14 @@ function notComparableInNode(label) {
   return label === 'format %s %o %j';
 }
 
+// What the SpiderMonkey run can not match: the messages the engine itself
+// gives where buffer.js and internal/buffer.js, ported line for line, leave
+// the check to it (a negative offset given to the Uint8Array constructor, a
+// Number meeting a BigInt in writeBigInt64*). Their names and codes match.
+function notComparableInSpiderMonkey(label) {
+  return label === 'from(ab, -1)' || /^writeBig(U?Int|Uint)64(LE|BE)\(1\)$/.test(label);
+}
+
 function record(label, expected, actual) {
   tally.compared++;
   const entry = tally.bySection.get(section);
@@ -167,19 +175,23 @@ function checkPortability() {
   ];
   const files = ['buffer', 'internal/string_bytes', 'internal/errors', 'internal/encoding', 'internal/dom_exception',
     'internal/structured_clone', 'timers/promises', 'assert', 'assert/strict', 'internal/assert/assertion_error',
-    'internal/assert/utils', 'internal/assert/stack_frames', 'internal/assert/calltracker', 'internal/comparisons'];
+    'internal/assert/utils', 'internal/assert/stack_frames', 'internal/assert/calltracker', 'internal/comparisons',
+    'internal/buffer', 'internal/buffer_binding', 'internal/builtins', 'internal/options'];
   for (const name of files) {
     const file = nodePath.join(libDir, `${name}.js`);
-    const source = fs.readFileSync(file, 'utf8');
+    // Comments may name what the code stands in for.
+    const source = fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '');
     const hits = banned.filter((re) => re.test(source)).map(String);
     record(`${name}.js uses no newer built-ins`, '', hits.join(' '));
   }
 }
 
 // An uncaught error's report starts with where it was thrown: "node:assert:90",
-// the source line and a caret. The library's assert files keep Node's line
-// numbers so that the engine can print the same; each statement runs in a
-// child Node with Node's assert and with the library's (throw-site.js).
+// the source line and a caret. The library's assert and buffer files keep
+// Node's line numbers so that the engine can print the same; each statement
+// runs in a child Node with Node's modules and with the library's
+// (throw-site.js). Not here: what Node's validators throw, which Node reports
+// at node:internal/errors:541, where every validator rethrows.
 const throwStatements = [
   'assert.strictEqual(1, 2)', 'assert.ok(false)', 'assert(0)', 'assert.ok(false, new Error("own"))',
   'assert.deepStrictEqual({ a: 1 }, { a: 2 })', 'assert.equal(1, 2)', 'assert.notEqual(1, 1)',
@@ -191,6 +203,13 @@ const throwStatements = [
   'assert.throws(() => { throw new Error("a"); }, {})', 'assert.doesNotThrow(() => { throw new Error("x"); })',
   'assert.doesNotThrow(() => { throw new Error("x"); }, RangeError)', 'assert.match("a", /b/)',
   'assert.match("a", "b")', 'assert.ifError(new Error("x"))', 'assert.strict.equal(1, "1")',
+  'Buffer.from(5)', 'Buffer.alloc(2).readUInt8(5)', 'Buffer.alloc(2).readUInt32LE(0)', 'Buffer.alloc(1).readDoubleLE()',
+  'Buffer.alloc(2).readUIntLE(0, 7)', 'Buffer.alloc(2).writeUInt8(300)', 'Buffer.alloc(2).writeInt16BE(1, 1)',
+  'Buffer.from("a").toString("nope")', 'Buffer.from("a", "nope")', 'Buffer.alloc(3).swap16()', 'Buffer.concat([1])',
+  'Buffer.alloc(2).fill("zz", "hex")', 'Buffer.compare("a", Buffer.alloc(1))', 'Buffer.alloc(1).copy("x")',
+  'Buffer.alloc(1).equals(1)', 'Buffer.alloc(1).indexOf({})', 'Buffer.alloc(1).toString("utf8", 0, 1, 2) + Buffer.x.y',
+  'buffer.transcode(Buffer.from([0xff]), "utf8", "ucs2")', 'buffer.transcode("x", "utf8", "ucs2")',
+  'Buffer.from(new ArrayBuffer(2), 3)', 'Buffer.alloc(2).compare(Buffer.alloc(2), 0, 0, 3)',
 ];
 
 function checkThrowSites() {
@@ -253,7 +272,7 @@ async function main() {
       if (results !== undefined) {
         for (const name of [...Object.keys(libCases2.sections), ...Object.keys(libCases2.asyncSections)]) {
           startSection(`${name} (spidermonkey)`);
-          comparePairs(expected[name], results[name] || []);
+          comparePairs(expected[name], results[name] || [], notComparableInSpiderMonkey);
         }
       }
     }

@@ -28,7 +28,7 @@ function makeLoader() {
   return load;
 }
 
-const modules = which === 'node' ?
-  { assert: require('assert') } :
-  { assert: makeLoader()('assert') };
-new Function('assert', statement)(modules.assert); // eslint-disable-line no-new-func
+const load = which === 'node' ? require : makeLoader();
+const buffer = load('buffer');
+// eslint-disable-next-line no-new-func
+new Function('assert', 'buffer', 'Buffer', statement)(load('assert'), buffer, buffer.Buffer);

@@ -126,11 +126,28 @@ function validateArray(value, name, minLength = 0) {
 // Node's `codes`: `throw new ERR_X(...)` as Node's own files write it.
 const codes = {
   ERR_AMBIGUOUS_ARGUMENT: function ERR_AMBIGUOUS_ARGUMENT(...args) { return ambiguousArgumentError(...args); },
+  ERR_BUFFER_OUT_OF_BOUNDS: function ERR_BUFFER_OUT_OF_BOUNDS(...args) { return bufferOutOfBoundsError(...args); },
   ERR_INVALID_ARG_TYPE: function ERR_INVALID_ARG_TYPE(...args) { return invalidArgTypeError(...args); },
   ERR_INVALID_ARG_VALUE: function ERR_INVALID_ARG_VALUE(...args) { return invalidArgValueError(...args); },
+  ERR_INVALID_BUFFER_SIZE: function ERR_INVALID_BUFFER_SIZE(...args) { return invalidBufferSizeError(...args); },
   ERR_INVALID_RETURN_VALUE: function ERR_INVALID_RETURN_VALUE(...args) { return invalidReturnValueError(...args); },
   ERR_MISSING_ARGS: function ERR_MISSING_ARGS(...args) { return missingArgsError(...args); },
+  ERR_OUT_OF_RANGE: function ERR_OUT_OF_RANGE(...args) { return outOfRangeError(...args); },
+  ERR_UNKNOWN_ENCODING: function ERR_UNKNOWN_ENCODING(...args) { return unknownEncodingError(...args); },
 };
+
+// A plain Error with the given properties, as Node makes for errors that
+// come from libraries (ICU's transcode).
+function genericNodeError(message, errorProperties) {
+  const err = new Error(message);
+  Object.assign(err, errorProperties);
+  return err;
+}
+
+function validateBuffer(buffer, name = 'buffer') {
+  if (!ArrayBuffer.isView(buffer))
+    throw invalidArgTypeError(name, ['Buffer', 'TypedArray', 'DataView'], buffer);
+}
 
 module.exports = {
   ...internals,
@@ -140,6 +157,7 @@ module.exports = {
   bindingError,
   bufferOutOfBoundsError,
   encodingNotSupportedError,
+  genericNodeError,
   invalidArgValueError,
   invalidBufferSizeError,
   invalidEncodedDataError,
@@ -149,6 +167,7 @@ module.exports = {
   unknownEncodingError,
   kValidateObjectAllowObjectsAndNull,
   validateArray,
+  validateBuffer,
   validateInteger,
   validateObject,
 };
