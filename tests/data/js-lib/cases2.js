@@ -527,6 +527,13 @@ var libCases2 = (() => {
     check('decode("x")', () => new TextDecoder().decode('x'));
     check('decode(null)', () => new TextDecoder().decode(null));
     check('utf-16le decode("x")', () => new TextDecoder('utf-16le').decode('x'));
+    check('latin1 decode(5)', () => new TextDecoder('latin1').decode(5));
+    check('latin1 fatal', () => [new TextDecoder('latin1', { fatal: true }).decode(new Uint8Array()),
+      new TextDecoder('latin1', { fatal: true, ignoreBOM: false }).decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x80]))]);
+    check('latin1 stream then whole', () => {
+      const d = new TextDecoder('latin1');
+      return [d.decode(new Uint8Array([0x80]), { stream: true }), d.decode(new Uint8Array([0x80]))];
+    });
     check('fatal error', () => new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xff])));
     check('fatal stream end', () => {
       const d = new TextDecoder('utf-8', { fatal: true });

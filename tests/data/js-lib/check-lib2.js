@@ -191,7 +191,9 @@ function checkPortability() {
 // Node's line numbers so that the engine can print the same; each statement
 // runs in a child Node with Node's modules and with the library's
 // (throw-site.js). Not here: what Node's validators throw, which Node reports
-// at node:internal/errors:541, where every validator rethrows.
+// at node:internal/errors:541, where every validator rethrows, and what Node
+// throws from C++, which Node reports at the line that called into C++ (the
+// library throws it from internal/*_binding.js).
 const throwStatements = [
   'assert.strictEqual(1, 2)', 'assert.ok(false)', 'assert(0)', 'assert.ok(false, new Error("own"))',
   'assert.deepStrictEqual({ a: 1 }, { a: 2 })', 'assert.equal(1, 2)', 'assert.notEqual(1, 1)',
@@ -210,6 +212,8 @@ const throwStatements = [
   'Buffer.alloc(1).equals(1)', 'Buffer.alloc(1).indexOf({})', 'Buffer.alloc(1).toString("utf8", 0, 1, 2) + Buffer.x.y',
   'buffer.transcode(Buffer.from([0xff]), "utf8", "ucs2")', 'buffer.transcode("x", "utf8", "ucs2")',
   'Buffer.from(new ArrayBuffer(2), 3)', 'Buffer.alloc(2).compare(Buffer.alloc(2), 0, 0, 3)',
+  'new TextDecoder("nope")', 'TextDecoder.prototype.decode.call({})',
+  'Object.getOwnPropertyDescriptor(TextEncoder.prototype, "encoding").get.call(1)',
 ];
 
 function checkThrowSites() {

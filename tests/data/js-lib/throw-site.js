@@ -30,5 +30,7 @@ function makeLoader() {
 
 const load = which === 'node' ? require : makeLoader();
 const buffer = load('buffer');
+const { TextDecoder, TextEncoder } = which === 'node' ? globalThis : load('internal/encoding');
 // eslint-disable-next-line no-new-func
-new Function('assert', 'buffer', 'Buffer', statement)(load('assert'), buffer, buffer.Buffer);
+new Function('assert', 'buffer', 'Buffer', 'TextDecoder', 'TextEncoder', statement)(
+  load('assert'), buffer, buffer.Buffer, TextDecoder, TextEncoder);

@@ -1,37 +1,75 @@
-// TextEncoder and TextDecoder (the WHATWG Encoding Standard) as Node 20 has them.
-// The decoders are the ones Node programs use: utf-8, utf-16le, utf-16be and
-// windows-1252 (the "latin1"/"ascii" labels). Node's ICU has many more; their
-// labels are not known here and throw ERR_ENCODING_NOT_SUPPORTED.
-//
-// Ported from Node.js v20 (lib/internal/encoding.js); what Node does in C++
-// (src/encoding_binding.cc, the ICU converters) is plain JavaScript here.
-// Copyright Node.js contributors. MIT licence: see the notice in util.js.
 'use strict';
+// Node's lib/internal/encoding.js (v20) line for line; MIT licence, see util.js.
+// An implementation of the WHATWG Encoding Standard
+// https://encoding.spec.whatwg.org
 
-const util = require('util');
-const stringBytes = require('internal/string_bytes');
 const {
-  bindingError,
-  encodingNotSupportedError,
-  invalidArgTypeError,
-  invalidThisError,
-  kValidateObjectAllowObjectsAndNull,
-  validateObject,
-  validateString,
-} = require('internal/errors');
+  Boolean,
+  ObjectDefineProperties,
+  ObjectGetOwnPropertyDescriptors,
+  ObjectSetPrototypeOf,
+  ObjectValues,
+  SafeMap,
+  StringPrototypeSlice,
+  Symbol,
+  SymbolToStringTag,
+  Uint8Array,
+} = require('internal/builtins');
 
-const { isAnyArrayBuffer, isArrayBufferView, isUint8Array } = util.types;
-const customInspect = Symbol.for('nodejs.util.inspect.custom');
-
-const kEncoder = Symbol('encoder');
-const kDecoder = Symbol('decoder');
-const kEncoding = Symbol('encoding');
+const {
+  ERR_ENCODING_NOT_SUPPORTED,
+  ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_THIS,
+  ERR_NO_ICU,
+} = require('internal/errors').codes;
+const kHandle = Symbol('handle');
 const kFlags = Symbol('flags');
+const kEncoding = Symbol('encoding');
+const kDecoder = Symbol('decoder');
+const kEncoder = Symbol('encoder');
 const kFatal = Symbol('kFatal');
-const kIgnoreBOM = Symbol('kIgnoreBOM');
 const kUTF8FastPath = Symbol('kUTF8FastPath');
 const kLatin1FastPath = Symbol('kLatin1FastPath');
-const kHandle = Symbol('handle');
+const kIgnoreBOM = Symbol('kIgnoreBOM');
+
+const {
+  getConstructorOf,
+  customInspectSymbol: inspect,
+  kEmptyObject,
+  kEnumerableProperty,
+} = require('internal/encoding_binding');
+
+const {
+  isAnyArrayBuffer,
+  isArrayBufferView,
+  isUint8Array,
+} = require('util').types;
+
+const {
+  validateString,
+  validateObject,
+  kValidateObjectAllowObjectsAndNull,
+} = require('internal/errors');
+const binding = require('internal/encoding_binding');
+const {
+  encodeInto,
+  encodeIntoResults,
+  encodeUtf8String,
+  decodeUTF8,
+  decodeLatin1,
+} = binding;
+
+const { Buffer } = require('buffer');
+
+function validateEncoder(obj) {
+  if (obj == null || obj[kEncoder] !== true)
+    throw new ERR_INVALID_THIS('TextEncoder');
+}
+
+function validateDecoder(obj) {
+  if (obj == null || obj[kDecoder] !== true)
+    throw new ERR_INVALID_THIS('TextDecoder');
+}
 
 const CONVERTER_FLAGS_FLUSH = 0x1;
 const CONVERTER_FLAGS_FATAL = 0x2;
@@ -39,37 +77,135 @@ const CONVERTER_FLAGS_IGNORE_BOM = 0x4;
 
 const empty = new Uint8Array(0);
 
-function validateEncoder(obj) {
-  if (obj == null || obj[kEncoder] !== true)
-    throw invalidThisError('TextEncoder');
-}
-
-function validateDecoder(obj) {
-  if (obj == null || obj[kDecoder] !== true)
-    throw invalidThisError('TextDecoder');
-}
-
-function invalidDataError(encoding) {
-  return bindingError(TypeError, 'ERR_ENCODING_INVALID_ENCODED_DATA',
-                      `The encoded data was not valid for encoding ${encoding}`);
-}
-
-function bytesOf(input, name) {
-  if (isAnyArrayBuffer(input))
-    return new Uint8Array(input);
-  if (isArrayBufferView(input))
-    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  throw bindingError(TypeError, 'ERR_INVALID_ARG_TYPE',
-                     `The "${name}" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.`);
-}
-
-const encodings = new Map([
+const encodings = new SafeMap([
   ['unicode-1-1-utf-8', 'utf-8'],
   ['unicode11utf8', 'utf-8'],
   ['unicode20utf8', 'utf-8'],
   ['utf8', 'utf-8'],
   ['utf-8', 'utf-8'],
   ['x-unicode20utf8', 'utf-8'],
+  ['866', 'ibm866'],
+  ['cp866', 'ibm866'],
+  ['csibm866', 'ibm866'],
+  ['ibm866', 'ibm866'],
+  ['csisolatin2', 'iso-8859-2'],
+  ['iso-8859-2', 'iso-8859-2'],
+  ['iso-ir-101', 'iso-8859-2'],
+  ['iso8859-2', 'iso-8859-2'],
+  ['iso88592', 'iso-8859-2'],
+  ['iso_8859-2', 'iso-8859-2'],
+  ['iso_8859-2:1987', 'iso-8859-2'],
+  ['l2', 'iso-8859-2'],
+  ['latin2', 'iso-8859-2'],
+  ['csisolatin3', 'iso-8859-3'],
+  ['iso-8859-3', 'iso-8859-3'],
+  ['iso-ir-109', 'iso-8859-3'],
+  ['iso8859-3', 'iso-8859-3'],
+  ['iso88593', 'iso-8859-3'],
+  ['iso_8859-3', 'iso-8859-3'],
+  ['iso_8859-3:1988', 'iso-8859-3'],
+  ['l3', 'iso-8859-3'],
+  ['latin3', 'iso-8859-3'],
+  ['csisolatin4', 'iso-8859-4'],
+  ['iso-8859-4', 'iso-8859-4'],
+  ['iso-ir-110', 'iso-8859-4'],
+  ['iso8859-4', 'iso-8859-4'],
+  ['iso88594', 'iso-8859-4'],
+  ['iso_8859-4', 'iso-8859-4'],
+  ['iso_8859-4:1988', 'iso-8859-4'],
+  ['l4', 'iso-8859-4'],
+  ['latin4', 'iso-8859-4'],
+  ['csisolatincyrillic', 'iso-8859-5'],
+  ['cyrillic', 'iso-8859-5'],
+  ['iso-8859-5', 'iso-8859-5'],
+  ['iso-ir-144', 'iso-8859-5'],
+  ['iso8859-5', 'iso-8859-5'],
+  ['iso88595', 'iso-8859-5'],
+  ['iso_8859-5', 'iso-8859-5'],
+  ['iso_8859-5:1988', 'iso-8859-5'],
+  ['arabic', 'iso-8859-6'],
+  ['asmo-708', 'iso-8859-6'],
+  ['csiso88596e', 'iso-8859-6'],
+  ['csiso88596i', 'iso-8859-6'],
+  ['csisolatinarabic', 'iso-8859-6'],
+  ['ecma-114', 'iso-8859-6'],
+  ['iso-8859-6', 'iso-8859-6'],
+  ['iso-8859-6-e', 'iso-8859-6'],
+  ['iso-8859-6-i', 'iso-8859-6'],
+  ['iso-ir-127', 'iso-8859-6'],
+  ['iso8859-6', 'iso-8859-6'],
+  ['iso88596', 'iso-8859-6'],
+  ['iso_8859-6', 'iso-8859-6'],
+  ['iso_8859-6:1987', 'iso-8859-6'],
+  ['csisolatingreek', 'iso-8859-7'],
+  ['ecma-118', 'iso-8859-7'],
+  ['elot_928', 'iso-8859-7'],
+  ['greek', 'iso-8859-7'],
+  ['greek8', 'iso-8859-7'],
+  ['iso-8859-7', 'iso-8859-7'],
+  ['iso-ir-126', 'iso-8859-7'],
+  ['iso8859-7', 'iso-8859-7'],
+  ['iso88597', 'iso-8859-7'],
+  ['iso_8859-7', 'iso-8859-7'],
+  ['iso_8859-7:1987', 'iso-8859-7'],
+  ['sun_eu_greek', 'iso-8859-7'],
+  ['csiso88598e', 'iso-8859-8'],
+  ['csisolatinhebrew', 'iso-8859-8'],
+  ['hebrew', 'iso-8859-8'],
+  ['iso-8859-8', 'iso-8859-8'],
+  ['iso-8859-8-e', 'iso-8859-8'],
+  ['iso-ir-138', 'iso-8859-8'],
+  ['iso8859-8', 'iso-8859-8'],
+  ['iso88598', 'iso-8859-8'],
+  ['iso_8859-8', 'iso-8859-8'],
+  ['iso_8859-8:1988', 'iso-8859-8'],
+  ['visual', 'iso-8859-8'],
+  ['csiso88598i', 'iso-8859-8-i'],
+  ['iso-8859-8-i', 'iso-8859-8-i'],
+  ['logical', 'iso-8859-8-i'],
+  ['csisolatin6', 'iso-8859-10'],
+  ['iso-8859-10', 'iso-8859-10'],
+  ['iso-ir-157', 'iso-8859-10'],
+  ['iso8859-10', 'iso-8859-10'],
+  ['iso885910', 'iso-8859-10'],
+  ['l6', 'iso-8859-10'],
+  ['latin6', 'iso-8859-10'],
+  ['iso-8859-13', 'iso-8859-13'],
+  ['iso8859-13', 'iso-8859-13'],
+  ['iso885913', 'iso-8859-13'],
+  ['iso-8859-14', 'iso-8859-14'],
+  ['iso8859-14', 'iso-8859-14'],
+  ['iso885914', 'iso-8859-14'],
+  ['csisolatin9', 'iso-8859-15'],
+  ['iso-8859-15', 'iso-8859-15'],
+  ['iso8859-15', 'iso-8859-15'],
+  ['iso885915', 'iso-8859-15'],
+  ['iso_8859-15', 'iso-8859-15'],
+  ['l9', 'iso-8859-15'],
+  ['iso-8859-16', 'iso-8859-16'],
+  ['cskoi8r', 'koi8-r'],
+  ['koi', 'koi8-r'],
+  ['koi8', 'koi8-r'],
+  ['koi8-r', 'koi8-r'],
+  ['koi8_r', 'koi8-r'],
+  ['koi8-ru', 'koi8-u'],
+  ['koi8-u', 'koi8-u'],
+  ['csmacintosh', 'macintosh'],
+  ['mac', 'macintosh'],
+  ['macintosh', 'macintosh'],
+  ['x-mac-roman', 'macintosh'],
+  ['dos-874', 'windows-874'],
+  ['iso-8859-11', 'windows-874'],
+  ['iso8859-11', 'windows-874'],
+  ['iso885911', 'windows-874'],
+  ['tis-620', 'windows-874'],
+  ['windows-874', 'windows-874'],
+  ['cp1250', 'windows-1250'],
+  ['windows-1250', 'windows-1250'],
+  ['x-cp1250', 'windows-1250'],
+  ['cp1251', 'windows-1251'],
+  ['windows-1251', 'windows-1251'],
+  ['x-cp1251', 'windows-1251'],
   ['ansi_x3.4-1968', 'windows-1252'],
   ['ascii', 'windows-1252'],
   ['cp1252', 'windows-1252'],
@@ -87,6 +223,79 @@ const encodings = new Map([
   ['us-ascii', 'windows-1252'],
   ['windows-1252', 'windows-1252'],
   ['x-cp1252', 'windows-1252'],
+  ['cp1253', 'windows-1253'],
+  ['windows-1253', 'windows-1253'],
+  ['x-cp1253', 'windows-1253'],
+  ['cp1254', 'windows-1254'],
+  ['csisolatin5', 'windows-1254'],
+  ['iso-8859-9', 'windows-1254'],
+  ['iso-ir-148', 'windows-1254'],
+  ['iso8859-9', 'windows-1254'],
+  ['iso88599', 'windows-1254'],
+  ['iso_8859-9', 'windows-1254'],
+  ['iso_8859-9:1989', 'windows-1254'],
+  ['l5', 'windows-1254'],
+  ['latin5', 'windows-1254'],
+  ['windows-1254', 'windows-1254'],
+  ['x-cp1254', 'windows-1254'],
+  ['cp1255', 'windows-1255'],
+  ['windows-1255', 'windows-1255'],
+  ['x-cp1255', 'windows-1255'],
+  ['cp1256', 'windows-1256'],
+  ['windows-1256', 'windows-1256'],
+  ['x-cp1256', 'windows-1256'],
+  ['cp1257', 'windows-1257'],
+  ['windows-1257', 'windows-1257'],
+  ['x-cp1257', 'windows-1257'],
+  ['cp1258', 'windows-1258'],
+  ['windows-1258', 'windows-1258'],
+  ['x-cp1258', 'windows-1258'],
+  ['x-mac-cyrillic', 'x-mac-cyrillic'],
+  ['x-mac-ukrainian', 'x-mac-cyrillic'],
+  ['chinese', 'gbk'],
+  ['csgb2312', 'gbk'],
+  ['csiso58gb231280', 'gbk'],
+  ['gb2312', 'gbk'],
+  ['gb_2312', 'gbk'],
+  ['gb_2312-80', 'gbk'],
+  ['gbk', 'gbk'],
+  ['iso-ir-58', 'gbk'],
+  ['x-gbk', 'gbk'],
+  ['gb18030', 'gb18030'],
+  ['big5', 'big5'],
+  ['big5-hkscs', 'big5'],
+  ['cn-big5', 'big5'],
+  ['csbig5', 'big5'],
+  ['x-x-big5', 'big5'],
+  ['cseucpkdfmtjapanese', 'euc-jp'],
+  ['euc-jp', 'euc-jp'],
+  ['x-euc-jp', 'euc-jp'],
+  ['csiso2022jp', 'iso-2022-jp'],
+  ['iso-2022-jp', 'iso-2022-jp'],
+  ['csshiftjis', 'shift_jis'],
+  ['ms932', 'shift_jis'],
+  ['ms_kanji', 'shift_jis'],
+  ['shift-jis', 'shift_jis'],
+  ['shift_jis', 'shift_jis'],
+  ['sjis', 'shift_jis'],
+  ['windows-31j', 'shift_jis'],
+  ['x-sjis', 'shift_jis'],
+  ['cseuckr', 'euc-kr'],
+  ['csksc56011987', 'euc-kr'],
+  ['euc-kr', 'euc-kr'],
+  ['iso-ir-149', 'euc-kr'],
+  ['korean', 'euc-kr'],
+  ['ks_c_5601-1987', 'euc-kr'],
+  ['ks_c_5601-1989', 'euc-kr'],
+  ['ksc5601', 'euc-kr'],
+  ['ksc_5601', 'euc-kr'],
+  ['windows-949', 'euc-kr'],
+  ['csiso2022kr', 'replacement'],
+  ['hz-gb-2312', 'replacement'],
+  ['iso-2022-cn', 'replacement'],
+  ['iso-2022-cn-ext', 'replacement'],
+  ['iso-2022-kr', 'replacement'],
+  ['replacement', 'replacement'],
   ['unicodefffe', 'utf-16be'],
   ['utf-16be', 'utf-16be'],
   ['csunicode', 'utf-16le'],
@@ -96,18 +305,31 @@ const encodings = new Map([
   ['unicodefeff', 'utf-16le'],
   ['utf-16le', 'utf-16le'],
   ['utf-16', 'utf-16le'],
+  ['x-user-defined', 'x-user-defined'],
 ]);
 
-// String.prototype.trim also removes non-ASCII whitespace.
+// Unfortunately, String.prototype.trim also removes non-ascii whitespace,
+// so we have to do this manually
 function trimAsciiWhitespace(label) {
   let s = 0;
   let e = label.length;
-  const isSpace = (c) => c === '\u0009' || c === '\u000a' || c === '\u000c' || c === '\u000d' || c === '\u0020';
-  while (s < e && isSpace(label[s]))
+  while (s < e && (
+    label[s] === '\u0009' ||
+    label[s] === '\u000a' ||
+    label[s] === '\u000c' ||
+    label[s] === '\u000d' ||
+    label[s] === '\u0020')) {
     s++;
-  while (e > s && isSpace(label[e - 1]))
+  }
+  while (e > s && (
+    label[e - 1] === '\u0009' ||
+    label[e - 1] === '\u000a' ||
+    label[e - 1] === '\u000c' ||
+    label[e - 1] === '\u000d' ||
+    label[e - 1] === '\u0020')) {
     e--;
-  return label.slice(s, e);
+  }
+  return StringPrototypeSlice(label, s, e);
 }
 
 function getEncodingFromLabel(label) {
@@ -128,212 +350,217 @@ class TextEncoder {
 
   encode(input = '') {
     validateEncoder(this);
-    const bytes = stringBytes.utf8Encode(`${input}`);
-    return new Uint8Array(bytes.buffer, 0, bytes.length);
+    return encodeUtf8String(`${input}`);
   }
 
   encodeInto(src, dest) {
     validateEncoder(this);
     validateString(src, 'src');
     if (!dest || !isUint8Array(dest))
-      throw invalidArgTypeError('dest', 'Uint8Array', dest);
-    const { read, written } = stringBytes.utf8Write(dest, src, 0, dest.length);
+      throw new ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);
+
+    encodeInto(src, dest);
+    // We need to read from the binding here since the buffer gets refreshed
+    // from the snapshot.
+    const { 0: read, 1: written } = encodeIntoResults;
     return { read, written };
   }
 
-  [customInspect](depth, opts) {
+  [inspect](depth, opts) {
     validateEncoder(this);
     if (typeof depth === 'number' && depth < 0)
       return this;
-    const ctor = constructorOf(this);
+    const ctor = getConstructorOf(this);
     const obj = { __proto__: {
       constructor: ctor === null ? TextEncoder : ctor,
     } };
     obj.encoding = this.encoding;
-    return util.inspect(obj, opts);
+    // Lazy to avoid circular dependency
+    return require('util').inspect(obj, opts);
   }
 }
 
-const enumerable = { __proto__: null, enumerable: true };
-Object.defineProperties(
+ObjectDefineProperties(
   TextEncoder.prototype, {
-    'encode': enumerable,
-    'encodeInto': enumerable,
-    'encoding': enumerable,
-    [Symbol.toStringTag]: { __proto__: null, configurable: true, value: 'TextEncoder' },
+    'encode': kEnumerableProperty,
+    'encodeInto': kEnumerableProperty,
+    'encoding': kEnumerableProperty,
+    [SymbolToStringTag]: { __proto__: null, configurable: true, value: 'TextEncoder' },
   });
 
-function constructorOf(obj) {
-  while (obj) {
-    const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
-    if (descriptor !== undefined && typeof descriptor.value === 'function' && descriptor.value.name !== '')
-      return descriptor.value;
-    obj = Object.getPrototypeOf(obj);
+const TextDecoder =
+  require('internal/encoding_binding').hasIntl ?
+    makeTextDecoderICU() :
+    makeTextDecoderJS();
+
+function makeTextDecoderICU() {
+  const {
+    decode: _decode,
+    getConverter,
+  } = require('internal/encoding_binding');
+
+  class TextDecoder {
+    constructor(encoding = 'utf-8', options = kEmptyObject) {
+      encoding = `${encoding}`;
+      validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);
+
+      const enc = getEncodingFromLabel(encoding);
+      if (enc === undefined)
+        throw new ERR_ENCODING_NOT_SUPPORTED(encoding);
+
+      let flags = 0;
+      if (options !== null) {
+        flags |= options.fatal ? CONVERTER_FLAGS_FATAL : 0;
+        flags |= options.ignoreBOM ? CONVERTER_FLAGS_IGNORE_BOM : 0;
+      }
+
+      this[kDecoder] = true;
+      this[kFlags] = flags;
+      this[kEncoding] = enc;
+      this[kIgnoreBOM] = Boolean(options?.ignoreBOM);
+      this[kFatal] = Boolean(options?.fatal);
+      // Only support fast path for UTF-8.
+      this[kUTF8FastPath] = enc === 'utf-8';
+      this[kLatin1FastPath] = enc === 'windows-1252';
+      this[kHandle] = undefined;
+
+      if (!this[kUTF8FastPath] && !this[kLatin1FastPath]) {
+        this.#prepareConverter();
+      }
+    }
+
+    #prepareConverter() {
+      if (this[kHandle] !== undefined) return;
+      const handle = getConverter(this[kEncoding], this[kFlags]);
+      if (handle === undefined)
+        throw new ERR_ENCODING_NOT_SUPPORTED(this[kEncoding]);
+      this[kHandle] = handle;
+    }
+
+    decode(input = empty, options = kEmptyObject) {
+      validateDecoder(this);
+
+      this[kUTF8FastPath] &&= !(options?.stream);
+      this[kLatin1FastPath] &&= !(options?.stream);
+
+      if (this[kUTF8FastPath]) {
+        return decodeUTF8(input, this[kIgnoreBOM], this[kFatal]);
+      }
+
+      if (this[kLatin1FastPath]) {
+        return decodeLatin1(input, this[kIgnoreBOM], this[kFatal]);
+      }
+
+      this.#prepareConverter();
+
+      validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);
+
+      let flags = 0;
+      if (options !== null)
+        flags |= options.stream ? 0 : CONVERTER_FLAGS_FLUSH;
+
+      return _decode(this[kHandle], input, flags, this.encoding);
+    }
   }
-  return null;
+
+  return TextDecoder;
 }
 
-// ---- the streaming decoders (Node's ICU converters)
-
-// windows-1252's bytes 0x80-0x9F; the rest are their own code points.
-const windows1252High = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-
-class Converter {
-  constructor(encoding, flags) {
-    this.encoding = encoding;
-    this.fatal = (flags & CONVERTER_FLAGS_FATAL) !== 0;
-    this.ignoreBOM = (flags & CONVERTER_FLAGS_IGNORE_BOM) !== 0;
-    this.reset();
+function makeTextDecoderJS() {
+  let StringDecoder;
+  function lazyStringDecoder() {
+    if (StringDecoder === undefined)
+      ({ StringDecoder } = require('string_decoder'));
+    return StringDecoder;
   }
 
-  reset() {
-    this.bomSeen = false;
-    this.utf8 = {};
-    this.pending = [];  // UTF-16 bytes not yet decoded
-    this.highSurrogate = -1;
+  const kBOMSeen = Symbol('BOM seen');
+
+  function hasConverter(encoding) {
+    return encoding === 'utf-8' || encoding === 'utf-16le';
   }
 
-  // Returns the text, or null when fatal and the data is invalid.
-  decode(bytes, flush) {
-    let text;
-    switch (this.encoding) {
-      case 'utf-8': {
-        text = stringBytes.utf8Decode(bytes, 0, bytes.length, this.utf8, this.fatal);
-        if (text !== null && flush) {
-          const tail = stringBytes.utf8Flush(this.utf8, this.fatal);
-          text = tail === null ? null : text + tail;
+  class TextDecoder {
+    constructor(encoding = 'utf-8', options = kEmptyObject) {
+      encoding = `${encoding}`;
+      validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);
+
+      const enc = getEncodingFromLabel(encoding);
+      if (enc === undefined || !hasConverter(enc))
+        throw new ERR_ENCODING_NOT_SUPPORTED(encoding);
+
+      let flags = 0;
+      if (options !== null) {
+        if (options.fatal) {
+          throw new ERR_NO_ICU('"fatal" option');
         }
-        break;
+        flags |= options.ignoreBOM ? CONVERTER_FLAGS_IGNORE_BOM : 0;
       }
-      case 'utf-16le':
-      case 'utf-16be':
-        text = this.decodeUtf16(bytes, flush, this.encoding === 'utf-16be');
-        break;
-      default: {
-        let decoded = '';
-        for (const byte of bytes)
-          decoded += String.fromCharCode(byte >= 0x80 && byte < 0xa0 ? windows1252High[byte - 0x80] : byte);
-        text = decoded;
-      }
-    }
-    if (text === null) {
-      this.reset();
-      return null;
-    }
-    if (text.length > 0 && !this.bomSeen) {
-      if (!this.ignoreBOM && text[0] === '\ufeff')
-        text = text.slice(1);
-      this.bomSeen = true;
-    }
-    if (flush)
-      this.reset();
-    return text;
-  }
 
-  decodeUtf16(bytes, flush, bigEndian) {
-    const units = [];
-    const all = this.pending.concat(Array.from(bytes));
-    let i = 0;
-    for (; i + 1 < all.length; i += 2)
-      units.push(bigEndian ? (all[i] << 8) | all[i + 1] : all[i] | (all[i + 1] << 8));
-    this.pending = all.slice(i);
-    let text = '';
-    for (const unit of units) {
-      if (this.highSurrogate >= 0) {
-        if (unit >= 0xdc00 && unit <= 0xdfff) {
-          text += String.fromCharCode(this.highSurrogate, unit);
-          this.highSurrogate = -1;
-          continue;
+      this[kDecoder] = true;
+      // StringDecoder will normalize WHATWG encoding to Node.js encoding.
+      this[kHandle] = new (lazyStringDecoder())(enc);
+      this[kFlags] = flags;
+      this[kEncoding] = enc;
+      this[kBOMSeen] = false;
+    }
+
+    decode(input = empty, options = kEmptyObject) {
+      validateDecoder(this);
+      if (isAnyArrayBuffer(input)) {
+        try {
+          input = Buffer.from(input);
+        } catch {
+          input = empty;
         }
-        if (this.fatal) return null;
-        text += '\ufffd';
-        this.highSurrogate = -1;
-      }
-      if (unit >= 0xd800 && unit <= 0xdbff) {
-        this.highSurrogate = unit;
-      } else if (unit >= 0xdc00 && unit <= 0xdfff) {
-        if (this.fatal) return null;
-        text += '\ufffd';
+      } else if (isArrayBufferView(input)) {
+        try {
+          input = Buffer.from(input.buffer, input.byteOffset,
+                              input.byteLength);
+        } catch {
+          input = empty;
+        }
       } else {
-        text += String.fromCharCode(unit);
+        throw new ERR_INVALID_ARG_TYPE('input',
+                                       ['ArrayBuffer', 'ArrayBufferView'],
+                                       input);
       }
+      validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);
+
+      if (this[kFlags] & CONVERTER_FLAGS_FLUSH) {
+        this[kBOMSeen] = false;
+      }
+
+      if (options !== null && options.stream) {
+        this[kFlags] &= ~CONVERTER_FLAGS_FLUSH;
+      } else {
+        this[kFlags] |= CONVERTER_FLAGS_FLUSH;
+      }
+
+      let result = this[kFlags] & CONVERTER_FLAGS_FLUSH ?
+        this[kHandle].end(input) :
+        this[kHandle].write(input);
+
+      if (result.length > 0 &&
+          !this[kBOMSeen] &&
+          !(this[kFlags] & CONVERTER_FLAGS_IGNORE_BOM)) {
+        // If the very first result in the stream is a BOM, and we are not
+        // explicitly told to ignore it, then we discard it.
+        if (result[0] === '\ufeff') {
+          result = StringPrototypeSlice(result, 1);
+        }
+        this[kBOMSeen] = true;
+      }
+
+      return result;
     }
-    if (flush && (this.highSurrogate >= 0 || this.pending.length > 0)) {
-      if (this.fatal) return null;
-      text += '\ufffd';
-    }
-    return text;
   }
+
+  return TextDecoder;
 }
 
-class TextDecoder {
-  constructor(encoding = 'utf-8', options = {}) {
-    encoding = `${encoding}`;
-    validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);
-
-    const enc = getEncodingFromLabel(encoding);
-    if (enc === undefined)
-      throw encodingNotSupportedError(encoding);
-
-    let flags = 0;
-    if (options !== null) {
-      flags |= options.fatal ? CONVERTER_FLAGS_FATAL : 0;
-      flags |= options.ignoreBOM ? CONVERTER_FLAGS_IGNORE_BOM : 0;
-    }
-
-    this[kDecoder] = true;
-    this[kFlags] = flags;
-    this[kEncoding] = enc;
-    this[kIgnoreBOM] = Boolean(options && options.ignoreBOM);
-    this[kFatal] = Boolean(options && options.fatal);
-    // Node decodes whole inputs of these two without a converter.
-    this[kUTF8FastPath] = enc === 'utf-8';
-    this[kLatin1FastPath] = enc === 'windows-1252';
-    this[kHandle] = undefined;
-  }
-
-  decode(input = empty, options = {}) {
-    validateDecoder(this);
-
-    const stream = Boolean(options && options.stream);
-    this[kUTF8FastPath] = this[kUTF8FastPath] && !stream;
-    this[kLatin1FastPath] = this[kLatin1FastPath] && !stream;
-
-    if (this[kUTF8FastPath]) {
-      const bytes = bytesOf(input, 'list');
-      let start = 0;
-      if (!this[kIgnoreBOM] && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-        start = 3;
-      const text = stringBytes.utf8Decode(bytes, start, bytes.length, undefined, this[kFatal]);
-      if (text === null)
-        throw invalidDataError('utf-8');
-      return text;
-    }
-
-    if (this[kLatin1FastPath]) {
-      // Node 20 reads these bytes as ISO-8859-1, not windows-1252.
-      const bytes = bytesOf(input, 'input');
-      return stringBytes.latin1Decode(bytes, 0, bytes.length);
-    }
-
-    if (this[kHandle] === undefined)
-      this[kHandle] = new Converter(this[kEncoding], this[kFlags]);
-
-    validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);
-
-    const bytes = bytesOf(input, 'input');
-    const text = this[kHandle].decode(bytes, !stream);
-    if (text === null)
-      throw invalidDataError(this.encoding);
-    return text;
-  }
-}
-
-// Shared by Node's two TextDecoder implementations.
-const sharedProperties = Object.getOwnPropertyDescriptors({
+// Mix in some shared properties.
+const sharedProperties = ObjectGetOwnPropertyDescriptors({
   get encoding() {
     validateDecoder(this);
     return this[kEncoding];
@@ -350,11 +577,11 @@ const sharedProperties = Object.getOwnPropertyDescriptors({
               CONVERTER_FLAGS_IGNORE_BOM;
   },
 
-  [customInspect](depth, opts) {
+  [inspect](depth, opts) {
     validateDecoder(this);
     if (typeof depth === 'number' && depth < 0)
       return this;
-    const constructor = constructorOf(this) || TextDecoder;
+    const constructor = getConstructorOf(this) || TextDecoder;
     const obj = { __proto__: { constructor } };
     obj.encoding = this.encoding;
     obj.fatal = this.fatal;
@@ -363,17 +590,23 @@ const sharedProperties = Object.getOwnPropertyDescriptors({
       obj[kFlags] = this[kFlags];
       obj[kHandle] = this[kHandle];
     }
-    return `${constructor.name} ${util.inspect(obj)}`;
+    // Lazy to avoid circular dependency
+    const { inspect } = require('util');
+    return `${constructor.name} ${inspect(obj)}`;
   },
 });
-for (const descriptor of Object.values(sharedProperties))
-  Object.setPrototypeOf(descriptor, null);
-sharedProperties[customInspect].enumerable = false;
+const propertiesValues = ObjectValues(sharedProperties);
+for (let i = 0; i < propertiesValues.length; i++) {
+  // We want to use null-prototype objects to not rely on globally mutable
+  // %Object.prototype%.
+  ObjectSetPrototypeOf(propertiesValues[i], null);
+}
+sharedProperties[inspect].enumerable = false;
 
-Object.defineProperties(TextDecoder.prototype, {
-  decode: enumerable,
+ObjectDefineProperties(TextDecoder.prototype, {
+  decode: kEnumerableProperty,
   ...sharedProperties,
-  [Symbol.toStringTag]: {
+  [SymbolToStringTag]: {
     __proto__: null,
     configurable: true,
     value: 'TextDecoder',

@@ -127,11 +127,16 @@ function validateArray(value, name, minLength = 0) {
 const codes = {
   ERR_AMBIGUOUS_ARGUMENT: function ERR_AMBIGUOUS_ARGUMENT(...args) { return ambiguousArgumentError(...args); },
   ERR_BUFFER_OUT_OF_BOUNDS: function ERR_BUFFER_OUT_OF_BOUNDS(...args) { return bufferOutOfBoundsError(...args); },
+  ERR_ENCODING_NOT_SUPPORTED: function ERR_ENCODING_NOT_SUPPORTED(...args) { return encodingNotSupportedError(...args); },
   ERR_INVALID_ARG_TYPE: function ERR_INVALID_ARG_TYPE(...args) { return invalidArgTypeError(...args); },
   ERR_INVALID_ARG_VALUE: function ERR_INVALID_ARG_VALUE(...args) { return invalidArgValueError(...args); },
   ERR_INVALID_BUFFER_SIZE: function ERR_INVALID_BUFFER_SIZE(...args) { return invalidBufferSizeError(...args); },
   ERR_INVALID_RETURN_VALUE: function ERR_INVALID_RETURN_VALUE(...args) { return invalidReturnValueError(...args); },
+  ERR_INVALID_THIS: function ERR_INVALID_THIS(...args) { return invalidThisError(...args); },
   ERR_MISSING_ARGS: function ERR_MISSING_ARGS(...args) { return missingArgsError(...args); },
+  ERR_NO_ICU: function ERR_NO_ICU(feature) {
+    return makeNodeError(TypeError, 'ERR_NO_ICU', `${feature} is not supported on Node.js compiled without ICU`);
+  },
   ERR_OUT_OF_RANGE: function ERR_OUT_OF_RANGE(...args) { return outOfRangeError(...args); },
   ERR_UNKNOWN_ENCODING: function ERR_UNKNOWN_ENCODING(...args) { return unknownEncodingError(...args); },
 };
