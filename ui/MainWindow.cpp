@@ -77,6 +77,12 @@ QString waitBannerStyle(const Theme& theme) {
              QColor(245, 158, 11).name());
 }
 
+// The text of a scenario's program (its path is resolved by the parser), "" if unreadable.
+std::string readProgram(const Scenario& scenario) {
+    QFile file(QString::fromStdString(scenario.program));
+    return file.open(QIODevice::ReadOnly) ? file.readAll().toStdString() : std::string();
+}
+
 void highlightLine(QPlainTextEdit* edit, int line, const QColor& color, int column = 0) {
     QList<QTextEdit::ExtraSelection> selections;
     if (line >= 0) {
@@ -469,7 +475,9 @@ void MainWindow::rememberRecent(const QString& path) {
 
 void MainWindow::openDialog() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QFileInfo(scenarioPath_).absolutePath(),
-                                                      tr("Scenarios (*.yaml *.yml *.json);;All files (*)"));
+                                                      tr("Scenarios and programs (*.yaml *.yml *.json *.js *.mjs *.cjs);;"
+                                                         "Scenarios (*.yaml *.yml *.json);;"
+                                                         "JavaScript programs (*.js *.mjs *.cjs);;All files (*)"));
     if (!path.isEmpty())
         openScenario(path);
 }
@@ -529,7 +537,7 @@ bool MainWindow::openScenario(const QString& path) {
         return false;
     }
     scenario_ = std::move(parsed.scenario);
-    nodeCode_ = nodeCodeFor(*scenario_);
+    nodeCode_ = scenario_->program.empty() ? nodeCodeFor(*scenario_) : programCode(readProgram(*scenario_));
     codeView_->setPlainText(qs(nodeCode_.text()));
     highlightedCodeLine_ = -1;
     QString markdown = QStringLiteral("# %1\n\n").arg(qs(scenario_->title));
@@ -542,7 +550,8 @@ bool MainWindow::openScenario(const QString& path) {
     processes_->setValue(scenario_->runtime.processes);
     timeScale_->setValue(scenario_->runtime.timeScale);
     const bool hasLoad = scenario_->server.has_value() && !scenario_->load.empty();
-    engineChoice_->setCurrentIndex(hasLoad ? 2 : 0);
+    // A real program runs on the event loop only: there is no thread-per-request twin of it.
+    engineChoice_->setCurrentIndex(hasLoad && scenario_->program.empty() ? 2 : 0);
     timeline_->setNotes(scenario_->notes);
     LoopViewOptions options;
     options.threadpool = scenario_->runtime.threadpool;
@@ -667,7 +676,7 @@ void MainWindow::updateRunState() {
     const bool running = runs_->isRunning();
     runAction_->setEnabled(scenario_.has_value() && !running);
     cancelAction_->setEnabled(running);
-    engineChoice_->setEnabled(!running);
+    engineChoice_->setEnabled(!running && !(scenario_ && !scenario_->program.empty()));
     threadpool_->setEnabled(!running);
     cores_->setEnabled(!running);
     processes_->setEnabled(!running);

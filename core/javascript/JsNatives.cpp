@@ -411,11 +411,24 @@ bool httpClose(JSContext* cx, unsigned argc, JS::Value* vp) {
 
 // ---- modules
 
+// The source text as the engine's own UTF-16: SpiderMonkey 102 reads a UTF-8
+// SourceText for CompileFunction as Latin-1, so a program's "é" would become "Ã©".
+bool sourceArgument(JSContext* cx, const JS::CallArgs& args, std::u16string& out) {
+    JS::RootedString text(cx, JS::ToString(cx, args.get(0)));
+    if (!text)
+        return false;
+    out.resize(JS_GetStringLength(text));
+    return JS_CopyStringChars(cx, mozilla::Range<char16_t>(out.data(), out.size()), text);
+}
+
 // compileFunction(source, filename, [parameter names], name?) -> function
 bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
     const std::string source = stringArgument(cx, args, 0);
+    std::u16string units;
+    if (!sourceArgument(cx, args, units))
+        return false;
     const std::string file = stringArgument(cx, args, 1);
     std::vector<std::string> names;
     if (args.get(2).isObject()) {
@@ -436,8 +449,8 @@ bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CompileOptions options(cx);
     // CompileFunction adds a hidden first line: starting at 0 keeps the lines the file's own.
     options.setFileAndLine(file.c_str(), 0);
-    JS::SourceText<mozilla::Utf8Unit> text;
-    if (!text.init(cx, source.data(), source.size(), JS::SourceOwnership::Borrowed))
+    JS::SourceText<char16_t> text;
+    if (!text.init(cx, units.data(), units.size(), JS::SourceOwnership::Borrowed))
         return false;
     JS::RootedObjectVector scope(cx);
     JSFunction* function = JS::CompileFunction(cx, scope, options, name.c_str(), unsigned(parameters.size()), parameters.data(), text);
@@ -452,12 +465,15 @@ bool compileModule(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
     const std::string source = stringArgument(cx, args, 0);
+    std::u16string units;
+    if (!sourceArgument(cx, args, units))
+        return false;
     const std::string file = stringArgument(cx, args, 1);
     program.rememberSource(file, source);
     JS::CompileOptions options(cx);
     options.setFileAndLine(file.c_str(), 1);
-    JS::SourceText<mozilla::Utf8Unit> text;
-    if (!text.init(cx, source.data(), source.size(), JS::SourceOwnership::Borrowed))
+    JS::SourceText<char16_t> text;
+    if (!text.init(cx, units.data(), units.size(), JS::SourceOwnership::Borrowed))
         return false;
     JS::RootedObject module(cx, JS::CompileModule(cx, options, text));
     if (!module)

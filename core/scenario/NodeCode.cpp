@@ -210,7 +210,23 @@ void collectKinds(const StepList& list, std::set<StepKind>& kinds) {
 
 }  // namespace
 
+NodeCode programCode(std::string_view source) {
+    NodeCode code;
+    code.isProgram = true;
+    std::size_t start = 0;
+    while (start < source.size()) {
+        std::size_t end = source.find('\n', start);
+        if (end == std::string_view::npos)
+            end = source.size();
+        code.lines.emplace_back(source.substr(start, end - start));
+        start = end + 1;
+    }
+    return code;
+}
+
 int NodeCode::lineFor(const SourceLocation& step) const {
+    if (isProgram)
+        return step.line >= 1 && step.line <= int(lines.size()) ? step.line - 1 : -1;
     auto it = lineOfStep.find(step.line);
     return it == lineOfStep.end() ? -1 : it->second;
 }

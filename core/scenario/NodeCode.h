@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "Scenario.h"
@@ -14,6 +15,7 @@ namespace loopscope {
 struct NodeCode {
     std::vector<std::string> lines;
     std::map<int, int> lineOfStep;  // scenario line (1-based) -> JavaScript line (0-based)
+    bool isProgram = false;         // the lines are a real program's: its trace's lines are theirs
 
     // The JavaScript line of a step, or -1 when the step is not shown.
     int lineFor(const SourceLocation& step) const;
@@ -21,5 +23,7 @@ struct NodeCode {
 };
 
 NodeCode nodeCodeFor(const Scenario& scenario);
+// A real program (Scenario::program) is shown as itself: `source` is its text.
+NodeCode programCode(std::string_view source);
 
 }  // namespace loopscope

@@ -194,7 +194,41 @@ function define(name, value) {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
 }
 
+// Getter/setter globals as Node 20 defines them (a program may replace them).
+function defineAccessor(name, load, enumerable = false) {
+  let value;
+  let loaded = false;
+  Object.defineProperty(globalThis, name, {
+    get() {
+      if (!loaded) {
+        value = load();
+        loaded = true;
+      }
+      return value;
+    },
+    set(replacement) {
+      value = replacement;
+      loaded = true;
+    },
+    enumerable,
+    configurable: true,
+  });
+}
+
 define('global', globalThis);
+// After util has loaded, as in Node, so that util.format('%s', buffer) prints its text.
+defineAccessor('Buffer', () => require('buffer').Buffer);
+defineAccessor('atob', () => require('buffer').atob, true);
+defineAccessor('btoa', () => require('buffer').btoa, true);
+defineAccessor('TextEncoder', () => require('internal/encoding').TextEncoder);
+defineAccessor('TextDecoder', () => require('internal/encoding').TextDecoder);
+defineAccessor('DOMException', () => require('internal/dom_exception').DOMException);
+function structuredClone(value, options) {
+  return require('internal/structured_clone').structuredClone(value, options);
+}
+Object.defineProperty(globalThis, 'structuredClone', {
+  value: structuredClone, writable: true, configurable: true, enumerable: true,
+});
 define('process', process);
 define('console', console);
 define('performance', performance);

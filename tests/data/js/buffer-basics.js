@@ -1,0 +1,10 @@
+const b = Buffer.from('héllo wörld');
+console.log(b, b.length, Buffer.byteLength('héllo'));
+console.log(b.toString('hex'), b.toString('base64'), b.toString('base64url'));
+console.log(Buffer.from('68656c6c6f', 'hex').toString(), Buffer.from('aGVsbG8=', 'base64').toString());
+console.log(Buffer.concat([Buffer.from('ab'), Buffer.from('cd')]).toString(), Buffer.alloc(3, 'x'), Buffer.alloc(4));
+const n = Buffer.alloc(8); n.writeUInt32BE(0xdeadbeef, 0); n.writeInt16LE(-2, 4);
+console.log(n, n.readUInt32BE(0).toString(16), n.readInt16LE(4), n.toJSON());
+console.log(b.slice(0, 5).toString(), b.subarray(7).toString('latin1'), b.indexOf('w'), b.includes('llo'));
+console.log(Buffer.isBuffer(b), Buffer.isBuffer('x'), Buffer.compare(Buffer.from('a'), Buffer.from('b')), b.equals(Buffer.from('héllo wörld')));
+console.log(Buffer.from([0xff, 0xfe, 0x41]).toString('utf8'), Buffer.from(new Uint8Array(60).fill(7)));
