@@ -128,6 +128,10 @@ public:
     void closeHttp() { server_.stop(); }
 
     bool stopped() const { return horizon_.stopped(); }
+    // The horizon as a steady-clock reading (steadyNow()); and, at it, the run stops
+    // (true when it has).
+    Nanoseconds horizonDeadline() const { return horizon_.deadline(); }
+    bool stopIfPastHorizon() { return horizon_.stopIfPast(); }
 
 private:
     Nanoseconds scaled(Nanoseconds programTime) const { return Nanoseconds(double(programTime) * scale_); }

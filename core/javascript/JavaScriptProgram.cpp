@@ -7,6 +7,8 @@
 #include <js/CompilationAndEvaluation.h>
 #include <js/Context.h>
 #include <js/Exception.h>
+#include <js/Interrupt.h>
+#include <js/MemoryCallbacks.h>
 #include <js/Modules.h>
 #include <js/PropertyAndElement.h>
 #include <js/SavedFrameAPI.h>
@@ -17,6 +19,7 @@
 #include "JsErrorText.h"
 #include "JsLibrary.h"
 #include "JsMicrotaskQueue.h"
+#include "JsWatchdog.h"
 #include "JsNatives.h"
 #include "JsStrings.h"
 
@@ -39,9 +42,13 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
     JS::SetModuleResolveHook(JS_GetRuntime(cx()), &JavaScriptProgram::resolveModule);
     JS::SetModuleMetadataHook(JS_GetRuntime(cx()), &JavaScriptProgram::describeModule);
     runtime_.setAfterDrain([this] { return processRejections(); });
+    JS_AddInterruptCallback(cx(), &JavaScriptProgram::onInterrupt);
+    JS::SetOutOfMemoryCallback(cx(), &JavaScriptProgram::onOutOfMemory, this);
 }
 
 JavaScriptProgram::~JavaScriptProgram() {
+    watchdog_.reset();
+    JS::SetOutOfMemoryCallback(cx(), nullptr, nullptr);
     runtime_.setAfterDrain({});
     JS::SetPromiseRejectionTrackerCallback(cx(), nullptr, nullptr);
     JS::SetModuleResolveHook(JS_GetRuntime(cx()), nullptr);
@@ -74,6 +81,7 @@ ProgramHooks JavaScriptProgram::hooks() {
 // runs the main module (as a promise job when it is an ES module, as Node 20 does).
 void JavaScriptProgram::start() {
     JSContext* context = cx();
+    watchdog_ = std::make_unique<JsWatchdog>(context, runtime_.horizonDeadline());
     JSAutoRealm realm(context, engine_.global());
     const JsLibraryFile* loader = jsLibraryFile("internal/loader");
     if (!loader)
@@ -138,8 +146,10 @@ void JavaScriptProgram::callGuarded(JS::HandleValue function, JS::HandleValue se
 // handling itself throws).
 void JavaScriptProgram::reportUncaught() {
     JSContext* context = cx();
-    if (!JS_IsExceptionPending(context))
-        return;  // uncatchable: process.exit() or the horizon
+    if (!JS_IsExceptionPending(context)) {
+        stopWithoutException();
+        return;
+    }
     JS::ExceptionStack stack(context);
     if (!JS::StealPendingExceptionStack(context, &stack))
         return;
@@ -172,6 +182,27 @@ void JavaScriptProgram::reportUncaught() {
     if (!JS::Call(context, JS::UndefinedHandleValue, emitExit, JS::HandleValueArray::empty(), &ignored))
         JS_ClearPendingException(context);
     runtime_.exitProgram(runtime_.exitCode() == 0 ? 1 : runtime_.exitCode());
+}
+
+// A script ended with no exception to report: process.exit(), the horizon's interrupt,
+// or the heap's limit, which Node reports as a fatal error with SIGABRT's exit code.
+void JavaScriptProgram::stopWithoutException() {
+    if (!outOfMemory_ || runtime_.stopped())
+        return;
+    runtime_.log({}, "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n"
+                     "(the program's heap is limited to runtime.heap = " +
+                         std::to_string(scenario_.runtime.heapBytes / (1024 * 1024)) + " MiB)",
+                 OutputStream::Stderr);
+    runtime_.exitProgram(134);
+}
+
+// At the horizon (the watchdog's request): the script stops here, uncatchable.
+bool JavaScriptProgram::onInterrupt(JSContext* cx) {
+    return !of(cx).runtime_.stopIfPastHorizon();
+}
+
+void JavaScriptProgram::onOutOfMemory(JSContext*, void* data) {
+    static_cast<JavaScriptProgram*>(data)->outOfMemory_ = true;
 }
 
 void JavaScriptProgram::printFatal(JS::HandleValue error, const JS::ExceptionStack& stack) {

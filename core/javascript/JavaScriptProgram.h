@@ -23,6 +23,7 @@
 namespace loopscope {
 
 class JsMicrotaskQueue;
+class JsWatchdog;
 
 class JavaScriptProgram {
 public:
@@ -77,6 +78,9 @@ private:
     void reportUncaught();
     void printFatal(JS::HandleValue error, const JS::ExceptionStack& stack);
     bool processRejections();
+    static bool onInterrupt(JSContext* cx);
+    static void onOutOfMemory(JSContext* cx, void* data);
+    void stopWithoutException();
     static JSObject* resolveModule(JSContext* cx, JS::HandleValue referrer, JS::HandleObject request);
     static bool describeModule(JSContext* cx, JS::HandleValue referrer, JS::HandleObject meta);
     static void trackRejection(JSContext* cx, bool mutedErrors, JS::HandleObject promise,
@@ -87,6 +91,8 @@ private:
     SpiderMonkeyContext& engine_;
     std::string mainFile_;
     std::unique_ptr<JsMicrotaskQueue> microtasks_;
+    std::unique_ptr<JsWatchdog> watchdog_;
+    bool outOfMemory_ = false;
     JS::PersistentRooted<JSObject*> hooks_;
     std::map<std::string, std::string> sources_;
     std::map<std::int64_t, NodeTimerPtr> timers_;

@@ -9,10 +9,13 @@
 namespace loopscope {
 namespace {
 
-constexpr std::string_view kRuntimeKeys[] = {"threadpool", "cores", "processes", "time_scale", "horizon", "module"};
+constexpr std::string_view kRuntimeKeys[] = {"threadpool", "cores", "processes", "time_scale", "horizon", "module", "heap"};
 constexpr std::string_view kThreadKeys[] = {"stack", "max"};
 
 constexpr std::int64_t kMinStackBytes = 16 * 1024;
+// A JavaScript program's heap: below 16 MiB the engine's own start-up does not fit.
+constexpr std::int64_t kMinHeapBytes = std::int64_t{16} << 20;
+constexpr std::int64_t kMaxHeapBytes = std::int64_t{4} << 30;
 constexpr std::int64_t kMaxStackBytes = std::int64_t{1} << 30;
 
 int integerIn(FieldReader& fields, const Field& field, std::string_view name, IntRange range, int otherwise) {
@@ -57,6 +60,8 @@ void readRuntimeSection(FieldReader& fields, const Field& section, RuntimeSettin
         runtime.timeScale = timeScale(fields, v).value_or(runtime.timeScale);
     if (Field v = (*f)["horizon"])
         runtime.horizon = fields.duration(v, "horizon", 1).value_or(runtime.horizon);
+    if (Field v = (*f)["heap"])
+        runtime.heapBytes = fields.size(v, "heap", kMinHeapBytes, kMaxHeapBytes, "16MiB", "4GiB").value_or(runtime.heapBytes);
     if (Field v = (*f)["module"]) {
         if (v.value->isScalar() && v.value->text == "commonjs")
             runtime.module = ModuleKind::CommonJs;

@@ -126,10 +126,10 @@ private slots:
             "s.yaml:3:5: error: unknown step `readFileSync`; did you mean `fs.readFileSync`?");
         row("key: unknown without close name", "loopscope: 1\nruntime: {colour: red}\n",
             "s.yaml:2:11: error: unknown key `colour` in `runtime`; expected `threadpool`, `cores`, "
-            "`processes`, `time_scale`, `horizon` or `module`");
+            "`processes`, `time_scale`, `horizon`, `module` or `heap`");
         row("key: long name shortened", "loopscope: 1\n" + QByteArray(100, 'k') + ": 1\n",
             "s.yaml:2:1: error: unknown key `" + QByteArray(40, 'k') +
-                "...`; expected `loopscope`, `title`, `summary`, `description`, `runtime`, `threads`, `main`, "
+                "...`; expected `loopscope`, `title`, `summary`, `description`, `runtime`, `threads`, `program`, `main`, "
                 "`server`, `load` or `notes`");
         row("key: duplicate top-level", "loopscope: 1\ntitle: a\ntitle: b\n",
             "s.yaml:3:1: error: duplicate key `title` (first given on line 2)");
@@ -226,6 +226,14 @@ private slots:
             "s.yaml:4:5: error: `delay` belongs to `setTimeout`: indent it under `setTimeout:`");
         row("item: step without colon", "loopscope: 1\nmain:\n  - setImmediate\n",
             "s.yaml:3:5: error: a step needs a colon after its name: write `- setImmediate:`");
+
+        // A real program instead of steps.
+        row("program: beside main", "loopscope: 1\nprogram: app.js\nmain:\n  - log: a\n",
+            "s.yaml:3:1: error: `program:` runs a JavaScript file, so `main:` steps have no place beside it; keep one of the two");
+        row("program: empty", "loopscope: 1\nprogram: ''\n",
+            "s.yaml:2:10: error: `program:` names a JavaScript file, such as `program: app.js`");
+        row("program: heap too small", "loopscope: 1\nprogram: app.js\nruntime: {heap: 1MiB}\n",
+            "s.yaml:3:17: error: `heap` must be from 16MiB to 4GiB, found `1MiB`");
     }
     void firstError() {
         QFETCH(QByteArray, text);

@@ -135,6 +135,31 @@ private slots:
         QCOMPARE(console.exitCode(), std::optional<int>(1));
     }
 
+    void aLoopThatNeverEndsIsStoppedAtTheHorizon() {
+        const Outcome run = runChild(program("runaway.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        const auto ends = eventsOf(run, EventKind::RunEnd);
+        QCOMPARE(int(ends.size()), 1);
+        QCOMPARE(ends[0].text, std::string(kStoppedAtHorizon));
+        QVERIFY(ends[0].ts >= kSecond);
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(), std::string("spinning\n"));
+    }
+
+    void aProgramBeyondItsHeapEndsWithNodesFatalError() {
+        const Outcome run = runChild(program("heap.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(), std::string("allocating\n"));
+        QVERIFY2(console.standardError().find("JavaScript heap out of memory") != std::string::npos,
+                 console.standardError().c_str());
+        QVERIFY2(console.standardError().find("runtime.heap = 32 MiB") != std::string::npos,
+                 console.standardError().c_str());
+        QCOMPARE(console.exitCode(), std::optional<int>(134));
+    }
+
     void aServerProgramAnswersTheScenariosLoad() {
         const Outcome run = runChild(program("server.yaml"));
         QVERIFY2(run.ok, run.error.c_str());
