@@ -153,6 +153,12 @@ void JavaScriptProgram::reportUncaught() {
     JS::ExceptionStack stack(context);
     if (!JS::StealPendingExceptionStack(context, &stack))
         return;
+    // The engine reports its heap limit as the string "out of memory" thrown.
+    if (stack.exception().isString() && valueToUtf8(context, stack.exception()) == "out of memory") {
+        outOfMemory_ = true;
+        stopWithoutException();
+        return;
+    }
     if (reportingFatal_) {
         printFatal(stack.exception(), stack);
         runtime_.exitProgram(7);
