@@ -3,6 +3,8 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
+#include <QStyle>
 #include <QTableWidget>
 #include <algorithm>
 #include <map>
@@ -13,6 +15,7 @@
 #include "PlotStyle.h"
 #include "RunMeasurements.h"
 #include "SummaryTable.h"
+#include "TickSpacing.h"
 #include "TraceStore.h"
 
 namespace loopscope {
@@ -30,6 +33,10 @@ QCustomPlot* makePlot(const QString& title, const QString& yLabel) {
     // hides a point.
     plot->legend->setVisible(false);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    // Three plots side by side are narrow on a projector: as many ticks as their labels fit.
+    plot->xAxis->setTicker(QSharedPointer<SpacedTicker>::create());
+    plot->yAxis->setTicker(QSharedPointer<SpacedTicker>::create());
+    keepTickLabelsApart(*plot);
     return plot;
 }
 
@@ -53,13 +60,23 @@ ComparisonView::ComparisonView(QWidget* parent)
       table_(new QTableWidget(0, 4)),
       legend_(new QLabel),
       hint_(new QLabel(tr("Run a scenario with a server and load on both engines (Engine: Both, compared) to compare them."))) {
-    latency_->xAxis->setLabel(tr("request (send order)"));
+    latency_->xAxis->setLabel(tr("request"));
+    // Whole requests and whole threads.
+    qSharedPointerCast<SpacedTicker>(latency_->xAxis->ticker())->setWholeNumbers(true);
+    qSharedPointerCast<SpacedTicker>(threadPlot_->yAxis->ticker())->setWholeNumbers(true);
     threadPlot_->xAxis->setLabel(tr("time (ms)"));
     memory_->xAxis->setLabel(tr("time (ms)"));
     table_->setHorizontalHeaderLabels({tr("Measured"), tr("Event loop"), tr("Threads"), tr("Ratio")});
     table_->horizontalHeaderItem(2)->setToolTip(tr("Thread per request"));
     table_->horizontalHeaderItem(3)->setToolTip(tr("Thread per request divided by event loop"));
+    // The figures keep their width; the names take what is left and wrap, so that the
+    // table never scrolls sideways (1280x720, projector type).
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table_->horizontalHeader()->setStretchLastSection(false);
+    table_->setWordWrap(true);
+    table_->setTextElideMode(Qt::ElideNone);
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->verticalHeader()->setVisible(false);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     hint_->setWordWrap(true);
@@ -75,9 +92,32 @@ ComparisonView::ComparisonView(QWidget* parent)
         grid->setColumnStretch(c, 2);
     grid->setColumnStretch(3, 4);  // the table's names are long
     grid->setRowStretch(2, 1);  // the plots take the height, not the legend
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->setWordWrap(false);
+    table_->installEventFilter(this);  // its type changes with projector mode
     setTheme(theme_);
+}
+
+bool ComparisonView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == table_ && event->type() == QEvent::FontChange)
+        fitTableWidth();
+    return QWidget::eventFilter(watched, event);
+}
+
+// The names wrap at spaces but cannot break a word, and the figures never wrap: with that
+// width the table needs no sideways scrolling and cuts nothing.
+void ComparisonView::fitTableWidth() {
+    const QFontMetrics metrics(table_->font());
+    const int margin = 2 * (table_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table_) + 1) + 1;
+    QHeaderView* header = table_->horizontalHeader();
+    int width = 0;
+    for (int c = 1; c < table_->columnCount(); ++c)
+        if (!table_->isColumnHidden(c))
+            width += std::max(static_cast<const QAbstractItemView*>(table_)->sizeHintForColumn(c), header->sectionSizeHint(c));
+    int names = header->sectionSizeHint(0);
+    for (int r = 0; r < table_->rowCount(); ++r)
+        if (const QTableWidgetItem* item = table_->item(r, 0))
+            for (const QString& word : item->text().split(u' ', Qt::SkipEmptyParts))
+                names = std::max(names, metrics.horizontalAdvance(word) + margin);
+    table_->setMinimumWidth(width + names + 2 * table_->frameWidth() + table_->verticalScrollBar()->sizeHint().width());
 }
 
 void ComparisonView::setStores(const TraceStore* eventLoop, const TraceStore* threadPerRequest) {
@@ -153,6 +193,7 @@ void ComparisonView::refresh() {
             table_->item(int(r), 3)->setText(QString::fromStdString(ratios[r]));
     }
     table_->setColumnHidden(3, measured.size() != 2);
+    fitTableWidth();
     hint_->setVisible(measured.empty());
     for (QCustomPlot* plot : {latency_, threadPlot_, memory_}) {
         plot->rescaleAxes();

@@ -26,7 +26,13 @@ public:
     void setTheme(const Theme& theme);
     QTableWidget* table() const { return table_; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    // The table is never narrower than its figures and the longest word of its names.
+    void fitTableWidth();
+
     const TraceStore* eventLoop_ = nullptr;
     const TraceStore* threads_ = nullptr;
     Theme theme_ = Theme::light();

@@ -209,6 +209,9 @@ void MainWindow::buildLayout() {
     console_->setPlaceholderText(tr("console.log output appears here, with the time it was printed"));
     comparison_ = new ComparisonView;
     problemList_ = new QListWidget;
+    // A long message wraps rather than runs off to the right, in projector type too.
+    problemList_->setWordWrap(true);
+    problemList_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(problemList_, &QListWidget::currentRowChanged, this, &MainWindow::showProblem);
     connect(problemList_, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { showProblem(problemList_->row(item)); });
@@ -782,7 +785,8 @@ void MainWindow::setProjectorMode(bool on) {
     setTheme(theme_.isDark ? Theme::dark() : Theme::light());
     QFont font = QApplication::font();
     font.setPointSizeF(on ? 15 : QApplication::font().pointSizeF());
-    for (QWidget* w : std::initializer_list<QWidget*>{codeView_, codeWaitBanner_, sourceView_, console_, teaching_, scenarioList_}) {
+    for (QWidget* w : std::initializer_list<QWidget*>{codeView_, codeWaitBanner_, sourceView_, console_, teaching_,
+                                                      scenarioList_, problemList_, comparison_->table()}) {
         QFont f = w->font();
         f.setPointSizeF(on ? 15 : 10);
         w->setFont(f);

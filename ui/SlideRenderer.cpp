@@ -169,6 +169,7 @@ struct SlideRenderer::Impl {
             timeline = std::make_unique<TimelineView>();
             // Laid out like a window of that size, but never on screen.
             timeline->setAttribute(Qt::WA_DontShowOnScreen);
+            timeline->setRowsScroll(false);  // a picture shows every lane
             timeline->plot()->setAntialiasedElements(QCP::aeAll);
             timeline->plot()->setNotAntialiasedElements(QCP::aeNone);
         }

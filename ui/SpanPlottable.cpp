@@ -1,14 +1,9 @@
 #include "SpanPlottable.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace loopscope {
-namespace {
-
-constexpr double kBarTop = 0.14;
-constexpr double kBarBottom = 0.86;
-
-}  // namespace
 
 SpanPlottable::SpanPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis) : QCPAbstractPlottable(keyAxis, valueAxis) {
     setAntialiasedFill(false);
@@ -18,6 +13,19 @@ SpanPlottable::SpanPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis) : QCPAbstract
 void SpanPlottable::setRows(std::vector<TimelineRow> rows) { rows_ = std::move(rows); }
 
 void SpanPlottable::setTheme(const Theme& theme) { theme_ = theme; }
+
+void SpanPlottable::setShownRows(int first, int count) {
+    firstShown_ = std::max(0, first);
+    shownCount_ = count;
+}
+
+bool SpanPlottable::isShown(int displayRow) const {
+    return displayRow >= firstShown_ && (shownCount_ < 0 || displayRow < firstShown_ + shownCount_);
+}
+
+double SpanPlottable::minimumRowPixels(const Theme& theme) {
+    return std::ceil(QFontMetricsF(theme.font(0.8)).height() / (kBarBottom - kBarTop));
+}
 
 QRectF SpanPlottable::spanRect(int displayRow, double x0, double x1) const {
     const double y0 = mValueAxis->coordToPixel(displayRow + kBarTop);
@@ -37,7 +45,16 @@ void SpanPlottable::draw(QCPPainter* painter) {
     if (!mKeyAxis || !mValueAxis || mKeyAxis->axisRect()->width() <= 0 || mKeyAxis->range().size() <= 0)
         return;
     painter->setPen(Qt::NoPen);
-    for (int i = 0; i < int(rows_.size()); ++i) {
+    const int last = shownCount_ < 0 ? int(rows_.size()) : std::min(int(rows_.size()), firstShown_ + shownCount_);
+    if (firstShown_ > 0 || last < int(rows_.size())) {
+        // Rows scrolled away draw nothing, not even into the band of notes above the first.
+        const double top = mValueAxis->coordToPixel(firstShown_);
+        const double bottom = mValueAxis->coordToPixel(last);
+        painter->setClipRect(QRectF(QPointF(mKeyAxis->axisRect()->left(), std::min(top, bottom)),
+                                    QPointF(mKeyAxis->axisRect()->right() + 1, std::max(top, bottom))),
+                             Qt::IntersectClip);
+    }
+    for (int i = firstShown_; i < last; ++i) {
         const TimelineRow& row = rows_[i];
         // Zebra stripes make long rows easy to follow across the screen.
         if (i % 2 == 1) {
@@ -65,8 +82,8 @@ void SpanPlottable::drawRow(QCPPainter* painter, int displayRow, const SpanRow& 
     const QCPRange range = mKeyAxis->range();
     auto it = std::lower_bound(spans.begin(), spans.end(), range.lower,
                                [](const Span& s, double key) { return double(s.end) < key; });
-    const QFont labelFont = theme_.font(0.8);
-    const QFontMetricsF metrics(labelFont);
+    const QFont font = labelFont();
+    const QFontMetricsF metrics(font);
     while (it != spans.end() && double(it->begin) <= range.upper) {
         const double x0 = mKeyAxis->coordToPixel(double(it->begin));
         const double x1 = mKeyAxis->coordToPixel(double(it->end));
@@ -78,10 +95,12 @@ void SpanPlottable::drawRow(QCPPainter* painter, int displayRow, const SpanRow& 
             painter->setBrush(color);
             painter->drawRect(r);
             ++lastDrawnRects_;
-            if (r.width() > 36) {
+            // A label only where the bar holds it whole in height (a picture squeezes many
+            // lanes; the tooltip still names the span).
+            if (r.width() > 36 && r.height() >= metrics.height() - 1) {
                 const QString label = QString::fromStdString(set.label(it->label));
                 const QRectF visible = r.intersected(QRectF(mKeyAxis->axisRect()->rect())).adjusted(4, 0, -3, 0);
-                painter->setFont(labelFont);
+                painter->setFont(font);
                 painter->setPen(Qt::white);
                 painter->drawText(visible, Qt::AlignLeft | Qt::AlignVCenter,
                                   metrics.elidedText(label, Qt::ElideRight, visible.width()));
@@ -236,7 +255,7 @@ SpanHit SpanPlottable::spanAt(const QPointF& pixel) const {
         return {};
     const double value = mValueAxis->pixelToCoord(pixel.y());
     const int display = int(std::floor(value));
-    if (display < 0 || display >= int(rows_.size()))
+    if (display < 0 || display >= int(rows_.size()) || !isShown(display))
         return {};
     const double fraction = value - display;
     if (fraction < kBarTop - 0.05 || fraction > kBarBottom + 0.05)

@@ -40,6 +40,16 @@ public:
     const SpanHit& selectedSpan() const { return selected_; }
     // Spans narrower than this many pixels merge with their neighbours.
     void setMergePixels(double pixels) { mergePixels_ = pixels; }
+    // Only rows first .. first + count - 1 are drawn and hit (the others are scrolled away);
+    // a count below 0 shows every row.
+    void setShownRows(int first, int count);
+    // The least height of a row whose bar holds a span's label in this theme's type.
+    static double minimumRowPixels(const Theme& theme);
+    // A bar's top and bottom, as shares of its row's height.
+    static constexpr double kBarTop = 0.14;
+    static constexpr double kBarBottom = 0.86;
+    // The type of the labels written on the bars.
+    QFont labelFont() const { return theme_.font(0.8); }
 
     SpanHit spanAt(const QPointF& pixel) const;
     // Rectangles drawn by the last replot (for tests and benchmarks of the level of detail).
@@ -60,6 +70,7 @@ private:
     void drawOpenSpans(QCPPainter* painter);
     void drawFlows(QCPPainter* painter);
     QRectF spanRect(int displayRow, double x0, double x1) const;
+    bool isShown(int displayRow) const;
     int displayRowOf(const SpanSet* set, int row) const;
 
     std::vector<TimelineRow> rows_;
@@ -67,6 +78,8 @@ private:
     Nanoseconds liveEnd_ = -1;
     SpanHit selected_;
     double mergePixels_ = 3.0;
+    int firstShown_ = 0;
+    int shownCount_ = -1;
     int lastDrawnRects_ = 0;
 };
 

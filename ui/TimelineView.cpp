@@ -3,6 +3,7 @@
 #include "NoteLabelLayout.h"
 
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 #include <QToolTip>
 #include <algorithm>
@@ -40,13 +41,14 @@ constexpr double kWheelZoom = 0.8;  // the visible range shrinks to this per not
 
 }  // namespace
 
-TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+TimelineView::TimelineView(QWidget* parent)
+    : QWidget(parent), plot_(new QCustomPlot(this)), rowScroll_(new QScrollBar(Qt::Vertical, this)) {
     plot_->setNoAntialiasingOnDrag(true);
     plot_->setNotAntialiasedElements(QCP::aeAll);
     plot_->setInteractions(QCP::iRangeDrag);  // the wheel is ours (see wheel())
     plot_->axisRect()->setRangeDrag(Qt::Horizontal);
     plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new DurationTicker));
-    plot_->xAxis->setLabel(tr("time since the run started"));
+    plot_->xAxis->setLabel(timeAxisTitle());
     plot_->yAxis->setRangeReversed(true);
     plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     plot_->yAxis->grid()->setVisible(false);
@@ -65,6 +67,21 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), plot_(new QCustom
         }
         layoutRows();  // the note labels follow the zoom
     });
+    // The layout decides the lanes' height: lay the rows out again once it changed it
+    // (a resize, the time axis' title coming or going, another type).
+    connect(plot_, &QCustomPlot::afterLayout, this, [this] {
+        if (plot_->axisRect()->height() != laidOutHeight_) {
+            layoutRows();
+            plot_->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
+    rowScroll_->hide();
+    rowScroll_->setToolTip(tr("More lanes: scroll (or turn the wheel over the lane names)"));
+    connect(rowScroll_, &QScrollBar::valueChanged, this, [this](int first) {
+        firstRow_ = first;
+        layoutRows();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    });
     // Clicking the timeline gives it the focus; the playback keys work there as anywhere.
     plot_->setFocusPolicy(Qt::ClickFocus);
     applyTheme();
@@ -82,7 +99,17 @@ void TimelineView::setSources(const SpanSet* eventLoop, const SpanSet* threadPer
 }
 
 int TimelineView::maximumRows() const {
-    return std::max(4, (plot_->axisRect()->height() > 0 ? plot_->axisRect()->height() : height() - 40) / kMinRowPixels);
+    return std::max(4, (plot_->axisRect()->height() > 0 ? plot_->axisRect()->height() : height() - 40) / minimumRowPixels());
+}
+
+int TimelineView::minimumRowPixels() const {
+    const double laneName = QFontMetricsF(plot_->yAxis->tickLabelFont()).height() + 4;
+    return int(std::ceil(std::max({double(kMinRowPixels), laneName, SpanPlottable::minimumRowPixels(theme_)})));
+}
+
+void TimelineView::setRowsScroll(bool on) {
+    rowsScroll_ = on;
+    layoutRows();
 }
 
 void TimelineView::rebuildRows() {
@@ -132,11 +159,6 @@ void TimelineView::rebuildRows() {
     addSet(eventLoop_, budget);
     addSet(threads_, std::max(4, budget - loopRows));
     knownRows_ = total;
-
-    auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot_->yAxis->ticker());
-    ticker->clear();
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        ticker->addTick(double(i) + 0.5, rows[i].name);
     spans_->setRows(std::move(rows));
     layoutRows();
 }
@@ -233,30 +255,78 @@ void TimelineView::placeNoteLabels(int lines) {
     }
 }
 
-// Rows fill the height below a band where the notes' labels sit, so that no label hides a lane.
+QString TimelineView::timeAxisTitle() { return tr("time since the run started"); }
+
+bool TimelineView::fitTimeAxisTitle(double rowsHeight, double rows) {
+    const bool shown = !plot_->xAxis->label().isEmpty();
+    const double titleLine = QFontMetricsF(plot_->xAxis->labelFont()).height() + plot_->xAxis->labelPadding();
+    const double needed = rows * minimumRowPixels();
+    // Hysteresis: the title comes back only when the lanes fit beside it, so it cannot flicker.
+    const bool wanted = !rowsScroll_ || (shown ? needed <= rowsHeight : needed <= rowsHeight - titleLine);
+    if (wanted == shown)
+        return false;
+    plot_->xAxis->setLabel(wanted ? timeAxisTitle() : QString());
+    return true;
+}
+
+// Rows fill the height below a band where the notes' labels sit, so that no label hides a
+// lane. A lane keeps its least height (minimumRowPixels()): the band takes only the lines
+// left over, and lanes that still do not fit scroll.
 void TimelineView::layoutRows() {
-    const double rows = double(std::max<std::size_t>(1, spans_->rows().size()));
+    const int rows = int(std::max<std::size_t>(1, spans_->rows().size()));
     const double height = plot_->axisRect()->height() > 0 ? plot_->axisRect()->height() : std::max(100, plot_->height() - 50);
+    laidOutHeight_ = plot_->axisRect()->height();
+    if (fitTimeAxisTitle(height, rows))
+        plot_->replot(QCustomPlot::rpQueuedReplot);  // the lanes get the title's line (afterLayout)
+    const double rowMinimum = minimumRowPixels();
+    shownRows_ = rowsScroll_ ? std::clamp(int(height / rowMinimum), 1, rows) : rows;
+    firstRow_ = std::clamp(firstRow_, 0, rows - shownRows_);
+    {
+        const QSignalBlocker quiet(rowScroll_);
+        rowScroll_->setRange(0, rows - shownRows_);
+        rowScroll_->setPageStep(shownRows_);
+        rowScroll_->setValue(firstRow_);
+    }
+    if (rowScroll_->isHidden() != (shownRows_ == rows)) {
+        rowScroll_->setHidden(shownRows_ == rows);
+        placePlot();
+    }
+    const QRect area = plot_->axisRect()->rect();
+    rowScroll_->setGeometry(width() - rowScroll_->sizeHint().width(), area.top(), rowScroll_->sizeHint().width(),
+                            std::max(area.height(), 40));
+    spans_->setShownRows(firstRow_, shownRows_);
+    auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot_->yAxis->ticker());
+    ticker->clear();
+    for (int i = firstRow_; i < firstRow_ + shownRows_ && i < int(spans_->rows().size()); ++i)
+        ticker->addTick(double(i) + 0.5, spans_->rows()[std::size_t(i)].name);
+
     const double linePixels = QFontMetricsF(theme_.font(0.8, true)).height() + 6;
-    // Lanes keep a readable height: the band takes only the lines left over (projector type
-    // on a 1280x720 screen leaves fewer).
-    const int spare = int((height - rows * kMinRowPixels) / linePixels);
+    const double shown = shownRows_;
+    const int spare = int((height - shown * rowMinimum) / linePixels);
     const int lines = std::clamp(spare, 0, int(std::min<std::size_t>(kNoteLines, noteLabels_.size())));
     placeNoteLabels(lines);
     double band = 0;
-    if (lines > 0 && height > lines * linePixels + rows * 6)
-        band = lines * linePixels * rows / (height - lines * linePixels);
-    const double top = -0.1 - band;
-    plot_->yAxis->setRange(top, rows + 0.1);
-    const double rowPixels = height / (rows + 0.2 + band);
+    if (lines > 0 && height > lines * linePixels + shown * 6)
+        band = lines * linePixels * shown / (height - lines * linePixels);
+    const double top = firstRow_ - 0.1 - band;
+    plot_->yAxis->setRange(top, firstRow_ + shown + 0.1);
+    const double rowPixels = height / (shown + 0.2 + band);
     for (QCPItemText* label : noteLabels_)
         label->position->setCoords(label->position->coords().x(),
                                    top + label->property("noteLine").toInt() * linePixels / rowPixels);
 }
 
+void TimelineView::placePlot() {
+    const int bar = rowScroll_->isHidden() ? 0 : rowScroll_->sizeHint().width();
+    plot_->setGeometry(0, 0, std::max(0, width() - bar), height());
+}
+
 void TimelineView::setTheme(const Theme& theme) {
     theme_ = theme;
     applyTheme();
+    // Another type, another least lane height.
+    knownRows_ = static_cast<std::size_t>(-1);
+    refresh();
 }
 
 void TimelineView::applyTheme() {
@@ -283,7 +353,7 @@ void TimelineView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     // Sized by hand rather than by a layout so that a view never shown (export, tests)
     // has its real geometry too.
-    plot_->setGeometry(rect());
+    placePlot();
     knownRows_ = static_cast<std::size_t>(-1);
     refresh();
 }
@@ -304,6 +374,12 @@ void TimelineView::wheel(const QWheelEvent& event) {
     const QPoint delta = event.angleDelta();
     const QCPRange range = plot_->xAxis->range();
     const bool scroll = (event.modifiers() & Qt::ShiftModifier) || (delta.y() == 0 && delta.x() != 0);
+    if (!rowScroll_->isHidden() && !scroll && delta.y() != 0 && event.position().x() < plot_->axisRect()->left()) {
+        // Over the lane names the wheel scrolls through the lanes: a lane a notch.
+        const int notches = delta.y() > 0 ? -std::max(1, delta.y() / 120) : std::max(1, -delta.y() / 120);
+        rowScroll_->setValue(rowScroll_->value() + notches);
+        return;
+    }
     if (scroll) {
         // A notch moves a tenth of the view: wheel down (or swipe left) goes later.
         const double notches = double(delta.y() != 0 ? delta.y() : delta.x()) / 120.0;

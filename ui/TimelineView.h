@@ -14,6 +14,7 @@
 class QCustomPlot;
 class QCPItemStraightLine;
 class QCPItemText;
+class QScrollBar;
 class QWheelEvent;
 
 namespace loopscope {
@@ -45,6 +46,15 @@ public:
     SpanPlottable* spans() const { return spans_; }
     // Lanes aggregate into "threads running / blocked" when more rows would not fit.
     int maximumRows() const;
+    // A lane is never lower than this, in the type of the theme: its name and the labels on
+    // its bars fit. Lanes that do not fit at this height scroll (rowScroll()) instead.
+    int minimumRowPixels() const;
+    // Off, every lane is squeezed into the height (pictures, which cannot scroll).
+    void setRowsScroll(bool on);
+    // The rows on screen: from firstShownRow(), shownRows() of them.
+    int firstShownRow() const { return firstRow_; }
+    int shownRows() const { return shownRows_; }
+    QScrollBar* rowScroll() const { return rowScroll_; }
 
 signals:
     void seekRequested(Nanoseconds time);
@@ -58,6 +68,10 @@ private:
     void rebuildRows();
     void layoutRows();
     void placeNoteLabels(int lines);
+    void placePlot();
+    static QString timeAxisTitle();
+    // Gives the time axis' title line to the lanes while they would scroll without it.
+    bool fitTimeAxisTitle(double rowsHeight, double rows);
     static constexpr std::size_t kNoteLines = 3;
     void applyTheme();
     // The wheel zooms around the time under the pointer; Shift+wheel (or a sideways
@@ -68,6 +82,11 @@ private:
     QCustomPlot* plot_;
     SpanPlottable* spans_;
     QCPItemStraightLine* playheadLine_;
+    QScrollBar* rowScroll_;
+    bool rowsScroll_ = true;
+    int firstRow_ = 0;
+    int shownRows_ = 0;
+    int laidOutHeight_ = -1;
     std::vector<QCPAbstractItem*> noteItems_;
     std::vector<QCPItemText*> noteLabels_;
     const SpanSet* eventLoop_ = nullptr;
