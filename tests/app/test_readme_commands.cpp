@@ -32,6 +32,7 @@ struct ReadmeCommand {
     int readmeLine = 0;
     int exitCode = 0;
     QString message;
+    QString lastLine;  // `... last line "TEXT"` in the comment above: what --print-log ends with
 };
 
 QByteArray readAll(const QString& path) {
@@ -46,6 +47,7 @@ QStringList readmeLines() {
 // Indented code lines (four spaces) that start with the executable's path.
 std::vector<ReadmeCommand> readmeCommands() {
     static const QRegularExpression failure(QStringLiteral("^# prints \"(.+)\" and exits with (\\d+)$"));
+    static const QRegularExpression printed(QStringLiteral("last line \"(.+)\""));
     const QStringList lines = readmeLines();
     std::vector<ReadmeCommand> commands;
     for (int i = 0; i < lines.size(); ++i) {
@@ -65,6 +67,9 @@ std::vector<ReadmeCommand> readmeCommands() {
                 command.message = said.captured(1);
                 command.exitCode = said.captured(2).toInt();
             }
+            const QRegularExpressionMatch last = printed.match(lines[command.readmeLine - 2]);
+            if (last.hasMatch())
+                command.lastLine = last.captured(1);
         }
         commands.push_back(command);
     }
@@ -218,14 +223,17 @@ private slots:
         QTest::addColumn<QString>("command");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("lastLine");
         for (const ReadmeCommand& command : readmeCommands())
-            QTest::addRow("README.md:%d", command.readmeLine) << command.text << command.exitCode << command.message;
+            QTest::addRow("README.md:%d", command.readmeLine)
+                << command.text << command.exitCode << command.message << command.lastLine;
     }
 
     void everyReadmeCommandDoesWhatItSays() {
         QFETCH(QString, command);
         QFETCH(int, exitCode);
         QFETCH(QString, message);
+        QFETCH(QString, lastLine);
         // The command's relative paths as in a checkout: build/bin and resources beside its outputs.
         QTemporaryDir work;
         QVERIFY(work.isValid());
@@ -285,6 +293,12 @@ private slots:
                 QVERIFY2(problem.isEmpty(), qPrintable(problem));
                 ++checked;
             }
+        }
+        if (!lastLine.isEmpty()) {
+            QVERIFY2(command.contains(QLatin1String("--print-log")), qPrintable(command));
+            const QStringList printedLines = run.out.trimmed().split(u'\n');
+            QCOMPARE(printedLines.last(), lastLine);
+            ++checked;
         }
         QVERIFY2(checked > 0, qPrintable(QStringLiteral("nothing of this command is checked: ") + command));
     }
