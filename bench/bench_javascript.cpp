@@ -1,0 +1,108 @@
+// Real JavaScript programs on the engine:
+//   - BM_JsStartup: a trivial program from process start to exit, as a user runs it
+//     (`loopscope-engine run trivial.js`: the runner, its engine child, SpiderMonkey's
+//     start-up), wall time and the children's peak RSS; and the same under `node` when
+//     one is on PATH, for the ratio.
+//   - BM_JsTracing: a promise-heavy and a timer-heavy program in this process, traced
+//     (events encoded into the pipe format, written to /dev/null) and untraced (a sink
+//     that drops them); the ratio is what tracing costs JavaScript.
+#include <benchmark/benchmark.h>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "JavaScriptEngine.h"
+#include "PipeTraceSink.h"
+#include "ProgramFile.h"
+
+using namespace loopscope;
+
+namespace {
+
+const std::string kPrograms = LOOPSCOPE_SOURCE_DIR "/bench/programs/";
+
+class NullSink final : public TraceSink {
+public:
+    void record(const TraceEvent&) override {}
+};
+
+// Runs `argv` to its end; false if it could not or failed.
+bool runToEnd(const std::vector<std::string>& arguments) {
+    const pid_t child = fork();
+    if (child == 0) {
+        const int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        std::vector<char*> argv;
+        for (const std::string& argument : arguments)
+            argv.push_back(const_cast<char*>(argument.c_str()));
+        argv.push_back(nullptr);
+        execvp(argv[0], argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+double childrenPeakMiB() {
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_maxrss) / 1024.0;
+}
+
+void startup(benchmark::State& state, const std::vector<std::string>& command) {
+    for (auto _ : state) {
+        if (!runToEnd(command)) {
+            state.SkipWithError("the program did not run");
+            return;
+        }
+    }
+    state.counters["peak_rss_MiB"] = childrenPeakMiB();
+}
+
+void BM_JsStartup(benchmark::State& state) {
+    startup(state, {LOOPSCOPE_ENGINE_BINARY, "run", kPrograms + "trivial.js"});
+}
+BENCHMARK(BM_JsStartup)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
+
+void BM_NodeStartup(benchmark::State& state) {
+    if (std::system("node --version > /dev/null 2>&1") != 0) {
+        state.SkipWithError("no node on PATH");
+        return;
+    }
+    startup(state, {"node", kPrograms + "trivial.js"});
+}
+BENCHMARK(BM_NodeStartup)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
+
+void runProgram(benchmark::State& state, const char* file, bool traced) {
+    const Scenario scenario = programScenario(kPrograms + file);
+    const int devnull = open("/dev/null", O_WRONLY);
+    for (auto _ : state) {
+        JavaScriptEngine engine;
+        if (traced) {
+            PipeTraceSink sink(devnull);
+            engine.run(scenario, sink);
+        } else {
+            NullSink sink;
+            engine.run(scenario, sink);
+        }
+    }
+    close(devnull);
+}
+
+void BM_JsTracing(benchmark::State& state) {
+    static const char* const programs[] = {"promise-heavy.js", "timer-heavy.js"};
+    state.SetLabel(std::string(programs[state.range(0)]) + (state.range(1) ? " traced" : " untraced"));
+    runProgram(state, programs[state.range(0)], state.range(1) != 0);
+}
+BENCHMARK(BM_JsTracing)->ArgsProduct({{0, 1}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+}  // namespace
+
+BENCHMARK_MAIN();
