@@ -39,6 +39,8 @@ namespace {
 
 using PersistentValue = std::shared_ptr<JS::PersistentRooted<JS::Value>>;
 
+bool defineString(JSContext* cx, JS::HandleObject object, const char* name, const std::string& value);
+
 PersistentValue keep(JSContext* cx, JS::HandleValue value) {
     return std::make_shared<JS::PersistentRooted<JS::Value>>(cx, value);
 }
@@ -118,6 +120,90 @@ bool setHooks(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::RootedObject hooks(cx, &args[0].toObject());
     JavaScriptProgram::of(cx).setLibraryHooks(hooks);
     args.rval().setUndefined();
+    return true;
+}
+
+// processUsage() -> [rss bytes, user CPU microseconds, system CPU microseconds] (libuv's).
+bool processUsage(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    size_t rss = 0;
+    uv_resident_set_memory(&rss);
+    uv_rusage_t usage{};
+    uv_getrusage(&usage);
+    JS::RootedValueArray<3> figures(cx);
+    figures[0].setNumber(double(rss));
+    figures[1].setNumber(double(usage.ru_utime.tv_sec) * 1e6 + double(usage.ru_utime.tv_usec));
+    figures[2].setNumber(double(usage.ru_stime.tv_sec) * 1e6 + double(usage.ru_stime.tv_usec));
+    JSObject* array = JS::NewArrayObject(cx, figures);
+    if (!array)
+        return false;
+    args.rval().setObject(*array);
+    return true;
+}
+
+// osInfo() -> what os.* reports: {hostname, release, cpus: [[model, speed], ...], totalmem,
+// freemem, uptime, loadavg: [1, 5, 15], homedir, tmpdir}
+bool osInfo(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JS::RootedObject info(cx, JS_NewPlainObject(cx));
+    if (!info)
+        return false;
+    char text[1024];
+    size_t size = sizeof text;
+    if (uv_os_gethostname(text, &size) == 0 && !defineString(cx, info, "hostname", text))
+        return false;
+    uv_utsname_t name{};
+    if (uv_os_uname(&name) == 0 && (!defineString(cx, info, "release", name.release) ||
+                                    !defineString(cx, info, "version", name.version) ||
+                                    !defineString(cx, info, "machine", name.machine)))
+        return false;
+    size = sizeof text;
+    if (uv_os_homedir(text, &size) == 0 && !defineString(cx, info, "homedir", text))
+        return false;
+    size = sizeof text;
+    if (uv_os_tmpdir(text, &size) == 0 && !defineString(cx, info, "tmpdir", text))
+        return false;
+    uv_cpu_info_t* cpus = nullptr;
+    int count = 0;
+    JS::RootedValueVector list(cx);
+    if (uv_cpu_info(&cpus, &count) == 0) {
+        for (int at = 0; at < count; ++at) {
+            JS::RootedValueArray<2> cpu(cx);
+            cpu[0].setString(newString(cx, cpus[at].model));
+            cpu[1].setNumber(double(cpus[at].speed));
+            JSObject* pair = JS::NewArrayObject(cx, cpu);
+            if (!pair || !list.append(JS::ObjectValue(*pair))) {
+                uv_free_cpu_info(cpus, count);
+                return false;
+            }
+        }
+        uv_free_cpu_info(cpus, count);
+    }
+    double load[3] = {0, 0, 0};
+    uv_loadavg(load);
+    double uptime = 0;
+    uv_uptime(&uptime);
+    JS::RootedValueArray<3> loads(cx);
+    for (int at = 0; at < 3; ++at)
+        loads[at].setNumber(load[at]);
+    JS::RootedObject cpuList(cx, JS::NewArrayObject(cx, list));
+    JS::RootedObject loadList(cx, JS::NewArrayObject(cx, loads));
+    if (!cpuList || !loadList)
+        return false;
+    JS::RootedValue cpuValue(cx, JS::ObjectValue(*cpuList));
+    JS::RootedValue loadValue(cx, JS::ObjectValue(*loadList));
+    JS::RootedValue total(cx, JS::NumberValue(double(uv_get_total_memory())));
+    JS::RootedValue free(cx, JS::NumberValue(double(uv_get_free_memory())));
+    JS::RootedValue up(cx, JS::NumberValue(uptime));
+    JS::RootedValue parallelism(cx, JS::NumberValue(double(uv_available_parallelism())));
+    if (!JS_DefineProperty(cx, info, "cpus", cpuValue, JSPROP_ENUMERATE) ||
+        !JS_DefineProperty(cx, info, "loadavg", loadValue, JSPROP_ENUMERATE) ||
+        !JS_DefineProperty(cx, info, "totalmem", total, JSPROP_ENUMERATE) ||
+        !JS_DefineProperty(cx, info, "freemem", free, JSPROP_ENUMERATE) ||
+        !JS_DefineProperty(cx, info, "uptime", up, JSPROP_ENUMERATE) ||
+        !JS_DefineProperty(cx, info, "availableParallelism", parallelism, JSPROP_ENUMERATE))
+        return false;
+    args.rval().setObject(*info);
     return true;
 }
 
@@ -611,6 +697,8 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("exit", exitNow, 1, 0),
     JS_FN("setExitCode", setExitCode, 1, 0),
     JS_FN("hrtime", hrtime, 0, 0),
+    JS_FN("processUsage", processUsage, 0, 0),
+    JS_FN("osInfo", osInfo, 0, 0),
     JS_FN("loopNow", loopNow, 0, 0),
     JS_FN("setHooks", setHooks, 1, 0),
     JS_FN("nextTick", nextTick, 3, 0),

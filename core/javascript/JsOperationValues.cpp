@@ -64,6 +64,17 @@ JSObject* bytesToJs(JSContext* cx, const Bytes& bytes) {
     return JS_NewUint8ArrayWithBuffer(cx, buffer, 0, std::int64_t(bytes.size()));
 }
 
+JSObject* addressesToJs(JSContext* cx, const std::vector<ResolvedAddress>& addresses) {
+    JS::RootedValueVector list(cx);
+    for (const ResolvedAddress& address : addresses) {
+        JS::RootedObject entry(cx, JS_NewPlainObject(cx));
+        if (!entry || !setString(cx, entry, "address", address.address) || !setNumber(cx, entry, "family", address.family) ||
+            !list.append(JS::ObjectValue(*entry)))
+            return nullptr;
+    }
+    return JS::NewArrayObject(cx, list);
+}
+
 JSObject* statusToJs(JSContext* cx, const FileStatus& s) {
     JS::RootedObject object(cx, JS_NewPlainObject(cx));
     if (!object)
@@ -116,6 +127,8 @@ bool operationValueToJs(JSContext* cx, const OperationValue& value, JS::MutableH
         object = entriesToJs(cx, *entries);
     else if (const FileStatus* status = std::get_if<FileStatus>(&value))
         object = statusToJs(cx, *status);
+    else if (const auto* addresses = std::get_if<std::vector<ResolvedAddress>>(&value))
+        object = addressesToJs(cx, *addresses);
     if (!object)
         return false;
     out.setObject(*object);

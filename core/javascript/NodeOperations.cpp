@@ -3,6 +3,9 @@
 #include <functional>
 #include <map>
 
+#include <arpa/inet.h>
+#include <netdb.h>
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
@@ -195,6 +198,36 @@ OperationResult fsPathCall(const Arguments& a, const char* syscall) {
     return {};
 }
 
+// ---- dns.lookup: getaddrinfo, as libuv's uv_getaddrinfo runs it on the pool
+
+OperationResult lookup(const Arguments& a) {
+    const auto* host = argument<std::string>(a, 0);
+    if (!host)
+        return badArguments("getaddrinfo");
+    addrinfo* found = nullptr;
+    const int rc = ::getaddrinfo(host->c_str(), nullptr, nullptr, &found);
+    if (rc != 0) {
+        OperationError error;
+        error.code = rc == EAI_NONAME ? "ENOTFOUND" : "EAI_FAIL";
+        error.syscall = "getaddrinfo";
+        error.message = "getaddrinfo " + error.code + " " + *host;
+        return {error, {}};
+    }
+    std::vector<ResolvedAddress> addresses;
+    for (addrinfo* at = found; at; at = at->ai_next) {
+        if (at->ai_socktype != SOCK_STREAM)
+            continue;  // one answer per address, as Node's lookup keeps
+        char text[INET6_ADDRSTRLEN] = {};
+        const void* raw = at->ai_family == AF_INET6
+                              ? static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(at->ai_addr)->sin6_addr)
+                              : static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(at->ai_addr)->sin_addr);
+        if (inet_ntop(at->ai_family, raw, text, sizeof text))
+            addresses.push_back({text, at->ai_family == AF_INET6 ? 6 : 4});
+    }
+    ::freeaddrinfo(found);
+    return {std::nullopt, std::move(addresses)};
+}
+
 // ---- crypto, by OpenSSL's libcrypto
 
 OperationResult cryptoFailure(const char* what) {
@@ -359,6 +392,7 @@ const std::map<std::string, Operation>& operations() {
         {"mkdir", [](const Arguments& a) { return fsPathCall(a, "mkdir"); }},
         {"access", [](const Arguments& a) { return fsPathCall(a, "access"); }},
         {"rename", [](const Arguments& a) { return fsPathCall(a, "rename"); }},
+        {"getaddrinfo", lookup},
         {"pbkdf2", pbkdf2},
         {"scrypt", scrypt},
         {"randomBytes", randomBytes},

@@ -26,7 +26,14 @@ struct DirectoryEntry {
     int type = 0;
 };
 
-using OperationValue = std::variant<std::monostate, double, std::string, Bytes, std::vector<DirectoryEntry>, FileStatus>;
+// An address getaddrinfo gave: "127.0.0.1" and 4, or "::1" and 6.
+struct ResolvedAddress {
+    std::string address;
+    int family = 4;
+};
+
+using OperationValue = std::variant<std::monostate, double, std::string, Bytes, std::vector<DirectoryEntry>, FileStatus,
+                                    std::vector<ResolvedAddress>>;
 
 // A failure as Node reports it: `${code}: ${description}, ${syscall} '${path}'`.
 struct OperationError {

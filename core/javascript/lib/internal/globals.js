@@ -75,8 +75,16 @@ process.exit = function exit(code) {
   natives.exit(Number(process.exitCode) || 0);
 };
 
-process.memoryUsage = () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 });
-process.cpuUsage = () => ({ user: 0, system: 0 });
+// The heap figures are the process's: SpiderMonkey does not split them as V8 does.
+process.memoryUsage = () => {
+  const [rss] = natives.processUsage();
+  return { rss, heapTotal: rss, heapUsed: rss, external: 0, arrayBuffers: 0 };
+};
+process.memoryUsage.rss = () => natives.processUsage()[0];
+process.cpuUsage = (previous) => {
+  const [, user, system] = natives.processUsage();
+  return previous ? { user: user - previous.user, system: system - previous.system } : { user, system };
+};
 process.emitWarning = function emitWarning(warning, type) {
   const name = typeof warning === 'object' ? warning.name : (type || 'Warning');
   const message = typeof warning === 'object' ? warning.message : warning;

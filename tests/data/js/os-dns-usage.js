@@ -1,0 +1,10 @@
+const os = require('os');
+const dns = require('dns');
+console.log(typeof os.hostname(), os.cpus().length > 0, os.availableParallelism() > 0, os.totalmem() > os.freemem(), os.EOL === '\n', os.platform());
+const memory = process.memoryUsage();
+console.log(memory.rss > 0, typeof memory.heapUsed, process.cpuUsage().user >= 0);
+dns.lookup('127.0.0.1', (err, address, family) => console.log('literal', err, address, family));
+dns.lookup('localhost', { family: 4 }, (err, address, family) => console.log('localhost', err, address, family));
+dns.lookup('::1', { all: true }, (err, all) => console.log('all', all));
+process.nextTick(() => console.log('tick before lookups answer'));
+dns.promises.lookup('127.0.0.1').then((r) => console.log('promise', r));
