@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what is missing, builds loopscope and runs every test through CTest:
 #   1. the normal build: all tests (GUI tests on Qt's offscreen platform);
-#   2. AddressSanitizer + UndefinedBehaviorSanitizer: the core tests;
+#   2. AddressSanitizer + UndefinedBehaviorSanitizer: the core tests and the JavaScript engine's;
 #   3. ThreadSanitizer: the engine tests.
 set -eu
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLOOPSCOPE_ASAN=ON \
       -DLOOPSCOPE_GUI=OFF -DLOOPSCOPE_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$JOBS"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure -L core -j "$JOBS"
+    ctest --test-dir build-asan --output-on-failure -L 'core|javascript' -j "$JOBS"
 
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLOOPSCOPE_TSAN=ON \
       -DLOOPSCOPE_GUI=OFF -DLOOPSCOPE_BENCH=OFF >/dev/null
