@@ -41,6 +41,7 @@ NodeRuntime::NodeRuntime(TraceSink& sink, const RuntimeSettings& settings, std::
       pool_(queues_, trace_, horizon_),
       inbox_(trace_, horizon_),
       net_(queues_, trace_, horizon_),
+      httpClient_(queues_, trace_, horizon_),
       workers_(queues_, trace_, horizon_, inbox_),
       server_(queues_, trace_, horizon_, inbox_, role) {}
 
@@ -104,6 +105,7 @@ void NodeRuntime::setUpLoop() {
     timers_.start(&loop_);
     pool_.start(&loop_);
     net_.start(&loop_);
+    httpClient_.start(&loop_);
 
     uv_prepare_init(&loop_, &prepare_);
     prepare_.data = this;
@@ -151,6 +153,7 @@ void NodeRuntime::tearDown() {
     server_.stop();
     workers_.joinAll();
     net_.close();
+    httpClient_.close();
     timers_.close();
     closeHandle(&prepare_);
     closeHandle(&checkEnd_);

@@ -21,6 +21,7 @@
 #include "ClusterProcessRole.h"
 #include "ConsoleOutput.h"
 #include "Engine.h"
+#include "HttpClientRequests.h"
 #include "HttpServer.h"
 #include "ImmediateQueue.h"
 #include "LoopInbox.h"
@@ -126,6 +127,11 @@ public:
     }
     void respondWith(SourceLocation where, std::uint64_t request, int status, std::string bytes, bool keepAlive);
     void closeHttp() { server_.stop(); }
+    // http.get / http.request to 127.0.0.1:port (see HttpClientRequests).
+    void requestHttp(SourceLocation where, std::string label, std::uint16_t port, std::string bytes,
+                     std::function<void(const HttpClientResponse&)> onDone) {
+        httpClient_.request(where, std::move(label), port, std::move(bytes), std::move(onDone));
+    }
 
     bool stopped() const { return horizon_.stopped(); }
     // The horizon as a steady-clock reading (steadyNow()); and, at it, the run stops
@@ -151,6 +157,7 @@ private:
     PoolStager pool_;
     LoopInbox inbox_;
     NetRequests net_;
+    HttpClientRequests httpClient_;
     WorkerThreads workers_;
     NodeServer server_;
 

@@ -488,6 +488,54 @@ bool httpRespond(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// httpRequest(port, bytes, label, callback(error, status, statusMessage, version,
+// [name, value, ...], body bytes)): one request to 127.0.0.1:port, answered in the poll phase.
+bool httpRequest(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    const double port = numberArgument(cx, args, 0);
+    OperationValue bytes;
+    if (!operationValueFrom(cx, args.get(1), bytes))
+        return false;
+    std::string request;
+    if (const Bytes* data = std::get_if<Bytes>(&bytes))
+        request.assign(data->begin(), data->end());
+    else if (const std::string* text = std::get_if<std::string>(&bytes))
+        request = *text;
+    PersistentValue callback = keep(cx, args.get(3));
+    program.runtime().requestHttp(
+        program.callerLocation(), stringArgument(cx, args, 2), std::uint16_t(port), std::move(request),
+        [&program, callback](const HttpClientResponse& response) {
+            JSContext* context = program.cx();
+            JSAutoRealm realm(context, program.global());
+            JS::RootedValueArray<6> outcome(context);
+            if (!response.errorCode.empty()) {
+                OperationError error;
+                error.code = response.errorCode;
+                error.message = response.error;
+                JSObject* made = operationErrorToJs(context, error);
+                if (!made)
+                    return program.reportUncaughtException();
+                outcome[0].setObject(*made);
+            } else {
+                HttpRequestDetails headers;
+                headers.headers = response.headers;
+                JSObject* flat = flatHeaders(context, headers);
+                if (!flat || !operationValueToJs(context, Bytes(response.body.begin(), response.body.end()), outcome[5]))
+                    return program.reportUncaughtException();
+                outcome[0].setNull();
+                outcome[1].setInt32(response.status);
+                outcome[2].setString(newString(context, response.statusMessage));
+                outcome[3].setString(newString(context, response.httpVersion));
+                outcome[4].setObject(*flat);
+            }
+            JS::RootedValue callee(context, *callback);
+            program.callGuarded(callee, JS::UndefinedHandleValue, outcome);
+        });
+    args.rval().setUndefined();
+    return true;
+}
+
 bool httpClose(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram::of(cx).runtime().closeHttp();
@@ -715,6 +763,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("httpListen", httpListen, 2, 0),
     JS_FN("httpRespond", httpRespond, 4, 0),
     JS_FN("httpClose", httpClose, 0, 0),
+    JS_FN("httpRequest", httpRequest, 4, 0),
     JS_FN("compileFunction", compileFunction, 3, 0),
     JS_FN("compileModule", compileModule, 2, 0),
     JS_FN("evaluateModule", evaluateModule, 1, 0),

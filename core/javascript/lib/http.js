@@ -345,7 +345,162 @@ function createServer(options, handler) {
   return new Server(options, handler);
 }
 
+// ---- the client: a request to 127.0.0.1, answered in the poll phase
+
+function requestOptions(input, options) {
+  let made = {};
+  if (typeof input === 'string') {
+    const match = /^http:\/\/([^/:]+|\[[^\]]+\])(?::(\d+))?(\/[^#]*)?/.exec(input);
+    if (!match) {
+      const error = new TypeError(`Invalid URL`);
+      error.code = 'ERR_INVALID_URL';
+      error.input = input;
+      throw error;
+    }
+    made = { hostname: match[1].replace(/^\[|\]$/g, ''), port: match[2] ? Number(match[2]) : 80, path: match[3] || '/' };
+  } else if (input && typeof input === 'object') {
+    made = { ...input };
+  }
+  return { ...made, ...(options || {}) };
+}
+
+class ClientRequest extends EventEmitter {
+  constructor(input, options, callback) {
+    super();
+    if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    }
+    const settings = requestOptions(input, options);
+    this.method = (settings.method || 'GET').toUpperCase();
+    this.path = settings.path || '/';
+    this.host = settings.hostname || settings.host || 'localhost';
+    this.port = Number(settings.port || 80);
+    this._headers = new Map();
+    for (const name of Object.keys(settings.headers || {}))
+      this.setHeader(name, settings.headers[name]);
+    this._chunks = [];
+    this._ended = false;
+    this.aborted = false;
+    this.destroyed = false;
+    if (callback)
+      this.once('response', callback);
+  }
+
+  setHeader(name, value) {
+    this._headers.set(String(name).toLowerCase(), [String(name), value]);
+    return this;
+  }
+
+  getHeader(name) {
+    const entry = this._headers.get(String(name).toLowerCase());
+    return entry ? entry[1] : undefined;
+  }
+
+  removeHeader(name) {
+    this._headers.delete(String(name).toLowerCase());
+  }
+
+  write(chunk, encoding, callback) {
+    if (typeof encoding === 'function')
+      callback = encoding;
+    this._chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+      : Buffer.from(chunk));
+    if (typeof callback === 'function')
+      process.nextTick(callback);
+    return true;
+  }
+
+  end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') {
+      callback = chunk;
+      chunk = undefined;
+    } else if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    if (this._ended)
+      return this;
+    if (chunk !== undefined && chunk !== null)
+      this.write(chunk, encoding);
+    this._ended = true;
+    if (typeof callback === 'function')
+      this.once('finish', callback);
+    if (!loopbackHosts.includes(this.host)) {
+      const error = new Error(`connect EACCES ${this.host}:${this.port} (loopscope connects to 127.0.0.1 only)`);
+      error.code = 'EACCES';
+      error.syscall = 'connect';
+      process.nextTick(() => this._fail(error));
+      return this;
+    }
+    const body = Buffer.concat(this._chunks);
+    const lines = [`${this.method} ${this.path} HTTP/1.1`];
+    if (!this._headers.has('host'))
+      lines.push(`Host: ${this.host}:${this.port}`);
+    for (const [, [name, value]] of this._headers)
+      for (const each of Array.isArray(value) ? value : [value])
+        lines.push(`${name}: ${each}`);
+    if (!this._headers.has('connection'))
+      lines.push('Connection: close');
+    if (body.length > 0 && !this._headers.has('content-length') && !this._headers.has('transfer-encoding'))
+      lines.push(`Content-Length: ${body.length}`);
+    const head = Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1');
+    natives.httpRequest(this.port, Buffer.concat([head, body]), `http ${this.method} ${this.path}`,
+      (error, status, statusMessage, version, rawHeaders, responseBody) => {
+        if (this.aborted || this.destroyed)
+          return;
+        if (error)
+          return this._fail(error);
+        const response = new IncomingMessage(this.method, this.path, version, rawHeaders, responseBody);
+        response.method = null;
+        response.url = '';
+        response.statusCode = status;
+        response.statusMessage = statusMessage;
+        response.req = this;
+        this.res = response;
+        if (!this.emit('response', response))
+          response.resume();
+        this.emit('close');
+      });
+    process.nextTick(() => this.emit('finish'));
+    return this;
+  }
+
+  _fail(error) {
+    this.destroyed = true;
+    this.emit('error', error);
+    this.emit('close');
+  }
+
+  abort() {
+    this.aborted = true;
+    this.destroyed = true;
+  }
+
+  destroy(error) {
+    this.destroyed = true;
+    if (error)
+      process.nextTick(() => this.emit('error', error));
+    return this;
+  }
+
+  setTimeout() { return this; }
+  setNoDelay() {}
+  setSocketKeepAlive() {}
+  flushHeaders() {}
+}
+
+function request(input, options, callback) {
+  return new ClientRequest(input, options, callback);
+}
+
+function get(input, options, callback) {
+  const made = request(input, options, callback);
+  made.end();
+  return made;
+}
+
 module.exports = {
-  createServer, Server, IncomingMessage, ServerResponse, STATUS_CODES,
+  createServer, Server, IncomingMessage, ServerResponse, ClientRequest, request, get, STATUS_CODES,
   METHODS: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
 };
