@@ -12,6 +12,7 @@
 #include "EngineNames.h"
 #include "EngineProcess.h"
 #include "MainWindow.h"
+#include "ProgramSyntax.h"
 #include "RunOptions.h"
 #include "RunOverrides.h"
 #include "RuntimeLimits.h"
@@ -71,8 +72,15 @@ int checkCommand(const QStringList& arguments) {
         ParseResult result = parseScenarioFile(file.toStdString());
         for (const Diagnostic& d : result.diagnostics)
             std::fprintf(stderr, "%s\n", d.format().c_str());
-        if (!result.ok())
+        if (!result.ok()) {
             allValid = false;
+        } else if (!result.scenario->program.empty()) {
+            // A program is checked as Node would compile it: its syntax, not its run.
+            if (const std::optional<Diagnostic> problem = checkProgramSyntax(result.scenario->program)) {
+                std::fprintf(stderr, "%s\n", problem->format().c_str());
+                allValid = false;
+            }
+        }
     }
     return allValid ? kExitOk : kExitBadInput;
 }

@@ -43,6 +43,7 @@
 #include "SlideRenderer.h"
 #include "PlaybackController.h"
 #include "PlaybackKeys.h"
+#include "ProgramSyntax.h"
 #include "RunController.h"
 #include "RuntimeLimits.h"
 #include "ScenarioParser.h"
@@ -502,6 +503,13 @@ bool MainWindow::openScenario(const QString& path) {
                          : parseScenarioFile(path.toStdString());
         if (!builtIn)
             watcher_->addPath(path);
+        // A program that does not compile is a problem to show before anything runs.
+        if (parsed.ok() && !parsed.scenario->program.empty()) {
+            if (std::optional<Diagnostic> problem = checkProgramSyntax(parsed.scenario->program)) {
+                parsed.diagnostics.push_back(std::move(*problem));
+                parsed.scenario.reset();
+            }
+        }
     }
     scenarioText_ = QString::fromUtf8(bytes);
     sourceView_->setPlainText(scenarioText_);

@@ -5,6 +5,7 @@
 
 #include <js/CallAndConstruct.h>
 #include <js/Exception.h>
+#include <js/PropertyAndElement.h>
 #include <js/SavedFrameAPI.h>
 
 #include "JavaScriptProgram.h"
@@ -63,11 +64,37 @@ std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& 
     return {};
 }
 
+// A SyntaxError has no frame in the program's files: the error itself says where.
+std::string siteOfError(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
+    if (!error.isObject())
+        return {};
+    JS::RootedObject object(cx, &error.toObject());
+    JS::RootedValue file(cx), line(cx), column(cx);
+    if (!JS_GetProperty(cx, object, "fileName", &file) || !file.isString() ||
+        !JS_GetProperty(cx, object, "lineNumber", &line) || !line.isNumber() ||
+        !JS_GetProperty(cx, object, "columnNumber", &column) || !column.isNumber())
+        return {};
+    const std::string name = toUtf8(cx, file.toString());
+    const std::string* text = program.sourceOf(name);
+    if (!text)
+        return {};
+    const auto at = std::uint32_t(line.toNumber());
+    const std::string code = lineOf(*text, at);
+    // A SyntaxError's column counts from 0, a runtime error's from 1.
+    JS::RootedValue kind(cx);
+    const bool syntax = JS_GetProperty(cx, object, "name", &kind) && kind.isString() &&
+                        toUtf8(cx, kind.toString()) == "SyntaxError";
+    const std::size_t caret = std::size_t(std::max(0.0, column.toNumber() - (syntax ? 0 : 1)));
+    return name + ":" + std::to_string(at) + "\n" + code + "\n" + std::string(caret, ' ') + "^\n";
+}
+
 }  // namespace
 
 std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleObject stack,
                                JavaScriptProgram& program) {
     std::string text = throwSite(cx, stack, program);
+    if (text.empty())
+        text = siteOfError(cx, error, program);
     JS::RootedValue format(cx, JS::ObjectOrNullValue(program.libraryHook("formatFatal")));
     JS::RootedValueArray<1> arguments(cx);
     arguments[0].set(error);

@@ -105,6 +105,31 @@ private slots:
         QCOMPARE(o.err.section(QLatin1Char('\n'), 0, 0), directory + expected);
     }
 
+    // A JavaScript program is checked as Node compiles it, and not run.
+    void checkPrograms_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("expected");
+        const QString programs = kData + QStringLiteral("/js-engine/");
+        QTest::newRow("CommonJS") << programs + "syntax-error.js" << 1
+                                  << programs + "syntax-error.js:3:15: error: expected expression, got ';'";
+        QTest::newRow("ES module") << programs + "syntax-error.mjs" << 1
+                                   << programs + "syntax-error.mjs:2:31: error: expected expression, got ';'";
+        QTest::newRow("program of a scenario") << programs + "program-syntax-error.yaml" << 1
+                                               << programs + "syntax-error.js:3:15: error: expected expression, got ';'";
+        QTest::newRow("a good program") << programs + "frames.js" << 0 << QString();
+        QTest::newRow("a good module") << kData + "/js/esm-imports.mjs" << 0 << QString();
+    }
+    void checkPrograms() {
+        QFETCH(QString, path);
+        QFETCH(int, exitCode);
+        QFETCH(QString, expected);
+        const Outcome o = runLoopscope({QStringLiteral("check"), path});
+        QCOMPARE(o.out, QString());
+        QCOMPARE(o.err.trimmed(), expected);
+        QCOMPARE(o.exitCode, exitCode);
+    }
+
     void checkWithoutFile() {
         const Outcome o = runLoopscope({QStringLiteral("check")});
         QCOMPARE(o.exitCode, 1);

@@ -1,0 +1,2 @@
+import { readFile } from "fs";
+export const value = readFile(;
