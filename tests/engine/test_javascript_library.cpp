@@ -1,0 +1,110 @@
+// The real-JavaScript twins of the library's scenarios (resources/programs) run as the
+// article tells: the timer waits for the main script, the pool runs eight hashes four at
+// a time, three users' reads are pool jobs, and a CPU loop in a handler holds the others.
+#include <QtTest>
+
+#include <algorithm>
+#include <set>
+
+#include "ChildRun.h"
+#include "ConsoleOutput.h"
+
+using namespace loopscope;
+using namespace loopscope::testing;
+
+namespace {
+
+std::string program(const char* name) { return std::string(LOOPSCOPE_SOURCE_DIR "/resources/programs/") + name; }
+
+std::string printed(const Outcome& run) {
+    ConsoleOutput console;
+    console.take(run.events);
+    return console.standardOutput();
+}
+
+std::vector<TraceEvent> withLabel(const Outcome& run, EventKind kind, const std::string& part) {
+    std::vector<TraceEvent> found;
+    for (const TraceEvent& event : run.events)
+        if (event.kind == kind && event.text.find(part) != std::string::npos)
+            found.push_back(event);
+    return found;
+}
+
+}  // namespace
+
+class TestJavaScriptLibrary : public QObject {
+    Q_OBJECT
+private slots:
+    void theTimerWaitsForTheMainScript() {
+        const Outcome run = runChild(program("timer.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        QCOMPARE(printed(run), std::string("Start\nEnd\nTimer finished\n"));
+        const std::vector<double> at = run.logMs("Timer finished");
+        QCOMPARE(int(at.size()), 1);
+        QVERIFY(at[0] >= 2000);
+    }
+
+    void eightHashesRunFourAtATime() {
+        const Outcome run = runChild(program("thread-pool.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        const std::string out = printed(run);
+        QVERIFY2(out.rfind("eight hashes queued; the main thread is free\n", 0) == 0, out.c_str());
+        QVERIFY2(out.size() > 18 && out.compare(out.size() - 18, 18, "all 8 hashes done\n") == 0, out.c_str());
+        const auto begins = withLabel(run, EventKind::WorkBegin, "crypto.pbkdf2");
+        QCOMPARE(int(begins.size()), 8);
+        std::set<std::uint32_t> lanes;
+        for (const TraceEvent& begin : begins)
+            lanes.insert(begin.lane.index);
+        QCOMPARE(int(lanes.size()), 4);
+    }
+
+    void readFileSyncBlocksAndReadFileDoesNot() {
+        const Outcome run = runChild(program("blocking-vs-non-blocking.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        const std::string out = printed(run);
+        QVERIFY2(out.find("read 8388608 bytes synchronously\n") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("read 8388608 bytes on the pool\n") != std::string::npos, out.c_str());
+        // The synchronous read is no pool job; the asynchronous one is 16 reads of 512 KiB.
+        QCOMPARE(int(withLabel(run, EventKind::WorkBegin, "(read)").size()), 16);
+    }
+
+    void threeUsersReadsArePoolJobs() {
+        const Outcome run = runChild(program("three-users-file-server.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        QCOMPARE(run.count(EventKind::RequestArrive), 3);
+        for (const char* stage : {"(open)", "(fstat)", "(close)"})
+            QCOMPARE(int(withLabel(run, EventKind::WorkBegin, stage).size()), 3);
+        for (const TraceEvent& read : withLabel(run, EventKind::WorkBegin, "(read)"))
+            QCOMPARE(read.lane.kind, LaneKind::PoolWorker);
+        int answered = 0;
+        for (const TraceEvent& done : withLabel(run, EventKind::RequestDone, "200"))
+            answered += done.lane.kind == LaneKind::Client;
+        QCOMPARE(answered, 3);
+    }
+
+    void aCpuLoopInOneHandlerHoldsTheOthers() {
+        const Outcome run = runChild(program("cpu-heavy-route.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        const auto sends = withLabel(run, EventKind::RequestSend, "");
+        QCOMPARE(int(sends.size()), 4);
+        // The first request's handler is still computing when the second user asks.
+        auto firstRequest = std::find_if(run.events.begin(), run.events.end(), [](const TraceEvent& e) {
+            return e.kind == EventKind::RequestArrive;
+        });
+        QVERIFY(firstRequest != run.events.end());
+        auto firstAnswer = std::find_if(run.events.begin(), run.events.end(), [](const TraceEvent& e) {
+            return e.kind == EventKind::RequestRespond;
+        });
+        QVERIFY(firstAnswer != run.events.end());
+        Nanoseconds secondSent = 0;
+        for (const TraceEvent& send : sends)
+            if (send.id == 2)
+                secondSent = send.ts;
+        QVERIFY(secondSent > 0);
+        QVERIFY2(firstAnswer->ts > secondSent, "the calculation ends after the second user asked");
+        QCOMPARE(int(withLabel(run, EventKind::RequestDone, "200").size()), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJavaScriptLibrary)
+#include "test_javascript_library.moc"
