@@ -23,6 +23,10 @@
 #include <js/PropertyAndElement.h>
 #include <js/PropertySpec.h>
 #include <js/SourceText.h>
+#include <js/experimental/TypedData.h>
+#include <js/String.h>
+#include <js/CharacterEncoding.h>
+#include <mozilla/Span.h>
 
 #include "JavaScriptProgram.h"
 #include "JsErrorText.h"
@@ -340,6 +344,114 @@ bool clearImmediate(JSContext* cx, unsigned argc, JS::Value* vp) {
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
     program.runtime().clearImmediate(std::uint64_t(numberArgument(cx, args, 0)), program.callerLocation());
     args.rval().setUndefined();
+    return true;
+}
+
+// ---- UTF-8 for Buffer and TextEncoder/TextDecoder: the engine's own converters, which the
+// library's JavaScript ones (internal/string_bytes.js) stand in for where these decline.
+
+// utf8ByteLength(string) -> bytes, a lone surrogate counted as U+FFFD's three.
+bool utf8ByteLength(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JS::RootedString text(cx, JS::ToString(cx, args.get(0)));
+    if (!text)
+        return false;
+    JSLinearString* linear = JS_EnsureLinearString(cx, text);
+    if (!linear)
+        return false;
+    args.rval().setNumber(double(JS::GetDeflatedUTF8StringLength(linear)));
+    return true;
+}
+
+// utf8Write(bytes, string, offset, capacity) -> [written, read]: whole characters only.
+bool utf8Write(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    if (!args.get(0).isObject() || !JS_IsArrayBufferViewObject(&args[0].toObject()))
+        return throwError(cx, "utf8Write needs bytes");
+    JS::RootedObject view(cx, &args[0].toObject());
+    JS::RootedString text(cx, JS::ToString(cx, args.get(1)));
+    if (!text)
+        return false;
+    const std::size_t length = JS_GetArrayBufferViewByteLength(view);
+    const std::size_t offset = std::min(length, std::size_t(std::max(0.0, numberArgument(cx, args, 2))));
+    const std::size_t capacity = std::min(length - offset, std::size_t(std::max(0.0, numberArgument(cx, args, 3))));
+    mozilla::Maybe<mozilla::Tuple<size_t, size_t>> done;
+    {
+        bool shared = false;
+        JS::AutoCheckCannotGC noGC;
+        char* data = static_cast<char*>(JS_GetArrayBufferViewData(view, &shared, noGC));
+        // Encoding into the buffer may not allocate: the string is flattened first.
+        done = JS_EncodeStringToUTF8BufferPartial(cx, text, mozilla::Span<char>(data + offset, capacity));
+    }
+    if (!done)
+        return false;
+    JS::RootedValueArray<2> result(cx);
+    result[0].setNumber(double(mozilla::Get<1>(*done)));
+    result[1].setNumber(double(mozilla::Get<0>(*done)));
+    JSObject* array = JS::NewArrayObject(cx, result);
+    if (!array)
+        return false;
+    args.rval().setObject(*array);
+    return true;
+}
+
+bool isValidUtf8(const unsigned char* at, std::size_t length) {
+    std::size_t i = 0;
+    while (i < length) {
+        const unsigned char c = at[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t need = 0;
+        std::uint32_t min = 0;
+        std::uint32_t point = 0;
+        if ((c & 0xe0) == 0xc0) {
+            need = 1, min = 0x80, point = c & 0x1f;
+        } else if ((c & 0xf0) == 0xe0) {
+            need = 2, min = 0x800, point = c & 0x0f;
+        } else if ((c & 0xf8) == 0xf0) {
+            need = 3, min = 0x10000, point = c & 0x07;
+        } else {
+            return false;
+        }
+        for (std::size_t k = 1; k <= need; ++k) {
+            if (i + k >= length || (at[i + k] & 0xc0) != 0x80)
+                return false;
+            point = (point << 6) | (at[i + k] & 0x3f);
+        }
+        if (point < min || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff))
+            return false;
+        i += need + 1;
+    }
+    return true;
+}
+
+// utf8Decode(bytes, start, end) -> string, or undefined when the bytes are not valid
+// UTF-8 (the library then replaces each bad sequence as V8 does).
+bool utf8Decode(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    if (!args.get(0).isObject() || !JS_IsArrayBufferViewObject(&args[0].toObject()))
+        return throwError(cx, "utf8Decode needs bytes");
+    JS::RootedObject view(cx, &args[0].toObject());
+    const std::size_t length = JS_GetArrayBufferViewByteLength(view);
+    const std::size_t start = std::min(length, std::size_t(std::max(0.0, numberArgument(cx, args, 1))));
+    const std::size_t end = std::min(length, std::size_t(std::max(double(start), numberArgument(cx, args, 2))));
+    std::string copy;
+    {
+        bool shared = false;
+        JS::AutoCheckCannotGC noGC;
+        const auto* data = static_cast<const unsigned char*>(JS_GetArrayBufferViewData(view, &shared, noGC));
+        if (!isValidUtf8(data + start, end - start)) {
+            args.rval().setUndefined();
+            return true;
+        }
+        copy.assign(reinterpret_cast<const char*>(data + start), end - start);
+    }
+    JSString* text = newString(cx, copy);
+    if (!text)
+        return false;
+    args.rval().setString(text);
     return true;
 }
 
@@ -758,6 +870,9 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("timerIsActive", timerIsActive, 1, 0),
     JS_FN("setImmediate", setImmediate, 2, 0),
     JS_FN("clearImmediate", clearImmediate, 1, 0),
+    JS_FN("utf8ByteLength", utf8ByteLength, 1, 0),
+    JS_FN("utf8Write", utf8Write, 4, 0),
+    JS_FN("utf8Decode", utf8Decode, 3, 0),
     JS_FN("operation", operation, 4, 0),
     JS_FN("operationSync", operationSync, 2, 0),
     JS_FN("httpListen", httpListen, 2, 0),

@@ -27,6 +27,11 @@ function codeUnitsToString(units, length) {
 // sequence cut at `end` waits for the next call instead of becoming U+FFFD;
 // `fatal` makes an invalid sequence return null.
 function utf8Decode(bytes, start = 0, end = bytes.length, state = undefined, fatal = false) {
+  if ((state === undefined || !state.needed) && natives.utf8Decode) {
+    const decoded = natives.utf8Decode(bytes, start, end);
+    if (decoded !== undefined)
+      return decoded;
+  }
   const units = new Uint16Array(Math.max(end - start, 0) + 4);
   let length = 0;
   let needed = 0;
@@ -101,7 +106,13 @@ function utf8Flush(state, fatal = false) {
   return fatal ? null : '\ufffd';
 }
 
+// The engine's converters (natives) do the common case at C++ speed; these loops are
+// the reference and what runs where a native declines (invalid UTF-8 to decode).
+const natives = require('internal:binding');
+
 function utf8ByteLength(string) {
+  if (natives.utf8ByteLength)
+    return natives.utf8ByteLength(string);
   let bytes = 0;
   const length = string.length;
   for (let i = 0; i < length; i++) {
@@ -128,6 +139,10 @@ function utf8ByteLength(string) {
 // Writes whole characters only, at most `capacity` bytes. Returns
 // { written, read } (bytes written, UTF-16 code units consumed).
 function utf8Write(bytes, string, offset, capacity) {
+  if (natives.utf8Write) {
+    const [written, read] = natives.utf8Write(bytes, string, offset, capacity);
+    return { written, read };
+  }
   let at = offset;
   const limit = offset + capacity;
   const length = string.length;
