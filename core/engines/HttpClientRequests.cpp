@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "HttpHeaderPieces.h"
+
 namespace loopscope {
 
 struct HttpClientRequests::Exchange {
@@ -34,19 +36,11 @@ struct ExchangeCallbacks {
         return 0;
     }
     static int onHeaderField(http_parser* parser, const char* at, size_t length) {
-        Exchange* exchange = of(parser);
-        if (exchange->response.headers.empty() || exchange->lastWasValue)
-            exchange->response.headers.emplace_back();
-        exchange->response.headers.back().first.append(at, length);
-        exchange->lastWasValue = false;
+        appendHeaderField(of(parser)->response.headers, of(parser)->lastWasValue, at, length);
         return 0;
     }
     static int onHeaderValue(http_parser* parser, const char* at, size_t length) {
-        Exchange* exchange = of(parser);
-        if (exchange->response.headers.empty())
-            exchange->response.headers.emplace_back();
-        exchange->response.headers.back().second.append(at, length);
-        exchange->lastWasValue = true;
+        appendHeaderValue(of(parser)->response.headers, of(parser)->lastWasValue, at, length);
         return 0;
     }
     static int onBody(http_parser* parser, const char* at, size_t length) {

@@ -347,6 +347,15 @@ bool clearImmediate(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// An operation's failure as the Error a callback's first argument is.
+bool errorValue(JSContext* cx, const OperationError& error, JS::MutableHandleValue out) {
+    JSObject* made = operationErrorToJs(cx, error);
+    if (!made)
+        return false;
+    out.setObject(*made);
+    return true;
+}
+
 // ---- UTF-8 for Buffer and TextEncoder/TextDecoder: the engine's own converters, which the
 // library's JavaScript ones (internal/string_bytes.js) stand in for where these decline.
 
@@ -497,10 +506,8 @@ bool operation(JSContext* cx, unsigned argc, JS::Value* vp) {
         JSAutoRealm realm(context, program.global());
         JS::RootedValueArray<2> outcome(context);
         if (result->error) {
-            JSObject* error = operationErrorToJs(context, *result->error);
-            if (!error)
+            if (!errorValue(context, *result->error, outcome[0]))
                 return program.reportUncaughtException();
-            outcome[0].setObject(*error);
         } else {
             outcome[0].setNull();
             if (!operationValueToJs(context, result->value, outcome[1]))
@@ -531,7 +538,19 @@ bool operationSync(JSContext* cx, unsigned argc, JS::Value* vp) {
     return operationValueToJs(cx, result.value, args.rval());
 }
 
-// ---- http: the program's server (NodeServer)
+// ---- http: the program's server (NodeServer) and its requests (HttpClientRequests)
+
+// A string or an ArrayBufferView's bytes, as they go on the wire.
+bool bytesArgument(JSContext* cx, JS::HandleValue value, std::string& out) {
+    OperationValue bytes;
+    if (!operationValueFrom(cx, value, bytes))
+        return false;
+    if (const Bytes* data = std::get_if<Bytes>(&bytes))
+        out.assign(data->begin(), data->end());
+    else if (const std::string* text = std::get_if<std::string>(&bytes))
+        out = *text;
+    return true;
+}
 
 JSObject* flatHeaders(JSContext* cx, const HttpRequestDetails& details) {
     JS::RootedValueVector flat(cx);
@@ -586,14 +605,9 @@ bool httpListen(JSContext* cx, unsigned argc, JS::Value* vp) {
 bool httpRespond(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
-    OperationValue bytes;
-    if (!operationValueFrom(cx, args.get(2), bytes))
-        return false;
     std::string text;
-    if (const Bytes* data = std::get_if<Bytes>(&bytes))
-        text.assign(data->begin(), data->end());
-    else if (const std::string* string = std::get_if<std::string>(&bytes))
-        text = *string;
+    if (!bytesArgument(cx, args.get(2), text))
+        return false;
     program.runtime().respondWith(program.callerLocation(), std::uint64_t(numberArgument(cx, args, 0)),
                                   int(numberArgument(cx, args, 1)), std::move(text), args.get(3).isTrue());
     args.rval().setUndefined();
@@ -606,14 +620,9 @@ bool httpRequest(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
     const double port = numberArgument(cx, args, 0);
-    OperationValue bytes;
-    if (!operationValueFrom(cx, args.get(1), bytes))
-        return false;
     std::string request;
-    if (const Bytes* data = std::get_if<Bytes>(&bytes))
-        request.assign(data->begin(), data->end());
-    else if (const std::string* text = std::get_if<std::string>(&bytes))
-        request = *text;
+    if (!bytesArgument(cx, args.get(1), request))
+        return false;
     PersistentValue callback = keep(cx, args.get(3));
     program.runtime().requestHttp(
         program.callerLocation(), stringArgument(cx, args, 2), std::uint16_t(port), std::move(request),
@@ -625,10 +634,8 @@ bool httpRequest(JSContext* cx, unsigned argc, JS::Value* vp) {
                 OperationError error;
                 error.code = response.errorCode;
                 error.message = response.error;
-                JSObject* made = operationErrorToJs(context, error);
-                if (!made)
+                if (!errorValue(context, error, outcome[0]))
                     return program.reportUncaughtException();
-                outcome[0].setObject(*made);
             } else {
                 HttpRequestDetails headers;
                 headers.headers = response.headers;

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "HttpHeaderPieces.h"
 #include "HttpResponse.h"
 
 namespace loopscope {
@@ -97,18 +98,12 @@ struct HttpServer::Impl {
     }
     static int onHeaderField(http_parser* parser, const char* at, size_t length) {
         Connection* connection = connectionOf(parser);
-        if (connection->parsing.headers.empty() || connection->lastWasValue)
-            connection->parsing.headers.emplace_back();
-        connection->parsing.headers.back().first.append(at, length);
-        connection->lastWasValue = false;
+        appendHeaderField(connection->parsing.headers, connection->lastWasValue, at, length);
         return 0;
     }
     static int onHeaderValue(http_parser* parser, const char* at, size_t length) {
         Connection* connection = connectionOf(parser);
-        if (connection->parsing.headers.empty())
-            connection->parsing.headers.emplace_back();
-        connection->parsing.headers.back().second.append(at, length);
-        connection->lastWasValue = true;
+        appendHeaderValue(connection->parsing.headers, connection->lastWasValue, at, length);
         return 0;
     }
     static int onBody(http_parser* parser, const char* at, size_t length) {

@@ -97,25 +97,26 @@ class IncomingMessage extends EventEmitter {
   }
 }
 
-// ---- the response
+// ---- what both a response and a client request write: headers, then a body kept whole
 
-class ServerResponse extends EventEmitter {
-  constructor(request, id, keepAlive) {
+function chunkBuffer(chunk, encoding) {
+  return typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk);
+}
+
+// end([chunk][, encoding][, callback]) as Node takes it.
+function endArguments(chunk, encoding, callback) {
+  if (typeof chunk === 'function')
+    return { chunk: undefined, encoding: undefined, callback: chunk };
+  if (typeof encoding === 'function')
+    return { chunk, encoding: undefined, callback: encoding };
+  return { chunk, encoding, callback };
+}
+
+class OutgoingMessage extends EventEmitter {
+  constructor() {
     super();
-    this.req = request;
-    this._id = id;
-    this._keepAlive = keepAlive;
-    this.statusCode = 200;
-    this.statusMessage = undefined;
     this._headers = new Map();  // lower-case name -> [name as set, value]
     this._chunks = [];
-    this._chunked = false;
-    this.headersSent = false;
-    this.finished = false;
-    this.writableEnded = false;
-    this.writableFinished = false;
-    this.sendDate = true;
-    this.socket = request.socket;
   }
 
   setHeader(name, value) {
@@ -152,6 +153,35 @@ class ServerResponse extends EventEmitter {
     this._headers.delete(String(name).toLowerCase());
   }
 
+  // "Name: value" for each header set, a list's values on lines of their own.
+  _headerLines() {
+    const lines = [];
+    for (const [, [name, value]] of this._headers)
+      for (const each of Array.isArray(value) ? value : [value])
+        lines.push(`${name}: ${each}`);
+    return lines;
+  }
+}
+
+// ---- the response
+
+class ServerResponse extends OutgoingMessage {
+  constructor(request, id, keepAlive) {
+    super();
+    this.req = request;
+    this._id = id;
+    this._keepAlive = keepAlive;
+    this.statusCode = 200;
+    this.statusMessage = undefined;
+    this._chunked = false;
+    this.headersSent = false;
+    this.finished = false;
+    this.writableEnded = false;
+    this.writableFinished = false;
+    this.sendDate = true;
+    this.socket = request.socket;
+  }
+
   writeHead(statusCode, statusMessage, headers) {
     if (typeof statusMessage !== 'string') {
       headers = statusMessage;
@@ -183,25 +213,19 @@ class ServerResponse extends EventEmitter {
     }
     if (chunk !== undefined && chunk !== null && chunk.length !== 0) {
       this._chunked = true;
-      this._chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : Buffer.from(chunk));
+      this._chunks.push(chunkBuffer(chunk, encoding));
     }
     if (typeof callback === 'function')
       process.nextTick(callback);
     return true;
   }
 
-  end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') {
-      callback = chunk;
-      chunk = undefined;
-    } else if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = undefined;
-    }
+  end(...args) {
+    const { chunk, encoding, callback } = endArguments(...args);
     if (this.writableEnded)
       return this;
     if (chunk !== undefined && chunk !== null)
-      this._chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : Buffer.from(chunk));
+      this._chunks.push(chunkBuffer(chunk, encoding));
     this.writableEnded = true;
     this.finished = true;
     this.headersSent = true;
@@ -219,11 +243,8 @@ class ServerResponse extends EventEmitter {
   _bytes() {
     const body = Buffer.concat(this._chunks);
     const noBody = this.req.method === 'HEAD' || this.statusCode === 204 || this.statusCode === 304;
-    const lines = [`HTTP/1.1 ${this.statusCode} ${this.statusMessage ?? STATUS_CODES[this.statusCode] ?? 'unknown'}`];
-    for (const [, [name, value]] of this._headers) {
-      for (const each of Array.isArray(value) ? value : [value])
-        lines.push(`${name}: ${each}`);
-    }
+    const lines = [`HTTP/1.1 ${this.statusCode} ${this.statusMessage ?? STATUS_CODES[this.statusCode] ?? 'unknown'}`,
+      ...this._headerLines()];
     if (this.sendDate && !this._headers.has('date'))
       lines.push(`Date: ${new Date().toUTCString()}`);
     if (!this._headers.has('connection')) {
@@ -364,7 +385,7 @@ function requestOptions(input, options) {
   return { ...made, ...(options || {}) };
 }
 
-class ClientRequest extends EventEmitter {
+class ClientRequest extends OutgoingMessage {
   constructor(input, options, callback) {
     super();
     if (typeof options === 'function') {
@@ -376,10 +397,8 @@ class ClientRequest extends EventEmitter {
     this.path = settings.path || '/';
     this.host = settings.hostname || settings.host || 'localhost';
     this.port = Number(settings.port || 80);
-    this._headers = new Map();
     for (const name of Object.keys(settings.headers || {}))
       this.setHeader(name, settings.headers[name]);
-    this._chunks = [];
     this._ended = false;
     this.aborted = false;
     this.destroyed = false;
@@ -387,38 +406,17 @@ class ClientRequest extends EventEmitter {
       this.once('response', callback);
   }
 
-  setHeader(name, value) {
-    this._headers.set(String(name).toLowerCase(), [String(name), value]);
-    return this;
-  }
-
-  getHeader(name) {
-    const entry = this._headers.get(String(name).toLowerCase());
-    return entry ? entry[1] : undefined;
-  }
-
-  removeHeader(name) {
-    this._headers.delete(String(name).toLowerCase());
-  }
-
   write(chunk, encoding, callback) {
     if (typeof encoding === 'function')
       callback = encoding;
-    this._chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
-      : Buffer.from(chunk));
+    this._chunks.push(chunkBuffer(chunk, encoding));
     if (typeof callback === 'function')
       process.nextTick(callback);
     return true;
   }
 
-  end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') {
-      callback = chunk;
-      chunk = undefined;
-    } else if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = undefined;
-    }
+  end(...args) {
+    const { chunk, encoding, callback } = endArguments(...args);
     if (this._ended)
       return this;
     if (chunk !== undefined && chunk !== null)
@@ -437,9 +435,7 @@ class ClientRequest extends EventEmitter {
     const lines = [`${this.method} ${this.path} HTTP/1.1`];
     if (!this._headers.has('host'))
       lines.push(`Host: ${this.host}:${this.port}`);
-    for (const [, [name, value]] of this._headers)
-      for (const each of Array.isArray(value) ? value : [value])
-        lines.push(`${name}: ${each}`);
+    lines.push(...this._headerLines());
     if (!this._headers.has('connection'))
       lines.push('Connection: close');
     if (body.length > 0 && !this._headers.has('content-length') && !this._headers.has('transfer-encoding'))
