@@ -43,6 +43,7 @@
 #include "SlideRenderer.h"
 #include "PlaybackController.h"
 #include "PlaybackKeys.h"
+#include "ProgramFile.h"
 #include "ProgramSyntax.h"
 #include "RunController.h"
 #include "RuntimeLimits.h"
@@ -530,9 +531,11 @@ bool MainWindow::openScenario(const QString& path) {
         scenario_.reset();
         nodeCode_ = {};
         codeView_->setPlainText(QString());
-        teaching_->setMarkdown((problems_.size() == 1 ? tr("**This scenario has a problem.**")
-                                                      : tr("**This scenario has %1 problems.**").arg(problems_.size())) +
-                               tr(" See *Problems* below; click one to see its line in the scenario file."));
+        const bool program = isJavaScriptFile(path.toStdString());
+        const QString what = program ? tr("program") : tr("scenario");
+        teaching_->setMarkdown((problems_.size() == 1 ? tr("**This %1 has a problem.**").arg(what)
+                                                      : tr("**This %1 has %2 problems.**").arg(what).arg(problems_.size())) +
+                               tr(" See *Problems* below; click one to see its line in the %1 file.").arg(what));
         const RuntimeSettings defaults;
         threadpool_->setValue(defaults.threadpool);
         cores_->setValue(defaults.cores);
@@ -549,6 +552,8 @@ bool MainWindow::openScenario(const QString& path) {
     }
     scenario_ = std::move(parsed.scenario);
     nodeCode_ = scenario_->program.empty() ? nodeCodeFor(*scenario_) : programCode(readProgram(*scenario_));
+    // A program is shown as itself; steps as the Node.js program they stand for.
+    rightTabs_->setTabText(rightTabs_->indexOf(codePage_), scenario_->program.empty() ? tr("As Node.js") : tr("Program"));
     codeView_->setPlainText(qs(nodeCode_.text()));
     highlightedCodeLine_ = -1;
     QString markdown = QStringLiteral("# %1\n\n").arg(qs(scenario_->title));
