@@ -255,29 +255,28 @@ bool queueMicrotask(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
-// Runs the library's hook `name` with one argument (the Timeout or Immediate object).
-void callHook(JavaScriptProgram& program, const char* name, const PersistentValue& argument) {
+// Runs the library's hook `name` for the Timeout or Immediate with this id (the library
+// keeps the objects; the runtime only their numbers).
+void callHook(JavaScriptProgram& program, const char* name, double id) {
     JSAutoRealm realm(program.cx(), program.global());
     JS::RootedValueArray<1> arguments(program.cx());
-    arguments[0].set(*argument);
+    arguments[0].setNumber(id);
     program.callHook(name, arguments);
 }
 
-// setTimer(timeout, ms, repeat, label) -> id: the library's Timeout objects are run
-// by its runTimer hook.
+// setTimer(ms, repeat, label) -> id; the library's runTimer hook runs the Timeout of that id.
 bool setTimer(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
-    PersistentValue timeout = keep(cx, args.get(0));
-    const double ms = numberArgument(cx, args, 1);
+    const double ms = numberArgument(cx, args, 0);
     TimerRequest request;
     request.where = program.callerLocation();
-    request.label = stringArgument(cx, args, 3);
+    request.label = stringArgument(cx, args, 2);
     request.delay = Nanoseconds(std::llround(ms * double(kMillisecond)));
-    request.repeat = args.get(2).isTrue();
+    request.repeat = args.get(1).isTrue();
     auto id = std::make_shared<std::int64_t>(0);
-    request.onFire = [&program, timeout, id](std::int64_t) {
-        callHook(program, "runTimer", timeout);
+    request.onFire = [&program, id](std::int64_t) {
+        callHook(program, "runTimer", double(*id));
         NodeTimerPtr timer = program.timer(*id);
         if (timer && !timer->active && !(timer->repeat && !timer->cleared))
             program.forgetTimer(*id);
@@ -327,14 +326,16 @@ bool timerIsActive(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// setImmediate(label) -> id; the library's runImmediate hook runs the Immediate of that id.
 bool setImmediate(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
-    PersistentValue immediate = keep(cx, args.get(0));
     NodeRuntime& runtime = program.runtime();
-    QueuedCallback job = runtime.callback(program.callerLocation(), stringArgument(cx, args, 1),
-                                          [&program, immediate] { callHook(program, "runImmediate", immediate); });
-    args.rval().setNumber(double(job.id));
+    auto id = std::make_shared<double>(0);
+    QueuedCallback job = runtime.callback(program.callerLocation(), stringArgument(cx, args, 0),
+                                          [&program, id] { callHook(program, "runImmediate", *id); });
+    *id = double(job.id);
+    args.rval().setNumber(*id);
     runtime.setImmediate(std::move(job));
     return true;
 }
@@ -870,12 +871,12 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("setHooks", setHooks, 1, 0),
     JS_FN("nextTick", nextTick, 3, 0),
     JS_FN("queueMicrotask", queueMicrotask, 2, 0),
-    JS_FN("setTimer", setTimer, 4, 0),
+    JS_FN("setTimer", setTimer, 3, 0),
     JS_FN("clearTimer", clearTimer, 1, 0),
     JS_FN("refTimer", refTimer, 2, 0),
     JS_FN("refreshTimer", refreshTimer, 1, 0),
     JS_FN("timerIsActive", timerIsActive, 1, 0),
-    JS_FN("setImmediate", setImmediate, 2, 0),
+    JS_FN("setImmediate", setImmediate, 1, 0),
     JS_FN("clearImmediate", clearImmediate, 1, 0),
     JS_FN("utf8ByteLength", utf8ByteLength, 1, 0),
     JS_FN("utf8Write", utf8Write, 4, 0),

@@ -6,7 +6,10 @@ const natives = require('internal:binding');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
+// Every pending Timeout and Immediate by the id the runtime gave it: the runtime holds only
+// the number, so the engine's garbage collector never scans a root per timer.
 const knownTimersById = new Map();
+const immediatesById = new Map();
 
 function describe(value) {
   if (value === null)
@@ -55,7 +58,7 @@ class Timeout {
     this._repeat = repeat ? after : null;
     this._destroyed = false;
     this[kRefed] = true;
-    this._id = natives.setTimer(this, after, repeat, `${kind}(${nameOf(callback)}, ${after})`);
+    this._id = natives.setTimer(after, repeat, `${kind}(${nameOf(callback)}, ${after})`);
     knownTimersById.set(this._id, this);
   }
 
@@ -112,7 +115,10 @@ function clearTimeout(timer) {
   }
 }
 
-function runTimer(timer) {
+function runTimer(id) {
+  const timer = knownTimersById.get(id);
+  if (timer === undefined)
+    return;
   const args = timer._timerArgs;
   try {
     if (args === undefined)
@@ -133,7 +139,8 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = true;
-    this._id = natives.setImmediate(this, `setImmediate(${nameOf(callback)})`);
+    this._id = natives.setImmediate(`setImmediate(${nameOf(callback)})`);
+    immediatesById.set(this._id, this);
   }
 
   ref() {
@@ -160,12 +167,15 @@ function clearImmediate(immediate) {
   if (immediate instanceof Immediate && !immediate._destroyed) {
     immediate._destroyed = true;
     immediate._onImmediate = null;
+    immediatesById.delete(immediate._id);
     natives.clearImmediate(immediate._id);
   }
 }
 
-function runImmediate(immediate) {
-  if (immediate._destroyed)
+function runImmediate(id) {
+  const immediate = immediatesById.get(id);
+  immediatesById.delete(id);
+  if (immediate === undefined || immediate._destroyed)
     return;
   immediate._destroyed = true;
   const args = immediate._argv;
