@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -95,7 +96,7 @@ private:
     bool outOfMemory_ = false;
     JS::PersistentRooted<JSObject*> hooks_;
     std::map<std::string, std::string> sources_;
-    std::map<std::int64_t, NodeTimerPtr> timers_;
+    std::unordered_map<std::int64_t, NodeTimerPtr> timers_;
     std::int64_t nextTimerId_ = 1;
     std::vector<Rejection> rejections_;
     // The program's frames the trace shows on the stack now, outermost first: function
