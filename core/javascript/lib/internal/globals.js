@@ -230,6 +230,8 @@ defineAccessor('atob', () => require('buffer').atob, true);
 defineAccessor('btoa', () => require('buffer').btoa, true);
 defineAccessor('TextEncoder', () => require('internal/encoding').TextEncoder);
 defineAccessor('TextDecoder', () => require('internal/encoding').TextDecoder);
+defineAccessor('URL', () => require('internal/url').URL);
+defineAccessor('URLSearchParams', () => require('internal/url').URLSearchParams);
 defineAccessor('DOMException', () => require('internal/dom_exception').DOMException);
 function structuredClone(value, options) {
   return require('internal/structured_clone').structuredClone(value, options);

@@ -12,7 +12,7 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'assert', 'assert/strict', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'os', 'path', 'timers', 'timers/promises', 'util', 'zlib',
+  'assert', 'assert/strict', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'os', 'path', 'timers', 'timers/promises', 'url', 'util', 'zlib',
 ];
 
 function requireBuiltin(name) {
