@@ -231,6 +231,8 @@ defineAccessor('btoa', () => require('buffer').btoa, true);
 defineAccessor('TextEncoder', () => require('internal/encoding').TextEncoder);
 defineAccessor('TextDecoder', () => require('internal/encoding').TextDecoder);
 defineAccessor('URL', () => require('internal/url').URL);
+for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal'])
+  defineAccessor(name, () => require('internal/abort')[name]);
 defineAccessor('URLSearchParams', () => require('internal/url').URLSearchParams);
 defineAccessor('DOMException', () => require('internal/dom_exception').DOMException);
 function structuredClone(value, options) {

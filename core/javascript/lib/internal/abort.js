@@ -1,0 +1,143 @@
+// EventTarget, Event, AbortController and AbortSignal as Node 20 has them as globals: what
+// programs use to cancel timers/promises and their own work.
+'use strict';
+
+const kListeners = Symbol('listeners');
+
+class Event {
+  constructor(type, options = {}) {
+    this.type = String(type);
+    this.bubbles = Boolean(options.bubbles);
+    this.cancelable = Boolean(options.cancelable);
+    this.defaultPrevented = false;
+    this.timeStamp = performance.now();
+    this.target = null;
+    this.currentTarget = null;
+  }
+  preventDefault() {
+    if (this.cancelable)
+      this.defaultPrevented = true;
+  }
+  stopPropagation() {}
+  stopImmediatePropagation() {
+    this._stopped = true;
+  }
+}
+
+class EventTarget {
+  constructor() {
+    this[kListeners] = new Map();
+  }
+
+  addEventListener(type, listener, options = {}) {
+    if (listener === null || listener === undefined)
+      return;
+    const once = typeof options === 'object' && Boolean(options.once);
+    const list = this[kListeners].get(type) || [];
+    if (list.some((entry) => entry.listener === listener))
+      return;
+    list.push({ listener, once });
+    this[kListeners].set(type, list);
+    if (typeof options === 'object' && options.signal)
+      options.signal.addEventListener('abort', () => this.removeEventListener(type, listener), { once: true });
+  }
+
+  removeEventListener(type, listener) {
+    const list = this[kListeners].get(type);
+    if (list)
+      this[kListeners].set(type, list.filter((entry) => entry.listener !== listener));
+  }
+
+  dispatchEvent(event) {
+    event.target = this;
+    event.currentTarget = this;
+    const handler = this[`on${event.type}`];
+    const list = [...(this[kListeners].get(event.type) || [])];
+    if (typeof handler === 'function')
+      list.unshift({ listener: handler, once: false });
+    for (const entry of list) {
+      if (entry.once)
+        this.removeEventListener(event.type, entry.listener);
+      try {
+        if (typeof entry.listener === 'function')
+          entry.listener.call(this, event);
+        else
+          entry.listener.handleEvent(event);
+      } catch (error) {
+        process.nextTick(() => { throw error; });
+      }
+      if (event._stopped)
+        break;
+    }
+    return !event.defaultPrevented;
+  }
+}
+
+function abortError(reason) {
+  if (reason !== undefined)
+    return reason;
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException('This operation was aborted', 'AbortError');
+}
+
+class AbortSignal extends EventTarget {
+  constructor() {
+    super();
+    this.aborted = false;
+    this.reason = undefined;
+    this.onabort = null;
+  }
+
+  throwIfAborted() {
+    if (this.aborted)
+      throw this.reason;
+  }
+
+  static abort(reason) {
+    const signal = new AbortSignal();
+    signal.aborted = true;
+    signal.reason = abortError(reason);
+    return signal;
+  }
+
+  static timeout(ms) {
+    const signal = new AbortSignal();
+    const { setTimeout: later } = require('timers');
+    later(() => {
+      const { DOMException } = require('internal/dom_exception');
+      signalAbort(signal, new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    }, ms).unref();
+    return signal;
+  }
+
+  static any(signals) {
+    const signal = new AbortSignal();
+    for (const each of signals) {
+      if (each.aborted) {
+        signalAbort(signal, each.reason);
+        return signal;
+      }
+      each.addEventListener('abort', () => signalAbort(signal, each.reason), { once: true });
+    }
+    return signal;
+  }
+}
+
+function signalAbort(signal, reason) {
+  if (signal.aborted)
+    return;
+  signal.aborted = true;
+  signal.reason = abortError(reason);
+  signal.dispatchEvent(new Event('abort'));
+}
+
+class AbortController {
+  constructor() {
+    this.signal = new AbortSignal();
+  }
+  abort(reason) {
+    signalAbort(this.signal, reason);
+  }
+}
+
+module.exports = { Event, EventTarget, AbortController, AbortSignal };
