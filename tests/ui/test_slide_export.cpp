@@ -80,6 +80,7 @@ class TestSlideExport : public QObject {
     std::unique_ptr<SlideRenderer> renderer_;
     Nanoseconds firstWave_ = 0;
     Nanoseconds secondWave_ = 0;
+    int runningInSecondWave_ = 0;  // jobs on the lanes at secondWave_ (none wait then)
     QString jobLabel_;
 
     QString pathIn(const QTemporaryDir& dir, const char* name) { return dir.filePath(QString::fromLatin1(name)); }
@@ -112,9 +113,17 @@ private slots:
         QCOMPARE(ends.size(), std::size_t(8));
         std::sort(begins.begin(), begins.end());
         std::sort(ends.begin(), ends.end());
-        QVERIFY(begins[7] < ends[4]);  // a moment with the whole second wave on the lanes
+        // Four jobs run and four wait between the fourth start and the first end (the fifth
+        // starts only when a worker is free). Once the eighth has started none waits; how
+        // many still run then depends on how the two cores were shared, so it is counted.
+        QVERIFY(begins[3] < ends[0]);
         firstWave_ = (begins[3] + ends[0]) / 2;
-        secondWave_ = (begins[7] + ends[4]) / 2;
+        // The moment is halfway to the next end, so that the completions of the jobs that
+        // ended before it have left the poll queue.
+        const auto ended = int(std::count_if(ends.begin(), ends.end(), [&](Nanoseconds end) { return end <= begins[7]; }));
+        QVERIFY(ended >= 4 && ended < 8);
+        runningInSecondWave_ = 8 - ended;
+        secondWave_ = (begins[7] + ends[std::size_t(ended)]) / 2;
         renderer_ = std::make_unique<SlideRenderer>(slideSourceFor(scenario_, &trace_, nullptr));
     }
 
@@ -178,7 +187,7 @@ private slots:
         QVERIFY(renderer_->image(options) != first);
     }
 
-    void secondWaveHasFourJobsOnTheLanesAndNoneWaiting() {
+    void theSecondWaveShowsItsRunningJobsAndNoneWaiting() {
         QTemporaryDir dir;
         SlideOptions options;
         options.view = SlideView::Loop;
@@ -195,8 +204,8 @@ private slots:
         QVERIFY(!jobLabel_.isEmpty());
         for (int worker = 1; worker <= 4; ++worker)
             QVERIFY(second.contains(QStringLiteral("worker %1").arg(worker)));
-        QCOMPARE(countStartingWith(second, jobLabel_.left(10)), 4);
-        QCOMPARE(second.count(QStringLiteral("idle")), 0);
+        QCOMPARE(countStartingWith(second, jobLabel_.left(10)), runningInSecondWave_);
+        QCOMPARE(second.count(QStringLiteral("idle")), 4 - runningInSecondWave_);
         QVERIFY2(second.contains(QStringLiteral("Waiting for a worker: none")), qPrintable(second.join(u'|')));
         // In the first wave the other four wait in the pool's queue.
         QVERIFY(countStartingWith(first, jobLabel_.left(10)) >= 4 + 2);
