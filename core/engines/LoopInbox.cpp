@@ -9,20 +9,41 @@ void LoopInbox::start(uv_loop_t* loop) {
 }
 
 void LoopInbox::expect() {
-    if (expected_++ == 0)
-        uv_ref(reinterpret_cast<uv_handle_t*>(&async_));
+    ++expected_;
+    updateRef();
 }
 
-void LoopInbox::post(std::function<void()> message) {
+void LoopInbox::hold() {
+    ++holds_;
+    updateRef();
+}
+
+void LoopInbox::release() {
+    if (holds_ > 0)
+        --holds_;
+    updateRef();
+}
+
+void LoopInbox::updateRef() {
+    auto* handle = reinterpret_cast<uv_handle_t*>(&async_);
+    if (uv_is_closing(handle))
+        return;
+    if (expected_ + holds_ > 0)
+        uv_ref(handle);
+    else
+        uv_unref(handle);
+}
+
+void LoopInbox::post(std::function<void()> message, bool expected) {
     {
         std::lock_guard lock(mutex_);
-        messages_.push_back(std::move(message));
+        messages_.push_back(Message{std::move(message), expected});
     }
     uv_async_send(&async_);
 }
 
 void LoopInbox::drain() {
-    std::vector<std::function<void()>> messages;
+    std::vector<Message> messages;
     {
         std::lock_guard lock(mutex_);
         messages.swap(messages_);
@@ -30,10 +51,12 @@ void LoopInbox::drain() {
     if (!messages.empty() && !horizon_.stopped())
         trace_.phases().observe(Phase::Poll);
     for (auto& message : messages) {
-        if (--expected_ == 0)
-            uv_unref(reinterpret_cast<uv_handle_t*>(&async_));
+        if (message.expected && expected_ > 0) {
+            --expected_;
+            updateRef();
+        }
         if (!horizon_.stopped())
-            message();
+            message.body();
     }
 }
 

@@ -75,6 +75,8 @@ EngineResult NodeRuntime::run(const ProgramHooks& program) {
         horizon_.stopRunning();
     }
     trace_.phases().finish();
+    if (program.stop)
+        program.stop();
     tearDown();
     std::string endText;
     if (horizon_.reached())
@@ -187,6 +189,11 @@ void NodeRuntime::runMainScript(SourceLocation where, std::function<void()> body
     QueuedCallback main = queues_.make(where, "main script", std::move(body));
     queues_.run(QueueKind::None, main, false);
     queues_.drainTicksAndMicrotasks();
+}
+
+void NodeRuntime::runMessage(QueuedCallback job) {
+    trace_.main(EventKind::Enqueue, QueueKind::Poll, job.id, job.cause, job.where, 0, job.label);
+    queues_.runMacrotask(QueueKind::Poll, std::move(job));
 }
 
 void NodeRuntime::queueClose(QueuedCallback job) {

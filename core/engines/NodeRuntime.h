@@ -43,6 +43,9 @@ struct ProgramHooks {
     // queued new work.
     std::function<void()> beforeExit;
     std::function<void()> exit;        // process 'exit', once, unless the run was cut short
+    // The run is over, however it ended: stop what the program runs on other threads
+    // before the loop's handles close (nothing may post to the loop after this).
+    std::function<void()> stop;
 };
 
 // Where a console line went (the Log event's value, see ConsoleOutput.h).
@@ -106,6 +109,20 @@ public:
     void startWorker(SourceLocation where, Nanoseconds takes, std::function<void()> onMessage) {
         workers_.start(where, scaled(takes), std::move(onMessage));
     }
+
+    // ---- messages from threads the program started (worker_threads)
+    // Any thread: `message` runs on this thread in the poll phase (nothing runs once the
+    // run has stopped).
+    void postFromThread(std::function<void()> message) { inbox_.post(std::move(message), false); }
+    // The loop stays alive while held (a running Worker, a listening parentPort).
+    void holdLoop() { inbox_.hold(); }
+    void releaseLoop() { inbox_.release(); }
+    // Runs `job` now as a poll-phase callback (a message that has arrived), then the
+    // nextTicks and microtasks it queued.
+    void runMessage(QueuedCallback job);
+    // Where this run's events go and its time 0 (steadyNow()).
+    TraceSink& traceSink() { return trace_.sink(); }
+    Nanoseconds traceStart() const { return trace_.start(); }
 
     // ---- on the JavaScript thread itself
     void runCpu(SourceLocation where, std::string label, Nanoseconds takes);

@@ -22,6 +22,9 @@
 #include "JsWatchdog.h"
 #include "JsNatives.h"
 #include "JsStrings.h"
+#include "JsWorkers.h"
+#include "WorkerLaneSink.h"
+#include "WorkerLink.h"
 
 namespace loopscope {
 
@@ -33,8 +36,11 @@ bool isLibraryFile(const char* file) {
 
 }  // namespace
 
-JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runtime, SpiderMonkeyContext& engine)
-    : scenario_(scenario), runtime_(runtime), engine_(engine), mainFile_(scenario.program),
+JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runtime, SpiderMonkeyContext& engine,
+                                     WorkerLink* worker)
+    : scenario_(scenario), runtime_(runtime), engine_(engine), worker_(worker),
+      workers_(std::make_unique<JsWorkers>(*this, worker)),
+      mainFile_(scenario.program),
       microtasks_(std::make_unique<JsMicrotaskQueue>(*this)), hooks_(engine.cx()) {
     JS_SetContextPrivate(cx(), this);
     JS::SetJobQueue(cx(), microtasks_.get());
@@ -47,6 +53,7 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
 }
 
 JavaScriptProgram::~JavaScriptProgram() {
+    workers_->stopAll();
     watchdog_.reset();
     JS::SetOutOfMemoryCallback(cx(), nullptr, nullptr);
     runtime_.setAfterDrain({});
@@ -73,6 +80,11 @@ ProgramHooks JavaScriptProgram::hooks() {
         runtime_.runCallbackNow(runtime_.callback({}, "process 'exit'", [this] {
             callHook("emitExit", JS::HandleValueArray::empty());
         }));
+    };
+    hooks.stop = [this] {
+        workers_->stopAll();
+        if (worker_)
+            worker_->detach();
     };
     return hooks;
 }
@@ -104,12 +116,39 @@ void JavaScriptProgram::start() {
     arguments[0].setObject(*natives);
     if (!JS_CallFunction(context, nullptr, function, arguments, &result))
         throw std::runtime_error("the JavaScript library failed to start: " + pendingExceptionText(context));
+    if (worker_) {
+        worker_->attach(runtime_, context, [this](const std::string& tape) {
+            runtime_.runMessage(runtime_.callback({}, "parentPort message", [this, tape] {
+                JSAutoRealm realm(cx(), engine_.global());
+                JS::RootedValueArray<1> arguments(cx());
+                arguments[0].setString(newString(cx(), tape));
+                callHook("parentMessage", arguments);
+            }));
+        });
+        if (worker_->terminating()) {
+            runtime_.exitProgram(1);
+            return;
+        }
+        worker_->report(WorkerReport{WorkerReport::Kind::Online, {}, {}, 0});
+    }
     runtime_.runMainScript(SourceLocation{1, 1}, [this] {
         JSAutoRealm realm(cx(), engine_.global());
-        JS::RootedValueArray<1> file(cx());
-        file[0].setString(newString(cx(), mainFile_));
-        callHook("runMain", file);
+        JS::RootedValueArray<2> arguments(cx());
+        arguments[0].setString(newString(cx(), mainFile_));
+        if (worker_ && worker_->script().isEval)
+            arguments[1].setString(newString(cx(), worker_->script().evalSource));
+        callHook("runMain", arguments);
     });
+}
+
+void JavaScriptProgram::setParentPortRef(bool refed) {
+    if (!worker_ || refed == parentPortRefed_)
+        return;
+    parentPortRefed_ = refed;
+    if (refed)
+        runtime_.holdLoop();
+    else
+        runtime_.releaseLoop();
 }
 
 void JavaScriptProgram::setLibraryHooks(JS::HandleObject hooks) {
@@ -182,7 +221,10 @@ void JavaScriptProgram::reportUncaught() {
         runtime_.exitProgram(7);
         return;
     }
-    printFatal(stack.exception(), stack);
+    if (worker_)
+        reportToParent(stack.exception());
+    else
+        printFatal(stack.exception(), stack);
     JS::RootedValue emitExit(context, JS::ObjectOrNullValue(libraryHook("exitAfterFatal")));
     JS::RootedValue ignored(context);
     if (!JS::Call(context, JS::UndefinedHandleValue, emitExit, JS::HandleValueArray::empty(), &ignored))
@@ -202,9 +244,15 @@ void JavaScriptProgram::stopWithoutException() {
     runtime_.exitProgram(134);
 }
 
-// At the horizon (the watchdog's request): the script stops here, uncatchable.
+// At the horizon (the watchdog's request) or at worker.terminate(): the script stops
+// here, uncatchable.
 bool JavaScriptProgram::onInterrupt(JSContext* cx) {
-    return !of(cx).runtime_.stopIfPastHorizon();
+    JavaScriptProgram& self = of(cx);
+    if (self.worker_ && self.worker_->terminating()) {
+        self.runtime_.exitProgram(1);
+        return false;
+    }
+    return !self.runtime_.stopIfPastHorizon();
 }
 
 void JavaScriptProgram::onOutOfMemory(JSContext*, void* data) {
@@ -214,6 +262,20 @@ void JavaScriptProgram::onOutOfMemory(JSContext*, void* data) {
 void JavaScriptProgram::printFatal(JS::HandleValue error, const JS::ExceptionStack& stack) {
     const std::string text = fatalExceptionText(cx(), error, stack.stack(), *this);
     runtime_.log(callerLocation(), text, OutputStream::Stderr);
+}
+
+// A worker's uncaught exception is its parent's 'error' event, as a structured clone.
+void JavaScriptProgram::reportToParent(JS::HandleValue error) {
+    JSContext* context = cx();
+    JS::RootedValue serialize(context, JS::ObjectOrNullValue(libraryHook("serializeError")));
+    JS::RootedValueArray<1> arguments(context);
+    arguments[0].set(error);
+    JS::RootedValue tape(context);
+    if (!JS::Call(context, JS::UndefinedHandleValue, serialize, arguments, &tape) || !tape.isString()) {
+        JS_ClearPendingException(context);
+        return;
+    }
+    worker_->report(WorkerReport{WorkerReport::Kind::Error, valueToUtf8(context, tape), {}, 0});
 }
 
 SourceLocation JavaScriptProgram::locationIn(const std::string& file, int line, int column) const {

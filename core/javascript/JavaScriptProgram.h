@@ -25,10 +25,14 @@ namespace loopscope {
 
 class JsMicrotaskQueue;
 class JsWatchdog;
+class JsWorkers;
+class WorkerLink;
 
 class JavaScriptProgram {
 public:
-    JavaScriptProgram(const Scenario& scenario, NodeRuntime& runtime, SpiderMonkeyContext& engine);
+    // `worker`: set when the program is a worker_threads Worker's, on the worker's thread.
+    JavaScriptProgram(const Scenario& scenario, NodeRuntime& runtime, SpiderMonkeyContext& engine,
+                      WorkerLink* worker = nullptr);
     ~JavaScriptProgram();
     JavaScriptProgram(const JavaScriptProgram&) = delete;
     JavaScriptProgram& operator=(const JavaScriptProgram&) = delete;
@@ -73,11 +77,17 @@ public:
     JSObject* libraryHook(const char* name);
     // Calls the library's hook `name` as a callback's body (see callGuarded).
     void callHook(const char* name, const JS::HandleValueArray& arguments);
+    // The Workers this program started, and, in a worker, its link to the parent.
+    JsWorkers& workers() { return *workers_; }
+    WorkerLink* workerLink() const { return worker_; }
+    // parentPort's 'message' listeners keep a worker's loop alive (parentPort.ref()).
+    void setParentPortRef(bool refed);
 
 private:
     void start();
     void reportUncaught();
     void printFatal(JS::HandleValue error, const JS::ExceptionStack& stack);
+    void reportToParent(JS::HandleValue error);
     bool processRejections();
     static bool onInterrupt(JSContext* cx);
     static void onOutOfMemory(JSContext* cx, void* data);
@@ -90,6 +100,9 @@ private:
     const Scenario& scenario_;
     NodeRuntime& runtime_;
     SpiderMonkeyContext& engine_;
+    WorkerLink* const worker_;
+    std::unique_ptr<JsWorkers> workers_;
+    bool parentPortRefed_ = false;
     std::string mainFile_;
     std::unique_ptr<JsMicrotaskQueue> microtasks_;
     std::unique_ptr<JsWatchdog> watchdog_;

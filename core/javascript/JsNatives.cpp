@@ -34,6 +34,7 @@
 #include "JsOperationValues.h"
 #include "NodeOperations.h"
 #include "JsStrings.h"
+#include "JsWorkerNatives.h"
 
 extern char** environ;
 
@@ -49,29 +50,17 @@ PersistentValue keep(JSContext* cx, JS::HandleValue value) {
     return std::make_shared<JS::PersistentRooted<JS::Value>>(cx, value);
 }
 
-std::string stringArgument(JSContext* cx, const JS::CallArgs& args, unsigned index) {
-    return index < args.length() ? valueToUtf8(cx, args[index]) : std::string();
-}
-
-double numberArgument(JSContext* cx, const JS::CallArgs& args, unsigned index) {
-    double number = 0;
-    if (index >= args.length() || !JS::ToNumber(cx, args[index], &number))
-        return 0;
-    return number;
-}
-
 bool throwError(JSContext* cx, const std::string& message, const char* code = nullptr) {
-    JS::RootedValue text(cx, JS::StringValue(newString(cx, message)));
-    JS::RootedString messageString(cx, text.toString());
+    // An Error made by the engine for the running script (its stack is the caller's).
+    JS_ReportErrorUTF8(cx, "%s", message.c_str());
     JS::RootedValue error(cx);
-    if (!JS::CreateError(cx, JSEXN_ERR, nullptr, nullptr, 0, 0, nullptr, messageString, JS::NothingHandleValue, &error))
-        return false;
-    if (code) {
+    if (code && JS_GetPendingException(cx, &error) && error.isObject()) {
+        JS_ClearPendingException(cx);
         JS::RootedObject object(cx, &error.toObject());
         JS::RootedValue codeValue(cx, JS::StringValue(newString(cx, code)));
         JS_SetProperty(cx, object, "code", codeValue);
+        JS_SetPendingException(cx, error);
     }
-    JS_SetPendingException(cx, error);
     return false;
 }
 
@@ -941,7 +930,8 @@ JSObject* makeNatives(JSContext* cx) {
         !JS_DefineProperty(cx, natives, "ppid", ppid, JSPROP_ENUMERATE) ||
         !defineString(cx, natives, "version", kNodeVersion) ||
         !defineString(cx, natives, "cwd", currentDirectory()) ||
-        !defineString(cx, natives, "mainFile", program.scenario().program))
+        !defineString(cx, natives, "mainFile", program.scenario().program) ||
+        !defineWorkerNatives(cx, natives))
         return nullptr;
     return natives;
 }

@@ -48,4 +48,15 @@ std::string pendingExceptionText(JSContext* cx) {
     return text;
 }
 
+std::string stringArgument(JSContext* cx, const JS::CallArgs& args, unsigned index) {
+    return index < args.length() ? valueToUtf8(cx, args[index]) : std::string();
+}
+
+double numberArgument(JSContext* cx, const JS::CallArgs& args, unsigned index) {
+    double number = 0;
+    if (index >= args.length() || !JS::ToNumber(cx, args[index], &number))
+        return 0;
+    return number;
+}
+
 }  // namespace loopscope

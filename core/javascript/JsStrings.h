@@ -13,6 +13,9 @@ std::string toUtf8(JSContext* cx, JSString* text);
 // ToString(value) as UTF-8; clears an exception that the conversion throws.
 std::string valueToUtf8(JSContext* cx, JS::HandleValue value);
 JSString* newString(JSContext* cx, std::string_view utf8);
+// A native's argument `index` as UTF-8 or as a number ("" and 0 when it is missing).
+std::string stringArgument(JSContext* cx, const JS::CallArgs& args, unsigned index);
+double numberArgument(JSContext* cx, const JS::CallArgs& args, unsigned index);
 // The pending exception as text (for the library's own failures), and cleared.
 std::string pendingExceptionText(JSContext* cx);
 

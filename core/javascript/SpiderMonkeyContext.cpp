@@ -29,9 +29,9 @@ void initialiseEngineOnce() {
 
 }  // namespace
 
-SpiderMonkeyContext::SpiderMonkeyContext(std::size_t heapBytes) {
+SpiderMonkeyContext::SpiderMonkeyContext(std::size_t heapBytes, JSRuntime* parentRuntime) {
     initialiseEngineOnce();
-    cx_ = JS_NewContext(JS::DefaultHeapMaxBytes);
+    cx_ = JS_NewContext(JS::DefaultHeapMaxBytes, parentRuntime);
     if (!cx_)
         throw std::runtime_error("the JavaScript engine could not create a context");
     // The default (32 MiB) is a hard limit that a modest program reaches.

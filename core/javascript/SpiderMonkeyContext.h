@@ -13,8 +13,10 @@ namespace loopscope {
 
 class SpiderMonkeyContext {
 public:
-    // `heapBytes`: the garbage-collected heap's hard limit (runtime.heap).
-    explicit SpiderMonkeyContext(std::size_t heapBytes);
+    // `heapBytes`: the garbage-collected heap's hard limit (runtime.heap). A worker's
+    // context shares its parent's immutable engine data through `parentRuntime`, which
+    // must outlive it.
+    explicit SpiderMonkeyContext(std::size_t heapBytes, JSRuntime* parentRuntime = nullptr);
     ~SpiderMonkeyContext();
     SpiderMonkeyContext(const SpiderMonkeyContext&) = delete;
     SpiderMonkeyContext& operator=(const SpiderMonkeyContext&) = delete;

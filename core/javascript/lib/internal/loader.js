@@ -12,7 +12,7 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'assert', 'assert/strict', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'os', 'path', 'timers', 'timers/promises', 'url', 'util', 'zlib',
+  'assert', 'assert/strict', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'os', 'path', 'timers', 'timers/promises', 'url', 'util', 'worker_threads', 'zlib',
 ];
 
 function requireBuiltin(name) {
@@ -235,9 +235,38 @@ function describeModule(referrer, meta) {
 
 const globals = requireBuiltin('internal/globals');
 
+// A worker's hooks, from worker_threads (loaded only when a program uses it).
+function workerHooks() {
+  return requireBuiltin('worker_threads')[Symbol.for('loopscope.worker.hooks')];
+}
+
+// `new Worker(code, { eval: true })`: the code as a CommonJS module named [worker eval].
+function runWorkerEval(source) {
+  const filename = '[worker eval]';
+  mainModule = new Module(filename, null);
+  mainModule.id = '.';
+  mainModule.path = natives.cwd;
+  globals.process.mainModule = mainModule;
+  const body = natives.compileFunction(source, filename, builtinParameters);
+  body.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename, '.');
+  mainModule.loaded = true;
+}
+
 natives.setHooks({
-  runMain(file) {
-    const filename = natives.realPath(path.resolve(natives.cwd, file));
+  runMain(file, evalSource) {
+    if (evalSource !== undefined) {
+      runWorkerEval(evalSource);
+      return;
+    }
+    const resolved = path.resolve(natives.cwd, file);
+    if (natives.statKind(resolved) !== 1) {
+      // A worker's script that is not there (a program's own main file is checked before).
+      const error = new Error(`Cannot find module '${resolved}'`);
+      error.code = 'MODULE_NOT_FOUND';
+      error.requireStack = [];
+      throw error;
+    }
+    const filename = natives.realPath(resolved);
     if (isModuleFile(filename)) {
       // Left unhandled, a failed evaluation is the program's uncaught error.
       natives.evaluateModule(loadModule(filename));
@@ -263,4 +292,7 @@ natives.setHooks({
   handleUncaught: globals.handleUncaught,
   processRejections: globals.processRejections,
   formatFatal: globals.formatFatal,
+  workerEvent: (...args) => workerHooks().workerEvent(...args),
+  parentMessage: (...args) => workerHooks().parentMessage(...args),
+  serializeError: (...args) => workerHooks().serializeError(...args),
 });

@@ -1,0 +1,99 @@
+#include "JsWorkerNatives.h"
+
+#include <js/PropertyAndElement.h>
+
+#include "JavaScriptProgram.h"
+#include "JsStrings.h"
+#include "JsWorkers.h"
+#include "WorkerLink.h"
+
+namespace loopscope {
+
+namespace {
+
+std::uint64_t threadIdArgument(JSContext* cx, const JS::CallArgs& args) {
+    return std::uint64_t(numberArgument(cx, args, 0));
+}
+
+// workerStart(filename, isEval, evalSource, workerDataTape) -> threadId
+bool workerStart(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    const std::uint64_t threadId = program.workers().start(stringArgument(cx, args, 0), args.get(1).isTrue(),
+                                                           stringArgument(cx, args, 2), stringArgument(cx, args, 3));
+    args.rval().setNumber(double(threadId));
+    return true;
+}
+
+// workerPost(threadId, tape)
+bool workerPost(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram::of(cx).workers().post(threadIdArgument(cx, args), stringArgument(cx, args, 1));
+    args.rval().setUndefined();
+    return true;
+}
+
+bool workerTerminate(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram::of(cx).workers().terminate(threadIdArgument(cx, args));
+    args.rval().setUndefined();
+    return true;
+}
+
+// workerRef(threadId, refed)
+bool workerRef(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram::of(cx).workers().setRef(threadIdArgument(cx, args), args.get(1).isTrue());
+    args.rval().setUndefined();
+    return true;
+}
+
+// parentPost(tape): in a worker, parentPort.postMessage.
+bool parentPost(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    if (WorkerLink* link = JavaScriptProgram::of(cx).workerLink())
+        link->report(WorkerReport{WorkerReport::Kind::Message, stringArgument(cx, args, 0), {}, 0});
+    args.rval().setUndefined();
+    return true;
+}
+
+// parentPortRef(refed)
+bool parentPortRef(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram::of(cx).setParentPortRef(args.get(0).isTrue());
+    args.rval().setUndefined();
+    return true;
+}
+
+const JSFunctionSpec kWorkerNatives[] = {
+    JS_FN("workerStart", workerStart, 4, 0),
+    JS_FN("workerPost", workerPost, 2, 0),
+    JS_FN("workerTerminate", workerTerminate, 1, 0),
+    JS_FN("workerRef", workerRef, 2, 0),
+    JS_FN("parentPost", parentPost, 1, 0),
+    JS_FN("parentPortRef", parentPortRef, 1, 0),
+    JS_FS_END,
+};
+
+}  // namespace
+
+bool defineWorkerNatives(JSContext* cx, JS::HandleObject natives) {
+    if (!JS_DefineFunctions(cx, natives, kWorkerNatives))
+        return false;
+    const WorkerLink* link = JavaScriptProgram::of(cx).workerLink();
+    JS::RootedObject info(cx, JS_NewPlainObject(cx));
+    if (!info)
+        return false;
+    JS::RootedValue isMainThread(cx, JS::BooleanValue(link == nullptr));
+    JS::RootedValue threadId(cx, JS::NumberValue(link ? double(link->script().threadId) : 0));
+    JS::RootedValue workerData(cx, JS::NullValue());
+    if (link)
+        workerData.setString(newString(cx, link->script().workerData));
+    JS::RootedValue infoValue(cx, JS::ObjectValue(*info));
+    return JS_DefineProperty(cx, info, "isMainThread", isMainThread, JSPROP_ENUMERATE) &&
+           JS_DefineProperty(cx, info, "threadId", threadId, JSPROP_ENUMERATE) &&
+           JS_DefineProperty(cx, info, "workerData", workerData, JSPROP_ENUMERATE) &&
+           JS_DefineProperty(cx, natives, "workerInfo", infoValue, JSPROP_ENUMERATE);
+}
+
+}  // namespace loopscope

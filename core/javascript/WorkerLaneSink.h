@@ -1,0 +1,77 @@
+// What a Worker's own runtime reports, as the parent's trace shows it: each callback the
+// worker runs is work on the worker's lane (its queues and phases are its own loop's and
+// stay out of the parent's panels); its console lines go to the parent, which writes them
+// when it handles them, as Node's parent writes a worker's stdout.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "CpuBurn.h"
+#include "TraceEvent.h"
+#include "TraceSink.h"
+
+namespace loopscope {
+
+class WorkerLaneSink final : public TraceSink {
+public:
+    // `root`: the process's trace (thread-safe), whose time 0 is `rootStart`. `scriptLabel`:
+    // what the lane shows for callbacks that were never queued (the script, 'exit').
+    WorkerLaneSink(TraceSink& root, Nanoseconds rootStart, Lane lane, std::uint64_t threadId, std::string scriptLabel,
+                   std::function<void(std::string text, std::int64_t stream)> onLog)
+        : root_(root), rootStart_(rootStart), lane_(lane), idBase_(threadId << 40),
+          scriptLabel_(std::move(scriptLabel)), onLog_(std::move(onLog)) {}
+
+    TraceSink& root() const { return root_; }
+    Nanoseconds rootStart() const { return rootStart_; }
+
+    void record(const TraceEvent& event) override {
+        if (event.kind == EventKind::Log) {
+            onLog_(event.text, event.value);
+            return;
+        }
+        if (event.lane.kind != LaneKind::Main)
+            return;
+        std::string label;
+        {
+            // A callback's label is on its Enqueue (pool threads report too: hence the lock).
+            std::lock_guard lock(mutex_);
+            if (event.kind == EventKind::Enqueue) {
+                labels_[event.id] = event.text;
+                return;
+            }
+            if (event.kind != EventKind::CallbackBegin && event.kind != EventKind::CallbackEnd)
+                return;
+            auto found = labels_.find(event.id);
+            if (found != labels_.end()) {
+                label = found->second;
+                if (event.kind == EventKind::CallbackEnd)
+                    labels_.erase(found);
+            } else {
+                label = scriptLabel_;
+            }
+        }
+        TraceEvent work;
+        work.ts = steadyNow() - rootStart_;
+        work.kind = event.kind == EventKind::CallbackBegin ? EventKind::WorkBegin : EventKind::WorkEnd;
+        work.lane = lane_;
+        work.id = idBase_ + event.id;  // the worker's ids count from 1 as the parent's do
+        work.text = std::move(label);
+        root_.record(work);
+    }
+
+private:
+    TraceSink& root_;
+    const Nanoseconds rootStart_;
+    const Lane lane_;
+    const std::uint64_t idBase_;
+    const std::string scriptLabel_;
+    const std::function<void(std::string, std::int64_t)> onLog_;
+    std::mutex mutex_;
+    std::unordered_map<std::uint64_t, std::string> labels_;  // guarded by mutex_
+};
+
+}  // namespace loopscope
