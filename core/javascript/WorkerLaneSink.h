@@ -51,7 +51,10 @@ public:
                 if (event.kind == EventKind::CallbackEnd)
                     labels_.erase(found);
             } else {
-                label = scriptLabel_;
+                // Never queued: the script first, then process 'beforeExit' and 'exit'.
+                label = scriptDone_ ? "process 'beforeExit' / 'exit'" : scriptLabel_;
+                if (event.kind == EventKind::CallbackEnd)
+                    scriptDone_ = true;
             }
         }
         TraceEvent work;
@@ -72,6 +75,7 @@ private:
     const std::function<void(std::string, std::int64_t)> onLog_;
     std::mutex mutex_;
     std::unordered_map<std::uint64_t, std::string> labels_;  // guarded by mutex_
+    bool scriptDone_ = false;                                // guarded by mutex_
 };
 
 }  // namespace loopscope

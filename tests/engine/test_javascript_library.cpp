@@ -1,9 +1,11 @@
 // The real-JavaScript twins of the library's scenarios (resources/programs) run as the
 // article tells: the timer waits for the main script, the pool runs eight hashes four at
-// a time, three users' reads are pool jobs, and a CPU loop in a handler holds the others.
+// a time, three users' reads are pool jobs, a CPU loop in a handler holds the others, and
+// worker threads take that loop off the main thread.
 #include <QtTest>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "ChildRun.h"
@@ -103,6 +105,42 @@ private slots:
         QVERIFY(secondSent > 0);
         QVERIFY2(firstAnswer->ts > secondSent, "the calculation ends after the second user asked");
         QCOMPARE(int(withLabel(run, EventKind::RequestDone, "200").size()), 4);
+    }
+
+    void workerThreadsComputeSideBySide() {
+        const Outcome run = runChild(program("worker-threads.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        QCOMPARE(int(withLabel(run, EventKind::RequestDone, "200").size()), 4);
+        // Each request's calculation is the script of a worker of its own, on a worker lane.
+        struct Span {
+            Nanoseconds begin = -1, end = -1;
+        };
+        std::map<std::uint32_t, std::vector<Span>> byLane;
+        for (const TraceEvent& e : run.events) {
+            if (e.lane.kind != LaneKind::Worker || e.text != "main script of worker-threads.js")
+                continue;
+            if (e.kind == EventKind::WorkBegin)
+                byLane[e.lane.index].push_back(Span{e.ts, -1});
+            else if (e.kind == EventKind::WorkEnd && !byLane[e.lane.index].empty())
+                byLane[e.lane.index].back().end = e.ts;
+        }
+        std::vector<Span> spans;
+        for (const auto& [lane, list] : byLane)
+            spans.insert(spans.end(), list.begin(), list.end());
+        QCOMPARE(int(spans.size()), 4);
+        QVERIFY2(byLane.size() >= 2, "the second request's worker starts while the first computes");
+        std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+        for (const Span& span : spans)
+            QVERIFY(span.end > span.begin);
+        // The main thread hands each request on at once: the second worker starts before
+        // the first has finished (the four requests come 10 ms apart; each computes far longer).
+        QVERIFY(spans[1].begin < spans[0].end);
+        const std::string out = printed(run);
+        for (int user = 1; user <= 4; ++user) {
+            const std::string handed = "request " + std::to_string(user) + ": calculation handed to a worker\n";
+            const std::string answered = "request " + std::to_string(user) + ": answered\n";
+            QVERIFY2(out.find(handed) != std::string::npos && out.find(handed) < out.find(answered), out.c_str());
+        }
     }
 };
 
