@@ -25,6 +25,7 @@ struct EngineRun {
     Trace trace;
     std::vector<ProcessSample> samples;  // kept with the trace: what the OS said the child cost
     std::optional<int> programExitCode;  // a JavaScript program's own exit code
+    std::string stopNote;                // why the run stopped early (RunEnd's text), if it did
 };
 
 // Runs one engine in its child process; prints console lines as they arrive when asked.
@@ -42,6 +43,9 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
     EngineProcess process(options.scenarioPath.toStdString(), engineOptions,
                           [&outcome, &console, printLog, keepTrace](std::vector<TraceEvent>&& batch) {
                               console.take(batch);
+                              for (const TraceEvent& event : batch)
+                                  if (event.kind == EventKind::RunEnd && event.value == 0)
+                                      outcome.stopNote = event.text;
                               if (printLog)
                                   ConsoleOutput::echo(batch, stdout, stderr);
                               if (keepTrace)
@@ -126,6 +130,9 @@ int runHeadless(const RunOptions& options) {
             std::fprintf(stderr, "loopscope: %s\n", run.error.c_str());
             return kExitRunFailed;
         }
+        // The horizon is the scenario's own choice; the event limit is not: say so.
+        if (run.stopNote == kStoppedAtEventLimit)
+            std::fprintf(stderr, "loopscope: the run %s\n", run.stopNote.c_str());
         runs.push_back(std::move(run));
     }
     if (!options.tracePath.isEmpty()) {

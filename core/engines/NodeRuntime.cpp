@@ -43,7 +43,13 @@ NodeRuntime::NodeRuntime(TraceSink& sink, const RuntimeSettings& settings, std::
       net_(queues_, trace_, horizon_),
       httpClient_(queues_, trace_, horizon_),
       workers_(queues_, trace_, horizon_, inbox_),
-      server_(queues_, trace_, horizon_, inbox_, role) {}
+      server_(queues_, trace_, horizon_, inbox_, role) {
+    trace_.setOnEventLimit([this] {
+        horizon_.reachEventLimit();
+        if (interruptRunningCode_)
+            interruptRunningCode_();
+    });
+}
 
 // The loop runs as libuv's uv_run does (src/unix/core.c): timers, pending, idle and
 // prepare, poll (I/O, pool completions, messages), check (immediates), close callbacks,
@@ -81,6 +87,8 @@ EngineResult NodeRuntime::run(const ProgramHooks& program) {
     std::string endText;
     if (horizon_.reached())
         endText = kStoppedAtHorizon;
+    if (horizon_.eventLimitReached())
+        endText = kStoppedAtEventLimit;
     if (!result.ok)
         endText = result.error;
     if (program.exit)

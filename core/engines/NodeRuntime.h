@@ -151,6 +151,9 @@ public:
     }
 
     bool stopped() const { return horizon_.stopped(); }
+    // How a driver stops its code where it runs when the run stops from inside it (at
+    // kMaxRunEvents): the code then sees stopped() and must not go on.
+    void setInterruptRunningCode(std::function<void()> interrupt) { interruptRunningCode_ = std::move(interrupt); }
     // The horizon as a steady-clock reading (steadyNow()); and, at it, the run stops
     // (true when it has).
     Nanoseconds horizonDeadline() const { return horizon_.deadline(); }
@@ -184,6 +187,7 @@ private:
     uv_timer_t horizonTimer_{};
     Nanoseconds lastCounterSample_ = -kSecond;
     int exitCode_ = 0;
+    std::function<void()> interruptRunningCode_;
 };
 
 }  // namespace loopscope

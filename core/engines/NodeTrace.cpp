@@ -34,6 +34,8 @@ void NodeTrace::emit(EventKind kind, const Lane& lane, QueueKind queue, std::uin
 void NodeTrace::main(EventKind kind, QueueKind queue, std::uint64_t id, std::uint64_t cause, SourceLocation where,
                      std::int64_t value, std::string text) {
     emit(kind, kMainLane, queue, id, cause, where, value, std::move(text), phases_.current());
+    if (++mainEvents_ == kMaxRunEvents && onEventLimit_)
+        onEventLimit_();
 }
 
 void NodeTrace::counter(const Lane& lane, const char* name, std::int64_t value) {

@@ -31,6 +31,8 @@ public:
 
     void emit(EventKind kind, const Lane& lane, QueueKind queue, std::uint64_t id, std::uint64_t cause,
               SourceLocation where, std::int64_t value = 0, std::string text = {}, Phase phase = Phase::None);
+    // Runs once, on the loop thread, when the run has made kMaxRunEvents main-lane events.
+    void setOnEventLimit(std::function<void()> onLimit) { onEventLimit_ = std::move(onLimit); }
     // On the loop thread only: on the main lane, stamped with the current phase.
     void main(EventKind kind, QueueKind queue, std::uint64_t id, std::uint64_t cause, SourceLocation where,
               std::int64_t value = 0, std::string text = {});
@@ -44,6 +46,8 @@ private:
     TraceSink& sink_;
     Nanoseconds start_ = 0;
     PhaseTracker phases_;
+    std::int64_t mainEvents_ = 0;  // loop thread
+    std::function<void()> onEventLimit_;
 };
 
 }  // namespace loopscope

@@ -40,6 +40,15 @@ public:
         signal_.requestStop();
         uv_stop(loop_);
     }
+    // The run has made too many events (kMaxRunEvents): it stops as at the horizon.
+    void reachEventLimit() {
+        if (stopped_)
+            return;
+        eventLimitReached_ = true;
+        reach();
+        reached_ = false;
+    }
+    bool eventLimitReached() const { return eventLimitReached_; }
     // The run ends for another reason (an error, or it is torn down).
     void stopRunning() { stopped_ = true; }
     void stopEverything() {
@@ -54,6 +63,7 @@ private:
     Nanoseconds deadline_ = 0;
     bool stopped_ = false;
     bool reached_ = false;
+    bool eventLimitReached_ = false;
     StopSignal signal_;
 };
 

@@ -48,6 +48,7 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
     JS::SetModuleResolveHook(JS_GetRuntime(cx()), &JavaScriptProgram::resolveModule);
     JS::SetModuleMetadataHook(JS_GetRuntime(cx()), &JavaScriptProgram::describeModule);
     runtime_.setAfterDrain([this] { return processRejections(); });
+    runtime_.setInterruptRunningCode([this] { JS_RequestInterruptCallback(cx()); });
     JS_AddInterruptCallback(cx(), &JavaScriptProgram::onInterrupt);
     JS::SetOutOfMemoryCallback(cx(), &JavaScriptProgram::onOutOfMemory, this);
 }
@@ -57,6 +58,7 @@ JavaScriptProgram::~JavaScriptProgram() {
     watchdog_.reset();
     JS::SetOutOfMemoryCallback(cx(), nullptr, nullptr);
     runtime_.setAfterDrain({});
+    runtime_.setInterruptRunningCode({});
     JS::SetPromiseRejectionTrackerCallback(cx(), nullptr, nullptr);
     JS::SetModuleResolveHook(JS_GetRuntime(cx()), nullptr);
     JS::SetModuleMetadataHook(JS_GetRuntime(cx()), nullptr);

@@ -258,6 +258,8 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
     case EventKind::RunEnd:
         if (event.value != 0)
             return "The run failed: " + (event.text.empty() ? std::string("unknown error") : event.text);
+        if (!event.text.empty())
+            return "The run ends: " + event.text;
         return "Nothing is left to wait for: the loop exits and the run ends";
     case EventKind::LoopIteration:
         return "Loop iteration " + std::to_string(event.value) + " begins";

@@ -88,6 +88,12 @@ struct Lane {
 
 // The text of a RunEnd whose run was cut at runtime.horizon rather than finishing.
 inline constexpr const char* kStoppedAtHorizon = "stopped at the horizon";
+// A run stops once it has made this many events on its JavaScript thread (a program that
+// logs or schedules without end), so that a run cannot exhaust the memory of the window
+// showing it; the RunEnd's text then says so.
+inline constexpr std::int64_t kMaxRunEvents = 2'000'000;
+inline constexpr const char* kStoppedAtEventLimit =
+    "stopped after 2,000,000 events: the program logs or schedules without end";
 
 struct TraceEvent {
     Nanoseconds ts = 0;               // since run start

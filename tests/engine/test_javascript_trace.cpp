@@ -147,6 +147,32 @@ private slots:
         QCOMPARE(console.standardOutput(), std::string("spinning\n"));
     }
 
+    // A program that logs or queues without end stops at kMaxRunEvents, wherever it runs:
+    // in a synchronous loop or in an endless chain of microtasks.
+    void aProgramWithoutEndStopsAtTheEventLimit_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("firstLine");
+        QTest::newRow("a loop of console.log") << "endless-lines.js" << "line 1";
+        QTest::newRow("a chain of promise jobs") << "endless-promises.js" << "spinning";
+    }
+    void aProgramWithoutEndStopsAtTheEventLimit() {
+        QFETCH(QString, file);
+        QFETCH(QString, firstLine);
+        const Outcome run = runChild(program(file.toStdString().c_str()));
+        QVERIFY2(run.ok, run.error.c_str());
+        const auto ends = eventsOf(run, EventKind::RunEnd);
+        QCOMPARE(int(ends.size()), 1);
+        QCOMPARE(ends[0].text, std::string(kStoppedAtEventLimit));
+        std::int64_t mainEvents = 0;
+        for (const TraceEvent& e : run.events)
+            mainEvents += e.lane.kind == LaneKind::Main ? 1 : 0;
+        QVERIFY(mainEvents >= kMaxRunEvents);
+        QVERIFY2(mainEvents < kMaxRunEvents + 100, std::to_string(mainEvents).c_str());
+        ConsoleOutput console;
+        console.take(run.events);
+        QVERIFY(console.standardOutput().rfind(firstLine.toStdString() + "\n", 0) == 0);
+    }
+
     void aProgramBeyondItsHeapEndsWithNodesFatalError() {
         const Outcome run = runChild(program("heap.yaml"));
         QVERIFY2(run.ok, run.error.c_str());
