@@ -36,6 +36,7 @@
 #include <algorithm>
 
 #include "ComparisonView.h"
+#include "ConsoleOutput.h"
 #include "EventLoopPanel.h"
 #include "ExportDialog.h"
 #include "LoopWait.h"
@@ -50,6 +51,7 @@
 #include "ScenarioParser.h"
 #include "TimelineView.h"
 #include "TraceStore.h"
+#include "UncaughtError.h"
 
 // The built-in scenarios live in the static ui library: register them explicitly.
 static void registerBuiltInScenarios() { Q_INIT_RESOURCE(resources); }
@@ -67,6 +69,9 @@ QString qs(const std::string& text) { return QString::fromStdString(text); }
 QString consoleLine(Nanoseconds ts, const std::string& text) {
     return QStringLiteral("%1  %2").arg(qs(formatDuration(ts)), 10).arg(qs(text));
 }
+
+// Problems found by a run (rather than by reading the file) carry this role.
+constexpr int kRunProblemRole = Qt::UserRole + 1;
 
 bool isScenarioFile(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -594,10 +599,41 @@ bool MainWindow::openScenario(const QString& path) {
 
 QStringList MainWindow::problems() const { return problems_; }
 
+void MainWindow::setRunProblem(const std::optional<Diagnostic>& problem) {
+    for (int row = problemList_->count(); row-- > 0;) {
+        if (!problemList_->item(row)->data(kRunProblemRole).toString().isEmpty()) {
+            problems_.removeAt(row);
+            delete problemList_->takeItem(row);
+        }
+    }
+    if (problem) {
+        problems_ << qs(problem->format());
+        auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical), problems_.back(), problemList_);
+        item->setData(Qt::UserRole, QPoint(problem->column, problem->line));
+        item->setData(kRunProblemRole, qs(problem->file));
+    }
+    bottomTabs_->setTabText(3, problems_.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(problems_.size()));
+    if (problem) {
+        QSignalBlocker quiet(problemList_);
+        problemList_->setCurrentRow(problemList_->count() - 1);
+        showProblem(problemList_->count() - 1);
+    }
+}
+
 void MainWindow::showProblem(int row) {
     if (row < 0 || row >= problemList_->count())
         return;
     const QPoint position = problemList_->item(row)->data(Qt::UserRole).toPoint();
+    const QString runFile = problemList_->item(row)->data(kRunProblemRole).toString();
+    if (!runFile.isEmpty()) {
+        // An error the run met: its line in the program, if it is in the program's own file.
+        if (scenario_ && runFile == qs(scenario_->program)) {
+            rightTabs_->setCurrentWidget(codePage_);
+            highlightedCodeLine_ = -1;
+            highlightLine(codeView_, position.y() - 1, QColor(255, 80, 80, 90), position.x());
+        }
+        return;
+    }
     rightTabs_->setCurrentWidget(sourceView_);
     highlightLine(sourceView_, position.y() - 1, QColor(255, 80, 80, 70), position.x());
 }
@@ -643,6 +679,7 @@ bool MainWindow::startRun() {
     logEvents_.clear();
     logScanned_ = consoleShown_ = 0;
     console_->clear();
+    setRunProblem(std::nullopt);
     LoopViewOptions options;
     options.threadpool = threadpool_->value();
     loopPanel_->setOptions(options);
@@ -672,8 +709,20 @@ void MainWindow::onRunFinished(bool ok, const QString& error, bool cancelled) {
     timeline_->setLive(false);
     timeline_->fitAll();
     comparison_->refresh();
+    // A program that ended on an uncaught error: Node's report is its last stderr line.
+    std::optional<Diagnostic> uncaught;
+    if (scenario_ && !scenario_->program.empty() && primary_) {
+        const Trace& trace = primary_->trace();
+        for (std::size_t i = trace.size(); i-- > 0 && !uncaught;)
+            if (trace[i].kind == EventKind::Log && (trace[i].value & kLogToStderr))
+                if (const std::optional<UncaughtError> error = uncaughtErrorIn(trace[i].text))
+                    uncaught = Diagnostic{error->file, error->line, error->column, "uncaught " + error->thrown};
+    }
+    setRunProblem(uncaught);
     if (cancelled)
         statusBar()->showMessage(tr("Run cancelled"), 5000);
+    else if (uncaught)
+        statusBar()->showMessage(tr("The program stopped on an %1").arg(qs(uncaught->message)));
     else if (!ok)
         statusBar()->showMessage(tr("The run failed: %1").arg(error));
     else

@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "Diagnostic.h"
 #include "NodeCode.h"
 #include "Scenario.h"
 #include "Theme.h"
@@ -90,6 +91,9 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    // The run's uncaught error (Node's report on stderr) as a problem of its own, with its
+    // line marked in the program; none clears the last one.
+    void setRunProblem(const std::optional<Diagnostic>& problem);
     void buildActions();
     void buildLayout();
     void populateBuiltIns();

@@ -266,6 +266,8 @@ bool setTimer(JSContext* cx, unsigned argc, JS::Value* vp) {
     auto id = std::make_shared<std::int64_t>(0);
     request.onFire = [&program, id](std::int64_t) {
         callHook(program, "runTimer", double(*id));
+        if (!program.runtime().stopped())
+            callHook(program, "afterTimer", double(*id));
         NodeTimerPtr timer = program.timer(*id);
         if (timer && !timer->active && !(timer->repeat && !timer->cleared))
             program.forgetTimer(*id);

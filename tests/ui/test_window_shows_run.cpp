@@ -348,6 +348,47 @@ private slots:
         QVERIFY(timeline->shownRows() < 9);
     }
 
+    // A program that ends on an uncaught error: Problems lists it with its file, line and
+    // column, the program's line is marked, and the next run that does not throw clears it.
+    void anUncaughtErrorIsAProblemWithItsLineMarked() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("throws.js"));
+        QFile program(file);
+        QVERIFY(program.open(QIODevice::WriteOnly));
+        program.write("console.log('start');\n"
+                      "setTimeout(() => {\n"
+                      "  if (process.env.NO_SUCH_VARIABLE_FOR_THIS_TEST === undefined)\n"
+                      "    throw new RangeError('the value is out of range');\n"
+                      "}, 5);\n");
+        program.close();
+        MainWindow window(file);
+        window.resize(1280, 720);
+        window.show();
+        QCOMPARE(window.problemList()->count(), 0);
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
+        QVERIFY(window.startRun());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(window.problemList()->count(), 1);
+        const QString problem = window.problemList()->item(0)->text();
+        QCOMPARE(problem, QStringLiteral("%1:4:5: error: uncaught RangeError: the value is out of range").arg(QFileInfo(file).canonicalFilePath()));
+        QCOMPARE(window.problems(), QStringList{problem});
+        // The marked line of the program view is the throw.
+        const QList<QTextEdit::ExtraSelection> marked = window.codeView()->extraSelections();
+        QCOMPARE(marked.size(), 1);
+        QCOMPARE(marked.front().cursor.block().blockNumber(), 3);
+
+        // The same program, fixed: the run's problem goes.
+        QVERIFY(program.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        program.write("console.log('start');\n");
+        program.close();
+        QVERIFY(window.openScenario(file));
+        finished.clear();
+        QVERIFY(window.startRun());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(window.problemList()->count(), 0);
+    }
+
     // A problem in a file deep in folders wraps onto more lines instead of running off to
     // the right, in projector type too.
     void aLongProblemWrapsOnA1280x720Projector() {

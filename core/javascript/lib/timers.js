@@ -115,21 +115,25 @@ function clearTimeout(timer) {
   }
 }
 
+// The runtime calls runTimer, then afterTimer whether the callback threw or not: Node's
+// try/finally here, which the engine would report as the place of a callback's uncaught
+// error (it rethrows from the finally block, where V8 keeps the first throw's place).
 function runTimer(id) {
   const timer = knownTimersById.get(id);
   if (timer === undefined)
     return;
   const args = timer._timerArgs;
-  try {
-    if (args === undefined)
-      timer._onTimeout();
-    else
-      timer._onTimeout(...args);
-  } finally {
-    if (!timer._repeat && !timer._destroyed && !natives.timerIsActive(timer._id)) {
-      timer._destroyed = true;
-      knownTimersById.delete(timer._id);
-    }
+  if (args === undefined)
+    timer._onTimeout();
+  else
+    timer._onTimeout(...args);
+}
+
+function afterTimer(id) {
+  const timer = knownTimersById.get(id);
+  if (timer !== undefined && !timer._repeat && !timer._destroyed && !natives.timerIsActive(timer._id)) {
+    timer._destroyed = true;
+    knownTimersById.delete(timer._id);
   }
 }
 
@@ -189,5 +193,5 @@ module.exports = {
   setTimeout, clearTimeout, setInterval, clearInterval: clearTimeout, setImmediate, clearImmediate,
   Timeout, Immediate,
   // for the library
-  runTimer, runImmediate, validateCallback, nameOf,
+  runTimer, afterTimer, runImmediate, validateCallback, nameOf,
 };

@@ -317,6 +317,7 @@ function formatFatal(error) {
 module.exports = {
   process,
   runTimer: timers.runTimer,
+  afterTimer: timers.afterTimer,
   runImmediate: timers.runImmediate,
   emitBeforeExit,
   emitExit,

@@ -285,6 +285,7 @@ natives.setHooks({
   resolveModule,
   describeModule,
   runTimer: globals.runTimer,
+  afterTimer: globals.afterTimer,
   runImmediate: globals.runImmediate,
   emitBeforeExit: globals.emitBeforeExit,
   emitExit: globals.emitExit,
