@@ -41,6 +41,11 @@ QueueKind readyQueue(const LoopState& state) {
 QString loopWaitText(const LoopState& state) {
     if (!state.started || state.engine != EngineKind::EventLoop)
         return {};
+    if (state.finished && state.exitCode && *state.exitCode != 0)
+        return QStringLiteral("The run has ended: the program exited with code %1 (its Console says why).")
+            .arg(*state.exitCode);
+    if (state.finished && !state.endNote.empty())
+        return QStringLiteral("The run has ended: %1.").arg(QString::fromStdString(state.endNote));
     if (state.finished)
         return QStringLiteral("The run has ended: nothing was left to wait for, so the event loop exited.");
     if (!state.callStack.empty())

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "ConsoleOutput.h"
 #include "QueueNames.h"
 
 namespace loopscope {
@@ -258,6 +259,8 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
     case EventKind::RunEnd:
         if (event.value != 0)
             return "The run failed: " + (event.text.empty() ? std::string("unknown error") : event.text);
+        if (before.exitCode && *before.exitCode != 0)
+            return "The program exits with code " + std::to_string(*before.exitCode) + ": the run ends";
         if (!event.text.empty())
             return "The run ends: " + event.text;
         return "Nothing is left to wait for: the loop exits and the run ends";
@@ -399,6 +402,8 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         state.finished = true;
         if (event.value != 0)
             state.runError = event.text.empty() ? "error " + std::to_string(event.value) : event.text;
+        else
+            state.endNote = event.text;
         if (state.phase != Phase::None)
             state.phase = Phase::None;
         break;
@@ -479,6 +484,9 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
             setThreadActivity(state, event.lane.index, ThreadActivity::Exited);
         break;
     case EventKind::Counter:
+        if (event.text == kExitCodeCounter && isFollowedMain(state, event.lane))
+            state.exitCode = int(event.value);
+        break;
     case EventKind::RequestSend:
     case EventKind::RequestDone:
         break;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,8 @@ struct LoopState {
     bool finished = false;
     EngineKind engine = EngineKind::EventLoop;
     std::string runError;           // RunEnd with a non-zero value
+    std::string endNote;            // why a run that did not fail ended early (RunEnd's text)
+    std::optional<int> exitCode;    // a JavaScript program's exit code, once it has ended
 
     // A cluster run has several event-loop processes; a state follows one of them (its
     // loop, stack, queues, pool, console and requests). Set it before the first event.

@@ -3,6 +3,7 @@
 
 #include <random>
 
+#include "ConsoleOutput.h"
 #include "LoopState.h"
 #include "LoopStateIndex.h"
 #include "support/TraceBuilder.h"
@@ -331,6 +332,39 @@ private slots:
         QCOMPARE(QString::fromStdString(state.runError), QStringLiteral("the engine crashed (signal 11)"));
         QCOMPARE(QString::fromStdString(state.narration),
                  QStringLiteral("The run failed: the engine crashed (signal 11)"));
+    }
+
+    // How a run that did not fail ended: a program's exit code, or the reason it was cut.
+    void aRunsEndSaysHowItEnded() {
+        {
+            TraceBuilder b;
+            b.runBegin();
+            TraceEvent& code = b.add(EventKind::Counter);
+            code.text = kExitCodeCounter;
+            code.value = 1;
+            b.add(EventKind::RunEnd);
+            const LoopState state = replay(b.trace, b.trace.size());
+            QCOMPARE(state.exitCode, std::optional<int>(1));
+            QCOMPARE(QString::fromStdString(state.narration), QStringLiteral("The program exits with code 1: the run ends"));
+        }
+        {
+            TraceBuilder b;
+            b.runBegin();
+            b.add(EventKind::RunEnd).text = kStoppedAtEventLimit;
+            const LoopState state = replay(b.trace, b.trace.size());
+            QCOMPARE(state.exitCode, std::nullopt);
+            QCOMPARE(state.endNote, std::string(kStoppedAtEventLimit));
+            QCOMPARE(QString::fromStdString(state.narration), QStringLiteral("The run ends: ") + kStoppedAtEventLimit);
+        }
+        {
+            TraceBuilder b;
+            b.runBegin();
+            b.add(EventKind::RunEnd);
+            const LoopState state = replay(b.trace, b.trace.size());
+            QVERIFY(state.endNote.empty());
+            QCOMPARE(QString::fromStdString(state.narration),
+                     QStringLiteral("Nothing is left to wait for: the loop exits and the run ends"));
+        }
     }
 
     void scrubbingBackwardsEqualsForwardReplay() {
