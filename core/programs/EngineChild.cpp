@@ -251,7 +251,14 @@ int engineChildMain(int argc, char** argv) {
     ProcessTotalsSink measured(sink);  // adds what the OS says the run cost
     UntracedSink untraced(measured);
     TraceSink& engineSink = arguments.untraced ? static_cast<TraceSink&>(untraced) : measured;
-    const EngineResult result = engine->run(scenario, engineSink);
+    EngineResult result;
+    try {
+        result = engine->run(scenario, engineSink);
+    } catch (const std::exception& error) {
+        // What failed before the run could begin (a service's port in use, ...).
+        reportEnd(sink, 2, error.what());
+        return 2;
+    }
     sink.flush();
     return result.ok ? 0 : 2;
 }

@@ -124,6 +124,16 @@ struct Note {
     std::string text;
 };
 
+// A loopback HTTP service a program can call (`services:`): it listens on 127.0.0.1:port
+// for the whole run and answers every request `takes` after it arrived, as a slow
+// database or API would.
+struct ServiceSpec {
+    SourceLocation where;
+    std::string name;
+    int port = 0;
+    Nanoseconds takes = 0;
+};
+
 // Limits that keep a hostile or mistyped file from asking for absurd work.
 constexpr int kMaxRequestsPerRun = 100000;
 constexpr int kMaxRepeatTimes = 1000000;
@@ -142,6 +152,7 @@ struct Scenario {
     StepList main;
     std::optional<ServerSpec> server;
     std::vector<LoadWave> load;
+    std::vector<ServiceSpec> services;
     std::vector<Note> notes;
 
     int totalRequests() const;

@@ -5,6 +5,7 @@
 #include "MessageText.h"
 #include "NotesSection.h"
 #include "ProblemLog.h"
+#include "ServicesSection.h"
 #include "QuantityText.h"
 #include "SettingsSections.h"
 #include "StepReader.h"
@@ -13,7 +14,8 @@ namespace loopscope {
 namespace {
 
 constexpr std::string_view kTopLevelKeys[] = {
-    "loopscope", "title", "summary", "description", "runtime", "threads", "program", "main", "server", "load", "notes",
+    "loopscope", "title", "summary", "description", "runtime", "threads", "program", "main", "server", "load", "services",
+    "notes",
 };
 constexpr std::string_view kServerKeys[] = {"handler"};
 
@@ -72,6 +74,12 @@ private:
             readLoadSection(fields_, f, scenario_.load);
             if (!scenario_.load.empty() && !top["server"] && !top["program"])
                 fields_.fail(f.key->where, "`load:` sends requests to `server:`, but this scenario has no `server:`");
+        }
+        if (Field f = top["services"]) {
+            readServicesSection(fields_, f, scenario_.services);
+            if (!scenario_.services.empty() && !top["program"])
+                fields_.fail(f.key->where, "`services:` answer a program's requests (http.get), but this scenario has no "
+                                           "`program:`; steps call a service with `net:`");
         }
         if (Field f = top["notes"])
             readNotesSection(fields_, f, scenario_.notes);

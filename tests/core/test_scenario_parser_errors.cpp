@@ -130,7 +130,7 @@ private slots:
         row("key: long name shortened", "loopscope: 1\n" + QByteArray(100, 'k') + ": 1\n",
             "s.yaml:2:1: error: unknown key `" + QByteArray(40, 'k') +
                 "...`; expected `loopscope`, `title`, `summary`, `description`, `runtime`, `threads`, `program`, `main`, "
-                "`server`, `load` or `notes`");
+                "`server`, `load`, `services` or `notes`");
         row("key: duplicate top-level", "loopscope: 1\ntitle: a\ntitle: b\n",
             "s.yaml:3:1: error: duplicate key `title` (first given on line 2)");
         row("key: duplicate option", "loopscope: 1\nmain:\n  - setTimeout:\n      delay: 1ms\n      delay: 2ms\n",
@@ -234,6 +234,22 @@ private slots:
             "s.yaml:2:10: error: `program:` names a JavaScript file, such as `program: app.js`");
         row("program: heap too small", "loopscope: 1\nprogram: app.js\nruntime: {heap: 1MiB}\n",
             "s.yaml:3:17: error: `heap` must be from 16MiB to 4GiB, found `1MiB`");
+        row("services: without a program", "loopscope: 1\nmain: []\nservices:\n  - {name: db, port: 7001, takes: 5ms}\n",
+            "s.yaml:3:1: error: `services:` answer a program's requests (http.get), but this scenario has no `program:`; "
+            "steps call a service with `net:`");
+        row("services: not a list", "loopscope: 1\nprogram: app.js\nservices: {name: db}\n",
+            "s.yaml:3:11: error: expected a list of services under `services:`, such as "
+            "`- {name: database, port: 7001, takes: 50ms}`, found a mapping (`key: value` pairs)");
+        row("services: a privileged port", "loopscope: 1\nprogram: app.js\nservices:\n  - {name: db, port: 80, takes: 5ms}\n",
+            "s.yaml:4:22: error: `port` must be from 1024 to 65535, found `80`");
+        row("services: one port twice",
+            "loopscope: 1\nprogram: app.js\nservices:\n  - {name: a, port: 7001, takes: 5ms}\n"
+            "  - {name: b, port: 7001, takes: 5ms}\n",
+            "s.yaml:5:21: error: port 7001 is already another service's");
+        row("services: no takes", "loopscope: 1\nprogram: app.js\nservices:\n  - {name: db, port: 7001}\n",
+            "s.yaml:4:5: error: a service needs `takes:`, such as `takes: 50ms`");
+        row("services: misspelt key", "loopscope: 1\nprogram: app.js\nservices:\n  - {nmae: db, port: 7001, takes: 5ms}\n",
+            "s.yaml:4:6: error: unknown key `nmae` in `services`; did you mean `name`?");
     }
     void firstError() {
         QFETCH(QByteArray, text);
@@ -272,6 +288,9 @@ private slots:
         // Tabs inside text, and inside a block scalar, are text.
         QTest::newRow("tabs in text") << QByteArray("loopscope: 1\ntitle: a\tb\ndescription: |\n  code:\n  \tindented\n");
         QTest::newRow("one document between markers") << QByteArray("---\nloopscope: 1\n...\n# done\n");
+        QTest::newRow("services for a program")
+            << QByteArray("loopscope: 1\nprogram: app.js\nservices:\n  - {name: db, port: 7001, takes: 5ms}\n"
+                          "  - name: cache\n    port: 7002\n    takes: 0ms\n");
     }
     void acceptedText() {
         QFETCH(QByteArray, text);

@@ -3,6 +3,11 @@
 // fs and crypto on real workers, Node's text for an uncaught error, and a server program
 // answering a scenario's load. Programs in tests/data/js-engine.
 #include <QtTest>
+#include <QTemporaryDir>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <set>
@@ -24,6 +29,34 @@ std::vector<TraceEvent> eventsOf(const Outcome& run, EventKind kind, QueueKind q
             found.push_back(event);
     return found;
 }
+
+// A socket listening on 127.0.0.1 (port 0: any free one) while it lives.
+class LoopbackListener {
+public:
+    explicit LoopbackListener(int port) {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int reuse = 1;  // the port may be in TIME_WAIT from a run that used it
+        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &reuse, sizeof reuse);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(std::uint16_t(port));
+        socklen_t length = sizeof address;
+        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+            ::listen(fd_, 1) != 0 || ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+            return;
+        port_ = ntohs(address.sin_port);
+    }
+    ~LoopbackListener() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    int port() const { return port_; }  // 0 when it could not listen
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+};
 
 }  // namespace
 
@@ -171,6 +204,50 @@ private slots:
         ConsoleOutput console;
         console.take(run.events);
         QVERIFY(console.standardOutput().rfind(firstLine.toStdString() + "\n", 0) == 0);
+    }
+
+    // A scenario's service is really there: it answers each request `takes` after it came,
+    // two at once side by side, and a port it cannot have fails the run with a clear error.
+    void aProgramCallsTheScenariosService() {
+        // A free port now, for the service (the test may run beside another one).
+        int port = 0;
+        {
+            const LoopbackListener probe(0);
+            port = probe.port();
+        }
+        QVERIFY(port > 0);
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath(QStringLiteral("service.yaml"));
+        QFile file(scenario);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("loopscope: 1\ntitle: a slow database\nprogram: %1\n"
+                                  "services:\n  - {name: database, port: %2, takes: 200ms}\n")
+                       .arg(QString::fromStdString(program("service-client.js")))
+                       .arg(port)
+                       .toUtf8());
+        file.close();
+        qputenv("LOOPSCOPE_TEST_SERVICE_PORT", QByteArray::number(port));
+        const Outcome run = runChild(scenario.toStdString());
+        QVERIFY2(run.ok, run.error.c_str());
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(), std::string("200 database 1 200\n2 3\n"));
+        // One answer after the other: at least 200 ms, then 200 ms more for the two at once.
+        const std::vector<double> first = run.logMs("200 database");
+        const std::vector<double> second = run.logMs("2 3");
+        QCOMPARE(int(first.size()), 1);
+        QCOMPARE(int(second.size()), 1);
+        QVERIFY(first[0] >= 200);
+        QVERIFY(second[0] - first[0] >= 200);
+
+        // The same port taken by someone else: the run fails and says which service and why.
+        const LoopbackListener squatter(port);
+        QCOMPARE(squatter.port(), port);
+        const Outcome refused = runChild(scenario.toStdString());
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.find("services: database: cannot listen on 127.0.0.1:" + std::to_string(port)) !=
+                     std::string::npos,
+                 refused.error.c_str());
     }
 
     void aProgramBeyondItsHeapEndsWithNodesFatalError() {
