@@ -316,6 +316,7 @@ function formatFatal(error) {
 
 module.exports = {
   process,
+  performance,
   runTimer: timers.runTimer,
   afterTimer: timers.afterTimer,
   runImmediate: timers.runImmediate,

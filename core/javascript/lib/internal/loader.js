@@ -12,12 +12,14 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'assert', 'assert/strict', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'os', 'path', 'timers', 'timers/promises', 'url', 'util', 'worker_threads', 'zlib',
+  'assert', 'assert/strict', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'module', 'os', 'path', 'perf_hooks', 'timers', 'timers/promises', 'url', 'util', 'worker_threads', 'zlib',
 ];
 
 function requireBuiltin(name) {
   if (name === 'internal:binding')
     return natives;
+  if (name === 'module')
+    return moduleBuiltin();
   const cached = builtinCache.get(name);
   if (cached !== undefined)
     return cached.exports;
@@ -143,6 +145,36 @@ function makeRequire(module) {
 }
 
 let mainModule;
+
+// `require('module')`: the Module class with createRequire, builtinModules and isBuiltin.
+function moduleBuiltin() {
+  const cached = builtinCache.get('module');
+  if (cached !== undefined)
+    return cached.exports;
+  function createRequire(filename) {
+    const file = filename instanceof URL ? decodeURIComponent(filename.pathname)
+      : typeof filename === 'string' && filename.startsWith('file://') ? decodeURIComponent(new URL(filename).pathname)
+        : filename;
+    if (typeof file !== 'string' || !path.isAbsolute(file)) {
+      const error = new TypeError('The argument \'filename\' must be a file URL object, file URL string, or absolute ' +
+        `path string. Received ${requireBuiltin('util').inspect(filename)}`);
+      error.code = 'ERR_INVALID_ARG_VALUE';
+      throw error;
+    }
+    const module = new Module(file, null);
+    module.path = file.endsWith('/') ? file : path.dirname(file);
+    return makeRequire(module);
+  }
+  const builtinModules = publicBuiltins.slice();
+  Object.assign(Module, {
+    createRequire,
+    builtinModules,
+    isBuiltin: (request) => typeof request === 'string' && builtinName(request) !== undefined,
+    Module,
+  });
+  builtinCache.set('module', { exports: Module });
+  return Module;
+}
 
 // ---- ES modules: .mjs files (and a .js file a package.json says is "type": "module");
 // a built-in or CommonJS module imported from one is a module whose default export is
