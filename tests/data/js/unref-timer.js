@@ -1,4 +1,4 @@
-const t = setTimeout(() => console.log('never printed'), 100);
+const t = setTimeout(() => console.log('never printed'), 2000);
 t.unref();
 console.log('hasRef', t.hasRef());
 setTimeout(() => console.log('refed timer runs'), 10);
