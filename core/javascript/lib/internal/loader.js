@@ -13,7 +13,7 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
   'assert', 'assert/strict', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'os', 'path', 'stream',
-  'stream/promises', 'string_decoder', 'timers', 'timers/promises', 'url', 'util', 'worker_threads', 'zlib',
+  'readline', 'readline/promises', 'stream/promises', 'string_decoder', 'timers', 'timers/promises', 'url', 'util', 'worker_threads', 'zlib',
 ];
 
 function requireBuiltin(name) {
