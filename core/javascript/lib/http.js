@@ -66,8 +66,16 @@ function receiveBody(message, body) {
 
 // ---- what both a response and a client request write: headers, then a body kept whole
 
+// A chunk's bytes, not copied: Node hands a buffer to the socket as it is too (a file
+// streamed into a response would otherwise be copied chunk by chunk).
 function chunkBuffer(chunk, encoding) {
-  return typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk);
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
+  if (Buffer.isBuffer(chunk))
+    return chunk;
+  if (ArrayBuffer.isView(chunk))
+    return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return Buffer.from(chunk);
 }
 
 // end([chunk][, encoding][, callback]) as Node takes it.
@@ -256,7 +264,6 @@ class ServerResponse extends OutgoingMessage {
   }
 
   _bytes() {
-    const body = Buffer.concat(this._chunks);
     const noBody = this.req.method === 'HEAD' || this.statusCode === 204 || this.statusCode === 304;
     const lines = [`HTTP/1.1 ${this.statusCode} ${this.statusMessage ?? STATUS_CODES[this.statusCode] ?? 'unknown'}`,
       ...this._headerLines()];
@@ -272,16 +279,18 @@ class ServerResponse extends OutgoingMessage {
       if (chunked)
         lines.push('Transfer-Encoding: chunked');
       else if (!this._headers.has('content-length'))
-        lines.push(`Content-Length: ${body.length}`);
+        lines.push(`Content-Length: ${this._chunks.reduce((total, piece) => total + piece.length, 0)}`);
     }
     const head = Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1');
     if (noBody)
       return head;
     if (!chunked)
-      return Buffer.concat([head, body]);
+      return Buffer.concat([head, ...this._chunks]);
     const parts = [head];
+    // An empty piece (end('') after a write) would be the last-chunk marker: Node writes none.
     for (const piece of this._chunks) {
-      parts.push(Buffer.from(`${piece.length.toString(16)}\r\n`, 'latin1'), piece, Buffer.from('\r\n', 'latin1'));
+      if (piece.length > 0)
+        parts.push(Buffer.from(`${piece.length.toString(16)}\r\n`, 'latin1'), piece, Buffer.from('\r\n', 'latin1'));
     }
     parts.push(Buffer.from('0\r\n\r\n', 'latin1'));
     return Buffer.concat(parts);
