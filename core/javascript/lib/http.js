@@ -528,6 +528,6 @@ function get(input, options, callback) {
 }
 
 module.exports = {
-  createServer, Server, IncomingMessage, ServerResponse, ClientRequest, request, get, STATUS_CODES,
+  createServer, Server, IncomingMessage, OutgoingMessage, ServerResponse, ClientRequest, request, get, STATUS_CODES,
   METHODS: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
 };
