@@ -108,8 +108,16 @@ struct ExchangeCallbacks {
         if (nread < 0) {
             // The server closed: a response without a length ends here.
             http_parser_execute(&exchange->parser, &settings(), nullptr, 0);
-            if (!exchange->done)
-                fail(exchange, nread == UV_EOF ? UV_ECONNRESET : int(nread), "read");
+            if (exchange->done)
+                return;
+            // Closed before any of an answer came: what Node calls a hang-up.
+            if (nread == UV_EOF && exchange->response.statusMessage.empty() && exchange->response.headers.empty()) {
+                exchange->response.errorCode = "ECONNRESET";
+                exchange->response.error = "socket hang up";
+                exchange->owner->finish(exchange);
+                return;
+            }
+            fail(exchange, nread == UV_EOF ? UV_ECONNRESET : int(nread), "read");
             return;
         }
         http_parser_execute(&exchange->parser, &settings(), buffer->base, size_t(nread));

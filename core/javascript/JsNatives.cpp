@@ -534,6 +534,16 @@ bool operationSync(JSContext* cx, unsigned argc, JS::Value* vp) {
 
 // A string or an ArrayBufferView's bytes, as they go on the wire.
 bool bytesArgument(JSContext* cx, JS::HandleValue value, std::string& out) {
+    // A buffer's bytes are copied once, straight into `out` (a response can be megabytes).
+    if (value.isObject() && JS_IsArrayBufferViewObject(&value.toObject())) {
+        JSObject* view = &value.toObject();
+        const std::size_t length = JS_GetArrayBufferViewByteLength(view);
+        bool shared = false;
+        JS::AutoCheckCannotGC noGC;
+        const auto* data = static_cast<const char*>(JS_GetArrayBufferViewData(view, &shared, noGC));
+        out.assign(data, length);
+        return true;
+    }
     OperationValue bytes;
     if (!operationValueFrom(cx, value, bytes))
         return false;

@@ -100,6 +100,17 @@ OperationResult fsClose(const Arguments& a) {
     return {};
 }
 
+OperationResult fsFsync(const Arguments& a) {
+    const auto* fd = argument<double>(a, 0);
+    if (!fd)
+        return badArguments("fsync");
+    FsRequest r;
+    const int rc = uv_fs_fsync(nullptr, &r.request, uv_file(*fd), nullptr);
+    if (rc < 0)
+        return fsError(rc, "fsync", {});
+    return {};
+}
+
 // read(fd, length, position): position -1 reads from the file's current offset.
 OperationResult fsRead(const Arguments& a) {
     const auto* fd = argument<double>(a, 0);
@@ -381,6 +392,7 @@ const std::map<std::string, Operation>& operations() {
     static const std::map<std::string, Operation> table = {
         {"open", fsOpen},
         {"close", fsClose},
+        {"fsync", fsFsync},
         {"read", fsRead},
         {"write", fsWrite},
         {"fstat", [](const Arguments& a) { return fsStat(a, "fstat"); }},

@@ -956,7 +956,8 @@ function on(emitter, event, options = {}) {
 
   // Adding event handlers
   const { addEventListener, removeAll } = listenersController();
-  addEventListener(emitter, event, function(...args) {
+  const { kFirstEventParam } = require('internal/events/symbols');
+  addEventListener(emitter, event, options[kFirstEventParam] ? eventHandler : function(...args) {
     return eventHandler(args);
   });
   if (event !== 'error' && typeof emitter.on === 'function') {

@@ -403,6 +403,25 @@ function writeSync(fd, data, ...rest) {
   return natives.operationSync('write', [fd, bytes, position === null || position === undefined ? -1 : position]);
 }
 
+// fs.writev(fd, buffers[, position], callback(err, bytesWritten, buffers)): Node's is one
+// uv_fs_write of all the buffers, so one pool job; here the buffers are joined for it.
+function writev(fd, buffers, position, callback) {
+  if (typeof position === 'function') {
+    callback = position;
+    position = null;
+  }
+  callbackOf(callback);
+  const bytes = Buffer.concat(buffers.map((buffer) => dataBytes(buffer)));
+  request('write', [fd, bytes, typeof position === 'number' ? position : -1], 'fs.writev', (error, wrote) => {
+    callback(error, error ? 0 : wrote, buffers);
+  });
+}
+
+function writevSync(fd, buffers, position) {
+  const bytes = Buffer.concat(buffers.map((buffer) => dataBytes(buffer)));
+  return natives.operationSync('write', [fd, bytes, typeof position === 'number' ? position : -1]);
+}
+
 const openArgs = (path, flags, mode) => [pathOf(path), flagsOf(typeof flags === 'function' ? undefined : flags, O_RDONLY),
   typeof mode === 'number' ? mode : 0o666];
 
@@ -455,11 +474,62 @@ const fs = {
   openSync: syncRequest('open', openArgs),
   close: oneRequest('close', (fd) => [fd], () => undefined),
   closeSync: syncRequest('close', (fd) => [fd], () => undefined),
+  fsync: oneRequest('fsync', (fd) => [fd], () => undefined),
+  fsyncSync: syncRequest('fsync', (fd) => [fd], () => undefined),
   read,
   readSync,
   write,
   writeSync,
+  writev,
+  writevSync,
+  createReadStream,
+  createWriteStream,
 };
+
+// ---- the streams (lib/internal/fs/streams.js), loaded on first use as Node loads them
+
+let ReadStream;
+let WriteStream;
+
+function lazyLoadStreams() {
+  if (!ReadStream)
+    ({ ReadStream, WriteStream } = require('internal/fs/streams'));
+}
+
+function createReadStream(path, options) {
+  lazyLoadStreams();
+  return new ReadStream(path, options);
+}
+
+function createWriteStream(path, options) {
+  lazyLoadStreams();
+  return new WriteStream(path, options);
+}
+
+Object.defineProperties(fs, {
+  ReadStream: {
+    get() {
+      lazyLoadStreams();
+      return ReadStream;
+    },
+    set(value) {
+      ReadStream = value;
+    },
+    enumerable: true,
+    configurable: true,
+  },
+  WriteStream: {
+    get() {
+      lazyLoadStreams();
+      return WriteStream;
+    },
+    set(value) {
+      WriteStream = value;
+    },
+    enumerable: true,
+    configurable: true,
+  },
+});
 
 // ---- fs.promises
 

@@ -1,12 +1,15 @@
 // Node's http server for a program: http.createServer(handler).listen(port) serves real
 // loopback connections (the scenario's load, curl, a browser) through the runtime's
-// HttpServer; each request is a poll-phase callback. A response is kept until end()
-// and then written whole, with the headers Node writes.
+// HttpServer; each request is a poll-phase callback. Requests and client responses are
+// Readable streams (lib/_http_incoming.js) of the body that came; a response is a legacy
+// Stream kept until end() and then written whole, with the headers Node writes.
 'use strict';
 
 const natives = require('internal:binding');
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
+const { Duplex, Stream } = require('stream');
+const { IncomingMessage } = require('_http_incoming');
 
 const STATUS_CODES = {
   100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content',
@@ -20,87 +23,59 @@ const STATUS_CODES = {
 
 const loopbackHosts = ['127.0.0.1', 'localhost', '::1', '::ffff:127.0.0.1'];
 
-// ---- the request: a readable stream of the body the client sent
+// ---- the messages that arrive: IncomingMessage (lib/_http_incoming.js), a Readable
 
-class IncomingMessage extends EventEmitter {
-  constructor(method, url, httpVersion, rawHeaders, body) {
-    super();
-    this.method = method;
-    this.url = url;
-    this.httpVersion = httpVersion;
-    [this.httpVersionMajor, this.httpVersionMinor] = httpVersion.split('.').map(Number);
-    this.rawHeaders = rawHeaders;
-    this.headers = {};
-    for (let at = 0; at < rawHeaders.length; at += 2) {
-      const name = rawHeaders[at].toLowerCase();
-      const value = rawHeaders[at + 1];
-      if (name === 'set-cookie')
-        (this.headers[name] ||= []).push(value);
-      else
-        this.headers[name] = name in this.headers ? `${this.headers[name]}, ${value}` : value;
-    }
-    this.socket = { remoteAddress: '127.0.0.1', remotePort: 0, encrypted: false };
-    this.connection = this.socket;
-    this.complete = true;
-    this.aborted = false;
-    this._body = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-    this._encoding = null;
-    this._flowing = false;
-    this._ended = false;
+// The connection a message came on: the runtime owns the real one, so this stands in for
+// Node's net.Socket (a Duplex) with the loopback addresses.
+class LoopbackSocket extends Duplex {
+  constructor() {
+    super({ read() {}, write(chunk, encoding, callback) { callback(); } });
+    this.remoteAddress = '127.0.0.1';
+    this.remotePort = 0;
+    this.remoteFamily = 'IPv4';
+    this.localAddress = '127.0.0.1';
+    this.encrypted = false;
   }
 
-  setEncoding(encoding) {
-    this._encoding = encoding;
-    return this;
-  }
+  setTimeout() { return this; }
+  setNoDelay() { return this; }
+  setKeepAlive() { return this; }
+  ref() { return this; }
+  unref() { return this; }
+}
 
-  on(event, listener) {
-    super.on(event, listener);
-    if (event === 'data')
-      this.resume();
-    return this;
-  }
+// The head of a message as Node's parserOnHeadersComplete records it.
+function incomingMessage(version, rawHeaders) {
+  const message = new IncomingMessage(new LoopbackSocket());
+  const [major, minor] = version.split('.').map(Number);
+  message.httpVersionMajor = major;
+  message.httpVersionMinor = minor;
+  message.httpVersion = `${major}.${minor}`;
+  message._addHeaderLines(rawHeaders, rawHeaders.length);
+  return message;
+}
 
-  resume() {
-    if (!this._flowing && !this._ended) {
-      this._flowing = true;
-      process.nextTick(() => this._flow());
-    }
-    return this;
-  }
-
-  pause() {
-    return this;
-  }
-
-  pipe(destination) {
-    this.on('data', (chunk) => destination.write(chunk));
-    this.on('end', () => destination.end());
-    return destination;
-  }
-
-  _flow() {
-    if (this._ended)
-      return;
-    this._ended = true;
-    if (this._body.length > 0)
-      this.emit('data', this._encoding ? this._body.toString(this._encoding) : this._body);
-    this.emit('end');
-    this.emit('close');
-  }
-
-  async *[Symbol.asyncIterator]() {
-    this._flowing = true;
-    this._ended = true;
-    if (this._body.length > 0)
-      yield this._encoding ? this._body.toString(this._encoding) : this._body;
-  }
+// Its body as Node's parserOnBody and parserOnMessageComplete push it: the runtime has
+// the whole message, so it is one chunk, right after the head's event.
+function receiveBody(message, body) {
+  if (body.byteLength > 0)
+    message.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+  message.complete = true;
+  message.push(null);
 }
 
 // ---- what both a response and a client request write: headers, then a body kept whole
 
+// A chunk's bytes, not copied: Node hands a buffer to the socket as it is too (a file
+// streamed into a response would otherwise be copied chunk by chunk).
 function chunkBuffer(chunk, encoding) {
-  return typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk);
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
+  if (Buffer.isBuffer(chunk))
+    return chunk;
+  if (ArrayBuffer.isView(chunk))
+    return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return Buffer.from(chunk);
 }
 
 // end([chunk][, encoding][, callback]) as Node takes it.
@@ -112,12 +87,22 @@ function endArguments(chunk, encoding, callback) {
   return { chunk, encoding, callback };
 }
 
-class OutgoingMessage extends EventEmitter {
+// A legacy Stream as Node's is, so that readable.pipe(response) and pipeline(..., response)
+// write into it.
+class OutgoingMessage extends Stream {
   constructor() {
     super();
     this._headers = new Map();  // lower-case name -> [name as set, value]
     this._chunks = [];
+    this.writable = true;
+    this.destroyed = false;
   }
+
+  get writableHighWaterMark() { return 16 * 1024; }
+  get writableLength() { return 0; }
+  get writableObjectMode() { return false; }
+  get writableCorked() { return 0; }
+  get writableNeedDrain() { return false; }
 
   setHeader(name, value) {
     if (this.headersSent) {
@@ -180,6 +165,44 @@ class ServerResponse extends OutgoingMessage {
     this.writableFinished = false;
     this.sendDate = true;
     this.socket = request.socket;
+    this.on('finish', () => this._onFinish());
+  }
+
+  // Node's resOnFinish: a request body nobody read is read to its end (so the request
+  // emits 'end' and 'close'), and the response closes a tick later.
+  _onFinish() {
+    const request = this.req;
+    if (!request._consuming && !request._readableState.resumeScheduled)
+      request._dump();
+    process.nextTick(() => this._emitClose());
+  }
+
+  _emitClose() {
+    if (this._closed)
+      return;
+    this.destroyed = true;
+    this._closed = true;
+    this.emit('close');
+  }
+
+  // The connection is dropped: a response not yet sent is never sent.
+  destroy(error) {
+    if (this.destroyed)
+      return this;
+    this.destroyed = true;
+    this.errored = error;
+    if (!this.writableEnded) {
+      this.writableEnded = true;
+      this.writable = false;
+      natives.httpRespond(this._id, this.statusCode, Buffer.alloc(0), false);
+    }
+    process.nextTick(() => {
+      if (this._closed)
+        return;
+      this._closed = true;
+      this.emit('close');
+    });
+    return this;
   }
 
   writeHead(statusCode, statusMessage, headers) {
@@ -227,21 +250,20 @@ class ServerResponse extends OutgoingMessage {
     if (chunk !== undefined && chunk !== null)
       this._chunks.push(chunkBuffer(chunk, encoding));
     this.writableEnded = true;
+    this.writable = false;
     this.finished = true;
     this.headersSent = true;
+    if (typeof callback === 'function')
+      this.once('finish', callback);
     natives.httpRespond(this._id, this.statusCode, this._bytes(), this._keepAlive);
     process.nextTick(() => {
       this.writableFinished = true;
       this.emit('finish');
-      this.emit('close');
-      if (typeof callback === 'function')
-        callback();
     });
     return this;
   }
 
   _bytes() {
-    const body = Buffer.concat(this._chunks);
     const noBody = this.req.method === 'HEAD' || this.statusCode === 204 || this.statusCode === 304;
     const lines = [`HTTP/1.1 ${this.statusCode} ${this.statusMessage ?? STATUS_CODES[this.statusCode] ?? 'unknown'}`,
       ...this._headerLines()];
@@ -257,16 +279,18 @@ class ServerResponse extends OutgoingMessage {
       if (chunked)
         lines.push('Transfer-Encoding: chunked');
       else if (!this._headers.has('content-length'))
-        lines.push(`Content-Length: ${body.length}`);
+        lines.push(`Content-Length: ${this._chunks.reduce((total, piece) => total + piece.length, 0)}`);
     }
     const head = Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1');
     if (noBody)
       return head;
     if (!chunked)
-      return Buffer.concat([head, body]);
+      return Buffer.concat([head, ...this._chunks]);
     const parts = [head];
+    // An empty piece (end('') after a write) would be the last-chunk marker: Node writes none.
     for (const piece of this._chunks) {
-      parts.push(Buffer.from(`${piece.length.toString(16)}\r\n`, 'latin1'), piece, Buffer.from('\r\n', 'latin1'));
+      if (piece.length > 0)
+        parts.push(Buffer.from(`${piece.length.toString(16)}\r\n`, 'latin1'), piece, Buffer.from('\r\n', 'latin1'));
     }
     parts.push(Buffer.from('0\r\n\r\n', 'latin1'));
     return Buffer.concat(parts);
@@ -316,9 +340,12 @@ class Server extends EventEmitter {
     }
     try {
       this._port = natives.httpListen(port, (id, method, url, version, rawHeaders, body, keepAlive) => {
-        const request = new IncomingMessage(method, url, version, rawHeaders, body);
+        const request = incomingMessage(version, rawHeaders);
+        request.method = method;
+        request.url = url;
         const response = new ServerResponse(request, id, keepAlive);
         this.emit('request', request, response);
+        receiveBody(request, body);
       });
     } catch (error) {
       error.syscall = 'listen';
@@ -447,16 +474,20 @@ class ClientRequest extends OutgoingMessage {
           return;
         if (error)
           return this._fail(error);
-        const response = new IncomingMessage(this.method, this.path, version, rawHeaders, responseBody);
-        response.method = null;
-        response.url = '';
+        const response = incomingMessage(version, rawHeaders);
         response.statusCode = status;
         response.statusMessage = statusMessage;
         response.req = this;
         this.res = response;
+        // The connection closes after the response (Connection: close): then the request
+        // emits 'close', as Node's socketCloseListener does.
+        response.once('end', () => process.nextTick(() => {
+          this.destroyed = true;
+          this.emit('close');
+        }));
         if (!this.emit('response', response))
-          response.resume();
-        this.emit('close');
+          response._dump();
+        receiveBody(response, responseBody);
       });
     process.nextTick(() => this.emit('finish'));
     return this;
@@ -497,6 +528,6 @@ function get(input, options, callback) {
 }
 
 module.exports = {
-  createServer, Server, IncomingMessage, ServerResponse, ClientRequest, request, get, STATUS_CODES,
+  createServer, Server, IncomingMessage, OutgoingMessage, ServerResponse, ClientRequest, request, get, STATUS_CODES,
   METHODS: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
 };

@@ -3677,6 +3677,7 @@ function outOfRangeError(str, range, input) {
 Object.defineProperty(module.exports, Symbol.for('loopscope.util.internals'), {
   value: {
     determineSpecificType,
+    getStringWidth,
     identicalSequenceRange,
     invalidArgTypeError,
     makeNodeError,

@@ -123,8 +123,48 @@ function validateArray(value, name, minLength = 0) {
     throw invalidArgValueError(name, value, `must be longer than ${minLength}`);
 }
 
+// An error whose message is fixed or takes the one `%s` Node's message has.
+function messageError(Base, code, message) {
+  return function(argument) {
+    return makeNodeError(Base, code, message.replace('%s', argument));
+  };
+}
+
+// When destroy(error) meets an error the stream already had: both, as an AggregateError
+// under the outer one's message and code.
+const aggregateTwoErrors = (innerError, outerError) => {
+  if (innerError && outerError && innerError !== outerError) {
+    if (Array.isArray(outerError.errors)) {
+      // If `outerError` is already an `AggregateError`.
+      outerError.errors.push(innerError);
+      return outerError;
+    }
+    const err = new AggregateError([outerError, innerError], outerError.message);
+    err.code = outerError.code;
+    return err;
+  }
+  return innerError || outerError;
+};
+
 // Node's `codes`: `throw new ERR_X(...)` as Node's own files write it.
 const codes = {
+  ERR_ILLEGAL_CONSTRUCTOR: messageError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor'),
+  ERR_METHOD_NOT_IMPLEMENTED: messageError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented'),
+  ERR_MULTIPLE_CALLBACK: messageError(Error, 'ERR_MULTIPLE_CALLBACK', 'Callback called multiple times'),
+  ERR_STREAM_ALREADY_FINISHED: messageError(Error, 'ERR_STREAM_ALREADY_FINISHED',
+                                            'Cannot call %s after a stream was finished'),
+  ERR_STREAM_CANNOT_PIPE: messageError(Error, 'ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable'),
+  ERR_STREAM_DESTROYED: messageError(Error, 'ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed'),
+  ERR_STREAM_NULL_VALUES: messageError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream'),
+  ERR_STREAM_PREMATURE_CLOSE: messageError(Error, 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close'),
+  ERR_STREAM_PUSH_AFTER_EOF: messageError(Error, 'ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF'),
+  ERR_STREAM_UNSHIFT_AFTER_END_EVENT: messageError(Error, 'ERR_STREAM_UNSHIFT_AFTER_END_EVENT',
+                                                   'stream.unshift() after end event'),
+  ERR_STREAM_WRITE_AFTER_END: messageError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end'),
+  ERR_SYSTEM_ERROR: function ERR_SYSTEM_ERROR(context) {
+    return makeNodeError(Error, 'ERR_SYSTEM_ERROR', `A system error occurred: ${context}`);
+  },
+  ERR_USE_AFTER_CLOSE: messageError(Error, 'ERR_USE_AFTER_CLOSE', '%s was closed'),
   ERR_AMBIGUOUS_ARGUMENT: function ERR_AMBIGUOUS_ARGUMENT(...args) { return ambiguousArgumentError(...args); },
   ERR_BUFFER_OUT_OF_BOUNDS: function ERR_BUFFER_OUT_OF_BOUNDS(...args) { return bufferOutOfBoundsError(...args); },
   ERR_ENCODING_NOT_SUPPORTED: function ERR_ENCODING_NOT_SUPPORTED(...args) { return encodingNotSupportedError(...args); },
@@ -158,6 +198,7 @@ module.exports = {
   ...internals,
   codes,
   AbortError,
+  aggregateTwoErrors,
   ambiguousArgumentError,
   bindingError,
   bufferOutOfBoundsError,

@@ -92,28 +92,21 @@ process.emitWarning = function emitWarning(warning, type) {
   natives.write(2, `(node:${process.pid}) ${name}: ${message}`);
 };
 
-// A write that ends with a newline is a console line; any other is written as is.
-function streamWriter(fd) {
-  return {
-    write(chunk, encoding, callback) {
-      const text = typeof chunk === 'string' ? chunk : String(chunk);
-      if (text.endsWith('\n'))
-        natives.write(fd, text.slice(0, -1));
-      else if (text.length > 0)
-        natives.write(fd, text, true);
-      if (typeof encoding === 'function')
-        callback = encoding;
-      if (typeof callback === 'function')
-        process.nextTick(callback);
-      return true;
+// process.stdout and process.stderr are streams (internal/stdio.js), made on first use
+// as Node makes them: a program that never touches them does not load the stream modules.
+function defineStdio(name, fd) {
+  let stream;
+  Object.defineProperty(process, name, {
+    get() {
+      stream ??= new (require('internal/stdio').StdioWriteStream)(fd);
+      return stream;
     },
-    isTTY: false,
-    columns: 80,
-    fd,
-  };
+    configurable: true,
+    enumerable: true,
+  });
 }
-process.stdout = streamWriter(1);
-process.stderr = streamWriter(2);
+defineStdio('stdout', 1);
+defineStdio('stderr', 2);
 
 // ---- console
 
