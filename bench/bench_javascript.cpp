@@ -6,6 +6,10 @@
 //   - BM_JsTracing: a promise-heavy and a timer-heavy program in this process, traced
 //     (events encoded into the pipe format, written to /dev/null) and untraced (a sink
 //     that drops them); the ratio is what tracing costs JavaScript.
+//   - BM_HttpHello: one "hello" server file (bench/programs/hello-http.js) run by
+//     `loopscope-engine run` (traced, as a user runs it) and by `node`, each driven by the
+//     same client - loopscope's LoadClient as a benchmark client (8 keep-alive
+//     connections, 5,000 requests due at once) - in this process; requests per second.
 #include <benchmark/benchmark.h>
 
 #include <fcntl.h>
@@ -13,10 +17,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "JavaScriptEngine.h"
+#include "LoadClient.h"
 #include "PipeTraceSink.h"
 #include "ProgramFile.h"
 
@@ -102,6 +109,89 @@ void BM_JsTracing(benchmark::State& state) {
     runProgram(state, programs[state.range(0)], state.range(1) != 0);
 }
 BENCHMARK(BM_JsTracing)->ArgsProduct({{0, 1}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+// A server program in a process group of its own; its first stdout line is its port.
+class ServerProcess {
+public:
+    explicit ServerProcess(const std::vector<std::string>& arguments) {
+        int out[2];
+        if (pipe(out) != 0)
+            return;
+        pid_ = fork();
+        if (pid_ == 0) {
+            setpgid(0, 0);
+            dup2(out[1], 1);
+            const int devnull = open("/dev/null", O_WRONLY);
+            dup2(devnull, 2);
+            close(out[0]);
+            std::vector<char*> argv;
+            for (const std::string& argument : arguments)
+                argv.push_back(const_cast<char*>(argument.c_str()));
+            argv.push_back(nullptr);
+            execvp(argv[0], argv.data());
+            _exit(127);
+        }
+        close(out[1]);
+        std::FILE* lines = fdopen(out[0], "r");
+        char line[64] = {};
+        if (lines && std::fgets(line, sizeof line, lines))
+            port_ = std::uint16_t(std::atoi(line));
+        stdout_ = lines;
+    }
+    ~ServerProcess() {
+        if (pid_ > 0) {
+            kill(-pid_, SIGTERM);
+            int status = 0;
+            waitpid(pid_, &status, 0);
+        }
+        if (stdout_)
+            std::fclose(stdout_);
+    }
+    std::uint16_t port() const { return port_; }
+
+private:
+    pid_t pid_ = -1;
+    std::uint16_t port_ = 0;
+    std::FILE* stdout_ = nullptr;
+};
+
+void httpHello(benchmark::State& state, const std::vector<std::string>& command) {
+    constexpr int kRequests = 5000;
+    const ServerProcess server(command);
+    if (server.port() == 0) {
+        state.SkipWithError("the server did not start");
+        return;
+    }
+    std::int64_t answered = 0;
+    for (auto _ : state) {
+        LoadWave wave;
+        wave.requests = kRequests;
+        LoadClient client(server.port(), {wave}, 1.0, 30 * kSecond);
+        client.maxConnections = 8;
+        client.start();
+        client.wait();
+        for (const RequestRecord& record : client.records())
+            answered += record.ok() && record.status == 200 ? 1 : 0;
+    }
+    if (answered != std::int64_t(kRequests) * state.iterations())
+        state.SkipWithError("not every request was answered");
+    state.counters["requests_per_s"] = benchmark::Counter(double(answered), benchmark::Counter::kIsRate);
+}
+
+void BM_HttpHello(benchmark::State& state) {
+    if (state.range(0) == 0) {
+        state.SetLabel("loopscope-engine run (traced)");
+        httpHello(state, {LOOPSCOPE_ENGINE_BINARY, "run", kPrograms + "hello-http.js", "--print-log"});
+    } else {
+        if (std::system("node --version > /dev/null 2>&1") != 0) {
+            state.SkipWithError("no node on PATH");
+            return;
+        }
+        state.SetLabel("node");
+        httpHello(state, {"node", kPrograms + "hello-http.js"});
+    }
+}
+BENCHMARK(BM_HttpHello)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 }  // namespace
 
