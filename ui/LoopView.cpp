@@ -454,14 +454,17 @@ void paintLoopView(QPainter& painter, const QRectF& area, const LoopState& state
     painter.drawRoundedRect(narration, unit * 0.5, unit * 0.5);
     const QString clock = QStringLiteral("t = %1").arg(qs(formatDuration(state.time)));
     const double clockW = unit * 8;
-    d.text(narration.adjusted(unit * 0.8, 0, -clockW, 0),
-           state.narration.empty() ? QStringLiteral("Press Run (F5) to run the scenario") : qs(state.narration),
-           theme.text, 1.15, true);
     QString status = clock;
     if (state.requestsArrived > 0)
         status = QStringLiteral("%1 in flight   ").arg(state.requestsInFlight()) + clock;
-    d.text(QRectF(narration.right() - clockW - unit * 8, narration.top(), clockW + unit * 7.2, narrationH), status,
-           theme.mutedText, 0.9, false, Qt::AlignRight | Qt::AlignVCenter);
+    // The status keeps its place at the right; the narration is cut before it, never under it.
+    const double statusW = state.requestsArrived > 0 ? clockW + unit * 7.2 : clockW;
+    const QRectF statusRect(narration.right() - statusW - unit * 0.8, narration.top(), statusW, narrationH);
+    d.text(QRectF(narration.left() + unit * 0.8, narration.top(), statusRect.left() - narration.left() - unit * 1.6,
+                  narrationH),
+           state.narration.empty() ? QStringLiteral("Press Run (F5) to run the scenario") : qs(state.narration),
+           theme.text, 1.15, true);
+    d.text(statusRect, status, theme.mutedText, 0.9, false, Qt::AlignRight | Qt::AlignVCenter);
 
     const QRectF top(inner.left(), inner.top(), inner.width(), inner.height() - narrationH - margin);
     const double leftW = std::clamp(top.width() * 0.24, unit * 14, unit * 24);

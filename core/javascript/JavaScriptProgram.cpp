@@ -310,7 +310,12 @@ SourceLocation JavaScriptProgram::callerLocation() {
             JS::GetSavedFrameLine(context, nullptr, frame, &line);
             JS::GetSavedFrameColumn(context, nullptr, frame, &column);
             JS::GetSavedFrameFunctionDisplayName(context, nullptr, frame, &name);
-            frames.push_back({name ? toUtf8(context, name) : std::string("(anonymous)"), std::move(file)});
+            // SpiderMonkey guesses names for anonymous functions from where they are
+            // ("server<", "main/<"); V8, and so Node's stacks, call them anonymous.
+            std::string shown = name ? toUtf8(context, name) : std::string();
+            if (shown.empty() || shown.back() == '<')
+                shown = "(anonymous)";
+            frames.push_back({std::move(shown), std::move(file)});
             lines.push_back(locationIn(frames.back().file, int(line), int(column)));
         }
         JS::RootedObject parent(context);

@@ -90,6 +90,7 @@ private slots:
         QVERIFY2(run.ok, run.error.c_str());
         std::vector<std::string> stack;
         std::vector<std::string> atLog;
+        std::vector<std::string> inTimer;
         for (const TraceEvent& event : run.events) {
             if (event.kind == EventKind::FramePush)
                 stack.push_back(event.text);
@@ -97,8 +98,11 @@ private slots:
                 stack.pop_back();
             else if (event.kind == EventKind::Log && event.text == "deep")
                 atLog = stack;
+            else if (event.kind == EventKind::Log && event.text == "in the timer")
+                inTimer = stack;
         }
         QCOMPARE(atLog, (std::vector<std::string>{"Object.<anonymous>", "outer", "inner"}));
+        QCOMPARE(inTimer, (std::vector<std::string>{"(anonymous)"}));
         QVERIFY2(stack.empty(), "every frame is popped when its callback returns");
     }
 
