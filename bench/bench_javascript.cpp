@@ -38,6 +38,16 @@ public:
     void record(const TraceEvent&) override {}
 };
 
+// In a forked child: becomes `arguments` (found on PATH).
+[[noreturn]] void execute(const std::vector<std::string>& arguments) {
+    std::vector<char*> argv;
+    for (const std::string& argument : arguments)
+        argv.push_back(const_cast<char*>(argument.c_str()));
+    argv.push_back(nullptr);
+    execvp(argv[0], argv.data());
+    _exit(127);
+}
+
 // Runs `argv` to its end; false if it could not or failed.
 bool runToEnd(const std::vector<std::string>& arguments) {
     const pid_t child = fork();
@@ -45,12 +55,7 @@ bool runToEnd(const std::vector<std::string>& arguments) {
         const int devnull = open("/dev/null", O_WRONLY);
         dup2(devnull, 1);
         dup2(devnull, 2);
-        std::vector<char*> argv;
-        for (const std::string& argument : arguments)
-            argv.push_back(const_cast<char*>(argument.c_str()));
-        argv.push_back(nullptr);
-        execvp(argv[0], argv.data());
-        _exit(127);
+        execute(arguments);
     }
     int status = 0;
     waitpid(child, &status, 0);
@@ -124,12 +129,7 @@ public:
             const int devnull = open("/dev/null", O_WRONLY);
             dup2(devnull, 2);
             close(out[0]);
-            std::vector<char*> argv;
-            for (const std::string& argument : arguments)
-                argv.push_back(const_cast<char*>(argument.c_str()));
-            argv.push_back(nullptr);
-            execvp(argv[0], argv.data());
-            _exit(127);
+            execute(arguments);
         }
         close(out[1]);
         std::FILE* lines = fdopen(out[0], "r");
