@@ -156,11 +156,11 @@ MainWindow::MainWindow(const QString& scenarioPath, QWidget* parent)
     });
     connect(watcher_, &QFileSystemWatcher::fileChanged, this, [this](const QString& path) {
         // Editors often replace the file: watch the new one, and read it once it is complete.
+        // A scenario's program is watched beside it: a change to either reloads the scenario.
         QTimer::singleShot(150, this, [this, path] {
-            if (path == scenarioPath_ && QFileInfo::exists(path)) {
-                if (!watcher_->files().contains(path))
-                    watcher_->addPath(path);
-                openScenario(path);
+            const bool ours = path == scenarioPath_ || path == watchedProgram_;
+            if (ours && QFileInfo::exists(path) && QFileInfo::exists(scenarioPath_)) {
+                openScenario(scenarioPath_);
                 statusBar()->showMessage(tr("Reloaded %1").arg(QFileInfo(path).fileName()), 4000);
             }
         });
@@ -186,10 +186,8 @@ void MainWindow::buildLayout() {
     scenarioList_->setWordWrap(true);
     scenarioList_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scenarioList_->setSpacing(1);
-    connect(scenarioList_, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem* item) { openScenario(item->data(Qt::UserRole).toString()); });
-    connect(scenarioList_, &QListWidget::itemClicked, this,
-            [this](QListWidgetItem* item) { openScenario(item->data(Qt::UserRole).toString()); });
+    connect(scenarioList_, &QListWidget::itemActivated, this, &MainWindow::openBuiltIn);
+    connect(scenarioList_, &QListWidget::itemClicked, this, &MainWindow::openBuiltIn);
     teaching_ = new QTextBrowser;
     teaching_->setOpenExternalLinks(true);
     auto* left = new QSplitter(Qt::Vertical);
@@ -416,9 +414,20 @@ void MainWindow::buildActions() {
 
 void MainWindow::populateBuiltIns() {
     scenarioList_->clear();
-    const QStringList names = QDir(QStringLiteral(":/scenarios")).entryList({"*.yaml", "*.yml", "*.json"}, QDir::Files, QDir::Name);
+    addBuiltIns(QStringLiteral(":/scenarios/"));
+    // The same lessons as real JavaScript, each a program scenario beside its program.
+    auto* heading = new QListWidgetItem(tr("Real JavaScript programs"), scenarioList_);
+    heading->setFlags(Qt::NoItemFlags);
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    addBuiltIns(QStringLiteral(":/programs/"));
+}
+
+void MainWindow::addBuiltIns(const QString& folder) {
+    const QStringList names = QDir(folder).entryList({"*.yaml", "*.yml", "*.json"}, QDir::Files, QDir::Name);
     for (const QString& name : names) {
-        const QString path = QStringLiteral(":/scenarios/") + name;
+        const QString path = folder + name;
         QFile file(path);
         QString title = name;
         QString summary;
@@ -470,8 +479,39 @@ void MainWindow::updateRecentMenu() {
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 
+// A built-in program scenario names its program by a path beside it, so it is opened from
+// a copy of the programs' folder on disk, made once per window.
+void MainWindow::openBuiltIn(QListWidgetItem* item) {
+    const QString path = item ? item->data(Qt::UserRole).toString() : QString();
+    if (path.isEmpty())
+        return;
+    if (!path.startsWith(QLatin1String(":/programs/"))) {
+        openScenario(path);
+        return;
+    }
+    if (!tempDir_)
+        tempDir_ = std::make_unique<QTemporaryDir>();
+    const QString folder = tempDir_->filePath(QStringLiteral("programs"));
+    QDir().mkpath(folder);
+    for (const QString& name : QDir(QStringLiteral(":/programs")).entryList(QDir::Files)) {
+        const QString copy = folder + QLatin1Char('/') + name;
+        QFile resource(QStringLiteral(":/programs/") + name);
+        // A copy already there stays: the user may have changed it in an editor.
+        if (QFileInfo::exists(copy) || !resource.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = resource.readAll();
+        if (!writeOutputFile(QFile::encodeName(copy).toStdString(),
+                             std::string_view(bytes.constData(), std::size_t(bytes.size())), nullptr)) {
+            statusBar()->showMessage(tr("Cannot write %1").arg(copy));
+            return;
+        }
+    }
+    openScenario(folder + QLatin1Char('/') + QFileInfo(path).fileName());
+}
+
 void MainWindow::rememberRecent(const QString& path) {
-    if (path.startsWith(QLatin1String(":/")))
+    // Built-ins, and the copies of the built-in programs, are in the list already.
+    if (path.startsWith(QLatin1String(":/")) || (tempDir_ && path.startsWith(tempDir_->path())))
         return;
     QSettings settings;
     QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
@@ -496,6 +536,7 @@ bool MainWindow::openScenario(const QString& path) {
     if (!watcher_->files().isEmpty())
         watcher_->removePaths(watcher_->files());
     scenarioPath_ = path;
+    watchedProgram_.clear();
     const bool builtIn = path.startsWith(QLatin1String(":/"));
     QFile file(path);
     QByteArray bytes;
@@ -511,6 +552,12 @@ bool MainWindow::openScenario(const QString& path) {
             watcher_->addPath(path);
         // A program that does not compile is a problem to show before anything runs.
         if (parsed.ok() && !parsed.scenario->program.empty()) {
+            // Watched too (also while it does not compile: fixing it reloads the scenario).
+            const QString program = qs(parsed.scenario->program);
+            if (!builtIn && QFileInfo(program) != QFileInfo(path)) {
+                watcher_->addPath(program);
+                watchedProgram_ = program;
+            }
             if (std::optional<Diagnostic> problem = checkProgramSyntax(parsed.scenario->program)) {
                 parsed.diagnostics.push_back(std::move(*problem));
                 parsed.scenario.reset();

@@ -20,6 +20,7 @@ class QDoubleSpinBox;
 class QFileSystemWatcher;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QMenu;
 class QPlainTextEdit;
 class QSlider;
@@ -97,6 +98,8 @@ private:
     void buildActions();
     void buildLayout();
     void populateBuiltIns();
+    void addBuiltIns(const QString& folder);
+    void openBuiltIn(QListWidgetItem* item);
     void updateRecentMenu();
     void rememberRecent(const QString& path);
     void markOpenScenario(const QString& path, const QByteArray& text);
@@ -115,6 +118,7 @@ private:
     std::optional<Scenario> scenario_;
     NodeCode nodeCode_;
     QStringList problems_;
+    QString watchedProgram_;  // the open scenario's program, watched beside it
     QString executable_;
     Theme theme_ = Theme::light();
     bool projector_ = false;

@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QListWidget>
+#include <QSettings>
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -124,6 +125,74 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.scenario().has_value(), 5000);
         QCOMPARE(QString::fromStdString(window.scenario()->title), QStringLiteral("Fixed"));
         QVERIFY(window.problems().isEmpty());
+    }
+
+    // A program scenario's program is watched with it: fixing the program reloads the scenario.
+    void reloadsWhenTheProgramChangesOnDisk() {
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath(QStringLiteral("live.yaml"));
+        const QString program = dir.filePath(QStringLiteral("live.js"));
+        QFile yaml(scenario);
+        QVERIFY(yaml.open(QIODevice::WriteOnly));
+        yaml.write("loopscope: 1\ntitle: Live program\nprogram: live.js\n");
+        yaml.close();
+        QFile js(program);
+        QVERIFY(js.open(QIODevice::WriteOnly));
+        js.write("console.log('broken'\n");
+        js.close();
+        MainWindow window(scenario);
+        QVERIFY(!window.scenario().has_value());  // the program does not compile
+        QCOMPARE(window.problems().size(), 1);
+        QVERIFY(js.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        js.write("console.log('fixed');\n");
+        js.close();
+        QTRY_VERIFY_WITH_TIMEOUT(window.scenario().has_value(), 5000);
+        QVERIFY(window.problems().isEmpty());
+        QCOMPARE(window.codeView()->toPlainText(), QStringLiteral("console.log('fixed');\n"));
+        // And again once it runs.
+        QVERIFY(js.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        js.write("console.log('changed');\n");
+        js.close();
+        QTRY_COMPARE_WITH_TIMEOUT(window.codeView()->toPlainText(), QStringLiteral("console.log('changed');\n"), 5000);
+    }
+
+    // The built-in list ends with the lessons as real JavaScript programs; one opens from a
+    // copy on disk (its program is a file beside it) and is not added to Recent.
+    void theBuiltInProgramsOpenAndRun() {
+        MainWindow window(QStringLiteral(":/scenarios/timer.yaml"));
+        QListWidget* list = window.scenarioList();
+        int heading = -1;
+        for (int row = 0; row < list->count(); ++row)
+            if (list->item(row)->text() == QStringLiteral("Real JavaScript programs"))
+                heading = row;
+        QVERIFY(heading > 0);
+        QCOMPARE(list->item(heading)->flags(), Qt::NoItemFlags);
+        QStringList programs;
+        QListWidgetItem* threadPool = nullptr;
+        for (int row = heading + 1; row < list->count(); ++row) {
+            programs << list->item(row)->data(Qt::UserRole).toString();
+            if (programs.back() == QStringLiteral(":/programs/thread-pool.yaml"))
+                threadPool = list->item(row);
+        }
+        QVERIFY2(programs.size() >= 7, qPrintable(programs.join(u' ')));
+        QVERIFY(threadPool);
+        QSettings settings;
+        const QStringList recentBefore = settings.value(QStringLiteral("recentFiles")).toStringList();
+        emit list->itemClicked(threadPool);
+        QVERIFY(window.scenario().has_value());
+        const QString programFile = QString::fromStdString(window.scenario()->program);
+        QVERIFY2(QFileInfo(programFile).isFile(), qPrintable(programFile));
+        QCOMPARE(QFileInfo(programFile).fileName(), QStringLiteral("thread-pool.js"));
+        QCOMPARE(list->currentItem(), threadPool);
+        QCOMPARE(settings.value(QStringLiteral("recentFiles")).toStringList(), recentBefore);
+
+        QSignalSpy finished(&window, &MainWindow::runFinished);
+        window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
+        QVERIFY(window.startRun());
+        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.front().at(0).toBool());
+        QVERIFY2(window.consoleView()->toPlainText().contains(QStringLiteral("all 8 hashes done")),
+                 qPrintable(window.consoleView()->toPlainText()));
     }
 
     void runsTheTimerScenarioAndStepsThroughIt() {
