@@ -17,7 +17,7 @@ function pbkdf2(takesMs, then) {
 pbkdf2(100, () => {
   console.log('hash A');
 });
-pbkdf2(350, () => {
+pbkdf2(900, () => {
   console.log('hash B');
 });
 fs.readFile(__filename, () => {
