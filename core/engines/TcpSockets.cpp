@@ -387,9 +387,15 @@ void TcpSockets::finish(Request* done, int status) {
 
 void TcpSockets::deliver(QueueKind queue, std::uint64_t cause, SourceLocation where, std::string label,
                          std::function<void()> body) {
+    // libuv runs an I/O callback it deferred (a connect refused at once, a write done at
+    // once) in the pending phase, before prepare and poll: Node's "pending callbacks".
+    if (queue == QueueKind::Poll && trace_.phases().current() != Phase::Poll)
+        queue = QueueKind::Pending;
     QueuedCallback job{queues_.newId(), cause, where, std::move(label), std::move(body)};
     trace_.main(EventKind::Enqueue, queue, job.id, job.cause, job.where, 0, job.label);
-    trace_.phases().observe(queue == QueueKind::Close ? Phase::Close : Phase::Poll);
+    trace_.phases().observe(queue == QueueKind::Close     ? Phase::Close
+                            : queue == QueueKind::Pending ? Phase::Pending
+                                                          : Phase::Poll);
     queues_.runMacrotask(queue, std::move(job));
 }
 

@@ -1,9 +1,10 @@
 // A program's TCP sockets, the handles under Node's net module (what Node's tcp_wrap is
 // to lib/net.js): listen and accept, connect, read, write, shut down and close, on the
 // JavaScript thread's loop and on loopback only. Whatever libuv reports comes to the
-// program as a poll-phase callback (a handle's close in the close phase) that drains the
-// nextTicks and microtasks after it, as Node's MakeCallback does; the kernel lane shows
-// each connect, each write the kernel could not take at once, and each shutdown.
+// program as a poll-phase callback (one libuv deferred, such as a connect refused at once,
+// in the pending phase; a handle's close in the close phase) that drains the nextTicks
+// and microtasks after it, as Node's MakeCallback does; the kernel lane shows each
+// connect, each write the kernel could not take at once, and each shutdown.
 //
 // A handle is a number the library holds. Calls return 0 or a libuv error (negative).
 #pragma once
@@ -91,8 +92,9 @@ public:
 private:
     friend struct TcpCallbacks;
     Socket* find(Handle handle) const;
-    // Runs `body` now as the program's callback from `queue` (Poll or Close), with its
-    // trace, then the nextTicks and microtasks it queued.
+    // Runs `body` now as the program's callback from `queue` (Poll, which is Pending
+    // before this iteration's poll phase, or Close), with its trace, then the nextTicks
+    // and microtasks it queued.
     void deliver(QueueKind queue, std::uint64_t cause, SourceLocation where, std::string label,
                  std::function<void()> body);
     std::unique_ptr<Request> request(Socket& socket, std::string label, OnStatus onDone);
