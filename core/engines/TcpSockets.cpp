@@ -387,8 +387,9 @@ void TcpSockets::finish(Request* done, int status) {
 
 void TcpSockets::deliver(QueueKind queue, std::uint64_t cause, SourceLocation where, std::string label,
                          std::function<void()> body) {
-    // libuv runs an I/O callback it deferred (a connect refused at once, a write done at
-    // once) in the pending phase, before prepare and poll: Node's "pending callbacks".
+    // libuv runs an I/O callback it deferred (a write it finished inside uv_write, a
+    // connect error the system reported at once) in the pending phase, before prepare
+    // and poll: Node's "pending callbacks".
     if (queue == QueueKind::Poll && trace_.phases().current() != Phase::Poll)
         queue = QueueKind::Pending;
     QueuedCallback job{queues_.newId(), cause, where, std::move(label), std::move(body)};

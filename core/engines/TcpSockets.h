@@ -1,8 +1,8 @@
 // A program's TCP sockets, the handles under Node's net module (what Node's tcp_wrap is
 // to lib/net.js): listen and accept, connect, read, write, shut down and close, on the
 // JavaScript thread's loop and on loopback only. Whatever libuv reports comes to the
-// program as a poll-phase callback (one libuv deferred, such as a connect refused at once,
-// in the pending phase; a handle's close in the close phase) that drains the nextTicks
+// program as a poll-phase callback (one libuv deferred, such as a write it finished at
+// once, in the pending phase; a handle's close in the close phase) that drains the nextTicks
 // and microtasks after it, as Node's MakeCallback does; the kernel lane shows each
 // connect, each write the kernel could not take at once, and each shutdown.
 //

@@ -1,6 +1,7 @@
 // server.close() while a connection is open: the listening socket closes at once (no new
 // connections, listening is false), but 'close' and the callback wait until the last socket
-// has closed. Closing a server that is not running hands the callback an error.
+// has closed. Closing a server that is not running hands the callback an error. Last, a
+// server and a connection that are unref'd keep nothing alive: the program ends with them.
 const net = require('net');
 
 const server = net.createServer((socket) => {
@@ -21,7 +22,26 @@ server.listen(0, '127.0.0.1', () => {
     const late = net.connect(port, '127.0.0.1');
     late.on('error', (error) => {
       console.log(`late client: ${error.code}`);
-      server.close((notRunning) => console.log(`second close: ${notRunning.code} ${notRunning.message}`));
+      server.close((notRunning) => {
+        console.log(`second close: ${notRunning.code} ${notRunning.message}`);
+        unrefd();
+      });
     });
   });
 });
+
+function unrefd() {
+  const idle = net.createServer((socket) => {
+    socket.unref();
+    console.log('idle server: connection, its socket unref\'d');
+  });
+  idle.listen(0, '127.0.0.1', () => {
+    idle.unref();
+    console.log(`idle server: unref'd, listening=${idle.listening}`);
+    const client = net.connect(idle.address().port, '127.0.0.1', () => {
+      client.unref();
+      console.log('idle client: connected and unref\'d');
+    });
+  });
+  process.on('exit', () => console.log(`exit: idle server listening=${idle.listening}`));
+}
