@@ -276,20 +276,19 @@ int TcpSockets::shutdown(Handle handle, OnStatus onDone) {
 }
 
 void TcpSockets::close(Handle handle, std::function<void()> onClose) {
+    closeHandle(handle, std::move(onClose), false);
+}
+
+int TcpSockets::reset(Handle handle, std::function<void()> onClose) {
+    return closeHandle(handle, std::move(onClose), true);
+}
+
+int TcpSockets::closeHandle(Handle handle, std::function<void()> onClose, bool reset) {
     Socket* socket = find(handle);
     if (!socket)
-        return;
-    socket->closing = true;
-    socket->onRead = nullptr;
-    socket->onConnection = nullptr;
-    socket->onClose = std::move(onClose);
-    socket->closeId = queues_.newId();
-    socket->closeCause = queues_.current();
-    if (socket->onClose && !horizon_.stopped())
-        trace_.main(EventKind::Enqueue, QueueKind::Close, socket->closeId, socket->closeCause, socket->where, 0,
-                    "net close");
-    uv_close(socket->handle(), [](uv_handle_t* closed) {
-        auto* socket = static_cast<Socket*>(closed->data);
+        return UV_EBADF;
+    const uv_close_cb closed = [](uv_handle_t* handle) {
+        auto* socket = static_cast<Socket*>(handle->data);
         TcpSockets& owner = *socket->owner;
         const auto found = owner.sockets_.find(socket->id);
         std::unique_ptr<Socket> gone = std::move(found->second);
@@ -299,7 +298,25 @@ void TcpSockets::close(Handle handle, std::function<void()> onClose) {
         owner.trace_.phases().observe(Phase::Close);
         owner.queues_.runMacrotask(QueueKind::Close, QueuedCallback{gone->closeId, gone->closeCause, gone->where,
                                                                     "net close", std::move(gone->onClose)});
-    });
+    };
+    if (reset) {
+        // RST instead of FIN: refused (UV_EINVAL) once a shutdown has begun.
+        const int status = uv_tcp_close_reset(&socket->tcp, closed);
+        if (status < 0)
+            return status;
+    } else {
+        uv_close(socket->handle(), closed);
+    }
+    socket->closing = true;
+    socket->onRead = nullptr;
+    socket->onConnection = nullptr;
+    socket->onClose = std::move(onClose);
+    socket->closeId = queues_.newId();
+    socket->closeCause = queues_.current();
+    if (socket->onClose && !horizon_.stopped())
+        trace_.main(EventKind::Enqueue, QueueKind::Close, socket->closeId, socket->closeCause, socket->where, 0,
+                    "net close");
+    return 0;
 }
 
 void TcpSockets::closeAll() {

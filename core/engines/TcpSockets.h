@@ -78,6 +78,8 @@ public:
     // `onClose` runs in the close phase. Writes, a connect or a shutdown still pending
     // are cancelled first (their callbacks see UV_ECANCELED).
     void close(Handle handle, std::function<void()> onClose);
+    // A close that drops the connection with a reset (the other side reads ECONNRESET).
+    int reset(Handle handle, std::function<void()> onClose);
 
     int localEndpoint(Handle handle, TcpEndpoint& out) const;
     int remoteEndpoint(Handle handle, TcpEndpoint& out) const;
@@ -92,6 +94,7 @@ public:
 private:
     friend struct TcpCallbacks;
     Socket* find(Handle handle) const;
+    int closeHandle(Handle handle, std::function<void()> onClose, bool reset);
     // Runs `body` now as the program's callback from `queue` (Poll, which is Pending
     // before this iteration's poll phase, or Close), with its trace, then the nextTicks
     // and microtasks it queued.

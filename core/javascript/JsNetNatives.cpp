@@ -186,22 +186,30 @@ bool tcpShutdown(JSContext* cx, unsigned argc, JS::Value* vp) {
                                                      statusCallback(program, keep(cx, args.get(1)))));
 }
 
+std::function<void()> closeCallback(JavaScriptProgram& program, JS::HandleValue given) {
+    if (!given.isObject())
+        return {};
+    PersistentValue callback = keep(program.cx(), given);
+    return [&program, callback] {
+        JSContext* context = program.cx();
+        JSAutoRealm realm(context, program.global());
+        callBack(program, callback, JS::HandleValueArray::empty());
+    };
+}
+
 // tcpClose(handle, onClose?): onClose runs in the close phase.
 bool tcpClose(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
-    JavaScriptProgram& program = JavaScriptProgram::of(cx);
-    std::function<void()> onClose;
-    if (args.get(1).isObject()) {
-        PersistentValue callback = keep(cx, args.get(1));
-        onClose = [&program, callback] {
-            JSContext* context = program.cx();
-            JSAutoRealm realm(context, program.global());
-            callBack(program, callback, JS::HandleValueArray::empty());
-        };
-    }
-    socketsOf(cx).close(handleArgument(cx, args), std::move(onClose));
+    socketsOf(cx).close(handleArgument(cx, args), closeCallback(JavaScriptProgram::of(cx), args.get(1)));
     args.rval().setUndefined();
     return true;
+}
+
+// tcpReset(handle, onClose?) -> status: a close with a reset.
+bool tcpReset(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    return returnStatus(args, socketsOf(cx).reset(handleArgument(cx, args),
+                                                  closeCallback(JavaScriptProgram::of(cx), args.get(1))));
 }
 
 // tcpSockName(handle) / tcpPeerName(handle) -> {address, family, port}, or a status.
@@ -285,6 +293,7 @@ const JSFunctionSpec kNetNatives[] = {
     JS_FN("tcpWrite", tcpWrite, 3, 0),
     JS_FN("tcpShutdown", tcpShutdown, 2, 0),
     JS_FN("tcpClose", tcpClose, 2, 0),
+    JS_FN("tcpReset", tcpReset, 2, 0),
     JS_FN("tcpSockName", tcpSockName, 1, 0),
     JS_FN("tcpPeerName", tcpPeerName, 1, 0),
     JS_FN("tcpSetNoDelay", tcpSetNoDelay, 2, 0),

@@ -227,6 +227,10 @@ class TCP {
     natives.tcpClose(this._id, typeof callback === 'function' ? callback : undefined);
   }
 
+  reset(callback) {
+    return natives.tcpReset(this._id, typeof callback === 'function' ? callback : undefined);
+  }
+
   getsockname(out) { return endpointInto(natives.tcpSockName(this._id), out); }
   getpeername(out) { return endpointInto(natives.tcpPeerName(this._id), out); }
   setNoDelay(enable) { return natives.tcpSetNoDelay(this._id, enable); }
@@ -574,7 +578,14 @@ Socket.prototype._destroy = function(exception, callback) {
     const hadError = Boolean(exception);
     this[kBytesRead] = this._handle.bytesRead;
     this[kBytesWritten] = this._handle.bytesWritten;
-    this._handle.close(() => this.emit('close', hadError));
+    if (this.resetAndClosing) {
+      this.resetAndClosing = false;
+      const status = this._handle.reset(() => this.emit('close', hadError));
+      if (status)
+        this.emit('error', errnoException(status, 'reset'));
+    } else {
+      this._handle.close(() => this.emit('close', hadError));
+    }
     this._handle.onread = noop;
     this._handle = null;
     this._sockname = null;
@@ -596,16 +607,22 @@ function emitCloseNT(self) {
   self.emit('close');
 }
 
+// Drops the connection with a reset, so that the other side reads ECONNRESET.
 Socket.prototype.resetAndDestroy = function() {
   if (this._handle) {
     if (this.connecting)
-      this.once('connect', () => this.destroy());
+      this.once('connect', () => this._reset());
     else
-      this.destroy();
+      this._reset();
   } else {
     this.destroy(makeNodeError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
   }
   return this;
+};
+
+Socket.prototype._reset = function() {
+  this.resetAndClosing = true;
+  return this.destroy();
 };
 
 Socket.prototype._getpeername = function() {

@@ -1,5 +1,6 @@
 // A connect nobody answers: ECONNREFUSED as Node's error (code, errno, syscall, address,
 // port, message), 'error' on a tick after the failed connect and 'close' with hadError.
+// Then a server that drops a connection with resetAndDestroy(): the client reads ECONNRESET.
 const net = require('net');
 
 const socket = net.connect(9, '127.0.0.1', () => console.log('connected?'));
@@ -20,6 +21,22 @@ socket.on('close', (hadError) => {
   new Promise((resolve, reject) => {
     again.once('connect', resolve);
     again.once('error', reject);
-  }).catch((error) => console.log(`rejected: ${error.message}`));
+  }).catch((error) => {
+    console.log(`rejected: ${error.message}`);
+    reset();
+  });
 });
 console.log(`main: connecting=${socket.connecting}`);
+
+function reset() {
+  const server = net.createServer((socket) => {
+    socket.on('data', () => socket.resetAndDestroy());
+    socket.on('close', (hadError) => console.log(`server: socket close hadError=${hadError}`));
+    server.close();
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const client = net.connect(server.address().port, '127.0.0.1', () => client.write('hello?'));
+    client.on('error', (error) => console.log(`client: error ${error.message} (${error.code}, syscall ${error.syscall})`));
+    client.on('close', (hadError) => console.log(`client: close hadError=${hadError}`));
+  });
+}
