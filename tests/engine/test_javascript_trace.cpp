@@ -354,6 +354,23 @@ private slots:
             connectsEnded += int(connectsBegun.count(event.id));
         QCOMPARE(connectsEnded, 2);
     }
+
+    // Nothing beyond loopback: listening on every interface and connecting elsewhere are
+    // errors that name what loopscope does, and no connect is attempted.
+    void aNetProgramReachesLoopbackOnly() {
+        const Outcome run = runChild(program("net-not-loopback.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(),
+                 std::string("listen: EACCES listen listen EACCES: loopscope serves on loopback only, not on "
+                             "0.0.0.0:8123 (listen on 127.0.0.1, ::1, localhost or leave the host out)\n"
+                             "connect: EACCES connect 10.1.2.3:80 connect EACCES 10.1.2.3:80 (loopscope connects "
+                             "to loopback only: 127.0.0.1, ::1, localhost)\n"
+                             "close hadError=true\n"
+                             "lookup: ENOTFOUND getaddrinfo\n"));
+        QCOMPARE(int(eventsOf(run, EventKind::IoBegin).size()), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJavaScriptTrace)
