@@ -42,6 +42,7 @@ NodeRuntime::NodeRuntime(TraceSink& sink, const RuntimeSettings& settings, std::
       inbox_(trace_, horizon_),
       net_(queues_, trace_, horizon_),
       httpClient_(queues_, trace_, horizon_),
+      tcp_(queues_, trace_, horizon_),
       workers_(queues_, trace_, horizon_, inbox_),
       server_(queues_, trace_, horizon_, inbox_, role) {
     trace_.setOnEventLimit([this] {
@@ -116,6 +117,7 @@ void NodeRuntime::setUpLoop() {
     pool_.start(&loop_);
     net_.start(&loop_);
     httpClient_.start(&loop_);
+    tcp_.start(&loop_);
 
     uv_prepare_init(&loop_, &prepare_);
     prepare_.data = this;
@@ -164,6 +166,7 @@ void NodeRuntime::tearDown() {
     workers_.joinAll();
     net_.close();
     httpClient_.close();
+    tcp_.closeAll();
     timers_.close();
     closeHandle(&prepare_);
     closeHandle(&checkEnd_);

@@ -1,6 +1,6 @@
 // The Node runtime a program driver runs on: the JavaScript thread's libuv loop and its
 // phases, the nextTick and microtask queues and their drain rule, timers, immediates,
-// close callbacks, pool work, net, workers and the HTTP server, as Node 20 has them, and
+// close callbacks, pool work, net, TCP sockets, workers and the HTTP server, as Node 20 has them, and
 // the trace of all of it. A driver (StepProgram interprets a scenario's steps) calls it
 // in JavaScript's terms - queue this callback, arm this timer, start this pool job - and
 // the runtime reports every queue change, callback and phase itself.
@@ -31,6 +31,7 @@
 #include "PoolStager.h"
 #include "RunHorizon.h"
 #include "Scenario.h"
+#include "TcpSockets.h"
 #include "TracedTimers.h"
 #include "WorkerThreads.h"
 
@@ -150,6 +151,9 @@ public:
         httpClient_.request(where, std::move(label), port, std::move(bytes), std::move(onDone));
     }
 
+    // A program's TCP sockets (the net module's handles, see TcpSockets).
+    TcpSockets& tcp() { return tcp_; }
+
     bool stopped() const { return horizon_.stopped(); }
     // How a driver stops its code where it runs when the run stops from inside it (at
     // kMaxRunEvents): the code then sees stopped() and must not go on.
@@ -178,6 +182,7 @@ private:
     LoopInbox inbox_;
     NetRequests net_;
     HttpClientRequests httpClient_;
+    TcpSockets tcp_;
     WorkerThreads workers_;
     NodeServer server_;
 

@@ -33,6 +33,7 @@
 #include "JsLibrary.h"
 #include "JsOperationValues.h"
 #include "NodeOperations.h"
+#include "JsNetNatives.h"
 #include "JsStrings.h"
 #include "JsWorkerNatives.h"
 
@@ -943,7 +944,7 @@ JSObject* makeNatives(JSContext* cx) {
         !defineString(cx, natives, "version", kNodeVersion) ||
         !defineString(cx, natives, "cwd", currentDirectory()) ||
         !defineString(cx, natives, "mainFile", program.scenario().program) ||
-        !defineWorkerNatives(cx, natives))
+        !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives))
         return nullptr;
     return natives;
 }

@@ -1,7 +1,8 @@
 // What the trace of a real JavaScript program shows: each queue entry with what will run
 // and the line that scheduled it, the program's own frames on the stack, the pool jobs of
 // fs and crypto on real workers, Node's text for an uncaught error, and a server program
-// answering a scenario's load. Programs in tests/data/js-engine.
+// answering a scenario's load, a net program's socket callbacks. Programs in
+// tests/data/js-engine.
 #include <QtTest>
 #include <QTemporaryDir>
 
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "ChildRun.h"
@@ -283,6 +285,95 @@ private slots:
         const auto requests = eventsOf(run, EventKind::Enqueue, QueueKind::Poll);
         QVERIFY(std::any_of(requests.begin(), requests.end(),
                             [](const TraceEvent& e) { return e.text.rfind("request GET /", 0) == 0; }));
+    }
+
+    // A net program's sockets are the loop's own I/O: the connection, every chunk read and
+    // each connect's outcome are poll-phase callbacks on the main lane with the program's
+    // listeners running inside them, a socket's close is a close-phase callback, the error
+    // of a refused connect comes on a tick that callback queued, and the kernel lane shows
+    // each connect from its start to its answer.
+    void netSocketCallbacksArePollPhaseCallbacks() {
+        const Outcome run = runChild(program("net-echo.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(),
+                 std::string("server got ping 1\nclient got ping 1\nserver got ping 2\nclient got ping 2\n"
+                             "server got ping 3\nclient got ping 3\nrefused: ECONNREFUSED\n"));
+
+        std::map<std::uint64_t, std::string> labelOf;
+        std::map<std::string, int> enqueued;
+        for (const TraceEvent& event : eventsOf(run, EventKind::Enqueue)) {
+            if (event.text.rfind("net ", 0) != 0)
+                continue;
+            labelOf[event.id] = event.text;
+            ++enqueued[event.text];
+            const QueueKind expected = event.text == "net close" ? QueueKind::Close : QueueKind::Poll;
+            QVERIFY2(event.queue == expected, event.text.c_str());
+        }
+        // Three lines each way, one chunk each (each is sent after the echo of the one before).
+        QCOMPARE(enqueued["net data"], 6);
+        QCOMPARE(enqueued["net connection"], 1);
+        QCOMPARE(enqueued["net connect"], 2);
+        QCOMPARE(enqueued["net end"], 2);
+        QCOMPARE(enqueued["net close"], 3);
+
+        std::vector<std::uint64_t> running;  // the callbacks running now, innermost last
+        std::map<std::uint64_t, TraceEvent> begun;
+        int linesInDataCallbacks = 0;
+        for (const TraceEvent& event : run.events) {
+            if (event.kind == EventKind::CallbackBegin) {
+                running.push_back(event.id);
+                begun[event.id] = event;
+                const auto label = labelOf.find(event.id);
+                if (label == labelOf.end())
+                    continue;
+                QVERIFY2(event.lane.kind == LaneKind::Main, label->second.c_str());
+                const Phase expected = label->second == "net close" ? Phase::Close : Phase::Poll;
+                QVERIFY2(event.phase == expected, label->second.c_str());
+            } else if (event.kind == EventKind::CallbackEnd && !running.empty()) {
+                running.pop_back();
+            } else if (event.kind == EventKind::Log && event.text.find(" got ping ") != std::string::npos) {
+                QVERIFY(!running.empty());
+                QCOMPARE(labelOf[running.back()], std::string("net data"));
+                ++linesInDataCallbacks;
+            } else if (event.kind == EventKind::Log && event.text == "refused: ECONNREFUSED") {
+                QVERIFY(!running.empty());
+                const TraceEvent& tick = begun[running.back()];
+                QCOMPARE(tick.queue, QueueKind::NextTick);
+                QCOMPARE(labelOf[tick.cause], std::string("net connect"));
+            }
+        }
+        QCOMPARE(linesInDataCallbacks, 6);
+
+        std::set<std::uint64_t> connectsBegun;
+        for (const TraceEvent& event : eventsOf(run, EventKind::IoBegin))
+            if (event.text.rfind("net connect 127.0.0.1:", 0) == 0) {
+                QVERIFY(event.lane.kind == LaneKind::Kernel);
+                connectsBegun.insert(event.id);
+            }
+        QCOMPARE(int(connectsBegun.size()), 2);
+        int connectsEnded = 0;
+        for (const TraceEvent& event : eventsOf(run, EventKind::IoEnd))
+            connectsEnded += int(connectsBegun.count(event.id));
+        QCOMPARE(connectsEnded, 2);
+    }
+
+    // Nothing beyond loopback: listening on every interface and connecting elsewhere are
+    // errors that name what loopscope does, and no connect is attempted.
+    void aNetProgramReachesLoopbackOnly() {
+        const Outcome run = runChild(program("net-not-loopback.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(),
+                 std::string("listen: EACCES listen listen EACCES: loopscope serves on loopback only, not on "
+                             "0.0.0.0:8123 (listen on 127.0.0.1, ::1, localhost or leave the host out)\n"
+                             "connect: EACCES connect 10.1.2.3:80 connect EACCES 10.1.2.3:80 (loopscope connects "
+                             "to loopback only: 127.0.0.1, ::1, localhost)\n"
+                             "close hadError=true\n"
+                             "lookup: ENOTFOUND getaddrinfo\n"));
+        QCOMPARE(int(eventsOf(run, EventKind::IoBegin).size()), 0);
     }
 };
 

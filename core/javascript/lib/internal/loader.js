@@ -12,9 +12,9 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'assert', 'assert/strict', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'module', 'os', 'path',
-  'perf_hooks', 'readline', 'readline/promises', 'stream', 'stream/promises', 'string_decoder', 'timers',
-  'timers/promises', 'url', 'util', 'worker_threads', 'zlib',
+  'assert', 'assert/strict', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'module', 'net',
+  'os', 'path', 'perf_hooks', 'readline', 'readline/promises', 'stream', 'stream/promises', 'string_decoder',
+  'timers', 'timers/promises', 'url', 'util', 'worker_threads', 'zlib',
 ];
 
 function requireBuiltin(name) {
