@@ -184,14 +184,23 @@ void JsWorkers::handle(std::uint64_t threadId, WorkerReport report) {
     const char* kind = report.kind == WorkerReport::Kind::Online ? "online"
                        : report.kind == WorkerReport::Kind::Error ? "error"
                                                                   : "message";
+    deliver(threadId, kind, std::move(report.payload));
+}
+
+// The library's workerEvent(threadId, kind, payload), as a poll-phase callback.
+void JsWorkers::deliver(std::uint64_t threadId, const char* kind, std::variant<std::string, int> payload) {
+    NodeRuntime& runtime = program_.runtime();
     const std::string label = "worker " + std::to_string(threadId) + " " + kind;
-    runtime.runMessage(runtime.callback({}, label, [this, threadId, kind, payload = std::move(report.payload)] {
+    runtime.runMessage(runtime.callback({}, label, [this, threadId, kind, payload = std::move(payload)] {
         JSContext* cx = program_.cx();
         JSAutoRealm realm(cx, program_.global());
         JS::RootedValueArray<3> arguments(cx);
         arguments[0].setNumber(double(threadId));
         arguments[1].setString(newString(cx, kind));
-        arguments[2].setString(newString(cx, payload));
+        if (const std::string* text = std::get_if<std::string>(&payload))
+            arguments[2].setString(newString(cx, *text));
+        else
+            arguments[2].setNumber(std::get<int>(payload));
         program_.callHook("workerEvent", arguments);
     }));
 }
@@ -211,15 +220,7 @@ void JsWorkers::finish(std::uint64_t threadId, int code) {
         runtime.releaseLoop();
     if (runtime.stopped())
         return;
-    runtime.runMessage(runtime.callback({}, "worker " + std::to_string(threadId) + " exit", [this, threadId, code] {
-        JSContext* cx = program_.cx();
-        JSAutoRealm realm(cx, program_.global());
-        JS::RootedValueArray<3> arguments(cx);
-        arguments[0].setNumber(double(threadId));
-        arguments[1].setString(newString(cx, "exit"));
-        arguments[2].setNumber(code);
-        program_.callHook("workerEvent", arguments);
-    }));
+    deliver(threadId, "exit", code);
 }
 
 void JsWorkers::stopAll() {

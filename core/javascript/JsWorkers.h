@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <variant>
 
 #include "TraceEvent.h"
 #include "WorkerLink.h"
@@ -59,6 +60,7 @@ private:
     void drain(std::uint64_t threadId);
     void handle(std::uint64_t threadId, WorkerReport report);
     void finish(std::uint64_t threadId, int code);
+    void deliver(std::uint64_t threadId, const char* kind, std::variant<std::string, int> payload);
 
     TraceSink& root() const;
     Nanoseconds rootStart() const;
