@@ -229,6 +229,9 @@ struct InProcessClient : ClientRun {
         connection->readingHeaderValue = false;
         http_parser_init(&connection->parser, HTTP_RESPONSE);
         connection->parser.data = connection;
+        // The timeout counts from now: the loop's cached time can be older (when the first
+        // wave is sent before the loop has run, it is the loop's creation).
+        uv_update_time(&loop);
         uv_timer_start(&connection->timeout, &InProcessClient::onTimeout,
                        static_cast<std::uint64_t>(std::max<Nanoseconds>(timeout / kMillisecond, 1)), 0);
         if (connection->connected) {
