@@ -29,6 +29,7 @@ const char* eventKindName(EventKind kind) {
     case EventKind::Counter: return "counter";
     case EventKind::RequestSend: return "request send";
     case EventKind::RequestDone: return "request done";
+    case EventKind::ProcessMessage: return "process message";
     }
     return "?";
 }
