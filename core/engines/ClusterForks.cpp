@@ -228,7 +228,7 @@ void ClusterForks::receive(Worker& w, TraceEvent& event) {
     default:
         break;
     }
-    event.lane.process = std::uint16_t(w.id);
+    placeInProcess(event, std::uint16_t(w.id));
     sink_.record(event);
 }
 

@@ -116,6 +116,11 @@ struct TraceEvent {
 
 using Trace = std::vector<TraceEvent>;
 
+// Moves an event a cluster process recorded into its cluster's trace: its lane becomes the
+// process's, and its callback and job ids (each process numbers its own from 1) are made
+// unique over the processes, so that no two processes' callbacks share an id.
+void placeInProcess(TraceEvent& event, std::uint16_t process);
+
 const char* eventKindName(EventKind kind);
 const char* phaseName(Phase phase);
 const char* queueName(QueueKind queue);

@@ -156,6 +156,8 @@ function primaryInternal(worker, message) {
       cluster.emit('online', worker);
       break;
     case 'queryServer': {
+      if (worker.exitedAfterDisconnect)
+        break;
       let port;
       let errno;
       try {
@@ -218,7 +220,8 @@ function fork(env) {
     cluster.emit('exit', worker, exitCode, signalCode);
   });
   worker.process.once('disconnect', () => {
-    removeWorker(worker);
+    if (worker.isDead())
+      removeWorker(worker);
     worker.exitedAfterDisconnect = !!worker.exitedAfterDisconnect;
     worker.state = 'disconnected';
     worker.emit('disconnect');
@@ -288,14 +291,7 @@ if (cluster.isPrimary) {
     return this;
   };
   Worker.prototype.destroy = function(signo) {
-    const child = this.process;
-    const signal = signo || 'SIGTERM';
-    if (this.isConnected()) {
-      this.once('disconnect', () => child.kill(signal));
-      this.disconnect();
-      return;
-    }
-    child.kill(signal);
+    this.process.kill(signo || 'SIGTERM');
   };
   cluster.setupPrimary = setupPrimary;
   cluster.setupMaster = setupPrimary;

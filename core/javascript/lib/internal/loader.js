@@ -13,7 +13,7 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
   'assert', 'assert/strict', 'buffer', 'cluster', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'module', 'net',
-  'os', 'path', 'perf_hooks', 'readline', 'readline/promises', 'stream', 'stream/promises', 'string_decoder',
+  'os', 'path', 'perf_hooks', 'process', 'readline', 'readline/promises', 'stream', 'stream/promises', 'string_decoder',
   'timers', 'timers/promises', 'url', 'util', 'worker_threads', 'zlib',
 ];
 
