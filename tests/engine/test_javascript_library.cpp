@@ -1,7 +1,7 @@
 // The real-JavaScript twins of the library's scenarios (resources/programs) run as the
 // article tells: the timer waits for the main script, the pool runs eight hashes four at
-// a time, three users' reads are pool jobs, a CPU loop in a handler holds the others, and
-// worker threads take that loop off the main thread.
+// a time, three users' reads are pool jobs, a CPU loop in a handler holds the others,
+// worker threads take that loop off the main thread, and a cluster's two processes share it.
 #include <QtTest>
 
 #include <algorithm>
@@ -141,6 +141,45 @@ private slots:
             const std::string answered = "request " + std::to_string(user) + ": answered\n";
             QVERIFY2(out.find(handed) != std::string::npos && out.find(handed) < out.find(answered), out.c_str());
         }
+    }
+
+    void aClusterDealsTheRequestsToTwoProcesses() {
+        const Outcome run = runChild(program("cluster.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        QCOMPARE(int(withLabel(run, EventKind::RequestDone, "200").size()), 4);
+        // The primary (process 0) deals the connections; the workers (1 and 2) serve them
+        // in turn, each on its own process's main thread.
+        std::vector<TraceEvent> arrivals;
+        for (const TraceEvent& e : run.events)
+            if (e.kind == EventKind::RequestArrive)
+                arrivals.push_back(e);
+        std::sort(arrivals.begin(), arrivals.end(), [](const TraceEvent& a, const TraceEvent& b) { return a.ts < b.ts; });
+        QCOMPARE(int(arrivals.size()), 4);
+        const std::uint16_t first = arrivals[0].lane.process;
+        const std::uint16_t second = arrivals[1].lane.process;
+        QVERIFY(first >= 1 && first <= 2 && second >= 1 && second <= 2 && first != second);
+        QCOMPARE(arrivals[2].lane.process, first);
+        QCOMPARE(arrivals[3].lane.process, second);
+        // Each worker's handler is a request callback of its own process; the second starts
+        // while the first still computes (10 ms apart; each computes far longer).
+        std::map<std::uint16_t, std::vector<std::pair<Nanoseconds, Nanoseconds>>> handlers;
+        std::map<std::uint64_t, Nanoseconds> open;
+        for (const TraceEvent& e : run.events) {
+            if (e.lane.kind != LaneKind::Main || e.lane.process == 0)
+                continue;
+            if (e.kind == EventKind::CallbackBegin && e.queue == QueueKind::Poll)
+                open[e.id] = e.ts;
+            else if (e.kind == EventKind::CallbackEnd && open.count(e.id) && e.ts - open[e.id] > 20 * kMillisecond)
+                handlers[e.lane.process].push_back({open[e.id], e.ts});
+        }
+        QCOMPARE(int(handlers[first].size()), 2);
+        QCOMPARE(int(handlers[second].size()), 2);
+        QVERIFY(handlers[second][0].first < handlers[first][0].second);
+        const std::string out = printed(run);
+        QVERIFY2(out.rfind("primary ", 0) == 0, out.c_str());
+        for (const char* line : {"worker 1 exited with code 0\n", "worker 2 exited with code 0\n"})
+            QVERIFY2(out.find(line) != std::string::npos, out.c_str());
+        QCOMPARE(int(withLabel(run, EventKind::Log, "resizes for /").size()), 4);
     }
 };
 
