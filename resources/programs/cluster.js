@@ -10,6 +10,7 @@ if (cluster.isPrimary) {
   for (let i = 0; i < 2; i++)
     cluster.fork();
   cluster.on('exit', (worker, code) => console.log(`worker ${worker.id} exited with code ${code}`));
+  process.on('exit', () => console.log('primary exits'));
 } else {
   function resizeImage() {
     let total = 0;
