@@ -196,7 +196,7 @@ void ClusterRun::onEvents(uv_stream_t* stream, ssize_t nread, const uv_buf_t* bu
 }
 
 void ClusterRun::forward(ClusterProcess& p, TraceEvent& event) {
-    event.lane.process = std::uint16_t(p.index);
+    placeInProcess(event, std::uint16_t(p.index));
     switch (event.kind) {
     case EventKind::RunBegin:
         return;  // the primary's begins the run

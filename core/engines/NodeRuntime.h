@@ -153,6 +153,9 @@ public:
 
     // A program's TCP sockets (the net module's handles, see TcpSockets).
     TcpSockets& tcp() { return tcp_; }
+    // The loop itself, for handles a driver keeps (a program's cluster workers); only
+    // while run() runs.
+    uv_loop_t* loop() { return &loop_; }
 
     bool stopped() const { return horizon_.stopped(); }
     // How a driver stops its code where it runs when the run stops from inside it (at

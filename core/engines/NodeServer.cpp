@@ -35,6 +35,12 @@ std::uint16_t NodeServer::listen(uv_loop_s* loop, SourceLocation where, std::uin
     programHandler_ = std::move(handler);
     server_ = std::make_unique<HttpServer>(loop, [this](std::uint64_t request) { handle(request); });
     server_->keepRequestDetails(true);
+    if (role_ && role_->forkedProgram()) {
+        // Its primary listens and hands it connections (ClusterForks::share).
+        server_->numberRequests(std::uint64_t(role_->process), kForkedRequestStride);
+        server_->serveFromIpc(role_->channelFd);
+        return 0;
+    }
     const std::uint16_t bound = server_->listen(port);
     if (!load.load.empty())
         sendLoad(bound, load, timeScale);

@@ -37,7 +37,8 @@ public:
 
     // A real program's server (http.createServer().listen()): binds 127.0.0.1:port (0: an
     // ephemeral port), keeps each request's method, URL, headers and body for `handler`,
-    // and sends the scenario's load, if it has one, to that port. Returns the port.
+    // and sends the scenario's load, if it has one, to that port. Returns the port. In a
+    // program's forked cluster worker it serves what its primary hands over and returns 0.
     // Throws std::runtime_error naming what the OS refused.
     std::uint16_t listen(uv_loop_s* loop, SourceLocation where, std::uint16_t port, const Scenario& load,
                          double timeScale,

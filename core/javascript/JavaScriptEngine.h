@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "ClusterForks.h"
 #include "ClusterProcessRole.h"
 #include "Engine.h"
 
@@ -12,12 +13,17 @@ namespace loopscope {
 
 class JavaScriptEngine : public Engine {
 public:
-    explicit JavaScriptEngine(std::optional<ClusterProcessRole> role = std::nullopt) : role_(role) {}
+    // `forks`: how the program's cluster.fork() starts a worker (none: it cannot);
+    // `worker`: set when this process is such a worker.
+    explicit JavaScriptEngine(std::optional<ForkCommand> forks = std::nullopt,
+                              std::optional<ClusterProcessRole> worker = std::nullopt)
+        : forks_(std::move(forks)), worker_(worker) {}
     EngineKind kind() const override { return EngineKind::EventLoop; }
     EngineResult run(const Scenario& scenario, TraceSink& sink) override;
 
 private:
-    std::optional<ClusterProcessRole> role_;
+    std::optional<ForkCommand> forks_;
+    std::optional<ClusterProcessRole> worker_;
 };
 
 }  // namespace loopscope

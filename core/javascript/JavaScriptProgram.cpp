@@ -16,6 +16,7 @@
 #include <js/Stack.h>
 #include <js/Value.h>
 
+#include "JsCluster.h"
 #include "JsErrorText.h"
 #include "JsLibrary.h"
 #include "JsMicrotaskQueue.h"
@@ -39,7 +40,7 @@ bool isLibraryFile(const char* file) {
 JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runtime, SpiderMonkeyContext& engine,
                                      WorkerLink* worker)
     : scenario_(scenario), runtime_(runtime), engine_(engine), worker_(worker),
-      workers_(std::make_unique<JsWorkers>(*this, worker)),
+      workers_(std::make_unique<JsWorkers>(*this, worker)), cluster_(std::make_unique<JsCluster>(*this)),
       mainFile_(scenario.program),
       microtasks_(std::make_unique<JsMicrotaskQueue>(*this)), hooks_(engine.cx()) {
     JS_SetContextPrivate(cx(), this);
@@ -55,6 +56,7 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
 
 JavaScriptProgram::~JavaScriptProgram() {
     workers_->stopAll();
+    cluster_.reset();
     watchdog_.reset();
     JS::SetOutOfMemoryCallback(cx(), nullptr, nullptr);
     runtime_.setAfterDrain({});
@@ -85,6 +87,7 @@ ProgramHooks JavaScriptProgram::hooks() {
     };
     hooks.stop = [this] {
         workers_->stopAll();
+        cluster_->stop();
         if (worker_)
             worker_->detach();
     };
@@ -94,6 +97,7 @@ ProgramHooks JavaScriptProgram::hooks() {
 // Runs lib/internal/loader.js with the natives; it defines the globals, then the runtime
 // runs the main module (as a promise job when it is an ES module, as Node 20 does).
 void JavaScriptProgram::start() {
+    cluster_->start();
     JSContext* context = cx();
     watchdog_ = std::make_unique<JsWatchdog>(context, runtime_.horizonDeadline());
     JSAutoRealm realm(context, engine_.global());

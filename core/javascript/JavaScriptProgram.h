@@ -23,6 +23,7 @@
 
 namespace loopscope {
 
+class JsCluster;
 class JsMicrotaskQueue;
 class JsWatchdog;
 class JsWorkers;
@@ -79,6 +80,8 @@ public:
     void callHook(const char* name, const JS::HandleValueArray& arguments);
     // The Workers this program started, and, in a worker, its link to the parent.
     JsWorkers& workers() { return *workers_; }
+    // Node's cluster: the workers this program forks, or, in a forked worker, its primary.
+    JsCluster& cluster() { return *cluster_; }
     WorkerLink* workerLink() const { return worker_; }
     // parentPort's 'message' listeners keep a worker's loop alive (parentPort.ref()).
     void setParentPortRef(bool refed);
@@ -102,6 +105,7 @@ private:
     SpiderMonkeyContext& engine_;
     WorkerLink* const worker_;
     std::unique_ptr<JsWorkers> workers_;
+    std::unique_ptr<JsCluster> cluster_;
     bool parentPortRefed_ = false;
     std::string mainFile_;
     std::unique_ptr<JsMicrotaskQueue> microtasks_;

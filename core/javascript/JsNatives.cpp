@@ -33,6 +33,7 @@
 #include "JsLibrary.h"
 #include "JsOperationValues.h"
 #include "NodeOperations.h"
+#include "JsClusterNatives.h"
 #include "JsNetNatives.h"
 #include "JsStrings.h"
 #include "JsWorkerNatives.h"
@@ -51,19 +52,6 @@ PersistentValue keep(JSContext* cx, JS::HandleValue value) {
     return std::make_shared<JS::PersistentRooted<JS::Value>>(cx, value);
 }
 
-bool throwError(JSContext* cx, const std::string& message, const char* code = nullptr) {
-    // An Error made by the engine for the running script (its stack is the caller's).
-    JS_ReportErrorUTF8(cx, "%s", message.c_str());
-    JS::RootedValue error(cx);
-    if (code && JS_GetPendingException(cx, &error) && error.isObject()) {
-        JS_ClearPendingException(cx);
-        JS::RootedObject object(cx, &error.toObject());
-        JS::RootedValue codeValue(cx, JS::StringValue(newString(cx, code)));
-        JS_SetProperty(cx, object, "code", codeValue);
-        JS_SetPendingException(cx, error);
-    }
-    return false;
-}
 
 // ---- console and process
 
@@ -944,7 +932,7 @@ JSObject* makeNatives(JSContext* cx) {
         !defineString(cx, natives, "version", kNodeVersion) ||
         !defineString(cx, natives, "cwd", currentDirectory()) ||
         !defineString(cx, natives, "mainFile", program.scenario().program) ||
-        !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives))
+        !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineClusterNatives(cx, natives))
         return nullptr;
     return natives;
 }

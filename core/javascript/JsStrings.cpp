@@ -3,6 +3,7 @@
 #include <js/CharacterEncoding.h>
 #include <js/Conversions.h>
 #include <js/Exception.h>
+#include <js/PropertyAndElement.h>
 #include <js/String.h>
 
 namespace loopscope {
@@ -57,6 +58,20 @@ double numberArgument(JSContext* cx, const JS::CallArgs& args, unsigned index) {
     if (index >= args.length() || !JS::ToNumber(cx, args[index], &number))
         return 0;
     return number;
+}
+
+bool throwError(JSContext* cx, const std::string& message, const char* code) {
+    // An Error made by the engine for the running script (its stack is the caller's).
+    JS_ReportErrorUTF8(cx, "%s", message.c_str());
+    JS::RootedValue error(cx);
+    if (code && JS_GetPendingException(cx, &error) && error.isObject()) {
+        JS_ClearPendingException(cx);
+        JS::RootedObject object(cx, &error.toObject());
+        JS::RootedValue codeValue(cx, JS::StringValue(newString(cx, code)));
+        JS_SetProperty(cx, object, "code", codeValue);
+        JS_SetPendingException(cx, error);
+    }
+    return false;
 }
 
 }  // namespace loopscope

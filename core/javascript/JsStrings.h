@@ -16,6 +16,9 @@ JSString* newString(JSContext* cx, std::string_view utf8);
 // A native's argument `index` as UTF-8 or as a number ("" and 0 when it is missing).
 std::string stringArgument(JSContext* cx, const JS::CallArgs& args, unsigned index);
 double numberArgument(JSContext* cx, const JS::CallArgs& args, unsigned index);
+// Throws an Error with `message` (and `code`, when given) for the running script; a
+// native returns what this returns.
+bool throwError(JSContext* cx, const std::string& message, const char* code = nullptr);
 // The pending exception as text (for the library's own failures), and cleared.
 std::string pendingExceptionText(JSContext* cx);
 

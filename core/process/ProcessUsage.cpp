@@ -82,10 +82,10 @@ std::vector<int> clusterProcessesOf(int pid) {
 
 bool isClusterProcessCommandLine(std::string_view cmdline) {
     // Arguments are separated by NUL bytes: match a whole argument.
-    const std::string_view option = kClusterProcessOption;
     for (std::size_t at = 0; at < cmdline.size();) {
         const std::size_t end = std::min(cmdline.find('\0', at), cmdline.size());
-        if (cmdline.substr(at, end - at) == option)
+        const std::string_view argument = cmdline.substr(at, end - at);
+        if (argument == kClusterProcessOption || argument == kClusterWorkerOption)
             return true;
         at = end + 1;
     }

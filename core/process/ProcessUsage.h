@@ -25,7 +25,10 @@ constexpr Nanoseconds kProcessSampleInterval = 5 * kMillisecond;
 
 // The option that marks a process of a cluster run in its command line (ClusterEngine.h).
 inline constexpr const char* kClusterProcessOption = "--cluster-process";
-// Whether a /proc/<pid>/cmdline (NUL-separated arguments) is a cluster's process. Pure.
+// ... and a worker a JavaScript program forked with cluster.fork() (ClusterForks.h).
+inline constexpr const char* kClusterWorkerOption = "--cluster-worker";
+// Whether a /proc/<pid>/cmdline (NUL-separated arguments) is a cluster's process or a
+// program's forked worker. Pure.
 bool isClusterProcessCommandLine(std::string_view cmdline);
 // The processes of a cluster run that `pid` (its primary) started, from /proc.
 std::vector<int> clusterProcessesOf(int pid);

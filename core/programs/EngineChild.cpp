@@ -5,7 +5,9 @@
 // completed, 1 bad arguments or scenario, 2 the run failed.
 //
 // With `--cluster-process K --cluster-origin NS` it is process K of a cluster run
-// (ClusterEngine.h): its primary hands it connections on fd 4.
+// (ClusterEngine.h): its primary hands it connections on fd 4. With `--cluster-worker ID
+// --cluster-origin NS` it is worker ID a JavaScript program forked (ClusterForks.h): fd 4
+// as well, and its primary's messages on fd 5.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -38,6 +40,9 @@ namespace {
 
 constexpr int kEventFd = 3;
 constexpr int kClusterChannelFd = 4;
+constexpr int kClusterMessageFd = 5;
+// A program forks workers 1, 2, ... (restarted ones get new ids, as in Node).
+constexpr int kMaxClusterWorkerId = 1 << 20;
 
 struct ChildArguments {
     EngineKind engine = EngineKind::EventLoop;
@@ -49,6 +54,7 @@ struct ChildArguments {
     std::optional<Nanoseconds> horizon;
     std::vector<LoadWave> load;
     std::optional<int> clusterProcess;      // 0-based process index
+    std::optional<int> clusterWorker;       // a forked program's worker id, from 1
     std::optional<Nanoseconds> clusterOrigin;
     std::string file;
 };
@@ -94,6 +100,11 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             if (!number)
                 return "--cluster-process must be a number from 0 to " + std::to_string(lastProcess);
             out.clusterProcess = number;
+        } else if (argument == kClusterWorkerOption) {
+            const char* text = value();
+            out.clusterWorker = text ? parseInt(text, 1, kMaxClusterWorkerId) : std::nullopt;
+            if (!out.clusterWorker)
+                return "--cluster-worker must be a number from 1 to " + std::to_string(kMaxClusterWorkerId);
         } else if (argument == "--cluster-origin") {
             const char* text = value();
             char* end = nullptr;
@@ -133,8 +144,10 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
     }
     if (out.file.empty())
         return "no scenario file given";
-    if (out.clusterProcess.has_value() != out.clusterOrigin.has_value())
-        return "--cluster-process and --cluster-origin go together";
+    if (out.clusterProcess && out.clusterWorker)
+        return "--cluster-process and --cluster-worker are different roles";
+    if ((out.clusterProcess.has_value() || out.clusterWorker.has_value()) != out.clusterOrigin.has_value())
+        return "--cluster-process or --cluster-worker and --cluster-origin go together";
     if (out.clusterProcess && out.engine != EngineKind::EventLoop)
         return "only the event-loop engine runs as a cluster";
     return {};
@@ -168,8 +181,23 @@ std::string clusterProcessExecutable() {
 std::unique_ptr<Engine> makeEngine(const ChildArguments& arguments, const Scenario& scenario) {
     switch (arguments.engine) {
     case EngineKind::EventLoop:
-        if (!scenario.program.empty())
-            return std::make_unique<JavaScriptEngine>();
+        if (!scenario.program.empty()) {
+            if (arguments.clusterWorker) {
+                ClusterProcessRole worker{*arguments.clusterWorker, 0, kClusterChannelFd, *arguments.clusterOrigin,
+                                          kClusterMessageFd};
+                return std::make_unique<JavaScriptEngine>(std::nullopt, worker);
+            }
+            // A worker is started as this process was, without the load (its primary sends it).
+            EngineOptions options;
+            options.engine = EngineKind::EventLoop;
+            options.executable = clusterProcessExecutable();
+            options.threadpool = scenario.runtime.threadpool;
+            options.cores = scenario.runtime.cores;
+            options.timeScale = scenario.runtime.timeScale;
+            options.horizon = scenario.runtime.horizon;
+            options.traceEngine = !arguments.untraced;
+            return std::make_unique<JavaScriptEngine>(ForkCommand{options.executable, arguments.file, options});
+        }
         if (arguments.clusterProcess)
             return std::make_unique<EventLoopEngine>(ClusterProcessRole{
                 *arguments.clusterProcess, scenario.runtime.processes, kClusterChannelFd, *arguments.clusterOrigin});
@@ -234,7 +262,7 @@ int engineChildMain(int argc, char** argv) {
     pinToCores(scenario.runtime.cores);
 
     PipeTraceSink sink(kEventFd);
-    if (arguments.clusterProcess) {
+    if (arguments.clusterProcess || arguments.clusterWorker) {
         // Its primary made the pipe; PipeTraceSink writes to a blocking one.
         const int flags = fcntl(kEventFd, F_GETFL);
         if (flags != -1)

@@ -376,6 +376,8 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
     case EventKind::RequestDone:
         return "The load client gets " + (event.text.empty() ? std::string("its answer") : event.text) +
                " for request " + std::to_string(event.id);
+    case EventKind::ProcessMessage:
+        break;  // a cluster's primary keeps these to itself
     }
     return {};
 }
@@ -489,6 +491,7 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         break;
     case EventKind::RequestSend:
     case EventKind::RequestDone:
+    case EventKind::ProcessMessage:
         break;
     }
 }

@@ -54,7 +54,7 @@ struct Reader {
     }
 };
 
-constexpr std::uint8_t kLastEventKind = std::uint8_t(EventKind::RequestDone);
+constexpr std::uint8_t kLastEventKind = std::uint8_t(EventKind::ProcessMessage);
 constexpr std::uint8_t kLastPhase = std::uint8_t(Phase::Close);
 constexpr std::uint8_t kLastQueue = std::uint8_t(QueueKind::PoolFifo);
 constexpr std::uint8_t kLastLaneKind = std::uint8_t(LaneKind::Client);

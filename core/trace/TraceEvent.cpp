@@ -2,6 +2,23 @@
 
 namespace loopscope {
 
+void placeInProcess(TraceEvent& event, std::uint16_t process) {
+    event.lane.process = process;
+    const std::uint64_t tag = std::uint64_t(process) << 40;
+    switch (event.kind) {
+    case EventKind::RequestArrive:
+    case EventKind::RequestRespond:
+    case EventKind::RequestSend:
+    case EventKind::RequestDone:
+        break;  // request numbers are the cluster's already
+    default:
+        if (event.id != 0)
+            event.id |= tag;
+    }
+    if (event.cause != 0)
+        event.cause |= tag;
+}
+
 const char* eventKindName(EventKind kind) {
     switch (kind) {
     case EventKind::RunBegin: return "run begin";
@@ -29,6 +46,7 @@ const char* eventKindName(EventKind kind) {
     case EventKind::Counter: return "counter";
     case EventKind::RequestSend: return "request send";
     case EventKind::RequestDone: return "request done";
+    case EventKind::ProcessMessage: return "process message";
     }
     return "?";
 }

@@ -42,7 +42,13 @@ enum class EventKind : std::uint8_t {
     RequestSend,     // connection open and request written; value: when it was due (ns, on ts's clock)
     RequestDone,     // answered or failed; value: the server's request number (0 if
                      // unknown); text: the HTTP status ("200") or what went wrong
+    // A forked cluster worker's process.send() (text: the message as JSON) or, with value
+    // kProcessDisconnect, its process.disconnect(): in its event stream, so its primary
+    // gets them after the lines it logged before. The primary consumes them (ClusterForks).
+    ProcessMessage,
 };
+
+inline constexpr std::int64_t kProcessDisconnect = 1;
 
 // The libuv phases, in the order uv_run visits them, plus the main script.
 enum class Phase : std::uint8_t {
@@ -109,6 +115,11 @@ struct TraceEvent {
 };
 
 using Trace = std::vector<TraceEvent>;
+
+// Moves an event a cluster process recorded into its cluster's trace: its lane becomes the
+// process's, and its callback and job ids (each process numbers its own from 1) are made
+// unique over the processes, so that no two processes' callbacks share an id.
+void placeInProcess(TraceEvent& event, std::uint16_t process);
 
 const char* eventKindName(EventKind kind);
 const char* phaseName(Phase phase);

@@ -1,7 +1,7 @@
 // The real-JavaScript twins of the library's scenarios (resources/programs) run as the
 // article tells: the timer waits for the main script, the pool runs eight hashes four at
-// a time, three users' reads are pool jobs, a CPU loop in a handler holds the others, and
-// worker threads take that loop off the main thread.
+// a time, three users' reads are pool jobs, a CPU loop in a handler holds the others,
+// worker threads take that loop off the main thread, and a cluster's two processes share it.
 #include <QtTest>
 
 #include <algorithm>
@@ -141,6 +141,45 @@ private slots:
             const std::string answered = "request " + std::to_string(user) + ": answered\n";
             QVERIFY2(out.find(handed) != std::string::npos && out.find(handed) < out.find(answered), out.c_str());
         }
+    }
+
+    void aClusterDealsTheRequestsToTwoProcesses() {
+        const Outcome run = runChild(program("cluster.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        QCOMPARE(int(withLabel(run, EventKind::RequestDone, "200").size()), 4);
+        // The primary (process 0) deals the four connections in turn to the workers (1 and
+        // 2): each serves two, on its own process's main thread. (When a worker notices a
+        // connection depends on how long it computes, so arrival times do not show the turn.)
+        std::map<std::uint16_t, int> arrivals;
+        for (const TraceEvent& e : run.events)
+            if (e.kind == EventKind::RequestArrive)
+                ++arrivals[e.lane.process];
+        QCOMPARE(arrivals, (std::map<std::uint16_t, int>{{1, 2}, {2, 2}}));
+        const std::uint16_t first = 1;
+        const std::uint16_t second = 2;
+        // Each worker's handler is a request callback of its own process; the second starts
+        // while the first still computes (10 ms apart; each computes far longer).
+        std::map<std::uint16_t, std::vector<std::pair<Nanoseconds, Nanoseconds>>> handlers;
+        std::map<std::uint64_t, Nanoseconds> open;
+        for (const TraceEvent& e : run.events) {
+            if (e.lane.kind != LaneKind::Main || e.lane.process == 0)
+                continue;
+            if (e.kind == EventKind::CallbackBegin && e.queue == QueueKind::Poll)
+                open[e.id] = e.ts;
+            else if (e.kind == EventKind::CallbackEnd && open.count(e.id) && e.ts - open[e.id] > 20 * kMillisecond)
+                handlers[e.lane.process].push_back({open[e.id], e.ts});
+        }
+        QCOMPARE(int(handlers[first].size()), 2);
+        QCOMPARE(int(handlers[second].size()), 2);
+        const auto& [earlier, later] = handlers[first][0].first < handlers[second][0].first
+                                           ? std::pair(handlers[first][0], handlers[second][0])
+                                           : std::pair(handlers[second][0], handlers[first][0]);
+        QVERIFY(later.first < earlier.second);
+        const std::string out = printed(run);
+        QVERIFY2(out.rfind("primary ", 0) == 0, out.c_str());
+        for (const char* line : {"worker 1 exited with code 0\n", "worker 2 exited with code 0\n"})
+            QVERIFY2(out.find(line) != std::string::npos, out.c_str());
+        QCOMPARE(int(withLabel(run, EventKind::Log, "resizes for /").size()), 4);
     }
 };
 

@@ -174,7 +174,7 @@ private slots:
             if (programs.back() == QStringLiteral(":/programs/thread-pool.yaml"))
                 threadPool = list->item(row);
         }
-        QVERIFY2(programs.size() >= 7, qPrintable(programs.join(u' ')));
+        QVERIFY2(programs.size() >= 8, qPrintable(programs.join(u' ')));
         QVERIFY(threadPool);
         QSettings settings;
         const QStringList recentBefore = settings.value(QStringLiteral("recentFiles")).toStringList();

@@ -356,6 +356,26 @@ class Server extends EventEmitter {
       process.nextTick(() => this.emit('error', error));
       return this;
     }
+    if (natives.clusterInfo.isWorker) {
+      // A cluster worker's server shares its primary's port (lib/cluster.js).
+      require('cluster')[Symbol.for('loopscope.cluster.hooks')].getServer(this, port, (errno, bound) => {
+        if (errno) {
+          const error = new Error(`bind ${errno} 127.0.0.1:${port}`);
+          error.code = errno;
+          error.errno = errno;
+          error.syscall = 'bind';
+          error.address = '127.0.0.1';
+          error.port = port;
+          natives.httpClose();
+          this.emit('error', error);
+          return;
+        }
+        this._port = bound;
+        this.listening = true;
+        this.emit('listening');
+      });
+      return this;
+    }
     this.listening = true;
     process.nextTick(() => this.emit('listening'));
     return this;

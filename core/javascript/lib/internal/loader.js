@@ -12,8 +12,8 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'assert', 'assert/strict', 'buffer', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'module', 'net',
-  'os', 'path', 'perf_hooks', 'readline', 'readline/promises', 'stream', 'stream/promises', 'string_decoder',
+  'assert', 'assert/strict', 'buffer', 'cluster', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'module', 'net',
+  'os', 'path', 'perf_hooks', 'process', 'readline', 'readline/promises', 'stream', 'stream/promises', 'string_decoder',
   'timers', 'timers/promises', 'url', 'util', 'worker_threads', 'zlib',
 ];
 
@@ -274,6 +274,11 @@ function workerHooks() {
   return requireBuiltin('worker_threads')[Symbol.for('loopscope.worker.hooks')];
 }
 
+// The cluster's hooks (a forked worker loads cluster before its main module, as Node does).
+function clusterHooks() {
+  return requireBuiltin('cluster')[Symbol.for('loopscope.cluster.hooks')];
+}
+
 // `new Worker(code, { eval: true })`: the code as a CommonJS module named [worker eval].
 function runWorkerEval(source) {
   const filename = '[worker eval]';
@@ -301,6 +306,8 @@ natives.setHooks({
       throw error;
     }
     const filename = natives.realPath(resolved);
+    if (natives.clusterInfo.isWorker)
+      requireBuiltin('cluster');
     if (isModuleFile(filename)) {
       // Left unhandled, a failed evaluation is the program's uncaught error.
       natives.evaluateModule(loadModule(filename));
@@ -328,6 +335,7 @@ natives.setHooks({
   processRejections: globals.processRejections,
   formatFatal: globals.formatFatal,
   workerEvent: (...args) => workerHooks().workerEvent(...args),
+  clusterEvent: (...args) => clusterHooks().clusterEvent(...args),
   parentMessage: (...args) => workerHooks().parentMessage(...args),
   serializeError: (...args) => workerHooks().serializeError(...args),
 });
