@@ -1,6 +1,6 @@
 // What the trace of a real JavaScript program shows: each queue entry with what will run
 // and the line that scheduled it, the program's own frames on the stack, the pool jobs of
-// fs and crypto on real workers, Node's text for an uncaught error, and a server program
+// fs and crypto on real workers (a worker thread's too), Node's text for an uncaught error, and a server program
 // answering a scenario's load, a net program's socket callbacks. Programs in
 // tests/data/js-engine.
 #include <QtTest>
@@ -158,6 +158,50 @@ private slots:
                 --busy;
         }
         QCOMPARE(most, 4);
+    }
+
+    // A worker thread's jobs share the process's pool: they are drawn on the pool lanes,
+    // named for the worker, with ids of their own.
+    void aWorkerThreadsPoolJobsAreOnThePoolLanes() {
+        EngineOptions options;
+        options.threadpool = 4;
+        const Outcome run = runChild(program("worker-pool-jobs.js"), options);
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<TraceEvent> mainJobs, workerJobs;
+        for (const TraceEvent& begin : eventsOf(run, EventKind::WorkBegin)) {
+            if (begin.lane.kind != LaneKind::PoolWorker)
+                continue;
+            QVERIFY2(begin.text.find("crypto.pbkdf2") != std::string::npos, begin.text.c_str());
+            (begin.text.rfind("worker 1: ", 0) == 0 ? workerJobs : mainJobs).push_back(begin);
+        }
+        QCOMPARE(int(mainJobs.size()), 2);
+        QCOMPARE(int(workerJobs.size()), 2);
+        std::set<std::uint64_t> ids;
+        for (const auto* jobs : {&mainJobs, &workerJobs})
+            for (const TraceEvent& job : *jobs)
+                ids.insert(job.id);
+        QCOMPARE(int(ids.size()), 4);
+        int ends = 0;
+        for (const TraceEvent& end : eventsOf(run, EventKind::WorkEnd))
+            ends += end.lane.kind == LaneKind::PoolWorker && ids.count(end.id);
+        QCOMPARE(ends, 4);
+        // One pool thread is one lane for the whole process: a lane runs one job at a time.
+        std::map<std::uint32_t, int> running;
+        for (const TraceEvent& event : run.events) {
+            if (event.lane.kind != LaneKind::PoolWorker || !ids.count(event.id))
+                continue;
+            if (event.kind == EventKind::WorkBegin)
+                QVERIFY2(++running[event.lane.index] == 1, event.text.c_str());
+            else if (event.kind == EventKind::WorkEnd)
+                --running[event.lane.index];
+        }
+        const std::string out = [&] {
+            ConsoleOutput console;
+            console.take(run.events);
+            return console.standardOutput();
+        }();
+        for (const char* line : {"main hash 1\n", "main hash 2\n", "worker hash 1\n", "worker hash 2\n", "worker exit 0\n"})
+            QVERIFY2(out.find(line) != std::string::npos, out.c_str());
     }
 
     void anUncaughtErrorIsPrintedAsNodePrintsItAndExitsWithOne() {
