@@ -7,6 +7,7 @@
 
 #include "JavaScriptProgram.h"
 #include "JsStrings.h"
+#include "LowestFreeLane.h"
 #include "SpiderMonkeyContext.h"
 #include "WorkerLaneSink.h"
 
@@ -22,19 +23,11 @@ class WorkerLanes {
 public:
     static std::uint32_t take() {
         std::lock_guard lock(mutex());
-        auto& busy = lanes();
-        std::uint32_t index = 0;
-        while (index < busy.size() && busy[index])
-            ++index;
-        if (index == busy.size())
-            busy.push_back(false);
-        busy[index] = true;
-        return index;
+        return lanes().take();
     }
     static void give(std::uint32_t index) {
         std::lock_guard lock(mutex());
-        if (index < lanes().size())
-            lanes()[index] = false;
+        lanes().give(index);
     }
 
 private:
@@ -42,9 +35,9 @@ private:
         static std::mutex m;
         return m;
     }
-    static std::vector<bool>& lanes() {
-        static std::vector<bool> v;
-        return v;
+    static LowestFreeLane& lanes() {
+        static LowestFreeLane l;
+        return l;
     }
 };
 

@@ -16,6 +16,7 @@
 
 #include "ChildRun.h"
 #include "ConsoleOutput.h"
+#include "LoopbackSocket.h"
 
 using namespace loopscope;
 using namespace loopscope::testing;
@@ -31,34 +32,6 @@ std::vector<TraceEvent> eventsOf(const Outcome& run, EventKind kind, QueueKind q
             found.push_back(event);
     return found;
 }
-
-// A socket listening on 127.0.0.1 (port 0: any free one) while it lives.
-class LoopbackListener {
-public:
-    explicit LoopbackListener(int port) {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        const int reuse = 1;  // the port may be in TIME_WAIT from a run that used it
-        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &reuse, sizeof reuse);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        address.sin_port = htons(std::uint16_t(port));
-        socklen_t length = sizeof address;
-        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-            ::listen(fd_, 1) != 0 || ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-            return;
-        port_ = ntohs(address.sin_port);
-    }
-    ~LoopbackListener() {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    int port() const { return port_; }  // 0 when it could not listen
-
-private:
-    int fd_ = -1;
-    int port_ = 0;
-};
 
 }  // namespace
 
@@ -262,7 +235,7 @@ private slots:
         // A free port now, for the service (the test may run beside another one).
         int port = 0;
         {
-            const LoopbackListener probe(0);
+            const LoopbackSocket probe(LoopbackSocket::Mode::Listening);
             port = probe.port();
         }
         QVERIFY(port > 0);
@@ -291,7 +264,7 @@ private slots:
         QVERIFY(second[0] - first[0] >= 200);
 
         // The same port taken by someone else: the run fails and says which service and why.
-        const LoopbackListener squatter(port);
+        const LoopbackSocket squatter(LoopbackSocket::Mode::Listening, port);
         QCOMPARE(squatter.port(), port);
         const Outcome refused = runChild(scenario.toStdString());
         QVERIFY(!refused.ok);
