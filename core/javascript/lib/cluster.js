@@ -391,8 +391,15 @@ function setupWorker() {
       return;
     }
     process.connected = false;
-    natives.workerDisconnect();
-    process.nextTick(() => process.emit('disconnect'));
+    // The primary hears of it once this side's 'disconnect' listeners have run: Node's
+    // primary notices a closed channel some time later, after what they log.
+    process.nextTick(() => {
+      try {
+        process.emit('disconnect');
+      } finally {
+        natives.workerDisconnect();
+      }
+    });
   };
   process.channel = { ref() { natives.workerChannelRef(true); }, unref() { natives.workerChannelRef(false); } };
   // As Node's channel: alive while the program listens for messages or the disconnect.
