@@ -104,6 +104,9 @@ public:
 
     // ---- work off the JavaScript thread; `onDone` runs as a poll-phase callback
     void startPoolJob(PoolWork work, std::function<void()> onDone);
+    // How the pool's threads are numbered (a worker thread's runtime shares its parent's).
+    std::shared_ptr<PoolLanes> poolLanes() const { return pool_.lanes(); }
+    void sharePoolLanes(std::shared_ptr<PoolLanes> lanes) { pool_.shareLanes(std::move(lanes)); }
     void startNet(SourceLocation where, std::string label, Nanoseconds takes, std::function<void()> onDone) {
         net_.request(where, std::move(label), scaled(takes), std::move(onDone));
     }

@@ -39,7 +39,7 @@ void PoolStager::queueNextStage(const std::shared_ptr<Request>& request) {
         loop_,
         [this, id, cause, where, computes, takes, label, work] {
             // On a pool worker.
-            const Lane lane{LaneKind::PoolWorker, 0, lanes_.indexOfCallingThread()};
+            const Lane lane{LaneKind::PoolWorker, 0, lanes_->indexOfCallingThread()};
             trace_.emit(EventKind::Dequeue, lane, QueueKind::PoolFifo, id, cause, where);
             trace_.counter(lane, "pool queue", --queued_);
             trace_.counter(lane, "pool busy", ++busy_);

@@ -39,6 +39,10 @@ public:
         : queues_(queues), trace_(trace), horizon_(horizon) {}
 
     void start(uv_loop_t* loop) { loop_ = loop; }
+    // The pool is the process's: a worker thread's runtime names its threads as its
+    // parent's runtime does, so that one thread is one lane in the process's trace.
+    const std::shared_ptr<PoolLanes>& lanes() const { return lanes_; }
+    void shareLanes(std::shared_ptr<PoolLanes> lanes) { lanes_ = std::move(lanes); }
     // Throws std::runtime_error if libuv refuses a job.
     void queue(PoolWork work, std::function<void()> onDone);
 
@@ -50,7 +54,7 @@ private:
     NodeTrace& trace_;
     RunHorizon& horizon_;
     uv_loop_t* loop_ = nullptr;
-    PoolLanes lanes_;
+    std::shared_ptr<PoolLanes> lanes_ = std::make_shared<PoolLanes>();
     std::atomic<int> busy_{0};
     std::atomic<int> queued_{0};
 };

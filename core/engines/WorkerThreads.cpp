@@ -18,12 +18,7 @@ struct WorkerThreads::Script {
 void WorkerThreads::start(SourceLocation where, Nanoseconds takes, std::function<void()> onMessage) {
     const std::uint64_t id = queues_.newId();
     const std::uint64_t cause = queues_.current();
-    std::uint32_t laneIndex = 0;
-    while (laneIndex < laneBusy_.size() && laneBusy_[laneIndex])
-        ++laneIndex;
-    if (laneIndex == laneBusy_.size())
-        laneBusy_.push_back(true);
-    laneBusy_[laneIndex] = true;
+    const std::uint32_t laneIndex = lanes_.take();
     const Lane lane{LaneKind::Worker, 0, laneIndex};
     inbox_.expect();
     trace_.main(EventKind::ThreadCreate, QueueKind::None, id, cause, where, 0, "worker");
@@ -33,7 +28,7 @@ void WorkerThreads::start(SourceLocation where, Nanoseconds takes, std::function
             thread->second.join();
             threads_.erase(thread);
         }
-        laneBusy_[laneIndex] = false;
+        lanes_.give(laneIndex);
         queues_.runMacrotask(QueueKind::Poll, QueuedCallback{id, cause, where, "worker message", onMessage});
     };
     const Script script{this, id, cause, where, lane, takes};

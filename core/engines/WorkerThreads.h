@@ -11,6 +11,7 @@
 
 #include "CallbackQueues.h"
 #include "LoopInbox.h"
+#include "LowestFreeLane.h"
 
 namespace loopscope {
 
@@ -32,7 +33,7 @@ private:
     RunHorizon& horizon_;
     LoopInbox& inbox_;
     std::map<std::uint64_t, std::thread> threads_;
-    std::vector<bool> laneBusy_;
+    LowestFreeLane lanes_;
 };
 
 }  // namespace loopscope

@@ -97,11 +97,7 @@ bool clusterShare(JSContext* cx, unsigned argc, JS::Value* vp) {
     try {
         port = clusterOf(cx).share(idArgument(cx, args), std::uint16_t(numberArgument(cx, args, 1)));
     } catch (const std::exception& error) {
-        const std::string text = error.what();
-        const char* code = text.find("EADDRINUSE") != std::string::npos ? "EADDRINUSE"
-                           : text.find("EACCES") != std::string::npos   ? "EACCES"
-                                                                        : "ERR_SERVER_LISTEN";
-        return throwError(cx, text, code);
+        return throwListenError(cx, error.what());
     }
     args.rval().setNumber(double(port));
     return true;

@@ -582,11 +582,7 @@ bool httpListen(JSContext* cx, unsigned argc, JS::Value* vp) {
                 program.callGuarded(callee, JS::UndefinedHandleValue, arguments);
             });
     } catch (const std::exception& error) {
-        const std::string text = error.what();
-        const char* code = text.find("address already in use") != std::string::npos ? "EADDRINUSE"
-                           : text.find("permission denied") != std::string::npos ? "EACCES"
-                                                                                 : "ERR_SERVER_LISTEN";
-        return throwError(cx, text, code);
+        return throwListenError(cx, error.what());
     }
     args.rval().setNumber(double(bound));
     return true;

@@ -74,4 +74,14 @@ bool throwError(JSContext* cx, const std::string& message, const char* code) {
     return false;
 }
 
+bool throwListenError(JSContext* cx, const std::string& what) {
+    auto says = [&what](const char* name, const char* text) {
+        return what.find(name) != std::string::npos || what.find(text) != std::string::npos;
+    };
+    const char* code = says("EADDRINUSE", "address already in use") ? "EADDRINUSE"
+                       : says("EACCES", "permission denied")        ? "EACCES"
+                                                                    : "ERR_SERVER_LISTEN";
+    return throwError(cx, what, code);
+}
+
 }  // namespace loopscope

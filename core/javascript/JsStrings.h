@@ -19,6 +19,9 @@ double numberArgument(JSContext* cx, const JS::CallArgs& args, unsigned index);
 // Throws an Error with `message` (and `code`, when given) for the running script; a
 // native returns what this returns.
 bool throwError(JSContext* cx, const std::string& message, const char* code = nullptr);
+// throwError for a listen the OS refused: the code Node gives (EADDRINUSE, EACCES, else
+// ERR_SERVER_LISTEN), read from `what` (a libuv error's name or text).
+bool throwListenError(JSContext* cx, const std::string& what);
 // The pending exception as text (for the library's own failures), and cleared.
 std::string pendingExceptionText(JSContext* cx);
 

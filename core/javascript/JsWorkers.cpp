@@ -7,6 +7,7 @@
 
 #include "JavaScriptProgram.h"
 #include "JsStrings.h"
+#include "LowestFreeLane.h"
 #include "SpiderMonkeyContext.h"
 #include "WorkerLaneSink.h"
 
@@ -22,19 +23,11 @@ class WorkerLanes {
 public:
     static std::uint32_t take() {
         std::lock_guard lock(mutex());
-        auto& busy = lanes();
-        std::uint32_t index = 0;
-        while (index < busy.size() && busy[index])
-            ++index;
-        if (index == busy.size())
-            busy.push_back(false);
-        busy[index] = true;
-        return index;
+        return lanes().take();
     }
     static void give(std::uint32_t index) {
         std::lock_guard lock(mutex());
-        if (index < lanes().size())
-            lanes()[index] = false;
+        lanes().give(index);
     }
 
 private:
@@ -42,15 +35,16 @@ private:
         static std::mutex m;
         return m;
     }
-    static std::vector<bool>& lanes() {
-        static std::vector<bool> v;
-        return v;
+    static LowestFreeLane& lanes() {
+        static LowestFreeLane l;
+        return l;
     }
 };
 
 // The worker's thread: its own context (sharing the parent's immutable engine data), runtime
 // and program, until its loop ends; then its exit code goes to the parent.
-void runWorker(const std::shared_ptr<WorkerLink>& link, Scenario scenario, JSRuntime* parentRuntime, Lane lane) {
+void runWorker(const std::shared_ptr<WorkerLink>& link, Scenario scenario, JSRuntime* parentRuntime, Lane lane,
+               std::shared_ptr<PoolLanes> poolLanes) {
     const std::string& file = link->script().filename;
     WorkerLaneSink sink(link->root(), link->rootStart(), lane, link->script().threadId,
                         "main script of " + file.substr(file.rfind('/') + 1),
@@ -59,6 +53,7 @@ void runWorker(const std::shared_ptr<WorkerLink>& link, Scenario scenario, JSRun
     try {
         SpiderMonkeyContext engine(std::size_t(scenario.runtime.heapBytes), parentRuntime);
         NodeRuntime runtime(sink, scenario.runtime, std::nullopt);
+        runtime.sharePoolLanes(std::move(poolLanes));
         JavaScriptProgram program(scenario, runtime, engine, link.get());
         runtime.run(program.hooks());
         code = runtime.exitCode();
@@ -120,7 +115,8 @@ std::uint64_t JsWorkers::start(std::string filename, bool isEval, std::string ev
 
     emitOnLane(root(), rootStart(), EventKind::ThreadCreate, worker.lane, threadId);
     runtime.holdLoop();
-    worker.thread = std::thread(runWorker, worker.link, std::move(scenario), JS_GetRuntime(program_.cx()), worker.lane);
+    worker.thread = std::thread(runWorker, worker.link, std::move(scenario), JS_GetRuntime(program_.cx()), worker.lane,
+                                program_.runtime().poolLanes());
     running_.emplace(threadId, std::move(worker));
     return threadId;
 }

@@ -1,7 +1,9 @@
 // What a Worker's own runtime reports, as the parent's trace shows it: each callback the
 // worker runs is work on the worker's lane (its queues and phases are its own loop's and
-// stay out of the parent's panels); its console lines go to the parent, which writes them
-// when it handles them, as Node's parent writes a worker's stdout.
+// stay out of the parent's panels); the jobs it gives the thread pool - the process's one
+// pool, which the parent's jobs share - are work on the pool lanes, named for the worker;
+// its console lines go to the parent, which writes them when it handles them, as Node's
+// parent writes a worker's stdout.
 #pragma once
 
 #include <cstdint>
@@ -22,7 +24,7 @@ public:
     // what the lane shows for callbacks that were never queued (the script, 'exit').
     WorkerLaneSink(TraceSink& root, Nanoseconds rootStart, Lane lane, std::uint64_t threadId, std::string scriptLabel,
                    std::function<void(std::string text, std::int64_t stream)> onLog)
-        : root_(root), rootStart_(rootStart), lane_(lane), idBase_(threadId << 40),
+        : root_(root), rootStart_(rootStart), lane_(lane), threadId_(threadId), idBase_(threadId << 40),
           scriptLabel_(std::move(scriptLabel)), onLog_(std::move(onLog)) {}
 
     TraceSink& root() const { return root_; }
@@ -31,6 +33,11 @@ public:
     void record(const TraceEvent& event) override {
         if (event.kind == EventKind::Log) {
             onLog_(event.text, event.value);
+            return;
+        }
+        if (event.lane.kind == LaneKind::PoolWorker) {
+            if (event.kind == EventKind::WorkBegin || event.kind == EventKind::WorkEnd)
+                root_.record(poolWork(event));
             return;
         }
         if (event.lane.kind != LaneKind::Main)
@@ -67,10 +74,25 @@ public:
     }
 
 private:
+    // A pool job of the worker's, on the pool lane it ran on, with an id unique in the
+    // process; its source line is the worker's file's, not the parent's, so it has none.
+    TraceEvent poolWork(const TraceEvent& event) const {
+        TraceEvent work;
+        work.ts = steadyNow() - rootStart_;
+        work.kind = event.kind;
+        work.queue = event.queue;
+        work.lane = Lane{LaneKind::PoolWorker, 0, event.lane.index};
+        work.id = idBase_ + event.id;
+        if (!event.text.empty())
+            work.text = "worker " + std::to_string(threadId_) + ": " + event.text;
+        return work;
+    }
+
     TraceSink& root_;
     const Nanoseconds rootStart_;
     const Lane lane_;
-    const std::uint64_t idBase_;
+    const std::uint64_t threadId_;
+    const std::uint64_t idBase_;  // threads < 256: bits 40-47 (a cluster process is bits 48-63)
     const std::string scriptLabel_;
     const std::function<void(std::string, std::int64_t)> onLog_;
     std::mutex mutex_;

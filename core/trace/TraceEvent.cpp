@@ -4,7 +4,8 @@ namespace loopscope {
 
 void placeInProcess(TraceEvent& event, std::uint16_t process) {
     event.lane.process = process;
-    const std::uint64_t tag = std::uint64_t(process) << 40;
+    // Above a process's own ids, worker threads' included (theirs are threadId << 40).
+    const std::uint64_t tag = std::uint64_t(process) << 48;
     switch (event.kind) {
     case EventKind::RequestArrive:
     case EventKind::RequestRespond:

@@ -1,6 +1,6 @@
 // What the trace of a real JavaScript program shows: each queue entry with what will run
 // and the line that scheduled it, the program's own frames on the stack, the pool jobs of
-// fs and crypto on real workers, Node's text for an uncaught error, and a server program
+// fs and crypto on real workers (a worker thread's too), Node's text for an uncaught error, and a server program
 // answering a scenario's load, a net program's socket callbacks. Programs in
 // tests/data/js-engine.
 #include <QtTest>
@@ -16,6 +16,7 @@
 
 #include "ChildRun.h"
 #include "ConsoleOutput.h"
+#include "LoopbackSocket.h"
 
 using namespace loopscope;
 using namespace loopscope::testing;
@@ -31,34 +32,6 @@ std::vector<TraceEvent> eventsOf(const Outcome& run, EventKind kind, QueueKind q
             found.push_back(event);
     return found;
 }
-
-// A socket listening on 127.0.0.1 (port 0: any free one) while it lives.
-class LoopbackListener {
-public:
-    explicit LoopbackListener(int port) {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        const int reuse = 1;  // the port may be in TIME_WAIT from a run that used it
-        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &reuse, sizeof reuse);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        address.sin_port = htons(std::uint16_t(port));
-        socklen_t length = sizeof address;
-        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-            ::listen(fd_, 1) != 0 || ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-            return;
-        port_ = ntohs(address.sin_port);
-    }
-    ~LoopbackListener() {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    int port() const { return port_; }  // 0 when it could not listen
-
-private:
-    int fd_ = -1;
-    int port_ = 0;
-};
 
 }  // namespace
 
@@ -160,6 +133,50 @@ private slots:
         QCOMPARE(most, 4);
     }
 
+    // A worker thread's jobs share the process's pool: they are drawn on the pool lanes,
+    // named for the worker, with ids of their own.
+    void aWorkerThreadsPoolJobsAreOnThePoolLanes() {
+        EngineOptions options;
+        options.threadpool = 4;
+        const Outcome run = runChild(program("worker-pool-jobs.js"), options);
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<TraceEvent> mainJobs, workerJobs;
+        for (const TraceEvent& begin : eventsOf(run, EventKind::WorkBegin)) {
+            if (begin.lane.kind != LaneKind::PoolWorker)
+                continue;
+            QVERIFY2(begin.text.find("crypto.pbkdf2") != std::string::npos, begin.text.c_str());
+            (begin.text.rfind("worker 1: ", 0) == 0 ? workerJobs : mainJobs).push_back(begin);
+        }
+        QCOMPARE(int(mainJobs.size()), 2);
+        QCOMPARE(int(workerJobs.size()), 2);
+        std::set<std::uint64_t> ids;
+        for (const auto* jobs : {&mainJobs, &workerJobs})
+            for (const TraceEvent& job : *jobs)
+                ids.insert(job.id);
+        QCOMPARE(int(ids.size()), 4);
+        int ends = 0;
+        for (const TraceEvent& end : eventsOf(run, EventKind::WorkEnd))
+            ends += end.lane.kind == LaneKind::PoolWorker && ids.count(end.id);
+        QCOMPARE(ends, 4);
+        // One pool thread is one lane for the whole process: a lane runs one job at a time.
+        std::map<std::uint32_t, int> running;
+        for (const TraceEvent& event : run.events) {
+            if (event.lane.kind != LaneKind::PoolWorker || !ids.count(event.id))
+                continue;
+            if (event.kind == EventKind::WorkBegin)
+                QVERIFY2(++running[event.lane.index] == 1, event.text.c_str());
+            else if (event.kind == EventKind::WorkEnd)
+                --running[event.lane.index];
+        }
+        const std::string out = [&] {
+            ConsoleOutput console;
+            console.take(run.events);
+            return console.standardOutput();
+        }();
+        for (const char* line : {"main hash 1\n", "main hash 2\n", "worker hash 1\n", "worker hash 2\n", "worker exit 0\n"})
+            QVERIFY2(out.find(line) != std::string::npos, out.c_str());
+    }
+
     void anUncaughtErrorIsPrintedAsNodePrintsItAndExitsWithOne() {
         const Outcome run = runChild(program("uncaught.js"));
         QVERIFY2(run.ok, run.error.c_str());
@@ -218,7 +235,7 @@ private slots:
         // A free port now, for the service (the test may run beside another one).
         int port = 0;
         {
-            const LoopbackListener probe(0);
+            const LoopbackSocket probe(LoopbackSocket::Mode::Listening);
             port = probe.port();
         }
         QVERIFY(port > 0);
@@ -247,7 +264,7 @@ private slots:
         QVERIFY(second[0] - first[0] >= 200);
 
         // The same port taken by someone else: the run fails and says which service and why.
-        const LoopbackListener squatter(port);
+        const LoopbackSocket squatter(LoopbackSocket::Mode::Listening, port);
         QCOMPARE(squatter.port(), port);
         const Outcome refused = runChild(scenario.toStdString());
         QVERIFY(!refused.ok);

@@ -19,9 +19,11 @@
 #include "FileDescriptorLimit.h"
 #include "HttpResponse.h"
 #include "LoadClient.h"
+#include "engine/LoopbackSocket.h"
 #include "engine/ServerThread.h"
 
 using namespace loopscope;
+using loopscope::testing::LoopbackSocket;
 using loopscope::testing::ServerThread;
 
 namespace {
@@ -33,29 +35,6 @@ LoadWave wave(Nanoseconds at, int requests, Nanoseconds spacing) {
     w.spacing = spacing;
     return w;
 }
-
-// A port with nothing listening on it: bound once to learn a free number, then released.
-// A port that refuses connections for as long as it lives: bound but not listening, so
-// no other process (a test running beside this one) can take it meanwhile.
-class RefusingPort {
-public:
-    RefusingPort() {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        socklen_t length = sizeof address;
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
-        port_ = ntohs(address.sin_port);
-    }
-    ~RefusingPort() { ::close(fd_); }
-    std::uint16_t port() const { return port_; }
-
-private:
-    int fd_ = -1;
-    std::uint16_t port_ = 0;
-};
 
 // A bare HTTP server on its own thread that counts the connections it accepts and answers
 // each request at once (keep-alive unless `closeEach`), so that a test can see how the
@@ -281,7 +260,7 @@ private slots:
     }
 
     void everyRequestToARefusedPortIsAnError() {
-        const RefusingPort refusing;
+        const LoopbackSocket refusing(LoopbackSocket::Mode::Refusing);
         LoadClient client(refusing.port(), {wave(0, 5, 0), wave(20 * kMillisecond, 5, kMillisecond)}, 1.0,
                           5 * kSecond);
         std::atomic<int> finished{0};
@@ -367,7 +346,7 @@ private slots:
             client.wait();
             QVERIFY(client.origin() > 0);
         }
-        const RefusingPort refusing;
+        const LoopbackSocket refusing(LoopbackSocket::Mode::Refusing);
         LoadClient refused(refusing.port(), {wave(0, 2, 0)}, 1.0, 5 * kSecond);
         refused.start();
         refused.wait();
@@ -387,7 +366,7 @@ private slots:
 
     void aMissingHelperEndsEveryRequestAsAnError() {
         LoadClient::runInHelperProcess("/nonexistent/loopscope-engine");
-        const RefusingPort refusing;
+        const LoopbackSocket refusing(LoopbackSocket::Mode::Refusing);
         LoadClient client(refusing.port(), {wave(0, 2, 0)}, 1.0, kSecond);
         client.start();
         client.wait();

@@ -38,6 +38,19 @@ function sendCallback(args) {
   return undefined;
 }
 
+// What child_process does with what arrives on a channel, for both of its ends (`target`:
+// the primary's ForkedProcess or the worker's process): a message is emitted in a nextTick
+// of the callback that read it; the channel's end is 'disconnect'.
+function receive(target, kind, text) {
+  if (kind === 'message') {
+    const message = JSON.parse(text);
+    process.nextTick(() => target.emit(isInternal(message) ? 'internalMessage' : 'message', message, undefined));
+  } else if (kind === 'disconnect') {
+    target.connected = false;
+    target.emit('disconnect');
+  }
+}
+
 function channelClosed() {
   return makeNodeError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
 }
@@ -259,25 +272,14 @@ function primaryEvent(kind, id, first, second) {
   if (worker === undefined)
     return;
   const child = worker.process;
-  switch (kind) {
-    case 'message': {
-      const message = JSON.parse(first);
-      process.nextTick(() => child.emit(isInternal(message) ? 'internalMessage' : 'message', message, undefined));
-      break;
-    }
-    case 'disconnect':
-      child.connected = false;
-      child.emit('disconnect');
-      break;
-    case 'exit':
-      child.exitCode = first;
-      child.signalCode = second;
-      forked.delete(id);
-      child.emit('exit', first, second);
-      break;
-    default:
-      break;
+  if (kind !== 'exit') {
+    receive(child, kind, first);
+    return;
   }
+  child.exitCode = first;
+  child.signalCode = second;
+  forked.delete(id);
+  child.emit('exit', first, second);
 }
 
 // Every worker forked whose 'exit' has not come yet (cluster.workers loses them at 'disconnect').
@@ -322,20 +324,8 @@ function sendTextToPrimary(text, callback) {
   return true;
 }
 
-function workerEvent(kind, id, first) {
-  switch (kind) {
-    case 'message': {
-      const message = JSON.parse(first);
-      process.nextTick(() => process.emit(isInternal(message) ? 'internalMessage' : 'message', message, undefined));
-      break;
-    }
-    case 'disconnect':
-      process.connected = false;
-      process.emit('disconnect');
-      break;
-    default:
-      break;
-  }
+function workerEvent(kind, id, text) {
+  receive(process, kind, text);
 }
 
 function workerInternal(message) {
@@ -401,8 +391,15 @@ function setupWorker() {
       return;
     }
     process.connected = false;
-    natives.workerDisconnect();
-    process.nextTick(() => process.emit('disconnect'));
+    // The primary hears of it once this side's 'disconnect' listeners have run: Node's
+    // primary notices a closed channel some time later, after what they log.
+    process.nextTick(() => {
+      try {
+        process.emit('disconnect');
+      } finally {
+        natives.workerDisconnect();
+      }
+    });
   };
   process.channel = { ref() { natives.workerChannelRef(true); }, unref() { natives.workerChannelRef(false); } };
   // As Node's channel: alive while the program listens for messages or the disconnect.
