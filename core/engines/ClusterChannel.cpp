@@ -75,7 +75,6 @@ void ClusterChannel::disconnect() {
 }
 
 void ClusterChannel::setRef(bool refed) {
-    refed_ = refed;
     if (!open_)
         return;
     if (refed)

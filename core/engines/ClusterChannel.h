@@ -50,7 +50,6 @@ private:
     uv_pipe_t pipe_{};
     bool open_ = false;
     bool connected_ = true;
-    bool refed_ = false;
     std::string partial_;  // a line not yet complete
     char buffer_[64 * 1024];
 };

@@ -55,6 +55,23 @@ function channelClosed() {
   return makeNodeError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
 }
 
+// send(message[, handle][, options][, callback]) on one end of a channel (`target`): the
+// message's text goes to `deliver(text, callback)`; on a closed channel the error goes to
+// the callback, else to 'error'.
+function sendOn(target, message, rest, deliver) {
+  const callback = sendCallback([message, ...rest]);
+  const text = messageText(message);
+  if (!target.connected) {
+    const error = channelClosed();
+    if (callback)
+      process.nextTick(callback, error);
+    else
+      process.nextTick(() => target.emit('error', error));
+    return false;
+  }
+  return deliver(text, callback);
+}
+
 // What both sides' Worker objects have (internal/cluster/worker.js).
 class Worker extends EventEmitter {
   constructor(options = {}) {
@@ -107,20 +124,12 @@ class ForkedProcess extends EventEmitter {
     this.spawnargs = [process.execPath, ...process.argv.slice(1)];
   }
   send(message, ...rest) {
-    const callback = sendCallback([message, ...rest]);
-    const text = messageText(message);
-    if (!this.connected) {
-      const error = channelClosed();
+    return sendOn(this, message, rest, (text, callback) => {
+      natives.clusterSend(this._id, text);
       if (callback)
-        process.nextTick(callback, error);
-      else
-        process.nextTick(() => this.emit('error', error));
-      return false;
-    }
-    natives.clusterSend(this._id, text);
-    if (callback)
-      process.nextTick(callback, null);
-    return true;
+        process.nextTick(callback, null);
+      return true;
+    });
   }
   disconnect() {
     if (!this.connected) {
@@ -372,19 +381,7 @@ function setupWorker() {
   const worker = new Worker({ id: info.id, process, state: 'online' });
   cluster.worker = worker;
   process.connected = true;
-  process.send = function(message, ...rest) {
-    const callback = sendCallback([message, ...rest]);
-    const text = messageText(message);
-    if (!process.connected) {
-      const error = channelClosed();
-      if (callback)
-        process.nextTick(callback, error);
-      else
-        process.nextTick(() => process.emit('error', error));
-      return false;
-    }
-    return sendTextToPrimary(text, callback);
-  };
+  process.send = (message, ...rest) => sendOn(process, message, rest, sendTextToPrimary);
   process.disconnect = function() {
     if (!process.connected) {
       process.emit('error', makeNodeError(Error, 'ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected'));
