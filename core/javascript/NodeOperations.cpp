@@ -209,6 +209,86 @@ OperationResult fsPathCall(const Arguments& a, const char* syscall) {
     return {};
 }
 
+// The calls that answer with a path: mkdtemp (the folder made), realpath, readlink.
+OperationResult fsPathAnswer(const Arguments& a, const char* syscall) {
+    const auto* path = argument<std::string>(a, 0);
+    if (!path)
+        return badArguments(syscall);
+    FsRequest r;
+    const std::string name = syscall;
+    int rc = 0;
+    if (name == "mkdtemp")
+        rc = uv_fs_mkdtemp(nullptr, &r.request, (*path + "XXXXXX").c_str(), nullptr);
+    else if (name == "realpath")
+        rc = uv_fs_realpath(nullptr, &r.request, path->c_str(), nullptr);
+    else
+        rc = uv_fs_readlink(nullptr, &r.request, path->c_str(), nullptr);
+    if (rc < 0)
+        return fsError(rc, syscall, name == "mkdtemp" ? *path + "XXXXXX" : *path);
+    return {std::nullopt, std::string(name == "mkdtemp" ? r.request.path : static_cast<const char*>(r.request.ptr))};
+}
+
+// copyfile(from, to, flags), symlink(target, path, flags), link(existing, new): errors name both.
+OperationResult fsTwoPaths(const Arguments& a, const char* syscall) {
+    const auto* from = argument<std::string>(a, 0);
+    const auto* to = argument<std::string>(a, 1);
+    const auto* flags = argument<double>(a, 2);
+    if (!from || !to)
+        return badArguments(syscall);
+    FsRequest r;
+    const std::string name = syscall;
+    const int flagBits = flags ? int(*flags) : 0;
+    int rc = 0;
+    if (name == "copyfile")
+        rc = uv_fs_copyfile(nullptr, &r.request, from->c_str(), to->c_str(), flagBits, nullptr);
+    else if (name == "symlink")
+        rc = uv_fs_symlink(nullptr, &r.request, from->c_str(), to->c_str(), flagBits, nullptr);
+    else
+        rc = uv_fs_link(nullptr, &r.request, from->c_str(), to->c_str(), nullptr);
+    if (rc < 0)
+        return fsError(rc, syscall, *from, *to);
+    return {};
+}
+
+// chmod(path, mode), utimes(path, atime, mtime) in seconds.
+OperationResult fsChangePath(const Arguments& a, const char* syscall) {
+    const auto* path = argument<std::string>(a, 0);
+    const auto* first = argument<double>(a, 1);
+    const auto* second = argument<double>(a, 2);
+    if (!path || !first || (std::string(syscall) == "utime" && !second))
+        return badArguments(syscall);
+    FsRequest r;
+    const int rc = std::string(syscall) == "chmod"
+                       ? uv_fs_chmod(nullptr, &r.request, path->c_str(), int(*first), nullptr)
+                       : uv_fs_utime(nullptr, &r.request, path->c_str(), *first, *second, nullptr);
+    if (rc < 0)
+        return fsError(rc, syscall, *path);
+    return {};
+}
+
+// ftruncate(fd, length), fchmod(fd, mode), fdatasync(fd), futime(fd, atime, mtime).
+OperationResult fsChangeDescriptor(const Arguments& a, const char* syscall) {
+    const auto* fd = argument<double>(a, 0);
+    const auto* first = argument<double>(a, 1);
+    const auto* second = argument<double>(a, 2);
+    const std::string name = syscall;
+    if (!fd || (name != "fdatasync" && !first) || (name == "futime" && !second))
+        return badArguments(syscall);
+    FsRequest r;
+    int rc = 0;
+    if (name == "ftruncate")
+        rc = uv_fs_ftruncate(nullptr, &r.request, uv_file(*fd), std::int64_t(*first), nullptr);
+    else if (name == "fchmod")
+        rc = uv_fs_fchmod(nullptr, &r.request, uv_file(*fd), int(*first), nullptr);
+    else if (name == "fdatasync")
+        rc = uv_fs_fdatasync(nullptr, &r.request, uv_file(*fd), nullptr);
+    else
+        rc = uv_fs_futime(nullptr, &r.request, uv_file(*fd), *first, *second, nullptr);
+    if (rc < 0)
+        return fsError(rc, syscall, {});
+    return {};
+}
+
 // ---- dns.lookup: getaddrinfo, as libuv's uv_getaddrinfo runs it on the pool
 
 OperationResult lookup(const Arguments& a) {
@@ -404,6 +484,18 @@ const std::map<std::string, Operation>& operations() {
         {"mkdir", [](const Arguments& a) { return fsPathCall(a, "mkdir"); }},
         {"access", [](const Arguments& a) { return fsPathCall(a, "access"); }},
         {"rename", [](const Arguments& a) { return fsPathCall(a, "rename"); }},
+        {"mkdtemp", [](const Arguments& a) { return fsPathAnswer(a, "mkdtemp"); }},
+        {"realpath", [](const Arguments& a) { return fsPathAnswer(a, "realpath"); }},
+        {"readlink", [](const Arguments& a) { return fsPathAnswer(a, "readlink"); }},
+        {"copyfile", [](const Arguments& a) { return fsTwoPaths(a, "copyfile"); }},
+        {"symlink", [](const Arguments& a) { return fsTwoPaths(a, "symlink"); }},
+        {"link", [](const Arguments& a) { return fsTwoPaths(a, "link"); }},
+        {"chmod", [](const Arguments& a) { return fsChangePath(a, "chmod"); }},
+        {"utime", [](const Arguments& a) { return fsChangePath(a, "utime"); }},
+        {"ftruncate", [](const Arguments& a) { return fsChangeDescriptor(a, "ftruncate"); }},
+        {"fchmod", [](const Arguments& a) { return fsChangeDescriptor(a, "fchmod"); }},
+        {"fdatasync", [](const Arguments& a) { return fsChangeDescriptor(a, "fdatasync"); }},
+        {"futime", [](const Arguments& a) { return fsChangeDescriptor(a, "futime"); }},
         {"getaddrinfo", lookup},
         {"pbkdf2", pbkdf2},
         {"scrypt", scrypt},

@@ -46,6 +46,8 @@ SpiderMonkeyContext::SpiderMonkeyContext(std::size_t heapBytes, JSRuntime* paren
     // 2.7 times slower; the trace has each job's cause without it.
     JS::ContextOptionsRef(cx_).setAsyncStack(false);
     JS::RealmOptions options;
+    // Node has SharedArrayBuffer and Atomics.
+    options.creationOptions().setSharedMemoryAndAtomicsEnabled(true);
     JS::RootedObject global(cx_, JS_NewGlobalObject(cx_, &kGlobalClass, nullptr, JS::FireOnNewGlobalHook, options));
     if (!global) {
         JS_DestroyContext(cx_);

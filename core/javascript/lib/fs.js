@@ -18,6 +18,7 @@ const constants = {
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
   S_IFMT: 0o170000, S_IFREG: 0o100000, S_IFDIR: 0o40000, S_IFLNK: 0o120000,
   S_IFIFO: 0o10000, S_IFSOCK: 0o140000, S_IFCHR: 0o20000, S_IFBLK: 0o60000,
+  COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
 };
 
 const flagNumbers = {
@@ -432,6 +433,128 @@ function open(path, flags, mode, callback) {
   request('open', args, `fs.open ${pathModule.basename(args[0])}`, (error, fd) => done(error, error ? undefined : fd));
 }
 
+// ---- the calls that change or name a path, one libuv request each
+
+const nothing = () => undefined;
+const toSeconds = (time) => (time instanceof Date ? time.getTime() / 1000 : Number(time));
+const modeOf = (mode) => (typeof mode === 'string' ? parseInt(mode, 8) : mode);
+const mkdtempArgs = (prefix) => [pathOf(prefix, 'prefix')];
+const copyFileArgs = (from, to, mode) => [pathOf(from, 'src'), pathOf(to, 'dest'), typeof mode === 'number' ? mode : 0];
+const symlinkArgs = (target, path) => [pathOf(target, 'target'), pathOf(path)];
+const linkArgs = (existing, path) => [pathOf(existing, 'existingPath'), pathOf(path, 'newPath')];
+const chmodArgs = (path, mode) => [pathOf(path), modeOf(mode)];
+const utimesArgs = (path, atime, mtime) => [pathOf(path), toSeconds(atime), toSeconds(mtime)];
+const descriptorArgs = (fd, value) => [fd, typeof value === 'number' ? value : 0];
+const futimesArgs = (fd, atime, mtime) => [fd, toSeconds(atime), toSeconds(mtime)];
+
+// Node's truncate opens the file, ftruncates it and closes it: three requests.
+function truncate(path, length, callback) {
+  if (typeof length === 'function') {
+    callback = length;
+    length = 0;
+  }
+  callbackOf(callback);
+  open(path, 'r+', (error, fd) => {
+    if (error)
+      return callback(error);
+    request('ftruncate', [fd, length || 0], 'fs.ftruncate', (truncateError) => {
+      request('close', [fd], 'fs.close', (closeError) => callback(truncateError || closeError || null));
+    });
+  });
+}
+
+function truncateSync(path, length = 0) {
+  const fd = natives.operationSync('open', [pathOf(path), O_RDWR, 0o666]);
+  try {
+    natives.operationSync('ftruncate', [fd, length]);
+  } finally {
+    natives.operationSync('close', [fd]);
+  }
+}
+
+// fs.rm as Node 20's: an lstat first (its error is the one reported), a folder only with
+// `recursive`, a missing path only an error without `force`.
+function isDirectoryError(path) {
+  const error = new Error(`Path is a directory: rm returned EISDIR (is a directory) ${path}`);
+  error.name = 'SystemError';
+  error.code = 'ERR_FS_EISDIR';
+  error.errno = 21;
+  error.syscall = 'rm';
+  error.path = path;
+  return error;
+}
+
+function removeTreeSync(path) {
+  const stats = natives.operationSync('lstat', [path]);
+  if ((stats.mode & constants.S_IFMT) !== constants.S_IFDIR)
+    return natives.operationSync('unlink', [path]);
+  for (const [name] of natives.operationSync('readdir', [path]))
+    removeTreeSync(pathModule.join(path, name));
+  natives.operationSync('rmdir', [path]);
+}
+
+function rmSync(path, options = {}) {
+  path = pathOf(path);
+  let stats;
+  try {
+    stats = natives.operationSync('lstat', [path]);
+  } catch (error) {
+    if (error.code === 'ENOENT' && options.force)
+      return;
+    throw error;
+  }
+  if ((stats.mode & constants.S_IFMT) === constants.S_IFDIR && !options.recursive)
+    throw isDirectoryError(path);
+  removeTreeSync(path);
+}
+
+function removeTree(path, callback) {
+  request('lstat', [path], `fs.lstat ${pathModule.basename(path)}`, (error, stats) => {
+    if (error)
+      return callback(error);
+    if ((stats.mode & constants.S_IFMT) !== constants.S_IFDIR)
+      return request('unlink', [path], `fs.unlink ${pathModule.basename(path)}`, callback);
+    request('readdir', [path], `fs.readdir ${pathModule.basename(path)}`, (readError, entries) => {
+      if (readError)
+        return callback(readError);
+      let left = entries.length;
+      let failed = false;
+      const removeFolder = () => request('rmdir', [path], `fs.rmdir ${pathModule.basename(path)}`, callback);
+      if (left === 0)
+        return removeFolder();
+      for (const [name] of entries) {
+        removeTree(pathModule.join(path, name), (entryError) => {
+          if (failed)
+            return;
+          if (entryError) {
+            failed = true;
+            return callback(entryError);
+          }
+          if (--left === 0)
+            removeFolder();
+        });
+      }
+    });
+  });
+}
+
+function rm(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = {};
+  }
+  callbackOf(callback);
+  path = pathOf(path);
+  options = options || {};
+  request('lstat', [path], `fs.lstat ${pathModule.basename(path)}`, (error, stats) => {
+    if (error)
+      return callback(error.code === 'ENOENT' && options.force ? null : error);
+    if ((stats.mode & constants.S_IFMT) === constants.S_IFDIR && !options.recursive)
+      return callback(isDirectoryError(path));
+    removeTree(path, (removeError) => callback(removeError || null));
+  });
+}
+
 const fs = {
   constants,
   Stats,
@@ -484,7 +607,41 @@ const fs = {
   writevSync,
   createReadStream,
   createWriteStream,
+  mkdtemp: oneRequest('mkdtemp', mkdtempArgs),
+  mkdtempSync: syncRequest('mkdtemp', mkdtempArgs),
+  realpath: oneRequest('realpath', statArgs),
+  realpathSync: syncRequest('realpath', statArgs),
+  readlink: oneRequest('readlink', statArgs),
+  readlinkSync: syncRequest('readlink', statArgs),
+  copyFile: oneRequest('copyfile', copyFileArgs, nothing),
+  copyFileSync: syncRequest('copyfile', copyFileArgs, nothing),
+  symlink: oneRequest('symlink', symlinkArgs, nothing),
+  symlinkSync: syncRequest('symlink', symlinkArgs, nothing),
+  link: oneRequest('link', linkArgs, nothing),
+  linkSync: syncRequest('link', linkArgs, nothing),
+  chmod: oneRequest('chmod', chmodArgs, nothing),
+  chmodSync: syncRequest('chmod', chmodArgs, nothing),
+  utimes: oneRequest('utime', utimesArgs, nothing),
+  utimesSync: syncRequest('utime', utimesArgs, nothing),
+  ftruncate: oneRequest('ftruncate', descriptorArgs, nothing),
+  ftruncateSync: syncRequest('ftruncate', descriptorArgs, nothing),
+  fchmod: oneRequest('fchmod', (fd, mode) => [fd, modeOf(mode)], nothing),
+  fchmodSync: syncRequest('fchmod', (fd, mode) => [fd, modeOf(mode)], nothing),
+  fdatasync: oneRequest('fdatasync', (fd) => [fd], nothing),
+  fdatasyncSync: syncRequest('fdatasync', (fd) => [fd], nothing),
+  futimes: oneRequest('futime', futimesArgs, nothing),
+  futimesSync: syncRequest('futime', futimesArgs, nothing),
+  truncate,
+  truncateSync,
+  rm,
+  rmSync,
+  F_OK: 0,
+  R_OK: 4,
+  W_OK: 2,
+  X_OK: 1,
 };
+fs.realpath.native = fs.realpath;
+fs.realpathSync.native = fs.realpathSync;
 
 // ---- the streams (lib/internal/fs/streams.js), loaded on first use as Node loads them
 
@@ -552,6 +709,16 @@ fs.promises = {
   rename: promisified(fs.rename),
   access: promisified(fs.access),
   mkdir: promisified(mkdir),
+  mkdtemp: promisified(fs.mkdtemp),
+  realpath: promisified(fs.realpath),
+  readlink: promisified(fs.readlink),
+  copyFile: promisified(fs.copyFile),
+  symlink: promisified(fs.symlink),
+  link: promisified(fs.link),
+  chmod: promisified(fs.chmod),
+  utimes: promisified(fs.utimes),
+  truncate: promisified(truncate),
+  rm: promisified(rm),
 };
 
 module.exports = fs;

@@ -189,7 +189,17 @@ function runImmediate(id) {
     immediate._onImmediate(...args);
 }
 
+// util.promisify(setTimeout) is timers/promises' setTimeout, as in Node (loaded on first use:
+// timers/promises needs this module).
+for (const [timer, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(timer, Symbol.for('nodejs.util.promisify.custom'), {
+    enumerable: true,
+    get: () => require('timers/promises')[name],
+  });
+}
+
 module.exports = {
+  get promises() { return require('timers/promises'); },
   setTimeout, clearTimeout, setInterval, clearInterval: clearTimeout, setImmediate, clearImmediate,
   Timeout, Immediate,
   // for the library

@@ -511,6 +511,8 @@ function isStackOverflowError(err) {
 }
 
 function previewEntries(value, isIterator) {
+  if (isIterator && (isMapIterator(value) || isSetIterator(value)))
+    return require('internal/collection_iterators').previewEntries(value);
   if (typeof binding.previewEntries !== 'function') return undefined;
   const result = binding.previewEntries(value, isIterator);
   if (result === undefined || result === null) return undefined;
@@ -3625,6 +3627,8 @@ module.exports = {
   stripVTControlCharacters,
   toUSVString,
   types,
+  get TextEncoder() { return require('internal/encoding').TextEncoder; },
+  get TextDecoder() { return require('internal/encoding').TextDecoder; },
 };
 
 function validateNumber(value, name, min = undefined, max) {
@@ -3682,6 +3686,7 @@ Object.defineProperty(module.exports, Symbol.for('loopscope.util.internals'), {
     invalidArgTypeError,
     makeNodeError,
     outOfRangeError,
+    previewEntries,
     validateBoolean,
     validateFunction,
     validateNumber,

@@ -6,15 +6,18 @@ const natives = require('internal:binding');
 const EventEmitter = require('events');
 const util = require('util');
 const timers = require('timers');
+require('internal/collection_iterators');
+require('internal/language_additions');
 
 // ---- error stacks as V8 writes them: an anonymous function's frame is "at file:line:column"
 
+const { limitFrames } = require('internal/language_additions');
 const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 if (stackProperty && stackProperty.get) {
   Object.defineProperty(Error.prototype, 'stack', {
     get() {
       const stack = stackProperty.get.call(this);
-      return typeof stack === 'string' ? stack.replace(/^    at  \((.*)\)$/gm, '    at $1') : stack;
+      return typeof stack === 'string' ? limitFrames(stack.replace(/^    at  \((.*)\)$/gm, '    at $1')) : stack;
     },
     set: stackProperty.set,
     configurable: true,
@@ -110,22 +113,16 @@ defineStdio('stderr', 2);
 
 // ---- console
 
-function writer(stream) {
-  return (...args) => natives.write(stream, util.formatWithOptions({}, ...args));
-}
-
 const counts = new Map();
 const timersByLabel = new Map();
 let groupIndent = '';
 
+function writeIndented(stream, text) {
+  natives.write(stream, groupIndent === '' ? text : text.split('\n').map((line) => groupIndent + line).join('\n'));
+}
+
 function indented(stream) {
-  const write = writer(stream);
-  return (...args) => {
-    if (groupIndent === '')
-      return write(...args);
-    const text = util.formatWithOptions({}, ...args);
-    natives.write(stream, text.split('\n').map((line) => groupIndent + line).join('\n'));
-  };
+  return (...args) => writeIndented(stream, util.formatWithOptions({}, ...args));
 }
 
 const console = {
@@ -139,7 +136,14 @@ const console = {
     error.name = 'Trace';
     natives.write(2, error.stack);
   },
-  dir: (value, options) => natives.write(1, util.inspect(value, { customInspect: false, ...options })),
+  table: (tabularData, properties) => {
+    const table = require('internal/console_table').formatTable(tabularData, properties);
+    if (table === undefined)
+      indented(1)(tabularData);
+    else
+      writeIndented(1, table);
+  },
+  dir: (value, options) => writeIndented(1, util.inspect(value, { customInspect: false, ...options })),
   assert: (condition, ...args) => {
     if (!condition)
       indented(2)(args.length ? `Assertion failed: ${util.format(...args)}` : 'Assertion failed');

@@ -12,9 +12,9 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'assert', 'assert/strict', 'buffer', 'cluster', 'crypto', 'events', 'fs', 'fs/promises', 'dns', 'http', 'module', 'net',
-  'os', 'path', 'perf_hooks', 'process', 'readline', 'readline/promises', 'stream', 'stream/promises', 'string_decoder',
-  'timers', 'timers/promises', 'url', 'util', 'worker_threads', 'zlib',
+  'assert', 'assert/strict', 'buffer', 'cluster', 'crypto', 'dns', 'dns/promises', 'events', 'fs', 'fs/promises', 'http',
+  'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'readline/promises', 'stream',
+  'stream/promises', 'string_decoder', 'timers', 'timers/promises', 'url', 'util', 'util/types', 'worker_threads', 'zlib',
 ];
 
 function requireBuiltin(name) {

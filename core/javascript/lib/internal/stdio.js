@@ -18,8 +18,6 @@ class StdioWriteStream extends Writable {
     super({ decodeStrings: false });
     this.fd = fd;
     this.readable = false;
-    this.isTTY = false;
-    this.columns = 80;
     this._type = 'pipe';
     this._isStdio = true;
     // A character whose bytes are split across two buffers is written whole.
