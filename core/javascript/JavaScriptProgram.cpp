@@ -10,6 +10,7 @@
 #include <js/Interrupt.h>
 #include <js/MemoryCallbacks.h>
 #include <js/Modules.h>
+#include <js/Promise.h>
 #include <js/PropertyAndElement.h>
 #include <js/SavedFrameAPI.h>
 #include <js/SourceText.h>
@@ -48,6 +49,7 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
     JS::SetPromiseRejectionTrackerCallback(cx(), &JavaScriptProgram::trackRejection, this);
     JS::SetModuleResolveHook(JS_GetRuntime(cx()), &JavaScriptProgram::resolveModule);
     JS::SetModuleMetadataHook(JS_GetRuntime(cx()), &JavaScriptProgram::describeModule);
+    JS::SetModuleDynamicImportHook(JS_GetRuntime(cx()), &JavaScriptProgram::importDynamically);
     runtime_.setAfterDrain([this] { return processRejections(); });
     runtime_.setInterruptRunningCode([this] { JS_RequestInterruptCallback(cx()); });
     JS_AddInterruptCallback(cx(), &JavaScriptProgram::onInterrupt);
@@ -64,6 +66,7 @@ JavaScriptProgram::~JavaScriptProgram() {
     JS::SetPromiseRejectionTrackerCallback(cx(), nullptr, nullptr);
     JS::SetModuleResolveHook(JS_GetRuntime(cx()), nullptr);
     JS::SetModuleMetadataHook(JS_GetRuntime(cx()), nullptr);
+    JS::SetModuleDynamicImportHook(JS_GetRuntime(cx()), nullptr);
     JS::SetJobQueue(cx(), nullptr);
     JS_SetContextPrivate(cx(), nullptr);
 }
@@ -375,6 +378,33 @@ JSObject* JavaScriptProgram::resolveModule(JSContext* cx, JS::HandleValue referr
         return nullptr;
     }
     return &module.toObject();
+}
+
+// `import(specifier)` from a module or a CommonJS file (both carry their filename as
+// their private value): the module is found as a static import would find it, then
+// linked and evaluated at once; the program's promise settles with the evaluation's.
+bool JavaScriptProgram::importDynamically(JSContext* cx, JS::HandleValue referrer, JS::HandleObject request,
+                                          JS::HandleObject promise) {
+    JavaScriptProgram& self = of(cx);
+    JS::RootedValue from(cx, referrer);
+    if (!from.isString())
+        from.setString(newString(cx, self.mainFile_));
+    JS::RootedObject module(cx, resolveModule(cx, from, request));
+    JS::RootedValue evaluation(cx);
+    const bool evaluated = module && JS::ModuleInstantiate(cx, module) && JS::ModuleEvaluate(cx, module, &evaluation);
+    JS::RootedObject evaluationPromise(cx);
+    if (evaluated && evaluation.isObject()) {
+        evaluationPromise = &evaluation.toObject();
+    } else {
+        JS::RootedValue error(cx);
+        if (!JS_GetPendingException(cx, &error))
+            return false;  // uncatchable: the run is being stopped
+        JS_ClearPendingException(cx);
+        evaluationPromise = JS::CallOriginalPromiseReject(cx, error);
+        if (!evaluationPromise)
+            return false;
+    }
+    return JS::FinishDynamicModuleImport(cx, evaluationPromise, referrer, request, promise);
 }
 
 // import.meta: url, filename and dirname, as Node 20 gives them.

@@ -97,6 +97,8 @@ private:
     void stopWithoutException();
     static JSObject* resolveModule(JSContext* cx, JS::HandleValue referrer, JS::HandleObject request);
     static bool describeModule(JSContext* cx, JS::HandleValue referrer, JS::HandleObject meta);
+    static bool importDynamically(JSContext* cx, JS::HandleValue referrer, JS::HandleObject request,
+                                  JS::HandleObject promise);
     static void trackRejection(JSContext* cx, bool mutedErrors, JS::HandleObject promise,
                                JS::PromiseRejectionHandlingState state, void* data);
 

@@ -1,5 +1,7 @@
 #include "JsNatives.h"
 
+#include <js/ScriptPrivate.h>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -696,6 +698,10 @@ bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     JSFunction* function = JS::CompileFunction(cx, scope, options, name.c_str(), unsigned(parameters.size()), parameters.data(), text);
     if (!function)
         return false;
+    // The file's name is what an `import()` inside it resolves against.
+    JS::RootedFunction compiled(cx, function);
+    if (JSScript* script = JS_GetFunctionScript(cx, compiled))
+        JS::SetScriptPrivate(script, JS::StringValue(newString(cx, file)));
     args.rval().setObject(*JS_GetFunctionObject(function));
     return true;
 }

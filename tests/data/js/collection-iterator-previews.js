@@ -1,0 +1,10 @@
+const m = new Map([[1, 2], ['a', 'b']]);
+console.log(m.entries(), m.keys(), m.values(), new Set([1]).values(), new Set([1]).entries());
+const it = m.keys(); it.next(); console.log(it);
+console.log([1, 2][Symbol.iterator](), 'ab'[Symbol.iterator](), (function* () {})());
+console.log(new WeakMap([[{}, 1]]), Object.entries({ a: 1 }));
+const done = new Set([1, 2]).values(); for (const x of done) {} console.log(done);
+for (const [k, v] of m) console.log(k, v);
+console.log([...m.keys()], Array.from(new Set([3, 4])), typeof Map.prototype.entries, Map.prototype.entries === Map.prototype[Symbol.iterator], Set.prototype.keys === Set.prototype.values, Map.prototype.entries.name);
+console.table(new Map([[1, 2]]).entries());
+console.table(new Set([5, 6]).values());

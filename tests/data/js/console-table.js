@@ -1,0 +1,17 @@
+console.table([{ a: 1, b: 'x' }, { a: 2, c: true }]);
+console.table([[1, 2], [3, 4]]);
+console.table({ ann: { age: 31, city: 'Oslo' }, bob: { age: 25 } });
+console.table([1, 'two', { three: 3 }]);
+console.table(new Map([['k1', { v: 1 }], [{ o: 1 }, [1, 2, 3, 4, 5]]]));
+console.table(new Set(['a', 'b']));
+console.table([{ a: 1, b: 2, c: 3 }], ['a', 'c']);
+console.table('just a string');
+console.table(42);
+console.table([]);
+console.table([{ name: 'héllo', nested: { x: { y: 1 } }, arr: [1, 2, 3, 4, 5], three: { a: 1, b: 2, c: 3 } }]);
+console.group('G');
+console.table([{ x: 1 }]);
+console.dir({ a: 1, s: '%s' });
+console.groupEnd();
+console.table(new Map([[1, 2]]).entries());
+console.table(new Set([5, 6]).values());
