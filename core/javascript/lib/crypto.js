@@ -182,4 +182,7 @@ module.exports = {
   createHmac: (algorithm, key) => new Hash(algorithm, Buffer.from(bytesOf(key, 'key'))),
   getHashes: () => hashes.slice(),
   Hash,
+  get webcrypto() { return require('internal/webcrypto').crypto; },
+  get subtle() { return require('internal/webcrypto').crypto.subtle; },
+  getRandomValues: (array) => require('internal/webcrypto').crypto.getRandomValues(array),
 };

@@ -220,6 +220,9 @@ class ServerResponse extends OutgoingMessage {
       for (const name of Object.keys(headers))
         this.setHeader(name, headers[name]);
     }
+    // Node writes the head now, before it knows the body's length: the body goes chunked
+    // unless the program set a Content-Length.
+    this._headStored = true;
     return this;
   }
 
@@ -274,7 +277,7 @@ class ServerResponse extends OutgoingMessage {
       if (this._keepAlive)
         lines.push('Keep-Alive: timeout=5');
     }
-    const chunked = this._chunked && !this._headers.has('content-length');
+    const chunked = (this._chunked || this._headStored) && !this._headers.has('content-length');
     if (!noBody) {
       if (chunked)
         lines.push('Transfer-Encoding: chunked');

@@ -228,6 +228,9 @@ defineAccessor('btoa', () => require('buffer').btoa, true);
 defineAccessor('TextEncoder', () => require('internal/encoding').TextEncoder);
 defineAccessor('TextDecoder', () => require('internal/encoding').TextDecoder);
 defineAccessor('URL', () => require('internal/url').URL);
+defineAccessor('crypto', () => require('internal/webcrypto').crypto, true);
+for (const name of ['fetch', 'Headers', 'Request', 'Response'])
+  defineAccessor(name, () => require('internal/fetch')[name], true);
 for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal'])
   defineAccessor(name, () => require('internal/abort')[name]);
 defineAccessor('URLSearchParams', () => require('internal/url').URLSearchParams);
