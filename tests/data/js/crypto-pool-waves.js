@@ -1,5 +1,4 @@
 const crypto = require('crypto');
-const start = Date.now();
 const done = [];
 for (let i = 0; i < 6; i++) {
   crypto.pbkdf2('password', 'salt', 50000, 32, 'sha256', () => {
@@ -7,4 +6,5 @@ for (let i = 0; i < 6; i++) {
     if (done.length === 6) console.log('all six done', done.length);
   });
 }
-console.log('queued six, main thread free:', Date.now() - start < 50);
+// The main script ends before any of the six is done: they run on the pool.
+console.log('queued six, none done yet:', done.length === 0);
