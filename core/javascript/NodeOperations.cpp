@@ -196,13 +196,6 @@ OperationResult fsPathCall(const Arguments& a, const char* syscall) {
     } else if (name == "access") {
         const auto* mode = argument<double>(a, 1);
         rc = uv_fs_access(nullptr, &r.request, path->c_str(), mode ? int(*mode) : 0, nullptr);
-    } else if (name == "rename") {
-        const auto* to = argument<std::string>(a, 1);
-        if (!to)
-            return badArguments(syscall);
-        rc = uv_fs_rename(nullptr, &r.request, path->c_str(), to->c_str(), nullptr);
-        if (rc < 0)
-            return fsError(rc, syscall, *path, *to);
     }
     if (rc < 0)
         return fsError(rc, syscall, *path);
@@ -228,7 +221,8 @@ OperationResult fsPathAnswer(const Arguments& a, const char* syscall) {
     return {std::nullopt, std::string(name == "mkdtemp" ? r.request.path : static_cast<const char*>(r.request.ptr))};
 }
 
-// copyfile(from, to, flags), symlink(target, path, flags), link(existing, new): errors name both.
+// rename(from, to), copyfile(from, to, flags), symlink(target, path, flags), link(existing, new):
+// errors name both paths.
 OperationResult fsTwoPaths(const Arguments& a, const char* syscall) {
     const auto* from = argument<std::string>(a, 0);
     const auto* to = argument<std::string>(a, 1);
@@ -239,7 +233,9 @@ OperationResult fsTwoPaths(const Arguments& a, const char* syscall) {
     const std::string name = syscall;
     const int flagBits = flags ? int(*flags) : 0;
     int rc = 0;
-    if (name == "copyfile")
+    if (name == "rename")
+        rc = uv_fs_rename(nullptr, &r.request, from->c_str(), to->c_str(), nullptr);
+    else if (name == "copyfile")
         rc = uv_fs_copyfile(nullptr, &r.request, from->c_str(), to->c_str(), flagBits, nullptr);
     else if (name == "symlink")
         rc = uv_fs_symlink(nullptr, &r.request, from->c_str(), to->c_str(), flagBits, nullptr);
@@ -483,7 +479,7 @@ const std::map<std::string, Operation>& operations() {
         {"rmdir", [](const Arguments& a) { return fsPathCall(a, "rmdir"); }},
         {"mkdir", [](const Arguments& a) { return fsPathCall(a, "mkdir"); }},
         {"access", [](const Arguments& a) { return fsPathCall(a, "access"); }},
-        {"rename", [](const Arguments& a) { return fsPathCall(a, "rename"); }},
+        {"rename", [](const Arguments& a) { return fsTwoPaths(a, "rename"); }},
         {"mkdtemp", [](const Arguments& a) { return fsPathAnswer(a, "mkdtemp"); }},
         {"realpath", [](const Arguments& a) { return fsPathAnswer(a, "realpath"); }},
         {"readlink", [](const Arguments& a) { return fsPathAnswer(a, "readlink"); }},
