@@ -48,6 +48,9 @@ SpiderMonkeyContext::SpiderMonkeyContext(std::size_t heapBytes, JSRuntime* paren
     JS::RealmOptions options;
     // Node has SharedArrayBuffer and Atomics.
     options.creationOptions().setSharedMemoryAndAtomicsEnabled(true);
+    // "can't access property "x", o is undefined": the property's name, which V8's
+    // message (and so Node's) carries.
+    options.creationOptions().setPropertyErrorMessageFixEnabled(true);
     JS::RootedObject global(cx_, JS_NewGlobalObject(cx_, &kGlobalClass, nullptr, JS::FireOnNewGlobalHook, options));
     if (!global) {
         JS_DestroyContext(cx_);

@@ -12,12 +12,14 @@ require('internal/language_additions');
 // ---- error stacks as V8 writes them: an anonymous function's frame is "at file:line:column"
 
 const { limitFrames } = require('internal/language_additions');
+const { v8StackHeader } = require('internal/v8_messages');
 const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 if (stackProperty && stackProperty.get) {
   Object.defineProperty(Error.prototype, 'stack', {
     get() {
       const stack = stackProperty.get.call(this);
-      return typeof stack === 'string' ? limitFrames(stack.replace(/^    at  \((.*)\)$/gm, '    at $1')) : stack;
+      return typeof stack === 'string'
+        ? limitFrames(v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1'))) : stack;
     },
     set: stackProperty.set,
     configurable: true,

@@ -1,0 +1,157 @@
+// Error messages as V8 words them, for what SpiderMonkey words differently: Node programs
+// print `err.message`, and Node prints the stack of an uncaught error. JSON.parse and
+// JSON.stringify are wrapped so that their errors carry V8's message itself; an error the
+// engine raises (reading a property of undefined, assigning a const, ...) shows V8's
+// wording in its stack, which console.log(err) and an uncaught error print.
+'use strict';
+
+function propertyName(text) {
+  if (text.startsWith('"') && text.endsWith('"'))
+    return text.slice(1, -1);
+  const symbol = /^Symbol\.(\w+)$/.exec(text);
+  return symbol ? `Symbol(Symbol.${symbol[1]})` : text;
+}
+
+// [SpiderMonkey's message, V8's] for errors the engine raises.
+const engineMessages = [
+  [/^can't access property Symbol\.iterator of (null|undefined)$/, (_, value) => `${value} is not iterable (cannot read property Symbol(Symbol.iterator))`],
+  [/^can't access property (.+?), .+ is (null|undefined)$/, (_, name, value) => `Cannot read properties of ${value} (reading '${propertyName(name)}')`],
+  [/^can't access property (.+?) of (null|undefined)$/, (_, name, value) => `Cannot read properties of ${value} (reading '${propertyName(name)}')`],
+  [/^invalid assignment to const '.+'$/, () => 'Assignment to constant variable.'],
+  [/^can't access lexical declaration '(.+)' before initialization$/, (_, name) => `Cannot access '${name}' before initialization`],
+  [/^reduce of empty array with no initial value$/, () => 'Reduce of empty array with no initial value'],
+  [/^invalid array length$/, () => 'Invalid array length'],
+  [/^can't convert symbol to string$/, () => 'Cannot convert a Symbol value to a string'],
+  [/^malformed URI sequence$/, () => 'URI malformed'],
+  [/^(.+) can't be converted to BigInt because it isn't an integer$/, (_, value) => `The number ${value} cannot be converted to a BigInt because it is not an integer`],
+  [/^must call super constructor before using 'this' in derived class constructor$/, () => "Must call super constructor in derived class before accessing 'this' or returning from derived constructor"],
+  [/^can't convert BigInt to number$/, () => 'Cannot mix BigInt and other types, use explicit conversions'],
+  [/^can't convert (null|undefined) to object$/, () => 'Cannot convert undefined or null to object'],
+  [/^BigInt value can't be serialized in JSON$/, () => 'Do not know how to serialize a BigInt'],
+  [/^\(\{\}\) is not iterable$/, () => '{} is not iterable'],
+];
+
+// [name, message] as V8 would have them.
+function v8Error(name, message) {
+  if (name === 'InternalError' && message === 'too much recursion')
+    return ['RangeError', 'Maximum call stack size exceeded'];
+  for (const [pattern, replace] of engineMessages) {
+    if (pattern.test(message))
+      return [name, message.replace(pattern, replace)];
+  }
+  return [name, message];
+}
+
+// A stack's header ("TypeError: can't access ...") in V8's words.
+function v8StackHeader(stack) {
+  const match = /^(\w*Error): ([^\n]*)/.exec(stack);
+  if (!match)
+    return stack;
+  const [name, message] = v8Error(match[1], match[2]);
+  return `${name}: ${message}${stack.slice(match[0].length)}`;
+}
+
+// ---- JSON.parse's errors, from SpiderMonkey's "JSON.parse: <what> at line L column C ..."
+
+const jsonAtPosition = [
+  [/^end of data when ',' or '\]' was expected$|^expected ',' or '\]' after array element$/, "Expected ',' or ']' after array element"],
+  [/^end of data after property value in object$|^expected ',' or '}' after property value in object$/, "Expected ',' or '}' after property value"],
+  [/^end of data while reading object contents$|^expected property name or '}'$/, "Expected property name or '}'"],
+  [/^expected double-quoted property name$|^property names must be double-quoted strings$|^end of data when property name was expected$/, 'Expected double-quoted property name'],
+  [/^end of data after property name when ':' was expected$|^expected ':' after property name in object$/, "Expected ':' after property name"],
+  [/^unterminated string( literal)?$/, 'Unterminated string'],
+  [/^bad control character in string literal$/, 'Bad control character in string literal'],
+  [/^bad (character escape|escaped character)$/, 'Bad escaped character'],
+  [/^bad Unicode escape$/, 'Bad Unicode escape'],
+  [/^no number after minus sign$/, 'No number after minus sign'],
+  [/^unterminated fractional number$|^missing digits after decimal point$/, 'Unterminated fractional number'],
+  [/^exponent part is missing a number$|^missing digits after exponent (indicator|sign)$/, 'Exponent part is missing a number'],
+];
+
+function offsetOf(text, line, column) {
+  let offset = 0;
+  for (let at = 1; at < line; at++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1)
+      break;
+    offset = next + 1;
+  }
+  return offset + column - 1;
+}
+
+function jsonParseMessage(text, what, position) {
+  if (what === 'unexpected end of data')
+    return 'Unexpected end of JSON input';
+  if (what === 'unexpected non-whitespace character after JSON data') {
+    // A digit after a leading zero is a bad number to V8, not something after the JSON.
+    return /^\s*-?0$/.test(text.slice(0, position)) && /\d/.test(text[position])
+      ? `Unexpected number in JSON at position ${position}`
+      : `Unexpected non-whitespace character after JSON at position ${position}`;
+  }
+  if (what === 'unexpected non-digit' && text[position - 1] === '-')
+    return `No number after minus sign in JSON at position ${position}`;
+  if (what === 'unexpected keyword') {
+    // V8 reads a keyword as far as it matches: a cut-off one is the end of the input.
+    const keyword = ['true', 'false', 'null'].find((word) => word[0] === text[position]) || '';
+    let at = position;
+    while (at < text.length && at - position < keyword.length && text[at] === keyword[at - position])
+      at++;
+    if (at === text.length)
+      return 'Unexpected end of JSON input';
+    position = at;
+  }
+  for (const [pattern, words] of jsonAtPosition) {
+    if (pattern.test(what))
+      return `${words} in JSON at position ${position}`;
+  }
+  if (['undefined', 'NaN', 'Infinity', '[object Object]'].includes(text))
+    return `"${text}" is not valid JSON`;
+  const token = text[position] ?? '';
+  if (text.length < 21)
+    return `Unexpected token '${token}', "${text}" is not valid JSON`;
+  const start = Math.max(0, position - 10);
+  const end = Math.min(text.length, position + 10);
+  return `Unexpected token '${token}', ${start > 0 ? '...' : ''}"${text.slice(start, end)}"${end < text.length ? '...' : ''} is not valid JSON`;
+}
+
+const originalParse = JSON.parse;
+const originalStringify = JSON.stringify;
+const jsonError = /^JSON\.parse: (.+) at line (\d+) column (\d+) of the JSON data$/;
+
+Object.defineProperty(JSON, 'parse', {
+  value: {
+    parse(text, reviver) {
+      try {
+        return Reflect.apply(originalParse, JSON, [text, reviver]);
+      } catch (error) {
+        const match = error instanceof SyntaxError && jsonError.exec(error.message);
+        if (!match)
+          throw error;
+        const source = String(text);
+        throw new SyntaxError(jsonParseMessage(source, match[1], offsetOf(source, Number(match[2]), Number(match[3]))));
+      }
+    },
+  }.parse,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
+
+Object.defineProperty(JSON, 'stringify', {
+  value: {
+    stringify(value, replacer, space) {
+      try {
+        return Reflect.apply(originalStringify, JSON, [value, replacer, space]);
+      } catch (error) {
+        if (error instanceof TypeError && error.message === "BigInt value can't be serialized in JSON")
+          throw new TypeError('Do not know how to serialize a BigInt');
+        throw error;
+      }
+    },
+  }.stringify,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
+
+module.exports = { v8Error, v8StackHeader };

@@ -1,0 +1,2 @@
+for (const t of ['"open', '[-]', '1.', '1e', '"\\x"', '"\\u12"', '"a\tb"', '{"a":1', '[1 2]', '{"a":1 "b":2}', '{', '[', 'tru', '01', '{"a"}']) { try { JSON.parse(t); console.log('ok', t); } catch (e) { console.log(JSON.stringify(t), e.message); } }
+for (const t of ['trux', 'nul', 'falsey', '"a" "b"', '[1]2', '-', '{"a":-x}']) { try { JSON.parse(t); console.log('ok', t); } catch (e) { console.log(JSON.stringify(t), e.message); } }
