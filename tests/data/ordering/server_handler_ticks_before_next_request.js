@@ -17,7 +17,7 @@ const server = http.createServer((req, res) => {
     console.log(`request ${n} immediate`);
     res.end();
   });
-  const end = Date.now() + 60;
+  const end = Date.now() + 300;
   while (Date.now() < end);
 });
 
@@ -38,4 +38,4 @@ function load(times) {
 }
 
 console.log('server starting');
-server.listen(0, '127.0.0.1', () => load([0, 20]));
+server.listen(0, '127.0.0.1', () => load([0, 100]));
