@@ -38,6 +38,7 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
     engineOptions.cores = options.cores;
     engineOptions.horizon = options.horizon;
     engineOptions.loadWaves = options.loadWaves;
+    engineOptions.standardInput = 0;
     const bool printLog = options.printLog;
     ConsoleOutput console;
     EngineProcess process(options.scenarioPath.toStdString(), engineOptions,

@@ -7,6 +7,7 @@ program's folder and keeps stdout and the exit code:
   NAME.stdout, NAME.v2.stdout.. for a program whose first line is `// racy: why`,
                                 one file per variant seen;
 and refuses (exit 1) a program that is not marked racy but printed variants.
+A program reads NAME.stdin from a pipe when there is one, /dev/null otherwise.
 The tests compare loopscope's output with these files and never need Node.
 
     scripts/record-js-corpus.py [--runs 20] [PROGRAM...]
@@ -22,8 +23,10 @@ CORPUS = os.path.join(HERE, '..', 'tests', 'data', 'js')
 
 
 def run_once(program):
+    input_file = os.path.splitext(program)[0] + '.stdin'
+    piped = {'input': open(input_file, 'rb').read()} if os.path.exists(input_file) else {'stdin': subprocess.DEVNULL}
     done = subprocess.run(['node', os.path.basename(program)], cwd=os.path.dirname(program),
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=60)
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=60, **piped)
     return done.stdout, done.returncode
 
 

@@ -63,7 +63,13 @@ bool isLoopbackAddress(const std::string& address) {
 struct TcpSockets::Socket {
     TcpSockets* owner = nullptr;
     Handle id = 0;
-    uv_tcp_t tcp{};
+    union {  // which one: `kind`; libuv's stream calls take any of them
+        uv_tcp_t tcp{};
+        uv_pipe_t pipe;
+        uv_tty_t tty;
+    };
+    uv_handle_type kind = UV_TCP;
+    const char* name = "net";  // what its callbacks are called: "net data", "stdin end"
     SourceLocation where;
     bool closing = false;
     OnConnection onConnection;
@@ -145,7 +151,8 @@ struct TcpCallbacks {
         if (nread == 0 || owner.horizon_.stopped() || !socket->onRead)
             return;
         const TcpSockets::OnRead program = socket->onRead;
-        const char* label = nread > 0 ? "net data" : nread == UV_EOF ? "net end" : "net read error";
+        const std::string label =
+            std::string(socket->name) + (nread > 0 ? " data" : nread == UV_EOF ? " end" : " read error");
         const std::string_view bytes = nread > 0 ? std::string_view(buffer->base, std::size_t(nread)) : std::string_view();
         owner.deliver(QueueKind::Poll, socket->readCause, socket->where, label,
                       [program, nread, bytes] { program(nread, bytes); });
@@ -162,6 +169,11 @@ TcpSockets::Socket* TcpSockets::find(Handle handle) const {
     return found == sockets_.end() || found->second->closing ? nullptr : found->second.get();
 }
 
+TcpSockets::Socket* TcpSockets::findTcp(Handle handle) const {
+    Socket* socket = find(handle);
+    return socket && socket->kind == UV_TCP ? socket : nullptr;
+}
+
 TcpSockets::Handle TcpSockets::open(SourceLocation where) {
     auto socket = std::make_unique<Socket>();
     socket->owner = this;
@@ -174,8 +186,43 @@ TcpSockets::Handle TcpSockets::open(SourceLocation where) {
     return id;
 }
 
+TcpSockets::Handle TcpSockets::openStandardInput(SourceLocation where, int& status) {
+    auto socket = std::make_unique<Socket>();
+    socket->owner = this;
+    socket->id = nextHandle_++;
+    socket->where = where;
+    socket->name = "stdin";
+    socket->kind = uv_guess_handle(0);
+    switch (socket->kind) {
+    case UV_NAMED_PIPE:
+        uv_pipe_init(loop_, &socket->pipe, 0);
+        status = uv_pipe_open(&socket->pipe, 0);
+        break;
+    case UV_TCP:
+        uv_tcp_init(loop_, &socket->tcp);
+        status = uv_tcp_open(&socket->tcp, 0);
+        break;
+    case UV_TTY:
+        status = uv_tty_init(loop_, &socket->tty, 0, 1);
+        if (status < 0)
+            return 0;
+        break;
+    default:
+        status = UV_EINVAL;
+        return 0;
+    }
+    socket->handle()->data = socket.get();
+    const Handle id = socket->id;
+    sockets_.emplace(id, std::move(socket));
+    if (status < 0) {
+        closeHandle(id, nullptr, false);
+        return 0;
+    }
+    return id;
+}
+
 int TcpSockets::bind(Handle handle, const std::string& address, int port) {
-    Socket* socket = find(handle);
+    Socket* socket = findTcp(handle);
     if (!socket)
         return UV_EBADF;
     sockaddr_storage where{};
@@ -196,7 +243,7 @@ int TcpSockets::listen(Handle handle, int backlog, OnConnection onConnection) {
 }
 
 int TcpSockets::connect(Handle handle, const std::string& address, int port, OnStatus onConnect) {
-    Socket* socket = find(handle);
+    Socket* socket = findTcp(handle);
     if (!socket)
         return UV_EBADF;
     sockaddr_storage where{};
@@ -297,8 +344,11 @@ int TcpSockets::closeHandle(Handle handle, std::function<void()> onClose, bool r
             return;
         owner.trace_.phases().observe(Phase::Close);
         owner.queues_.runMacrotask(QueueKind::Close, QueuedCallback{gone->closeId, gone->closeCause, gone->where,
-                                                                    "net close", std::move(gone->onClose)});
+                                                                    std::string(gone->name) + " close",
+                                                                    std::move(gone->onClose)});
     };
+    if (reset && socket->kind != UV_TCP)
+        return UV_ENOTSUP;
     if (reset) {
         // RST instead of FIN: refused (UV_EINVAL) once a shutdown has begun.
         const int status = uv_tcp_close_reset(&socket->tcp, closed);
@@ -315,11 +365,13 @@ int TcpSockets::closeHandle(Handle handle, std::function<void()> onClose, bool r
     socket->closeCause = queues_.current();
     if (socket->onClose && !horizon_.stopped())
         trace_.main(EventKind::Enqueue, QueueKind::Close, socket->closeId, socket->closeCause, socket->where, 0,
-                    "net close");
+                    std::string(socket->name) + " close");
     return 0;
 }
 
 void TcpSockets::closeAll() {
+    if (terminalMadeRaw_)
+        uv_tty_reset_mode();
     for (auto& [id, socket] : sockets_) {
         if (socket->closing)
             continue;
@@ -334,7 +386,7 @@ void TcpSockets::closeAll() {
 }
 
 int TcpSockets::localEndpoint(Handle handle, TcpEndpoint& out) const {
-    Socket* socket = find(handle);
+    Socket* socket = findTcp(handle);
     if (!socket)
         return UV_EBADF;
     sockaddr_storage address{};
@@ -344,7 +396,7 @@ int TcpSockets::localEndpoint(Handle handle, TcpEndpoint& out) const {
 }
 
 int TcpSockets::remoteEndpoint(Handle handle, TcpEndpoint& out) const {
-    Socket* socket = find(handle);
+    Socket* socket = findTcp(handle);
     if (!socket)
         return UV_EBADF;
     sockaddr_storage address{};
@@ -354,12 +406,12 @@ int TcpSockets::remoteEndpoint(Handle handle, TcpEndpoint& out) const {
 }
 
 int TcpSockets::setNoDelay(Handle handle, bool enable) {
-    Socket* socket = find(handle);
+    Socket* socket = findTcp(handle);
     return socket ? uv_tcp_nodelay(&socket->tcp, enable ? 1 : 0) : UV_EBADF;
 }
 
 int TcpSockets::setKeepAlive(Handle handle, bool enable, unsigned delaySeconds) {
-    Socket* socket = find(handle);
+    Socket* socket = findTcp(handle);
     return socket ? uv_tcp_keepalive(&socket->tcp, enable ? 1 : 0, delaySeconds) : UV_EBADF;
 }
 
@@ -370,6 +422,14 @@ void TcpSockets::setRef(Handle handle, bool refed) {
         else
             uv_unref(socket->handle());
     }
+}
+
+int TcpSockets::setTerminalRawMode(Handle handle, bool raw) {
+    Socket* socket = find(handle);
+    if (!socket || socket->kind != UV_TTY)
+        return UV_EBADF;
+    terminalMadeRaw_ = terminalMadeRaw_ || raw;
+    return uv_tty_set_mode(&socket->tty, raw ? UV_TTY_MODE_RAW : UV_TTY_MODE_NORMAL);
 }
 
 std::size_t TcpSockets::writeQueueSize(Handle handle) const {

@@ -1,4 +1,4 @@
-// A program's TCP sockets, the handles under Node's net module (what Node's tcp_wrap is
+// A program's TCP sockets (and its standard input, a stream too), the handles under Node's net module (what Node's tcp_wrap is
 // to lib/net.js): listen and accept, connect, read, write, shut down and close, on the
 // JavaScript thread's loop and on loopback only. Whatever libuv reports comes to the
 // program as a poll-phase callback (one libuv deferred, such as a write it finished at
@@ -64,6 +64,12 @@ public:
     // A new socket, neither bound nor connected. `where`: the program's line its
     // callbacks show (the line that made it).
     Handle open(SourceLocation where);
+    // The program's standard input when it is a pipe, a socket or a terminal, read and
+    // closed as a socket is (Node's process.stdin is then a net.Socket on a Pipe, TCP or
+    // TTY handle); its callbacks are "stdin data", "stdin end". Sets `status` to 0, or
+    // to a libuv error and returns 0 (UV_EINVAL: it is a file or nothing: see
+    // standardInputKind).
+    Handle openStandardInput(SourceLocation where, int& status);
     int bind(Handle handle, const std::string& address, int port);
     // Each connection accepted is `onConnection(0, client)` in the poll phase (the client
     // handle is open and not yet reading).
@@ -86,6 +92,9 @@ public:
     int setNoDelay(Handle handle, bool enable);
     int setKeepAlive(Handle handle, bool enable, unsigned delaySeconds);
     void setRef(Handle handle, bool refed);
+    // A terminal's raw mode (keys one by one, no echo); the terminal is put back as it was
+    // when the run ends.
+    int setTerminalRawMode(Handle handle, bool raw);
     std::size_t writeQueueSize(Handle handle) const;
 
     struct Socket;
@@ -94,6 +103,7 @@ public:
 private:
     friend struct TcpCallbacks;
     Socket* find(Handle handle) const;
+    Socket* findTcp(Handle handle) const;  // the TCP-only calls refuse a pipe or a terminal
     int closeHandle(Handle handle, std::function<void()> onClose, bool reset);
     // Runs `body` now as the program's callback from `queue` (Poll, which is Pending
     // before this iteration's poll phase, or Close), with its trace, then the nextTicks
@@ -108,6 +118,7 @@ private:
     RunHorizon& horizon_;
     uv_loop_t* loop_ = nullptr;
     Handle nextHandle_ = 1;
+    bool terminalMadeRaw_ = false;
     std::unordered_map<Handle, std::unique_ptr<Socket>> sockets_;
     std::unique_ptr<char[]> readBuffer_;  // one chunk at a time: the program copies it at once
 };

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include <js/Array.h>
+#include <js/Conversions.h>
 #include <js/ArrayBuffer.h>
 #include <js/PropertyAndElement.h>
 #include <js/experimental/TypedData.h>
@@ -283,6 +284,40 @@ bool isLoopback(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// ttySetRawMode(handle, raw) -> status
+bool ttySetRawMode(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    return returnStatus(args, socketsOf(cx).setTerminalRawMode(handleArgument(cx, args), JS::ToBoolean(args.get(1))));
+}
+
+// guessHandleType(fd) -> 'TCP', 'TTY', 'UDP', 'FILE', 'PIPE' or 'UNKNOWN', Node's names for
+// what a descriptor is (process.stdin is a socket on the first three kinds that stream,
+// a file stream on a file).
+bool guessHandleType(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    const char* kind = "UNKNOWN";
+    switch (uv_guess_handle(uv_file(numberArgument(cx, args, 0)))) {
+    case UV_TCP: kind = "TCP"; break;
+    case UV_TTY: kind = "TTY"; break;
+    case UV_UDP: kind = "UDP"; break;
+    case UV_FILE: kind = "FILE"; break;
+    case UV_NAMED_PIPE: kind = "PIPE"; break;
+    default: break;
+    }
+    args.rval().setString(newString(cx, kind));
+    return true;
+}
+
+// stdinOpen() -> handle, or a libuv error (negative): standard input as a stream handle.
+bool stdinOpen(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    int status = 0;
+    const TcpSockets::Handle handle = program.runtime().tcp().openStandardInput(program.callerLocation(), status);
+    args.rval().setNumber(status < 0 ? double(status) : double(handle));
+    return true;
+}
+
 const JSFunctionSpec kNetNatives[] = {
     JS_FN("tcpOpen", tcpOpen, 0, 0),
     JS_FN("tcpBind", tcpBind, 3, 0),
@@ -302,6 +337,9 @@ const JSFunctionSpec kNetNatives[] = {
     JS_FN("tcpWriteQueueSize", tcpWriteQueueSize, 1, 0),
     JS_FN("uvError", uvError, 1, 0),
     JS_FN("isLoopbackAddress", isLoopback, 1, 0),
+    JS_FN("guessHandleType", guessHandleType, 1, 0),
+    JS_FN("stdinOpen", stdinOpen, 0, 0),
+    JS_FN("ttySetRawMode", ttySetRawMode, 2, 0),
     JS_FS_END,
 };
 

@@ -170,6 +170,10 @@ void EngineProcess::start() {
     }
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    if (d.options.standardInput < 0)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    else if (d.options.standardInput > 0)
+        posix_spawn_file_actions_adddup2(&actions, d.options.standardInput, 0);
     posix_spawn_file_actions_adddup2(&actions, fds[1], 3);
     pid_t pid = -1;
     const int rc = posix_spawn(&pid, d.options.executable.c_str(), &actions, nullptr, argv.data(), envp.data());

@@ -30,6 +30,10 @@ struct EngineOptions {
     // the process totals and the load client's view (UntracedSink.h). For measuring
     // what tracing costs a server; a run shown to a class always traces.
     bool traceEngine = true;
+    // The child's standard input, a program's process.stdin: this process's descriptor
+    // (0 for `echo text | loopscope run app.js`); -1: /dev/null, so that a run started
+    // from the window never takes the keys typed in the terminal it came from.
+    int standardInput = -1;
 };
 
 class EngineProcess {

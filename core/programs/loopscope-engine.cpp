@@ -67,6 +67,7 @@ int runCommand(int argc, char** argv) {
         return 1;
     loopscope::EngineOptions options;
     options.executable = selfPath();
+    options.standardInput = 0;
     loopscope::ConsoleOutput console;
     loopscope::EngineProcess process(file, options, [printLog, &console](std::vector<loopscope::TraceEvent>&& batch) {
         console.take(batch);

@@ -1,6 +1,11 @@
 // Real JavaScript programs (tests/data/js) run on the engine print exactly what Node 20
 // printed for them and exit with the same code. The expected files are recorded from
 // Node by scripts/record-js-corpus.py; a racy program has one file per variant Node showed.
+// A program with a NAME.stdin file reads it from a pipe on its standard input, as Node did;
+// the others read /dev/null.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <QDir>
 #include <QFile>
 #include <QtTest>
@@ -50,7 +55,19 @@ private slots:
             variants << readAll(kCorpus + "/" + name);
         const int expectedExit = readAll(base + ".exit").trimmed().toInt();
 
-        const Outcome run = runChild((kCorpus + "/" + program).toStdString());
+        EngineOptions options;
+        int input[2] = {-1, -1};
+        if (QFile::exists(base + ".stdin")) {
+            const QByteArray text = readAll(base + ".stdin");
+            QVERIFY2(text.size() < 60000, "a .stdin file must fit in a pipe's buffer");
+            QCOMPARE(pipe2(input, O_CLOEXEC), 0);
+            QCOMPARE(write(input[1], text.constData(), std::size_t(text.size())), ssize_t(text.size()));
+            close(input[1]);
+            options.standardInput = input[0];
+        }
+        const Outcome run = runChild((kCorpus + "/" + program).toStdString(), options);
+        if (input[0] >= 0)
+            close(input[0]);
         QVERIFY2(run.ok, run.error.c_str());
         ConsoleOutput console;
         console.take(run.events);

@@ -235,6 +235,7 @@ class TCP {
   getpeername(out) { return endpointInto(natives.tcpPeerName(this._id), out); }
   setNoDelay(enable) { return natives.tcpSetNoDelay(this._id, enable); }
   setKeepAlive(enable, delaySeconds) { return natives.tcpSetKeepAlive(this._id, enable, delaySeconds); }
+  setRawMode(raw) { return natives.ttySetRawMode(this._id, raw); }
   ref() { natives.tcpRef(this._id, true); }
   unref() { natives.tcpRef(this._id, false); }
   get writeQueueSize() { return natives.tcpWriteQueueSize(this._id); }
@@ -302,8 +303,15 @@ function Socket(options) {
     options = { fd: options };
   else
     options = { ...options };
-  if (options.fd !== undefined)
-    throw new Error('loopscope\'s net.Socket does not open file descriptors: connect() it to a loopback port');
+  // Of the descriptors only standard input, what process.stdin and a tty.ReadStream are.
+  if (options.fd !== undefined) {
+    if (options.fd !== 0)
+      throw new Error('loopscope\'s net.Socket opens no descriptor but standard input (0): connect() it to a loopback port');
+    const id = natives.stdinOpen();
+    if (id < 0)
+      throw errnoException(id, 'open');
+    options.handle = new TCP(id);
+  }
 
   // A socket ends its own side when the other side ends, unless told otherwise; it emits
   // 'close' itself, when its handle has closed.

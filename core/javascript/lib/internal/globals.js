@@ -97,7 +97,7 @@ process.emitWarning = function emitWarning(warning, type) {
   natives.write(2, `(node:${process.pid}) ${name}: ${message}`);
 };
 
-// process.stdout and process.stderr are streams (internal/stdio.js), made on first use
+// process.stdin, process.stdout and process.stderr are streams (internal/stdio.js), made on first use
 // as Node makes them: a program that never touches them does not load the stream modules.
 function defineStdio(name, fd) {
   let stream;
@@ -112,6 +112,17 @@ function defineStdio(name, fd) {
 }
 defineStdio('stdout', 1);
 defineStdio('stderr', 2);
+{
+  let stdin;
+  Object.defineProperty(process, 'stdin', {
+    get() {
+      stdin ??= require('internal/stdio').createStdin();
+      return stdin;
+    },
+    configurable: true,
+    enumerable: true,
+  });
+}
 
 // ---- console
 

@@ -1,3 +1,10 @@
+// process.stdin: what Node 20 makes of descriptor 0 (getStdin in its
+// lib/internal/bootstrap/switches/is_main_thread.js): a socket on a pipe, a socket or a
+// terminal, a file stream on a file, an empty stream otherwise and in a Worker (Node's
+// worker gets an empty one unless its `stdin` option says otherwise). It starts paused:
+// a program that only looks at it still ends, and one that pauses it again lets the loop
+// end once nothing else is left.
+//
 // process.stdout and process.stderr: Writable streams whose writes are synchronous, as
 // Node's are when the output is a file or a pipe (lib/internal/fs/sync_write_stream.js),
 // so that `readable.pipe(process.stdout)` and pipeline(..., process.stdout) work and
@@ -8,7 +15,7 @@
 
 const natives = require('internal:binding');
 const { Buffer } = require('buffer');
-const { Writable } = require('stream');
+const { Readable, Writable } = require('stream');
 const { StringDecoder } = require('string_decoder');
 
 const kDecoder = Symbol('kDecoder');
@@ -46,4 +53,42 @@ class StdioWriteStream extends Writable {
   }
 }
 
-module.exports = { StdioWriteStream };
+function createStdin() {
+  const fd = 0;
+  let stdin;
+  switch (natives.workerInfo.isMainThread ? natives.guessHandleType(fd) : 'WORKER') {
+    case 'TTY':
+      stdin = new (require('tty').ReadStream)(fd);
+      break;
+    case 'FILE':
+      stdin = new (require('fs').ReadStream)(null, { fd, autoClose: false });
+      break;
+    case 'PIPE':
+    case 'TCP':
+      stdin = new (require('net').Socket)({ fd, readable: true, writable: false, manualStart: true });
+      // It cannot be end()-ed.
+      stdin._writableState.ended = true;
+      break;
+    default:
+      stdin = new Readable({ read() {} });
+      stdin.push(null);
+  }
+  stdin.fd = fd;
+
+  if (stdin._handle && stdin._handle.readStop) {
+    stdin._handle.reading = false;
+    stdin._readableState.reading = false;
+    stdin._handle.readStop();
+  }
+  // pause() stops the stream one tick later; then the handle stops reading too.
+  stdin.on('pause', () => process.nextTick(() => {
+    if (stdin._handle && stdin._handle.reading && !stdin.readableFlowing) {
+      stdin._readableState.reading = false;
+      stdin._handle.reading = false;
+      stdin._handle.readStop();
+    }
+  }));
+  return stdin;
+}
+
+module.exports = { StdioWriteStream, createStdin };
