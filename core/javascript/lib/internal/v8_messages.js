@@ -29,7 +29,25 @@ const engineMessages = [
   [/^can't convert (null|undefined) to object$/, () => 'Cannot convert undefined or null to object'],
   [/^BigInt value can't be serialized in JSON$/, () => 'Do not know how to serialize a BigInt'],
   [/^\(\{\}\) is not iterable$/, () => '{} is not iterable'],
+  [/^can't define property (.+?): Object is not extensible$/, (_, name) => `Cannot define property ${unquoted(name)}, object is not extensible`],
+  [/^WeakMap key must be an object, got .+$/, () => 'Invalid value used as weak map key'],
+  [/^WeakSet value must be an object, got .+$/, () => 'Invalid value used in weak set'],
+  [/^`target` argument of Reflect\.(\w+) must be an object, got .+$/, (_, method) => `Reflect.${method} called on non-object`],
+  [/^"(.*)" is not a function$/, (_, text) => `${text} is not a function`],
+  [/^cannot use 'in' operator to search for (.+) in (.+)$/, (_, key, target) => `Cannot use 'in' operator to search for '${unquoted(key)}' in ${unquoted(target)}`],
+  [/^invalid 'instanceof' operand (.+)$/, (_, operand) => `Right-hand side of 'instanceof' is ${isPrimitiveText(operand) ? 'not an object' : 'not callable'}`],
+  [/^(.+) is not an object or null$/, (_, value) => `Object prototype may only be an Object or null: ${unquoted(value)}`],
 ];
+
+// SpiderMonkey quotes a string value ("a"); V8 shows it bare.
+function unquoted(text) {
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+}
+
+// How SpiderMonkey writes a primitive in a message: a number, a quoted string, a keyword.
+function isPrimitiveText(text) {
+  return /^(-?[\d.]+(e[+-]?\d+)?n?|".*"|true|false|null|undefined|NaN|-?Infinity|Symbol\(.*\))$/.test(text);
+}
 
 // [name, message] as V8 would have them.
 function v8Error(name, message) {
@@ -114,6 +132,63 @@ function jsonParseMessage(text, what, position) {
   return `Unexpected token '${token}', ${start > 0 ? '...' : ''}"${text.slice(start, end)}"${end < text.length ? '...' : ''} is not valid JSON`;
 }
 
+// ---- JSON.stringify's "Converting circular structure to JSON" with the path V8 shows: the
+// object the circle starts at, the keys that lead back to it (the first two and the last
+// when there are more than three), and the key that closes it.
+
+function constructorName(object) {
+  const prototype = Object.getPrototypeOf(object);
+  const constructor = prototype && Object.getOwnPropertyDescriptor(prototype, 'constructor')?.value;
+  return typeof constructor === 'function' && constructor.name ? constructor.name : 'Object';
+}
+
+function keyText(holder, key) {
+  return Array.isArray(holder) ? `index ${key}` : `property '${key}'`;
+}
+
+// Walks `value` as JSON.stringify does (toJSON, the replacer) to the first object met again
+// while it is still being written; null when there is none.
+function circularStructureMessage(value, replacer) {
+  const allowed = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+  const stack = [];  // [object, key that led to it]
+  function visit(holder, key, item) {
+    if (item !== null && (typeof item === 'object' || typeof item === 'bigint') && typeof item.toJSON === 'function')
+      item = item.toJSON(key);
+    if (typeof replacer === 'function')
+      item = replacer.call(holder, key, item);
+    if (item === null || typeof item !== 'object' || item instanceof Number || item instanceof String ||
+        item instanceof Boolean || item instanceof BigInt)
+      return null;
+    const start = stack.findIndex(([object]) => object === item);
+    if (start !== -1)
+      return describe(stack.slice(start), holder, key);
+    stack.push([item, key, holder]);
+    const keys = Array.isArray(item) ? item.map((_, index) => String(index))
+      : Object.keys(item).filter((name) => !allowed || allowed.has(name));
+    for (const name of keys) {
+      const found = visit(item, name, item[name]);
+      if (found)
+        return found;
+    }
+    stack.pop();
+    return null;
+  }
+  function describe(circle, holder, key) {
+    const lines = ['Converting circular structure to JSON',
+                   `    --> starting at object with constructor '${constructorName(circle[0][0])}'`];
+    const steps = circle.slice(1).map(([object, name, parent]) =>
+      `    |     ${keyText(parent, name)} -> object with constructor '${constructorName(object)}'`);
+    lines.push(...(steps.length > 3 ? [steps[0], steps[1], '    |     ...', steps[steps.length - 1]] : steps));
+    lines.push(`    --- ${keyText(holder, key)} closes the circle`);
+    return lines.join('\n');
+  }
+  try {
+    return visit({ '': value }, '', value);
+  } catch {
+    return null;
+  }
+}
+
 const originalParse = JSON.parse;
 const originalStringify = JSON.stringify;
 const jsonError = /^JSON\.parse: (.+) at line (\d+) column (\d+) of the JSON data$/;
@@ -145,6 +220,8 @@ Object.defineProperty(JSON, 'stringify', {
       } catch (error) {
         if (error instanceof TypeError && error.message === "BigInt value can't be serialized in JSON")
           throw new TypeError('Do not know how to serialize a BigInt');
+        if (error instanceof TypeError && error.message === 'cyclic object value')
+          throw new TypeError(circularStructureMessage(value, replacer) ?? 'Converting circular structure to JSON');
         throw error;
       }
     },
