@@ -21,6 +21,7 @@
 #include "JsErrorText.h"
 #include "JsLibrary.h"
 #include "JsMicrotaskQueue.h"
+#include "JsWeakReferences.h"
 #include "JsWatchdog.h"
 #include "JsNatives.h"
 #include "JsStrings.h"
@@ -43,14 +44,18 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
     : scenario_(scenario), runtime_(runtime), engine_(engine), worker_(worker),
       workers_(std::make_unique<JsWorkers>(*this, worker)), cluster_(std::make_unique<JsCluster>(*this)),
       mainFile_(scenario.program),
-      microtasks_(std::make_unique<JsMicrotaskQueue>(*this)), hooks_(engine.cx()) {
+      microtasks_(std::make_unique<JsMicrotaskQueue>(*this)),
+      weakReferences_(std::make_unique<JsWeakReferences>(*this)), hooks_(engine.cx()) {
     JS_SetContextPrivate(cx(), this);
     JS::SetJobQueue(cx(), microtasks_.get());
     JS::SetPromiseRejectionTrackerCallback(cx(), &JavaScriptProgram::trackRejection, this);
     JS::SetModuleResolveHook(JS_GetRuntime(cx()), &JavaScriptProgram::resolveModule);
     JS::SetModuleMetadataHook(JS_GetRuntime(cx()), &JavaScriptProgram::describeModule);
     JS::SetModuleDynamicImportHook(JS_GetRuntime(cx()), &JavaScriptProgram::importDynamically);
-    runtime_.setAfterDrain([this] { return processRejections(); });
+    runtime_.setAfterDrain([this] {
+        weakReferences_->clearKeptObjects();
+        return processRejections();
+    });
     runtime_.setInterruptRunningCode([this] { JS_RequestInterruptCallback(cx()); });
     JS_AddInterruptCallback(cx(), &JavaScriptProgram::onInterrupt);
     JS::SetOutOfMemoryCallback(cx(), &JavaScriptProgram::onOutOfMemory, this);

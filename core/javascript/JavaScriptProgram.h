@@ -25,6 +25,7 @@ namespace loopscope {
 
 class JsCluster;
 class JsMicrotaskQueue;
+class JsWeakReferences;
 class JsWatchdog;
 class JsWorkers;
 class WorkerLink;
@@ -111,6 +112,7 @@ private:
     bool parentPortRefed_ = false;
     std::string mainFile_;
     std::unique_ptr<JsMicrotaskQueue> microtasks_;
+    std::unique_ptr<JsWeakReferences> weakReferences_;
     std::unique_ptr<JsWatchdog> watchdog_;
     bool outOfMemory_ = false;
     JS::PersistentRooted<JSObject*> hooks_;

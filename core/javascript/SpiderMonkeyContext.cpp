@@ -48,6 +48,8 @@ SpiderMonkeyContext::SpiderMonkeyContext(std::size_t heapBytes, JSRuntime* paren
     JS::RealmOptions options;
     // Node has SharedArrayBuffer and Atomics.
     options.creationOptions().setSharedMemoryAndAtomicsEnabled(true);
+    // WeakRef and FinalizationRegistry (JsWeakReferences does the embedder's part).
+    options.creationOptions().setWeakRefsEnabled(JS::WeakRefSpecifier::EnabledWithoutCleanupSome);
     // "can't access property "x", o is undefined": the property's name, which V8's
     // message (and so Node's) carries.
     options.creationOptions().setPropertyErrorMessageFixEnabled(true);

@@ -6,6 +6,7 @@
 #include <QtTest>
 #include <QTemporaryDir>
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -378,6 +379,40 @@ private slots:
 
     // Nothing beyond loopback: listening on every interface and connecting elsewhere are
     // errors that name what loopscope does, and no connect is attempted.
+    void finalizationRegistryCallbacksRunInThePollPhase() {
+        const Outcome run = runChild(program("finalization.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(), std::string("cleaned 10 of 10\n"));
+        int cleanups = 0;
+        for (const TraceEvent& event : eventsOf(run, EventKind::Enqueue, QueueKind::Poll))
+            cleanups += event.text == "FinalizationRegistry cleanup";
+        QVERIFY2(cleanups >= 1, "the registry's callbacks come as the engine's cleanup task");
+    }
+
+    void standardInputChunksArePollPhaseCallbacks() {
+        int input[2];
+        QCOMPARE(pipe2(input, O_CLOEXEC), 0);
+        const std::string text = "one\ntwo\nthree\n";
+        QCOMPARE(write(input[1], text.data(), text.size()), ssize_t(text.size()));
+        close(input[1]);
+        EngineOptions options;
+        options.standardInput = input[0];
+        const Outcome run = runChild(std::string(LOOPSCOPE_TEST_DATA "/js/stdin-stream-events.js"), options);
+        close(input[0]);
+        QVERIFY2(run.ok, run.error.c_str());
+        std::vector<std::string> labels;
+        for (const TraceEvent& event : eventsOf(run, EventKind::Enqueue, QueueKind::Poll))
+            if (event.text.rfind("stdin", 0) == 0)
+                labels.push_back(event.text);
+        QCOMPARE(labels, (std::vector<std::string>{"stdin data", "stdin end"}));
+        ConsoleOutput console;
+        console.take(run.events);
+        QVERIFY2(console.standardOutput().find("end: 14 characters, 4 lines\n") != std::string::npos,
+                 console.standardOutput().c_str());
+    }
+
     void aNetProgramReachesLoopbackOnly() {
         const Outcome run = runChild(program("net-not-loopback.js"));
         QVERIFY2(run.ok, run.error.c_str());

@@ -36,6 +36,7 @@ const engineMessages = [
   [/^"(.*)" is not a function$/, (_, text) => `${text} is not a function`],
   [/^cannot use 'in' operator to search for (.+) in (.+)$/, (_, key, target) => `Cannot use 'in' operator to search for '${unquoted(key)}' in ${unquoted(target)}`],
   [/^invalid 'instanceof' operand (.+)$/, (_, operand) => `Right-hand side of 'instanceof' is ${isPrimitiveText(operand) ? 'not an object' : 'not callable'}`],
+  [/^The heldValue parameter passed to FinalizationRegistry\.register must not be the same as the target parameter$/, () => 'FinalizationRegistry.prototype.register: target and holdings must not be same'],
   [/^(.+) is not an object or null$/, (_, value) => `Object prototype may only be an Object or null: ${unquoted(value)}`],
 ];
 
