@@ -3629,6 +3629,8 @@ module.exports = {
   types,
   get TextEncoder() { return require('internal/encoding').TextEncoder; },
   get TextDecoder() { return require('internal/encoding').TextDecoder; },
+  get parseArgs() { return require('internal/util/parse_args').parseArgs; },
+  get styleText() { return require('internal/util/style_text').styleText; },
 };
 
 function validateNumber(value, name, min = undefined, max) {
