@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <cstdio>
 #include <memory>
 #include <tuple>
@@ -90,7 +91,11 @@ int runCommand(const QStringList& arguments) {
     parser.setApplicationDescription(QStringLiteral("Run a scenario headless and export what happened."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The scenario file."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The scenario file, or a JavaScript program."));
+    parser.addPositionalArgument(QStringLiteral("ARGUMENT"),
+                                 QStringLiteral("A program's own arguments, its process.argv after its path; "
+                                                "after -- when they start with a dash."),
+                                 QStringLiteral("[-- ARGUMENT...]"));
     const QString modes = QStringLiteral("%1, %2 or %3").arg(QLatin1String(engineName(EngineKind::EventLoop)),
                                                              QLatin1String(engineName(EngineKind::ThreadPerRequest)),
                                                              QLatin1String(kBothEngines));
@@ -125,12 +130,17 @@ int runCommand(const QStringList& arguments) {
         return kExitOk;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        return argumentError(QStringLiteral("loopscope run"), positional.size() < 2 ? QStringLiteral("run: no scenario file given")
-                                                           : QStringLiteral("run: only one scenario file can be run"));
+    if (positional.size() < 2)
+        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("run: no scenario file given"));
+    static const QRegularExpression program(QStringLiteral("\\.(js|mjs|cjs)$"));
+    if (positional.size() > 2 && !program.match(positional.at(1)).hasMatch())
+        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("run: only one scenario file can be run "
+                                                                             "(arguments go to a JavaScript program)"));
 
     RunOptions options;
     options.scenarioPath = positional.at(1);
+    for (const QString& argument : positional.mid(2))
+        options.programArguments.push_back(argument.toStdString());
     options.mode = parser.value(mode);
     if (!options.mode.isEmpty() && modeEngines(options.mode).empty())
         return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--mode must be %1, not '%2'").arg(modes, options.mode));

@@ -39,6 +39,7 @@ EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace
     engineOptions.horizon = options.horizon;
     engineOptions.loadWaves = options.loadWaves;
     engineOptions.standardInput = 0;
+    engineOptions.programArguments = options.programArguments;
     const bool printLog = options.printLog;
     ConsoleOutput console;
     EngineProcess process(options.scenarioPath.toStdString(), engineOptions,

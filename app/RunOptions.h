@@ -32,6 +32,7 @@ struct RunOptions {
     std::optional<int> cores;
     std::optional<Nanoseconds> horizon;
     std::vector<std::string> loadWaves;  // --load N@TIME[/SPACING], as given
+    std::vector<std::string> programArguments;  // a program's process.argv after its path
 };
 
 // The --mode that runs both engines, one after the other.

@@ -49,6 +49,7 @@ namespace {
 using PersistentValue = std::shared_ptr<JS::PersistentRooted<JS::Value>>;
 
 bool defineString(JSContext* cx, JS::HandleObject object, const char* name, const std::string& value);
+bool defineStringList(JSContext* cx, JS::HandleObject object, const char* name, const std::vector<std::string>& values);
 
 PersistentValue keep(JSContext* cx, JS::HandleValue value) {
     return std::make_shared<JS::PersistentRooted<JS::Value>>(cx, value);
@@ -897,6 +898,18 @@ bool defineString(JSContext* cx, JS::HandleObject object, const char* name, cons
     return JS_DefineProperty(cx, object, name, text, JSPROP_ENUMERATE);
 }
 
+bool defineStringList(JSContext* cx, JS::HandleObject object, const char* name, const std::vector<std::string>& values) {
+    JS::RootedValueVector items(cx);
+    for (const std::string& value : values)
+        if (!items.append(JS::StringValue(newString(cx, value))))
+            return false;
+    JS::RootedObject list(cx, JS::NewArrayObject(cx, items));
+    if (!list)
+        return false;
+    JS::RootedValue listValue(cx, JS::ObjectValue(*list));
+    return JS_DefineProperty(cx, object, name, listValue, JSPROP_ENUMERATE);
+}
+
 JSObject* environment(JSContext* cx) {
     JS::RootedObject env(cx, JS_NewPlainObject(cx));
     if (!env)
@@ -934,6 +947,7 @@ JSObject* makeNatives(JSContext* cx) {
         !defineString(cx, natives, "version", kNodeVersion) ||
         !defineString(cx, natives, "cwd", currentDirectory()) ||
         !defineString(cx, natives, "mainFile", program.scenario().program) ||
+        !defineStringList(cx, natives, "programArguments", program.scenario().programArguments) ||
         !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineClusterNatives(cx, natives))
         return nullptr;
     return natives;

@@ -48,6 +48,10 @@ std::vector<std::string> engineChildCommand(const std::string& scenarioPath, con
     if (!options.traceEngine)
         arguments.push_back("--untraced");
     arguments.push_back(scenarioPath);
+    if (!options.programArguments.empty()) {
+        arguments.push_back("--");
+        arguments.insert(arguments.end(), options.programArguments.begin(), options.programArguments.end());
+    }
     return arguments;
 }
 

@@ -34,6 +34,8 @@ struct EngineOptions {
     // (0 for `echo text | loopscope run app.js`); -1: /dev/null, so that a run started
     // from the window never takes the keys typed in the terminal it came from.
     int standardInput = -1;
+    // The program's command-line arguments (process.argv after its path).
+    std::vector<std::string> programArguments;
 };
 
 class EngineProcess {

@@ -1,5 +1,5 @@
 // `loopscope engine-child --engine NAME [--threadpool N] [--cores N] [--time-scale X] [--processes N]
-//  [--horizon TIME] [--load N@TIME[/SPACING]]... [--untraced] FILE`:
+//  [--horizon TIME] [--load N@TIME[/SPACING]]... [--untraced] FILE [-- PROGRAM-ARGUMENT...]`:
 // the child side of EngineProcess. Reads the scenario, applies the overrides, runs the
 // engine and streams its events to fd 3 (PipeTraceSink). Exit codes: 0 the run
 // completed, 1 bad arguments or scenario, 2 the run failed.
@@ -57,6 +57,7 @@ struct ChildArguments {
     std::optional<int> clusterWorker;       // a forked program's worker id, from 1
     std::optional<Nanoseconds> clusterOrigin;
     std::string file;
+    std::vector<std::string> programArguments;  // after `--`
 };
 
 std::optional<int> parseInt(const char* text, int low, int high) {
@@ -72,6 +73,10 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
     for (int at = 2; at < argc; ++at) {
         const std::string argument = argv[at];
         auto value = [&]() -> const char* { return at + 1 < argc ? argv[++at] : nullptr; };
+        if (argument == "--") {
+            out.programArguments.assign(argv + at + 1, argv + argc);
+            break;
+        }
         if (argument == "--engine") {
             const char* name = value();
             if (!name)
@@ -196,6 +201,7 @@ std::unique_ptr<Engine> makeEngine(const ChildArguments& arguments, const Scenar
             options.timeScale = scenario.runtime.timeScale;
             options.horizon = scenario.runtime.horizon;
             options.traceEngine = !arguments.untraced;
+            options.programArguments = arguments.programArguments;
             return std::make_unique<JavaScriptEngine>(ForkCommand{options.executable, arguments.file, options});
         }
         if (arguments.clusterProcess)
@@ -256,6 +262,7 @@ int engineChildMain(int argc, char** argv) {
     if (arguments.horizon)
         scenario.runtime.horizon = *arguments.horizon;
     scenario.load.insert(scenario.load.end(), arguments.load.begin(), arguments.load.end());
+    scenario.programArguments = arguments.programArguments;
     // Before the first use of the pool, which is when libuv reads it.
     setenv("UV_THREADPOOL_SIZE", std::to_string(scenario.runtime.threadpool).c_str(), 1);
     // Before any thread exists, so that every thread of the run inherits it.

@@ -24,7 +24,7 @@ const char* const kMode = loopscope::engineName(loopscope::EngineKind::EventLoop
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: loopscope-engine run FILE [--mode %s] [--print-log]\n"
+                 "usage: loopscope-engine run FILE [--mode %s] [--print-log] [-- PROGRAM-ARGUMENT...]\n"
                  "       loopscope-engine engine-child --engine NAME [--threadpool N] [--cores N] "
                  "[--time-scale X] [--processes N] FILE\n",
                  kMode);
@@ -40,8 +40,13 @@ std::string selfPath() {
 int runCommand(int argc, char** argv) {
     std::string file;
     bool printLog = false;
+    std::vector<std::string> programArguments;
     for (int at = 2; at < argc; ++at) {
         const std::string argument = argv[at];
+        if (argument == "--" && !file.empty()) {
+            programArguments.assign(argv + at + 1, argv + argc);
+            break;
+        }
         if (argument == "--print-log") {
             printLog = true;
         } else if (argument == "--mode") {
@@ -68,6 +73,7 @@ int runCommand(int argc, char** argv) {
     loopscope::EngineOptions options;
     options.executable = selfPath();
     options.standardInput = 0;
+    options.programArguments = programArguments;
     loopscope::ConsoleOutput console;
     loopscope::EngineProcess process(file, options, [printLog, &console](std::vector<loopscope::TraceEvent>&& batch) {
         console.take(batch);

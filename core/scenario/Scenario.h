@@ -143,6 +143,8 @@ struct Scenario {
     std::string sourcePath;   // the file it was read from ("" for built-ins read from memory)
     std::string program;      // a real JavaScript program to run instead of steps (its path)
     SourceLocation programWhere;  // the `program:` value, for messages about the file
+    // What the program finds in process.argv after its own path (`loopscope run app.js -- a b`).
+    std::vector<std::string> programArguments;
     int format = 1;
     std::string title;
     std::string summary;

@@ -187,7 +187,7 @@ private slots:
         const QString file = good("every-step.yaml");
         const QString run = QStringLiteral("run");
         QTest::newRow("no file") << QStringList{run} << QStringLiteral("run: no scenario file given");
-        QTest::newRow("two files") << QStringList{run, file, file} << QStringLiteral("run: only one scenario file can be run");
+        QTest::newRow("two files") << QStringList{run, file, file} << QStringLiteral("run: only one scenario file can be run (arguments go to a JavaScript program)");
         QTest::newRow("mode") << QStringList{run, file, QStringLiteral("--mode"), QStringLiteral("fast")}
                               << QStringLiteral("--mode must be event-loop, thread-per-request or both, not 'fast'");
         QTest::newRow("width") << QStringList{run, file, QStringLiteral("--width"), QStringLiteral("5")}

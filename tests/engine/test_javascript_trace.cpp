@@ -413,6 +413,18 @@ private slots:
                  console.standardOutput().c_str());
     }
 
+    void aProgramGetsItsCommandLineArguments() {
+        EngineOptions options;
+        options.programArguments = {"--name", "Ada", "-v", "input.txt", "two words"};
+        const Outcome run = runChild(program("argv.js"), options);
+        QVERIFY2(run.ok, run.error.c_str());
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(),
+                 std::string("argv: argv.js --name Ada -v input.txt two words\n"
+                             "values: {\"name\":\"Ada\",\"verbose\":true} positionals: [\"input.txt\",\"two words\"]\n"));
+    }
+
     void aNetProgramReachesLoopbackOnly() {
         const Outcome run = runChild(program("net-not-loopback.js"));
         QVERIFY2(run.ok, run.error.c_str());
