@@ -192,7 +192,7 @@ function readFile(path, options, callback) {
     request('fstat', [fd], `${label} (fstat)`, (statError, stats) => {
       if (statError)
         return close(statError);
-      size = (stats.mode & constants.S_IFMT) === constants.S_IFREG ? stats.size : 0;
+      size = isRegularFile(stats) ? stats.size : 0;
       if (size > 2 ** 31 - 1) {
         const error = new RangeError(`File size (${size}) is greater than 2 GiB`);
         error.code = 'ERR_FS_FILE_TOO_LARGE';
@@ -209,7 +209,7 @@ function readFileSync(path, options) {
   const chunks = [];
   try {
     const stats = natives.operationSync('fstat', [fd]);
-    const size = (stats.mode & constants.S_IFMT) === constants.S_IFREG ? stats.size : 0;
+    const size = isRegularFile(stats) ? stats.size : 0;
     let read = 0;
     for (;;) {
       const length = size === 0 ? kReadFileUnknownBufferLength : Math.min(size - read, kReadFileBufferLength);
@@ -315,6 +315,10 @@ function mkdir(path, options, callback) {
   oneRequest('mkdir', mkdirArgs, () => undefined)(path, options, callback);
 }
 
+// For the raw stats the natives answer with (Stats has isDirectory() and isFile()).
+const isFolder = (stats) => (stats.mode & constants.S_IFMT) === constants.S_IFDIR;
+const isRegularFile = (stats) => (stats.mode & constants.S_IFMT) === constants.S_IFREG;
+
 function mkdirRecursiveSync(path, mode = 0o777) {
   const absolute = pathModule.resolve(path);
   let first;
@@ -322,7 +326,7 @@ function mkdirRecursiveSync(path, mode = 0o777) {
   for (let at = absolute; ; at = pathModule.dirname(at)) {
     try {
       const stats = natives.operationSync('stat', [at]);
-      if ((stats.mode & constants.S_IFMT) !== constants.S_IFDIR)
+      if (!isFolder(stats))
         natives.operationSync('mkdir', [at, mode]);  // throws EEXIST as Node does
       break;
     } catch (error) {
@@ -486,7 +490,7 @@ function isDirectoryError(path) {
 
 function removeTreeSync(path) {
   const stats = natives.operationSync('lstat', [path]);
-  if ((stats.mode & constants.S_IFMT) !== constants.S_IFDIR)
+  if (!isFolder(stats))
     return natives.operationSync('unlink', [path]);
   for (const [name] of natives.operationSync('readdir', [path]))
     removeTreeSync(pathModule.join(path, name));
@@ -503,7 +507,7 @@ function rmSync(path, options = {}) {
       return;
     throw error;
   }
-  if ((stats.mode & constants.S_IFMT) === constants.S_IFDIR && !options.recursive)
+  if (isFolder(stats) && !options.recursive)
     throw isDirectoryError(path);
   removeTreeSync(path);
 }
@@ -512,7 +516,7 @@ function removeTree(path, callback) {
   request('lstat', [path], `fs.lstat ${pathModule.basename(path)}`, (error, stats) => {
     if (error)
       return callback(error);
-    if ((stats.mode & constants.S_IFMT) !== constants.S_IFDIR)
+    if (!isFolder(stats))
       return request('unlink', [path], `fs.unlink ${pathModule.basename(path)}`, callback);
     request('readdir', [path], `fs.readdir ${pathModule.basename(path)}`, (readError, entries) => {
       if (readError)
@@ -549,7 +553,7 @@ function rm(path, options, callback) {
   request('lstat', [path], `fs.lstat ${pathModule.basename(path)}`, (error, stats) => {
     if (error)
       return callback(error.code === 'ENOENT' && options.force ? null : error);
-    if ((stats.mode & constants.S_IFMT) === constants.S_IFDIR && !options.recursive)
+    if (isFolder(stats) && !options.recursive)
       return callback(isDirectoryError(path));
     removeTree(path, (removeError) => callback(removeError || null));
   });
