@@ -38,9 +38,19 @@ function tokenize(args, options) {
   const rest = args.slice();
   let index = -1;
   let pendingExpansions = 0;  // tokens that came from one grouped argument share its index
+  // `-n` or `--name`: a string option takes the next argument as its value, whatever it is
+  // (strict mode then calls a value that looks like an option ambiguous). The next index.
+  function pushOptionTakingNext(name, rawName) {
+    const token = { kind: 'option', name, rawName, index, value: undefined, inlineValue: undefined };
+    if (isStringOption(options, name) && rest.length > 0) {
+      token.value = rest.shift();
+      token.inlineValue = false;
+    }
+    tokens.push(token);
+    return token.value === undefined ? index : index + 1;
+  }
   while (rest.length > 0) {
     const arg = rest.shift();
-    const next = rest[0];
     if (pendingExpansions > 0)
       pendingExpansions--;
     else
@@ -54,15 +64,7 @@ function tokenize(args, options) {
     }
     const isShort = arg.length >= 2 && arg[0] === '-' && arg[1] !== '-';
     if (isShort && arg.length === 2) {
-      const name = longNameOf(arg[1], options);
-      const token = { kind: 'option', name, rawName: arg, index, value: undefined, inlineValue: undefined };
-      if (isStringOption(options, name) && next !== undefined) {
-        token.value = rest.shift();
-        token.inlineValue = false;
-      }
-      tokens.push(token);
-      if (token.value !== undefined)
-        index++;
+      index = pushOptionTakingNext(longNameOf(arg[1], options), arg);
       continue;
     }
     if (isShort && !isStringOption(options, longNameOf(arg[1], options))) {
@@ -89,15 +91,7 @@ function tokenize(args, options) {
     if (arg.length > 2 && arg.startsWith('--')) {
       const equals = arg.indexOf('=');
       if (equals === -1) {
-        const name = arg.slice(2);
-        const token = { kind: 'option', name, rawName: arg, index, value: undefined, inlineValue: undefined };
-        if (isStringOption(options, name) && next !== undefined) {
-          token.value = rest.shift();
-          token.inlineValue = false;
-        }
-        tokens.push(token);
-        if (token.value !== undefined)
-          index++;
+        index = pushOptionTakingNext(arg.slice(2), arg);
       } else {
         const name = arg.slice(2, equals);
         tokens.push({ kind: 'option', name, rawName: `--${name}`, index, value: arg.slice(equals + 1), inlineValue: true });
