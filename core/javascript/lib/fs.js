@@ -723,6 +723,13 @@ fs.promises = {
   utimes: promisified(fs.utimes),
   truncate: promisified(truncate),
   rm: promisified(rm),
+  open: (...args) => require('internal/fs/file_handle').open(...args),
 };
+
+// What internal/fs/file_handle.js shares with this file, out of the enumerable exports.
+Object.defineProperty(fs, Symbol.for('loopscope.fs.internals'), {
+  value: { dataBytes, encoded, isRegularFile, openArgs, optionsOf, toBuffer, toStats },
+  enumerable: false,
+});
 
 module.exports = fs;
