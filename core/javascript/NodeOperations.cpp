@@ -12,6 +12,8 @@
 #include <uv.h>
 #include <zlib.h>
 
+#include "ZlibStreams.h"
+
 namespace loopscope {
 
 namespace {
@@ -462,6 +464,34 @@ OperationResult decompress(const Arguments& a, int windowBits) {
     return {std::nullopt, std::move(out)};
 }
 
+OperationResult zlibStreamCreate(const Arguments& a) {
+    const auto* kind = argument<std::string>(a, 0);
+    const auto* level = argument<double>(a, 1);
+    const auto* windowBits = argument<double>(a, 2);
+    const auto* memLevel = argument<double>(a, 3);
+    const auto* strategy = argument<double>(a, 4);
+    if (!kind || !level || !windowBits || !memLevel || !strategy)
+        return badArguments("zlibStreamCreate");
+    return ZlibStreams::instance().create(*kind, int(*level), int(*windowBits), int(*memLevel), int(*strategy));
+}
+
+OperationResult zlibStreamWrite(const Arguments& a) {
+    const auto* id = argument<double>(a, 0);
+    const auto* input = argument<Bytes>(a, 1);
+    const auto* flush = argument<double>(a, 2);
+    if (!id || !input || !flush)
+        return badArguments("zlibStreamWrite");
+    return ZlibStreams::instance().write(std::uint64_t(*id), *input, int(*flush));
+}
+
+OperationResult zlibStreamClose(const Arguments& a) {
+    const auto* id = argument<double>(a, 0);
+    if (!id)
+        return badArguments("zlibStreamClose");
+    ZlibStreams::instance().close(std::uint64_t(*id));
+    return {std::nullopt, {}};
+}
+
 using Operation = std::function<OperationResult(const Arguments&)>;
 
 const std::map<std::string, Operation>& operations() {
@@ -505,6 +535,9 @@ const std::map<std::string, Operation>& operations() {
         {"inflate", [](const Arguments& a) { return decompress(a, 15); }},
         {"inflateRaw", [](const Arguments& a) { return decompress(a, -15); }},
         {"unzip", [](const Arguments& a) { return decompress(a, 15 + 32); }},
+        {"zlibStreamCreate", zlibStreamCreate},
+        {"zlibStreamWrite", zlibStreamWrite},
+        {"zlibStreamClose", zlibStreamClose},
     };
     return table;
 }
@@ -520,7 +553,8 @@ OperationResult runOperation(const OperationCall& call) {
 
 bool operationComputes(const std::string& name) {
     static const char* const computing[] = {"pbkdf2", "scrypt", "randomBytes", "hash", "hmac", "gzip", "deflate",
-                                            "deflateRaw", "gunzip", "inflate", "inflateRaw", "unzip"};
+                                            "deflateRaw", "gunzip", "inflate", "inflateRaw", "unzip",
+                                            "zlibStreamWrite"};
     for (const char* each : computing)
         if (name == each)
             return true;

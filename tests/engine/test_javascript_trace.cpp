@@ -413,6 +413,20 @@ private slots:
                  console.standardOutput().c_str());
     }
 
+    void eachChunkThroughAZlibStreamIsAPoolJob() {
+        const Outcome run = runChild(program("gzip-stream.js"));
+        QVERIFY2(run.ok, run.error.c_str());
+        const auto begins = eventsOf(run, EventKind::WorkBegin);
+        QCOMPARE(int(begins.size()), 4);  // three writes and the finish
+        for (const TraceEvent& begin : begins) {
+            QCOMPARE(begin.text, std::string("Gzip.write"));
+            QCOMPARE(begin.lane.kind, LaneKind::PoolWorker);
+        }
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(), std::string("one two three\n"));
+    }
+
     void aProgramGetsItsCommandLineArguments() {
         EngineOptions options;
         options.programArguments = {"--name", "Ada", "-v", "input.txt", "two words"};
