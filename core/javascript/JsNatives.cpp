@@ -37,6 +37,7 @@
 #include "NodeOperations.h"
 #include "JsClusterNatives.h"
 #include "JsNetNatives.h"
+#include "JsProcessNatives.h"
 #include "JsStrings.h"
 #include "JsWorkerNatives.h"
 
@@ -925,11 +926,6 @@ JSObject* environment(JSContext* cx) {
     return env;
 }
 
-std::string currentDirectory() {
-    char buffer[PATH_MAX];
-    return ::getcwd(buffer, sizeof buffer) ? std::string(buffer) : std::string("/");
-}
-
 }  // namespace
 
 JSObject* makeNatives(JSContext* cx) {
@@ -945,10 +941,9 @@ JSObject* makeNatives(JSContext* cx) {
         !JS_DefineProperty(cx, natives, "pid", pid, JSPROP_ENUMERATE) ||
         !JS_DefineProperty(cx, natives, "ppid", ppid, JSPROP_ENUMERATE) ||
         !defineString(cx, natives, "version", kNodeVersion) ||
-        !defineString(cx, natives, "cwd", currentDirectory()) ||
         !defineString(cx, natives, "mainFile", program.scenario().program) ||
         !defineStringList(cx, natives, "programArguments", program.scenario().programArguments) ||
-        !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineClusterNatives(cx, natives))
+        !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineProcessNatives(cx, natives) || !defineClusterNatives(cx, natives))
         return nullptr;
     return natives;
 }

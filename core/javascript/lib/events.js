@@ -84,6 +84,24 @@ module.exports.once = once;
 module.exports.on = on;
 module.exports.getEventListeners = getEventListeners;
 module.exports.getMaxListeners = getMaxListeners;
+module.exports.addAbortListener = addAbortListener;
+
+// addAbortListener(signal, listener): `listener` runs once when `signal` aborts (at once, as
+// a microtask, when it has already); the answer's Symbol.dispose removes it.
+function addAbortListener(signal, listener) {
+  if (signal === undefined)
+    throw invalidArgTypeError('signal', 'AbortSignal', signal);
+  require('internal/validators').validateAbortSignal(signal, 'signal');
+  validateFunction(listener, 'listener');
+  let remove;
+  if (signal.aborted) {
+    queueMicrotask(() => listener());
+  } else {
+    signal.addEventListener('abort', listener, { __proto__: null, once: true });
+    remove = () => signal.removeEventListener('abort', listener);
+  }
+  return { __proto__: null, [Symbol.dispose]() { remove?.(); } };
+}
 // Backwards-compat with node 0.10.x
 EventEmitter.EventEmitter = EventEmitter;
 

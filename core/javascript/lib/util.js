@@ -3630,6 +3630,26 @@ module.exports = {
   get TextEncoder() { return require('internal/encoding').TextEncoder; },
   get TextDecoder() { return require('internal/encoding').TextDecoder; },
   get parseArgs() { return require('internal/util/parse_args').parseArgs; },
+  getSystemErrorName(err) {
+    validateNumber(err, 'err');
+    if (err >= 0 || !Number.isSafeInteger(err))
+      throw outOfRangeError('err', 'a negative integer', err);
+    return binding.uvError(err)[0];
+  },
+  getSystemErrorMap() {
+    return new Map(binding.systemErrorCodes().map((code) => [code, binding.uvError(code)]));
+  },
+  // aborted(signal, resource): a promise that settles when `signal` aborts.
+  aborted(signal, resource) {
+    if (signal === undefined)
+      throw invalidArgTypeError('signal', 'AbortSignal', signal);
+    require('internal/validators').validateAbortSignal(signal, 'signal');
+    if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function'))
+      throw invalidArgTypeError('resource', 'object', resource);
+    if (signal.aborted)
+      return Promise.resolve();
+    return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  },
   get styleText() { return require('internal/util/style_text').styleText; },
 };
 

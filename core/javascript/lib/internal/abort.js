@@ -140,4 +140,15 @@ class AbortController {
   }
 }
 
-module.exports = { Event, EventTarget, AbortController, AbortSignal };
+// An Event with the `detail` its maker gave (the DOM's CustomEvent, global in Node 20).
+class CustomEvent extends Event {
+  #detail;
+  constructor(type, options = {}) {
+    super(type, options);
+    this.#detail = options?.detail ?? null;
+  }
+
+  get detail() { return this.#detail; }
+}
+
+module.exports = { Event, EventTarget, AbortController, AbortSignal, CustomEvent };

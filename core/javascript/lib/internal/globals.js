@@ -43,7 +43,41 @@ process.execArgv = [];
 process.env = natives.env;
 process.exitCode = undefined;
 process._exiting = false;
-process.cwd = () => natives.cwd;
+process.cwd = () => natives.cwd();
+process.chdir = function chdir(directory) {
+  if (!natives.workerInfo.isMainThread) {
+    throw require('internal/errors').makeNodeError(TypeError, 'ERR_WORKER_UNSUPPORTED_OPERATION',
+                                                   'process.chdir() is not supported in workers');
+  }
+  require('internal/validators').validateString(directory, 'directory');
+  const before = natives.cwd();
+  const status = natives.chdir(directory);
+  if (status < 0) {
+    const [code, description] = natives.uvError(status);
+    const error = new Error(`${code}: ${description}, chdir '${before}' -> '${directory}'`);
+    Object.assign(error, { errno: status, code, syscall: 'chdir', path: before, dest: directory });
+    throw error;
+  }
+};
+process.umask = function umask(mask) {
+  if (mask === undefined)
+    return natives.umask(-1);
+  const value = typeof mask === 'string' ? parseInt(mask, 8) : mask;
+  if (!Number.isInteger(value) || value < 0 || value > 0o777) {
+    throw require('internal/errors').makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
+                                                   `The argument 'mask' must be a 32-bit unsigned integer or an octal string. Received ${require('util').inspect(mask)}`);
+  }
+  return natives.umask(value);
+};
+for (const [at, name] of ['getuid', 'geteuid', 'getgid', 'getegid'].entries())
+  process[name] = () => natives.userIds()[at];
+process.resourceUsage = () => {
+  const figures = natives.resourceUsage();
+  const names = ['userCPUTime', 'systemCPUTime', 'maxRSS', 'sharedMemorySize', 'unsharedDataSize', 'unsharedStackSize',
+                 'minorPageFault', 'majorPageFault', 'swappedOut', 'fsRead', 'fsWrite', 'ipcSent', 'ipcReceived',
+                 'signalsCount', 'voluntaryContextSwitches', 'involuntaryContextSwitches'];
+  return Object.fromEntries(names.map((name, at) => [name, figures[at]]));
+};
 process.uptime = () => natives.hrtime() / 1e9 - startSeconds;
 const startSeconds = natives.hrtime() / 1e9;
 
@@ -244,7 +278,7 @@ defineAccessor('URL', () => require('internal/url').URL);
 defineAccessor('crypto', () => require('internal/webcrypto').crypto, true);
 for (const name of ['fetch', 'Headers', 'Request', 'Response'])
   defineAccessor(name, () => require('internal/fetch')[name], true);
-for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal'])
+for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal', 'CustomEvent'])
   defineAccessor(name, () => require('internal/abort')[name]);
 defineAccessor('URLSearchParams', () => require('internal/url').URLSearchParams);
 defineAccessor('DOMException', () => require('internal/dom_exception').DOMException);

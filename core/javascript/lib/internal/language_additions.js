@@ -166,4 +166,11 @@ install(Error, {
   },
 });
 
+// Node 20 gives Symbol.dispose and Symbol.asyncDispose (registered as nodejs.dispose and
+// nodejs.asyncDispose) ahead of the language.
+for (const [name, key] of [['dispose', 'nodejs.dispose'], ['asyncDispose', 'nodejs.asyncDispose']]) {
+  if (Symbol[name] === undefined)
+    Object.defineProperty(Symbol, name, { value: Symbol.for(key), writable: false, enumerable: false, configurable: false });
+}
+
 module.exports = { limitFrames };

@@ -284,7 +284,7 @@ function runWorkerEval(source) {
   const filename = '[worker eval]';
   mainModule = new Module(filename, null);
   mainModule.id = '.';
-  mainModule.path = natives.cwd;
+  mainModule.path = natives.cwd();
   globals.process.mainModule = mainModule;
   const body = natives.compileFunction(source, filename, builtinParameters);
   body.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename, '.');
@@ -297,7 +297,7 @@ natives.setHooks({
       runWorkerEval(evalSource);
       return;
     }
-    const resolved = path.resolve(natives.cwd, file);
+    const resolved = path.resolve(natives.cwd(), file);
     if (natives.statKind(resolved) !== 1) {
       // A worker's script that is not there (a program's own main file is checked before).
       const error = new Error(`Cannot find module '${resolved}'`);
