@@ -12,6 +12,7 @@
 #include <uv.h>
 #include <zlib.h>
 
+#include "CipherContexts.h"
 #include "ZlibStreams.h"
 
 namespace loopscope {
@@ -492,6 +493,40 @@ OperationResult zlibStreamClose(const Arguments& a) {
     return {std::nullopt, {}};
 }
 
+// ---- ciphers: a context kept across calls (CipherContexts), on the loop thread
+
+std::uint64_t cipherId(const Arguments& a) {
+    const auto* id = argument<double>(a, 0);
+    return id ? std::uint64_t(*id) : 0;
+}
+
+OperationResult cipherCreate(const Arguments& a) {
+    const auto* name = argument<std::string>(a, 0);
+    const auto* key = argument<Bytes>(a, 1);
+    const auto* hasIv = argument<double>(a, 2);
+    const auto* iv = argument<Bytes>(a, 3);
+    const auto* encrypt = argument<double>(a, 4);
+    const auto* authTagLength = argument<double>(a, 5);
+    if (!name || !key || !hasIv || !iv || !encrypt || !authTagLength)
+        return badArguments("cipherCreate");
+    return CipherContexts::instance().create(*name, *key, *hasIv != 0, *iv, *encrypt != 0, int(*authTagLength));
+}
+
+OperationResult cipherWithBytes(const Arguments& a,
+                                OperationResult (CipherContexts::*call)(std::uint64_t, const Bytes&)) {
+    const auto* bytes = argument<Bytes>(a, 1);
+    if (!bytes)
+        return badArguments("cipher");
+    return (CipherContexts::instance().*call)(cipherId(a), *bytes);
+}
+
+OperationResult cipherNames(const Arguments&) {
+    std::string joined;
+    for (const std::string& name : CipherContexts::names())
+        joined += (joined.empty() ? "" : "\n") + name;
+    return {std::nullopt, std::move(joined)};
+}
+
 using Operation = std::function<OperationResult(const Arguments&)>;
 
 const std::map<std::string, Operation>& operations() {
@@ -538,6 +573,23 @@ const std::map<std::string, Operation>& operations() {
         {"zlibStreamCreate", zlibStreamCreate},
         {"zlibStreamWrite", zlibStreamWrite},
         {"zlibStreamClose", zlibStreamClose},
+        {"cipherCreate", cipherCreate},
+        {"cipherUpdate", [](const Arguments& a) { return cipherWithBytes(a, &CipherContexts::update); }},
+        {"cipherSetAAD", [](const Arguments& a) { return cipherWithBytes(a, &CipherContexts::setAAD); }},
+        {"cipherSetAuthTag", [](const Arguments& a) { return cipherWithBytes(a, &CipherContexts::setAuthTag); }},
+        {"cipherFinal", [](const Arguments& a) { return CipherContexts::instance().final(cipherId(a)); }},
+        {"cipherGetAuthTag", [](const Arguments& a) { return CipherContexts::instance().authTag(cipherId(a)); }},
+        {"cipherSetAutoPadding",
+         [](const Arguments& a) {
+             const auto* padding = argument<double>(a, 1);
+             return CipherContexts::instance().setAutoPadding(cipherId(a), padding && *padding != 0);
+         }},
+        {"cipherFree",
+         [](const Arguments& a) {
+             CipherContexts::instance().free(cipherId(a));
+             return OperationResult{};
+         }},
+        {"cipherNames", cipherNames},
     };
     return table;
 }

@@ -176,12 +176,20 @@ function timingSafeEqual(a, b) {
   return difference === 0;
 }
 
+// The ciphers are streams: loaded when first used.
+const cipher = () => require('internal/crypto/cipher');
+
 module.exports = {
   pbkdf2, pbkdf2Sync, scrypt, scryptSync, randomBytes, randomUUID, randomInt, timingSafeEqual,
   createHash: (algorithm) => new Hash(algorithm),
   createHmac: (algorithm, key) => new Hash(algorithm, Buffer.from(bytesOf(key, 'key'))),
   getHashes: () => hashes.slice(),
   Hash,
+  createCipheriv: (algorithm, key, iv, options) => new (cipher().Cipheriv)(algorithm, key, iv, options),
+  createDecipheriv: (algorithm, key, iv, options) => new (cipher().Decipheriv)(algorithm, key, iv, options),
+  getCiphers: () => cipher().getCiphers(),
+  get Cipheriv() { return cipher().Cipheriv; },
+  get Decipheriv() { return cipher().Decipheriv; },
   get webcrypto() { return require('internal/webcrypto').crypto; },
   get subtle() { return require('internal/webcrypto').crypto.subtle; },
   getRandomValues: (array) => require('internal/webcrypto').crypto.getRandomValues(array),
