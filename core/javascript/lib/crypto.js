@@ -94,6 +94,42 @@ function randomBytes(size, callback) {
   return undefined;
 }
 
+// randomFill(buffer[, offset[, size]], callback) and randomFillSync: random bytes into part
+// of `buffer` (a pool job for the asynchronous one, as randomBytes).
+function randomFillRange(buffer, offset = 0, size) {
+  if (!ArrayBuffer.isView(buffer) && !(buffer instanceof ArrayBuffer))
+    throw invalidArgType('buf', 'an instance of ArrayBuffer or ArrayBufferView', buffer);
+  const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer)
+    : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  integerOf(offset, 'offset', 0, bytes.length);
+  if (size === undefined)
+    size = bytes.length - offset;
+  integerOf(size, 'size', 0, 2 ** 31 - 1);
+  if (size + offset > bytes.length) {
+    const error = new RangeError(`The value of "size + offset" is out of range. It must be <= ${bytes.length}. Received ${size + offset}`);
+    error.code = 'ERR_OUT_OF_RANGE';
+    throw error;
+  }
+  return [bytes, offset, size];
+}
+
+function randomFillSync(buffer, offset, size) {
+  const [bytes, from, count] = randomFillRange(buffer, offset, size);
+  bytes.set(natives.operationSync('randomBytes', [count]), from);
+  return buffer;
+}
+
+function randomFill(buffer, ...rest) {
+  const callback = callbackOf(rest.pop());
+  const [bytes, from, count] = randomFillRange(buffer, ...rest);
+  natives.operation('randomBytes', [count], `crypto.randomFill ${count}`, (error, random) => {
+    if (error)
+      return callback(error);
+    bytes.set(random, from);
+    callback(null, buffer);
+  });
+}
+
 function randomUUID() {
   const bytes = natives.operationSync('randomBytes', [16]);
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
@@ -180,7 +216,13 @@ function timingSafeEqual(a, b) {
 const cipher = () => require('internal/crypto/cipher');
 
 module.exports = {
-  pbkdf2, pbkdf2Sync, scrypt, scryptSync, randomBytes, randomUUID, randomInt, timingSafeEqual,
+  pbkdf2, pbkdf2Sync, scrypt, scryptSync, randomBytes, randomFill, randomFillSync, randomUUID, randomInt, timingSafeEqual,
+  // crypto.hash(algorithm, data[, outputEncoding]): a one-shot digest, hex by default.
+  hash(algorithm, data, outputEncoding = 'hex') {
+    if (typeof data !== 'string' && !ArrayBuffer.isView(data))
+      throw invalidArgType('input', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
+    return new Hash(algorithm).update(data).digest(outputEncoding);
+  },
   createHash: (algorithm) => new Hash(algorithm),
   createHmac: (algorithm, key) => new Hash(algorithm, Buffer.from(bytesOf(key, 'key'))),
   getHashes: () => hashes.slice(),
