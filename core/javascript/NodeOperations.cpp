@@ -12,6 +12,7 @@
 #include <uv.h>
 #include <zlib.h>
 
+#include "AsymmetricKeys.h"
 #include "CipherContexts.h"
 #include "ZlibStreams.h"
 
@@ -590,6 +591,21 @@ const std::map<std::string, Operation>& operations() {
              return OperationResult{};
          }},
         {"cipherNames", cipherNames},
+        {"keyGenerate", [](const Arguments& a) { return AsymmetricKeys::instance().generate(a); }},
+        {"keyPublic", [](const Arguments& a) { return AsymmetricKeys::instance().publicHalf(a); }},
+        {"keyExport", [](const Arguments& a) { return AsymmetricKeys::instance().exportKey(a); }},
+        {"keyImport", [](const Arguments& a) { return AsymmetricKeys::instance().importKey(a); }},
+        {"keyInfo", [](const Arguments& a) { return AsymmetricKeys::instance().describe(a); }},
+        {"keyCipher", [](const Arguments& a) { return AsymmetricKeys::instance().cipher(a); }},
+        {"sign", [](const Arguments& a) { return AsymmetricKeys::instance().sign(a); }},
+        {"verify", [](const Arguments& a) { return AsymmetricKeys::instance().verify(a); }},
+        {"keyFree",
+         [](const Arguments& a) {
+             const auto* id = argument<double>(a, 0);
+             if (id)
+                 AsymmetricKeys::instance().free(std::uint64_t(*id));
+             return OperationResult{};
+         }},
     };
     return table;
 }
@@ -606,7 +622,7 @@ OperationResult runOperation(const OperationCall& call) {
 bool operationComputes(const std::string& name) {
     static const char* const computing[] = {"pbkdf2", "scrypt", "randomBytes", "hash", "hmac", "gzip", "deflate",
                                             "deflateRaw", "gunzip", "inflate", "inflateRaw", "unzip",
-                                            "zlibStreamWrite"};
+                                            "zlibStreamWrite", "keyGenerate", "sign", "verify"};
     for (const char* each : computing)
         if (name == each)
             return true;

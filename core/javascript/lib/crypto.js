@@ -212,8 +212,9 @@ function timingSafeEqual(a, b) {
   return difference === 0;
 }
 
-// The ciphers are streams: loaded when first used.
+// The ciphers (streams) and the keys: loaded when first used.
 const cipher = () => require('internal/crypto/cipher');
+const keys = () => require('internal/crypto/keys');
 
 module.exports = {
   pbkdf2, pbkdf2Sync, scrypt, scryptSync, randomBytes, randomFill, randomFillSync, randomUUID, randomInt, timingSafeEqual,
@@ -231,8 +232,14 @@ module.exports = {
   createDecipheriv: (algorithm, key, iv, options) => new (cipher().Decipheriv)(algorithm, key, iv, options),
   getCiphers: () => cipher().getCiphers(),
   get Cipheriv() { return cipher().Cipheriv; },
+  get constants() { return keys().constants; },
+  get KeyObject() { return keys().KeyObject; },
   get Decipheriv() { return cipher().Decipheriv; },
   get webcrypto() { return require('internal/webcrypto').crypto; },
   get subtle() { return require('internal/webcrypto').crypto.subtle; },
   getRandomValues: (array) => require('internal/webcrypto').crypto.getRandomValues(array),
 };
+for (const name of ['createPublicKey', 'createPrivateKey', 'createSecretKey', 'generateKeyPair', 'generateKeyPairSync',
+                    'sign', 'verify', 'createSign', 'createVerify', 'publicEncrypt', 'privateDecrypt', 'privateEncrypt',
+                    'publicDecrypt'])
+  module.exports[name] = (...args) => keys()[name](...args);
