@@ -447,6 +447,12 @@ class ClientRequest extends OutgoingMessage {
     this.path = settings.path || '/';
     this.host = settings.hostname || settings.host || 'localhost';
     this.port = Number(settings.port || 80);
+    // Node 20's global agent keeps connections alive, so its requests say so; `agent: false`
+    // or an agent without keepAlive closes. (Here a connection closes after its response
+    // whatever it said: the runtime does not pool them.)
+    const agent = settings.agent === undefined ? globalAgent : settings.agent || null;
+    this.agent = agent ?? undefined;
+    this._keepAlive = Boolean(agent?.keepAlive);
     for (const name of Object.keys(settings.headers || {}))
       this.setHeader(name, settings.headers[name]);
     this._ended = false;
@@ -487,7 +493,7 @@ class ClientRequest extends OutgoingMessage {
       lines.push(`Host: ${this.host}:${this.port}`);
     lines.push(...this._headerLines());
     if (!this._headers.has('connection'))
-      lines.push('Connection: close');
+      lines.push(this._keepAlive ? 'Connection: keep-alive' : 'Connection: close');
     if (body.length > 0 && !this._headers.has('content-length') && !this._headers.has('transfer-encoding'))
       lines.push(`Content-Length: ${body.length}`);
     const head = Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1');
@@ -540,6 +546,30 @@ class ClientRequest extends OutgoingMessage {
   flushHeaders() {}
 }
 
+// http.Agent: its options, as programs read and pass them; connections are not pooled.
+class Agent extends EventEmitter {
+  constructor(options = {}) {
+    super();
+    this.defaultPort = 80;
+    this.protocol = 'http:';
+    this.options = { __proto__: null, ...options, path: null };
+    this.requests = { __proto__: null };
+    this.sockets = { __proto__: null };
+    this.freeSockets = { __proto__: null };
+    this.keepAliveMsecs = options.keepAliveMsecs || 1000;
+    this.keepAlive = options.keepAlive || false;
+    this.maxSockets = options.maxSockets || Infinity;
+    this.maxFreeSockets = options.maxFreeSockets || 256;
+    this.scheduling = options.scheduling || 'lifo';
+    this.maxTotalSockets = options.maxTotalSockets ?? Infinity;
+    this.totalSocketCount = 0;
+  }
+
+  destroy() {}
+}
+
+const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+
 function request(input, options, callback) {
   return new ClientRequest(input, options, callback);
 }
@@ -552,5 +582,9 @@ function get(input, options, callback) {
 
 module.exports = {
   createServer, Server, IncomingMessage, OutgoingMessage, ServerResponse, ClientRequest, request, get, STATUS_CODES,
-  METHODS: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
+  Agent, globalAgent, maxHeaderSize: 16384,
+  METHODS: ['ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK', 'M-SEARCH', 'MERGE',
+            'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE', 'NOTIFY', 'OPTIONS', 'PATCH', 'POST', 'PROPFIND', 'PROPPATCH',
+            'PURGE', 'PUT', 'QUERY', 'REBIND', 'REPORT', 'SEARCH', 'SOURCE', 'SUBSCRIBE', 'TRACE', 'UNBIND', 'UNLINK',
+            'UNLOCK', 'UNSUBSCRIBE'],
 };
