@@ -21,6 +21,7 @@
 #include "JsErrorText.h"
 #include "JsLibrary.h"
 #include "JsMicrotaskQueue.h"
+#include "JsSignals.h"
 #include "JsWeakReferences.h"
 #include "JsWatchdog.h"
 #include "JsNatives.h"
@@ -45,7 +46,8 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
       workers_(std::make_unique<JsWorkers>(*this, worker)), cluster_(std::make_unique<JsCluster>(*this)),
       mainFile_(scenario.program),
       microtasks_(std::make_unique<JsMicrotaskQueue>(*this)),
-      weakReferences_(std::make_unique<JsWeakReferences>(*this)), hooks_(engine.cx()) {
+      weakReferences_(std::make_unique<JsWeakReferences>(*this)), signals_(std::make_unique<JsSignals>(*this)),
+      hooks_(engine.cx()) {
     JS_SetContextPrivate(cx(), this);
     JS::SetJobQueue(cx(), microtasks_.get());
     JS::SetPromiseRejectionTrackerCallback(cx(), &JavaScriptProgram::trackRejection, this);
@@ -94,6 +96,7 @@ ProgramHooks JavaScriptProgram::hooks() {
         }));
     };
     hooks.stop = [this] {
+        signals_->closeAll();
         workers_->stopAll();
         cluster_->stop();
         if (worker_)

@@ -26,6 +26,7 @@ namespace loopscope {
 class JsCluster;
 class JsMicrotaskQueue;
 class JsWeakReferences;
+class JsSignals;
 class JsWatchdog;
 class JsWorkers;
 class WorkerLink;
@@ -81,6 +82,7 @@ public:
     void callHook(const char* name, const JS::HandleValueArray& arguments);
     // The Workers this program started, and, in a worker, its link to the parent.
     JsWorkers& workers() { return *workers_; }
+    JsSignals& signals() { return *signals_; }
     // Node's cluster: the workers this program forks, or, in a forked worker, its primary.
     JsCluster& cluster() { return *cluster_; }
     WorkerLink* workerLink() const { return worker_; }
@@ -113,6 +115,7 @@ private:
     std::string mainFile_;
     std::unique_ptr<JsMicrotaskQueue> microtasks_;
     std::unique_ptr<JsWeakReferences> weakReferences_;
+    std::unique_ptr<JsSignals> signals_;
     std::unique_ptr<JsWatchdog> watchdog_;
     bool outOfMemory_ = false;
     JS::PersistentRooted<JSObject*> hooks_;

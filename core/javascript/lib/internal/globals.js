@@ -71,6 +71,43 @@ process.umask = function umask(mask) {
 };
 for (const [at, name] of ['getuid', 'geteuid', 'getgid', 'getegid'].entries())
   process[name] = () => natives.userIds()[at];
+// Signals: listening to one starts a watcher that does not keep the program running, as in
+// Node; process.kill sends only to this process.
+function signalNumber(name) {
+  return Object.prototype.hasOwnProperty.call(require('os').constants.signals, name)
+    ? require('os').constants.signals[name] : undefined;
+}
+function signalError(status, syscall) {
+  const [code] = natives.uvError(status);
+  const error = new Error(`${syscall} ${code}`);
+  Object.assign(error, { errno: status, code, syscall });
+  return error;
+}
+process.on('newListener', (name) => {
+  const signum = typeof name === 'string' && name.startsWith('SIG') ? signalNumber(name) : undefined;
+  if (signum === undefined || process.listenerCount(name) > 0)
+    return;
+  const status = natives.signalWatch(signum, () => process.emit(name, name));
+  if (status < 0)
+    throw signalError(status, 'uv_signal_start');
+});
+process.on('removeListener', (name) => {
+  const signum = typeof name === 'string' && name.startsWith('SIG') ? signalNumber(name) : undefined;
+  if (signum !== undefined && process.listenerCount(name) === 0)
+    natives.signalUnwatch(signum);
+});
+process.kill = function kill(pid, signal = 'SIGTERM') {
+  if (pid != (pid | 0)) {
+    throw require('internal/errors').invalidArgTypeError('pid', 'number', pid);
+  }
+  const signum = typeof signal === 'number' ? signal : signalNumber(signal);
+  if (signum === undefined)
+    throw require('internal/errors').makeNodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
+  const status = natives.signalSend(pid, signum);
+  if (status < 0)
+    throw signalError(status, 'kill');
+  return true;
+};
 process.resourceUsage = () => {
   const figures = natives.resourceUsage();
   const names = ['userCPUTime', 'systemCPUTime', 'maxRSS', 'sharedMemorySize', 'unsharedDataSize', 'unsharedStackSize',
