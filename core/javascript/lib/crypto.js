@@ -200,6 +200,53 @@ class Hash {
   }
 }
 
+// A Hash (and an Hmac) is also a Transform stream, as in Node, but the stream module loads
+// only when one is used as a stream (Node's LazyTransform): the first stream member read
+// puts Transform.prototype under Hash.prototype, and an instance's stream state is made
+// when first needed.
+Hash.prototype._transform = function _transform(chunk, encoding, callback) {
+  this.update(chunk, encoding);
+  callback();
+};
+Hash.prototype._flush = function _flush(callback) {
+  this.push(this.digest());
+  callback();
+};
+
+const streamMembers = ['pipe', 'unpipe', 'on', 'once', 'off', 'addListener', 'removeListener', 'removeAllListeners',
+  'prependListener', 'prependOnceListener', 'emit', 'listeners', 'listenerCount', 'eventNames', 'write', 'end', 'read',
+  'setEncoding', 'pause', 'resume', 'isPaused', 'destroy', 'cork', 'uncork', 'push', 'readable', 'writable',
+  'readableFlowing', 'destroyed', Symbol.asyncIterator];
+
+function becomeStreams() {
+  const { Transform } = require('stream');
+  for (const member of streamMembers)
+    delete Hash.prototype[member];
+  Object.setPrototypeOf(Hash.prototype, Transform.prototype);
+  for (const state of ['_readableState', '_writableState', '_transformState']) {
+    Object.defineProperty(Hash.prototype, state, {
+      get() {
+        Transform.call(this);
+        return this[state];
+      },
+      set(value) {
+        Object.defineProperty(this, state, { value, enumerable: true, configurable: true, writable: true });
+      },
+      configurable: true,
+    });
+  }
+}
+
+for (const member of streamMembers) {
+  Object.defineProperty(Hash.prototype, member, {
+    get() {
+      becomeStreams();
+      return this[member];
+    },
+    configurable: true,
+  });
+}
+
 function timingSafeEqual(a, b) {
   if (a.byteLength !== b.byteLength) {
     const error = new RangeError('Input buffers must have the same byte length');
