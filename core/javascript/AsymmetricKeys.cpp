@@ -1,6 +1,6 @@
 #include "AsymmetricKeys.h"
 
-#include <cctype>
+#include "OperationFailures.h"
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -17,30 +17,10 @@ namespace {
 
 template <typename T>
 const T* argument(const AsymmetricKeys::Arguments& arguments, std::size_t index) {
-    return index < arguments.size() ? std::get_if<T>(&arguments[index]) : nullptr;
+    return operationArgument<T>(arguments, index);
 }
 
-OperationResult failure(std::string code, std::string message) {
-    OperationError error;
-    error.code = std::move(code);
-    error.message = std::move(message);
-    return {error, {}};
-}
-
-// OpenSSL's last error as Node shows it (see CipherContexts.cpp).
-OperationResult opensslFailure(const char* fallback) {
-    const unsigned long packed = ERR_peek_last_error();
-    ERR_clear_error();
-    if (packed == 0)
-        return failure("ERR_CRYPTO_OPERATION_FAILED", fallback);
-    char text[256];
-    ERR_error_string_n(packed, text, sizeof text);
-    std::string code = "ERR_OSSL_";
-    if (const char* reason = ERR_reason_error_string(packed))
-        for (const char* c = reason; *c; ++c)
-            code += *c == ' ' ? '_' : char(std::toupper(static_cast<unsigned char>(*c)));
-    return failure(code, text);
-}
+OperationResult failure(std::string code, std::string message) { return operationFailure(std::move(code), std::move(message)); }
 
 struct PkeyContext {
     EVP_PKEY_CTX* context;

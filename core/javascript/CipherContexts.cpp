@@ -1,6 +1,6 @@
 #include "CipherContexts.h"
 
-#include <cctype>
+#include "OperationFailures.h"
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -10,26 +10,7 @@ namespace loopscope {
 namespace {
 
 OperationResult failure(std::string code, std::string message = {}) {
-    OperationError error;
-    error.code = std::move(code);
-    error.message = std::move(message);
-    return {error, {}};
-}
-
-// OpenSSL's last error as Node shows it: "error:1C800064:Provider routines::bad decrypt",
-// code ERR_OSSL_BAD_DECRYPT.
-OperationResult opensslFailure(const char* fallback) {
-    const unsigned long packed = ERR_peek_last_error();
-    ERR_clear_error();
-    if (packed == 0)
-        return failure("", fallback);
-    char text[256];
-    ERR_error_string_n(packed, text, sizeof text);
-    std::string code = "ERR_OSSL_";
-    if (const char* reason = ERR_reason_error_string(packed))
-        for (const char* c = reason; *c; ++c)
-            code += *c == ' ' ? '_' : char(std::toupper(static_cast<unsigned char>(*c)));
-    return failure(code, text);
+    return operationFailure(std::move(code), std::move(message));
 }
 
 bool isAuthenticated(const EVP_CIPHER* cipher) {

@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include "AsymmetricKeys.h"
+#include "OperationFailures.h"
 #include "CipherContexts.h"
 #include "ZlibStreams.h"
 
@@ -22,12 +23,7 @@ namespace {
 
 using Arguments = std::vector<OperationValue>;
 
-OperationResult failure(std::string code, std::string message) {
-    OperationError error;
-    error.code = std::move(code);
-    error.message = std::move(message);
-    return {error, {}};
-}
+OperationResult failure(std::string code, std::string message) { return operationFailure(std::move(code), std::move(message)); }
 
 OperationResult badArguments(const std::string& name) {
     return failure("ERR_INVALID_ARG_TYPE", "wrong arguments for " + name);
@@ -35,7 +31,7 @@ OperationResult badArguments(const std::string& name) {
 
 template <typename T>
 const T* argument(const Arguments& arguments, std::size_t index) {
-    return index < arguments.size() ? std::get_if<T>(&arguments[index]) : nullptr;
+    return operationArgument<T>(arguments, index);
 }
 
 // ---- fs, through libuv's uv_fs_* with no callback: synchronous on this thread

@@ -7,6 +7,7 @@ const natives = require('internal:binding');
 const { Buffer } = require('buffer');
 const { Transform } = require('stream');
 const { StringDecoder } = require('string_decoder');
+const { nodeError, opensslError } = require('internal/crypto/errors');
 
 const kId = Symbol('kId');
 const kKeepsTag = Symbol('kKeepsTag');
@@ -14,13 +15,6 @@ const kKeepsTag = Symbol('kKeepsTag');
 // asked for, when its object is collected.
 const contexts = new FinalizationRegistry((id) => natives.operationSync('cipherFree', [id]));
 const kState = Symbol('kState');  // 'open', 'finalized'
-
-function nodeError(Base, code, message) {
-  const error = new Base(message);
-  if (code)
-    error.code = code;
-  return error;
-}
 
 // What CipherContexts reports, in Node's words.
 function cipherError(raw) {
@@ -32,13 +26,7 @@ function cipherError(raw) {
     case 'invalid state': return nodeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state');
     default: break;
   }
-  const error = nodeError(Error, raw.code || undefined, raw.message);
-  const parts = /^error:[0-9A-F]+:([^:]*):[^:]*:(.*)$/.exec(raw.message);
-  if (parts) {
-    error.library = parts[1];
-    error.reason = parts[2];
-  }
-  return error;
+  return opensslError(raw);
 }
 
 function call(name, args) {

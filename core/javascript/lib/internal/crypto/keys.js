@@ -8,6 +8,7 @@
 const natives = require('internal:binding');
 const { Buffer } = require('buffer');
 const util = require('util');
+const { nodeError, opensslError } = require('internal/crypto/errors');
 
 const kKeyType = Symbol('kKeyType');
 const kAsymmetricKeyType = Symbol('kAsymmetricKeyType');
@@ -22,29 +23,12 @@ const constants = {
 
 const keys = new FinalizationRegistry((id) => natives.operationSync('keyFree', [id]));
 
-function nodeError(Base, code, message) {
-  const error = new Base(message);
-  if (code)
-    error.code = code;
-  return error;
-}
-
 function call(name, args) {
   try {
     return natives.operationSync(name, args);
   } catch (raw) {
     throw opensslError(raw);
   }
-}
-
-function opensslError(raw) {
-  const error = nodeError(Error, raw.code || undefined, raw.message);
-  const parts = /^error:[0-9A-F]+:([^:]*):[^:]*:(.*)$/.exec(raw.message);
-  if (parts) {
-    error.library = parts[1];
-    error.reason = parts[2];
-  }
-  return error;
 }
 
 function typeError(name, expected, value) {
@@ -245,7 +229,8 @@ function verify(algorithm, data, key, signature, callback) {
   return valid;
 }
 
-class Sign {
+// createSign / createVerify: the data written with update(), signed or checked at the end.
+class SignatureData {
   constructor(algorithm) {
     this._algorithm = algorithm;
     this._chunks = [];
@@ -255,24 +240,16 @@ class Sign {
     this._chunks.push(Buffer.from(dataBytes(data, encoding)));
     return this;
   }
+}
 
+class Sign extends SignatureData {
   sign(key, outputEncoding) {
     const signature = sign(this._algorithm, Buffer.concat(this._chunks), key);
     return outputEncoding && outputEncoding !== 'buffer' ? signature.toString(outputEncoding) : signature;
   }
 }
 
-class Verify {
-  constructor(algorithm) {
-    this._algorithm = algorithm;
-    this._chunks = [];
-  }
-
-  update(data, encoding) {
-    this._chunks.push(Buffer.from(dataBytes(data, encoding)));
-    return this;
-  }
-
+class Verify extends SignatureData {
   verify(key, signature, signatureEncoding) {
     const bytes = typeof signature === 'string' ? Buffer.from(signature, signatureEncoding || 'utf8') : signature;
     return verify(this._algorithm, Buffer.concat(this._chunks), key, bytes);
