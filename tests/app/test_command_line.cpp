@@ -41,9 +41,9 @@ private slots:
         QTest::addColumn<QString>("usage");
         QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << QStringLiteral("Usage: loopscope [options] [FILE]");
         QTest::newRow("run --help") << QStringList{QStringLiteral("run"), QStringLiteral("--help")}
-                                    << QStringLiteral("Usage: loopscope run [options] FILE");
+                                    << QStringLiteral("Usage: loopscope run [options] FILE [-- ARGUMENT...]");
         QTest::newRow("run --png --help") << QStringList{QStringLiteral("run"), QStringLiteral("--png"), QStringLiteral("x.png"), QStringLiteral("--help")}
-                                          << QStringLiteral("Usage: loopscope run [options] FILE");
+                                          << QStringLiteral("Usage: loopscope run [options] FILE [-- ARGUMENT...]");
         QTest::newRow("check --help") << QStringList{QStringLiteral("check"), QStringLiteral("--help")}
                                       << QStringLiteral("Usage: loopscope check [options] FILE...");
     }
@@ -53,6 +53,23 @@ private slots:
         const Outcome o = runLoopscope(arguments);
         QCOMPARE(o.exitCode, 0);
         QCOMPARE(o.out.section(QLatin1Char('\n'), 0, 0), usage);
+    }
+
+    // `loopscope run app.js -- ARGS` is process.argv after the program's path, and what
+    // loopscope reads on its standard input is the program's process.stdin.
+    void runGivesAProgramItsArgumentsAndStandardInput() {
+        const Outcome arguments = runLoopscope({QStringLiteral("run"), QStringLiteral(LOOPSCOPE_TEST_DATA "/js-engine/argv.js"),
+                                                QStringLiteral("--print-log"), QStringLiteral("--"), QStringLiteral("--name"),
+                                                QStringLiteral("Ada"), QStringLiteral("-v"), QStringLiteral("in put.txt")});
+        QCOMPARE(arguments.exitCode, 0);
+        QCOMPARE(arguments.out, QStringLiteral("argv: argv.js --name Ada -v in put.txt\n"
+                                               "values: {\"name\":\"Ada\",\"verbose\":true} positionals: [\"in put.txt\"]\n"));
+        const Outcome input = loopscope::testing::runLoopscope(
+            {QStringLiteral("run"), QStringLiteral(LOOPSCOPE_TEST_DATA "/js/stdin-stream-events.js"), QStringLiteral("--print-log")},
+            60000, loopscope::testing::Display::Offscreen, QByteArrayLiteral("one two\nthree\n"));
+        QCOMPARE(input.exitCode, 0);
+        QVERIFY2(input.out.contains(QStringLiteral("end: 14 characters, 3 lines\n")), qPrintable(input.out));
+        QVERIFY2(input.out.contains(QStringLiteral("words: 3\n")), qPrintable(input.out));
     }
 
     void commandHelp() {

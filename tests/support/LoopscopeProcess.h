@@ -18,7 +18,9 @@ struct Outcome {
 // machine with no display at all (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM).
 enum class Display { Offscreen, None };
 
-inline Outcome runLoopscope(const QStringList& arguments, int timeoutMs, Display display = Display::Offscreen) {
+// `standardInput`: what the command reads on its standard input (then end of file).
+inline Outcome runLoopscope(const QStringList& arguments, int timeoutMs, Display display = Display::Offscreen,
+                            const QByteArray& standardInput = {}) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (display == Display::Offscreen) {
@@ -29,6 +31,9 @@ inline Outcome runLoopscope(const QStringList& arguments, int timeoutMs, Display
     }
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(LOOPSCOPE_BINARY), arguments);
+    if (!standardInput.isEmpty())
+        process.write(standardInput);
+    process.closeWriteChannel();
     Outcome outcome;
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
