@@ -38,6 +38,7 @@
 #include "JsClusterNatives.h"
 #include "JsNetNatives.h"
 #include "JsProcessNatives.h"
+#include "JsSharedMemory.h"
 #include "JsSignals.h"
 #include "JsStrings.h"
 #include "JsWorkerNatives.h"
@@ -944,7 +945,8 @@ JSObject* makeNatives(JSContext* cx) {
         !defineString(cx, natives, "version", kNodeVersion) ||
         !defineString(cx, natives, "mainFile", program.scenario().program) ||
         !defineStringList(cx, natives, "programArguments", program.scenario().programArguments) ||
-        !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineProcessNatives(cx, natives) || !JsSignals::defineNatives(cx, natives) || !defineClusterNatives(cx, natives))
+        !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineProcessNatives(cx, natives) || !JsSignals::defineNatives(cx, natives) ||
+        !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives))
         return nullptr;
     return natives;
 }

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include <js/Context.h>
 #include <js/ContextOptions.h>
 #include <js/Initialization.h>
 #include <js/Stack.h>
@@ -45,6 +46,8 @@ SpiderMonkeyContext::SpiderMonkeyContext(std::size_t heapBytes, JSRuntime* paren
     // Capturing the async stack of every promise reaction made promise-heavy programs
     // 2.7 times slower; the trace has each job's cause without it.
     JS::ContextOptionsRef(cx_).setAsyncStack(false);
+    // Atomics.wait may block, on a worker and on the main thread alike, as in Node.
+    JS_SetFutexCanWait(cx_);
     JS::RealmOptions options;
     // Node has SharedArrayBuffer and Atomics.
     options.creationOptions().setSharedMemoryAndAtomicsEnabled(true);

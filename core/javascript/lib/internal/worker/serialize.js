@@ -2,10 +2,12 @@
 // structured clone of lib/internal/structured_clone.js - which decides what can be cloned
 // and throws Node's DataCloneError for what cannot - written as a tape of plain text, so
 // that the receiving thread's context rebuilds it: cycles, shared references, Maps, Sets,
-// Dates, RegExps, buffers, typed arrays and errors included.
+// Dates, RegExps, buffers, typed arrays and errors included. A SharedArrayBuffer is not
+// copied: both threads see the same memory (JsSharedMemory.cpp).
 'use strict';
 
 const util = require('util');
+const natives = require('internal:binding');
 const { structuredClone } = require('internal/structured_clone');
 
 const types = util.types;
@@ -68,6 +70,8 @@ class TapeWriter {
       return { t: 'map', i, e: [...value].map(([k, v]) => [this.entry(k), this.entry(v)]) };
     if (types.isSet(value))
       return { t: 'set', i, e: [...value].map((v) => this.entry(v)) };
+    if (types.isSharedArrayBuffer(value))
+      return { t: 'sab', i, k: natives.sharedMemoryExport(value) };
     if (types.isAnyArrayBuffer(value))
       return { t: 'ab', i, b: bytesOf(value) };
     if (types.isArrayBufferView(value)) {
@@ -161,6 +165,7 @@ class TapeReader {
           set.add(this.value(item));
         return set;
       }
+      case 'sab': return this.keep(entry, natives.sharedMemoryImport(entry.k));
       case 'ab': {
         const buffer = this.keep(entry, new ArrayBuffer(entry.b.length));
         const bytes = new Uint8Array(buffer);
