@@ -15,6 +15,7 @@
 #include "AsymmetricKeys.h"
 #include "OperationFailures.h"
 #include "CipherContexts.h"
+#include "DirectoryStreams.h"
 #include "ZlibStreams.h"
 
 namespace loopscope {
@@ -42,18 +43,7 @@ struct FsRequest {
 };
 
 OperationResult fsError(int code, const char* syscall, const std::string& path, const std::string& dest = {}) {
-    OperationError error;
-    error.errnoValue = code;
-    error.code = uv_err_name(code);
-    error.syscall = syscall;
-    error.path = path;
-    error.dest = dest;
-    error.message = error.code + ": " + uv_strerror(code) + ", " + syscall;
-    if (!path.empty())
-        error.message += " '" + path + "'";
-    if (!dest.empty())
-        error.message += " -> '" + dest + "'";
-    return {error, {}};
+    return fsFailure(code, syscall, path, dest);
 }
 
 FileStatus statusOf(const uv_stat_t& s) {
@@ -570,6 +560,22 @@ const std::map<std::string, Operation>& operations() {
         {"zlibStreamCreate", zlibStreamCreate},
         {"zlibStreamWrite", zlibStreamWrite},
         {"zlibStreamClose", zlibStreamClose},
+        {"opendir",
+         [](const Arguments& a) {
+             const auto* path = argument<std::string>(a, 0);
+             return path ? DirectoryStreams::instance().open(*path) : badArguments("opendir");
+         }},
+        {"dirRead",
+         [](const Arguments& a) {
+             const auto* id = argument<double>(a, 0);
+             const auto* size = argument<double>(a, 1);
+             return id && size ? DirectoryStreams::instance().read(std::uint64_t(*id), int(*size)) : badArguments("dirRead");
+         }},
+        {"dirClose",
+         [](const Arguments& a) {
+             const auto* id = argument<double>(a, 0);
+             return id ? DirectoryStreams::instance().close(std::uint64_t(*id)) : badArguments("dirClose");
+         }},
         {"cipherCreate", cipherCreate},
         {"cipherUpdate", [](const Arguments& a) { return cipherWithBytes(a, &CipherContexts::update); }},
         {"cipherSetAAD", [](const Arguments& a) { return cipherWithBytes(a, &CipherContexts::setAAD); }},

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include <openssl/err.h>
+#include <uv.h>
 
 namespace loopscope {
 
@@ -10,6 +11,21 @@ OperationResult operationFailure(std::string code, std::string message) {
     OperationError error;
     error.code = std::move(code);
     error.message = std::move(message);
+    return {error, {}};
+}
+
+OperationResult fsFailure(int code, const char* syscall, const std::string& path, const std::string& dest) {
+    OperationError error;
+    error.errnoValue = code;
+    error.code = uv_err_name(code);
+    error.syscall = syscall;
+    error.path = path;
+    error.dest = dest;
+    error.message = error.code + ": " + uv_strerror(code) + ", " + syscall;
+    if (!path.empty())
+        error.message += " '" + path + "'";
+    if (!dest.empty())
+        error.message += " -> '" + dest + "'";
     return {error, {}};
 }
 

@@ -19,6 +19,9 @@ const T* operationArgument(const std::vector<OperationValue>& arguments, std::si
 
 OperationResult operationFailure(std::string code, std::string message);
 
+// A libuv file-system error as Node words it: "ENOENT: no such file or directory, open 'x'".
+OperationResult fsFailure(int code, const char* syscall, const std::string& path, const std::string& dest = {});
+
 // OpenSSL's last error as Node shows it: "error:1C800064:Provider routines::bad decrypt" with
 // code ERR_OSSL_BAD_DECRYPT; `fallback` when OpenSSL has none.
 OperationResult opensslFailure(const char* fallback);

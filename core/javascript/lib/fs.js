@@ -122,19 +122,24 @@ class Stats {
 const kDirentFile = 1, kDirentDir = 2, kDirentLink = 3, kDirentFifo = 4, kDirentSocket = 5, kDirentChar = 6,
   kDirentBlock = 7;
 
+// Node 20's Dirent: name, parentPath and path (the folder, twice), and its type under a
+// symbol of its own, shown as [Symbol(type)].
+const kType = Symbol('type');
+
 class Dirent {
   constructor(name, type, path) {
     this.name = name;
+    this.parentPath = path;
     this.path = path;
-    this[Symbol.for('loopscope.direntType')] = type;
+    this[kType] = type;
   }
-  isFile() { return this[Symbol.for('loopscope.direntType')] === kDirentFile; }
-  isDirectory() { return this[Symbol.for('loopscope.direntType')] === kDirentDir; }
-  isSymbolicLink() { return this[Symbol.for('loopscope.direntType')] === kDirentLink; }
-  isFIFO() { return this[Symbol.for('loopscope.direntType')] === kDirentFifo; }
-  isSocket() { return this[Symbol.for('loopscope.direntType')] === kDirentSocket; }
-  isCharacterDevice() { return this[Symbol.for('loopscope.direntType')] === kDirentChar; }
-  isBlockDevice() { return this[Symbol.for('loopscope.direntType')] === kDirentBlock; }
+  isFile() { return this[kType] === kDirentFile; }
+  isDirectory() { return this[kType] === kDirentDir; }
+  isSymbolicLink() { return this[kType] === kDirentLink; }
+  isFIFO() { return this[kType] === kDirentFifo; }
+  isSocket() { return this[kType] === kDirentSocket; }
+  isCharacterDevice() { return this[kType] === kDirentChar; }
+  isBlockDevice() { return this[kType] === kDirentBlock; }
 }
 
 function direntList(entries, options, directory) {
@@ -563,6 +568,9 @@ const fs = {
   constants,
   Stats,
   Dirent,
+  opendir: (...args) => require('internal/fs/dir').opendir(...args),
+  opendirSync: (...args) => require('internal/fs/dir').opendirSync(...args),
+  get Dir() { return require('internal/fs/dir').Dir; },
   readFile,
   readFileSync,
   writeFile: (...args) => writeFileWithFlag('w', ...args),
@@ -708,6 +716,7 @@ fs.promises = {
   stat: promisified(fs.stat),
   lstat: promisified(fs.lstat),
   readdir: promisified(fs.readdir),
+  opendir: (...args) => require('internal/fs/dir').opendirPromise(...args),
   unlink: promisified(fs.unlink),
   rmdir: promisified(fs.rmdir),
   rename: promisified(fs.rename),
@@ -728,7 +737,7 @@ fs.promises = {
 
 // What internal/fs/file_handle.js shares with this file, out of the enumerable exports.
 Object.defineProperty(fs, Symbol.for('loopscope.fs.internals'), {
-  value: { dataBytes, encoded, isRegularFile, openArgs, optionsOf, toBuffer, toStats },
+  value: { dataBytes, Dirent, encoded, isRegularFile, openArgs, optionsOf, pathOf, toBuffer, toStats },
   enumerable: false,
 });
 
