@@ -21,6 +21,7 @@
 #include "JsErrorText.h"
 #include "JsLibrary.h"
 #include "JsMicrotaskQueue.h"
+#include "JsFileWatchers.h"
 #include "JsSignals.h"
 #include "JsWeakReferences.h"
 #include "JsWatchdog.h"
@@ -47,6 +48,7 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
       mainFile_(scenario.program),
       microtasks_(std::make_unique<JsMicrotaskQueue>(*this)),
       weakReferences_(std::make_unique<JsWeakReferences>(*this)), signals_(std::make_unique<JsSignals>(*this)),
+      fileWatchers_(std::make_unique<JsFileWatchers>(*this)),
       hooks_(engine.cx()) {
     JS_SetContextPrivate(cx(), this);
     JS::SetJobQueue(cx(), microtasks_.get());
@@ -97,6 +99,7 @@ ProgramHooks JavaScriptProgram::hooks() {
     };
     hooks.stop = [this] {
         signals_->closeAll();
+        fileWatchers_->closeAll();
         workers_->stopAll();
         cluster_->stop();
         if (worker_)

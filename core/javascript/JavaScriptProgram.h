@@ -27,6 +27,7 @@ class JsCluster;
 class JsMicrotaskQueue;
 class JsWeakReferences;
 class JsSignals;
+class JsFileWatchers;
 class JsWatchdog;
 class JsWorkers;
 class WorkerLink;
@@ -83,6 +84,7 @@ public:
     // The Workers this program started, and, in a worker, its link to the parent.
     JsWorkers& workers() { return *workers_; }
     JsSignals& signals() { return *signals_; }
+    JsFileWatchers& fileWatchers() { return *fileWatchers_; }
     // Node's cluster: the workers this program forks, or, in a forked worker, its primary.
     JsCluster& cluster() { return *cluster_; }
     WorkerLink* workerLink() const { return worker_; }
@@ -116,6 +118,7 @@ private:
     std::unique_ptr<JsMicrotaskQueue> microtasks_;
     std::unique_ptr<JsWeakReferences> weakReferences_;
     std::unique_ptr<JsSignals> signals_;
+    std::unique_ptr<JsFileWatchers> fileWatchers_;
     std::unique_ptr<JsWatchdog> watchdog_;
     bool outOfMemory_ = false;
     JS::PersistentRooted<JSObject*> hooks_;

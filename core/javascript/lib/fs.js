@@ -569,6 +569,7 @@ const fs = {
   Stats,
   Dirent,
   opendir: (...args) => require('internal/fs/dir').opendir(...args),
+  watch: (...args) => require('internal/fs/watchers').watch(...args),
   opendirSync: (...args) => require('internal/fs/dir').opendirSync(...args),
   get Dir() { return require('internal/fs/dir').Dir; },
   readFile,
