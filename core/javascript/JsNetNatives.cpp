@@ -268,8 +268,12 @@ bool uvError(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     const int status = int(numberArgument(cx, args, 0));
     JS::RootedValueArray<2> pair(cx);
-    pair[0].setString(newString(cx, uv_err_name(status)));
-    pair[1].setString(newString(cx, uv_strerror(status)));
+    // The _r forms: for a number libuv does not know, uv_err_name and uv_strerror allocate
+    // their text and never free it (a program may ask util.getSystemErrorName(-99999)).
+    char name[64];
+    char description[256];
+    pair[0].setString(newString(cx, uv_err_name_r(status, name, sizeof name)));
+    pair[1].setString(newString(cx, uv_strerror_r(status, description, sizeof description)));
     JSObject* list = JS::NewArrayObject(cx, pair);
     if (!list)
         return false;

@@ -17,11 +17,13 @@ OperationResult operationFailure(std::string code, std::string message) {
 OperationResult fsFailure(int code, const char* syscall, const std::string& path, const std::string& dest) {
     OperationError error;
     error.errnoValue = code;
-    error.code = uv_err_name(code);
+    char name[64];
+    char description[256];
+    error.code = uv_err_name_r(code, name, sizeof name);
     error.syscall = syscall;
     error.path = path;
     error.dest = dest;
-    error.message = error.code + ": " + uv_strerror(code) + ", " + syscall;
+    error.message = error.code + ": " + uv_strerror_r(code, description, sizeof description) + ", " + syscall;
     if (!path.empty())
         error.message += " '" + path + "'";
     if (!dest.empty())
