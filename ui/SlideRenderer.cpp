@@ -15,6 +15,7 @@
 #include "PlotStyle.h"
 #include "QueueNames.h"
 #include "RunMeasurements.h"
+#include "SlidePainting.h"
 #include "TimelineView.h"
 #include "TraceSpans.h"
 
@@ -24,29 +25,6 @@ namespace {
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 QString duration(Nanoseconds ns) { return qs(formatDuration(ns)); }
 QString engineText(EngineKind engine) { return QString::fromUtf8(engineLabel(engine)); }
-
-struct LegendEntry {
-    QColor color;
-    QString label;
-};
-
-QString spanKindLabel(SpanKind kind, QueueKind queue) {
-    switch (kind) {
-    case SpanKind::Callback: return QString::fromUtf8(queueNames(queue).legend);
-    case SpanKind::Work: return QStringLiteral("thread-pool / worker job");
-    case SpanKind::Io: return QStringLiteral("network I/O in the kernel");
-    case SpanKind::Running: return QStringLiteral("thread running");
-    case SpanKind::Blocked: return QStringLiteral("thread blocked");
-    }
-    return QStringLiteral("callback");
-}
-
-// Which kinds of span occur, in a stable order, so the legend names only what is drawn.
-void collectSpanKinds(const SpanSet& set, std::set<std::pair<int, int>>& kinds) {
-    for (const SpanRow& row : set.rows())
-        for (const Span& span : row.spans)
-            kinds.insert({int(span.kind), span.kind == SpanKind::Callback ? int(span.queue) : 0});
-}
 
 // A note late in the run would run off the right edge: its label hangs to the left of
 // its line instead.
@@ -122,9 +100,7 @@ struct SlideRenderer::Impl {
             loopIndex.extend(*loopTrace);
         return loopIndex;
     }
-    std::unique_ptr<TimelineView> timeline;
-    QSize timelineSize;
-    QString timelineTheme;
+    SlideTimeline timeline;
     // The comparison's figures: the same RunMeasurements as `loopscope run --summary`.
     struct Measured {
         std::vector<RequestTiming> requests;
@@ -146,51 +122,10 @@ struct SlideRenderer::Impl {
         return end;
     }
 
-    void buildLegend(const Theme& theme) {
-        timelineLegend.clear();
-        std::set<QString> seen;
-        for (const auto& [kind, queue] : spanKinds) {
-            const QString label = spanKindLabel(SpanKind(kind), QueueKind(queue));
-            if (!seen.insert(label).second)
-                continue;
-            // Kinds drawn in one colour share one entry.
-            const QColor color = theme.spanColor(SpanKind(kind), QueueKind(queue));
-            auto same = std::find_if(timelineLegend.begin(), timelineLegend.end(),
-                                     [&](const LegendEntry& e) { return e.color == color; });
-            if (same != timelineLegend.end())
-                same->label += QStringLiteral(", ") + label;
-            else
-                timelineLegend.push_back({color, label});
-        }
-    }
+    void buildLegend(const Theme& theme) { timelineLegend = spanLegend(spanKinds, theme); }
 
     TimelineView& timelineFor(const Theme& theme, const QSize& size) {
-        if (!timeline) {
-            timeline = std::make_unique<TimelineView>();
-            // Laid out like a window of that size, but never on screen.
-            timeline->setAttribute(Qt::WA_DontShowOnScreen);
-            timeline->setRowsScroll(false);  // a picture shows every lane
-            timeline->plot()->setAntialiasedElements(QCP::aeAll);
-            timeline->plot()->setNotAntialiasedElements(QCP::aeNone);
-        }
-        if (size != timelineSize || theme.name != timelineTheme || !timeline->isVisible()) {
-            timeline->setTheme(theme);
-            timeline->resize(size);
-            timeline->show();
-            timeline->plot()->setGeometry(QRect(QPoint(0, 0), size));
-            timeline->setSources(eventLoopSpans.rows().empty() ? nullptr : &eventLoopSpans,
-                                 threadSpans.rows().empty() ? nullptr : &threadSpans);
-            timeline->setNotes(source.notes);
-            // The layout at this size decides how many lanes fit; rows follow it.
-            timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
-            QResizeEvent resized(size, size);
-            QCoreApplication::sendEvent(timeline.get(), &resized);
-            timeline->fitAll();
-            timeline->plot()->replot(QCustomPlot::rpImmediateRefresh);
-            timelineSize = size;
-            timelineTheme = theme.name;
-        }
-        return *timeline;
+        return timeline.at(theme, size, eventLoopSpans, threadSpans, source.notes);
     }
 
     static Measured measure(const Trace* trace, const std::vector<ProcessSample>* samples) {
@@ -281,71 +216,6 @@ Theme SlideRenderer::slideTheme(const QString& name, const QSize& size) {
 
 namespace {
 
-struct SlideLayout {
-    QRectF header;
-    QRectF body;
-    QRectF footer;
-};
-
-SlideLayout layoutSlide(const QSizeF& size, double unit, bool legend) {
-    const double margin = unit * 1.2;
-    SlideLayout layout;
-    layout.header = QRectF(margin, margin * 0.8, size.width() - 2 * margin, unit * 4.2);
-    const double footerH = legend ? unit * 2.2 : 0;
-    layout.footer = QRectF(margin, size.height() - margin * 0.6 - footerH, size.width() - 2 * margin, footerH);
-    const double top = layout.header.bottom() + unit * 0.6;
-    const double bottom = legend ? layout.footer.top() - unit * 0.4 : size.height() - margin * 0.6;
-    layout.body = QRectF(margin, top, size.width() - 2 * margin, bottom - top);
-    return layout;
-}
-
-void drawText(QPainter& painter, const QRectF& r, const QString& text, const QFont& font, const QColor& color,
-              int flags = Qt::AlignLeft | Qt::AlignVCenter) {
-    painter.setFont(font);
-    painter.setPen(color);
-    painter.drawText(r, flags, QFontMetricsF(font).elidedText(text, Qt::ElideRight, r.width()));
-}
-
-void paintHeader(QPainter& painter, const QRectF& r, const Theme& theme, const QString& title, const QString& subtitle,
-                 const QString& badge) {
-    const double unit = theme.fontPx;
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(theme.accent);
-    painter.drawRoundedRect(QRectF(r.left(), r.top() + unit * 0.3, unit * 0.35, r.height() - unit * 0.6), unit * 0.15,
-                            unit * 0.15);
-    const QRectF text = r.adjusted(unit * 1.0, 0, 0, 0);
-    const QFont badgeFont = theme.font(0.95, true);
-    const double badgeW = badge.isEmpty() ? 0 : QFontMetricsF(badgeFont).horizontalAdvance(badge) + unit * 1.6;
-    drawText(painter, QRectF(text.left(), text.top(), text.width() - badgeW - unit, r.height() * 0.6), title,
-             theme.font(1.75, true), theme.text, Qt::AlignLeft | Qt::AlignBottom);
-    drawText(painter, QRectF(text.left(), text.top() + r.height() * 0.62, text.width() - badgeW - unit, r.height() * 0.38),
-             subtitle, theme.font(1.0), theme.mutedText, Qt::AlignLeft | Qt::AlignTop);
-    if (!badge.isEmpty()) {
-        const QRectF box(r.right() - badgeW, r.top() + r.height() * 0.5 - unit * 1.1, badgeW, unit * 2.2);
-        painter.setPen(QPen(theme.playhead, 2));
-        painter.setBrush(theme.panel);
-        painter.drawRoundedRect(box, unit * 0.5, unit * 0.5);
-        drawText(painter, box, badge, badgeFont, theme.playhead, Qt::AlignCenter);
-    }
-}
-
-void paintLegend(QPainter& painter, const QRectF& r, const Theme& theme, const std::vector<LegendEntry>& entries) {
-    const double unit = theme.fontPx;
-    const QFont font = theme.font(0.9);
-    const QFontMetricsF metrics(font);
-    double x = r.left();
-    for (const LegendEntry& entry : entries) {
-        const double w = unit * 1.6 + metrics.horizontalAdvance(entry.label) + unit * 1.6;
-        if (x + w > r.right() + unit)
-            break;
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(entry.color);
-        painter.drawRoundedRect(QRectF(x, r.center().y() - unit * 0.45, unit * 1.2, unit * 0.9), unit * 0.2, unit * 0.2);
-        drawText(painter, QRectF(x + unit * 1.6, r.top(), w - unit * 1.6, r.height()), entry.label, font, theme.text);
-        x += w;
-    }
-}
-
 void styleChart(QCustomPlot& plot, const Theme& theme) {
     applyPlotTheme(plot, theme);
     plot.setAntialiasedElements(QCP::aeAll);
@@ -369,17 +239,6 @@ QSharedPointer<QCPAxisTicker> wholeNumberTicker() {
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     ticker->setTickCount(8);
     return ticker;
-}
-
-// The body's panel frame with a title; returns the area inside it.
-QRectF paintPanel(QPainter& painter, const QRectF& r, const Theme& theme, const QString& title) {
-    const double unit = theme.fontPx;
-    painter.setPen(QPen(theme.panelBorder, 1));
-    painter.setBrush(theme.panel);
-    painter.drawRoundedRect(r, unit * 0.5, unit * 0.5);
-    drawText(painter, QRectF(r.left() + unit * 0.9, r.top() + unit * 0.4, r.width() - unit * 1.8, unit * 1.8), title,
-             theme.font(1.0, true), theme.text);
-    return r.adjusted(unit * 0.5, unit * 2.4, -unit * 0.8, -unit * 0.5);
 }
 
 }  // namespace
@@ -575,9 +434,9 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
     painter.restore();
 }
 
-QImage SlideRenderer::image(const SlideOptions& options) {
+QImage Slide::image(const SlideOptions& options) {
     QImage image(options.size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(slideTheme(options.theme, options.size).background);
+    image.fill(SlideRenderer::slideTheme(options.theme, options.size).background);
     QCPPainter painter(&image);
     paint(painter, options);
     painter.end();

@@ -49,7 +49,18 @@ struct SlideOptions {
     Nanoseconds at = -1;
 };
 
-class SlideRenderer {
+// Anything painted as one slide: written to PNG, SVG and PDF by SlideWriter.
+class Slide {
+public:
+    virtual ~Slide() = default;
+    // Paints the whole slide into (0, 0, options.size) of `painter`.
+    virtual void paint(QCPPainter& painter, const SlideOptions& options) = 0;
+    // What the slide shows, for a file's title: "timeline", "loop", "comparison", "compare".
+    virtual QString name(const SlideOptions& options) const { return slideViewName(options.view); }
+    QImage image(const SlideOptions& options);
+};
+
+class SlideRenderer : public Slide {
 public:
     explicit SlideRenderer(SlideSource source);
     ~SlideRenderer();
@@ -65,9 +76,7 @@ public:
     // The slide's theme: `name`'s palette with type sized for `size` (20 px at 1080 lines).
     static Theme slideTheme(const QString& name, const QSize& size);
 
-    // Paints the whole slide into (0, 0, options.size) of `painter`.
-    void paint(QCPPainter& painter, const SlideOptions& options);
-    QImage image(const SlideOptions& options);
+    void paint(QCPPainter& painter, const SlideOptions& options) override;
 
 private:
     struct Impl;

@@ -50,15 +50,15 @@ QString slideFormatName(SlideFormat format) {
     return {};
 }
 
-QByteArray slidePng(SlideRenderer& renderer, const SlideOptions& options) {
+QByteArray slidePng(Slide& slide, const SlideOptions& options) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    renderer.image(options).save(&buffer, "PNG");
+    slide.image(options).save(&buffer, "PNG");
     return bytes;
 }
 
-bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideFormat format, const QString& path,
+bool writeSlide(Slide& slide, const SlideOptions& options, SlideFormat format, const QString& path,
                 QString* error) {
     // Fail before painting when the file cannot be written at all.
     if (!canWriteFile(path, error))
@@ -69,7 +69,7 @@ bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideForma
     buffer.open(QIODevice::WriteOnly);
     switch (format) {
     case SlideFormat::Png:
-        if (!renderer.image(options).save(&buffer, "PNG"))
+        if (!slide.image(options).save(&buffer, "PNG"))
             return fail(error, path, QStringLiteral("PNG encoding failed"));
         break;
     case SlideFormat::Svg: {
@@ -78,10 +78,10 @@ bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideForma
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setResolution(96);
-        svg.setTitle(QStringLiteral("loopscope %1").arg(slideViewName(options.view)));
+        svg.setTitle(QStringLiteral("loopscope %1").arg(slide.name(options)));
         QCPPainter painter(&svg);
         painter.setMode(QCPPainter::pmVectorized);
-        renderer.paint(painter, options);
+        slide.paint(painter, options);
         painter.end();
         break;
     }
@@ -89,7 +89,7 @@ bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideForma
         // One page with the slide's aspect, 96 dots per inch: 1920 x 1080 is 20 x 11.25 in.
         QPdfWriter pdf(&buffer);
         pdf.setCreator(QStringLiteral("loopscope"));
-        pdf.setTitle(QStringLiteral("loopscope %1").arg(slideViewName(options.view)));
+        pdf.setTitle(QStringLiteral("loopscope %1").arg(slide.name(options)));
         pdf.setResolution(96);
         pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(size.width() * 72.0 / 96.0, size.height() * 72.0 / 96.0),
                                                 QPageSize::Point, QString(), QPageSize::ExactMatch),
@@ -98,7 +98,7 @@ bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideForma
         painter.setMode(QCPPainter::pmVectorized);
         // Whatever rounding the page size got, the slide fills the page.
         painter.scale(double(pdf.width()) / size.width(), double(pdf.height()) / size.height());
-        renderer.paint(painter, options);
+        slide.paint(painter, options);
         painter.end();
         break;
     }

@@ -17,7 +17,7 @@ enum class SlideFormat { Png, Svg, Pdf };
 QString slideFormatName(SlideFormat format);  // "PNG", "SVG", "PDF"
 
 // On failure returns false and sets *error to "cannot write PATH: REASON".
-bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideFormat format, const QString& path,
+bool writeSlide(Slide& slide, const SlideOptions& options, SlideFormat format, const QString& path,
                 QString* error);
 
 // Checks, before any work, that `path` can take the output (outputProblem in
@@ -25,7 +25,7 @@ bool writeSlide(SlideRenderer& renderer, const SlideOptions& options, SlideForma
 bool canWriteFile(const QString& path, QString* error);
 
 // The PNG of a slide, as bytes (for the clipboard and tests).
-QByteArray slidePng(SlideRenderer& renderer, const SlideOptions& options);
+QByteArray slidePng(Slide& slide, const SlideOptions& options);
 
 // frame-00001.png, frame-00002.png, ... in `dir` (created if missing): the loop view from
 // time 0 to the end of the run, `fps` frames per scenario second (at least one frame).

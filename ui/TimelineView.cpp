@@ -98,6 +98,12 @@ void TimelineView::setSources(const SpanSet* eventLoop, const SpanSet* threadPer
     fitAll();
 }
 
+void TimelineView::setSourceNames(const QString& first, const QString& second) {
+    firstName_ = first;
+    secondName_ = second;
+    knownRows_ = static_cast<std::size_t>(-1);
+}
+
 int TimelineView::maximumRows() const {
     return std::max(4, (plot_->axisRect()->height() > 0 ? plot_->axisRect()->height() : height() - 40) / minimumRowPixels());
 }
@@ -115,7 +121,7 @@ void TimelineView::setRowsScroll(bool on) {
 void TimelineView::rebuildRows() {
     std::vector<TimelineRow> rows;
     std::size_t total = 0;
-    auto addSet = [&](const SpanSet* set, int budget) {
+    auto addSet = [&](const SpanSet* set, int budget, const QString& runName) {
         if (!set)
             return;
         total += set->rows().size();
@@ -150,14 +156,16 @@ void TimelineView::rebuildRows() {
             QString name = QString::fromStdString(row.name);
             if (cluster && row.lane.process == 0 && row.lane.kind != LaneKind::Client && !name.isEmpty())
                 name = tr("process 1 %1").arg(name);
+            if (!runName.isEmpty())
+                name = runName + QLatin1Char(' ') + name;
             rows.push_back({TimelineRow::Kind::Spans, set, i, name});
         }
     };
     aggregated_ = false;
     const int budget = maximumRows();
     const int loopRows = eventLoop_ ? int(eventLoop_->rows().size()) : 0;
-    addSet(eventLoop_, budget);
-    addSet(threads_, std::max(4, budget - loopRows));
+    addSet(eventLoop_, budget, firstName_);
+    addSet(threads_, std::max(4, budget - loopRows), secondName_);
     knownRows_ = total;
     spans_->setRows(std::move(rows));
     layoutRows();

@@ -26,6 +26,9 @@ public:
 
     // Either may be null. The sets are read, never changed, and must outlive the view.
     void setSources(const SpanSet* eventLoop, const SpanSet* threadPerRequest);
+    // Two runs compared on one axis: each set's lanes are named after their run ("A main").
+    // Empty names (the default) leave the lanes' own names.
+    void setSourceNames(const QString& first, const QString& second);
     // Call after the sets grew: adds new lanes and redraws (at most once per event-loop turn).
     void refresh();
     void setLive(bool live);
@@ -91,6 +94,8 @@ private:
     std::vector<QCPItemText*> noteLabels_;
     const SpanSet* eventLoop_ = nullptr;
     const SpanSet* threads_ = nullptr;
+    QString firstName_;
+    QString secondName_;
     std::size_t knownRows_ = 0;
     bool aggregated_ = false;
     bool live_ = false;

@@ -1,0 +1,105 @@
+#include "CompareSlide.h"
+
+#include <QPainter>
+#include <qcustomplot.h>
+
+#include "RunDifferences.h"
+#include "TimelineView.h"
+
+namespace loopscope {
+
+CompareSlide::CompareSlide(QString title, CompareSide first, CompareSide second)
+    : title_(std::move(title)), first_(std::move(first)), second_(std::move(second)) {
+    for (const auto& [side, spans] : {std::pair(&first_, &firstSpans_), std::pair(&second_, &secondSpans_)}) {
+        if (side->trace)
+            for (const TraceEvent& event : *side->trace)
+                spans->add(event);
+        collectSpanKinds(*spans, spanKinds_);
+    }
+}
+
+void CompareSlide::paint(QCPPainter& painter, const SlideOptions& options) {
+    const Theme theme = SlideRenderer::slideTheme(options.theme, options.size);
+    const double unit = theme.fontPx;
+    const QSizeF size(options.size);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    painter.fillRect(QRectF(QPointF(0, 0), size), theme.background);
+    const SlideLayout layout = layoutSlide(size, unit, true);
+    paintHeader(painter, layout.header, theme, title_,
+                QStringLiteral("Compare \u00b7 %1: %2 \u00b7 %3: %4")
+                    .arg(first_.name, first_.description, second_.name, second_.description),
+                QString());
+
+    // The timeline takes the width the table leaves.
+    const double tableWidth = std::max(unit * 22, layout.body.width() * 0.3);
+    const QRectF timelineArea(layout.body.left(), layout.body.top(), layout.body.width() - tableWidth - unit,
+                              layout.body.height());
+    const QRectF tablePanel(timelineArea.right() + unit, layout.body.top(), tableWidth, layout.body.height());
+    const QSize plotSize = timelineArea.size().toSize();
+    TimelineView& view = timeline_.at(theme, plotSize, firstSpans_, secondSpans_, {}, first_.name, second_.name);
+    view.setPlayhead(Nanoseconds(-1) * kSecond * 3600 * 24);  // no playhead on a comparison
+    painter.save();
+    painter.translate(timelineArea.topLeft());
+    view.plot()->toPainter(&painter, plotSize.width(), plotSize.height());
+    painter.restore();
+    paintDifferences(painter, paintPanel(painter, tablePanel, theme, QStringLiteral("Differences")), theme);
+    paintLegend(painter, layout.footer, theme, spanLegend(spanKinds_, theme));
+    painter.restore();
+}
+
+void CompareSlide::paintDifferences(QPainter& painter, const QRectF& area, const Theme& theme) {
+    const double unit = theme.fontPx;
+    const std::vector<DifferenceRow> rows =
+        runDifferences({first_.name.toStdString(), first_.trace, first_.samples},
+                       {second_.name.toStdString(), second_.trace, second_.samples});
+    QStringList limits;
+    for (const CompareSide* side : {&first_, &second_})
+        if (!side->limits.empty()) {
+            QStringList sentences;
+            for (const std::string& limit : side->limits)
+                sentences << QString::fromStdString(limit);
+            limits << QStringLiteral("%1: %2").arg(side->name, sentences.join(QLatin1Char(' ')));
+        }
+    const QString limitText = limits.join(QLatin1Char('\n'));
+    const QFont limitFont = theme.font(0.75);
+    const double limitHeight =
+        limitText.isEmpty() ? 0
+                            : QFontMetricsF(limitFont)
+                                  .boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::TextWordWrap, limitText)
+                                  .height() + unit * 0.5;
+    const double rowHeight = std::min(unit * 1.9, (area.height() - limitHeight) / double(rows.size() + 1));
+    const double labelWidth = area.width() * 0.46;
+    const double valueWidth = (area.width() - labelWidth) / 3;
+    auto cell = [&](int column, double top, const QString& text, const QFont& font, const QColor& color) {
+        const QRectF box(column == 0 ? area.left() : area.left() + labelWidth + valueWidth * (column - 1), top,
+                         column == 0 ? labelWidth : valueWidth - unit * 0.3, rowHeight);
+        drawText(painter, box, text, font, color, (column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    };
+    const QFont head = theme.font(0.85, true);
+    cell(1, area.top(), first_.name, head, theme.text);
+    cell(2, area.top(), second_.name, head, theme.text);
+    cell(3, area.top(), QStringLiteral("change"), head, theme.mutedText);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const double top = area.top() + rowHeight * double(i + 1);
+        if (i % 2 == 0) {
+            QColor zebra = theme.grid;
+            zebra.setAlpha(theme.isDark ? 90 : 120);
+            painter.fillRect(QRectF(area.left(), top, area.width(), rowHeight), zebra);
+        }
+        const DifferenceRow& row = rows[i];
+        cell(0, top, QString::fromStdString(row.title), theme.font(0.8), theme.text);
+        cell(1, top, QString::fromStdString(row.first), theme.font(0.85, true), theme.text);
+        cell(2, top, QString::fromStdString(row.second), theme.font(0.85, true), theme.text);
+        cell(3, top, QString::fromStdString(row.change), theme.font(0.85), theme.mutedText);
+    }
+    if (!limitText.isEmpty()) {
+        painter.setFont(limitFont);
+        painter.setPen(theme.mutedText);
+        painter.drawText(QRectF(area.left(), area.bottom() - limitHeight + unit * 0.5, area.width(), limitHeight),
+                         Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, limitText);
+    }
+}
+
+}  // namespace loopscope
