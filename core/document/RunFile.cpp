@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,6 +19,17 @@ namespace {
 
 std::string traceSectionName(std::size_t number, std::size_t run) {
     return "section " + std::to_string(number) + " (the trace of run " + std::to_string(run) + ")";
+}
+
+// A trace of millions of events is hundreds of megabytes written once, front to back: in
+// 4 KiB pages most of its decoding is the kernel's page faults. Huge pages, where the
+// system gives them, make that 512 times fewer faults.
+void adviseHugePages(void* start, std::size_t size) {
+    constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
+    const std::uintptr_t first = (reinterpret_cast<std::uintptr_t>(start) + kHugePage - 1) & ~(kHugePage - 1);
+    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(start) + size) & ~(kHugePage - 1);
+    if (end > first)
+        ::madvise(reinterpret_cast<void*>(first), end - first, MADV_HUGEPAGE);
 }
 
 // Where a trace's events go: the decoder asks for a sink per run, in order.
@@ -71,7 +83,10 @@ public:
 
 private:
     // The count is at most a quarter of the section's decompressed bytes (ByteReader::count).
-    void begin(std::uint64_t eventCount) override { trace_->reserve(eventCount); }
+    void begin(std::uint64_t eventCount) override {
+        trace_->reserve(eventCount);
+        adviseHugePages(trace_->data(), trace_->capacity() * sizeof(TraceEvent));
+    }
     void event(TraceEvent& event) override { trace_->push_back(std::move(event)); }
     bool keepGoing(double) override { return true; }
 
