@@ -15,7 +15,7 @@ public:
     ChromeTraceEvent read() {
         ChromeTraceEvent event;
         const std::size_t start = json_.offset();
-        json_.expect('{', "an event ('{') or ']'");
+        json_.expect('{', "an event ('{')");
         bool hasPhase = false;
         bool hasTs = false;
         if (!json_.consume('}')) {
