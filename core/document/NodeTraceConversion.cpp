@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
+#include <limits>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -60,7 +62,11 @@ MainThread findMainThread(const std::vector<ChromeTraceEvent>& events, NodeTrace
 
 class Converter {
 public:
-    Converter(MainThread main, NodeTraceFacts& facts) : main_(main), facts_(facts) {}
+    // `origin` is the time of the first event: the run's time 0.
+    Converter(MainThread main, NodeTraceFacts& facts, Nanoseconds origin, std::size_t expectedEvents)
+        : main_(main), facts_(facts), origin_(origin) {
+        trace_.reserve(expectedEvents + 2);
+    }
 
     void take(const ChromeTraceEvent& event) {
         if (event.pid != main_.pid)
@@ -71,13 +77,9 @@ public:
             onOtherThread(event);
     }
 
-    Trace finish(Nanoseconds origin, bool complete);
+    Trace finish(bool complete);
 
 private:
-    struct Pending {
-        TraceEvent event;
-        std::uint8_t tie = 1;  // at equal times: a phase's enter first, its leave last
-    };
     struct OpenCallback {
         std::uint64_t id = 0;
         QueueKind queue = QueueKind::None;
@@ -99,11 +101,16 @@ private:
     std::uint64_t causeOf(std::uint64_t asyncId) const;
     std::uint64_t runningCallback() const { return stack_.empty() ? 0 : stack_.back().id; }
     void emit(Nanoseconds ts, EventKind kind, Lane lane, QueueKind queue, std::uint64_t id, std::uint64_t cause,
-              std::string text = {}, Phase phase = Phase::None, std::uint8_t tie = 1);
+              std::string text = {});
+    void enterPhase(Nanoseconds ts, Phase phase);
+    void leavePhase(Nanoseconds ts, Phase phase);
+    void leavePhasesBefore(Nanoseconds ts);
 
     MainThread main_;
     NodeTraceFacts& facts_;
-    std::vector<Pending> out_;
+    Nanoseconds origin_ = 0;
+    Trace trace_;  // in time order as it is made: the events come in time order
+    std::vector<TraceEvent> phaseLeaves_;  // phases entered whose leave is not yet due
     std::vector<OpenCallback> stack_;  // the running callback last; those below it were interrupted
     std::unordered_map<std::uint64_t, std::uint64_t> triggers_;  // async id -> triggerAsyncId
     std::unordered_set<std::uint64_t> ranCallbacks_;
@@ -116,18 +123,52 @@ private:
 };
 
 void Converter::emit(Nanoseconds ts, EventKind kind, Lane lane, QueueKind queue, std::uint64_t id, std::uint64_t cause,
-                     std::string text, Phase phase, std::uint8_t tie) {
-    Pending pending;
-    pending.event.ts = ts;
-    pending.event.kind = kind;
-    pending.event.lane = lane;
-    pending.event.queue = queue;
-    pending.event.id = id;
-    pending.event.cause = cause;
-    pending.event.text = std::move(text);
-    pending.event.phase = phase;
-    pending.tie = tie;
-    out_.push_back(std::move(pending));
+                     std::string text) {
+    ts = std::max<Nanoseconds>(0, ts - origin_);
+    leavePhasesBefore(ts);
+    TraceEvent& event = trace_.emplace_back();
+    event.ts = ts;
+    event.kind = kind;
+    event.lane = lane;
+    event.queue = queue;
+    event.id = id;
+    event.cause = cause;
+    event.text = std::move(text);
+}
+
+// A phase (an 'X' event) is known when Node writes it, after what ran inside it, but
+// stamped with its start: its enter goes before the events of its start time...
+void Converter::enterPhase(Nanoseconds ts, Phase phase) {
+    ts = std::max<Nanoseconds>(0, ts - origin_);
+    leavePhasesBefore(ts + 1);  // a phase that ends when this one begins has left
+    auto at = trace_.end();
+    while (at != trace_.begin() && std::prev(at)->ts >= ts && std::prev(at)->kind != EventKind::PhaseLeave)
+        --at;
+    TraceEvent enter;
+    enter.ts = ts;
+    enter.kind = EventKind::PhaseEnter;
+    enter.phase = phase;
+    trace_.insert(at, enter);
+}
+
+// ... and its leave after those of its end time.
+void Converter::leavePhase(Nanoseconds ts, Phase phase) {
+    TraceEvent leave;
+    leave.ts = std::max<Nanoseconds>(0, ts - origin_);
+    leave.kind = EventKind::PhaseLeave;
+    leave.phase = phase;
+    phaseLeaves_.push_back(leave);
+}
+
+void Converter::leavePhasesBefore(Nanoseconds ts) {
+    while (!phaseLeaves_.empty()) {
+        auto due = std::min_element(phaseLeaves_.begin(), phaseLeaves_.end(),
+                                    [](const TraceEvent& a, const TraceEvent& b) { return a.ts < b.ts; });
+        if (due->ts >= ts)
+            return;
+        trace_.push_back(*due);
+        phaseLeaves_.erase(due);
+    }
 }
 
 std::uint64_t Converter::causeOf(std::uint64_t asyncId) const {
@@ -233,9 +274,8 @@ void Converter::onPhase(const ChromeTraceEvent& event) {
         phase = Phase::Check;
     else
         return;
-    emit(event.ts, EventKind::PhaseEnter, Lane{}, QueueKind::None, 0, 0, {}, phase, 0);
-    emit(event.ts + std::max<Nanoseconds>(0, event.duration), EventKind::PhaseLeave, Lane{}, QueueKind::None, 0, 0, {},
-         phase, 2);
+    enterPhase(event.ts, phase);
+    leavePhase(event.ts + std::max<Nanoseconds>(0, event.duration), phase);
 }
 
 // The main script runs from the end of Node's bootstrap to the start of the loop: its
@@ -243,12 +283,12 @@ void Converter::onPhase(const ChromeTraceEvent& event) {
 void Converter::onMilestone(const ChromeTraceEvent& event) {
     if (event.name == "bootstrapComplete" && !inMainScript_) {
         inMainScript_ = true;
-        emit(event.ts, EventKind::PhaseEnter, Lane{}, QueueKind::None, 0, 0, {}, Phase::MainScript, 0);
+        enterPhase(event.ts, Phase::MainScript);
         beginCallback(event.ts, OpenCallback{kMainScriptAsyncId, QueueKind::None, "main script", 0});
     } else if (event.name == "loopStart" && inMainScript_) {
         inMainScript_ = false;
         endCallback(event.ts, kMainScriptAsyncId);
-        emit(event.ts, EventKind::PhaseLeave, Lane{}, QueueKind::None, 0, 0, {}, Phase::MainScript, 2);
+        leavePhase(event.ts, Phase::MainScript);
     }
 }
 
@@ -279,40 +319,31 @@ void Converter::onOtherThread(const ChromeTraceEvent& event) {
     }
 }
 
-Trace Converter::finish(Nanoseconds origin, bool complete) {
-    std::stable_sort(out_.begin(), out_.end(), [](const Pending& a, const Pending& b) {
-        return a.event.ts != b.event.ts ? a.event.ts < b.event.ts : a.tie < b.tie;
-    });
-    Trace trace;
-    trace.reserve(out_.size() + 2);
+Trace Converter::finish(bool complete) {
+    leavePhasesBefore(std::numeric_limits<Nanoseconds>::max());
     TraceEvent begin;
     begin.kind = EventKind::RunBegin;
     begin.value = std::int64_t(EngineKind::EventLoop);
     begin.text = "Node " + (facts_.nodeVersion.empty() ? std::string("(version unknown)") : "v" + facts_.nodeVersion) +
                  ", as its trace events recorded it";
-    trace.push_back(std::move(begin));
+    trace_.insert(trace_.begin(), std::move(begin));
     // Every main-lane event carries the phase the loop is in, as the engines stamp it.
     Phase current = Phase::None;
-    Nanoseconds last = 0;
-    for (Pending& pending : out_) {
-        TraceEvent& event = pending.event;
-        event.ts = std::max<Nanoseconds>(0, event.ts - origin);
-        last = std::max(last, event.ts);
+    for (TraceEvent& event : trace_) {
         if (event.kind == EventKind::PhaseEnter)
             current = event.phase;
-        else if (event.kind != EventKind::PhaseLeave && event.lane.kind == LaneKind::Main)
+        else if (event.kind == EventKind::PhaseLeave)
+            current = current == event.phase ? Phase::None : current;
+        else if (event.lane.kind == LaneKind::Main)
             event.phase = current;
-        if (event.kind == EventKind::PhaseLeave && current == event.phase)
-            current = Phase::None;
-        trace.push_back(std::move(event));
     }
     TraceEvent end;
     end.kind = EventKind::RunEnd;
-    end.ts = last;
+    end.ts = trace_.back().ts;
     if (!complete)
         end.text = "the trace ends without its closing ]}: the process died before Node finished writing it";
-    trace.push_back(std::move(end));
-    return trace;
+    trace_.push_back(std::move(end));
+    return std::move(trace_);
 }
 
 }  // namespace
@@ -327,10 +358,10 @@ Trace convertNodeTrace(const std::vector<ChromeTraceEvent>& events, bool complet
             order.push_back(std::uint32_t(k));
     std::stable_sort(order.begin(), order.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return events[a].ts < events[b].ts; });
-    Converter converter(main, facts);
+    Converter converter(main, facts, order.empty() ? 0 : events[order.front()].ts, order.size());
     for (std::uint32_t index : order)
         converter.take(events[index]);
-    return converter.finish(order.empty() ? 0 : events[order.front()].ts, complete);
+    return converter.finish(complete);
 }
 
 }  // namespace loopscope

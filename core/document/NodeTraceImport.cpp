@@ -5,8 +5,9 @@
 #include <ctime>
 #include <deque>
 #include <filesystem>
-#include <fstream>
-#include <memory>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "ChromeTraceEvents.h"
@@ -59,9 +60,54 @@ std::string recordedAtOf(const std::string& path) {
     return stamp;
 }
 
+// A file's bytes, mapped rather than copied: a 100 MB trace is read once, by the parser.
+class MappedFile {
+public:
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    MappedFile() = default;
+    ~MappedFile() {
+        if (data_ != nullptr)
+            munmap(data_, size_);
+    }
+    std::optional<std::string> open(const std::string& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return path + ": cannot be read: " + std::strerror(errno);
+        struct stat info{};
+        std::optional<std::string> problem;
+        if (fstat(fd, &info) != 0)
+            problem = path + ": cannot be read: " + std::strerror(errno);
+        else if (!S_ISREG(info.st_mode))
+            problem = path + ": expected a trace file, found " +
+                      (S_ISDIR(info.st_mode) ? "a directory" : "something that is not a regular file");
+        else if (std::size_t(info.st_size) > kMaxNodeTraceFileBytes)
+            problem = path + ": expected a trace file of at most " + std::to_string(kMaxNodeTraceFileBytes >> 20) +
+                      " MiB (Node writes a new file every 524288 events, about 100 MiB), found " +
+                      std::to_string(std::size_t(info.st_size) >> 20) + " MiB";
+        if (!problem && info.st_size > 0) {
+            size_ = std::size_t(info.st_size);
+            void* data = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (data == MAP_FAILED)
+                problem = path + ": cannot be read: " + std::strerror(errno);
+            else
+                data_ = data;
+        }
+        ::close(fd);
+        return problem;
+    }
+    std::string_view text() const {
+        return data_ == nullptr ? std::string_view() : std::string_view(static_cast<const char*>(data_), size_);
+    }
+
+private:
+    void* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
 // The files of a trace, their texts kept while the events point into them.
 struct TraceTexts {
-    std::deque<std::unique_ptr<char[]>> texts;  // not std::string: 100 MB need not be zeroed first
+    std::deque<MappedFile> files;
     std::deque<std::string> arena;
     ChromeTraceFile events;
 };
@@ -103,28 +149,6 @@ NodeTraceResult documentOf(TraceTexts& texts, const std::vector<std::string>& pa
     document.limits = limitsOf(facts, complete);
     result.document = std::move(document);
     return result;
-}
-
-std::optional<std::string> readWholeFile(const std::string& path, TraceTexts& texts, std::string_view& text) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return path + ": cannot be read: " + std::strerror(errno);
-    if (std::filesystem::is_directory(path))
-        return path + ": expected a trace file, found a directory";
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0)
-        return path + ": expected a trace file, found something that cannot be read to its end";
-    if (std::size_t(size) > kMaxNodeTraceFileBytes)
-        return path + ": expected a trace file of at most " + std::to_string(kMaxNodeTraceFileBytes >> 20) +
-               " MiB (Node writes a new file every 524288 events, about 100 MiB), found " +
-               std::to_string(std::size_t(size) >> 20) + " MiB";
-    std::unique_ptr<char[]>& buffer = texts.texts.emplace_back(new char[std::size_t(size) + 1]);
-    in.seekg(0);
-    if (!in.read(buffer.get(), size))
-        return path + ": cannot be read";
-    text = std::string_view(buffer.get(), std::size_t(size));
-    return std::nullopt;
 }
 
 }  // namespace
@@ -169,10 +193,10 @@ NodeTraceResult readNodeTrace(const std::string& path) {
     const std::vector<std::string> paths = nodeTraceFileSet(path);
     TraceTexts texts;
     for (const std::string& member : paths) {
-        std::string_view text;
-        if (auto problem = readWholeFile(member, texts, text))
+        MappedFile& file = texts.files.emplace_back();
+        if (auto problem = file.open(member))
             return NodeTraceResult{std::nullopt, *problem};
-        if (auto problem = addText(texts, text, member))
+        if (auto problem = addText(texts, file.text(), member))
             return NodeTraceResult{std::nullopt, *problem};
     }
     return documentOf(texts, paths, path);
