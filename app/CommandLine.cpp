@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "CompareCommand.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -91,7 +93,7 @@ int runCommand(const QStringList& arguments) {
     parser.setApplicationDescription(QStringLiteral("Run a scenario headless and export what happened."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The scenario file, or a JavaScript program."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The scenario file, a JavaScript program, a saved run (.lsrun) or a trace recorded by Node (node_trace.1.log)."));
     parser.addPositionalArgument(QStringLiteral("ARGUMENT"),
                                  QStringLiteral("A program's own arguments, its process.argv after its path; "
                                                 "after -- when they start with a dash."),
@@ -105,6 +107,7 @@ int runCommand(const QStringList& arguments) {
     const QCommandLineOption printLog(QStringLiteral("print-log"), QStringLiteral("Print console.log lines, in order, to stdout."));
     const QCommandLineOption summary(QStringLiteral("summary"), QStringLiteral("Print the comparison table."));
     const QCommandLineOption trace(QStringLiteral("trace"), QStringLiteral("Write a Chrome trace (Perfetto, chrome://tracing); - for standard output."), QStringLiteral("OUT.json"));
+    const QCommandLineOption saveRun(QStringLiteral("save-run"), QStringLiteral("Save the whole run, to reopen without running it again (loopscope FILE.lsrun)."), QStringLiteral("OUT.lsrun"));
     const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Write one row per request; - for standard output."), QStringLiteral("OUT.csv"));
     const QCommandLineOption png(QStringLiteral("png"), QStringLiteral("Write a PNG picture."), QStringLiteral("OUT.png"));
     const QCommandLineOption svg(QStringLiteral("svg"), QStringLiteral("Write an SVG picture."), QStringLiteral("OUT.svg"));
@@ -120,7 +123,7 @@ int runCommand(const QStringList& arguments) {
     const QCommandLineOption cores(QStringLiteral("cores"), QStringLiteral("Cores the run may use, over runtime.cores."), QStringLiteral("N"));
     const QCommandLineOption horizon(QStringLiteral("horizon"), QStringLiteral("Stop the run after this long, over runtime.horizon (e.g. 5s)."), QStringLiteral("TIME"));
     const QCommandLineOption load(QStringLiteral("load"), QStringLiteral("Also send N requests at TIME, SPACING apart, to the program's server (e.g. 10@1s/5ms); repeatable."), QStringLiteral("N@TIME[/SPACING]"));
-    parser.addOptions({mode, printLog, summary, trace, csv, png, svg, pdf, width, height, view, at, theme, frames, fps,
+    parser.addOptions({mode, printLog, summary, trace, saveRun, csv, png, svg, pdf, width, height, view, at, theme, frames, fps,
                        threadpool, cores, horizon, load});
 
     if (!parser.parse(arguments))
@@ -171,6 +174,7 @@ int runCommand(const QStringList& arguments) {
     }
     options.tracePath = parser.value(trace);
     options.csvPath = parser.value(csv);
+    options.saveRunPath = parser.value(saveRun);
     options.pngPath = parser.value(png);
     options.svgPath = parser.value(svg);
     options.pdfPath = parser.value(pdf);
@@ -256,18 +260,20 @@ int runCommandLine(int argc, char** argv) {
         arguments << QString::fromLocal8Bit(argv[i]);
     const QString command = arguments.size() > 1 ? arguments.at(1) : QString();
 
-    if (command == QLatin1String("run") && asksForPictures(arguments)) {
+    if ((command == QLatin1String("run") || command == QLatin1String("compare")) && asksForPictures(arguments)) {
         // Pictures need QApplication (fonts, QCustomPlot widgets) but never a screen:
         // headless runs paint on Qt's offscreen platform, the same everywhere.
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         previousMessageHandler = qInstallMessageHandler(quietOffscreenNotices);
         QApplication app(argc, argv);
-        return runCommand(arguments);
+        return command == QLatin1String("run") ? runCommand(arguments) : compareCommand(arguments);
     }
-    if (command == QLatin1String("check") || command == QLatin1String("run")) {
+    if (command == QLatin1String("check") || command == QLatin1String("run") || command == QLatin1String("compare")) {
         QCoreApplication app(argc, argv);
-        return command == QLatin1String("check") ? checkCommand(arguments) : runCommand(arguments);
+        return command == QLatin1String("check") ? checkCommand(arguments)
+               : command == QLatin1String("run") ? runCommand(arguments)
+                                                 : compareCommand(arguments);
     }
 
     QCommandLineParser parser;
@@ -276,7 +282,8 @@ int runCommandLine(int argc, char** argv) {
         "Commands:\n"
         "  loopscope [FILE]           open the window (on FILE, or the default scenario)\n"
         "  loopscope check FILE...    validate scenario files\n"
-        "  loopscope run FILE [...]   run headless; see `loopscope run --help`\n\n"
+        "  loopscope run FILE [...]   run headless; see `loopscope run --help`\n"
+        "  loopscope compare A [B]    two runs side by side; see `loopscope compare --help`\n\n"
         "Exit codes: 0 success, 1 bad scenario or arguments, 2 the run failed."));
     parser.addHelpOption();
     parser.addVersionOption();

@@ -71,6 +71,15 @@ int checkPictureOptions(const RunOptions& options, const Scenario& scenario, con
     return kExitOk;
 }
 
+int writePictureFiles(Slide& slide, const RunOptions& options) {
+    const SlideOptions size = slideOptions(options);
+    QString error;
+    for (const PictureFile& file : pictureFiles(options))
+        if (!writeSlide(slide, size, file.format, file.path, &error))
+            return printError(error);
+    return kExitOk;
+}
+
 int exportPictures(const RunOptions& options, const Scenario& scenario, const Trace* eventLoop,
                    const Trace* threadPerRequest, const std::vector<ProcessSample>* eventLoopSamples,
                    const std::vector<ProcessSample>* threadPerRequestSamples) {
@@ -82,12 +91,10 @@ int exportPictures(const RunOptions& options, const Scenario& scenario, const Tr
     SlideRenderer renderer(std::move(source));
     const SlideOptions slide = slideOptions(options);
     QString error;
-    const std::vector<PictureFile> files = pictureFiles(options);
-    if (!files.empty() && !renderer.canShow(slide.view, &error))
+    if (!pictureFiles(options).empty() && !renderer.canShow(slide.view, &error))
         return printError(QStringLiteral("cannot draw the %1 view: %2").arg(options.view, error));
-    for (const PictureFile& file : files)
-        if (!writeSlide(renderer, slide, file.format, file.path, &error))
-            return printError(error);
+    if (int code = writePictureFiles(renderer, options); code != kExitOk)
+        return code;
     if (!options.framesDir.isEmpty()) {
         if (!renderer.canShow(SlideView::Loop, &error))
             return printError(QStringLiteral("cannot draw frames: %1").arg(error));

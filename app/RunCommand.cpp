@@ -10,86 +10,15 @@
 #include "ComparisonRun.h"
 #include "ConsoleOutput.h"
 #include "EngineNames.h"
-#include "EngineProcess.h"
+#include "EngineRuns.h"
+#include "RecordedRuns.h"
+#include "SlideWriter.h"
 #include "PictureExport.h"
 #include "RunOptions.h"
 #include "RunOverrides.h"
 #include "ScenarioParser.h"
 
 namespace loopscope {
-namespace {
-
-struct EngineRun {
-    bool ok = false;
-    std::string error;
-    Trace trace;
-    std::vector<ProcessSample> samples;  // kept with the trace: what the OS said the child cost
-    std::optional<int> programExitCode;  // a JavaScript program's own exit code
-    std::string stopNote;                // why the run stopped early (RunEnd's text), if it did
-};
-
-// Runs one engine in its child process; prints console lines as they arrive when asked.
-EngineRun runEngine(const RunOptions& options, EngineKind engine, bool keepTrace) {
-    EngineRun outcome;
-    EngineOptions engineOptions;
-    engineOptions.engine = engine;
-    engineOptions.executable = QCoreApplication::applicationFilePath().toStdString();
-    engineOptions.threadpool = options.threadpool;
-    engineOptions.cores = options.cores;
-    engineOptions.horizon = options.horizon;
-    engineOptions.loadWaves = options.loadWaves;
-    engineOptions.standardInput = 0;
-    engineOptions.programArguments = options.programArguments;
-    const bool printLog = options.printLog;
-    ConsoleOutput console;
-    EngineProcess process(options.scenarioPath.toStdString(), engineOptions,
-                          [&outcome, &console, printLog, keepTrace](std::vector<TraceEvent>&& batch) {
-                              console.take(batch);
-                              for (const TraceEvent& event : batch)
-                                  if (event.kind == EventKind::RunEnd && event.value == 0)
-                                      outcome.stopNote = event.text;
-                              if (printLog)
-                                  ConsoleOutput::echo(batch, stdout, stderr);
-                              if (keepTrace)
-                                  outcome.trace.insert(outcome.trace.end(), std::make_move_iterator(batch.begin()),
-                                                       std::make_move_iterator(batch.end()));
-                          });
-    try {
-        process.start();
-    } catch (const std::exception& error) {
-        outcome.error = error.what();
-        return outcome;
-    }
-    std::optional<ProcessSampler> sampler;
-    if (keepTrace)
-        sampler.emplace(process.childPid(), kProcessSampleInterval);
-    outcome.ok = process.wait();
-    outcome.error = process.error();
-    outcome.programExitCode = console.exitCode();
-    if (sampler) {
-        sampler->stop();
-        outcome.samples = sampler->samples();
-    }
-    return outcome;
-}
-
-// The command line's overrides, applied to the app's copy of the scenario as the engine
-// child applies them to its own (pictures and the default mode read this copy).
-void applyCommandLine(const RunOptions& options, Scenario& scenario) {
-    if (options.threadpool)
-        scenario.runtime.threadpool = *options.threadpool;
-    if (options.cores)
-        scenario.runtime.cores = *options.cores;
-    if (options.horizon)
-        scenario.runtime.horizon = *options.horizon;
-    for (const std::string& text : options.loadWaves) {
-        std::string error;
-        if (const std::optional<LoadWave> wave = parseLoadWaveText(text, error))
-            scenario.load.push_back(*wave);
-    }
-}
-
-}  // namespace
 
 std::vector<EngineKind> modeEngines(const QString& mode) {
     const bool both = mode == QLatin1String(kBothEngines);
@@ -100,7 +29,73 @@ std::vector<EngineKind> modeEngines(const QString& mode) {
     return engines;
 }
 
+namespace {
+
+// The outputs of runs just made or read back: Chrome trace, the summary and CSV, a saved
+// run, pictures. Returns an exit code.
+int exportRuns(const RunOptions& options, const Scenario& scenario, const RunDocument& document) {
+    if (!options.tracePath.isEmpty()) {
+        std::vector<ChromeTraceRun> traces;
+        for (const RecordedRun& run : document.runs)
+            traces.push_back({&run.trace, engineLabel(run.engine)});
+        std::string error;
+        if (!writeChromeTrace(traces, options.tracePath.toStdString(), scenario.title, &error)) {
+            std::fprintf(stderr, "loopscope: %s\n", error.c_str());
+            return kExitBadInput;
+        }
+    }
+    if (options.summary || !options.csvPath.isEmpty()) {
+        std::vector<MeasuredRun> measured;
+        for (const RecordedRun& run : document.runs)
+            measured.push_back({run.engine, run.trace, run.samples});
+        if (int code = reportComparison(options, measured); code != kExitOk)
+            return code;
+    }
+    if (!options.saveRunPath.isEmpty()) {
+        std::string error;
+        if (!writeRunFile(document, options.saveRunPath.toStdString(), &error)) {
+            std::fprintf(stderr, "loopscope: %s\n", error.c_str());
+            return kExitBadInput;
+        }
+    }
+    const RecordedRun* loopRun = document.runOf(EngineKind::EventLoop);
+    const RecordedRun* threadRun = document.runOf(EngineKind::ThreadPerRequest);
+    return exportPictures(options, scenario, loopRun ? &loopRun->trace : nullptr, threadRun ? &threadRun->trace : nullptr,
+                          loopRun ? &loopRun->samples : nullptr, threadRun ? &threadRun->samples : nullptr);
+}
+
+// A saved run or a trace from Node: its outputs, without running anything.
+int exportRecording(const RunOptions& options) {
+    if (!options.mode.isEmpty() || options.threadpool || options.cores || options.horizon ||
+        !options.loadWaves.empty() || !options.programArguments.empty()) {
+        std::fprintf(stderr, "loopscope: %s is a recorded run: it is shown as it was made, without --mode, "
+                             "--threadpool, --cores, --horizon, --load or program arguments\n",
+                     qPrintable(options.scenarioPath));
+        return kExitBadInput;
+    }
+    RunFileResult opened = openRecording(options.scenarioPath.toStdString());
+    if (!opened.document) {
+        std::fprintf(stderr, "loopscope: %s\n", opened.error.c_str());
+        return kExitBadInput;
+    }
+    const RunDocument& document = *opened.document;
+    const Scenario scenario = scenarioOfDocument(document);
+    const QString mode = document.runs.size() > 1 ? QLatin1String(kBothEngines)
+                         : document.runs.empty() ? QString()
+                                                 : QLatin1String(engineName(document.runs[0].engine));
+    if (int code = checkPictureOptions(options, scenario, mode); code != kExitOk)
+        return code;
+    if (options.printLog)
+        for (const RecordedRun& run : document.runs)
+            ConsoleOutput::echo(run.trace, stdout, stderr);
+    return exportRuns(options, scenario, document);
+}
+
+}  // namespace
+
 int runHeadless(const RunOptions& options) {
+    if (recordingKindOf(options.scenarioPath.toStdString()) != RecordingKind::None)
+        return exportRecording(options);
     ParseResult parsed = parseScenarioFile(options.scenarioPath.toStdString());
     for (const Diagnostic& d : parsed.diagnostics)
         std::fprintf(stderr, "%s\n", d.format().c_str());
@@ -122,10 +117,19 @@ int runHeadless(const RunOptions& options) {
 
     if (int code = checkPictureOptions(options, scenario, mode); code != kExitOk)
         return code;
+    if (!options.saveRunPath.isEmpty()) {
+        QString error;
+        if (!canWriteFile(options.saveRunPath, &error)) {
+            std::fprintf(stderr, "loopscope: %s\n", qPrintable(error));
+            return kExitBadInput;
+        }
+    }
 
-    const bool measure = options.summary || !options.csvPath.isEmpty();
-    const bool keepTrace = !options.tracePath.isEmpty() || wantsPictures(options) || measure;
-    std::vector<EngineRun> runs;
+    const bool keepTrace = !options.tracePath.isEmpty() || wantsPictures(options) || options.summary ||
+                           !options.csvPath.isEmpty() || !options.saveRunPath.isEmpty();
+    RunDocument document = documentForRun(options.scenarioPath.toStdString(), scenario,
+                                          overrideArguments(options.threadpool, options.cores, options.horizon,
+                                                            options.loadWaves));
     for (EngineKind engine : engines) {
         EngineRun run = runEngine(options, engine, keepTrace);
         if (!run.ok) {
@@ -135,37 +139,11 @@ int runHeadless(const RunOptions& options) {
         // The horizon is the scenario's own choice; the event limit is not: say so.
         if (run.stopNote == kStoppedAtEventLimit)
             std::fprintf(stderr, "loopscope: the run %s\n", run.stopNote.c_str());
-        runs.push_back(std::move(run));
+        document.runs.push_back({engine, std::move(run.trace), std::move(run.samples), run.programExitCode});
     }
-    if (!options.tracePath.isEmpty()) {
-        std::vector<ChromeTraceRun> traces;
-        for (std::size_t i = 0; i < engines.size(); ++i)
-            traces.push_back({&runs[i].trace, engineLabel(engines[i])});
-        std::string error;
-        if (!writeChromeTrace(traces, options.tracePath.toStdString(), scenario.title, &error)) {
-            std::fprintf(stderr, "loopscope: %s\n", error.c_str());
-            return kExitBadInput;
-        }
-    }
-    if (measure) {
-        std::vector<MeasuredRun> measured;
-        for (std::size_t i = 0; i < engines.size(); ++i)
-            measured.push_back({engines[i], runs[i].trace, runs[i].samples});
-        if (int code = reportComparison(options, measured); code != kExitOk)
-            return code;
-    }
-    auto runOf = [&](EngineKind engine) -> const EngineRun* {
-        for (std::size_t i = 0; i < engines.size(); ++i)
-            if (engines[i] == engine)
-                return &runs[i];
-        return nullptr;
-    };
-    const EngineRun* loopRun = runOf(EngineKind::EventLoop);
-    const EngineRun* threadRun = runOf(EngineKind::ThreadPerRequest);
-    const int exported = exportPictures(options, scenario, loopRun ? &loopRun->trace : nullptr,
-                                        threadRun ? &threadRun->trace : nullptr, loopRun ? &loopRun->samples : nullptr,
-                                        threadRun ? &threadRun->samples : nullptr);
+    const int exported = exportRuns(options, scenario, document);
     // A JavaScript program's run exits as `node` would, once its outputs are written.
+    const RecordedRun* loopRun = document.runOf(EngineKind::EventLoop);
     if (exported == kExitOk && loopRun && loopRun->programExitCode)
         return *loopRun->programExitCode;
     return exported;

@@ -17,6 +17,7 @@ struct RunOptions {
     bool summary = false;
     QString tracePath;     // --trace OUT.json
     QString csvPath;       // --csv OUT.csv
+    QString saveRunPath;   // --save-run OUT.lsrun
     QString pngPath;
     QString svgPath;
     QString pdfPath;
@@ -33,6 +34,7 @@ struct RunOptions {
     std::optional<Nanoseconds> horizon;
     std::vector<std::string> loadWaves;  // --load N@TIME[/SPACING], as given
     std::vector<std::string> programArguments;  // a program's process.argv after its path
+    bool standardInputNull = false;  // the program reads /dev/null, not loopscope's standard input
 };
 
 // The --mode that runs both engines, one after the other.

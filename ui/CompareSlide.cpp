@@ -8,12 +8,30 @@
 
 namespace loopscope {
 
+namespace {
+
+// When the main script began: runs start their clocks at different moments (Node's trace
+// at its first event, during its own start-up), so the slide lines them up there.
+Nanoseconds mainScriptStart(const Trace* trace) {
+    if (trace)
+        for (const TraceEvent& event : *trace)
+            if (event.kind == EventKind::CallbackBegin && event.lane.kind == LaneKind::Main)
+                return event.ts;
+    return 0;
+}
+
+}  // namespace
+
 CompareSlide::CompareSlide(QString title, CompareSide first, CompareSide second)
     : title_(std::move(title)), first_(std::move(first)), second_(std::move(second)) {
+    const Nanoseconds start = std::min(mainScriptStart(first_.trace), mainScriptStart(second_.trace));
     for (const auto& [side, spans] : {std::pair(&first_, &firstSpans_), std::pair(&second_, &secondSpans_)}) {
+        const Nanoseconds shift = mainScriptStart(side->trace) - start;
         if (side->trace)
-            for (const TraceEvent& event : *side->trace)
+            for (TraceEvent event : *side->trace) {
+                event.ts = std::max<Nanoseconds>(0, event.ts - shift);
                 spans->add(event);
+            }
         collectSpanKinds(*spans, spanKinds_);
     }
 }
@@ -28,7 +46,7 @@ void CompareSlide::paint(QCPPainter& painter, const SlideOptions& options) {
     painter.fillRect(QRectF(QPointF(0, 0), size), theme.background);
     const SlideLayout layout = layoutSlide(size, unit, true);
     paintHeader(painter, layout.header, theme, title_,
-                QStringLiteral("Compare \u00b7 %1: %2 \u00b7 %3: %4")
+                QStringLiteral("Compare, main scripts lined up \u00b7 %1: %2 \u00b7 %3: %4")
                     .arg(first_.name, first_.description, second_.name, second_.description),
                 QString());
 
@@ -70,14 +88,25 @@ void CompareSlide::paintDifferences(QPainter& painter, const QRectF& area, const
                                   .boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::TextWordWrap, limitText)
                                   .height() + unit * 0.5;
     const double rowHeight = std::min(unit * 1.9, (area.height() - limitHeight) / double(rows.size() + 1));
-    const double labelWidth = area.width() * 0.46;
-    const double valueWidth = (area.width() - labelWidth) / 3;
+    // The figures keep their width; the titles take what is left.
+    const QFont head = theme.font(0.85, true);
+    const QFontMetricsF headMetrics(head), figureMetrics(theme.font(0.85, true));
+    double valueWidths[3] = {headMetrics.horizontalAdvance(first_.name), headMetrics.horizontalAdvance(second_.name),
+                             headMetrics.horizontalAdvance(QStringLiteral("change"))};
+    for (const DifferenceRow& row : rows) {
+        valueWidths[0] = std::max(valueWidths[0], figureMetrics.horizontalAdvance(QString::fromStdString(row.first)));
+        valueWidths[1] = std::max(valueWidths[1], figureMetrics.horizontalAdvance(QString::fromStdString(row.second)));
+        valueWidths[2] = std::max(valueWidths[2], figureMetrics.horizontalAdvance(QString::fromStdString(row.change)));
+    }
+    const double gap = unit * 0.8;
+    const double labelWidth = std::max(area.width() * 0.3, area.width() - (valueWidths[0] + valueWidths[1] + valueWidths[2] + 3 * gap));
     auto cell = [&](int column, double top, const QString& text, const QFont& font, const QColor& color) {
-        const QRectF box(column == 0 ? area.left() : area.left() + labelWidth + valueWidth * (column - 1), top,
-                         column == 0 ? labelWidth : valueWidth - unit * 0.3, rowHeight);
+        double left = area.left() + labelWidth;
+        for (int c = 1; c < column; ++c)
+            left += valueWidths[c - 1] + gap;
+        const QRectF box(column == 0 ? area.left() : left, top, column == 0 ? labelWidth : valueWidths[column - 1] + gap, rowHeight);
         drawText(painter, box, text, font, color, (column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
     };
-    const QFont head = theme.font(0.85, true);
     cell(1, area.top(), first_.name, head, theme.text);
     cell(2, area.top(), second_.name, head, theme.text);
     cell(3, area.top(), QStringLiteral("change"), head, theme.mutedText);

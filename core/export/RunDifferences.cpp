@@ -95,11 +95,11 @@ std::vector<DifferenceRow> runDifferences(const ComparedRun& first, const Compar
         const char* title;
     } queues[] = {{QueueKind::NextTick, "Callbacks: process.nextTick"},
                   {QueueKind::Microtask, "Callbacks: microtasks (promises)"},
-                  {QueueKind::Timers, "Callbacks: timers phase"},
-                  {QueueKind::Pending, "Callbacks: pending phase"},
-                  {QueueKind::Poll, "Callbacks: poll phase (I/O)"},
-                  {QueueKind::Check, "Callbacks: check phase (setImmediate)"},
-                  {QueueKind::Close, "Callbacks: close phase"}};
+                  {QueueKind::Timers, "Callbacks: timers"},
+                  {QueueKind::Pending, "Callbacks: pending"},
+                  {QueueKind::Poll, "Callbacks: poll (I/O)"},
+                  {QueueKind::Check, "Callbacks: check (setImmediate)"},
+                  {QueueKind::Close, "Callbacks: close"}};
     for (const auto& [queue, title] : queues) {
         const int x = a.loop.callbacksFrom(queue), y = b.loop.callbacksFrom(queue);
         rows.add(title, Unit::Count, when(x + y > 0, x), when(x + y > 0, y));

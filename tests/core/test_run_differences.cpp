@@ -113,8 +113,8 @@ private slots:
         // No requests and no samples: those rows are left out, not shown as zeros.
         QVERIFY(!rowTitled(rows, "Latency p50"));
         QVERIFY(!rowTitled(rows, "Peak threads"));
-        QVERIFY(!rowTitled(rows, "Callbacks: timers phase"));
-        QVERIFY(rowTitled(rows, "Callbacks: poll phase (I/O)"));
+        QVERIFY(!rowTitled(rows, "Callbacks: timers"));
+        QVERIFY(rowTitled(rows, "Callbacks: poll (I/O)"));
         QVERIFY(rowTitled(rows, "Main thread busy"));
     }
 
