@@ -46,6 +46,7 @@
 #include "PlaybackKeys.h"
 #include "ProgramFile.h"
 #include "ProgramSyntax.h"
+#include "RecordedRuns.h"
 #include "RunController.h"
 #include "RuntimeLimits.h"
 #include "ScenarioParser.h"
@@ -73,9 +74,13 @@ QString consoleLine(Nanoseconds ts, const std::string& text) {
 // Problems found by a run (rather than by reading the file) carry this role.
 constexpr int kRunProblemRole = Qt::UserRole + 1;
 
-bool isScenarioFile(const QString& path) {
+// What the window opens: scenarios, programs, saved runs and traces recorded by Node.
+bool isOpenableFile(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("yaml") || suffix == QLatin1String("yml") || suffix == QLatin1String("json");
+    for (const char* known : {"yaml", "yml", "json", "js", "mjs", "cjs", "lsrun"})
+        if (suffix == QLatin1String(known))
+            return true;
+    return recordingKindOf(QFile::encodeName(path).toStdString()) != RecordingKind::None;
 }
 
 QString waitBannerStyle(const Theme& theme) {
@@ -334,6 +339,8 @@ void MainWindow::buildActions() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     QAction* reload = file->addAction(tr("Re&load"), this, [this] { openScenario(scenarioPath_); });
     reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction* save = file->addAction(tr("&Save Run..."), this, &MainWindow::saveRunDialog);
+    save->setShortcut(QKeySequence::Save);
     QAction* exportAction = file->addAction(tr("&Export Picture..."), this, &MainWindow::exportPicture);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
@@ -525,14 +532,19 @@ void MainWindow::rememberRecent(const QString& path) {
 
 void MainWindow::openDialog() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QFileInfo(scenarioPath_).absolutePath(),
-                                                      tr("Scenarios and programs (*.yaml *.yml *.json *.js *.mjs *.cjs);;"
+                                                      tr("Scenarios, programs and runs (*.yaml *.yml *.json *.js *.mjs *.cjs *.lsrun *.log);;"
                                                          "Scenarios (*.yaml *.yml *.json);;"
-                                                         "JavaScript programs (*.js *.mjs *.cjs);;All files (*)"));
+                                                         "JavaScript programs (*.js *.mjs *.cjs);;"
+                                                         "Saved runs (*.lsrun);;Traces recorded by Node (*.log *.json);;All files (*)"));
     if (!path.isEmpty())
         openScenario(path);
 }
 
 bool MainWindow::openScenario(const QString& path) {
+    if (!path.startsWith(QLatin1String(":/")) &&
+        recordingKindOf(QFile::encodeName(path).toStdString()) != RecordingKind::None)
+        return openRecording(path);
+    showingRecording_ = false;
     if (!watcher_->files().isEmpty())
         watcher_->removePaths(watcher_->files());
     scenarioPath_ = path;
@@ -699,7 +711,7 @@ QString MainWindow::runnablePath() {
 }
 
 bool MainWindow::startRun() {
-    if (!scenario_ || runs_->isRunning())
+    if (!scenario_ || runs_->isRunning() || showingRecording_)
         return false;
     RunRequest request;
     request.scenarioPath = runnablePath();
@@ -716,6 +728,7 @@ bool MainWindow::startRun() {
         request.processes = processes_->value();
     if (std::abs(timeScale_->value() - scenario_->runtime.timeScale) > 1e-9)
         request.timeScale = timeScale_->value();
+    runOverrides_ = overrideArguments(request.threadpool, request.cores, std::nullopt, {});
     const int engines = engineChoice_->currentData().toInt();
     if (engines == 0 || engines == 2)
         request.engines.emplace_back(EngineKind::EventLoop, loopStore_);
@@ -753,6 +766,16 @@ void MainWindow::onRunFinished(bool ok, const QString& error, bool cancelled) {
     // the timeline, the comparison table and runFinished's listeners see the whole run.
     loopStore_->drain();
     threadStore_->drain();
+    if (showingRecording_ && runs_->recording()) {
+        applyRecording(*runs_->recording());
+    } else if (showingRecording_ && !cancelled) {
+        problems_ << error;
+        auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical), error, problemList_);
+        item->setData(Qt::UserRole, QPoint(0, 0));
+        bottomTabs_->setTabText(3, tr("Problems (%1)").arg(problems_.size()));
+        bottomTabs_->setCurrentWidget(problemList_);
+        teaching_->setMarkdown(tr("**This file cannot be opened.** See *Problems* below."));
+    }
     timeline_->setLive(false);
     timeline_->fitAll();
     comparison_->refresh();
@@ -770,6 +793,8 @@ void MainWindow::onRunFinished(bool ok, const QString& error, bool cancelled) {
         statusBar()->showMessage(tr("Run cancelled"), 5000);
     else if (uncaught)
         statusBar()->showMessage(tr("The program stopped on an %1").arg(qs(uncaught->message)));
+    else if (!ok && showingRecording_)
+        statusBar()->showMessage(tr("Cannot open the run: %1").arg(error));
     else if (!ok)
         statusBar()->showMessage(tr("The run failed: %1").arg(error));
     else
@@ -786,7 +811,7 @@ void MainWindow::onStoreGrew() {
 
 void MainWindow::updateRunState() {
     const bool running = runs_->isRunning();
-    runAction_->setEnabled(scenario_.has_value() && !running);
+    runAction_->setEnabled(scenario_.has_value() && !running && !showingRecording_);
     cancelAction_->setEnabled(running);
     engineChoice_->setEnabled(!running && !(scenario_ && !scenario_->program.empty()));
     threadpool_->setEnabled(!running);
@@ -950,7 +975,7 @@ void MainWindow::exportPicture() {
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     for (const QUrl& url : event->mimeData()->urls())
-        if (url.isLocalFile() && isScenarioFile(url.toLocalFile())) {
+        if (url.isLocalFile() && isOpenableFile(url.toLocalFile())) {
             event->acceptProposedAction();
             return;
         }
@@ -958,7 +983,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 
 void MainWindow::dropEvent(QDropEvent* event) {
     for (const QUrl& url : event->mimeData()->urls())
-        if (url.isLocalFile() && isScenarioFile(url.toLocalFile())) {
+        if (url.isLocalFile() && isOpenableFile(url.toLocalFile())) {
             openScenario(url.toLocalFile());
             event->acceptProposedAction();
             return;
@@ -968,6 +993,140 @@ void MainWindow::dropEvent(QDropEvent* event) {
 void MainWindow::closeEvent(QCloseEvent* event) {
     runs_->cancel();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::openRecording(const QString& path) {
+    if (runs_->isRunning()) {
+        statusBar()->showMessage(tr("A run is going: cancel it (Esc) before opening another."), 5000);
+        return false;
+    }
+    if (!watcher_->files().isEmpty())
+        watcher_->removePaths(watcher_->files());
+    scenarioPath_ = path;
+    watchedProgram_.clear();
+    showingRecording_ = true;
+    scenario_.reset();  // until the recording's sources have been read (applyRecording)
+    problems_.clear();
+    problemList_->clear();
+    bottomTabs_->setTabText(3, tr("Problems"));
+    setWindowTitle(QStringLiteral("%1 — loopscope").arg(QFileInfo(path).fileName()));
+    rememberRecent(path);
+    markOpenScenario(path, {});
+    teaching_->setMarkdown(tr("**Opening %1...**").arg(QFileInfo(path).fileName()));
+    codeView_->clear();
+    sourceView_->clear();
+    logEvents_.clear();
+    logScanned_ = consoleShown_ = 0;
+    console_->clear();
+    setRunProblem(std::nullopt);
+    primary_ = loopStore_;
+    comparing_ = false;
+    if (!runs_->open(path, loopStore_, threadStore_))
+        return false;
+    timeline_->setSources(&loopStore_->spans(), &threadStore_->spans());
+    timeline_->setLive(true);
+    comparison_->setStores(loopStore_, threadStore_);
+    playback_->setStore(primary_);
+    updateRunState();
+    return true;
+}
+
+// The window as the recording's run left it: its scenario and program as they were, the
+// settings it ran with, where and when it was made, and what it cannot show.
+void MainWindow::applyRecording(const RunDocument& document) {
+    scenario_ = scenarioOfDocument(document);
+    const SourceText* source = document.sources.empty() ? nullptr : &document.sources[0];
+    const SourceText* program = nullptr;
+    for (const SourceText& text : document.sources)
+        if (!scenario_->program.empty() && text.path == scenario_->program)
+            program = &text;
+    nodeCode_ = scenario_->program.empty() ? nodeCodeFor(*scenario_) : programCode(program ? program->text : std::string());
+    rightTabs_->setTabText(rightTabs_->indexOf(codePage_), scenario_->program.empty() ? tr("As Node.js") : tr("Program"));
+    codeView_->setPlainText(qs(nodeCode_.text()));
+    highlightedCodeLine_ = -1;
+    scenarioText_ = source ? qs(source->text) : QString();
+    sourceView_->setPlainText(scenarioText_);
+    timeline_->setScenarioSource(source ? QFileInfo(qs(source->path)).fileName() : QString(), scenarioText_);
+    QString markdown = QStringLiteral("# %1\n\n").arg(qs(document.title.empty() ? scenario_->title : document.title));
+    markdown += tr("*A recorded run, shown as it was made: nothing runs again.* Recorded by %1 on %2")
+                    .arg(qs(document.origin.recorder), qs(document.origin.recordedAt));
+    if (!document.origin.machine.empty())
+        markdown += tr(" (%1, %2 CPUs)").arg(qs(document.origin.machine)).arg(document.origin.cores);
+    markdown += QStringLiteral(".\n\n");
+    if (!document.limits.empty()) {
+        markdown += tr("**What this recording cannot show:**\n\n");
+        for (const std::string& limit : document.limits)
+            markdown += QStringLiteral("- %1\n").arg(qs(limit));
+        markdown += QStringLiteral("\n");
+    }
+    markdown += qs(scenario_->description);
+    teaching_->setMarkdown(markdown);
+    threadpool_->setValue(scenario_->runtime.threadpool);
+    cores_->setValue(scenario_->runtime.cores);
+    processes_->setValue(scenario_->runtime.processes);
+    timeScale_->setValue(scenario_->runtime.timeScale);
+    timeline_->setNotes(scenario_->notes);
+    LoopViewOptions options;
+    options.threadpool = scenario_->runtime.threadpool;
+    loopPanel_->setOptions(options);
+    const bool loop = loopStore_->size() > 0, threads = threadStore_->size() > 0;
+    comparing_ = loop && threads;
+    primary_ = loop || !threads ? loopStore_ : threadStore_;
+    engineChoice_->setCurrentIndex(comparing_ ? 2 : loop || !threads ? 0 : 1);
+    timeline_->setSources(loop ? &loopStore_->spans() : nullptr, threads ? &threadStore_->spans() : nullptr);
+    comparison_->setStores(loop ? loopStore_ : nullptr, threads ? threadStore_ : nullptr);
+    playback_->setStore(primary_);
+    rightTabs_->setCurrentWidget(codePage_);
+}
+
+RunDocument MainWindow::documentOnScreen() const {
+    RunDocument document;
+    if (showingRecording_ && runs_->recording()) {
+        document = *runs_->recording();
+    } else {
+        document = documentForRun(scenarioPath_.toStdString(), *scenario_, runOverrides_);
+        document.sources[0].text = scenarioText_.toStdString();  // a built-in is not a file
+    }
+    document.runs.clear();
+    for (const auto& [engine, store] : {std::pair(EngineKind::EventLoop, loopStore_),
+                                        std::pair(EngineKind::ThreadPerRequest, threadStore_)}) {
+        if (store->size() == 0)
+            continue;
+        ConsoleOutput console;
+        console.take(store->trace());
+        document.runs.push_back({engine, store->trace(), store->processSamples(), console.exitCode()});
+    }
+    return document;
+}
+
+bool MainWindow::saveRun(const QString& path) {
+    if (!scenario_ || !primary_ || primary_->size() == 0 || runs_->isRunning()) {
+        statusBar()->showMessage(runs_->isRunning() ? tr("A run can be saved once it has finished.")
+                                                    : tr("Run a scenario first: there is no run to save yet."),
+                                 5000);
+        return false;
+    }
+    std::string error;
+    if (!writeRunFile(documentOnScreen(), QFile::encodeName(path).toStdString(), &error)) {
+        statusBar()->showMessage(tr("Cannot save the run: %1").arg(qs(error)));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved the run to %1").arg(path), 5000);
+    rememberRecent(path);
+    return true;
+}
+
+void MainWindow::saveRunDialog() {
+    const QFileInfo open(scenarioPath_);
+    const QString folder = scenarioPath_.startsWith(QLatin1String(":/")) ? QDir::homePath() : open.absolutePath();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Run"),
+                                                folder + QLatin1Char('/') + open.completeBaseName() + QStringLiteral(".lsrun"),
+                                                tr("loopscope runs (*.lsrun)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".lsrun")))
+        path += QStringLiteral(".lsrun");
+    saveRun(path);
 }
 
 }  // namespace loopscope

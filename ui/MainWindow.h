@@ -11,6 +11,7 @@
 
 #include "Diagnostic.h"
 #include "NodeCode.h"
+#include "RunDocument.h"
 #include "Scenario.h"
 #include "Theme.h"
 
@@ -49,6 +50,12 @@ public:
     // Opens a scenario file (or a built-in ":/scenarios/..." one). Returns false when it
     // has errors; they are listed under Problems.
     bool openScenario(const QString& path);
+    // Opens a saved run (.lsrun) or a trace recorded by Node: its events stream into the
+    // window as a run's do, and nothing runs. Returns false if a run is going.
+    bool openRecording(const QString& path);
+    // Saves the run on screen, whole, to reopen later (File > Save Run). Returns false and
+    // says why in the status bar when there is no finished run or the file cannot be written.
+    bool saveRun(const QString& path);
     // Starts a run of the open scenario with the settings shown. Returns false if it cannot.
     bool startRun();
     void cancelRun();
@@ -113,7 +120,13 @@ private:
     QString runnablePath();
     void highlightCode(const SourceLocation& step);
 
+    void applyRecording(const RunDocument& document);
+    void saveRunDialog();
+    RunDocument documentOnScreen() const;
+
     QString scenarioPath_;
+    bool showingRecording_ = false;  // the run on screen was read from a file, not run
+    std::vector<std::string> runOverrides_;  // the settings the last run had over the scenario's
     QString scenarioText_;
     std::optional<Scenario> scenario_;
     NodeCode nodeCode_;

@@ -5,6 +5,7 @@
 
 #include "EngineProcess.h"
 #include "ProcessUsage.h"
+#include "RecordedRuns.h"
 #include "TraceStore.h"
 
 namespace loopscope {
@@ -21,20 +22,116 @@ void RunController::join() {
         worker_.join();
 }
 
-bool RunController::start(const RunRequest& request) {
+bool RunController::launch(const std::vector<TraceStore*>& stores, std::function<void()> work) {
     if (running_) {
         lastError_ = tr("a run is already going");
         return false;
     }
     join();
-    for (const auto& [engine, store] : request.engines)
+    for (TraceStore* store : stores)
         store->clear();
     cancelled_ = false;
     running_ = true;
     lastError_.clear();
+    recording_.reset();
     emit started();
-    worker_ = std::thread([this, request] { runAll(request); });
+    worker_ = std::thread(std::move(work));
     return true;
+}
+
+bool RunController::start(const RunRequest& request) {
+    std::vector<TraceStore*> stores;
+    for (const auto& [engine, store] : request.engines)
+        stores.push_back(store);
+    return launch(stores, [this, request] { runAll(request); });
+}
+
+bool RunController::open(const QString& recordingPath, TraceStore* eventLoop, TraceStore* threadPerRequest) {
+    return launch({eventLoop, threadPerRequest},
+                  [this, recordingPath, eventLoop, threadPerRequest] { readRecording(recordingPath, eventLoop, threadPerRequest); });
+}
+
+namespace {
+
+// A recording's events into the store of their engine, in batches as the window takes
+// them from a running engine.
+class StoreFiller : public RunFileEvents {
+public:
+    StoreFiller(TraceStore* eventLoop, TraceStore* threadPerRequest, const std::atomic<bool>& cancelled)
+        : eventLoop_(eventLoop), threads_(threadPerRequest), cancelled_(cancelled) {}
+    ~StoreFiller() override { flush(); }
+
+    void beginRun(const RecordedRun& run) override {
+        flush();
+        current_ = run.engine == EngineKind::ThreadPerRequest ? threads_ : eventLoop_;
+        current_->setProcessSamples(run.samples);
+        used_.push_back(current_);
+    }
+    void event(const TraceEvent& event) override {
+        batch_.push_back(event);
+        if (batch_.size() >= kBatch)
+            flush();
+    }
+    bool cancelled() override { return cancelled_; }
+    void flush() {
+        if (current_ && !batch_.empty())
+            current_->append(std::move(batch_));
+        batch_.clear();
+    }
+    const std::vector<TraceStore*>& used() const { return used_; }
+
+private:
+    static constexpr std::size_t kBatch = 8192;
+    TraceStore* eventLoop_;
+    TraceStore* threads_;
+    TraceStore* current_ = nullptr;
+    const std::atomic<bool>& cancelled_;
+    std::vector<TraceEvent> batch_;
+    std::vector<TraceStore*> used_;
+};
+
+}  // namespace
+
+void RunController::readRecording(const QString& path, TraceStore* eventLoop, TraceStore* threadPerRequest) {
+    StoreFiller filler(eventLoop, threadPerRequest, cancelled_);
+    RunFileResult result;
+    const std::string file = path.toStdString();
+    if (recordingKindOf(file) == RecordingKind::NodeTrace) {
+        NodeTraceResult trace = readNodeTrace(file);
+        result.error = std::move(trace.error);
+        if (trace.document) {
+            for (RecordedRun& run : trace.document->runs) {
+                filler.beginRun(run);
+                for (const TraceEvent& event : run.trace)
+                    filler.event(event);
+                run.trace.clear();
+            }
+            result.document = std::move(trace.document);
+        }
+    } else {
+        result = readRunFile(file, filler);
+    }
+    filler.flush();
+    const bool ok = result.document.has_value() && !cancelled_;
+    const QString error = cancelled_ ? tr("cancelled") : QString::fromStdString(result.error);
+    for (TraceStore* store : {eventLoop, threadPerRequest})
+        store->markFinished(ok, error);
+    QMetaObject::invokeMethod(
+        this, [this, document = std::move(result.document)]() mutable { recording_ = std::move(document); },
+        Qt::QueuedConnection);
+    reportFinished(ok, error);
+}
+
+void RunController::reportFinished(bool ok, const QString& error) {
+    const bool cancelled = cancelled_;
+    QMetaObject::invokeMethod(
+        this,
+        [this, ok, error, cancelled] {
+            running_ = false;
+            lastError_ = error;
+            emit finished(ok, error, cancelled);
+        },
+        Qt::QueuedConnection);
 }
 
 void RunController::cancel() {
@@ -95,15 +192,7 @@ void RunController::runAll(RunRequest request) {
             firstError = error;
         }
     }
-    const bool cancelled = cancelled_;
-    QMetaObject::invokeMethod(
-        this,
-        [this, allOk, firstError, cancelled] {
-            running_ = false;
-            lastError_ = firstError;
-            emit finished(allOk, firstError, cancelled);
-        },
-        Qt::QueuedConnection);
+    reportFinished(allOk, firstError);
 }
 
 }  // namespace loopscope

@@ -6,11 +6,13 @@
 #include <QObject>
 #include <QString>
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
 
+#include "RunDocument.h"
 #include "TraceEvent.h"
 
 namespace loopscope {
@@ -37,6 +39,12 @@ public:
 
     // Clears the stores and starts. Returns false (and says why in lastError) if a run is going.
     bool start(const RunRequest& request);
+    // Reads a saved run or a trace recorded by Node into the stores as a run streams in
+    // (each engine's events into its store), with the same signals, progress and Cancel.
+    bool open(const QString& recordingPath, TraceStore* eventLoop, TraceStore* threadPerRequest);
+    // The recording last opened, without its traces (they are in the stores): its sources,
+    // origin and limits. Empty after a run, or when the file could not be read.
+    const std::optional<RunDocument>& recording() const { return recording_; }
     void cancel();
     bool isRunning() const { return running_; }
     QString lastError() const { return lastError_; }
@@ -51,6 +59,9 @@ signals:
 
 private:
     void runAll(RunRequest request);
+    bool launch(const std::vector<TraceStore*>& stores, std::function<void()> work);
+    void readRecording(const QString& path, TraceStore* eventLoop, TraceStore* threadPerRequest);
+    void reportFinished(bool ok, const QString& error);
 
     std::thread worker_;
     std::mutex mutex_;
@@ -58,6 +69,7 @@ private:
     std::atomic<bool> cancelled_{false};
     bool running_ = false;
     QString lastError_;
+    std::optional<RunDocument> recording_;  // GUI thread
 };
 
 }  // namespace loopscope
