@@ -63,32 +63,10 @@ std::optional<RunDocument> loadSide(const QString& path, std::string* error) {
     return document;
 }
 
-bool recordedByNode(const RunDocument& document) { return document.origin.recorder.rfind("node", 0) == 0; }
-
-// Short names that prefix every lane: who recorded each run, or else its file, or A and B.
-std::pair<QString, QString> sideNames(const Side& first, const Side& second) {
-    auto recorder = [](const Side& side) {
-        if (recordedByNode(side.document))
-            return QStringLiteral("node");
-        return side.document.runs.size() > 1 ? QString::fromUtf8(engineLabel(side.recorded().engine))
-                                             : QStringLiteral("loopscope");
-    };
-    if (recorder(first) != recorder(second))
-        return {recorder(first), recorder(second)};
-    const QString a = QFileInfo(first.path).completeBaseName(), b = QFileInfo(second.path).completeBaseName();
-    if (a != b && !a.isEmpty() && !b.isEmpty())
-        return {a, b};
-    return {QStringLiteral("A"), QStringLiteral("B")};
-}
-
 CompareSide compareSide(const Side& side, const QString& name) {
-    const Scenario scenario = scenarioOfDocument(side.document);
     CompareSide compared;
     compared.name = name;
-    compared.description = QStringLiteral("%1 by %2, %3 pool worker%4")
-                               .arg(QFileInfo(side.path).fileName(), QString::fromStdString(side.document.origin.recorder))
-                               .arg(scenario.runtime.threadpool)
-                               .arg(scenario.runtime.threadpool == 1 ? "" : "s");
+    compared.description = compareDescription(side.document, side.path);
     compared.trace = &side.recorded().trace;
     compared.samples = &side.recorded().samples;
     compared.limits = side.document.limits;
@@ -182,7 +160,7 @@ int compareCommand(const QStringList& arguments) {
             return usage(QStringLiteral("compare: %1 holds one run; give a second run, or --with-node").arg(files[0]));
         b = Side{a.document, 1, files[0]};
     }
-    const auto [nameA, nameB] = sideNames(a, b);
+    const auto [nameA, nameB] = compareNames(a.document, a.run, a.path, b.document, b.run, b.path);
     const CompareSide sideA = compareSide(a, nameA), sideB = compareSide(b, nameB);
     const std::vector<DifferenceRow> rows = runDifferences({nameA.toStdString(), sideA.trace, sideA.samples},
                                                            {nameB.toStdString(), sideB.trace, sideB.samples});

@@ -1,8 +1,11 @@
 #include "CompareSlide.h"
 
+#include <QFileInfo>
 #include <QPainter>
 #include <qcustomplot.h>
 
+#include "EngineNames.h"
+#include "RecordedRuns.h"
 #include "RunDifferences.h"
 #include "TimelineView.h"
 
@@ -10,8 +13,6 @@ namespace loopscope {
 
 namespace {
 
-// When the main script began: runs start their clocks at different moments (Node's trace
-// at its first event, during its own start-up), so the slide lines them up there.
 Nanoseconds mainScriptStart(const Trace* trace) {
     if (trace)
         for (const TraceEvent& event : *trace)
@@ -20,20 +21,54 @@ Nanoseconds mainScriptStart(const Trace* trace) {
     return 0;
 }
 
+bool recordedByNode(const RunDocument& document) { return document.origin.recorder.rfind("node", 0) == 0; }
+
+QString recorderName(const RunDocument& document, std::size_t run) {
+    if (recordedByNode(document))
+        return QStringLiteral("node");
+    return document.runs.size() > 1 && run < document.runs.size()
+               ? QString::fromUtf8(engineLabel(document.runs[run].engine))
+               : QStringLiteral("loopscope");
+}
+
 }  // namespace
 
-CompareSlide::CompareSlide(QString title, CompareSide first, CompareSide second)
-    : title_(std::move(title)), first_(std::move(first)), second_(std::move(second)) {
-    const Nanoseconds start = std::min(mainScriptStart(first_.trace), mainScriptStart(second_.trace));
-    for (const auto& [side, spans] : {std::pair(&first_, &firstSpans_), std::pair(&second_, &secondSpans_)}) {
-        const Nanoseconds shift = mainScriptStart(side->trace) - start;
-        if (side->trace)
-            for (TraceEvent event : *side->trace) {
+void buildAlignedSpans(const Trace* first, const Trace* second, SpanSet& firstSpans, SpanSet& secondSpans) {
+    const Nanoseconds start = std::min(mainScriptStart(first), mainScriptStart(second));
+    for (const auto& [trace, spans] : {std::pair(first, &firstSpans), std::pair(second, &secondSpans)}) {
+        const Nanoseconds shift = mainScriptStart(trace) - start;
+        if (trace)
+            for (TraceEvent event : *trace) {
                 event.ts = std::max<Nanoseconds>(0, event.ts - shift);
                 spans->add(event);
             }
-        collectSpanKinds(*spans, spanKinds_);
     }
+}
+
+std::pair<QString, QString> compareNames(const RunDocument& first, std::size_t firstRun, const QString& firstPath,
+                                         const RunDocument& second, std::size_t secondRun, const QString& secondPath) {
+    const QString a = recorderName(first, firstRun), b = recorderName(second, secondRun);
+    if (a != b)
+        return {a, b};
+    const QString fileA = QFileInfo(firstPath).completeBaseName(), fileB = QFileInfo(secondPath).completeBaseName();
+    if (fileA != fileB && !fileA.isEmpty() && !fileB.isEmpty())
+        return {fileA, fileB};
+    return {QStringLiteral("A"), QStringLiteral("B")};
+}
+
+QString compareDescription(const RunDocument& document, const QString& path) {
+    const Scenario scenario = scenarioOfDocument(document);
+    return QStringLiteral("%1 by %2, %3 pool worker%4")
+        .arg(QFileInfo(path).fileName(), QString::fromStdString(document.origin.recorder))
+        .arg(scenario.runtime.threadpool)
+        .arg(scenario.runtime.threadpool == 1 ? "" : "s");
+}
+
+CompareSlide::CompareSlide(QString title, CompareSide first, CompareSide second)
+    : title_(std::move(title)), first_(std::move(first)), second_(std::move(second)) {
+    buildAlignedSpans(first_.trace, second_.trace, firstSpans_, secondSpans_);
+    collectSpanKinds(firstSpans_, spanKinds_);
+    collectSpanKinds(secondSpans_, spanKinds_);
 }
 
 void CompareSlide::paint(QCPPainter& painter, const SlideOptions& options) {

@@ -8,6 +8,7 @@
 
 #include "SlidePainting.h"
 #include "SlideRenderer.h"
+#include "RunDocument.h"
 
 namespace loopscope {
 
@@ -18,6 +19,17 @@ struct CompareSide {
     const std::vector<ProcessSample>* samples = nullptr;
     std::vector<std::string> limits;  // what this run's recording cannot show
 };
+
+// Short names for two runs that prefix their lanes: who recorded each (loopscope, node, or
+// the engine when one document holds both), or else their files' names, or A and B.
+std::pair<QString, QString> compareNames(const RunDocument& first, std::size_t firstRun, const QString& firstPath,
+                                         const RunDocument& second, std::size_t secondRun, const QString& secondPath);
+// "app.js by loopscope 0.1.0, 4 pool workers".
+QString compareDescription(const RunDocument& document, const QString& path);
+
+// Both runs' spans, their clocks lined up where their main scripts began (runs start their
+// clocks at different moments: Node's trace at its first event, during its own start-up).
+void buildAlignedSpans(const Trace* first, const Trace* second, SpanSet& firstSpans, SpanSet& secondSpans);
 
 class CompareSlide : public Slide {
 public:

@@ -20,6 +20,7 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QScreen>
 #include <QSettings>
 #include <QSlider>
@@ -46,6 +47,8 @@
 #include "PlaybackKeys.h"
 #include "ProgramFile.h"
 #include "ProgramSyntax.h"
+#include "CompareWindow.h"
+#include "NodeRecording.h"
 #include "RecordedRuns.h"
 #include "RunController.h"
 #include "RuntimeLimits.h"
@@ -182,6 +185,8 @@ MainWindow::MainWindow(const QString& scenarioPath, QWidget* parent)
 MainWindow::~MainWindow() {
     runs_->cancel();
     runs_->join();
+    if (background_.joinable())
+        background_.join();
 }
 
 void MainWindow::buildLayout() {
@@ -341,6 +346,7 @@ void MainWindow::buildActions() {
     reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     QAction* save = file->addAction(tr("&Save Run..."), this, &MainWindow::saveRunDialog);
     save->setShortcut(QKeySequence::Save);
+    file->addAction(tr("&Compare With Run..."), this, &MainWindow::compareWithDialog);
     QAction* exportAction = file->addAction(tr("&Export Picture..."), this, &MainWindow::exportPicture);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
@@ -353,6 +359,17 @@ void MainWindow::buildActions() {
     cancelAction_ = run->addAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this,
                                    &MainWindow::cancelRun);
     cancelAction_->setShortcut(Qt::Key_Escape);
+    run->addSeparator();
+    withNode_ = run->addAction(tr("Run with &Node Too"));
+    withNode_->setCheckable(true);
+    QString why;
+    if (const std::optional<QString> node = findNode(&why))
+        nodeExecutable_ = *node;
+    withNode_->setStatusTip(nodeExecutable_.isEmpty() ? why
+                                                      : tr("After a program's run, run it under %1 with trace events and "
+                                                           "compare both").arg(nodeExecutable_));
+    withNode_->setToolTip(withNode_->statusTip());
+    run->setToolTipsVisible(true);
 
     QMenu* play = menuBar()->addMenu(tr("&Playback"));
     playAction_ = play->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"), playback_,
@@ -800,6 +817,8 @@ void MainWindow::onRunFinished(bool ok, const QString& error, bool cancelled) {
     else
         statusBar()->showMessage(tr("Run finished: %n event(s)", nullptr, int(primary_ ? primary_->size() : 0)), 5000);
     updateRunState();
+    if (ok && !cancelled && !showingRecording_ && withNode_->isEnabled() && withNode_->isChecked())
+        recordWithNodeToo();
     emit runFinished(ok, error);
 }
 
@@ -812,6 +831,7 @@ void MainWindow::onStoreGrew() {
 void MainWindow::updateRunState() {
     const bool running = runs_->isRunning();
     runAction_->setEnabled(scenario_.has_value() && !running && !showingRecording_);
+    withNode_->setEnabled(!nodeExecutable_.isEmpty() && scenario_ && !scenario_->program.empty() && !showingRecording_);
     cancelAction_->setEnabled(running);
     engineChoice_->setEnabled(!running && !(scenario_ && !scenario_->program.empty()));
     threadpool_->setEnabled(!running);
@@ -1127,6 +1147,71 @@ void MainWindow::saveRunDialog() {
     if (!path.endsWith(QLatin1String(".lsrun")))
         path += QStringLiteral(".lsrun");
     saveRun(path);
+}
+
+void MainWindow::compareWithDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare With Run"), QFileInfo(scenarioPath_).absolutePath(),
+                                                      tr("Saved runs and Node traces (*.lsrun *.log *.json);;All files (*)"));
+    if (!path.isEmpty())
+        compareWith(path);
+}
+
+bool MainWindow::compareWith(const QString& path) {
+    if (!scenario_ || !primary_ || primary_->size() == 0 || runs_->isRunning()) {
+        statusBar()->showMessage(tr("Run a scenario or open a run first: there is nothing to compare yet."), 5000);
+        return false;
+    }
+    if (background_.joinable())
+        background_.join();
+    statusBar()->showMessage(tr("Reading %1...").arg(QFileInfo(path).fileName()));
+    QPointer<MainWindow> window(this);
+    background_ = std::thread([window, path] {
+        RunFileResult opened = loopscope::openRecording(QFile::encodeName(path).toStdString());
+        QMetaObject::invokeMethod(qApp, [window, path, opened = std::move(opened)]() mutable {
+            if (!window)
+                return;
+            if (!opened.document || opened.document->runs.empty())
+                window->statusBar()->showMessage(tr("Cannot compare: %1").arg(qs(opened.error)));
+            else
+                window->showComparison(std::move(*opened.document), path);
+        });
+    });
+    return true;
+}
+
+void MainWindow::recordWithNodeToo() {
+    if (background_.joinable())
+        background_.join();
+    statusBar()->showMessage(tr("Running %1 under Node too...").arg(QFileInfo(qs(scenario_->program)).fileName()));
+    QPointer<MainWindow> window(this);
+    Scenario scenario = *scenario_;
+    scenario.runtime.threadpool = threadpool_->value();
+    background_ = std::thread([window, scenario, node = nodeExecutable_] {
+        RunFileResult recorded = recordWithNode(node, scenario, scenario.programArguments);
+        QMetaObject::invokeMethod(qApp, [window, program = qs(scenario.program), recorded = std::move(recorded)]() mutable {
+            if (!window)
+                return;
+            if (!recorded.document)
+                window->statusBar()->showMessage(tr("The run under Node failed: %1").arg(qs(recorded.error)));
+            else
+                window->showComparison(std::move(*recorded.document), program);
+        });
+    });
+}
+
+void MainWindow::showComparison(RunDocument other, const QString& otherPath) {
+    ComparedDocument first{documentOnScreen(), 0, {}, {}};
+    if (primary_ == threadStore_ && first.document.runs.size() > 1)
+        first.run = 1;
+    ComparedDocument second{std::move(other), 0, {}, {}};
+    const auto [a, b] = compareNames(first.document, first.run, scenarioPath_, second.document, second.run, otherPath);
+    first.name = a;
+    second.name = b;
+    first.description = compareDescription(first.document, scenarioPath_);
+    second.description = compareDescription(second.document, otherPath);
+    auto* compare = new CompareWindow(std::move(first), std::move(second), this);
+    compare->show();
+    statusBar()->clearMessage();
 }
 
 }  // namespace loopscope

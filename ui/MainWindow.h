@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "Diagnostic.h"
@@ -56,6 +57,11 @@ public:
     // Saves the run on screen, whole, to reopen later (File > Save Run). Returns false and
     // says why in the status bar when there is no finished run or the file cannot be written.
     bool saveRun(const QString& path);
+    // Opens the Compare window: the run on screen beside a saved run or a Node trace, read
+    // off the GUI thread. Returns false when there is no run on screen.
+    bool compareWith(const QString& path);
+    // Whether a program's run is followed by a run of it under real Node, both compared.
+    QAction* withNodeAction() const { return withNode_; }
     // Starts a run of the open scenario with the settings shown. Returns false if it cannot.
     bool startRun();
     void cancelRun();
@@ -121,11 +127,17 @@ private:
     void highlightCode(const SourceLocation& step);
 
     void applyRecording(const RunDocument& document);
+    void compareWithDialog();
+    void recordWithNodeToo();
+    void showComparison(RunDocument other, const QString& otherPath);
     void saveRunDialog();
     RunDocument documentOnScreen() const;
 
     QString scenarioPath_;
-    bool showingRecording_ = false;  // the run on screen was read from a file, not run
+    bool showingRecording_ = false;
+    QAction* withNode_ = nullptr;
+    QString nodeExecutable_;  // "" when there is none on PATH (withNode_ says why)
+    std::thread background_;  // reads a run to compare, or records the program under Node  // the run on screen was read from a file, not run
     std::vector<std::string> runOverrides_;  // the settings the last run had over the scenario's
     QString scenarioText_;
     std::optional<Scenario> scenario_;

@@ -17,7 +17,9 @@ struct Job {
 std::uint64_t laneKey(const Lane& lane) { return (std::uint64_t(lane.process) << 32) | lane.index; }
 
 // Busy stretches of the pool: jobs sorted by begin, a stretch ends when no job runs. Each
-// stretch adds the most jobs one worker ran in it.
+// stretch adds its jobs divided by the workers that ran them, rounded up: how a worker
+// that finishes early takes more than its share (threads on a busy machine are not
+// scheduled evenly) does not change how many waves the jobs needed.
 int countWaves(std::vector<Job> jobs) {
     std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return std::tie(a.begin, a.end) < std::tie(b.begin, b.end); });
     int waves = 0;
@@ -30,10 +32,8 @@ int countWaves(std::vector<Job> jobs) {
             stretchEnd = std::max(stretchEnd, jobs[j].end);
             ++perLane[jobs[j].lane];
         }
-        int longest = 0;
-        for (const auto& [lane, count] : perLane)
-            longest = std::max(longest, count);
-        waves += longest;
+        const int jobsInStretch = int(j - i), lanes = int(perLane.size());
+        waves += (jobsInStretch + lanes - 1) / lanes;
         i = j;
     }
     return waves;

@@ -20,8 +20,8 @@ struct LoopFigures {
     int poolLanes = 0;         // pool workers that ran at least one
     // The pool's waves: while the pool stays busy, jobs that find every worker taken run in
     // a later wave (eight crypto.pbkdf2 calls on four workers come in two). Summed over the
-    // stretches in which the pool was busy, each counting its longest queue of jobs on one
-    // worker.
+    // stretches in which the pool was busy: each stretch's jobs divided by the workers that
+    // ran them, rounded up.
     int poolWaves = 0;
     Nanoseconds end = 0;       // the last event's time
 

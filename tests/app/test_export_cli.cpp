@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 
 #include "support/LoopscopeProcess.h"
+#include "support/PngSize.h"
 
 namespace {
 
@@ -23,17 +24,7 @@ QByteArray readAll(const QString& path) {
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// Width and height from a PNG's IHDR chunk (right after the 8-byte signature).
-QSize pngSize(const QString& path) {
-    const QByteArray bytes = readAll(path);
-    if (bytes.size() < 24 || !bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.mid(12, 4) != "IHDR")
-        return {};
-    auto word = [&](int at) {
-        return int((quint32(quint8(bytes[at])) << 24) | (quint32(quint8(bytes[at + 1])) << 16) |
-                   (quint32(quint8(bytes[at + 2])) << 8) | quint32(quint8(bytes[at + 3])));
-    };
-    return QSize(word(16), word(20));
-}
+using loopscope::testing::pngSize;
 
 }  // namespace
 

@@ -77,6 +77,15 @@ private slots:
         // Four at once on four workers: one wave.
         QCOMPARE(loopFigures(poolRun(4, 4, 1000)).poolWaves, 1);
         QCOMPARE(loopFigures(poolRun(9, 4, 1000)).poolWaves, 3);
+        // A worker that finishes early takes more than its share: still two waves of four.
+        Trace uneven;
+        const int lanes[] = {0, 1, 2, 3, 0, 0, 0, 1};
+        const Nanoseconds begins[] = {0, 0, 0, 0, 300, 600, 900, 1000};
+        for (int j = 0; j < 8; ++j) {
+            uneven.push_back(traced(EventKind::WorkBegin, begins[j], pool(std::uint32_t(lanes[j])), std::uint64_t(j + 1)));
+            uneven.push_back(traced(EventKind::WorkEnd, begins[j] + 300, pool(std::uint32_t(lanes[j])), std::uint64_t(j + 1)));
+        }
+        QCOMPARE(loopFigures(uneven).poolWaves, 2);
     }
 
     void nestedCallbacksCountOnceTowardsBusyTime() {
