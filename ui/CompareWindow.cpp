@@ -29,6 +29,7 @@ CompareWindow::CompareWindow(ComparedDocument first, ComparedDocument second, QW
     buildAlignedSpans(a.trace, b.trace, firstSpans_, secondSpans_);
     timeline_->setSourceNames(first_.name, second_.name);
     timeline_->setSources(&firstSpans_, &secondSpans_);
+    timeline_->setPlayhead(Nanoseconds(-1) * kSecond * 3600 * 24);  // two runs have no one "now"
 
     const std::vector<DifferenceRow> rows = runDifferences({first_.name.toStdString(), a.trace, a.samples},
                                                            {second_.name.toStdString(), b.trace, b.samples});
