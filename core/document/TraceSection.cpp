@@ -3,6 +3,7 @@
 #include <limits>
 #include <vector>
 
+#include "RunFile.h"
 #include "RunFileBytes.h"
 #include "StringTable.h"
 
@@ -273,7 +274,7 @@ std::string encodeTraceSection(const Trace& trace) {
 bool decodeTraceSection(std::string_view content, const std::string& where, TraceSectionSink& sink) {
     ByteReader in(content, where);
     const Tables tables = readTables(in);
-    const std::uint64_t eventCount = in.count(kSmallestEvent, "events");
+    const std::uint64_t eventCount = in.count(kSmallestEvent, "events", kMaxRunFileEvents);
     sink.begin(eventCount);
     EventContext context;
     TraceEvent event;

@@ -403,7 +403,11 @@ void TestRunFile::badFiles_data() {
     const std::string noTexts = varint(0) + varint(0);  // and no lanes: the shape table follows
     const std::string where = "section 2 (the trace of run 1), byte ";
     row("2^60 events", fileWithTraceContent(noTables + varint(std::uint64_t(1) << 60) + "abcd"),
-        where + "3: 1152921504606846976 events cannot fit in the 4 bytes left");
+        where + "3: 1152921504606846976 events, more than the 67108864 a run file may hold");
+    row("more events than bytes", fileWithTraceContent(noTables + varint(1000) + "abcd"),
+        where + "3: 1000 events cannot fit in the 4 bytes left");
+    row("more events than a run may have", fileWithTraceContent(noTables + varint(kMaxRunFileEvents + 1)),
+        where + "3: 67108865 events, more than the 67108864 a run file may hold");
     row("2^60 texts", fileWithTraceContent(varint(std::uint64_t(1) << 60)),
         where + "0: 1152921504606846976 texts cannot fit in the 0 bytes left");
     row("2^60 shapes", fileWithTraceContent(noTexts + varint(std::uint64_t(1) << 60)),
