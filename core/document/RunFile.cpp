@@ -82,7 +82,7 @@ public:
     }
 
 private:
-    // The count is at most a quarter of the section's decompressed bytes (ByteReader::count).
+    // The count is at most half the section's decompressed bytes (ByteReader::count).
     void begin(std::uint64_t eventCount) override {
         trace_->reserve(eventCount);
         adviseHugePages(trace_->data(), trace_->capacity() * sizeof(TraceEvent));

@@ -59,5 +59,8 @@ RunFileResult decodeRunFile(std::string_view bytes, const std::string& displayNa
 // What a reader accepts, so that a damaged or hostile file cannot make it allocate more.
 inline constexpr std::uint64_t kMaxRunFileBytes = std::uint64_t(4) << 30;
 inline constexpr std::uint64_t kMaxRunFileSectionBytes = std::uint64_t(512) << 20;  // one section, decompressed
+// Events of one run: 32 times the engine's own limit (kMaxRunEvents on the JavaScript thread
+// alone), and a bound on what a small file of tiny events could make a reader build.
+inline constexpr std::uint64_t kMaxRunFileEvents = std::uint64_t(64) << 20;
 
 }  // namespace loopscope

@@ -29,9 +29,12 @@ std::uint64_t ByteReader::longVarint() {
     failAt(start, "a number longer than 64 bits (a varint too long)");
 }
 
-std::uint64_t ByteReader::count(std::size_t minimumBytes, const char* what) {
+std::uint64_t ByteReader::count(std::size_t minimumBytes, const char* what, std::uint64_t most) {
     const std::size_t start = position_;
     const std::uint64_t value = varint();
+    if (value > most)
+        failAt(start, std::to_string(value) + " " + what + ", more than the " + std::to_string(most) +
+                          " a run file may hold");
     if (value > remaining() / minimumBytes)
         failAt(start, std::to_string(value) + " " + what + " cannot fit in the " + std::to_string(remaining()) +
                           " bytes left");

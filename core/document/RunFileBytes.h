@@ -88,9 +88,10 @@ public:
             failOutOfRange(start, what, value, last);
         return value;
     }
-    // A count of items of at least `minimumBytes` each: refused when the bytes left could
-    // not hold that many, so that no damaged count makes anyone reserve memory for it.
-    std::uint64_t count(std::size_t minimumBytes, const char* what);
+    // A count of items of at least `minimumBytes` each: refused when it is over `most` or
+    // when the bytes left could not hold that many, so that no damaged count makes anyone
+    // reserve memory for it.
+    std::uint64_t count(std::size_t minimumBytes, const char* what, std::uint64_t most = ~std::uint64_t(0));
     std::uint32_t fixed32();
     std::uint64_t fixed64();
     std::string_view text();

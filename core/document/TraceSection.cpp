@@ -3,14 +3,15 @@
 #include <limits>
 #include <vector>
 
+#include "RunFile.h"
 #include "RunFileBytes.h"
 #include "StringTable.h"
 
 namespace loopscope {
 namespace {
 
-// Which of an event's optional fields follow its fixed bytes (an absent one is 0 or empty,
-// or, for the lane, the lane of the event before).
+// Which of an event's optional fields follow its shape and time (an absent one is 0 or
+// empty, or, for the lane, the lane of the event before).
 enum FieldFlag : std::uint8_t {
     kLaneFollows = 1,
     kIdFollows = 2,
@@ -25,10 +26,21 @@ constexpr std::uint8_t kLastEventKind = std::uint8_t(EventKind::ProcessMessage);
 constexpr std::uint8_t kLastPhase = std::uint8_t(Phase::Close);
 constexpr std::uint8_t kLastQueue = std::uint8_t(QueueKind::PoolFifo);
 constexpr std::uint8_t kLastLaneKind = std::uint8_t(LaneKind::Client);
-// Kind, phase and queue, field flags, the time delta: no event is shorter.
-constexpr std::size_t kSmallestEvent = 4;
-// A lane is its kind, process and index.
+// A shape index and a time delta: no event is shorter.
+constexpr std::size_t kSmallestEvent = 2;
+// A lane is its kind, process and index; a shape its kind, phase and queue, field flags.
 constexpr std::size_t kSmallestLane = 3;
+constexpr std::size_t kShapeBytes = 3;
+
+// What an event is, apart from its numbers: kind, phase, queue and which fields follow. A
+// run has a few dozen of them, each written once in the shape table; an event is then its
+// shape's index, one byte.
+struct Shape {
+    EventKind kind = EventKind::RunBegin;
+    Phase phase = Phase::None;
+    QueueKind queue = QueueKind::None;
+    std::uint8_t flags = 0;
+};
 
 // The state both sides keep from one event to the next, for the deltas.
 struct EventContext {
@@ -58,8 +70,35 @@ private:
     std::vector<Lane> lanes_;
 };
 
-void encodeEvent(const TraceEvent& event, EventContext& context, std::uint64_t laneIndex, std::uint32_t textIndex,
-                 ByteWriter& out) {
+class ShapeTableBuilder {
+public:
+    ShapeTableBuilder() : indices_(std::size_t(kLastEventKind + 1) * 256 * (kAllFieldFlags + 1), kNone) {}
+    std::uint32_t indexOf(const TraceEvent& event, std::uint8_t flags) {
+        const std::size_t key = (std::size_t(event.kind) * 256 + phaseAndQueue(event)) * (kAllFieldFlags + 1) + flags;
+        if (indices_[key] == kNone) {
+            indices_[key] = std::uint32_t(shapes_.size());
+            shapes_.push_back(Shape{event.kind, event.phase, event.queue, flags});
+        }
+        return indices_[key];
+    }
+    const std::vector<Shape>& shapes() const { return shapes_; }
+    static std::uint8_t phaseAndQueue(const TraceEvent& event) {
+        return std::uint8_t(std::uint8_t(event.phase) | std::uint8_t(event.queue) << 4);
+    }
+
+private:
+    static constexpr std::uint32_t kNone = ~std::uint32_t(0);
+    std::vector<std::uint32_t> indices_;
+    std::vector<Shape> shapes_;
+};
+
+struct TableBuilders {
+    StringTableBuilder texts;
+    LaneTableBuilder lanes;
+    ShapeTableBuilder shapes;
+};
+
+std::uint8_t fieldFlags(const TraceEvent& event, const EventContext& context) {
     std::uint8_t flags = 0;
     if (!(event.lane == context.lane))
         flags |= kLaneFollows;
@@ -73,13 +112,16 @@ void encodeEvent(const TraceEvent& event, EventContext& context, std::uint64_t l
         flags |= kValueFollows;
     if (!event.text.empty())
         flags |= kTextFollows;
-    out.byte(std::uint8_t(event.kind));
-    out.byte(std::uint8_t(std::uint8_t(event.phase) | std::uint8_t(event.queue) << 4));
-    out.byte(flags);
+    return flags;
+}
+
+void encodeEvent(const TraceEvent& event, EventContext& context, TableBuilders& tables, ByteWriter& out) {
+    const std::uint8_t flags = fieldFlags(event, context);
+    out.varint(tables.shapes.indexOf(event, flags));
     out.signedVarint(wrappingDelta(std::uint64_t(event.ts), context.ts));
     context.ts = std::uint64_t(event.ts);
     if (flags & kLaneFollows) {
-        out.varint(laneIndex);
+        out.varint(tables.lanes.indexOf(event.lane));
         context.lane = event.lane;
     }
     if (flags & kIdFollows) {
@@ -98,7 +140,25 @@ void encodeEvent(const TraceEvent& event, EventContext& context, std::uint64_t l
     if (flags & kValueFollows)
         out.signedVarint(event.value);
     if (flags & kTextFollows)
-        out.varint(textIndex);
+        out.varint(tables.texts.indexOf(event.text));
+}
+
+void writeTables(const TableBuilders& tables, ByteWriter& out) {
+    out.varint(tables.texts.texts().size());
+    for (std::string_view text : tables.texts.texts())
+        out.text(text);
+    out.varint(tables.lanes.lanes().size());
+    for (const Lane& lane : tables.lanes.lanes()) {
+        out.byte(std::uint8_t(lane.kind));
+        out.varint(lane.process);
+        out.varint(lane.index);
+    }
+    out.varint(tables.shapes.shapes().size());
+    for (const Shape& shape : tables.shapes.shapes()) {
+        out.byte(std::uint8_t(shape.kind));
+        out.byte(std::uint8_t(std::uint8_t(shape.phase) | std::uint8_t(shape.queue) << 4));
+        out.byte(shape.flags);
+    }
 }
 
 int intFrom(std::int64_t value, ByteReader& in, std::size_t start, const char* what) {
@@ -110,7 +170,23 @@ int intFrom(std::int64_t value, ByteReader& in, std::size_t start, const char* w
 struct Tables {
     std::vector<std::string> texts;
     std::vector<Lane> lanes;
+    std::vector<Shape> shapes;
 };
+
+Shape readShape(ByteReader& in) {
+    Shape shape;
+    shape.kind = EventKind(in.enumByte(kLastEventKind, "event kind"));
+    const std::uint8_t phaseAndQueue = in.byte();
+    if ((phaseAndQueue & 0xf) > kLastPhase || (phaseAndQueue >> 4) > kLastQueue)
+        in.failAt(in.position() - 1, "phase " + std::to_string(phaseAndQueue & 0xf) + " and queue " +
+                                         std::to_string(phaseAndQueue >> 4) + ": out of range (phases 0 to " +
+                                         std::to_string(kLastPhase) + ", queues 0 to " + std::to_string(kLastQueue) +
+                                         ")");
+    shape.phase = Phase(phaseAndQueue & 0xf);
+    shape.queue = QueueKind(phaseAndQueue >> 4);
+    shape.flags = in.enumByte(kAllFieldFlags, "field flags");
+    return shape;
+}
 
 Tables readTables(ByteReader& in) {
     Tables tables;
@@ -127,27 +203,41 @@ Tables readTables(ByteReader& in) {
         lane.index = std::uint32_t(in.boundedVarint(std::numeric_limits<std::uint32_t>::max(), "lane index"));
         tables.lanes.push_back(lane);
     }
+    const std::uint64_t shapeCount = in.count(kShapeBytes, "shapes");
+    tables.shapes.reserve(shapeCount);
+    for (std::uint64_t k = 0; k < shapeCount; ++k)
+        tables.shapes.push_back(readShape(in));
     return tables;
 }
 
+// An index into a table of `size` entries; `what` names it.
+std::size_t tableIndex(ByteReader& in, std::size_t size, const char* what, const char* table) {
+    if (size == 0)
+        in.fail(std::string("a ") + what + ", but the " + table + " is empty");
+    return std::size_t(in.boundedVarint(size - 1, what));
+}
+
+void decodeStep(ByteReader& in, EventContext& context, TraceEvent& event) {
+    const std::size_t lineStart = in.position();
+    const std::int64_t delta = in.signedVarint();
+    // Checked before the sum, which could overflow: a real delta is within int's range twice.
+    if (delta < -(std::int64_t(1) << 33) || delta > (std::int64_t(1) << 33))
+        in.failAt(lineStart, "a line delta " + std::to_string(delta) + " out of range");
+    context.line = intFrom(context.line + delta, in, lineStart, "line");
+    const std::size_t columnStart = in.position();
+    event.step = SourceLocation{int(context.line), intFrom(in.signedVarint(), in, columnStart, "column")};
+}
+
 void decodeEvent(ByteReader& in, const Tables& tables, EventContext& context, TraceEvent& event) {
-    event.kind = EventKind(in.enumByte(kLastEventKind, "event kind"));
-    const std::uint8_t phaseAndQueue = in.byte();
-    if ((phaseAndQueue & 0xf) > kLastPhase || (phaseAndQueue >> 4) > kLastQueue)
-        in.failAt(in.position() - 1, "phase " + std::to_string(phaseAndQueue & 0xf) + " and queue " +
-                                         std::to_string(phaseAndQueue >> 4) + ": out of range (phases 0 to " +
-                                         std::to_string(kLastPhase) + ", queues 0 to " + std::to_string(kLastQueue) +
-                                         ")");
-    event.phase = Phase(phaseAndQueue & 0xf);
-    event.queue = QueueKind(phaseAndQueue >> 4);
-    const std::uint8_t flags = in.enumByte(kAllFieldFlags, "field flags");
+    const Shape& shape = tables.shapes[tableIndex(in, tables.shapes.size(), "shape index", "shape table")];
+    event.kind = shape.kind;
+    event.phase = shape.phase;
+    event.queue = shape.queue;
+    const std::uint8_t flags = shape.flags;
     context.ts += std::uint64_t(in.signedVarint());
     event.ts = Nanoseconds(context.ts);
-    if (flags & kLaneFollows) {
-        if (tables.lanes.empty())
-            in.fail("a lane index, but the lane table is empty");
-        context.lane = tables.lanes[in.boundedVarint(tables.lanes.size() - 1, "lane index")];
-    }
+    if (flags & kLaneFollows)
+        context.lane = tables.lanes[tableIndex(in, tables.lanes.size(), "lane index", "lane table")];
     event.lane = context.lane;
     if (flags & kIdFollows)
         context.id += std::uint64_t(in.signedVarint());
@@ -155,60 +245,36 @@ void decodeEvent(ByteReader& in, const Tables& tables, EventContext& context, Tr
     if (flags & kCauseFollows)
         context.cause += std::uint64_t(in.signedVarint());
     event.cause = flags & kCauseFollows ? context.cause : 0;
-    if (flags & kStepFollows) {
-        const std::size_t lineStart = in.position();
-        const std::int64_t delta = in.signedVarint();
-        // Checked before the sum, which could overflow: a real delta is within int's range twice.
-        if (delta < -(std::int64_t(1) << 33) || delta > (std::int64_t(1) << 33))
-            in.failAt(lineStart, "a line delta " + std::to_string(delta) + " out of range");
-        context.line = intFrom(context.line + delta, in, lineStart, "line");
-        const std::size_t columnStart = in.position();
-        event.step = SourceLocation{int(context.line), intFrom(in.signedVarint(), in, columnStart, "column")};
-    } else {
+    if (flags & kStepFollows)
+        decodeStep(in, context, event);
+    else
         event.step = SourceLocation{};
-    }
     event.value = flags & kValueFollows ? in.signedVarint() : 0;
-    if (flags & kTextFollows) {
-        if (tables.texts.empty())
-            in.fail("a text index, but the string table is empty");
-        event.text = tables.texts[in.boundedVarint(tables.texts.size() - 1, "string index")];
-    } else {
+    if (flags & kTextFollows)
+        event.text = tables.texts[tableIndex(in, tables.texts.size(), "string index", "string table")];
+    else
         event.text.clear();
-    }
 }
 
 }  // namespace
 
 std::string encodeTraceSection(const Trace& trace) {
-    StringTableBuilder texts;
-    LaneTableBuilder lanes;
-    std::vector<std::uint32_t> textIndices(trace.size());
-    std::vector<std::uint32_t> laneIndices(trace.size());
-    for (std::size_t k = 0; k < trace.size(); ++k) {
-        textIndices[k] = trace[k].text.empty() ? 0 : texts.indexOf(trace[k].text);
-        laneIndices[k] = std::uint32_t(lanes.indexOf(trace[k].lane));
-    }
-    ByteWriter out;
-    out.varint(texts.texts().size());
-    for (std::string_view text : texts.texts())
-        out.text(text);
-    out.varint(lanes.lanes().size());
-    for (const Lane& lane : lanes.lanes()) {
-        out.byte(std::uint8_t(lane.kind));
-        out.varint(lane.process);
-        out.varint(lane.index);
-    }
-    out.varint(trace.size());
+    TableBuilders tables;
+    ByteWriter events;
     EventContext context;
-    for (std::size_t k = 0; k < trace.size(); ++k)
-        encodeEvent(trace[k], context, laneIndices[k], textIndices[k], out);
+    for (const TraceEvent& event : trace)
+        encodeEvent(event, context, tables, events);
+    ByteWriter out;
+    writeTables(tables, out);
+    out.varint(trace.size());
+    out.raw(events.bytes());
     return std::move(out.bytes());
 }
 
 bool decodeTraceSection(std::string_view content, const std::string& where, TraceSectionSink& sink) {
     ByteReader in(content, where);
     const Tables tables = readTables(in);
-    const std::uint64_t eventCount = in.count(kSmallestEvent, "events");
+    const std::uint64_t eventCount = in.count(kSmallestEvent, "events", kMaxRunFileEvents);
     sink.begin(eventCount);
     EventContext context;
     TraceEvent event;

@@ -1,6 +1,6 @@
 // One run's trace as the content of a run file section (docs/run-file.md, "Trace section"):
-// the run's string table, its lane table, then its events, each packed into a few bytes
-// (kind, phase and queue as bytes; which optional fields follow as bit flags; timestamps,
+// the run's string, lane and shape tables, then its events, each packed into a few bytes
+// (its shape, one of a table of kinds, phases, queues and which fields follow; timestamps,
 // ids and causes as zig-zag deltas from the event before; texts and lanes by index).
 #pragma once
 

@@ -398,14 +398,20 @@ void TestRunFile::badFiles_data() {
     row("2^60 samples", fileOf({frameSection(SectionType::Document, manySamples), emptyTrace}),
         "section 1 (the document), byte 11: 1152921504606846976 process samples cannot fit in the 0 bytes left");
 
-    // Trace sections: string table, lane table, event count, events.
-    const std::string noTables = varint(0) + varint(0);
-    const std::string oneText = varint(1) + varint(3) + "abc" + varint(0);
+    // Trace sections: string, lane and shape tables, event count, events.
+    const std::string noTables = varint(0) + varint(0) + varint(0);
+    const std::string noTexts = varint(0) + varint(0);  // and no lanes: the shape table follows
     const std::string where = "section 2 (the trace of run 1), byte ";
     row("2^60 events", fileWithTraceContent(noTables + varint(std::uint64_t(1) << 60) + "abcd"),
-        where + "2: 1152921504606846976 events cannot fit in the 4 bytes left");
+        where + "3: 1152921504606846976 events, more than the 67108864 a run file may hold");
+    row("more events than bytes", fileWithTraceContent(noTables + varint(1000) + "abcd"),
+        where + "3: 1000 events cannot fit in the 4 bytes left");
+    row("more events than a run may have", fileWithTraceContent(noTables + varint(kMaxRunFileEvents + 1)),
+        where + "3: 67108865 events, more than the 67108864 a run file may hold");
     row("2^60 texts", fileWithTraceContent(varint(std::uint64_t(1) << 60)),
         where + "0: 1152921504606846976 texts cannot fit in the 0 bytes left");
+    row("2^60 shapes", fileWithTraceContent(noTexts + varint(std::uint64_t(1) << 60)),
+        where + "2: 1152921504606846976 shapes cannot fit in the 0 bytes left");
     row("a varint too long", fileWithTraceContent(std::string(11, '\xff')),
         where + "0: a number longer than 64 bits (a varint too long)");
     row("a tenth varint byte over 1", fileWithTraceContent(std::string(9, '\x80') + "\x02"),
@@ -413,32 +419,49 @@ void TestRunFile::badFiles_data() {
     row("a varint cut short", fileWithTraceContent(std::string(3, '\x80')), where + "0: the content ends inside a number");
     row("a lane kind out of range", fileWithTraceContent(varint(0) + varint(1) + "\x06\x00\x00"s + varint(0)),
         where + "2: lane kind 6 out of range (0 to 5)");
-    row("a lane process out of range", fileWithTraceContent(varint(0) + varint(1) + "\x01"s + varint(65536) + "\x00"s + varint(0)),
+    row("a lane process out of range",
+        fileWithTraceContent(varint(0) + varint(1) + "\x01"s + varint(65536) + "\x00"s + varint(0)),
         where + "3: lane process 65536 out of range (0 to 65535)");
-    row("an event kind out of range", fileWithTraceContent(noTables + varint(1) + "\xc8\x00\x00\x00"s),
-        where + "3: event kind 200 out of range (0 to 25) (event 1 of 1)");
-    row("a phase out of range", fileWithTraceContent(noTables + varint(1) + "\x00\x08\x00\x00"s),
-        where + "4: phase 8 and queue 0: out of range (phases 0 to 7, queues 0 to 8) (event 1 of 1)");
-    row("a queue out of range", fileWithTraceContent(noTables + varint(1) + "\x00\x90\x00\x00"s),
-        where + "4: phase 0 and queue 9: out of range (phases 0 to 7, queues 0 to 8) (event 1 of 1)");
-    row("unknown field flags", fileWithTraceContent(noTables + varint(1) + "\x00\x00\x40\x00"s),
-        where + "5: field flags 64 out of range (0 to 63) (event 1 of 1)");
-    row("a string index out of range", fileWithTraceContent(oneText + varint(1) + "\x0f\x00\x20\x00\x05"s),
-        where + "11: string index 5 out of range (0 to 0) (event 1 of 1)");
-    row("a text without a string table", fileWithTraceContent(noTables + varint(1) + "\x0f\x00\x20\x00\x00"s),
-        where + "7: a text index, but the string table is empty (event 1 of 1)");
-    row("a lane without a lane table", fileWithTraceContent(noTables + varint(1) + "\x0f\x00\x01\x00\x00"s),
-        where + "7: a lane index, but the lane table is empty (event 1 of 1)");
-    row("a line out of range", fileWithTraceContent(noTables + varint(1) + "\x00\x00\x08\x00"s +
-                                                    varint(zigzagEncode(std::int64_t(1) << 32)) + varint(0)),
-        where + "7: line 4294967296 out of range (event 1 of 1)");
-    row("a column out of range", fileWithTraceContent(noTables + varint(1) + "\x00\x00\x08\x00\x00"s +
-                                                      varint(zigzagEncode(-(std::int64_t(1) << 40)))),
-        where + "8: column -1099511627776 out of range (event 1 of 1)");
-    row("an event cut short", fileWithTraceContent(noTables + varint(2) + "\x00\x00\x02\x00\x02"s + "\x00\x00\x02\x00"s),
+    row("an event kind out of range", fileWithTraceContent(noTexts + varint(1) + "\xc8\x00\x00"s + varint(0)),
+        where + "3: event kind 200 out of range (0 to 25)");
+    row("a phase out of range", fileWithTraceContent(noTexts + varint(1) + "\x00\x08\x00"s + varint(0)),
+        where + "4: phase 8 and queue 0: out of range (phases 0 to 7, queues 0 to 8)");
+    row("a queue out of range", fileWithTraceContent(noTexts + varint(1) + "\x00\x90\x00"s + varint(0)),
+        where + "4: phase 0 and queue 9: out of range (phases 0 to 7, queues 0 to 8)");
+    row("unknown field flags", fileWithTraceContent(noTexts + varint(1) + "\x00\x00\x40"s + varint(0)),
+        where + "5: field flags 64 out of range (0 to 63)");
+    const std::string plainShape = noTexts + varint(1) + "\x00\x00\x00"s;
+    row("a shape index out of range", fileWithTraceContent(plainShape + varint(1) + "\x05\x00"s),
+        where + "7: shape index 5 out of range (0 to 0) (event 1 of 1)");
+    row("an event without a shape table", fileWithTraceContent(noTables + varint(1) + "\x00\x00"s),
+        where + "4: a shape index, but the shape table is empty (event 1 of 1)");
+    row("a string index out of range",
+        fileWithTraceContent(varint(1) + varint(3) + "abc" + varint(0) + varint(1) + "\x0f\x00\x20"s + varint(1) +
+                             "\x00\x00\x05"s),
+        where + "13: string index 5 out of range (0 to 0) (event 1 of 1)");
+    row("a text without a string table",
+        fileWithTraceContent(noTexts + varint(1) + "\x0f\x00\x20"s + varint(1) + "\x00\x00\x00"s),
+        where + "9: a string index, but the string table is empty (event 1 of 1)");
+    row("a lane without a lane table",
+        fileWithTraceContent(noTexts + varint(1) + "\x0f\x00\x01"s + varint(1) + "\x00\x00\x00"s),
+        where + "9: a lane index, but the lane table is empty (event 1 of 1)");
+    const std::string stepShape = noTexts + varint(1) + "\x00\x00\x08"s;
+    row("a line out of range",
+        fileWithTraceContent(stepShape + varint(1) + "\x00\x00"s + varint(zigzagEncode(std::int64_t(1) << 32)) +
+                             varint(0)),
+        where + "9: line 4294967296 out of range (event 1 of 1)");
+    row("a line delta out of range",
+        fileWithTraceContent(stepShape + varint(1) + "\x00\x00"s + varint(zigzagEncode(std::int64_t(1) << 40)) +
+                             varint(0)),
+        where + "9: a line delta 1099511627776 out of range (event 1 of 1)");
+    row("a column out of range",
+        fileWithTraceContent(stepShape + varint(1) + "\x00\x00\x00"s + varint(zigzagEncode(-(std::int64_t(1) << 40)))),
+        where + "10: column -1099511627776 out of range (event 1 of 1)");
+    row("an event cut short",
+        fileWithTraceContent(noTexts + varint(1) + "\x00\x00\x02"s + varint(2) + "\x00\x00\x02"s + "\x00\x00"s),
         where + "12: the content ends inside a number (event 2 of 2)");
-    row("bytes after the last event", fileWithTraceContent(noTables + varint(1) + "\x00\x00\x00\x00"s + "xyz"),
-        where + "7: 3 bytes after the last event");
+    row("bytes after the last event", fileWithTraceContent(plainShape + varint(1) + "\x00\x00"s + "xyz"),
+        where + "9: 3 bytes after the last event");
 }
 
 void TestRunFile::badFiles() {
