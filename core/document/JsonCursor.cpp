@@ -1,7 +1,6 @@
 #include "JsonCursor.h"
 
-#include <charconv>
-#include <cmath>
+#include <algorithm>
 
 namespace loopscope {
 namespace {
@@ -190,17 +189,6 @@ std::string_view JsonCursor::readNumberText(bool& integer) {
     if (at_ - start > kJsonMaxNumberChars)
         fail("a number of at most " + std::to_string(kJsonMaxNumberChars) + " characters", start);
     return text_.substr(start, at_ - start);
-}
-
-double JsonCursor::readNumber() {
-    bool integer = false;
-    const std::size_t start = (peek(), at_);
-    const std::string_view number = readNumberText(integer);
-    double value = 0;
-    const auto result = std::from_chars(number.data(), number.data() + number.size(), value);
-    if (result.ec != std::errc() || !std::isfinite(value))
-        fail("a finite number", start);
-    return value;
 }
 
 void JsonCursor::skipLiteral(std::string_view literal) {

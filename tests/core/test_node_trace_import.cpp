@@ -384,7 +384,9 @@ void TestNodeTraceImport::brokenInputsGetExactErrors_data() {
     QTest::newRow("ts as text") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":"5"}]})")
                                 << "bad.json:1:32: expected a number, found '\"'";
     QTest::newRow("absurd ts") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":1e300}]})")
-                               << "bad.json:1:32: expected a time in microseconds below 9.2e15, found '1'";
+                               << "bad.json:1:32: expected a time in microseconds from 0 to 4.6e15, found '1'";
+    QTest::newRow("negative ts") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":-5}]})")
+                                 << "bad.json:1:32: expected a time in microseconds from 0 to 4.6e15, found '-'";
     QTest::newRow("leading zero") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":012}]})")
                                   << "bad.json:1:32: expected a number without leading zeros, found '0'";
     QTest::newRow("long ph") << QByteArray(R"({"traceEvents":[{"ph":"BE","ts":1}]})")
