@@ -66,6 +66,7 @@ public:
     Converter(MainThread main, NodeTraceFacts& facts, Nanoseconds origin, std::size_t expectedEvents)
         : main_(main), facts_(facts), origin_(origin) {
         trace_.reserve(expectedEvents + 2);
+        trace_.emplace_back().kind = EventKind::RunBegin;  // its text once the version is known
     }
 
     void take(const ChromeTraceEvent& event) {
@@ -142,7 +143,7 @@ void Converter::enterPhase(Nanoseconds ts, Phase phase) {
     ts = std::max<Nanoseconds>(0, ts - origin_);
     leavePhasesBefore(ts + 1);  // a phase that ends when this one begins has left
     auto at = trace_.end();
-    while (at != trace_.begin() && std::prev(at)->ts >= ts && std::prev(at)->kind != EventKind::PhaseLeave)
+    while (std::prev(at) != trace_.begin() && std::prev(at)->ts >= ts && std::prev(at)->kind != EventKind::PhaseLeave)
         --at;
     TraceEvent enter;
     enter.ts = ts;
@@ -321,12 +322,10 @@ void Converter::onOtherThread(const ChromeTraceEvent& event) {
 
 Trace Converter::finish(bool complete) {
     leavePhasesBefore(std::numeric_limits<Nanoseconds>::max());
-    TraceEvent begin;
-    begin.kind = EventKind::RunBegin;
+    TraceEvent& begin = trace_.front();
     begin.value = std::int64_t(EngineKind::EventLoop);
     begin.text = "Node " + (facts_.nodeVersion.empty() ? std::string("(version unknown)") : "v" + facts_.nodeVersion) +
                  ", as its trace events recorded it";
-    trace_.insert(trace_.begin(), std::move(begin));
     // Every main-lane event carries the phase the loop is in, as the engines stamp it.
     Phase current = Phase::None;
     for (TraceEvent& event : trace_) {
