@@ -344,8 +344,9 @@ void TestNodeTraceImport::cutShortTraceIsImportedWhole() {
     QCOMPARE(trace.back().value, std::int64_t(0));
     QCOMPARE(trace.back().text,
              std::string("the trace ends without its closing ]}: the process died before Node finished writing it"));
-    QVERIFY(std::any_of(killed.limits.begin(), killed.limits.end(),
-                        [](const std::string& limit) { return limit.find("without its closing ]}") != std::string::npos; }));
+    QVERIFY(std::any_of(killed.limits.begin(), killed.limits.end(), [](const std::string& limit) {
+        return limit.find("without its closing ]}") != std::string::npos;
+    }));
     // Every event it has is imported: closing it by hand gives the same run.
     const NodeTraceResult closed = parseNodeTrace(text + "]}", "closed.json");
     QVERIFY(closed.document);
@@ -367,7 +368,8 @@ void TestNodeTraceImport::brokenInputsGetExactErrors_data() {
     QTest::newRow("scenario") << QByteArray("title: a scenario\n")
                               << "bad.json:1:1: expected '{' (a Chrome trace begins with {\"traceEvents\":), found 't'";
     QTest::newRow("other key") << QByteArray(R"({"events":[]})")
-                               << "bad.json:1:2: expected \"traceEvents\" as the first key of a Chrome trace, found '\"'";
+                               << "bad.json:1:2: expected \"traceEvents\" as the first key of a Chrome trace, "
+                                  "found '\"'";
     QTest::newRow("not a list") << QByteArray(R"({"traceEvents":{}})")
                                 << "bad.json:1:16: expected '[' (the list of trace events), found '{'";
     QTest::newRow("no events") << QByteArray(R"({"traceEvents":[]})") << "bad.json: expected trace events, found none";
@@ -387,12 +389,18 @@ void TestNodeTraceImport::brokenInputsGetExactErrors_data() {
                                << "bad.json:1:32: expected a time in microseconds from 0 to 4.6e15, found '1'";
     QTest::newRow("negative ts") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":-5}]})")
                                  << "bad.json:1:32: expected a time in microseconds from 0 to 4.6e15, found '-'";
+    // Found by reading, not by the fuzzer: a time and a duration near the old bound of
+    // 9.2e15 microseconds overflowed when added in nanoseconds.
+    QTest::newRow("absurd dur") << QByteArray(R"({"traceEvents":[{"ph":"X","ts":4599999999999999,)"
+                                              R"("dur":9199999999999999}]})")
+                                << "bad.json:1:55: expected a time in microseconds from 0 to 4.6e15, found '9'";
     QTest::newRow("leading zero") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":012}]})")
                                   << "bad.json:1:32: expected a number without leading zeros, found '0'";
     QTest::newRow("long ph") << QByteArray(R"({"traceEvents":[{"ph":"BE","ts":1}]})")
                              << "bad.json:1:23: expected a one-letter \"ph\" (the event's phase), found '\"'";
     QTest::newRow("id not a number") << QByteArray(R"({"traceEvents":[{"ph":"b","ts":1,"id":"0xzz"}]})")
-                                     << "bad.json:1:39: expected an id that is a number (\"0x2a\" or \"42\"), found '\"'";
+                                     << "bad.json:1:39: expected an id that is a number (\"0x2a\" or \"42\"), "
+                                        "found '\"'";
     QTest::newRow("bad escape") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":1,"name":"a\q"}]})")
                                 << "bad.json:1:44: expected an escape (\\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or "
                                    "\\uXXXX), found 'q'";
@@ -421,7 +429,8 @@ void TestNodeTraceImport::brokenInputsGetExactErrors_data() {
 void TestNodeTraceImport::brokenInputsGetExactErrors() {
     QFETCH(QByteArray, text);
     QFETCH(QString, error);
-    const NodeTraceResult result = parseNodeTrace(std::string_view(text.constData(), std::size_t(text.size())), "bad.json");
+    const std::string_view view(text.constData(), std::size_t(text.size()));
+    const NodeTraceResult result = parseNodeTrace(view, "bad.json");
     QVERIFY(!result.document);
     QCOMPARE(QString::fromStdString(result.error), error);
 }
