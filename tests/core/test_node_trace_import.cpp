@@ -93,6 +93,7 @@ private slots:
     void brokenInputsGetExactErrors_data();
     void brokenInputsGetExactErrors();
     void fileLargerThanTheCapIsRefusedUnread();
+    void hostileNestingAndPhasesStayOrdered();
     void tellsChromeTracesFromScenarios();
     void timelineStateAndMeasurementsTakeTheRun_data();
     void timelineStateAndMeasurementsTakeTheRun();
@@ -445,6 +446,38 @@ void TestNodeTraceImport::fileLargerThanTheCapIsRefusedUnread() {
     QVERIFY(!result.document);
     QCOMPARE(result.error, path + ": expected a trace file of at most 512 MiB (Node writes a new file every 524288 "
                                   "events, about 100 MiB), found 512 MiB");
+}
+
+// Callbacks nested 5,000 deep and 5,000 phases open at once at the same microsecond: no
+// trace of Node looks so, and the import must still give an ordered run, one callback at a
+// time on the main lane (the work stays linear: see kMaxNesting, kMaxSameTimeEvents).
+void TestNodeTraceImport::hostileNestingAndPhasesStayOrdered() {
+    constexpr int kDepth = 5000;
+    std::string text = R"({"traceEvents":[)";
+    const auto add = [&](const std::string& event) { text += (text.back() == '[' ? "" : ",") + event; };
+    for (int id = 2; id < kDepth + 2; ++id)
+        add(R"({"pid":1,"tid":1,"ph":"b","cat":"node.async_hooks","name":"Timeout_CALLBACK","ts":10,"id":)" +
+            std::to_string(id) + "}");
+    for (int k = 0; k < kDepth; ++k)
+        add(R"({"pid":1,"tid":1,"ph":"X","cat":"node.environment","name":"RunTimers","ts":10,"dur":)" +
+            std::to_string(1000 + k) + "}");
+    for (int id = kDepth + 1; id >= 2; --id)
+        add(R"({"pid":1,"tid":1,"ph":"e","cat":"node.async_hooks","name":"Timeout_CALLBACK","ts":20,"id":)" +
+            std::to_string(id) + "}");
+    text += "]}";
+    const NodeTraceResult result = parseNodeTrace(text, "hostile.json");
+    QVERIFY2(result.document, result.error.c_str());
+    const Trace& trace = traceOf(*result.document);
+    int open = 0;
+    for (std::size_t k = 1; k < trace.size(); ++k) {
+        QVERIFY(trace[k].ts >= trace[k - 1].ts);
+        open += trace[k].kind == EventKind::CallbackBegin ? 1 : trace[k].kind == EventKind::CallbackEnd ? -1 : 0;
+        QVERIFY(open == 0 || open == 1);
+    }
+    QCOMPARE(open, 0);
+    QCOMPARE(eventsOf(trace, EventKind::PhaseEnter).size(), std::size_t(kDepth));
+    QCOMPARE(eventsOf(trace, EventKind::PhaseLeave).size(), std::size_t(kDepth));
+    QCOMPARE(trace.back().ts, Nanoseconds(1000 + kDepth - 1) * 1000);
 }
 
 void TestNodeTraceImport::tellsChromeTracesFromScenarios() {
