@@ -53,7 +53,9 @@ private:
         event(4242, 'b', "node,node.async_hooks", std::string(type) + "_CALLBACK", id(asyncId));
         event(4242, 'e', "node,node.async_hooks", std::string(type) + "_CALLBACK", id(asyncId));
     }
-    void destroy(const char* type, std::uint64_t asyncId) { event(4242, 'e', "node,node.async_hooks", type, id(asyncId)); }
+    void destroy(const char* type, std::uint64_t asyncId) {
+        event(4242, 'e', "node,node.async_hooks", type, id(asyncId));
+    }
     void phase(const char* name) {
         event(4242, 'X', "node,node.environment", name, "");
         text_.replace(text_.rfind("\"dur\":0"), 7, "\"dur\":42");

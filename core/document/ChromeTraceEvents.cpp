@@ -64,20 +64,21 @@ private:
         const std::size_t at = (json_.peek(), json_.offset());
         bool isInteger = false;
         const std::string_view text = json_.readNumberText(isInteger);
-        // Chrome's microseconds fit in nanoseconds up to 292 years of uptime.
-        constexpr double kMaxMicroseconds = 9.2e15;
+        // Node's clock counts from the machine's boot. Up to 146 years, a time and a
+        // duration in nanoseconds add up without overflow.
+        constexpr std::int64_t kMaxMicroseconds = 4'600'000'000'000'000;
         if (isInteger) {
             std::int64_t value = 0;
             const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-            if (result.ec == std::errc() && value < kMaxMicroseconds && value > -kMaxMicroseconds)
+            if (result.ec == std::errc() && value >= 0 && value < kMaxMicroseconds)
                 return value * 1000;
         } else {
             double value = 0;
             const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-            if (result.ec == std::errc() && std::fabs(value) < kMaxMicroseconds)
+            if (result.ec == std::errc() && value >= 0 && value < double(kMaxMicroseconds))
                 return static_cast<Nanoseconds>(std::llround(value * 1000.0));
         }
-        json_.fail("a time in microseconds below 9.2e15", at);
+        json_.fail("a time in microseconds from 0 to 4.6e15", at);
     }
 
     std::int64_t integer() {

@@ -1,7 +1,6 @@
 #include "JsonCursor.h"
 
-#include <charconv>
-#include <cmath>
+#include <algorithm>
 
 namespace loopscope {
 namespace {
@@ -135,17 +134,19 @@ std::size_t JsonCursor::scanString(std::string* decoded) {
 std::string_view JsonCursor::readString(std::deque<std::string>& arena) {
     peek();
     const std::size_t quote = at_;
-    const std::size_t close = text_.find_first_of("\"\\", quote + 1);
-    if (quote < text_.size() && text_[quote] == '"' && close != std::string_view::npos && text_[close] == '"' &&
-        close - quote - 1 <= kJsonMaxStringBytes) {
-        // The common case, no escapes: check for control characters and point into the text.
-        const std::string_view plain = text_.substr(quote + 1, close - quote - 1);
-        bool clean = true;
-        for (char c : plain)
-            clean &= static_cast<unsigned char>(c) >= 0x20;
-        if (clean) {
-            at_ = close + 1;
-            return plain;
+    if (quote < text_.size() && text_[quote] == '"') {
+        // The common case, no escapes and no control characters: a view of the text.
+        const std::size_t limit = std::min(text_.size(), quote + 1 + kJsonMaxStringBytes + 1);
+        std::size_t end = quote + 1;
+        while (end < limit) {
+            const auto c = static_cast<unsigned char>(text_[end]);
+            if (c == '"' || c == '\\' || c < 0x20)
+                break;
+            ++end;
+        }
+        if (end < limit && text_[end] == '"' && end - quote - 1 <= kJsonMaxStringBytes) {
+            at_ = end + 1;
+            return text_.substr(quote + 1, end - quote - 1);
         }
     }
     std::string decoded;
@@ -190,17 +191,6 @@ std::string_view JsonCursor::readNumberText(bool& integer) {
     if (at_ - start > kJsonMaxNumberChars)
         fail("a number of at most " + std::to_string(kJsonMaxNumberChars) + " characters", start);
     return text_.substr(start, at_ - start);
-}
-
-double JsonCursor::readNumber() {
-    bool integer = false;
-    const std::size_t start = (peek(), at_);
-    const std::string_view number = readNumberText(integer);
-    double value = 0;
-    const auto result = std::from_chars(number.data(), number.data() + number.size(), value);
-    if (result.ec != std::errc() || !std::isfinite(value))
-        fail("a finite number", start);
-    return value;
 }
 
 void JsonCursor::skipLiteral(std::string_view literal) {

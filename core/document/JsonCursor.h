@@ -45,7 +45,6 @@ public:
     void skipString();
     // A number as JSON writes it, checked; `integer` tells whether it has no fraction or exponent.
     std::string_view readNumberText(bool& integer);
-    double readNumber();
     void skipValue(std::size_t depth = 0);
 
     [[noreturn]] void fail(const std::string& expected) const { fail(expected, at_); }

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <limits>
 #include <optional>
+#include <queue>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,6 +18,10 @@ constexpr std::string_view kCallbackSuffix = "_CALLBACK";
 // How far a callback's cause is looked for up the chain of triggers (a promise made by a
 // promise made by the main script): the chains of real programs are a few links long.
 constexpr int kMaxTriggerHops = 64;
+// Bounds that keep a hostile trace linear: callbacks nest a few deep in Node (a tick in a
+// socket's callback in the HTTP parser's), and few events share a microsecond.
+constexpr std::size_t kMaxNesting = 64;
+constexpr int kMaxSameTimeEvents = 256;
 
 bool hasCategory(std::string_view categories, std::string_view wanted) {
     while (!categories.empty()) {
@@ -34,7 +39,9 @@ bool endsWith(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// Which thread is JavaScript's: the one the metadata names so, else the process's first.
+// Which thread is JavaScript's: the one the metadata names so (a cut-short trace may have
+// lost the metadata Node writes last), else the thread of the first bootstrap or
+// async_hooks event, which only the main thread of a process without workers writes.
 struct MainThread {
     std::int64_t pid = 0;
     std::int64_t tid = 0;
@@ -42,22 +49,25 @@ struct MainThread {
 
 MainThread findMainThread(const std::vector<ChromeTraceEvent>& events, NodeTraceFacts& facts) {
     std::optional<MainThread> named;
-    std::optional<std::int64_t> firstPid;
+    std::optional<MainThread> firstJavaScript;
     for (const ChromeTraceEvent& event : events) {
         if (event.phase == 'M') {
             if (event.name == "thread_name" && event.argName == "JavaScriptMainThread" && !named)
                 named = MainThread{event.pid, event.tid};
             if (event.name == "version" && !event.argNode.empty())
                 facts.nodeVersion = std::string(event.argNode);
-        } else if (!firstPid) {
-            firstPid = event.pid;
+        } else if (!firstJavaScript && (hasCategory(event.category, "node.bootstrap") ||
+                                        hasCategory(event.category, "node.async_hooks"))) {
+            firstJavaScript = MainThread{event.pid, event.tid};
         }
         if (event.phase == 'b' && event.name == "Environment" && !event.argScript.empty() && facts.script.empty())
             facts.script = std::string(event.argScript);
     }
     if (named)
         return *named;
-    return MainThread{firstPid.value_or(0), firstPid.value_or(0)};
+    if (firstJavaScript)
+        return *firstJavaScript;
+    return events.empty() ? MainThread{} : MainThread{events.front().pid, events.front().pid};
 }
 
 class Converter {
@@ -66,6 +76,7 @@ public:
     Converter(MainThread main, NodeTraceFacts& facts, Nanoseconds origin, std::size_t expectedEvents)
         : main_(main), facts_(facts), origin_(origin) {
         trace_.reserve(expectedEvents + 2);
+        trace_.emplace_back().kind = EventKind::RunBegin;  // its text once the version is known
     }
 
     void take(const ChromeTraceEvent& event) {
@@ -110,7 +121,11 @@ private:
     NodeTraceFacts& facts_;
     Nanoseconds origin_ = 0;
     Trace trace_;  // in time order as it is made: the events come in time order
-    std::vector<TraceEvent> phaseLeaves_;  // phases entered whose leave is not yet due
+    struct LeavesLater {
+        bool operator()(const TraceEvent& a, const TraceEvent& b) const { return a.ts > b.ts; }
+    };
+    // Phases entered whose leave is not yet due, the earliest on top.
+    std::priority_queue<TraceEvent, std::vector<TraceEvent>, LeavesLater> phaseLeaves_;
     std::vector<OpenCallback> stack_;  // the running callback last; those below it were interrupted
     std::unordered_map<std::uint64_t, std::uint64_t> triggers_;  // async id -> triggerAsyncId
     std::unordered_set<std::uint64_t> ranCallbacks_;
@@ -142,7 +157,9 @@ void Converter::enterPhase(Nanoseconds ts, Phase phase) {
     ts = std::max<Nanoseconds>(0, ts - origin_);
     leavePhasesBefore(ts + 1);  // a phase that ends when this one begins has left
     auto at = trace_.end();
-    while (at != trace_.begin() && std::prev(at)->ts >= ts && std::prev(at)->kind != EventKind::PhaseLeave)
+    for (int step = 0; step < kMaxSameTimeEvents && std::prev(at) != trace_.begin() && std::prev(at)->ts >= ts &&
+                       std::prev(at)->kind != EventKind::PhaseLeave;
+         ++step)
         --at;
     TraceEvent enter;
     enter.ts = ts;
@@ -157,17 +174,13 @@ void Converter::leavePhase(Nanoseconds ts, Phase phase) {
     leave.ts = std::max<Nanoseconds>(0, ts - origin_);
     leave.kind = EventKind::PhaseLeave;
     leave.phase = phase;
-    phaseLeaves_.push_back(leave);
+    phaseLeaves_.push(leave);
 }
 
 void Converter::leavePhasesBefore(Nanoseconds ts) {
-    while (!phaseLeaves_.empty()) {
-        auto due = std::min_element(phaseLeaves_.begin(), phaseLeaves_.end(),
-                                    [](const TraceEvent& a, const TraceEvent& b) { return a.ts < b.ts; });
-        if (due->ts >= ts)
-            return;
-        trace_.push_back(*due);
-        phaseLeaves_.erase(due);
+    while (!phaseLeaves_.empty() && phaseLeaves_.top().ts < ts) {
+        trace_.push_back(phaseLeaves_.top());
+        phaseLeaves_.pop();
     }
 }
 
@@ -197,6 +210,8 @@ void Converter::beginCallback(Nanoseconds ts, OpenCallback callback) {
     }
     ranCallbacks_.insert(callback.id);
     emit(ts, EventKind::CallbackBegin, Lane{}, callback.queue, callback.id, callback.cause, callback.text);
+    if (stack_.size() >= kMaxNesting)
+        stack_.erase(stack_.begin());  // never resumed: a trace of Node does not nest so deep
     stack_.push_back(std::move(callback));
 }
 
@@ -321,12 +336,10 @@ void Converter::onOtherThread(const ChromeTraceEvent& event) {
 
 Trace Converter::finish(bool complete) {
     leavePhasesBefore(std::numeric_limits<Nanoseconds>::max());
-    TraceEvent begin;
-    begin.kind = EventKind::RunBegin;
+    TraceEvent& begin = trace_.front();
     begin.value = std::int64_t(EngineKind::EventLoop);
     begin.text = "Node " + (facts_.nodeVersion.empty() ? std::string("(version unknown)") : "v" + facts_.nodeVersion) +
                  ", as its trace events recorded it";
-    trace_.insert(trace_.begin(), std::move(begin));
     // Every main-lane event carries the phase the loop is in, as the engines stamp it.
     Phase current = Phase::None;
     for (TraceEvent& event : trace_) {

@@ -93,6 +93,7 @@ private slots:
     void brokenInputsGetExactErrors_data();
     void brokenInputsGetExactErrors();
     void fileLargerThanTheCapIsRefusedUnread();
+    void hostileNestingAndPhasesStayOrdered();
     void tellsChromeTracesFromScenarios();
     void timelineStateAndMeasurementsTakeTheRun_data();
     void timelineStateAndMeasurementsTakeTheRun();
@@ -344,8 +345,9 @@ void TestNodeTraceImport::cutShortTraceIsImportedWhole() {
     QCOMPARE(trace.back().value, std::int64_t(0));
     QCOMPARE(trace.back().text,
              std::string("the trace ends without its closing ]}: the process died before Node finished writing it"));
-    QVERIFY(std::any_of(killed.limits.begin(), killed.limits.end(),
-                        [](const std::string& limit) { return limit.find("without its closing ]}") != std::string::npos; }));
+    QVERIFY(std::any_of(killed.limits.begin(), killed.limits.end(), [](const std::string& limit) {
+        return limit.find("without its closing ]}") != std::string::npos;
+    }));
     // Every event it has is imported: closing it by hand gives the same run.
     const NodeTraceResult closed = parseNodeTrace(text + "]}", "closed.json");
     QVERIFY(closed.document);
@@ -367,7 +369,8 @@ void TestNodeTraceImport::brokenInputsGetExactErrors_data() {
     QTest::newRow("scenario") << QByteArray("title: a scenario\n")
                               << "bad.json:1:1: expected '{' (a Chrome trace begins with {\"traceEvents\":), found 't'";
     QTest::newRow("other key") << QByteArray(R"({"events":[]})")
-                               << "bad.json:1:2: expected \"traceEvents\" as the first key of a Chrome trace, found '\"'";
+                               << "bad.json:1:2: expected \"traceEvents\" as the first key of a Chrome trace, "
+                                  "found '\"'";
     QTest::newRow("not a list") << QByteArray(R"({"traceEvents":{}})")
                                 << "bad.json:1:16: expected '[' (the list of trace events), found '{'";
     QTest::newRow("no events") << QByteArray(R"({"traceEvents":[]})") << "bad.json: expected trace events, found none";
@@ -384,13 +387,21 @@ void TestNodeTraceImport::brokenInputsGetExactErrors_data() {
     QTest::newRow("ts as text") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":"5"}]})")
                                 << "bad.json:1:32: expected a number, found '\"'";
     QTest::newRow("absurd ts") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":1e300}]})")
-                               << "bad.json:1:32: expected a time in microseconds below 9.2e15, found '1'";
+                               << "bad.json:1:32: expected a time in microseconds from 0 to 4.6e15, found '1'";
+    QTest::newRow("negative ts") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":-5}]})")
+                                 << "bad.json:1:32: expected a time in microseconds from 0 to 4.6e15, found '-'";
+    // Found by reading, not by the fuzzer: a time and a duration near the old bound of
+    // 9.2e15 microseconds overflowed when added in nanoseconds.
+    QTest::newRow("absurd dur") << QByteArray(R"({"traceEvents":[{"ph":"X","ts":4599999999999999,)"
+                                              R"("dur":9199999999999999}]})")
+                                << "bad.json:1:55: expected a time in microseconds from 0 to 4.6e15, found '9'";
     QTest::newRow("leading zero") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":012}]})")
                                   << "bad.json:1:32: expected a number without leading zeros, found '0'";
     QTest::newRow("long ph") << QByteArray(R"({"traceEvents":[{"ph":"BE","ts":1}]})")
                              << "bad.json:1:23: expected a one-letter \"ph\" (the event's phase), found '\"'";
     QTest::newRow("id not a number") << QByteArray(R"({"traceEvents":[{"ph":"b","ts":1,"id":"0xzz"}]})")
-                                     << "bad.json:1:39: expected an id that is a number (\"0x2a\" or \"42\"), found '\"'";
+                                     << "bad.json:1:39: expected an id that is a number (\"0x2a\" or \"42\"), "
+                                        "found '\"'";
     QTest::newRow("bad escape") << QByteArray(R"({"traceEvents":[{"ph":"B","ts":1,"name":"a\q"}]})")
                                 << "bad.json:1:44: expected an escape (\\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or "
                                    "\\uXXXX), found 'q'";
@@ -419,7 +430,8 @@ void TestNodeTraceImport::brokenInputsGetExactErrors_data() {
 void TestNodeTraceImport::brokenInputsGetExactErrors() {
     QFETCH(QByteArray, text);
     QFETCH(QString, error);
-    const NodeTraceResult result = parseNodeTrace(std::string_view(text.constData(), std::size_t(text.size())), "bad.json");
+    const std::string_view view(text.constData(), std::size_t(text.size()));
+    const NodeTraceResult result = parseNodeTrace(view, "bad.json");
     QVERIFY(!result.document);
     QCOMPARE(QString::fromStdString(result.error), error);
 }
@@ -434,6 +446,38 @@ void TestNodeTraceImport::fileLargerThanTheCapIsRefusedUnread() {
     QVERIFY(!result.document);
     QCOMPARE(result.error, path + ": expected a trace file of at most 512 MiB (Node writes a new file every 524288 "
                                   "events, about 100 MiB), found 512 MiB");
+}
+
+// Callbacks nested 5,000 deep and 5,000 phases open at once at the same microsecond: no
+// trace of Node looks so, and the import must still give an ordered run, one callback at a
+// time on the main lane (the work stays linear: see kMaxNesting, kMaxSameTimeEvents).
+void TestNodeTraceImport::hostileNestingAndPhasesStayOrdered() {
+    constexpr int kDepth = 5000;
+    std::string text = R"({"traceEvents":[)";
+    const auto add = [&](const std::string& event) { text += (text.back() == '[' ? "" : ",") + event; };
+    for (int id = 2; id < kDepth + 2; ++id)
+        add(R"({"pid":1,"tid":1,"ph":"b","cat":"node.async_hooks","name":"Timeout_CALLBACK","ts":10,"id":)" +
+            std::to_string(id) + "}");
+    for (int k = 0; k < kDepth; ++k)
+        add(R"({"pid":1,"tid":1,"ph":"X","cat":"node.environment","name":"RunTimers","ts":10,"dur":)" +
+            std::to_string(1000 + k) + "}");
+    for (int id = kDepth + 1; id >= 2; --id)
+        add(R"({"pid":1,"tid":1,"ph":"e","cat":"node.async_hooks","name":"Timeout_CALLBACK","ts":20,"id":)" +
+            std::to_string(id) + "}");
+    text += "]}";
+    const NodeTraceResult result = parseNodeTrace(text, "hostile.json");
+    QVERIFY2(result.document, result.error.c_str());
+    const Trace& trace = traceOf(*result.document);
+    int open = 0;
+    for (std::size_t k = 1; k < trace.size(); ++k) {
+        QVERIFY(trace[k].ts >= trace[k - 1].ts);
+        open += trace[k].kind == EventKind::CallbackBegin ? 1 : trace[k].kind == EventKind::CallbackEnd ? -1 : 0;
+        QVERIFY(open == 0 || open == 1);
+    }
+    QCOMPARE(open, 0);
+    QCOMPARE(eventsOf(trace, EventKind::PhaseEnter).size(), std::size_t(kDepth));
+    QCOMPARE(eventsOf(trace, EventKind::PhaseLeave).size(), std::size_t(kDepth));
+    QCOMPARE(trace.back().ts, Nanoseconds(1000 + kDepth - 1) * 1000);
 }
 
 void TestNodeTraceImport::tellsChromeTracesFromScenarios() {
