@@ -2,7 +2,7 @@
 // iterations with their phases, timer and I/O callbacks caused by earlier ones, console
 // lines and counters from a small vocabulary, pool work on 4 workers, kernel I/O, times
 // that jitter as real ones do), whole and event by event, with the file's bytes per event;
-// and the bytes per event of the real runs in tests/data/runs.
+// and the bytes per event of real runs: those in tests/data/runs and bigger ones recorded here.
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -10,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "EngineProcess.h"
 #include "RunFile.h"
 
 namespace {
@@ -192,8 +193,39 @@ void realRunsBytesPerEvent(benchmark::State& state) {
     state.counters["trace_bytes_per_event"] = traceBytes / events;
 }
 
+// Bigger real runs, recorded here from the engine: the benchmark programs and the
+// 10,000-wait scenario. Reports the trace's bytes per event (without sources and metadata)
+// and how long the run's file takes to decode.
+void realRun(benchmark::State& state, const std::string& source) {
+    EngineOptions options;
+    options.executable = LOOPSCOPE_ENGINE_BINARY;
+    CollectedRun run = runToTrace(source, options);
+    if (!run.ok) {
+        state.SkipWithError(run.error.c_str());
+        return;
+    }
+    RunDocument document;
+    document.runs.resize(1);
+    const double withoutTrace = double(encodeRunFile(document).size());
+    document.runs[0].trace = std::move(run.trace);
+    const std::string bytes = encodeRunFile(document);
+    for (auto _ : state) {
+        RunFileResult result = decodeRunFile(bytes, "real.lsrun");
+        benchmark::DoNotOptimize(result.document);
+    }
+    const double events = double(document.runs[0].trace.size());
+    state.counters["events"] = events;
+    state.counters["trace_bytes_per_event"] = (double(bytes.size()) - withoutTrace) / events;
+}
+
 }  // namespace
 
+BENCHMARK_CAPTURE(realRun, promise_heavy, std::string(LOOPSCOPE_SOURCE_DIR "/bench/programs/promise-heavy.js"))
+    ->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(realRun, timer_heavy, std::string(LOOPSCOPE_SOURCE_DIR "/bench/programs/timer-heavy.js"))
+    ->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(realRun, scale_10k_waits, std::string(LOOPSCOPE_SOURCE_DIR "/bench/scenarios/scale_10k_waits.yaml"))
+    ->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(encode)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(decodeWhole)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(decodeStreaming)->Unit(benchmark::kMillisecond)->Iterations(1);

@@ -61,9 +61,10 @@ void checkSize(const Header& header, InputSize size) {
     if (size.bytes < header.fileSize)
         throw RunFileDamage("truncated: the header says the file has " + std::to_string(header.fileSize) +
                             " bytes, it has " + std::to_string(size.bytes));
+    // A stream read no further than one byte past the end cannot say how much more follows.
     if (size.bytes > header.fileSize)
-        throw RunFileDamage(std::string(size.atLeast ? "more than " : "") + std::to_string(size.bytes - header.fileSize) +
-                            " trailing bytes after the " + std::to_string(header.fileSize) +
+        throw RunFileDamage((size.atLeast ? std::string() : std::to_string(size.bytes - header.fileSize) + " ") +
+                            "trailing bytes after the " + std::to_string(header.fileSize) +
                             " the header says the file has");
 }
 

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <limits>
 #include <random>
+#include <thread>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -248,6 +249,7 @@ private slots:
     void everyCutIsRejected();
     void writesThroughOutputFile();
     void readsFromDisk();
+    void readsFromAFifo();
     void streamingEqualsWholeRead();
     void cancelStopsTheRead();
     void looksLikeRunFileOnlyForTheMagic();
@@ -570,6 +572,35 @@ void TestRunFile::readsFromDisk() {
     QCOMPARE(readRunFile(path + ".missing").error, "cannot read " + path + ".missing: No such file or directory");
     const std::string directory = QFile::encodeName(dir.path()).toStdString();
     QCOMPARE(readRunFile(directory).error, "cannot read " + directory + ": it is a directory");
+}
+
+// A stream is read to the end the header gives and one byte more, never further.
+void TestRunFile::readsFromAFifo() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string fifo = QFile::encodeName(dir.filePath(QStringLiteral("run.lsrun"))).toStdString();
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    const RunDocument document = smallDocument();
+    const std::string bytes = encodeRunFile(document);
+    for (const std::string& sent : {bytes, bytes + "abc"}) {  // both fit in the pipe: the writer never waits
+        std::thread writer([&fifo, &sent] {
+            const int fd = ::open(fifo.c_str(), O_WRONLY);
+            if (fd >= 0) {
+                (void)!::write(fd, sent.data(), sent.size());
+                ::close(fd);
+            }
+        });
+        const RunFileResult result = readRunFile(fifo);
+        writer.join();
+        if (sent.size() == bytes.size()) {
+            QVERIFY2(result.document.has_value(), result.error.c_str());
+            compareDocuments(*result.document, document);
+        } else {
+            QVERIFY(!result.document.has_value());
+            QCOMPARE(result.error, fifo + ": trailing bytes after the " + std::to_string(bytes.size()) +
+                                       " the header says the file has");
+        }
+    }
 }
 
 void TestRunFile::streamingEqualsWholeRead() {
