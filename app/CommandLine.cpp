@@ -15,6 +15,7 @@
 #include "EngineNames.h"
 #include "EngineProcess.h"
 #include "MainWindow.h"
+#include "PictureOptions.h"
 #include "ProgramSyntax.h"
 #include "RunOptions.h"
 #include "RunOverrides.h"
@@ -109,22 +110,17 @@ int runCommand(const QStringList& arguments) {
     const QCommandLineOption trace(QStringLiteral("trace"), QStringLiteral("Write a Chrome trace (Perfetto, chrome://tracing); - for standard output."), QStringLiteral("OUT.json"));
     const QCommandLineOption saveRun(QStringLiteral("save-run"), QStringLiteral("Save the whole run, to reopen without running it again (loopscope FILE.lsrun)."), QStringLiteral("OUT.lsrun"));
     const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Write one row per request; - for standard output."), QStringLiteral("OUT.csv"));
-    const QCommandLineOption png(QStringLiteral("png"), QStringLiteral("Write a PNG picture."), QStringLiteral("OUT.png"));
-    const QCommandLineOption svg(QStringLiteral("svg"), QStringLiteral("Write an SVG picture."), QStringLiteral("OUT.svg"));
-    const QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("Write a PDF picture."), QStringLiteral("OUT.pdf"));
-    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Picture width in pixels (default 1920)."), QStringLiteral("PX"), QStringLiteral("1920"));
-    const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Picture height in pixels (default 1080)."), QStringLiteral("PX"), QStringLiteral("1080"));
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("timeline, loop or comparison (default timeline)."), QStringLiteral("VIEW"), QStringLiteral("timeline"));
     const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Scenario time shown by the loop view (default: its busiest moment) and marked on the timeline, e.g. 250ms."), QStringLiteral("TIME"));
-    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or print (default light)."), QStringLiteral("THEME"), QStringLiteral("light"));
     const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Write a numbered PNG sequence of the loop view."), QStringLiteral("DIR"));
     const QCommandLineOption fps(QStringLiteral("fps"), QStringLiteral("Frames per scenario second for --frames (default 10)."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption threadpool(QStringLiteral("threadpool"), QStringLiteral("libuv pool workers, over the scenario's runtime.threadpool."), QStringLiteral("N"));
     const QCommandLineOption cores(QStringLiteral("cores"), QStringLiteral("Cores the run may use, over runtime.cores."), QStringLiteral("N"));
     const QCommandLineOption horizon(QStringLiteral("horizon"), QStringLiteral("Stop the run after this long, over runtime.horizon (e.g. 5s)."), QStringLiteral("TIME"));
     const QCommandLineOption load(QStringLiteral("load"), QStringLiteral("Also send N requests at TIME, SPACING apart, to the program's server (e.g. 10@1s/5ms); repeatable."), QStringLiteral("N@TIME[/SPACING]"));
-    parser.addOptions({mode, printLog, summary, trace, saveRun, csv, png, svg, pdf, width, height, view, at, theme, frames, fps,
-                       threadpool, cores, horizon, load});
+    const PictureOptions pictures;
+    parser.addOptions({mode, printLog, summary, trace, saveRun, csv, view, at, frames, fps, threadpool, cores, horizon, load});
+    pictures.addTo(parser);
 
     if (!parser.parse(arguments))
         return argumentError(QStringLiteral("loopscope run"), parser.errorText());
@@ -175,16 +171,8 @@ int runCommand(const QStringList& arguments) {
     options.tracePath = parser.value(trace);
     options.csvPath = parser.value(csv);
     options.saveRunPath = parser.value(saveRun);
-    options.pngPath = parser.value(png);
-    options.svgPath = parser.value(svg);
-    options.pdfPath = parser.value(pdf);
-    bool ok = false;
-    options.width = parser.value(width).toInt(&ok);
-    if (!ok || options.width < 16 || options.width > 16384)
-        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--width must be a number of pixels from 16 to 16384"));
-    options.height = parser.value(height).toInt(&ok);
-    if (!ok || options.height < 16 || options.height > 16384)
-        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--height must be a number of pixels from 16 to 16384"));
+    if (const QString problem = pictures.read(parser, options); !problem.isEmpty())
+        return argumentError(QStringLiteral("loopscope run"), problem);
     options.view = parser.value(view);
     if (options.view != QLatin1String("timeline") && options.view != QLatin1String("loop") &&
         options.view != QLatin1String("comparison"))
@@ -192,11 +180,8 @@ int runCommand(const QStringList& arguments) {
     options.at = parser.value(at);
     if (!options.at.isEmpty() && !parseDuration(options.at.toStdString()))
         return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--at must be a time such as 250ms or 1.5s, not '%1'").arg(options.at));
-    options.theme = parser.value(theme);
-    if (options.theme != QLatin1String("light") && options.theme != QLatin1String("dark") &&
-        options.theme != QLatin1String("print"))
-        return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--theme must be light, dark or print, not '%1'").arg(options.theme));
     options.framesDir = parser.value(frames);
+    bool ok = false;
     options.fps = parser.value(fps).toInt(&ok);
     if (!ok || options.fps < 1 || options.fps > 240)
         return argumentError(QStringLiteral("loopscope run"), QStringLiteral("--fps must be a number from 1 to 240"));

@@ -11,6 +11,7 @@
 #include "EngineRuns.h"
 #include "NodeRecording.h"
 #include "PictureExport.h"
+#include "PictureOptions.h"
 #include "RecordedRuns.h"
 #include "RunDifferences.h"
 #include "ScenarioParser.h"
@@ -87,13 +88,9 @@ int compareCommand(const QStringList& arguments) {
     parser.addPositionalArgument(QStringLiteral("B"), QStringLiteral("The second run."), QStringLiteral("[B]"));
     const QCommandLineOption withNode(QStringLiteral("with-node"),
                                       QStringLiteral("Also run the program A under `node` with trace events, as B."));
-    const QCommandLineOption png(QStringLiteral("png"), QStringLiteral("Write a PNG picture."), QStringLiteral("OUT.png"));
-    const QCommandLineOption svg(QStringLiteral("svg"), QStringLiteral("Write an SVG picture."), QStringLiteral("OUT.svg"));
-    const QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("Write a PDF picture."), QStringLiteral("OUT.pdf"));
-    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Picture width in pixels (default 1920)."), QStringLiteral("PX"), QStringLiteral("1920"));
-    const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Picture height in pixels (default 1080)."), QStringLiteral("PX"), QStringLiteral("1080"));
-    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or print (default light)."), QStringLiteral("THEME"), QStringLiteral("light"));
-    parser.addOptions({withNode, png, svg, pdf, width, height, theme});
+    const PictureOptions pictureOptions;
+    parser.addOption(withNode);
+    pictureOptions.addTo(parser);
     const QString command = QStringLiteral("loopscope compare");
     auto usage = [&](const QString& message) {
         std::fprintf(stderr, "loopscope: %s\nTry '%s --help'.\n", qPrintable(message), qPrintable(command));
@@ -116,20 +113,8 @@ int compareCommand(const QStringList& arguments) {
                           : QStringLiteral("compare: at most two runs can be compared"));
 
     RunOptions pictures;
-    pictures.pngPath = parser.value(png);
-    pictures.svgPath = parser.value(svg);
-    pictures.pdfPath = parser.value(pdf);
-    bool ok = false;
-    pictures.width = parser.value(width).toInt(&ok);
-    if (!ok || pictures.width < 16 || pictures.width > 16384)
-        return usage(QStringLiteral("--width must be a number of pixels from 16 to 16384"));
-    pictures.height = parser.value(height).toInt(&ok);
-    if (!ok || pictures.height < 16 || pictures.height > 16384)
-        return usage(QStringLiteral("--height must be a number of pixels from 16 to 16384"));
-    pictures.theme = parser.value(theme);
-    if (pictures.theme != QLatin1String("light") && pictures.theme != QLatin1String("dark") &&
-        pictures.theme != QLatin1String("print"))
-        return usage(QStringLiteral("--theme must be light, dark or print, not '%1'").arg(pictures.theme));
+    if (const QString problem = pictureOptions.read(parser, pictures); !problem.isEmpty())
+        return usage(problem);
     QString why;
     std::optional<QString> nodeExecutable;
     if (node && !(nodeExecutable = findNode(&why)))

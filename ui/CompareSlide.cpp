@@ -148,9 +148,7 @@ void CompareSlide::paintDifferences(QPainter& painter, const QRectF& area, const
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const double top = area.top() + rowHeight * double(i + 1);
         if (i % 2 == 0) {
-            QColor zebra = theme.grid;
-            zebra.setAlpha(theme.isDark ? 90 : 120);
-            painter.fillRect(QRectF(area.left(), top, area.width(), rowHeight), zebra);
+            paintZebraRow(painter, QRectF(area.left(), top, area.width(), rowHeight), theme);
         }
         const DifferenceRow& row = rows[i];
         cell(0, top, QString::fromStdString(row.title), theme.font(0.8), theme.text);

@@ -617,11 +617,7 @@ bool MainWindow::openScenario(const QString& path) {
         teaching_->setMarkdown((problems_.size() == 1 ? tr("**This %1 has a problem.**").arg(what)
                                                       : tr("**This %1 has %2 problems.**").arg(what).arg(problems_.size())) +
                                tr(" See *Problems* below; click one to see its line in the %1 file.").arg(what));
-        const RuntimeSettings defaults;
-        threadpool_->setValue(defaults.threadpool);
-        cores_->setValue(defaults.cores);
-        processes_->setValue(defaults.processes);
-        timeScale_->setValue(defaults.timeScale);
+        showRuntimeSettings(RuntimeSettings{});
         bottomTabs_->setCurrentWidget(problemList_);
         rightTabs_->setCurrentWidget(sourceView_);
         if (!problems_.isEmpty()) {
@@ -632,20 +628,13 @@ bool MainWindow::openScenario(const QString& path) {
         return false;
     }
     scenario_ = std::move(parsed.scenario);
-    nodeCode_ = scenario_->program.empty() ? nodeCodeFor(*scenario_) : programCode(readProgram(*scenario_));
-    // A program is shown as itself; steps as the Node.js program they stand for.
-    rightTabs_->setTabText(rightTabs_->indexOf(codePage_), scenario_->program.empty() ? tr("As Node.js") : tr("Program"));
-    codeView_->setPlainText(qs(nodeCode_.text()));
-    highlightedCodeLine_ = -1;
+    showCode(readProgram(*scenario_));
     QString markdown = QStringLiteral("# %1\n\n").arg(qs(scenario_->title));
     if (!scenario_->summary.empty())
         markdown += QStringLiteral("*%1*\n\n").arg(qs(scenario_->summary));
     markdown += qs(scenario_->description);
     teaching_->setMarkdown(markdown);
-    threadpool_->setValue(scenario_->runtime.threadpool);
-    cores_->setValue(scenario_->runtime.cores);
-    processes_->setValue(scenario_->runtime.processes);
-    timeScale_->setValue(scenario_->runtime.timeScale);
+    showRuntimeSettings(scenario_->runtime);
     const bool hasLoad = scenario_->server.has_value() && !scenario_->load.empty();
     // A real program runs on the event loop only: there is no thread-per-request twin of it.
     engineChoice_->setCurrentIndex(hasLoad && scenario_->program.empty() ? 2 : 0);
@@ -671,6 +660,21 @@ bool MainWindow::openScenario(const QString& path) {
     }
     updateRunState();
     return true;
+}
+
+// A program is shown as itself; steps as the Node.js program they stand for.
+void MainWindow::showCode(const std::string& programText) {
+    nodeCode_ = scenario_->program.empty() ? nodeCodeFor(*scenario_) : programCode(programText);
+    rightTabs_->setTabText(rightTabs_->indexOf(codePage_), scenario_->program.empty() ? tr("As Node.js") : tr("Program"));
+    codeView_->setPlainText(qs(nodeCode_.text()));
+    highlightedCodeLine_ = -1;
+}
+
+void MainWindow::showRuntimeSettings(const RuntimeSettings& runtime) {
+    threadpool_->setValue(runtime.threadpool);
+    cores_->setValue(runtime.cores);
+    processes_->setValue(runtime.processes);
+    timeScale_->setValue(runtime.timeScale);
 }
 
 QStringList MainWindow::problems() const { return problems_; }
@@ -1060,10 +1064,7 @@ void MainWindow::applyRecording(const RunDocument& document) {
     for (const SourceText& text : document.sources)
         if (!scenario_->program.empty() && text.path == scenario_->program)
             program = &text;
-    nodeCode_ = scenario_->program.empty() ? nodeCodeFor(*scenario_) : programCode(program ? program->text : std::string());
-    rightTabs_->setTabText(rightTabs_->indexOf(codePage_), scenario_->program.empty() ? tr("As Node.js") : tr("Program"));
-    codeView_->setPlainText(qs(nodeCode_.text()));
-    highlightedCodeLine_ = -1;
+    showCode(program ? program->text : std::string());
     scenarioText_ = source ? qs(source->text) : QString();
     sourceView_->setPlainText(scenarioText_);
     timeline_->setScenarioSource(source ? QFileInfo(qs(source->path)).fileName() : QString(), scenarioText_);
@@ -1081,10 +1082,7 @@ void MainWindow::applyRecording(const RunDocument& document) {
     }
     markdown += qs(scenario_->description);
     teaching_->setMarkdown(markdown);
-    threadpool_->setValue(scenario_->runtime.threadpool);
-    cores_->setValue(scenario_->runtime.cores);
-    processes_->setValue(scenario_->runtime.processes);
-    timeScale_->setValue(scenario_->runtime.timeScale);
+    showRuntimeSettings(scenario_->runtime);
     timeline_->setNotes(scenario_->notes);
     LoopViewOptions options;
     options.threadpool = scenario_->runtime.threadpool;

@@ -127,6 +127,10 @@ private:
     void highlightCode(const SourceLocation& step);
 
     void applyRecording(const RunDocument& document);
+    // The code pane: the open scenario's program as it is (or was, for a recording), or its
+    // steps as Node.js code.
+    void showCode(const std::string& programText);
+    void showRuntimeSettings(const RuntimeSettings& runtime);
     void compareWithDialog();
     void recordWithNodeToo();
     void showComparison(RunDocument other, const QString& otherPath);

@@ -116,6 +116,12 @@ QRectF paintPanel(QPainter& painter, const QRectF& r, const Theme& theme, const 
 }
 
 
+void paintZebraRow(QPainter& painter, const QRectF& row, const Theme& theme) {
+    QColor zebra = theme.grid;
+    zebra.setAlpha(theme.isDark ? 90 : 120);
+    painter.fillRect(row, zebra);
+}
+
 SlideTimeline::SlideTimeline() = default;
 SlideTimeline::~SlideTimeline() = default;
 

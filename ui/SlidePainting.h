@@ -47,6 +47,8 @@ void drawText(QPainter& painter, const QRectF& r, const QString& text, const QFo
 void paintHeader(QPainter& painter, const QRectF& r, const Theme& theme, const QString& title, const QString& subtitle,
                  const QString& badge);
 void paintLegend(QPainter& painter, const QRectF& r, const Theme& theme, const std::vector<LegendEntry>& entries);
+// Every other row of a table is shaded, so that the eye follows a row across.
+void paintZebraRow(QPainter& painter, const QRectF& row, const Theme& theme);
 // The body's panel frame with a title; returns the area inside it.
 QRectF paintPanel(QPainter& painter, const QRectF& r, const Theme& theme, const QString& title);
 

@@ -414,9 +414,7 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const QRectF row(tableArea.left(), tableArea.top() + headH + rowH * double(i), tableArea.width(), rowH);
             if (i % 2 == 0) {
-                QColor zebra = theme.grid;
-                zebra.setAlpha(theme.isDark ? 90 : 120);
-                painter.fillRect(row, zebra);
+                paintZebraRow(painter, row, theme);
             }
             drawText(painter, row.adjusted(unit * 0.5, 0, -(tableArea.width() - labelW), 0), rows[i].label, theme.font(0.95),
                      theme.text);

@@ -14,6 +14,8 @@
 #include <csignal>
 #include <unistd.h>
 
+#include "support/PngSize.h"
+
 namespace {
 
 const QString kSourceDir = QStringLiteral(LOOPSCOPE_SOURCE_DIR);
@@ -125,15 +127,7 @@ Outcome runShell(const QString& program, const QStringList& arguments, const QSt
     return outcome;
 }
 
-QSize pngSize(const QByteArray& bytes) {
-    if (bytes.size() < 24 || !bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.mid(12, 4) != "IHDR")
-        return {};
-    auto word = [&](int at) {
-        return int((quint32(quint8(bytes[at])) << 24) | (quint32(quint8(bytes[at + 1])) << 16) |
-                   (quint32(quint8(bytes[at + 2])) << 8) | quint32(quint8(bytes[at + 3])));
-    };
-    return QSize(word(16), word(20));
-}
+using loopscope::testing::pngSize;
 
 // What is wrong with a picture file, judged by its name's extension; empty when it is whole.
 // `size` is the PNG's expected size, or empty for any.

@@ -9,9 +9,7 @@
 
 namespace loopscope::testing {
 
-inline QSize pngSize(const QString& path) {
-    QFile file(path);
-    const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.read(24) : QByteArray();
+inline QSize pngSize(const QByteArray& bytes) {
     if (bytes.size() < 24 || !bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.mid(12, 4) != "IHDR")
         return {};
     auto word = [&](int at) {
@@ -19,6 +17,11 @@ inline QSize pngSize(const QString& path) {
                    (quint32(quint8(bytes[at + 2])) << 8) | quint32(quint8(bytes[at + 3])));
     };
     return QSize(word(16), word(20));
+}
+
+inline QSize pngSize(const QString& path) {
+    QFile file(path);
+    return pngSize(file.open(QIODevice::ReadOnly) ? file.read(24) : QByteArray());
 }
 
 }  // namespace loopscope::testing
