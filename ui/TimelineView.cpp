@@ -156,7 +156,8 @@ void TimelineView::rebuildRows() {
             QString name = QString::fromStdString(row.name);
             if (cluster && row.lane.process == 0 && row.lane.kind != LaneKind::Client && !name.isEmpty())
                 name = tr("process 1 %1").arg(name);
-            if (!runName.isEmpty())
+            // A lane's further slots (kernel I/O side by side) are unnamed: they stay so.
+            if (!runName.isEmpty() && !name.isEmpty())
                 name = runName + QLatin1Char(' ') + name;
             rows.push_back({TimelineRow::Kind::Spans, set, i, name});
         }
