@@ -158,6 +158,10 @@ MainWindow::MainWindow(const QString& scenarioPath, QWidget* parent)
         showPosition(playback_->position(), playback_->time());
     });
     connect(runs_, &RunController::finished, this, &MainWindow::onRunFinished);
+    connect(runs_, &RunController::readProgress, this, [this](double fraction) {
+        readPercent_ = int(fraction * 100);
+        updateRunState();
+    });
     connect(runs_, &RunController::engineStarted, this, [this](EngineKind engine) {
         statusLabel_->setText(engine == EngineKind::EventLoop ? tr("Running on the event loop...")
                                                               : tr("Running one thread per request..."));
@@ -842,7 +846,11 @@ void MainWindow::updateRunState() {
     cores_->setEnabled(!running);
     processes_->setEnabled(!running);
     timeScale_->setEnabled(!running);
-    if (running)
+    if (running && showingRecording_)
+        statusLabel_->setText(tr("Opening the run: %1% read, %2 events (Esc cancels)")
+                                  .arg(std::max(readPercent_, 0))
+                                  .arg(primary_ ? primary_->size() : 0));
+    else if (running)
         statusLabel_->setText(tr("%1 events received").arg(primary_ ? primary_->size() : 0));
     else if (primary_ && primary_->size() > 0)
         statusLabel_->setText(tr("%1 events").arg(primary_->size()));
@@ -1029,6 +1037,7 @@ bool MainWindow::openRecording(const QString& path) {
     scenarioPath_ = path;
     watchedProgram_.clear();
     showingRecording_ = true;
+    readPercent_ = 0;
     scenario_.reset();  // until the recording's sources have been read (applyRecording)
     problems_.clear();
     problemList_->clear();

@@ -1,6 +1,7 @@
 #include "RunController.h"
 
 #include <exception>
+#include <memory>
 #include <optional>
 
 #include "EngineProcess.h"
@@ -109,7 +110,15 @@ void RunController::readRecording(const QString& path, TraceStore* eventLoop, Tr
             result.document = std::move(trace.document);
         }
     } else {
-        result = readRunFile(file, filler);
+        // A few hundred reports at most: each is a queued call to the GUI thread.
+        auto lastReported = std::make_shared<int>(-1);
+        result = readRunFile(file, filler, [this, lastReported](double fraction) {
+            const int percent = int(fraction * 100);
+            if (percent == *lastReported)
+                return;
+            *lastReported = percent;
+            QMetaObject::invokeMethod(this, [this, fraction] { emit readProgress(fraction); }, Qt::QueuedConnection);
+        });
     }
     filler.flush();
     const bool ok = result.document.has_value() && !cancelled_;

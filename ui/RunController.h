@@ -54,6 +54,8 @@ public:
 signals:
     void started();
     void engineStarted(loopscope::EngineKind engine);
+    // How much of a recording has been read, from 0 to 1 (open() only).
+    void readProgress(double fraction);
     // ok: every engine completed. error: what went wrong, in words.
     void finished(bool ok, const QString& error, bool cancelled);
 
