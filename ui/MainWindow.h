@@ -138,7 +138,8 @@ private:
     RunDocument documentOnScreen() const;
 
     QString scenarioPath_;
-    bool showingRecording_ = false;
+    bool showingRecording_ = false;  // the run on screen was read from a file, not run
+    int readPercent_ = 0;            // of the recording being opened
     QAction* withNode_ = nullptr;
     QString nodeExecutable_;  // "" when there is none on PATH (withNode_ says why)
     std::thread background_;  // reads a run to compare, or records the program under Node  // the run on screen was read from a file, not run
