@@ -28,6 +28,15 @@ std::int64_t unzigzag(std::uint64_t value) {
     return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
 }
 
+// Deltas between any two timestamps, even the extremes, wrap around as unsigned numbers do.
+std::int64_t wrappingDifference(std::int64_t a, std::int64_t b) {
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
+}
+
+std::int64_t wrappingSum(std::int64_t a, std::int64_t b) {
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
+}
+
 std::uint64_t readVarint(const std::uint8_t* bytes, std::size_t& offset) {
     std::uint64_t value = 0;
     for (int shift = 0;; shift += 7) {
@@ -131,7 +140,11 @@ std::uint32_t PackedTrace::stepIndex(const SourceLocation& step) {
 void PackedTrace::append(const TraceEvent& event) {
     if (size_ % kBlockEvents == 0) {
         // Each block decodes on its own: the deltas start over.
-        blockOffsets_.push_back(bytes_.size());
+        if (chunks_.empty() || chunkUsed_ + kBlockEvents * kMaxEventBytes > kChunkBytes) {
+            chunks_.push_back(std::make_unique_for_overwrite<std::uint8_t[]>(kChunkBytes));
+            chunkUsed_ = 0;
+        }
+        blockOffsets_.push_back(((chunks_.size() - 1) << kChunkShift) | chunkUsed_);
         blockMaxTs_.push_back(size_ == 0 ? event.ts : maxTs_);
         previousTs_ = 0;
         previousLane_ = 0;
@@ -146,8 +159,7 @@ void PackedTrace::append(const TraceEvent& event) {
     flags |= event.value != 0 ? kHasValue : 0;
     flags |= text != 0 ? kHasText : 0;
     flags |= (event.cause != 0 || step != 0) ? kHasCauseStep : 0;
-    // At most 2 + 7 varints of 10 bytes: encoded here, appended at once.
-    std::uint8_t encoded[2 + 7 * 10];
+    std::uint8_t* encoded = chunks_.back().get() + chunkUsed_;
     std::size_t length = 0;
     auto put = [&](std::uint64_t value) {
         while (value >= 0x80) {
@@ -158,7 +170,7 @@ void PackedTrace::append(const TraceEvent& event) {
     };
     encoded[length++] = static_cast<std::uint8_t>(unsigned(event.kind) * kQueueKinds + unsigned(event.queue));
     encoded[length++] = flags;
-    put(zigzag(event.ts - previousTs_));
+    put(zigzag(wrappingDifference(event.ts, previousTs_)));
     if (flags & kHasLane)
         put(lane);
     if (flags & kHasId)
@@ -171,7 +183,7 @@ void PackedTrace::append(const TraceEvent& event) {
         put(event.cause);
         put(step);
     }
-    bytes_.insert(bytes_.end(), encoded, encoded + length);
+    chunkUsed_ += length;
     previousTs_ = event.ts;
     previousLane_ = lane;
     if (event.id != 0)
@@ -203,35 +215,40 @@ void PackedTrace::Cursor::next() {
 }
 
 void PackedTrace::Cursor::decode() {
-    if (position_ % kBlockEvents == 0)
+    if (position_ % kBlockEvents == 0) {
         previous_ = Previous{};
-    const std::uint8_t* bytes = trace_->bytes_.data();
-    const std::uint8_t kindQueue = bytes[offset_++];
-    const std::uint8_t flags = bytes[offset_++];
+        offset_ = trace_->blockOffsets_[position_ / kBlockEvents];
+    }
+    const std::uint8_t* bytes = trace_->chunks_[offset_ >> kChunkShift].get();
+    std::size_t local = offset_ & (kChunkBytes - 1);
+    const std::size_t chunkStart = offset_ - local;
+    const std::uint8_t kindQueue = bytes[local++];
+    const std::uint8_t flags = bytes[local++];
     event_.kind = static_cast<EventKind>(kindQueue / kQueueKinds);
     event_.queue = static_cast<QueueKind>(kindQueue % kQueueKinds);
     event_.phase = static_cast<Phase>(flags & kPhaseMask);
-    event_.ts = previous_.ts + unzigzag(readVarint(bytes, offset_));
+    event_.ts = wrappingSum(previous_.ts, unzigzag(readVarint(bytes, local)));
     if (flags & kHasLane)
-        previous_.lane = static_cast<std::uint32_t>(readVarint(bytes, offset_));
+        previous_.lane = static_cast<std::uint32_t>(readVarint(bytes, local));
     event_.lane = trace_->lanes_[previous_.lane];
     event_.id = 0;
     if (flags & kHasId) {
-        event_.id = previous_.id + static_cast<std::uint64_t>(unzigzag(readVarint(bytes, offset_)));
+        event_.id = previous_.id + static_cast<std::uint64_t>(unzigzag(readVarint(bytes, local)));
         previous_.id = event_.id;
     }
-    event_.value = (flags & kHasValue) ? unzigzag(readVarint(bytes, offset_)) : 0;
+    event_.value = (flags & kHasValue) ? unzigzag(readVarint(bytes, local)) : 0;
     if (flags & kHasText)
-        event_.text.assign(trace_->texts_.text(static_cast<std::uint32_t>(readVarint(bytes, offset_))));
+        event_.text.assign(trace_->texts_.text(static_cast<std::uint32_t>(readVarint(bytes, local))));
     else
         event_.text.clear();
     event_.cause = 0;
     event_.step = SourceLocation{};
     if (flags & kHasCauseStep) {
-        event_.cause = readVarint(bytes, offset_);
-        event_.step = trace_->steps_[readVarint(bytes, offset_)];
+        event_.cause = readVarint(bytes, local);
+        event_.step = trace_->steps_[readVarint(bytes, local)];
     }
     previous_.ts = event_.ts;
+    offset_ = chunkStart + local;
 }
 
 TraceEvent PackedTrace::at(std::size_t index) const { return cursor(index).event(); }
@@ -265,7 +282,9 @@ std::size_t PackedTrace::countUpTo(Nanoseconds time) const {
 }
 
 std::size_t PackedTrace::memoryBytes() const {
-    return bytes_.capacity() + blockOffsets_.capacity() * sizeof(std::uint64_t) +
+    // A chunk's tail that was never written takes no memory: what is counted is what is used.
+    const std::size_t used = chunks_.empty() ? 0 : (chunks_.size() - 1) * kChunkBytes + chunkUsed_;
+    return used + blockOffsets_.capacity() * sizeof(std::uint64_t) +
            blockMaxTs_.capacity() * sizeof(Nanoseconds) + lanes_.capacity() * sizeof(Lane) +
            steps_.capacity() * sizeof(SourceLocation) + texts_.memoryBytes() +
            (laneIndex_.size() + stepIndex_.size()) * 32;

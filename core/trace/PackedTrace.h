@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,6 +60,7 @@ public:
     Nanoseconds endTime() const { return maxTs_; }
 
     const TextTable& texts() const { return texts_; }
+    // The memory the trace uses (its bytes, block index and tables).
     std::size_t memoryBytes() const;
 
     // Reads events in order, one decode each; the event it shows is reused between steps.
@@ -81,7 +83,7 @@ public:
 
         const PackedTrace* trace_;
         std::size_t position_;
-        std::size_t offset_ = 0;  // byte offset of the event after event_
+        std::size_t offset_ = 0;  // where the event after event_ starts (as in blockOffsets_)
         Previous previous_;
         TraceEvent event_;
     };
@@ -92,8 +94,14 @@ private:
     std::uint32_t laneIndex(const Lane& lane);
     std::uint32_t stepIndex(const SourceLocation& step);
 
-    std::vector<std::uint8_t> bytes_;
-    std::vector<std::uint64_t> blockOffsets_;  // byte offset of event k * kBlockEvents
+    // The bytes, in chunks that are never moved (growing one big buffer would copy it all
+    // each time it doubles); a block lies within one chunk.
+    static constexpr int kChunkShift = 20;
+    static constexpr std::size_t kChunkBytes = std::size_t(1) << kChunkShift;
+    static constexpr std::size_t kMaxEventBytes = 2 + 7 * 10;  // two bytes and seven varints
+    std::vector<std::unique_ptr<std::uint8_t[]>> chunks_;
+    std::size_t chunkUsed_ = 0;
+    std::vector<std::uint64_t> blockOffsets_;  // where event k * kBlockEvents starts: chunk << kChunkShift | offset
     std::vector<Nanoseconds> blockMaxTs_;      // the running maximum ts at each block's end
     std::vector<Lane> lanes_{Lane{}};
     std::unordered_map<std::uint64_t, std::uint32_t> laneIndex_;

@@ -50,7 +50,8 @@ Trace extremes() {
     low.cause = ~std::uint64_t(0);
     low.step = SourceLocation{std::numeric_limits<int>::max(), std::numeric_limits<int>::min()};
     low.value = std::numeric_limits<std::int64_t>::min();
-    low.text = std::string("nul \0 inside, and UTF-8: \u00e9\u2192", 32);
+    const char text[] = "nul \0 inside, and UTF-8: \u00e9\u2192";
+    low.text = std::string(text, sizeof text - 1);
     TraceEvent high = low;
     high.ts = std::numeric_limits<Nanoseconds>::max();
     high.id = 1;
