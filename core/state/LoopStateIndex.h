@@ -14,7 +14,9 @@ namespace loopscope {
 
 class LoopStateIndex {
 public:
-    explicit LoopStateIndex(std::size_t interval = 4096);
+    // A checkpoint (a LoopState with its console tail, a few KiB) every 8192 events is under one
+    // byte per event; a seek replays at most that many events, unnarrated (well under a millisecond).
+    explicit LoopStateIndex(std::size_t interval = 8192);
 
     // Takes in the next events of the trace (from the one at indexedEvents()). Only the
     // last event a state narrates is narrated: a sentence per event would be most of the work.
