@@ -136,8 +136,13 @@ std::string phaseSentence(Phase phase) {
 void beginCallback(LoopState& state, const TraceEvent& event) {
     StackFrame frame;
     frame.name = callbackName(state, event);
-    if (event.queue != QueueKind::None)
-        takeEntry(state.queue(event.queue), event.id);
+    // The entry is usually gone already (a Dequeue came first): a search of a queue of a
+    // million timers at every callback would make a big run quadratic.
+    auto& queue = state.queue(event.queue);
+    const bool atFront = !queue.empty() && queue.front().id == event.id;
+    const bool justDequeued = state.lastDequeued.id == event.id && event.id != 0;
+    if (event.queue != QueueKind::None && (atFront || !justDequeued))
+        takeEntry(queue, event.id);
     frame.step = event.step;
     frame.id = event.id;
     frame.isCallback = true;
