@@ -6,9 +6,8 @@
 // reader does. Targets: under 2 s for 10M events, at most 32 bytes per event.
 // Memory is measured in a process of its own (memory freed by an earlier benchmark would be
 // reused and not show):
-//   build/bin/bench_ui_trace_store --benchmark_filter='BM_StoreTakesInRun'
-//   build/bin/bench_ui_trace_store --benchmark_filter='BM_StoreBytesPerEvent/10000000\b'
-
+//   build/bin/bench_ui_trace_store --benchmark_filter='Only|BM_StoreTakesInRun'
+//   build/bin/bench_ui_trace_store --benchmark_filter='BM_StoreBytesPerEvent/10000000/'
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
