@@ -19,6 +19,26 @@
 #include "TraceStore.h"
 
 namespace loopscope {
+namespace {
+
+// The events the measurements read (requests and the process's counters): a run of
+// millions of events is not decoded whole to measure its few requests.
+Trace measuredEvents(const PackedTrace& trace) {
+    Trace measured;
+    for (PackedTrace::Cursor c = trace.cursor(); !c.atEnd(); c.next()) {
+        switch (c.event().kind) {
+        case EventKind::RequestSend:
+        case EventKind::RequestDone:
+        case EventKind::RequestArrive:
+        case EventKind::RequestRespond:
+        case EventKind::Counter: measured.push_back(c.event()); break;
+        default: break;
+        }
+    }
+    return measured;
+}
+
+}  // namespace
 
 namespace {
 
@@ -165,7 +185,7 @@ void ComparisonView::refresh() {
     for (const Side& side : sides) {
         if (!side.store || side.store->size() == 0)
             continue;
-        const Trace& trace = side.store->trace();
+        const Trace trace = measuredEvents(side.store->trace());
         const std::vector<RequestTiming> requests = requestTimings(trace);
         const std::vector<ProcessSample> samples = side.store->processSamples();
         const RunMeasurements m = measureRun(requests, samples, processTotalsFromTrace(trace));

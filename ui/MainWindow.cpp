@@ -807,11 +807,13 @@ void MainWindow::onRunFinished(bool ok, const QString& error, bool cancelled) {
     // A program that ended on an uncaught error: Node's report is its last stderr line.
     std::optional<Diagnostic> uncaught;
     if (scenario_ && !scenario_->program.empty() && primary_) {
-        const Trace& trace = primary_->trace();
-        for (std::size_t i = trace.size(); i-- > 0 && !uncaught;)
-            if (trace[i].kind == EventKind::Log && (trace[i].value & kLogToStderr))
-                if (const std::optional<UncaughtError> error = uncaughtErrorIn(trace[i].text))
+        // The last stderr line that is an uncaught error's report.
+        for (PackedTrace::Cursor c = primary_->trace().cursor(); !c.atEnd(); c.next()) {
+            const TraceEvent& event = c.event();
+            if (event.kind == EventKind::Log && (event.value & kLogToStderr))
+                if (const std::optional<UncaughtError> error = uncaughtErrorIn(event.text))
                     uncaught = Diagnostic{error->file, error->line, error->column, "uncaught " + error->thrown};
+        }
     }
     setRunProblem(uncaught);
     if (cancelled)
@@ -899,10 +901,10 @@ void MainWindow::highlightCode(const SourceLocation& step) {
 }
 
 void MainWindow::updateConsole(std::size_t events) {
-    const Trace& trace = primary_->trace();
+    const PackedTrace& trace = primary_->trace();
     const std::size_t indexed = primary_->index().indexedEvents();
-    for (; logScanned_ < indexed; ++logScanned_)
-        if (trace[logScanned_].kind == EventKind::Log)
+    for (PackedTrace::Cursor c = trace.cursor(logScanned_); logScanned_ < indexed; ++logScanned_, c.next())
+        if (c.event().kind == EventKind::Log)
             logEvents_.push_back(logScanned_);
     const std::size_t lines =
         std::size_t(std::lower_bound(logEvents_.begin(), logEvents_.end(), events) - logEvents_.begin());
@@ -916,7 +918,7 @@ void MainWindow::updateConsole(std::size_t events) {
     }
     QStringList text;
     for (std::size_t i = consoleShown_; i < lines; ++i) {
-        const TraceEvent& e = trace[logEvents_[i]];
+        const TraceEvent e = trace.at(logEvents_[i]);
         text << consoleLine(e.ts, e.text);
     }
     console_->appendPlainText(text.join(QLatin1Char('\n')));
@@ -990,8 +992,11 @@ void MainWindow::exportPicture() {
                                  5000);
         return;
     }
-    const Trace* loop = loopStore_->size() > 0 ? &loopStore_->trace() : nullptr;
-    const Trace* threads = threadStore_->size() > 0 ? &threadStore_->trace() : nullptr;
+    // The pictures are drawn from whole Traces: the exported run is decoded for the dialog.
+    const Trace loopTrace = loopStore_->trace().toTrace();
+    const Trace threadTrace = threadStore_->trace().toTrace();
+    const Trace* loop = loopStore_->size() > 0 ? &loopTrace : nullptr;
+    const Trace* threads = threadStore_->size() > 0 ? &threadTrace : nullptr;
     SlideSource source = slideSourceFor(*scenario_, loop, threads);
     source.runtime.threadpool = threadpool_->value();
     source.runtime.cores = cores_->value();

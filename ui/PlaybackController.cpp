@@ -69,7 +69,7 @@ void PlaybackController::tick() {
     const qint64 elapsed = clock_.nsecsElapsed();
     clock_.restart();
     const Nanoseconds target = time_ + Nanoseconds(double(elapsed) * speed_);
-    const std::size_t count = store_->index().eventsUpTo(target);
+    const std::size_t count = store_->eventsUpTo(target);
     const bool atEnd = count >= available() && target >= store_->endTime();
     moveTo(count, std::min(target, std::max(store_->endTime(), time_)));
     if (atEnd && store_->isFinished())
@@ -81,7 +81,7 @@ void PlaybackController::stepForward() {
     following_ = false;
     if (!store_ || position_ >= available())
         return;
-    moveTo(position_ + 1, store_->trace()[position_].ts);
+    moveTo(position_ + 1, store_->trace().timestampAt(position_));
 }
 
 void PlaybackController::stepBack() {
@@ -90,7 +90,7 @@ void PlaybackController::stepBack() {
     if (!store_ || position_ == 0)
         return;
     const std::size_t count = position_ - 1;
-    moveTo(count, count == 0 ? 0 : store_->trace()[count - 1].ts);
+    moveTo(count, count == 0 ? 0 : store_->trace().timestampAt(count - 1));
 }
 
 void PlaybackController::toStart() {
@@ -129,7 +129,7 @@ void PlaybackController::seekTime(Nanoseconds time) {
     following_ = false;
     if (!store_)
         return;
-    moveTo(store_->index().eventsUpTo(time), time);
+    moveTo(store_->eventsUpTo(time), time);
 }
 
 void PlaybackController::seekEvent(std::size_t count) {
@@ -137,7 +137,7 @@ void PlaybackController::seekEvent(std::size_t count) {
     if (!store_)
         return;
     count = std::min(count, available());
-    moveTo(count, count == 0 ? 0 : store_->trace()[count - 1].ts);
+    moveTo(count, count == 0 ? 0 : store_->trace().timestampAt(count - 1));
 }
 
 void PlaybackController::storeGrew() {

@@ -93,11 +93,15 @@ struct SlideRenderer::Impl {
     std::set<std::pair<int, int>> spanKinds;  // (SpanKind, QueueKind) that occur
     std::vector<LegendEntry> timelineLegend;
     const Trace* loopTrace = nullptr;  // the trace the loop view replays
+    PackedTrace loopPacked;  // loopTrace as the index reads it
     LoopStateIndex loopIndex{2048};  // built on the first loop view: timelines do not need it
 
     const LoopStateIndex& indexedLoop() {
-        if (loopTrace && loopIndex.indexedEvents() < loopTrace->size())
-            loopIndex.extend(*loopTrace);
+        if (loopTrace && loopIndex.indexedEvents() < loopTrace->size()) {
+            for (std::size_t i = loopPacked.size(); i < loopTrace->size(); ++i)
+                loopPacked.append((*loopTrace)[i]);
+            loopIndex.extend(loopPacked);
+        }
         return loopIndex;
     }
     SlideTimeline timeline;
@@ -194,7 +198,7 @@ Nanoseconds SlideRenderer::busiestMoment() const {
     constexpr int kSamples = 240;
     for (int i = 0; i <= kSamples; ++i) {
         const Nanoseconds t = end * i / kSamples;
-        const LoopState state = impl_->indexedLoop().stateAtTime(*impl_->loopTrace, t);
+        const LoopState state = impl_->indexedLoop().stateAtTime(impl_->loopPacked, t);
         int score = state.poolBusy() * 3 + state.workersBusy() * 3 + int(state.kernelIo.size()) * 2 +
                     int(state.callStack.size()) + state.threadsAlive;
         for (const auto& queue : state.queues)
@@ -280,7 +284,7 @@ void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
         const Nanoseconds at = options.at >= 0 ? options.at : busiestMoment();
         LoopState state;
         if (impl_->loopTrace)
-            state = impl_->indexedLoop().stateAtTime(*impl_->loopTrace, at);
+            state = impl_->indexedLoop().stateAtTime(impl_->loopPacked, at);
         state.time = at;  // the moment asked for, not the last event before it
         paintHeader(painter, layout.header, theme, title,
                     QStringLiteral("The event loop \u00b7 %1").arg(runtimeText(runtime)),

@@ -98,7 +98,7 @@ void SpanPlottable::drawRow(QCPPainter* painter, int displayRow, const SpanRow& 
             // A label only where the bar holds it whole in height (a picture squeezes many
             // lanes; the tooltip still names the span).
             if (r.width() > 36 && r.height() >= metrics.height() - 1) {
-                const QString label = QString::fromStdString(set.label(it->label));
+                const QString label = QString::fromUtf8(set.label(it->label).data(), qsizetype(set.label(it->label).size()));
                 const QRectF visible = r.intersected(QRectF(mKeyAxis->axisRect()->rect())).adjusted(4, 0, -3, 0);
                 painter->setFont(font);
                 painter->setPen(Qt::white);

@@ -413,6 +413,8 @@ QString TimelineView::toolTipAt(const QPointF& pixel) const {
         return {};
     const TimelineRow& row = spans_->rows()[std::size_t(hit.displayRow)];
     const Span& s = hit.span;
+    const SourceLocation& stepAt = row.set->step(s.step);
+    const std::string_view label = row.set->label(s.label);
     QString what;
     switch (s.kind) {
     case SpanKind::Callback:
@@ -425,15 +427,15 @@ QString TimelineView::toolTipAt(const QPointF& pixel) const {
     case SpanKind::Blocked: what = tr("the thread is blocked, waiting"); break;
     }
     QString text = QStringLiteral("<b>%1</b><br>%2<br>lane: %3<br>start %4, took %5")
-                       .arg(QString::fromStdString(row.set->label(s.label)).toHtmlEscaped(), what, row.name.toHtmlEscaped(),
+                       .arg(QString::fromUtf8(label.data(), qsizetype(label.size())).toHtmlEscaped(), what, row.name.toHtmlEscaped(),
                             QString::fromStdString(formatDuration(s.begin)),
                             QString::fromStdString(formatDuration(s.end - s.begin)));
-    if (s.step.line > 0) {
-        QString step = s.step.line <= scenarioLines_.size() ? scenarioLines_[s.step.line - 1].trimmed() : QString();
+    if (stepAt.line > 0) {
+        QString step = stepAt.line <= scenarioLines_.size() ? scenarioLines_[stepAt.line - 1].trimmed() : QString();
         if (step.startsWith(QLatin1String("- ")))
             step = step.mid(2);
-        const QString where = scenarioFile_.isEmpty() ? tr("line %1").arg(s.step.line)
-                                                      : tr("%1 line %2").arg(scenarioFile_).arg(s.step.line);
+        const QString where = scenarioFile_.isEmpty() ? tr("line %1").arg(stepAt.line)
+                                                      : tr("%1 line %2").arg(scenarioFile_).arg(stepAt.line);
         text += step.isEmpty() ? tr("<br>scenario step: %1").arg(where)
                                : tr("<br>scenario step: <code>%1</code> (%2)").arg(step.toHtmlEscaped(), where);
     }

@@ -11,6 +11,9 @@ void TraceStore::append(std::vector<TraceEvent>&& batch) {
     if (batch.empty())
         return;
     std::lock_guard lock(mutex_);
+    if (cancelled_)
+        return;
+    pending_ += batch.size();
     incoming_.push_back(std::move(batch));
     if (!ingestScheduled_) {
         ingestScheduled_ = true;
@@ -29,6 +32,28 @@ void TraceStore::markFinished(bool ok, const QString& error) {
     }
 }
 
+std::size_t TraceStore::pendingEvents() const {
+    std::lock_guard lock(mutex_);
+    return pending_;
+}
+
+void TraceStore::cancel() {
+    {
+        std::lock_guard lock(mutex_);
+        cancelled_ = true;
+        incoming_.clear();
+        pending_ = 0;
+        if (!finishedArrived_) {
+            finishedArrived_ = true;
+            finishedOk_ = false;
+            finishedError_ = QString::fromLatin1(kCancelled);
+        }
+    }
+    taken_.clear();
+    takenBatch_ = takenOffset_ = 0;
+    drain();
+}
+
 void TraceStore::setProcessSamples(std::vector<ProcessSample> samples) {
     std::lock_guard lock(mutex_);
     samples_ = std::move(samples);
@@ -43,6 +68,8 @@ void TraceStore::clear() {
     std::lock_guard lock(mutex_);
     samples_.clear();
     incoming_.clear();
+    pending_ = 0;
+    cancelled_ = false;
     finishedArrived_ = false;
     finishedOk_ = true;
     finishedError_.clear();
@@ -51,61 +78,54 @@ void TraceStore::clear() {
     trace_.clear();
     index_.follow(0);  // a new run shows its first process
     spans_.clear();
-    spanned_ = 0;
     finished_ = false;
     ok_ = true;
     error_.clear();
 }
 
 bool TraceStore::isIdle() const {
-    return finished_ && takenBatch_ >= taken_.size() && index_.indexedEvents() == trace_.size() &&
-           spanned_ == trace_.size();
+    return finished_ && takenBatch_ >= taken_.size() && index_.indexedEvents() == trace_.size();
 }
 
-// One slice: move arrived events into the trace, index them and turn them into spans,
-// until the budget is spent. Returns true when nothing is left to do.
+// One slice: take arrived events in (pack them, index them, turn them into spans) until
+// the budget is spent. Returns true when nothing is left to do.
 bool TraceStore::ingestSlice(qint64 budgetNs) {
     QElapsedTimer clock;
     clock.start();
     constexpr std::size_t kChunk = 2048;
     while (true) {
-        if (index_.indexedEvents() == trace_.size() && spanned_ == trace_.size()) {
-            if (takenBatch_ >= taken_.size()) {
-                taken_.clear();
-                takenBatch_ = 0;
-                std::lock_guard lock(mutex_);
-                taken_.swap(incoming_);
-                if (taken_.empty()) {
-                    ingestScheduled_ = false;
-                    if (finishedArrived_ && !finished_) {
-                        finished_ = true;
-                        error_ = finishedError_;
-                        ok_ = finishedOk_;
-                    }
-                    return true;
+        if (takenBatch_ >= taken_.size()) {
+            taken_.clear();
+            takenBatch_ = 0;
+            std::lock_guard lock(mutex_);
+            taken_.swap(incoming_);
+            if (taken_.empty()) {
+                ingestScheduled_ = false;
+                if (finishedArrived_ && !finished_) {
+                    finished_ = true;
+                    error_ = finishedError_;
+                    ok_ = finishedOk_;
                 }
-            }
-            // Copy the next chunk of the current batch into the trace.
-            std::vector<TraceEvent>& batch = taken_[takenBatch_];
-            const std::size_t n = std::min(kChunk, batch.size() - takenOffset_);
-            // Growing a vector of a million events moves them all at once, a stall the
-            // GUI would feel: reserve room for a large run up front (pages are only
-            // touched as events arrive).
-            if (trace_.capacity() < trace_.size() + n)
-                trace_.reserve(std::max<std::size_t>(std::size_t(1) << 21, trace_.capacity() * 2));
-            for (std::size_t i = 0; i < n; ++i)
-                trace_.push_back(std::move(batch[takenOffset_ + i]));
-            takenOffset_ += n;
-            if (takenOffset_ >= batch.size()) {
-                std::vector<TraceEvent>().swap(batch);
-                ++takenBatch_;
-                takenOffset_ = 0;
+                return true;
             }
         }
-        index_.extend(trace_, kChunk);
-        const std::size_t spanEnd = std::min(trace_.size(), spanned_ + kChunk);
-        for (; spanned_ < spanEnd; ++spanned_)
-            spans_.add(trace_[spanned_]);
+        std::vector<TraceEvent>& batch = taken_[takenBatch_];
+        const std::size_t end = std::min(batch.size(), takenOffset_ + kChunk);
+        for (std::size_t i = takenOffset_; i < end; ++i) {
+            trace_.append(batch[i]);
+            spans_.add(batch[i]);
+        }
+        index_.add(std::span<const TraceEvent>(batch).subspan(takenOffset_, end - takenOffset_));
+        {
+            std::lock_guard lock(mutex_);
+            pending_ -= end - takenOffset_;
+        }
+        takenOffset_ = end;
+        if (takenOffset_ >= batch.size()) {
+            std::vector<TraceEvent>().swap(batch);
+            ++takenBatch_;
+            takenOffset_ = 0;
+        }
         if (clock.nsecsElapsed() > budgetNs)
             return false;
     }
@@ -115,7 +135,7 @@ void TraceStore::ingest() {
     const std::size_t before = trace_.size();
     const bool wasFinished = finished_;
     const bool done = ingestSlice(qint64(kSliceMilliseconds) * 1000000);
-    if (trace_.size() != before || index_.indexedEvents() != before)
+    if (trace_.size() != before)
         emit grew();
     if (!done) {
         // Let the event loop breathe (paint, input, timers) before the next slice.

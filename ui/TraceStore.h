@@ -1,7 +1,11 @@
 // The events of one run as they arrive. The reader thread appends batches (thread-safe);
 // the GUI thread takes them in through a queued call, a few milliseconds of work at a time,
 // so the window stays responsive however fast a run streams. Everything drawn comes from
-// what has arrived so far: the trace, the LoopState index and the timeline spans.
+// what has arrived so far: the trace (packed: a run of millions of events stays small), the
+// LoopState index and the timeline spans, each built once as an event is taken in.
+// A run read from a file comes in the same way: append() its events in batches from any
+// thread, markFinished() at the end; pendingEvents() tells how far the taking in is, and
+// cancel() stops it.
 #pragma once
 
 #include <QObject>
@@ -10,6 +14,7 @@
 #include <vector>
 
 #include "LoopStateIndex.h"
+#include "PackedTrace.h"
 #include "ProcessUsage.h"
 #include "TraceEvent.h"
 #include "TraceSpans.h"
@@ -23,6 +28,8 @@ public:
 
     // Any thread.
     void append(std::vector<TraceEvent>&& batch);
+    // Events appended and not taken in yet.
+    std::size_t pendingEvents() const;
     void markFinished(bool ok, const QString& error);
     // What the OS said about the engine child while it ran (/proc/<pid>/status samples);
     // set by the runner before markFinished().
@@ -32,10 +39,13 @@ public:
     // GUI thread.
     void clear();
     EngineKind engine() const { return engine_; }
-    const Trace& trace() const { return trace_; }
+    const PackedTrace& trace() const { return trace_; }
     const LoopStateIndex& index() const { return index_; }
     const SpanSet& spans() const { return spans_; }
     std::size_t size() const { return trace_.size(); }
+    TraceEvent event(std::size_t index) const { return trace_.at(index); }
+    // How many events had happened by `time`.
+    std::size_t eventsUpTo(Nanoseconds time) const { return index_.eventsUpTo(trace_, time); }
     bool isFinished() const { return finished_; }
     bool isIdle() const;  // finished and everything taken in
     QString error() const { return error_; }
@@ -48,6 +58,11 @@ public:
     void followProcess(std::uint16_t process);
     // Takes in everything that has arrived, without a time budget (tests, headless use).
     void drain();
+    // Stops taking events in (a long load the user gave up on): what has not been taken in
+    // is dropped, and so is what is appended until clear(); the store finishes, not ok,
+    // with the error kCancelled unless it had finished already.
+    void cancel();
+    static constexpr const char* kCancelled = "cancelled";
 
     // How long one GUI-thread slice of ingestion may take.
     static constexpr int kSliceMilliseconds = 8;
@@ -65,6 +80,8 @@ private:
     mutable std::mutex mutex_;
     std::vector<ProcessSample> samples_;             // guarded by mutex_
     std::vector<std::vector<TraceEvent>> incoming_;  // guarded by mutex_
+    std::size_t pending_ = 0;                        // guarded by mutex_: events not taken in
+    bool cancelled_ = false;                         // guarded by mutex_
     bool ingestScheduled_ = false;                   // guarded by mutex_
     bool finishedArrived_ = false;                   // guarded by mutex_
     bool finishedOk_ = true;                         // guarded by mutex_
@@ -73,10 +90,9 @@ private:
     std::vector<std::vector<TraceEvent>> taken_;     // GUI thread from here on
     std::size_t takenBatch_ = 0;
     std::size_t takenOffset_ = 0;
-    Trace trace_;
+    PackedTrace trace_;
     LoopStateIndex index_;
     SpanSet spans_;
-    std::size_t spanned_ = 0;
     bool finished_ = false;
     bool ok_ = true;
     QString error_;

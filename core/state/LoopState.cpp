@@ -10,6 +10,12 @@
 namespace loopscope {
 namespace {
 
+// The run's begin and end belong to every process; anything else of another process of a
+// cluster is not what a state shows.
+bool concernsState(const LoopState& state, const TraceEvent& event) {
+    return event.lane.process == state.process || event.kind == EventKind::RunBegin || event.kind == EventKind::RunEnd;
+}
+
 bool isFollowedMain(const LoopState& state, const Lane& lane) {
     return lane.kind == LaneKind::Main && lane.process == state.process;
 }
@@ -70,13 +76,15 @@ std::string jobLabel(const LoopState& state, const TraceEvent& event) {
 std::string callbackName(const LoopState& state, const TraceEvent& event) {
     if (!event.text.empty())
         return event.text;
-    const QueueEntry* entry = nullptr;
-    if (event.queue != QueueKind::None)
-        for (const QueueEntry& c : state.queue(event.queue))
-            if (c.id == event.id)
-                entry = &c;
-    if (!entry && state.lastDequeued.id == event.id && event.id != 0)
-        entry = &state.lastDequeued;
+    // A callback's entry has usually just left its queue: searching a queue of a million
+    // waiting timers for it at every callback would make a big run quadratic.
+    const bool justDequeued = state.lastDequeued.id == event.id && event.id != 0;
+    const QueueEntry* entry = justDequeued ? &state.lastDequeued : nullptr;
+    if (!entry && event.queue != QueueKind::None) {
+        auto found = findEntry(state.queue(event.queue), event.id);
+        if (found != state.queue(event.queue).end())
+            entry = &*found;
+    }
     if (!entry || entry->label.empty())
         return callbackLabel(event.queue, event.phase);
     if (entry->label.find("callback") != std::string::npos || event.queue == QueueKind::Microtask)
@@ -128,8 +136,13 @@ std::string phaseSentence(Phase phase) {
 void beginCallback(LoopState& state, const TraceEvent& event) {
     StackFrame frame;
     frame.name = callbackName(state, event);
-    if (event.queue != QueueKind::None)
-        takeEntry(state.queue(event.queue), event.id);
+    // The entry is usually gone already (a Dequeue came first): a search of a queue of a
+    // million timers at every callback would make a big run quadratic.
+    auto& queue = state.queue(event.queue);
+    const bool atFront = !queue.empty() && queue.front().id == event.id;
+    const bool justDequeued = state.lastDequeued.id == event.id && event.id != 0;
+    if (event.queue != QueueKind::None && (atFront || !justDequeued))
+        takeEntry(queue, event.id);
     frame.step = event.step;
     frame.id = event.id;
     frame.isCallback = true;
@@ -382,15 +395,19 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
     return {};
 }
 
-void applyEvent(LoopState& state, const TraceEvent& event) {
+bool narrates(const LoopState& state, const TraceEvent& event) {
+    return concernsState(state, event) && event.kind != EventKind::Counter && event.lane.kind != LaneKind::Client;
+}
+
+namespace {
+
+void applyEventTo(LoopState& state, const TraceEvent& event, bool narrated) {
     ++state.eventsApplied;
     state.time = std::max(state.time, event.ts);
     state.processes = std::max(state.processes, int(event.lane.process) + 1);
-    // The run's begin and end belong to every process; anything else of another
-    // process of a cluster is not what this state shows.
-    if (event.lane.process != state.process && event.kind != EventKind::RunBegin && event.kind != EventKind::RunEnd)
+    if (!concernsState(state, event))
         return;
-    if (event.kind != EventKind::Counter && event.lane.kind != LaneKind::Client)
+    if (narrated && narrates(state, event))
         state.narration = narrate(state, event);
     if (event.step.line > 0)
         state.currentStep = event.step;
@@ -495,6 +512,12 @@ void applyEvent(LoopState& state, const TraceEvent& event) {
         break;
     }
 }
+
+}  // namespace
+
+void applyEvent(LoopState& state, const TraceEvent& event) { applyEventTo(state, event, true); }
+
+void applyEventUnnarrated(LoopState& state, const TraceEvent& event) { applyEventTo(state, event, false); }
 
 LoopState apply(LoopState state, const TraceEvent& event) {
     applyEvent(state, event);

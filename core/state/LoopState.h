@@ -110,6 +110,11 @@ struct LoopState {
 
 // Applies one event in place. `apply(state, e)` below is the same as a value function.
 void applyEvent(LoopState& state, const TraceEvent& event);
+// The same without the narration: for replaying a stretch of events of which only the last
+// narrated one is shown (narrating is most of what applying an event costs).
+void applyEventUnnarrated(LoopState& state, const TraceEvent& event);
+// Whether applying `event` to `state` sets its narration.
+bool narrates(const LoopState& state, const TraceEvent& event);
 LoopState apply(LoopState state, const TraceEvent& event);
 
 // The state after the first `count` events of `trace` (count is clamped to its size),

@@ -5,25 +5,29 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "PackedTrace.h"
 #include "TraceEvent.h"
 
 namespace loopscope {
 
 enum class SpanKind : std::uint8_t { Callback, Work, Io, Running, Blocked };
 
+// 32 bytes: a run of millions of events has a span for every few of them. What a span
+// shows besides its times lives in the set's tables (label, step).
 struct Span {
     Nanoseconds begin = 0;
     Nanoseconds end = 0;
+    std::uint64_t id = 0;
+    std::uint32_t label = 0;            // index into SpanSet::label
+    std::uint16_t step = 0;             // index into SpanSet::step (0: none)
     SpanKind kind = SpanKind::Callback;
     QueueKind queue = QueueKind::None;  // callbacks: the queue they came from
-    std::uint64_t id = 0;
-    std::uint64_t cause = 0;
-    SourceLocation step;
-    std::uint32_t label = 0;            // index into SpanSet::labels
 };
+static_assert(sizeof(Span) == 32, "a span stays small: there are millions in a big run");
 
 // One row of the timeline. Spans on a row never overlap and are ordered by begin
 // (so also by end): a row can be searched by time.
@@ -55,11 +59,15 @@ public:
     void clear();
 
     const std::vector<SpanRow>& rows() const { return rows_; }
-    const std::string& label(std::uint32_t index) const { return labels_[index]; }
+    std::string_view label(std::uint32_t index) const { return labels_.text(index); }
+    // The scenario step a span came from (line 0 when none, or beyond kMaxSteps distinct steps).
+    const SourceLocation& step(std::uint16_t index) const { return steps_[index]; }
     std::size_t spanCount() const { return spanCount_; }
     Nanoseconds endTime() const { return endTime_; }
     const std::vector<ThreadCountSample>& threadCounts() const { return threadCounts_; }
-    // Spans of `id` in time order, and when it was first enqueued (or -1).
+    // Spans of `id` in time order (a search of every row, remembered for the last id
+    // asked: the selected span's flow is drawn at each replot), and when it was first
+    // enqueued (or -1).
     std::vector<SpanRef> spansOf(std::uint64_t id) const;
     Nanoseconds enqueuedAt(std::uint64_t id) const;
     // The row of a lane (its first slot), or -1.
@@ -68,28 +76,46 @@ public:
 private:
     struct Open {
         Span span;
+        bool active = false;
+    };
+    struct KernelSlot {
+        std::uint32_t slot = 0;
         std::uint32_t row = 0;
     };
+    struct Enqueued {
+        std::uint64_t id = 0;
+        Nanoseconds ts = 0;
+    };
+    static constexpr std::size_t kMaxSteps = 0xffff;
     std::uint32_t rowFor(const Lane& lane, std::uint32_t slot);
-    std::uint32_t internLabel(const std::string& text);
-    void begin(const TraceEvent& event, SpanKind kind, std::uint32_t row, std::uint64_t key);
-    void end(Nanoseconds ts, std::uint64_t key);
+    std::uint16_t internStep(const SourceLocation& step);
+    void noteEnqueued(std::uint64_t id, Nanoseconds ts);
+    void begin(const TraceEvent& event, SpanKind kind, std::uint32_t row);
+    void end(Nanoseconds ts, int row);  // row -1: none
     static std::uint64_t laneKey(const Lane& lane, std::uint32_t slot);
 
     std::vector<SpanRow> rows_;
     std::unordered_map<std::uint64_t, std::uint32_t> rowIndex_;  // laneKey -> row
-    std::vector<std::string> labels_{std::string()};
-    std::unordered_map<std::string, std::uint32_t> labelIndex_{{std::string(), 0}};
-    std::unordered_map<std::uint64_t, Open> open_;               // open span key -> span
+    TextTable labels_;
+    std::vector<SourceLocation> steps_{SourceLocation{}};
+    std::unordered_map<std::uint64_t, std::uint16_t> stepIndex_;
+    std::vector<Open> open_;  // per row: the span open on it
     std::vector<bool> kernelSlotBusy_;
-    std::unordered_map<std::uint64_t, std::uint32_t> kernelSlotOf_;  // io id -> slot
-    std::unordered_map<std::uint64_t, std::vector<SpanRef>> byId_;
-    std::unordered_map<std::uint64_t, Nanoseconds> enqueued_;
-    std::unordered_map<std::uint64_t, std::string> pendingLabel_;  // id -> label from Enqueue
+    std::unordered_map<std::uint64_t, KernelSlot> kernelSlotOf_;  // io id -> where it is drawn
+    // When each id was first enqueued. Engines number ids as they schedule, so ids mostly
+    // arrive in increasing order: those go to a sorted vector (16 bytes each), the few that
+    // arrive after a higher one (a cluster's processes interleave) to a map.
+    std::vector<Enqueued> enqueued_;
+    std::unordered_map<std::uint64_t, Nanoseconds> lateEnqueued_;
+    // The label an Enqueue gave an id, until a callback of that id has begun.
+    std::unordered_map<std::uint64_t, std::uint32_t> pendingLabel_;
     std::vector<ThreadCountSample> threadCounts_;
     std::unordered_map<std::uint32_t, SpanKind> threadState_;
     std::size_t spanCount_ = 0;
     Nanoseconds endTime_ = 0;
+    mutable std::uint64_t cachedId_ = 0;  // spansOf's last answer, valid while spanCount_ is cachedCount_
+    mutable std::size_t cachedCount_ = 0;
+    mutable std::vector<SpanRef> cachedRefs_;
 };
 
 }  // namespace loopscope

@@ -52,7 +52,7 @@ private slots:
 
     void busyPoolLanesAreFilled() {
         const Theme theme = Theme::light();
-        const Trace trace = testing::readsOnPool(8, 4, 20 * kMillisecond);
+        const PackedTrace trace = PackedTrace::fromTrace(testing::readsOnPool(8, 4, 20 * kMillisecond));
         LoopStateIndex index(16);
         index.extend(trace);
         const LoopState idle = index.stateAtTime(trace, -1);
@@ -82,7 +82,7 @@ private slots:
         QCOMPARE(panel.accessibleDescription(), QStringLiteral("console.log prints \u201chello\u201d"));
 
         const Theme theme = Theme::light();
-        const Trace trace = testing::readsOnPool(8, 4, 20 * kMillisecond);
+        const PackedTrace trace = PackedTrace::fromTrace(testing::readsOnPool(8, 4, 20 * kMillisecond));
         LoopStateIndex index(16);
         index.extend(trace);
         const LoopState busy = index.stateAtTime(trace, 10 * kMillisecond);

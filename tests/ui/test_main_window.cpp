@@ -199,7 +199,7 @@ private slots:
         MainWindow window(QStringLiteral(":/scenarios/timer.yaml"));
         window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
         QVERIFY(runToEnd(window));
-        dumpIfAsked(window.eventLoopStore()->trace());
+        dumpIfAsked(window.eventLoopStore()->trace().toTrace());
         QCOMPARE(consoleLines(window).size(), 3);
         QVERIFY(consoleLines(window)[0].endsWith(QStringLiteral("Start")));
         QVERIFY(consoleLines(window)[1].endsWith(QStringLiteral("End")));
@@ -251,7 +251,7 @@ private slots:
         window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
         QVERIFY(runToEnd(window));
         TraceStore* store = window.eventLoopStore();
-        const Trace& trace = store->trace();
+        const Trace& trace = store->trace().toTrace();
         dumpIfAsked(trace);
         // As in Node, each fs.readFile is four pool jobs (open, fstat, the 60 ms read,
         // close), each queued when the one before it completes. Where the main script
@@ -348,7 +348,7 @@ private slots:
         QVERIFY(finished.wait(120000));
         QCOMPARE(finished.front().at(0).toBool(), true);
         QTRY_VERIFY(window.eventLoopStore()->isIdle() && window.threadStore()->isIdle());
-        dumpIfAsked(window.threadStore()->trace());
+        dumpIfAsked(window.threadStore()->trace().toTrace());
 
         // The comparison tab shows what `run --summary` prints: the client's view of
         // each request and what the OS said about each engine's process.
@@ -356,8 +356,8 @@ private slots:
         RunMeasurements measured[2];
         for (int side = 0; side < 2; ++side) {
             QVERIFY(!stores[side]->processSamples().empty());
-            measured[side] = measureRun(requestTimings(stores[side]->trace()), stores[side]->processSamples(),
-                                        processTotalsFromTrace(stores[side]->trace()));
+            measured[side] = measureRun(requestTimings(stores[side]->trace().toTrace()), stores[side]->processSamples(),
+                                        processTotalsFromTrace(stores[side]->trace().toTrace()));
             QCOMPARE(measured[side].answered, 3);
         }
         const RunMeasurements& loop = measured[0];
@@ -376,7 +376,7 @@ private slots:
         std::vector<Nanoseconds> arrivals;
         std::map<std::uint64_t, Read> reads;
         std::vector<std::uint64_t> readOrder;  // as the handlers queued them: arrival order
-        for (const TraceEvent& event : window.eventLoopStore()->trace()) {
+        for (const TraceEvent& event : window.eventLoopStore()->trace().toTrace()) {
             if (event.kind == EventKind::RequestArrive)
                 arrivals.push_back(event.ts);
             if (event.text != "fs.readFile")
@@ -413,7 +413,7 @@ private slots:
         // When the third read starts, the workers hold every read not finished yet
         // (on a busy machine the first may finish before the third request is read).
         // A read is the plainly labelled one of fs.readFile's four pool jobs.
-        const Trace& trace = window.eventLoopStore()->trace();
+        const Trace& trace = window.eventLoopStore()->trace().toTrace();
         auto isRead = [&](std::size_t i, EventKind kind) {
             return trace[i].kind == kind && trace[i].lane.kind == LaneKind::PoolWorker && trace[i].text == "fs.readFile";
         };
@@ -449,7 +449,7 @@ private slots:
         window.setEngineExecutable(QStringLiteral(LOOPSCOPE_BINARY));
         QCOMPARE(window.threadpoolSetting()->value(), 4);
         QVERIFY(runToEnd(window));
-        const Trace& trace = window.eventLoopStore()->trace();
+        const Trace& trace = window.eventLoopStore()->trace().toTrace();
         // Once the fourth hash started (and the script queued all eight): four computing, four waiting.
         std::size_t mainEnd = 0, fourth = 0, starts = 0;
         for (std::size_t i = 0; i < trace.size(); ++i) {
@@ -503,7 +503,7 @@ private slots:
         QVERIFY2(names.contains(QStringLiteral("process 2 main thread")), qPrintable(names.join(", ")));
         QVERIFY2(names.contains(QStringLiteral("process 2 pool worker 1")), qPrintable(names.join(", ")));
         // The figures count a loop thread and a pool of two in each process.
-        const ProcessTotals totals = processTotalsFromTrace(window.eventLoopStore()->trace());
+        const ProcessTotals totals = processTotalsFromTrace(window.eventLoopStore()->trace().toTrace());
         QVERIFY2(totals.peakThreads >= 2 * (1 + 2), qPrintable(QString::number(totals.peakThreads)));
     }
 
@@ -518,7 +518,7 @@ private slots:
         window.processesSetting()->setValue(2);
         QVERIFY(runToEnd(window));
         std::map<std::uint16_t, int> arrivals;
-        for (const TraceEvent& e : window.eventLoopStore()->trace())
+        for (const TraceEvent& e : window.eventLoopStore()->trace().toTrace())
             if (e.kind == EventKind::RequestArrive)
                 ++arrivals[e.lane.process];
         QCOMPARE(arrivals.size(), std::size_t(2));
@@ -554,7 +554,7 @@ private slots:
         QVERIFY(window.engineChoice()->isEnabled());
         QVERIFY(window.threadpoolSetting()->isEnabled());
         window.eventLoopStore()->drain();
-        const Trace& trace = window.eventLoopStore()->trace();
+        const Trace& trace = window.eventLoopStore()->trace().toTrace();
         if (!trace.empty())
             QCOMPARE(trace.front().kind, EventKind::RunBegin);
         for (const TraceEvent& event : trace) {

@@ -120,9 +120,10 @@ private slots:
         std::sort(shown.begin(), shown.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         LoopState fromStart;
         std::size_t applied = 0;
+        PackedTrace::Cursor cursor = store->trace().cursor();
         for (const auto& [position, state] : shown) {
-            for (; applied < position; ++applied)
-                applyEvent(fromStart, store->trace()[applied]);
+            for (; applied < position; ++applied, cursor.next())
+                applyEvent(fromStart, cursor.event());
             QVERIFY2(state == fromStart, qPrintable(QStringLiteral("the state shown after seeking to event %1 is not "
                                                                    "the state replayed from the start")
                                                         .arg(position)));

@@ -44,7 +44,7 @@ private slots:
         QCOMPARE(spans.size(), std::size_t(2));
         QCOMPARE(spans[0].begin, 20 * kMicrosecond);
         QCOMPARE(spans[0].end, 20 * kMillisecond);
-        QCOMPARE(QString::fromStdString(set.label(spans[1].label)), QStringLiteral("fs.readFile #6"));
+        QCOMPARE(QString::fromStdString(std::string(set.label(spans[1].label))), QStringLiteral("fs.readFile #6"));
         // Read #2: queued by the main script, worked on by worker 2, called back on main.
         const auto refs = set.spansOf(101);
         QCOMPARE(refs.size(), std::size_t(2));
@@ -114,7 +114,7 @@ private slots:
                              view.plot()->yAxis->coordToPixel(display + 0.5));
         const SpanHit hit = view.spans()->spanAt(inside);
         QVERIFY(hit.valid());
-        QCOMPARE(QString::fromStdString(set.label(hit.span.label)), QStringLiteral("fs.readFile #7"));
+        QCOMPARE(QString::fromStdString(std::string(set.label(hit.span.label))), QStringLiteral("fs.readFile #7"));
 
         QSignalSpy seeks(&view, &TimelineView::seekRequested);
         view.selectSpanAt(inside);

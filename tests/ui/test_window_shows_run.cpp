@@ -204,7 +204,7 @@ private slots:
         saveIfAsked(window, QStringLiteral("window_waiting"));
 
         // The timer's callback runs: its line is marked and the banner goes.
-        const Trace& trace = window.eventLoopStore()->trace();
+        const Trace& trace = window.eventLoopStore()->trace().toTrace();
         std::size_t timerCallback = 0;
         for (std::size_t i = 0; i < trace.size() && timerCallback == 0; ++i)
             if (trace[i].kind == EventKind::CallbackBegin && trace[i].queue == QueueKind::Timers)
