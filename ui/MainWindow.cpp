@@ -1124,9 +1124,11 @@ RunDocument MainWindow::documentOnScreen() const {
                                         std::pair(EngineKind::ThreadPerRequest, threadStore_)}) {
         if (store->size() == 0)
             continue;
+        // The file's encoder takes whole events: the packed run is decoded for it.
+        Trace trace = store->trace().toTrace();
         ConsoleOutput console;
-        console.take(store->trace());
-        document.runs.push_back({engine, store->trace(), store->processSamples(), console.exitCode()});
+        console.take(trace);
+        document.runs.push_back({engine, std::move(trace), store->processSamples(), console.exitCode()});
     }
     return document;
 }

@@ -60,7 +60,7 @@ private slots:
         QVERIFY2(saved.document.has_value(), saved.error.c_str());
         MainWindow window(QStringLiteral(":/scenarios/timer.yaml"));
         QVERIFY(openToEnd(window, path));
-        QVERIFY(sameEvents(window.eventLoopStore()->trace(), saved.document->runs.at(0).trace));
+        QVERIFY(sameEvents(window.eventLoopStore()->trace().toTrace(), saved.document->runs.at(0).trace));
         QCOMPARE(window.threadStore()->size(), std::size_t(0));
         // The scenario as it was, the settings it ran with; nothing runs again.
         QVERIFY(window.scenario().has_value());
@@ -84,13 +84,13 @@ private slots:
         const RunFileResult saved = readRunFile(path.toStdString());
         QVERIFY2(saved.document.has_value(), saved.error.c_str());
         QCOMPARE(saved.document->runs.size(), std::size_t(1));
-        QVERIFY(sameEvents(saved.document->runs[0].trace, window.eventLoopStore()->trace()));
+        QVERIFY(sameEvents(saved.document->runs[0].trace, window.eventLoopStore()->trace().toTrace()));
         QCOMPARE(saved.document->title, window.scenario()->title);
         QVERIFY(saved.document->sources.at(0).text.find("Timer finished") != std::string::npos);  // the built-in's text
         // Reopened in another window, it is the same run.
         MainWindow again(QStringLiteral(":/scenarios/timer.yaml"));
         QVERIFY(openToEnd(again, path));
-        QVERIFY(sameEvents(again.eventLoopStore()->trace(), window.eventLoopStore()->trace()));
+        QVERIFY(sameEvents(again.eventLoopStore()->trace().toTrace(), window.eventLoopStore()->trace().toTrace()));
     }
 
     void aDamagedRunIsAProblem() {
