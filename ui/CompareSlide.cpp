@@ -72,13 +72,10 @@ CompareSlide::CompareSlide(QString title, CompareSide first, CompareSide second)
 }
 
 void CompareSlide::paint(QCPPainter& painter, const SlideOptions& options) {
-    const Theme theme = SlideRenderer::slideTheme(options.theme, options.size);
+    painter.save();
+    const Theme theme = beginSlide(painter, options);
     const double unit = theme.fontPx;
     const QSizeF size(options.size);
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setRenderHint(QPainter::TextAntialiasing, true);
-    painter.fillRect(QRectF(QPointF(0, 0), size), theme.background);
     const SlideLayout layout = layoutSlide(size, unit, true);
     paintHeader(painter, layout.header, theme, title_,
                 QStringLiteral("Compare, main scripts lined up \u00b7 %1: %2 \u00b7 %3: %4")

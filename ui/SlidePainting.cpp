@@ -8,6 +8,7 @@
 #include <qcustomplot.h>
 
 #include "QueueNames.h"
+#include "SlideRenderer.h"
 #include "TimelineView.h"
 
 namespace loopscope {
@@ -115,6 +116,14 @@ QRectF paintPanel(QPainter& painter, const QRectF& r, const Theme& theme, const 
     return r.adjusted(unit * 0.5, unit * 2.4, -unit * 0.8, -unit * 0.5);
 }
 
+
+Theme beginSlide(QPainter& painter, const SlideOptions& options) {
+    const Theme theme = SlideRenderer::slideTheme(options.theme, options.size);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    painter.fillRect(QRectF(QPointF(0, 0), QSizeF(options.size)), theme.background);
+    return theme;
+}
 
 void paintZebraRow(QPainter& painter, const QRectF& row, const Theme& theme) {
     QColor zebra = theme.grid;

@@ -35,6 +35,11 @@ void collectSpanKinds(const SpanSet& set, std::set<std::pair<int, int>>& kinds);
 // One legend entry per colour: kinds drawn in one colour share it.
 std::vector<LegendEntry> spanLegend(const std::set<std::pair<int, int>>& kinds, const Theme& theme);
 
+struct SlideOptions;
+// A slide's start: its theme for the size, the painter set for it, the background filled.
+// Call painter.save() before, painter.restore() after the slide.
+Theme beginSlide(QPainter& painter, const SlideOptions& options);
+
 struct SlideLayout {
     QRectF header;
     QRectF body;

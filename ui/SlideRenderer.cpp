@@ -248,13 +248,10 @@ QSharedPointer<QCPAxisTicker> wholeNumberTicker() {
 }  // namespace
 
 void SlideRenderer::paint(QCPPainter& painter, const SlideOptions& options) {
-    const Theme theme = slideTheme(options.theme, options.size);
+    painter.save();
+    const Theme theme = beginSlide(painter, options);
     const double unit = theme.fontPx;
     const QSizeF size(options.size);
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setRenderHint(QPainter::TextAntialiasing, true);
-    painter.fillRect(QRectF(QPointF(0, 0), size), theme.background);
     const QString title = impl_->source.title.isEmpty() ? QStringLiteral("loopscope") : impl_->source.title;
     const RuntimeSettings& runtime = impl_->source.runtime;
 

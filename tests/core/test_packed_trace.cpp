@@ -11,6 +11,7 @@
 #include "LoopStateIndex.h"
 #include "support/TraceBuilder.h"
 #include "TraceSpans.h"
+#include "support/SameEvent.h"
 
 using namespace loopscope;
 
@@ -63,18 +64,7 @@ Trace extremes() {
     return {zero, low, high, low, zero};
 }
 
-void compareEvents(const TraceEvent& a, const TraceEvent& b) {
-    QCOMPARE(a.ts, b.ts);
-    QCOMPARE(a.kind, b.kind);
-    QCOMPARE(a.phase, b.phase);
-    QCOMPARE(a.queue, b.queue);
-    QVERIFY(a.lane == b.lane);
-    QCOMPARE(a.id, b.id);
-    QCOMPARE(a.cause, b.cause);
-    QVERIFY(a.step == b.step);
-    QCOMPARE(a.value, b.value);
-    QCOMPARE(a.text, b.text);
-}
+using loopscope::testing::compareEvents;
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // TraceCodec: events survive the trip through the byte stream exactly, whatever the
 // chunking of the stream; corrupt streams are refused, never misread.
 #include "TraceCodec.h"
+#include "support/SameEvent.h"
 
 #include <QtTest>
 
@@ -31,18 +32,7 @@ std::vector<TraceEvent> sampleEvents() {
     return events;
 }
 
-void compareEvents(const TraceEvent& a, const TraceEvent& b) {
-    QCOMPARE(a.ts, b.ts);
-    QCOMPARE(a.kind, b.kind);
-    QCOMPARE(a.phase, b.phase);
-    QCOMPARE(a.queue, b.queue);
-    QVERIFY(a.lane == b.lane);
-    QCOMPARE(a.id, b.id);
-    QCOMPARE(a.cause, b.cause);
-    QVERIFY(a.step == b.step);
-    QCOMPARE(a.value, b.value);
-    QCOMPARE(a.text, b.text);
-}
+using loopscope::testing::compareEvents;
 
 }  // namespace
 
