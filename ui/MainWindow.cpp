@@ -800,6 +800,7 @@ void MainWindow::onRunFinished(bool ok, const QString& error, bool cancelled) {
         bottomTabs_->setTabText(3, tr("Problems (%1)").arg(problems_.size()));
         bottomTabs_->setCurrentWidget(problemList_);
         teaching_->setMarkdown(tr("**This file cannot be opened.** See *Problems* below."));
+        showRuntimeSettings(RuntimeSettings{});
     }
     timeline_->setLive(false);
     timeline_->fitAll();
