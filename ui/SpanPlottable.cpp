@@ -222,8 +222,19 @@ void SpanPlottable::drawFlows(QCPPainter* painter) {
     auto centreY = [&](int display) { return mValueAxis->coordToPixel(display + 0.5); };
     const int mainRow = displayRowOf(&set, set.rowOf(Lane{LaneKind::Main, 0, 0}));
     const Nanoseconds enqueued = set.enqueuedAt(chosen.id);
-    if (enqueued >= 0 && mainRow >= 0)
+    if (enqueued >= 0 && mainRow >= 0) {
         points.push_back(QPointF(mKeyAxis->coordToPixel(double(enqueued)), centreY(mainRow)));
+    } else if (const std::uint64_t cause = set.unqueuedCauseOf(chosen.id)) {
+        // No queue events (a trace from Node): the arrow starts at what scheduled it, the
+        // last span of its cause that began before it.
+        for (const SpanRef& ref : set.spansOf(cause)) {
+            const Span& span = set.rows()[ref.row].spans[ref.index];
+            const int display = displayRowOf(&set, int(ref.row));
+            if (span.begin > chosen.begin || display < 0)
+                continue;
+            points.assign(1, QPointF(mKeyAxis->coordToPixel(double(std::min(span.end, chosen.begin))), centreY(display)));
+        }
+    }
     std::vector<std::pair<QPointF, QPointF>> arrows;
     for (const SpanRef& ref : set.spansOf(chosen.id)) {
         const int display = displayRowOf(&set, int(ref.row));

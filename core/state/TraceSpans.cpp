@@ -112,8 +112,11 @@ void SpanSet::add(const TraceEvent& event) {
             pendingLabel_.try_emplace(event.id, labels_.intern(event.text));
         break;
     case EventKind::CallbackBegin:
-        if (lane.kind == LaneKind::Main)
+        if (lane.kind == LaneKind::Main) {
             begin(event, SpanKind::Callback, rowFor(lane, 0));
+            if (event.cause != 0 && event.cause != event.id && enqueuedAt(event.id) < 0)
+                unqueuedCauses_.try_emplace(event.id, event.cause);
+        }
         break;
     case EventKind::CallbackEnd:
         if (lane.kind == LaneKind::Main)
@@ -213,6 +216,11 @@ std::vector<SpanRef> SpanSet::spansOf(std::uint64_t id) const {
     cachedCount_ = spanCount_;
     cachedRefs_ = refs;
     return refs;
+}
+
+std::uint64_t SpanSet::unqueuedCauseOf(std::uint64_t id) const {
+    auto cause = unqueuedCauses_.find(id);
+    return cause == unqueuedCauses_.end() ? 0 : cause->second;
 }
 
 Nanoseconds SpanSet::enqueuedAt(std::uint64_t id) const {

@@ -70,6 +70,9 @@ public:
     // enqueued (or -1).
     std::vector<SpanRef> spansOf(std::uint64_t id) const;
     Nanoseconds enqueuedAt(std::uint64_t id) const;
+    // What scheduled a callback that was never seen enqueued (a trace recorded by Node has
+    // no queue events, only each callback's cause), or 0.
+    std::uint64_t unqueuedCauseOf(std::uint64_t id) const;
     // The row of a lane (its first slot), or -1.
     int rowOf(const Lane& lane) const;
 
@@ -107,6 +110,8 @@ private:
     // arrive after a higher one (a cluster's processes interleave) to a map.
     std::vector<Enqueued> enqueued_;
     std::unordered_map<std::uint64_t, Nanoseconds> lateEnqueued_;
+    // The causes of callbacks never seen enqueued (none in loopscope's own runs).
+    std::unordered_map<std::uint64_t, std::uint64_t> unqueuedCauses_;
     // The label an Enqueue gave an id, until a callback of that id has begun.
     std::unordered_map<std::uint64_t, std::uint32_t> pendingLabel_;
     std::vector<ThreadCountSample> threadCounts_;

@@ -68,6 +68,15 @@ private slots:
         QVERIFY(!window.startRun());
         QCOMPARE(window.windowTitle(), QStringLiteral("thread-pool.lsrun — loopscope"));
         QVERIFY(window.timeline()->spans()->rows().size() >= 5);  // main thread and four workers
+        // loopscope's runs say when each callback was queued: arrows start there, and no
+        // table of causes is kept for them.
+        const SpanSet& spans = window.eventLoopStore()->spans();
+        std::size_t callbacks = 0;
+        for (const Span& span : spans.rows().at(std::size_t(spans.rowOf(Lane{LaneKind::Main, 0, 0}))).spans) {
+            QCOMPARE(spans.unqueuedCauseOf(span.id), std::uint64_t(0));
+            callbacks += spans.enqueuedAt(span.id) >= 0;
+        }
+        QVERIFY(callbacks >= 8);  // the eight hashes' callbacks
     }
 
     void saveRunWritesWhatIsOnScreen() {
@@ -119,6 +128,12 @@ private slots:
         QVERIFY(window.eventLoopStore()->size() > 20);
         QStringList names = laneNames(*window.timeline());
         QCOMPARE(names.filter(QStringLiteral("pool worker")).size(), 4);
+        // Node's trace has no queue events: the arrows start at each callback's cause.
+        const SpanSet& spans = window.eventLoopStore()->spans();
+        std::size_t caused = 0;
+        for (const Span& span : spans.rows().at(std::size_t(spans.rowOf(Lane{LaneKind::Main, 0, 0}))).spans)
+            caused += spans.unqueuedCauseOf(span.id) != 0;
+        QVERIFY(caused >= 8);
         QVERIFY(window.runs()->recording().has_value());
         QVERIFY(!window.runs()->recording()->limits.empty());
     }
