@@ -1,6 +1,7 @@
 #include "NodeRecording.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
@@ -71,7 +72,9 @@ RunFileResult recordWithNode(const QString& node, const Scenario& scenario,
     result = openRecording(trace);
     if (result.document) {
         result.document->title = scenario.title;
-        result.document->sources = {{scenario.program, documentForRun(scenario.program, scenario, {}).sources[0].text}};
+        QFile source(program);
+        result.document->sources = {
+            {scenario.program, source.open(QIODevice::ReadOnly) ? source.readAll().toStdString() : std::string()}};
     }
     return result;
 }
