@@ -21,6 +21,7 @@
 #include "JsErrorText.h"
 #include "JsLibrary.h"
 #include "JsMicrotaskQueue.h"
+#include "JsAsyncContext.h"
 #include "JsFileWatchers.h"
 #include "JsSignals.h"
 #include "JsWeakReferences.h"
@@ -49,6 +50,7 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
       microtasks_(std::make_unique<JsMicrotaskQueue>(*this)),
       weakReferences_(std::make_unique<JsWeakReferences>(*this)), signals_(std::make_unique<JsSignals>(*this)),
       fileWatchers_(std::make_unique<JsFileWatchers>(*this)),
+      asyncContext_(std::make_unique<JsAsyncContext>(engine.cx())),
       hooks_(engine.cx()) {
     JS_SetContextPrivate(cx(), this);
     JS::SetJobQueue(cx(), microtasks_.get());

@@ -28,6 +28,7 @@ class JsMicrotaskQueue;
 class JsWeakReferences;
 class JsSignals;
 class JsFileWatchers;
+class JsAsyncContext;
 class JsWatchdog;
 class JsWorkers;
 class WorkerLink;
@@ -85,6 +86,7 @@ public:
     JsWorkers& workers() { return *workers_; }
     JsSignals& signals() { return *signals_; }
     JsFileWatchers& fileWatchers() { return *fileWatchers_; }
+    JsAsyncContext& asyncContext() { return *asyncContext_; }
     // Node's cluster: the workers this program forks, or, in a forked worker, its primary.
     JsCluster& cluster() { return *cluster_; }
     WorkerLink* workerLink() const { return worker_; }
@@ -119,6 +121,7 @@ private:
     std::unique_ptr<JsWeakReferences> weakReferences_;
     std::unique_ptr<JsSignals> signals_;
     std::unique_ptr<JsFileWatchers> fileWatchers_;
+    std::unique_ptr<JsAsyncContext> asyncContext_;
     std::unique_ptr<JsWatchdog> watchdog_;
     bool outOfMemory_ = false;
     JS::PersistentRooted<JSObject*> hooks_;

@@ -39,6 +39,7 @@
 #include "JsNetNatives.h"
 #include "JsProcessNatives.h"
 #include "JsSharedMemory.h"
+#include "JsAsyncContext.h"
 #include "JsFileWatchers.h"
 #include "JsSignals.h"
 #include "JsStrings.h"
@@ -947,6 +948,7 @@ JSObject* makeNatives(JSContext* cx) {
         !defineString(cx, natives, "mainFile", program.scenario().program) ||
         !defineStringList(cx, natives, "programArguments", program.scenario().programArguments) ||
         !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineProcessNatives(cx, natives) || !JsSignals::defineNatives(cx, natives) || !JsFileWatchers::defineNatives(cx, natives) ||
+        !JsAsyncContext::defineNatives(cx, natives) ||
         !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives))
         return nullptr;
     return natives;

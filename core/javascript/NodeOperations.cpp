@@ -193,6 +193,24 @@ OperationResult fsPathCall(const Arguments& a, const char* syscall) {
 }
 
 // The calls that answer with a path: mkdtemp (the folder made), realpath, readlink.
+// statfs(path) -> the file system's numbers as a JSON object in Node's order (type, bsize,
+// blocks, bfree, bavail, files, ffree): the answer types have no record for them.
+OperationResult fsStatfs(const Arguments& a) {
+    const auto* path = argument<std::string>(a, 0);
+    if (!path)
+        return badArguments("statfs");
+    FsRequest r;
+    const int rc = uv_fs_statfs(nullptr, &r.request, path->c_str(), nullptr);
+    if (rc < 0)
+        return fsError(rc, "statfs", *path);
+    const auto* s = static_cast<const uv_statfs_t*>(r.request.ptr);
+    std::string json = "{\"type\":" + std::to_string(s->f_type) + ",\"bsize\":" + std::to_string(s->f_bsize) +
+                       ",\"blocks\":" + std::to_string(s->f_blocks) + ",\"bfree\":" + std::to_string(s->f_bfree) +
+                       ",\"bavail\":" + std::to_string(s->f_bavail) + ",\"files\":" + std::to_string(s->f_files) +
+                       ",\"ffree\":" + std::to_string(s->f_ffree) + "}";
+    return {std::nullopt, std::move(json)};
+}
+
 OperationResult fsPathAnswer(const Arguments& a, const char* syscall) {
     const auto* path = argument<std::string>(a, 0);
     if (!path)
@@ -527,6 +545,7 @@ const std::map<std::string, Operation>& operations() {
         {"stat", [](const Arguments& a) { return fsStat(a, "stat"); }},
         {"lstat", [](const Arguments& a) { return fsStat(a, "lstat"); }},
         {"readdir", fsReaddir},
+        {"statfs", fsStatfs},
         {"unlink", [](const Arguments& a) { return fsPathCall(a, "unlink"); }},
         {"rmdir", [](const Arguments& a) { return fsPathCall(a, "rmdir"); }},
         {"mkdir", [](const Arguments& a) { return fsPathCall(a, "mkdir"); }},

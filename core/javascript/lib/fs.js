@@ -432,6 +432,121 @@ function writevSync(fd, buffers, position) {
   return natives.operationSync('write', [fd, bytes, typeof position === 'number' ? position : -1]);
 }
 
+// fs.readv(fd, buffers[, position], callback(err, bytesRead, buffers)): Node's is one
+// uv_fs_read into all the buffers, so one pool job; here one read that fills them in turn.
+function scatter(bytes, buffers) {
+  let at = 0;
+  for (const buffer of buffers) {
+    if (at >= bytes.length)
+      break;
+    const part = bytes.subarray(at, at + buffer.byteLength);
+    new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).set(part);
+    at += part.length;
+  }
+  return bytes.length;
+}
+
+const totalLength = (buffers) => buffers.reduce((sum, buffer) => sum + buffer.byteLength, 0);
+
+function readv(fd, buffers, position, callback) {
+  if (typeof position === 'function') {
+    callback = position;
+    position = null;
+  }
+  callbackOf(callback);
+  request('read', [fd, totalLength(buffers), typeof position === 'number' ? position : -1], 'fs.readv', (error, bytes) => {
+    callback(error, error ? 0 : scatter(bytes, buffers), buffers);
+  });
+}
+
+function readvSync(fd, buffers, position) {
+  return scatter(natives.operationSync('read', [fd, totalLength(buffers), typeof position === 'number' ? position : -1]),
+    buffers);
+}
+
+// readdir with `recursive`, as Node 20's readdirSyncRecursive: each folder's entries, then
+// the folders found, breadth first; names relative to the folder asked for. Node's
+// asynchronous readdir answers it the same way, synchronously.
+function readdirRecursiveSync(path, options) {
+  const base = pathOf(path);
+  const results = [];
+  const folders = [base];
+  for (let i = 0; i < folders.length; i++) {
+    for (const [name, type] of natives.operationSync('readdir', [folders[i]])) {
+      const full = pathModule.join(folders[i], name);
+      results.push(options.withFileTypes ? new Dirent(name, type, folders[i]) : pathModule.relative(base, full));
+      const folder = options.withFileTypes ? type === kDirentDir : natives.statKind(full) === 2;
+      if (folder)
+        folders.push(full);
+    }
+  }
+  return results;
+}
+
+function readdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callbackOf(callback);
+  if (options && typeof options === 'object' && options.recursive) {
+    let entries;
+    try {
+      entries = readdirRecursiveSync(path, options);
+    } catch (error) {
+      return callback(error);
+    }
+    return callback(null, entries);
+  }
+  return oneRequest('readdir', readdirArgs, toNames)(path, options, callback);
+}
+
+function readdirSync(path, options) {
+  if (options && typeof options === 'object' && options.recursive)
+    return readdirRecursiveSync(path, options);
+  return syncRequest('readdir', readdirArgs, toNames)(path, options);
+}
+
+// fs.promises.readdir with `recursive`: Node 20's readdirRecursive, which takes the last
+// folder found first and reads each folder with a request of its own.
+async function readdirRecursivePromise(path, options) {
+  const base = pathOf(path);
+  const readFolder = (folder) => new Promise((resolve, reject) => {
+    request('readdir', [folder], `fs.readdir ${pathModule.basename(folder)}`,
+      (error, entries) => (error ? reject(error) : resolve(entries)));
+  });
+  const results = [];
+  const queue = [[base, await readFolder(base)]];
+  while (queue.length > 0) {
+    const [folder, entries] = queue.pop();
+    for (const [name, type] of entries) {
+      const full = pathModule.join(folder, name);
+      results.push(options.withFileTypes ? new Dirent(name, type, folder) : pathModule.relative(base, full));
+      if (options.withFileTypes ? type === kDirentDir : natives.statKind(full) === 2)
+        queue.push([full, await readFolder(full)]);
+    }
+  }
+  return results;
+}
+
+function readdirPromise(path, options) {
+  if (options && typeof options === 'object' && options.recursive)
+    return readdirRecursivePromise(path, options);
+  return new Promise((resolve, reject) => {
+    readdir(path, options, (error, value) => (error ? reject(error) : resolve(value)));
+  });
+}
+
+// ---- statfs
+
+class StatFs {
+  constructor(fields) {
+    Object.assign(this, fields);
+  }
+}
+
+const toStatFs = (json) => new StatFs(JSON.parse(json));
+
 const openArgs = (path, flags, mode) => [pathOf(path), flagsOf(typeof flags === 'function' ? undefined : flags, O_RDONLY),
   typeof mode === 'number' ? mode : 0o666];
 
@@ -584,12 +699,8 @@ const fs = {
   lstatSync: syncRequest('lstat', statArgs, toStats),
   fstat: oneRequest('fstat', (fd) => [fd], toStats),
   fstatSync: syncRequest('fstat', (fd) => [fd], toStats),
-  readdir: function readdir(path, options, callback) {
-    if (typeof options === 'function')
-      return oneRequest('readdir', readdirArgs, toNames)(path, options);
-    return oneRequest('readdir', readdirArgs, toNames)(path, options, callback);
-  },
-  readdirSync: syncRequest('readdir', readdirArgs, toNames),
+  readdir,
+  readdirSync,
   unlink: oneRequest('unlink', statArgs, () => undefined),
   unlinkSync: syncRequest('unlink', statArgs, () => undefined),
   rmdir: oneRequest('rmdir', statArgs, () => undefined),
@@ -618,6 +729,8 @@ const fs = {
   writeSync,
   writev,
   writevSync,
+  readv,
+  readvSync,
   createReadStream,
   createWriteStream,
   mkdtemp: oneRequest('mkdtemp', mkdtempArgs),
@@ -648,6 +761,12 @@ const fs = {
   truncateSync,
   rm,
   rmSync,
+  statfs: oneRequest('statfs', statArgs, toStatFs),
+  statfsSync: syncRequest('statfs', statArgs, toStatFs),
+  cp: (...args) => require('internal/fs/cp').cp(...args),
+  cpSync: (...args) => require('internal/fs/cp').cpSync(...args),
+  watchFile: (...args) => require('internal/fs/stat_watcher').watchFile(...args),
+  unwatchFile: (...args) => require('internal/fs/stat_watcher').unwatchFile(...args),
   F_OK: 0,
   R_OK: 4,
   W_OK: 2,
@@ -716,7 +835,7 @@ fs.promises = {
   appendFile: promisified(fs.appendFile),
   stat: promisified(fs.stat),
   lstat: promisified(fs.lstat),
-  readdir: promisified(fs.readdir),
+  readdir: readdirPromise,
   opendir: (...args) => require('internal/fs/dir').opendirPromise(...args),
   unlink: promisified(fs.unlink),
   rmdir: promisified(fs.rmdir),
@@ -733,6 +852,8 @@ fs.promises = {
   utimes: promisified(fs.utimes),
   truncate: promisified(truncate),
   rm: promisified(rm),
+  statfs: promisified(fs.statfs),
+  cp: (...args) => require('internal/fs/cp').cpPromise(...args),
   open: (...args) => require('internal/fs/file_handle').open(...args),
 };
 

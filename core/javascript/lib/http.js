@@ -435,6 +435,23 @@ function requestOptions(input, options) {
   return { ...made, ...(options || {}) };
 }
 
+// A connection that failed is reported as net's: `connect ECONNREFUSED 127.0.0.1:PORT` with
+// errno, code, syscall, address and port.
+function connectErrorDetails(error, port) {
+  const match = /^connect (E[A-Z]+) (\S+):(\d+)$/.exec(error.message);
+  if (!match || error.errno !== undefined)
+    return error;
+  const errno = require('os').constants.errno[match[1]];
+  const details = { errno: errno === undefined ? undefined : -errno, code: match[1], syscall: 'connect',
+    address: match[2], port };
+  for (const key of Object.keys(details))
+    delete error[key];
+  return Object.assign(error, details);
+}
+
+// The methods Node sends without a body's framing (useChunkedEncodingByDefault false).
+const kMethodsWithoutBody = ['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'];
+
 class ClientRequest extends OutgoingMessage {
   constructor(input, options, callback) {
     super();
@@ -456,6 +473,7 @@ class ClientRequest extends OutgoingMessage {
     for (const name of Object.keys(settings.headers || {}))
       this.setHeader(name, settings.headers[name]);
     this._ended = false;
+    this._wroteBeforeEnd = false;
     this.aborted = false;
     this.destroyed = false;
     if (callback)
@@ -465,6 +483,8 @@ class ClientRequest extends OutgoingMessage {
   write(chunk, encoding, callback) {
     if (typeof encoding === 'function')
       callback = encoding;
+    if (!this._ended)
+      this._wroteBeforeEnd = true;
     this._chunks.push(chunkBuffer(chunk, encoding));
     if (typeof callback === 'function')
       process.nextTick(callback);
@@ -476,7 +496,7 @@ class ClientRequest extends OutgoingMessage {
     if (this._ended)
       return this;
     if (chunk !== undefined && chunk !== null)
-      this.write(chunk, encoding);
+      this._chunks.push(chunkBuffer(chunk, encoding));
     this._ended = true;
     if (typeof callback === 'function')
       this.once('finish', callback);
@@ -494,15 +514,25 @@ class ClientRequest extends OutgoingMessage {
     lines.push(...this._headerLines());
     if (!this._headers.has('connection'))
       lines.push(this._keepAlive ? 'Connection: keep-alive' : 'Connection: close');
-    if (body.length > 0 && !this._headers.has('content-length') && !this._headers.has('transfer-encoding'))
+    // As Node's _storeHeader: a body written before end() goes chunked, one chunk per write;
+    // a body given to end() alone has its length; an empty one says 0 unless the method
+    // takes no body.
+    const framed = this._headers.has('content-length') || this._headers.has('transfer-encoding');
+    const chunked = !framed && this._wroteBeforeEnd && this._chunks.length > 0;
+    if (chunked)
+      lines.push('Transfer-Encoding: chunked');
+    else if (!framed && (body.length > 0 || !kMethodsWithoutBody.includes(this.method)))
       lines.push(`Content-Length: ${body.length}`);
     const head = Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1');
-    natives.httpRequest(this.port, Buffer.concat([head, body]), `http ${this.method} ${this.path}`,
+    const payload = chunked ? Buffer.concat([...this._chunks.filter((piece) => piece.length > 0).map((piece) =>
+      Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')])),
+    Buffer.from('0\r\n\r\n')]) : body;
+    natives.httpRequest(this.port, Buffer.concat([head, payload]), `http ${this.method} ${this.path}`,
       (error, status, statusMessage, version, rawHeaders, responseBody) => {
         if (this.aborted || this.destroyed)
           return;
         if (error)
-          return this._fail(error);
+          return this._fail(connectErrorDetails(error, this.port));
         const response = incomingMessage(version, rawHeaders);
         response.statusCode = status;
         response.statusMessage = statusMessage;

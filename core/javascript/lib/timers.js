@@ -3,6 +3,7 @@
 'use strict';
 
 const natives = require('internal:binding');
+const asyncContext = require('internal/async_context');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
@@ -10,6 +11,19 @@ const kRefed = Symbol('refed');
 // the number, so the engine's garbage collector never scans a root per timer.
 const knownTimersById = new Map();
 const immediatesById = new Map();
+// The async context each Timeout and Immediate was made in, while async_hooks is in use.
+const contexts = new WeakMap();
+
+function remember(timer) {
+  if (asyncContext.isTracking())
+    contexts.set(timer, asyncContext.current());
+}
+
+function callIn(timer, callback, args) {
+  if (contexts.has(timer))
+    return asyncContext.runIn(contexts.get(timer), callback, timer, args || []);
+  return args === undefined ? callback.call(timer) : callback.apply(timer, args);
+}
 
 function describe(value) {
   if (value === null)
@@ -60,6 +74,7 @@ class Timeout {
     this[kRefed] = true;
     this._id = natives.setTimer(after, repeat, `${kind}(${nameOf(callback)}, ${after})`);
     knownTimersById.set(this._id, this);
+    remember(this);
   }
 
   refresh() {
@@ -122,11 +137,7 @@ function runTimer(id) {
   const timer = knownTimersById.get(id);
   if (timer === undefined)
     return;
-  const args = timer._timerArgs;
-  if (args === undefined)
-    timer._onTimeout();
-  else
-    timer._onTimeout(...args);
+  callIn(timer, timer._onTimeout, timer._timerArgs);
 }
 
 function afterTimer(id) {
@@ -145,6 +156,7 @@ class Immediate {
     this[kRefed] = true;
     this._id = natives.setImmediate(`setImmediate(${nameOf(callback)})`);
     immediatesById.set(this._id, this);
+    remember(this);
   }
 
   ref() {
@@ -182,11 +194,7 @@ function runImmediate(id) {
   if (immediate === undefined || immediate._destroyed)
     return;
   immediate._destroyed = true;
-  const args = immediate._argv;
-  if (args === undefined)
-    immediate._onImmediate();
-  else
-    immediate._onImmediate(...args);
+  callIn(immediate, immediate._onImmediate, immediate._argv);
 }
 
 // util.promisify(setTimeout) is timers/promises' setTimeout, as in Node (loaded on first use:
@@ -198,10 +206,25 @@ for (const [timer, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImme
   });
 }
 
+// process.getActiveResourcesInfo()'s tail, as Node's: 'Timeout' for each pending timer that
+// keeps the program running, then 'Immediate' for each such immediate.
+function activeResourceNames() {
+  const names = [];
+  for (const timer of knownTimersById.values()) {
+    if (timer[kRefed] && !timer._destroyed && natives.timerIsActive(timer._id))
+      names.push('Timeout');
+  }
+  for (const immediate of immediatesById.values()) {
+    if (immediate[kRefed] && !immediate._destroyed)
+      names.push('Immediate');
+  }
+  return names;
+}
+
 module.exports = {
   get promises() { return require('timers/promises'); },
   setTimeout, clearTimeout, setInterval, clearInterval: clearTimeout, setImmediate, clearImmediate,
   Timeout, Immediate,
   // for the library
-  runTimer, afterTimer, runImmediate, validateCallback, nameOf,
+  runTimer, afterTimer, runImmediate, validateCallback, nameOf, activeResourceNames,
 };

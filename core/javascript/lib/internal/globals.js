@@ -31,10 +31,21 @@ if (stackProperty && stackProperty.get) {
 const process = new EventEmitter();
 process.title = 'node';
 process.version = natives.version;
-process.versions = { node: natives.version.slice(1), loopscope: '1' };
+// The versions of the Node release the program's output is compared with (v20.20.2), as it
+// reports them; the engine underneath is SpiderMonkey 102 over this machine's libuv.
+process.versions = {
+  node: natives.version.slice(1), acorn: '8.16.0', ada: '2.9.2', ares: '1.34.6', brotli: '1.1.0',
+  cjs_module_lexer: '2.2.0', cldr: '48.0', icu: '78.2', llhttp: '9.3.1', modules: '115', napi: '9',
+  nghttp2: '1.61.0', openssl: '3.0.19', simdutf: '6.4.2', tz: '2025c', undici: '6.24.1', unicode: '17.0',
+  uv: '1.46.0', uvwasi: '0.0.23', v8: '11.3.244.8-node.38', zlib: '1.3.1-e00f703',
+};
+Object.defineProperties(process.versions, {
+  loopscope: { value: '1', enumerable: false },
+  spidermonkey: { value: '102', enumerable: false },
+});
 process.arch = 'x64';
 process.platform = 'linux';
-process.release = { name: 'node' };
+process.release = { name: 'node', lts: 'Iron' };
 process.pid = natives.pid;
 process.ppid = natives.ppid;
 process.execPath = '/usr/local/bin/node';
@@ -134,6 +145,9 @@ function hrtime(previous) {
 }
 hrtime.bigint = () => BigInt(natives.hrtime());
 process.hrtime = hrtime;
+
+// Node lists in-flight requests and open handles first; only the timers' part is known here.
+process.getActiveResourcesInfo = () => timers.activeResourceNames();
 
 process.nextTick = function nextTick(callback, ...args) {
   timers.validateCallback(callback);
