@@ -51,6 +51,7 @@ process.ppid = natives.ppid;
 process.execPath = '/usr/local/bin/node';
 process.argv = [process.execPath, natives.mainFile, ...natives.programArguments];
 process.execArgv = [];
+process.argv0 = 'node';
 process.env = natives.env;
 process.exitCode = undefined;
 process._exiting = false;
@@ -175,7 +176,7 @@ process.cpuUsage = (previous) => {
   const [, user, system] = natives.processUsage();
   return previous ? { user: user - previous.user, system: system - previous.system } : { user, system };
 };
-process.emitWarning = function emitWarning(warning, type) {
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
   const name = typeof warning === 'object' ? warning.name : (type || 'Warning');
   const message = typeof warning === 'object' ? warning.message : warning;
   process.nextTick(() => process.emit('warning', warning));

@@ -75,14 +75,27 @@ function resolveFile(request, fromDirectory) {
   return undefined;
 }
 
+// Node's built-in modules that loopscope does not have: naming one is told apart from
+// naming an npm package.
+const missingBuiltins = [
+  'child_process', 'constants', 'dgram', 'diagnostics_channel', 'domain', 'http2', 'https', 'inspector', 'punycode',
+  'repl', 'sys', 'test', 'tls', 'trace_events', 'v8', 'vm', 'wasi',
+];
+
+function whatIsRun(request) {
+  const name = request.replace(/^node:/, '');
+  const known = `loopscope runs the program's own files and Node's built-in modules (${publicBuiltins.join(', ')})`;
+  return missingBuiltins.includes(name) ? `${known}; Node's '${name}' is not one of them.`
+    : `${known}, not npm packages.`;
+}
+
 function moduleNotFound(request, parent) {
   const stack = [];
   for (let at = parent; at; at = at.parent)
     stack.push(`- ${at.filename}`);
   const isPackage = !request.startsWith('.') && !request.startsWith('/');
   const error = new Error(`Cannot find module '${request}'\nRequire stack:\n${stack.join('\n')}` +
-    (isPackage ? `\nloopscope runs the program's own files and Node's built-in modules ` +
-                 `(${publicBuiltins.join(', ')}), not npm packages.` : ''));
+    (isPackage ? `\n${whatIsRun(request)}` : ''));
   error.code = 'MODULE_NOT_FOUND';
   error.requireStack = stack.map((line) => line.slice(2));
   return error;
@@ -220,8 +233,7 @@ function isModuleFile(filename) {
 function esmNotFound(specifier, referrer) {
   const isPackage = !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('file:');
   const error = new Error(isPackage
-    ? `Cannot find package '${specifier}' imported from ${referrer}\nloopscope runs the program's own files and ` +
-      `Node's built-in modules (${publicBuiltins.join(', ')}), not npm packages.`
+    ? `Cannot find package '${specifier}' imported from ${referrer}\n${whatIsRun(specifier)}`
     : `Cannot find module '${path.resolve(path.dirname(referrer), specifier)}' imported from ${referrer}`);
   error.code = isPackage ? 'ERR_MODULE_NOT_FOUND' : 'ERR_MODULE_NOT_FOUND';
   return error;

@@ -1,0 +1,43 @@
+const crypto = require('crypto');
+console.log(crypto.createHash('sha256').update('abc').digest('hex'));
+console.log(crypto.createHash('md5').update('a').update('b').digest('base64'));
+console.log(crypto.createHash('sha1').update(Buffer.from('hi')).digest('base64url'));
+console.log(crypto.createHash('sha512').update('').digest('hex').slice(0, 32));
+console.log(crypto.createHmac('sha256', 'key').update('message').digest('hex'));
+console.log(crypto.pbkdf2Sync('pw', 'salt', 1000, 32, 'sha256').toString('hex'));
+crypto.pbkdf2('pw', 'salt', 10, 16, 'sha1', (err, key) => console.log('pbkdf2 cb', err, key.toString('hex')));
+console.log(crypto.scryptSync('pw', 'salt', 16).toString('hex'));
+crypto.scrypt('pw', 'salt', 16, { N: 1024 }, (err, key) => console.log('scrypt cb', key.toString('hex')));
+console.log(crypto.randomBytes(12).length, crypto.randomBytes(0).length);
+const uuid = crypto.randomUUID();
+console.log(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(uuid), uuid.length);
+const key = crypto.scryptSync('secret', 'salt', 32);
+const iv = Buffer.alloc(16, 1);
+const c = crypto.createCipheriv('aes-256-cbc', key, iv);
+const enc = Buffer.concat([c.update('attack at dawn', 'utf8'), c.final()]);
+console.log('enc', enc.toString('hex'));
+const d = crypto.createDecipheriv('aes-256-cbc', key, iv);
+console.log('dec', d.update(enc, undefined, 'utf8') + d.final('utf8'));
+const gk = crypto.randomBytes(32), giv = crypto.randomBytes(12);
+const g = crypto.createCipheriv('aes-256-gcm', gk, giv);
+const gct = Buffer.concat([g.update('gcm text'), g.final()]);
+const tag = g.getAuthTag();
+console.log('tag len', tag.length);
+const gd = crypto.createDecipheriv('aes-256-gcm', gk, giv);
+gd.setAuthTag(tag);
+console.log('gcm', Buffer.concat([gd.update(gct), gd.final()]).toString());
+const gd2 = crypto.createDecipheriv('aes-256-gcm', gk, giv);
+gd2.setAuthTag(Buffer.alloc(16));
+gd2.update(gct);
+try { gd2.final(); } catch (e) { console.log('bad tag:', e.message); }
+console.log(crypto.timingSafeEqual(Buffer.from('abc'), Buffer.from('abc')));
+try { crypto.timingSafeEqual(Buffer.from('a'), Buffer.from('ab')); } catch (e) { console.log(e.code, e.message); }
+const hashes = crypto.getHashes();
+console.log(Array.isArray(hashes), hashes.includes('sha256'), hashes.includes('md5'));
+console.log(crypto.getCiphers().includes('aes-128-cbc'));
+try { crypto.createHash('nope'); } catch (e) { console.log(e.message); }
+console.log(crypto.randomInt(5) < 5, typeof crypto.randomInt(1, 3));
+console.log(crypto.createHash('sha256').copy !== undefined);
+const h = crypto.createHash('sha256'); h.update('a'); const h2 = h.copy(); h2.update('b');
+console.log(h.digest('hex').slice(0, 8), h2.digest('hex').slice(0, 8));
+console.log(crypto.hash ? 'hash fn' : 'no hash fn');

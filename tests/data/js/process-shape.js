@@ -1,0 +1,18 @@
+const m = process.memoryUsage();
+console.log(Object.keys(m).join(','), Object.values(m).every((v) => typeof v === 'number' && v >= 0));
+console.log(typeof process.memoryUsage.rss, typeof process.memoryUsage.rss());
+console.log(process.version.startsWith('v20'), process.versions.node.split('.')[0], typeof process.versions.v8, typeof process.versions.uv);
+console.log(process.release.name, process.platform, process.arch === require('os').arch());
+console.log(typeof process.pid, typeof process.ppid, process.argv.length, process.execArgv);
+console.log(typeof process.uptime(), typeof process.hrtime.bigint(), process.hrtime().length);
+const t = setTimeout(() => {}, 100);
+setImmediate(() => {});
+console.log(process.getActiveResourcesInfo());
+clearTimeout(t);
+const cu = process.cpuUsage();
+console.log(Object.keys(cu).join(','));
+console.log(typeof process.resourceUsage().maxRSS);
+console.log(process.title.length > 0, process.cwd() === require('path').resolve('.'));
+console.log(process.env.HOME !== undefined, typeof process.umask());
+console.log(process.emitWarning.length);
+console.log(process.exitCode, process.stdout.isTTY, process.argv0.length > 0);
