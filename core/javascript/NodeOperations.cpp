@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include "AsymmetricKeys.h"
+#include "BrotliCodec.h"
 #include "OperationFailures.h"
 #include "CipherContexts.h"
 #include "DirectoryStreams.h"
@@ -563,6 +564,8 @@ const std::map<std::string, Operation>& operations() {
         {"fchmod", [](const Arguments& a) { return fsChangeDescriptor(a, "fchmod"); }},
         {"fdatasync", [](const Arguments& a) { return fsChangeDescriptor(a, "fdatasync"); }},
         {"futime", [](const Arguments& a) { return fsChangeDescriptor(a, "futime"); }},
+        {"brotliCompress", brotliCompress},
+        {"brotliDecompress", brotliDecompress},
         {"getaddrinfo", lookup},
         {"pbkdf2", pbkdf2},
         {"scrypt", scrypt},

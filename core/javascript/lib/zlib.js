@@ -12,6 +12,31 @@ const constants = {
   Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4,
   Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_BUF_ERROR: -5,
   Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1,
+  BROTLI_DECODE: 8, BROTLI_ENCODE: 9,
+  BROTLI_DECODE: 8, BROTLI_ENCODE: 9, BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1,
+  BROTLI_OPERATION_FINISH: 2, BROTLI_OPERATION_EMIT_METADATA: 3, BROTLI_PARAM_MODE: 0, BROTLI_MODE_GENERIC: 0,
+  BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2, BROTLI_DEFAULT_MODE: 0, BROTLI_PARAM_QUALITY: 1, BROTLI_MIN_QUALITY: 0,
+  BROTLI_MAX_QUALITY: 11, BROTLI_DEFAULT_QUALITY: 11, BROTLI_PARAM_LGWIN: 2, BROTLI_MIN_WINDOW_BITS: 10,
+  BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30, BROTLI_DEFAULT_WINDOW: 22, BROTLI_PARAM_LGBLOCK: 3,
+  BROTLI_MIN_INPUT_BLOCK_BITS: 16, BROTLI_MAX_INPUT_BLOCK_BITS: 24, BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4,
+  BROTLI_PARAM_SIZE_HINT: 5, BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7, BROTLI_PARAM_NDIRECT: 8,
+  BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1, BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT: 2,
+  BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION: 0,
+  BROTLI_DECODER_PARAM_LARGE_WINDOW: 1, BROTLI_DECODER_NO_ERROR: 0, BROTLI_DECODER_SUCCESS: 1,
+  BROTLI_DECODER_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_NEEDS_MORE_OUTPUT: 3,
+  BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE: -1, BROTLI_DECODER_ERROR_FORMAT_RESERVED: -2,
+  BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE: -3, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET: -4,
+  BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME: -5, BROTLI_DECODER_ERROR_FORMAT_CL_SPACE: -6,
+  BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE: -7, BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT: -8,
+  BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1: -9, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2: -10,
+  BROTLI_DECODER_ERROR_FORMAT_TRANSFORM: -11, BROTLI_DECODER_ERROR_FORMAT_DICTIONARY: -12,
+  BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS: -13, BROTLI_DECODER_ERROR_FORMAT_PADDING_1: -14,
+  BROTLI_DECODER_ERROR_FORMAT_PADDING_2: -15, BROTLI_DECODER_ERROR_FORMAT_DISTANCE: -16,
+  BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET: -19, BROTLI_DECODER_ERROR_INVALID_ARGUMENTS: -20,
+  BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES: -21, BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS: -22,
+  BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26,
+  BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30,
+  BROTLI_DECODER_ERROR_UNREACHABLE: -31,
 };
 
 function inputOf(buffer) {
@@ -149,6 +174,64 @@ class ZlibStream extends Transform {
   }
 }
 
+// ---- brotli (BrotliCodec.cpp): the one-shot functions, each a pool job; the streams
+// collect what is written and work once, at the end.
+
+function brotliArguments(buffer, options = {}) {
+  const params = options.params || {};
+  const param = (key, fallback) => (params[key] === undefined ? fallback : params[key]);
+  return [inputOf(buffer), param(constants.BROTLI_PARAM_QUALITY, constants.BROTLI_DEFAULT_QUALITY),
+    param(constants.BROTLI_PARAM_LGWIN, constants.BROTLI_DEFAULT_WINDOW),
+    param(constants.BROTLI_PARAM_MODE, constants.BROTLI_MODE_GENERIC)];
+}
+
+function brotli(name) {
+  const args = name === 'brotliCompress' ? brotliArguments : (buffer) => [inputOf(buffer)];
+  const asynchronous = function (buffer, options, callback) {
+    if (typeof options === 'function') {
+      callback = options;
+      options = {};
+    }
+    natives.operation(name, args(buffer, options), `zlib.${name}`,
+      (error, bytes) => (error ? callback(zlibError(error)) : callback(null, toBuffer(bytes))));
+  };
+  const synchronous = (buffer, options) => {
+    try {
+      return toBuffer(natives.operationSync(name, args(buffer, options)));
+    } catch (error) {
+      throw zlibError(error);
+    }
+  };
+  return [asynchronous, synchronous];
+}
+
+function brotliStream(name) {
+  const { Transform } = require('stream');
+  const [asynchronous] = brotli(name);
+  return class extends Transform {
+    constructor(options = {}) {
+      super(options);
+      this._options = options;
+      this._chunks = [];
+    }
+
+    _transform(chunk, encoding, callback) {
+      this._chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+      callback();
+    }
+
+    _flush(callback) {
+      asynchronous(Buffer.concat(this._chunks), this._options, (error, result) => {
+        if (error)
+          return callback(error);
+        if (result.length > 0)
+          this.push(result);
+        callback();
+      });
+    }
+  };
+}
+
 const streamClasses = {
   Gzip: 'gzip', Gunzip: 'gunzip', Deflate: 'deflate', Inflate: 'inflate',
   DeflateRaw: 'deflateRaw', InflateRaw: 'inflateRaw', Unzip: 'unzip',
@@ -167,5 +250,31 @@ for (const name of ['gzip', 'gunzip', 'deflate', 'inflate', 'deflateRaw', 'infla
   zlib[name] = asynchronous;
   zlib[`${name}Sync`] = synchronous;
 }
+
+for (const [name, className] of [['brotliCompress', 'BrotliCompress'], ['brotliDecompress', 'BrotliDecompress']]) {
+  const [asynchronous, synchronous] = brotli(name);
+  zlib[name] = asynchronous;
+  zlib[`${name}Sync`] = synchronous;
+  let made;
+  const streamClass = () => (made ??= { [className]: brotliStream(name) }[className]);
+  Object.defineProperty(zlib, className, { get: streamClass, enumerable: true, configurable: true });
+  zlib[`create${className}`] = (options) => new (streamClass())(options);
+}
+
+// zlib.crc32(data[, value]) (Node 20.15): zlib's CRC-32, continued from `value`.
+let crcTable;
+zlib.crc32 = function crc32(data, value = 0) {
+  crcTable ??= Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++)
+      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const bytes = typeof data === 'string' ? Buffer.from(data) : inputOf(data);
+  let crc = (value ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < bytes.length; i++)
+    crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+};
 
 module.exports = zlib;
