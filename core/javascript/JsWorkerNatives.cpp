@@ -65,7 +65,48 @@ bool parentPortRef(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// portPost(id, label): a MessageChannel's message to a port of this same thread arrives as
+// a message from another thread does, a poll-phase callback, where the library's
+// portMessage hook delivers message `id` (the library keeps the value, so the loop's inbox
+// holds no JavaScript value).
+bool portPost(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JavaScriptProgram& program = JavaScriptProgram::of(cx);
+    const double id = args.get(0).isNumber() ? args.get(0).toNumber() : 0;
+    std::string label = "MessagePort message";
+    if (args.get(1).isString()) {
+        JS::UniqueChars text = JS_EncodeStringToUTF8(cx, JS::RootedString(cx, args.get(1).toString()));
+        if (text)
+            label = text.get();
+    }
+    program.runtime().postFromThread([&program, id, label] {
+        NodeRuntime& runtime = program.runtime();
+        runtime.runMessage(runtime.callback({}, label, [&program, id] {
+            JSAutoRealm realm(program.cx(), program.global());
+            JS::RootedValueArray<1> arguments(program.cx());
+            arguments[0].setNumber(id);
+            program.callHook("portMessage", arguments);
+        }));
+    });
+    args.rval().setUndefined();
+    return true;
+}
+
+// portRef(refed): a port that listens keeps the loop alive until it is closed or unref'd.
+bool portRef(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    NodeRuntime& runtime = JavaScriptProgram::of(cx).runtime();
+    if (args.get(0).isTrue())
+        runtime.holdLoop();
+    else
+        runtime.releaseLoop();
+    args.rval().setUndefined();
+    return true;
+}
+
 const JSFunctionSpec kWorkerNatives[] = {
+    JS_FN("portPost", portPost, 2, 0),
+    JS_FN("portRef", portRef, 1, 0),
     JS_FN("workerStart", workerStart, 4, 0),
     JS_FN("workerPost", workerPost, 2, 0),
     JS_FN("workerTerminate", workerTerminate, 1, 0),

@@ -66,7 +66,7 @@ class Worker extends EventEmitter {
   postMessage(value, transferList) {
     if (arguments.length === 0)
       throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The "value" argument must be specified');
-    const tape = serialize(value, transferList);
+    const tape = serialize(value, checkedTransferList(transferList));
     if (this[kHandle])
       natives.workerPost(this.threadId, tape);
   }
@@ -155,9 +155,18 @@ class MessagePort extends EventEmitter {
   postMessage(value, transferList) {
     if (arguments.length === 0)
       throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The "value" argument must be specified');
-    const tape = serialize(value, transferList);
+    const tape = serialize(value, checkedTransferList(transferList));
     if (!this.closed)
-      natives.parentPost(tape);
+      this._send(tape);
+  }
+
+  // parentPort's ends: the parent's loop; a MessageChannel's port overrides them.
+  _send(tape) {
+    natives.parentPost(tape);
+  }
+
+  _setRef(refed) {
+    natives.parentPortRef(refed);
   }
 
   addEventListener(type, listener) {
@@ -192,15 +201,17 @@ class MessagePort extends EventEmitter {
   start() {}
 
   ref() {
-    if (this.closed)
+    if (this.closed || this[kRefed])
       return;
     this[kRefed] = true;
-    natives.parentPortRef(true);
+    this._setRef(true);
   }
 
   unref() {
+    if (!this[kRefed])
+      return;
     this[kRefed] = false;
-    natives.parentPortRef(false);
+    this._setRef(false);
   }
 
   hasRef() {
@@ -237,6 +248,61 @@ class MessagePort extends EventEmitter {
 
 const parentPort = isMainThread ? null : new MessagePort();
 
+// ---- MessageChannel: two entangled ports of this thread. A message arrives as one from
+// another thread does (a poll-phase callback); a port that listens keeps the program
+// running until either end is closed. Ports do not move to other threads here.
+
+const pendingPortMessages = new Map();
+let nextPortMessage = 1;
+
+function checkedTransferList(transferList) {
+  if (Array.isArray(transferList) && transferList.some((item) => item instanceof MessagePort)) {
+    throw makeNodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
+      'loopscope cannot move a MessagePort to another thread: a MessageChannel works within one thread here');
+  }
+  return transferList;
+}
+
+class ChannelPort extends MessagePort {
+  _send(tape) {
+    const peer = this.peer;
+    if (!peer || peer.closed)
+      return;
+    const id = nextPortMessage++;
+    pendingPortMessages.set(id, { port: peer, tape });
+    natives.portPost(id, 'MessagePort message');
+  }
+
+  _setRef(refed) {
+    natives.portRef(refed);
+  }
+
+  close() {
+    if (this.closed)
+      return;
+    super.close();
+    if (this.peer)
+      this.peer.close();
+  }
+}
+
+// The library's portMessage hook: message `id` reaches its port.
+function portMessage(id) {
+  const message = pendingPortMessages.get(id);
+  pendingPortMessages.delete(id);
+  if (message && !message.port.closed)
+    message.port.dispatch(deserialize(message.tape));
+}
+
+class MessageChannel {
+  constructor() {
+    this.port1 = new ChannelPort();
+    this.port2 = new ChannelPort();
+    this.port1.peer = this.port2;
+    this.port2.peer = this.port1;
+  }
+}
+
 // A message from the parent (the library's parentMessage hook).
 function parentMessage(tape) {
   if (parentPort !== null)
@@ -248,6 +314,7 @@ const environmentData = new Map();
 module.exports = {
   isMainThread,
   MessagePort,
+  MessageChannel,
   resourceLimits: {},
   threadId,
   SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
@@ -267,5 +334,5 @@ module.exports = {
 };
 
 Object.defineProperty(module.exports, Symbol.for('loopscope.worker.hooks'), {
-  value: { workerEvent, parentMessage, serializeError },
+  value: { workerEvent, parentMessage, portMessage, serializeError },
 });

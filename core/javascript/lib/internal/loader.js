@@ -349,5 +349,6 @@ natives.setHooks({
   workerEvent: (...args) => workerHooks().workerEvent(...args),
   clusterEvent: (...args) => clusterHooks().clusterEvent(...args),
   parentMessage: (...args) => workerHooks().parentMessage(...args),
+  portMessage: (...args) => workerHooks().portMessage(...args),
   serializeError: (...args) => workerHooks().serializeError(...args),
 });
