@@ -147,8 +147,14 @@ function hrtime(previous) {
 hrtime.bigint = () => BigInt(natives.hrtime());
 process.hrtime = hrtime;
 
-// Node lists in-flight requests and open handles first; only the timers' part is known here.
-process.getActiveResourcesInfo = () => timers.activeResourceNames();
+// Node lists in-flight requests, then open handles, then timers. The handles known here are
+// process.stdout and process.stderr, pipes made on first use (console.log's included).
+const stdioMade = [];
+function stdioUsed(fd) {
+  if (!stdioMade.includes(fd))
+    stdioMade.push(fd);
+}
+process.getActiveResourcesInfo = () => [...stdioMade.map(() => 'PipeWrap'), ...timers.activeResourceNames()];
 
 process.nextTick = function nextTick(callback, ...args) {
   timers.validateCallback(callback);
@@ -189,6 +195,7 @@ function defineStdio(name, fd) {
   let stream;
   Object.defineProperty(process, name, {
     get() {
+      stdioUsed(fd);
       stream ??= new (require('internal/stdio').StdioWriteStream)(fd);
       return stream;
     },
@@ -217,6 +224,7 @@ const timersByLabel = new Map();
 let groupIndent = '';
 
 function writeIndented(stream, text) {
+  stdioUsed(stream);
   natives.write(stream, groupIndent === '' ? text : text.split('\n').map((line) => groupIndent + line).join('\n'));
 }
 
