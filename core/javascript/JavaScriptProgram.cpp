@@ -282,7 +282,8 @@ void JavaScriptProgram::onOutOfMemory(JSContext*, void* data) {
 }
 
 void JavaScriptProgram::printFatal(JS::HandleValue error, const JS::ExceptionStack& stack) {
-    const std::string text = fatalExceptionText(cx(), error, stack.stack(), *this);
+    JS::RootedObject site(cx(), reportingRejection_ ? nullptr : stack.stack());
+    const std::string text = fatalExceptionText(cx(), error, site, *this);
     runtime_.log(callerLocation(), text, OutputStream::Stderr);
 }
 
@@ -454,7 +455,11 @@ bool JavaScriptProgram::processRejections() {
     JS::RootedValue process(context, JS::ObjectOrNullValue(libraryHook("processRejections")));
     JS::RootedValue more(context);
     if (!JS::Call(context, JS::UndefinedHandleValue, process, JS::HandleValueArray::empty(), &more)) {
+        // Node places an unhandled rejection where its error was made, not where the
+        // library rethrew it.
+        reportingRejection_ = true;
         reportUncaught();
+        reportingRejection_ = false;
         return false;
     }
     return more.isTrue();

@@ -138,6 +138,7 @@ private:
     std::vector<ShownFrame> shownFrames_;
     void showFrames(const std::vector<ShownFrame>& frames, const std::vector<SourceLocation>& lines);
     bool reportingFatal_ = false;
+    bool reportingRejection_ = false;
 };
 
 }  // namespace loopscope

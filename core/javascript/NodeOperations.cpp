@@ -2,12 +2,14 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 
 #include <arpa/inet.h>
 #include <netdb.h>
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/kdf.h>
 #include <openssl/rand.h>
 #include <uv.h>
 #include <zlib.h>
@@ -392,6 +394,34 @@ OperationResult hash(const Arguments& a) {
     return {std::nullopt, std::move(out)};
 }
 
+// hkdf(digest, key, salt, info, keylen) -> bytes (RFC 5869, OpenSSL's HKDF).
+OperationResult hkdf(const Arguments& a) {
+    const auto* algorithm = argument<std::string>(a, 0);
+    const auto* key = argument<Bytes>(a, 1);
+    const auto* salt = argument<Bytes>(a, 2);
+    const auto* info = argument<Bytes>(a, 3);
+    const auto* length = argument<double>(a, 4);
+    if (!algorithm || !key || !salt || !info || !length || *length < 0)
+        return badArguments("hkdf");
+    const EVP_MD* digest = EVP_get_digestbyname(algorithm->c_str());
+    if (!digest)
+        return failure("ERR_CRYPTO_INVALID_DIGEST", "Invalid digest: " + *algorithm);
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> context(EVP_PKEY_CTX_new_id(EVP_PKEY_HKDF, nullptr),
+                                                                      &EVP_PKEY_CTX_free);
+    Bytes out(static_cast<std::size_t>(*length));
+    std::size_t size = out.size();
+    static const unsigned char kNothing = 0;
+    const auto bytesOrNothing = [](const Bytes& bytes) { return bytes.empty() ? &kNothing : bytes.data(); };
+    if (!context || EVP_PKEY_derive_init(context.get()) <= 0 || EVP_PKEY_CTX_set_hkdf_md(context.get(), digest) <= 0 ||
+        EVP_PKEY_CTX_set1_hkdf_salt(context.get(), bytesOrNothing(*salt), int(salt->size())) <= 0 ||
+        EVP_PKEY_CTX_set1_hkdf_key(context.get(), bytesOrNothing(*key), int(key->size())) <= 0 ||
+        EVP_PKEY_CTX_add1_hkdf_info(context.get(), bytesOrNothing(*info), int(info->size())) <= 0 ||
+        (size > 0 && EVP_PKEY_derive(context.get(), out.data(), &size) <= 0))
+        return cryptoFailure("hkdf");
+    out.resize(size);
+    return {std::nullopt, std::move(out)};
+}
+
 OperationResult hmac(const Arguments& a) {
     const auto* algorithm = argument<std::string>(a, 0);
     const auto* key = argument<Bytes>(a, 1);
@@ -572,6 +602,7 @@ const std::map<std::string, Operation>& operations() {
         {"randomBytes", randomBytes},
         {"hash", hash},
         {"hmac", hmac},
+        {"hkdf", hkdf},
         {"gzip", [](const Arguments& a) { return compress(a, 15 + 16); }},
         {"deflate", [](const Arguments& a) { return compress(a, 15); }},
         {"deflateRaw", [](const Arguments& a) { return compress(a, -15); }},

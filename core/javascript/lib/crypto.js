@@ -62,6 +62,27 @@ function pbkdf2Sync(password, salt, iterations, keylen, digest) {
   return toBuffer(natives.operationSync('pbkdf2', pbkdf2Arguments(password, salt, iterations, keylen, digest)));
 }
 
+// hkdf / hkdfSync: the derived key as an ArrayBuffer, as Node's.
+function hkdfArguments(digest, key, salt, info, keylen) {
+  if (typeof digest !== 'string')
+    throw invalidArgType('digest', 'of type string', digest);
+  const keyBytes = key && key.type === 'secret' && typeof key.export === 'function' ? key.export() : bytesOf(key, 'ikm');
+  return [digest, new Uint8Array(keyBytes), bytesOf(salt, 'salt'), bytesOf(info, 'info'),
+    integerOf(keylen, 'length', 0, 2 ** 31 - 1)];
+}
+
+const toArrayBuffer = (bytes) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+
+function hkdf(digest, key, salt, info, keylen, callback) {
+  callbackOf(callback);
+  natives.operation('hkdf', hkdfArguments(digest, key, salt, info, keylen), `crypto.hkdf ${digest}`,
+    (error, bytes) => (error ? callback(error) : callback(null, toArrayBuffer(bytes))));
+}
+
+function hkdfSync(digest, key, salt, info, keylen) {
+  return toArrayBuffer(natives.operationSync('hkdf', hkdfArguments(digest, key, salt, info, keylen)));
+}
+
 function scryptArguments(password, salt, keylen, options = {}) {
   const N = options.N ?? options.cost ?? 16384;
   const r = options.r ?? options.blockSize ?? 8;
@@ -264,7 +285,7 @@ const cipher = () => require('internal/crypto/cipher');
 const keys = () => require('internal/crypto/keys');
 
 module.exports = {
-  pbkdf2, pbkdf2Sync, scrypt, scryptSync, randomBytes, randomFill, randomFillSync, randomUUID, randomInt, timingSafeEqual,
+  hkdf, hkdfSync, pbkdf2, pbkdf2Sync, scrypt, scryptSync, randomBytes, randomFill, randomFillSync, randomUUID, randomInt, timingSafeEqual,
   // crypto.hash(algorithm, data[, outputEncoding]): a one-shot digest, hex by default.
   hash(algorithm, data, outputEncoding = 'hex') {
     if (typeof data !== 'string' && !ArrayBuffer.isView(data))
@@ -272,7 +293,8 @@ module.exports = {
     return new Hash(algorithm).update(data).digest(outputEncoding);
   },
   createHash: (algorithm) => new Hash(algorithm),
-  createHmac: (algorithm, key) => new Hash(algorithm, Buffer.from(bytesOf(key, 'key'))),
+  createHmac: (algorithm, key) => new Hash(algorithm, Buffer.from(key && key.type === 'secret' &&
+    typeof key.export === 'function' ? key.export() : bytesOf(key, 'key'))),
   getHashes: () => hashes.slice(),
   Hash,
   createCipheriv: (algorithm, key, iv, options) => new (cipher().Cipheriv)(algorithm, key, iv, options),

@@ -58,7 +58,8 @@ class CipherBase extends Transform {
       error.code = 'ERR_INVALID_ARG_TYPE';
       throw error;
     }
-    const keyBytes = bytesOf(key, 'key');
+    const keyBytes = key && key.type === 'secret' && typeof key.export === 'function' ? new Uint8Array(key.export())
+      : bytesOf(key, 'key');
     const hasIv = iv !== null && iv !== undefined;
     const ivBytes = hasIv ? bytesOf(iv, 'iv') : new Uint8Array(0);
     this[kId] = call('cipherCreate', [algorithm.toLowerCase(), keyBytes, hasIv ? 1 : 0, ivBytes, encrypt ? 1 : 0,
