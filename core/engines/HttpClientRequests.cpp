@@ -47,6 +47,10 @@ struct ExchangeCallbacks {
         of(parser)->response.body.append(at, length);
         return 0;
     }
+    // A response to HEAD has no body whatever its Content-Length says (1: skip the body).
+    static int onHeadersComplete(http_parser* parser) {
+        return of(parser)->bytes.rfind("HEAD ", 0) == 0 ? 1 : 0;
+    }
     static int onMessageComplete(http_parser* parser) {
         Exchange* exchange = of(parser);
         exchange->response.status = int(parser->status_code);
@@ -63,6 +67,7 @@ struct ExchangeCallbacks {
             s.on_header_field = &onHeaderField;
             s.on_header_value = &onHeaderValue;
             s.on_body = &onBody;
+            s.on_headers_complete = &onHeadersComplete;
             s.on_message_complete = &onMessageComplete;
             return s;
         }();
