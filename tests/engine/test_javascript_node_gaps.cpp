@@ -1,0 +1,86 @@
+// Where a program reaches what loopscope does not have or does differently from Node, the
+// run says so plainly: a Node built-in module it lacks is named as one (not as an npm
+// package), a MessagePort cannot move to another thread, and an unhandled rejection is
+// reported at the program's line where its error was made.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "ChildRun.h"
+#include "ConsoleOutput.h"
+
+using namespace loopscope;
+using namespace loopscope::testing;
+
+namespace {
+
+struct Printed {
+    std::string out;
+    std::string err;
+    std::optional<int> exitCode;
+};
+
+Printed runProgram(const QTemporaryDir& dir, const char* name, const QByteArray& source) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(source) != source.size())
+        return {};
+    file.close();
+    const Outcome run = runChild(path.toStdString());
+    ConsoleOutput console;
+    console.take(run.events);
+    return {console.standardOutput(), console.standardError(), console.exitCode()};
+}
+
+}  // namespace
+
+class TestJavaScriptNodeGaps : public QObject {
+    Q_OBJECT
+private slots:
+    void aMissingBuiltinIsNamedAsNodes() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed printed = runProgram(dir, "spawn.js",
+            "try { require('child_process'); } catch (e) { console.log(e.code); console.log(e.message.split('\\n').pop()); }\n");
+        QCOMPARE(printed.out.substr(0, printed.out.find('\n')), std::string("MODULE_NOT_FOUND"));
+        QVERIFY2(printed.out.find("Node's 'child_process' is not one of them.\n") != std::string::npos, printed.out.c_str());
+        QVERIFY2(printed.out.find("not npm packages") == std::string::npos, printed.out.c_str());
+        QCOMPARE(printed.exitCode, std::optional<int>(0));
+    }
+
+    void anUnknownPackageIsStillAnNpmPackage() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed printed = runProgram(dir, "express.js",
+            "try { require('express'); } catch (e) { console.log(e.message.split('\\n').pop()); }\n");
+        QVERIFY2(printed.out.find("), not npm packages.\n") != std::string::npos, printed.out.c_str());
+    }
+
+    void aPortCannotMoveToAWorker() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed printed = runProgram(dir, "transfer.js",
+            "const { Worker, MessageChannel } = require('worker_threads');\n"
+            "const { port1, port2 } = new MessageChannel();\n"
+            "const w = new Worker('setTimeout(() => {}, 10)', { eval: true });\n"
+            "try { w.postMessage({ port: port2 }, [port2]); } catch (e) { console.log(e.code); console.log(e.message); }\n"
+            "port1.close();\n");
+        QCOMPARE(printed.out, std::string("ERR_FEATURE_UNAVAILABLE_ON_PLATFORM\n"
+                                          "loopscope cannot move a MessagePort to another thread: a MessageChannel "
+                                          "works within one thread here\n"));
+        QCOMPARE(printed.exitCode, std::optional<int>(0));
+    }
+
+    void anUnhandledRejectionIsPlacedWhereItsErrorWasMade() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed printed = runProgram(dir, "reject.js",
+            "async function main() {\n  await null;\n  throw new Error('lost');\n}\nmain();\n");
+        const std::string expected = dir.filePath("reject.js").toStdString() + ":3\n  throw new Error('lost');\n        ^\n";
+        QCOMPARE(printed.err.substr(0, expected.size()), expected);
+        QVERIFY2(printed.err.find("Error: lost\n") != std::string::npos, printed.err.c_str());
+        QCOMPARE(printed.exitCode, std::optional<int>(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJavaScriptNodeGaps)
+#include "test_javascript_node_gaps.moc"
