@@ -474,6 +474,8 @@ class ClientRequest extends OutgoingMessage {
       this.setHeader(name, settings.headers[name]);
     this._ended = false;
     this._wroteBeforeEnd = false;
+    this._timeout = typeof settings.timeout === 'number' ? settings.timeout : 0;
+    this._timer = null;
     this.aborted = false;
     this.destroyed = false;
     if (callback)
@@ -529,6 +531,7 @@ class ClientRequest extends OutgoingMessage {
     Buffer.from('0\r\n\r\n')]) : body;
     natives.httpRequest(this.port, Buffer.concat([head, payload]), `http ${this.method} ${this.path}`,
       (error, status, statusMessage, version, rawHeaders, responseBody) => {
+        this._stopTimer();
         if (this.aborted || this.destroyed)
           return;
         if (error)
@@ -549,7 +552,25 @@ class ClientRequest extends OutgoingMessage {
         receiveBody(response, responseBody);
       });
     process.nextTick(() => this.emit('finish'));
+    this._startTimer();
     return this;
+  }
+
+  // The socket's idle timeout, as Node's: 'timeout' when no answer came within it; the
+  // request goes on unless the program destroys it.
+  _startTimer() {
+    if (this._timeout > 0 && !this._timer && this._ended)
+      this._timer = setTimeout(() => {
+        this._timer = null;
+        this.emit('timeout');
+      }, this._timeout);
+  }
+
+  _stopTimer() {
+    if (this._timer) {
+      clearTimeout(this._timer);
+      this._timer = null;
+    }
   }
 
   _fail(error) {
@@ -564,13 +585,26 @@ class ClientRequest extends OutgoingMessage {
   }
 
   destroy(error) {
+    if (this.destroyed)
+      return this;
     this.destroyed = true;
-    if (error)
-      process.nextTick(() => this.emit('error', error));
+    this._stopTimer();
+    process.nextTick(() => {
+      if (error)
+        this.emit('error', error);
+      this.emit('close');
+    });
     return this;
   }
 
-  setTimeout() { return this; }
+  setTimeout(ms, callback) {
+    if (typeof callback === 'function')
+      this.once('timeout', callback);
+    this._stopTimer();
+    this._timeout = ms;
+    this._startTimer();
+    return this;
+  }
   setNoDelay() {}
   setSocketKeepAlive() {}
   flushHeaders() {}
