@@ -9,7 +9,7 @@ const natives = require('internal:binding');
 const pathModule = require('path');
 
 const S_IFMT = 0o170000, S_IFDIR = 0o40000, S_IFLNK = 0o120000;
-const EINVAL = 22, EEXIST = 17, EISDIR = 21;
+const EINVAL = 22, EEXIST = 17, EISDIR = 21, ENOTDIR = 20;
 const isFolder = (stats) => (stats.mode & S_IFMT) === S_IFDIR;
 const isLink = (stats) => (stats.mode & S_IFMT) === S_IFLNK;
 
@@ -52,7 +52,7 @@ function* checkPaths(src, dest, options) {
         `cannot overwrite non-directory ${dest} with directory ${src}`, dest);
     }
     if (!isFolder(srcStats) && isFolder(destStats)) {
-      throw cpError('ERR_FS_CP_NON_DIR_TO_DIR', 'Cannot overwrite directory with non-directory', EISDIR, 'EISDIR',
+      throw cpError('ERR_FS_CP_NON_DIR_TO_DIR', 'Cannot overwrite directory with non-directory', ENOTDIR, 'ENOTDIR',
         `cannot overwrite directory ${dest} with non-directory ${src}`, dest);
     }
   }
@@ -89,7 +89,10 @@ function* copyEntry(src, dest, options, top) {
     for (const [name] of yield request('readdir', src))
       yield* copyEntry(pathModule.join(src, name), pathModule.join(dest, name), options, false);
   } else if (isLink(srcStats)) {
-    const target = yield request('readlink', src);
+    // A relative target is made absolute unless `verbatimSymlinks`, as Node's onLink does.
+    let target = yield request('readlink', src);
+    if (!options.verbatimSymlinks && !pathModule.isAbsolute(target))
+      target = pathModule.resolve(pathModule.dirname(src), target);
     if (destStats)
       yield request('unlink', dest);
     yield request('symlink', target, dest);

@@ -1,0 +1,12 @@
+const path = require('path');
+const os = require('os');
+console.log(path.join('/a/b', '../c', './d.txt'), path.resolve('/x', 'y', '..', 'z'));
+console.log(path.parse('/home/u/file.tar.gz'), path.format({ dir: '/tmp', name: 'a', ext: '.js' }));
+console.log(path.relative('/data/orandea/test/aaa', '/data/orandea/impl/bbb'), path.normalize('a//b/../c/.'));
+console.log(path.extname('x.'), path.extname('.bashrc'), path.basename('/a/b.js', '.js'), path.dirname('/a/b/c'));
+console.log(path.isAbsolute('./x'), path.sep, path.delimiter, path.posix === path);
+console.log(os.EOL === '\n', os.platform(), os.type(), os.endianness(), typeof os.cpus().length, os.devNull);
+console.log(typeof os.totalmem(), os.homedir() === process.env.HOME, typeof os.hostname(), typeof os.loadavg()[0]);
+console.log(Object.keys(os.userInfo()).join(','), Object.keys(os.constants).join(','));
+console.log(os.constants.signals.SIGINT, os.constants.errno.ENOENT, typeof os.availableParallelism());
+console.log(typeof os.networkInterfaces(), os.tmpdir().length > 0, typeof os.release(), typeof os.machine());
