@@ -368,6 +368,11 @@ function exists(path, callback) {
   request('stat', [pathOf(path)], `fs.exists ${pathModule.basename(String(path))}`, (error) => callback(!error));
 }
 
+// util.promisify(fs.exists) resolves with the boolean, as Node's custom promisified form.
+Object.defineProperty(exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (path) => new Promise((resolve) => exists(path, resolve)),
+});
+
 // fs.read(fd, buffer, offset, length, position, callback(err, bytesRead, buffer))
 function read(fd, buffer, offset, length, position, callback) {
   if (typeof offset === 'function') {

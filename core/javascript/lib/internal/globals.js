@@ -182,11 +182,26 @@ process.cpuUsage = (previous) => {
   const [, user, system] = natives.processUsage();
   return previous ? { user: user - previous.user, system: system - previous.system } : { user, system };
 };
+// As Node's default 'warning' handler prints it: "(node:PID) [CODE] Type: message", the
+// detail on its own line, and after the first one the hint about --trace-*.
+let warnedOnce = false;
 process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object') {
+    ({ type, code, detail } = type);
+  }
   const name = typeof warning === 'object' ? warning.name : (type || 'Warning');
   const message = typeof warning === 'object' ? warning.message : warning;
   process.nextTick(() => process.emit('warning', warning));
-  natives.write(2, `(node:${process.pid}) ${name}: ${message}`);
+  let text = `(node:${process.pid}) ${code ? `[${code}] ` : ''}${name}: ${message}`;
+  if (typeof detail === 'string')
+    text += `\n${detail}`;
+  if (!warnedOnce) {
+    warnedOnce = true;
+    const flag = name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
+  }
+  natives.write(2, text);
 };
 
 // process.stdin, process.stdout and process.stderr are streams (internal/stdio.js), made on first use
