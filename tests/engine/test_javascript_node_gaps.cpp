@@ -1,6 +1,7 @@
 // Where a program reaches what loopscope does not have or does differently from Node, the
 // run says so plainly: a Node built-in module it lacks is named as one (not as an npm
-// package), a MessagePort cannot move to another thread, and an unhandled rejection is
+// package), a MessagePort cannot move to another thread, BroadcastChannel is an error that
+// says what to use instead, and an unhandled rejection is
 // reported at the program's line where its error was made.
 #include <QTemporaryDir>
 #include <QtTest>
@@ -68,6 +69,17 @@ private slots:
                                           "loopscope cannot move a MessagePort to another thread: a MessageChannel "
                                           "works within one thread here\n"));
         QCOMPARE(printed.exitCode, std::optional<int>(0));
+    }
+
+    void aBroadcastChannelIsAClearError() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed printed = runProgram(dir, "broadcast.js",
+            "console.log(MessageChannel === require('worker_threads').MessageChannel);\n"
+            "try { new BroadcastChannel('news'); } catch (e) { console.log(e.code); console.log(e.message); }\n");
+        QCOMPARE(printed.out, std::string("true\nERR_FEATURE_UNAVAILABLE_ON_PLATFORM\n"
+                                          "loopscope has no BroadcastChannel: use parentPort and worker.postMessage "
+                                          "between threads, or a MessageChannel within one thread\n"));
     }
 
     void anUnhandledRejectionIsPlacedWhereItsErrorWasMade() {

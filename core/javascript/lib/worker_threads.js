@@ -309,12 +309,23 @@ function parentMessage(tape) {
     parentPort.dispatch(deserialize(tape));
 }
 
+// BroadcastChannel's point is to reach every thread, which loopscope's ports cannot: it is a
+// clear error rather than a channel that silently reaches nobody.
+class BroadcastChannel {
+  constructor() {
+    throw makeNodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
+      'loopscope has no BroadcastChannel: use parentPort and worker.postMessage between threads, ' +
+      'or a MessageChannel within one thread');
+  }
+}
+
 const environmentData = new Map();
 
 module.exports = {
   isMainThread,
   MessagePort,
   MessageChannel,
+  BroadcastChannel,
   resourceLimits: {},
   threadId,
   SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),

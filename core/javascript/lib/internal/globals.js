@@ -356,6 +356,8 @@ for (const name of ['fetch', 'Headers', 'Request', 'Response'])
 for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal', 'CustomEvent'])
   defineAccessor(name, () => require('internal/abort')[name]);
 defineAccessor('URLSearchParams', () => require('internal/url').URLSearchParams);
+for (const name of ['MessageChannel', 'MessagePort', 'BroadcastChannel'])
+  defineAccessor(name, () => require('worker_threads')[name]);
 defineAccessor('DOMException', () => require('internal/dom_exception').DOMException);
 function structuredClone(value, options) {
   return require('internal/structured_clone').structuredClone(value, options);
