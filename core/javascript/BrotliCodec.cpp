@@ -23,7 +23,9 @@ std::string errorName(BrotliDecoderErrorCode code) {
     if (name.rfind('_', 0) == 0)
         return name;
     const int number = int(code);
-    const char* prefix = number >= -16 ? "_ERROR_FORMAT_" : number <= -21 && number >= -30 ? "_ERROR_ALLOC_" : "_ERROR_";
+    const char* prefix = number >= -16                   ? "_ERROR_FORMAT_"
+                         : number <= -21 && number >= -30 ? "_ERROR_ALLOC_"
+                                                          : "_ERROR_";
     return prefix + name;
 }
 
@@ -39,7 +41,8 @@ OperationResult brotliCompress(const std::vector<OperationValue>& arguments) {
     std::size_t size = BrotliEncoderMaxCompressedSize(data->size());
     Bytes out(size == 0 ? data->size() + 1024 : size);
     size = out.size();
-    if (!BrotliEncoderCompress(quality, window, BrotliEncoderMode(mode), data->size(), data->data(), &size, out.data())) {
+    const auto encoderMode = BrotliEncoderMode(mode);
+    if (!BrotliEncoderCompress(quality, window, encoderMode, data->size(), data->data(), &size, out.data())) {
         OperationError error;
         error.code = "ERR_BROTLI_COMPRESSION_FAILED";
         error.message = "Compression failed";

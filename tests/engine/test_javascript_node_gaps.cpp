@@ -41,9 +41,11 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const Printed printed = runProgram(dir, "spawn.js",
-            "try { require('child_process'); } catch (e) { console.log(e.code); console.log(e.message.split('\\n').pop()); }\n");
+            "try { require('child_process'); }\n"
+            "catch (e) { console.log(e.code); console.log(e.message.split('\\n').pop()); }\n");
         QCOMPARE(printed.out.substr(0, printed.out.find('\n')), std::string("MODULE_NOT_FOUND"));
-        QVERIFY2(printed.out.find("Node's 'child_process' is not one of them.\n") != std::string::npos, printed.out.c_str());
+        QVERIFY2(printed.out.find("Node's 'child_process' is not one of them.\n") != std::string::npos,
+                 printed.out.c_str());
         QVERIFY2(printed.out.find("not npm packages") == std::string::npos, printed.out.c_str());
         QCOMPARE(printed.exitCode, std::optional<int>(0));
     }
@@ -63,7 +65,8 @@ private slots:
             "const { Worker, MessageChannel } = require('worker_threads');\n"
             "const { port1, port2 } = new MessageChannel();\n"
             "const w = new Worker('setTimeout(() => {}, 10)', { eval: true });\n"
-            "try { w.postMessage({ port: port2 }, [port2]); } catch (e) { console.log(e.code); console.log(e.message); }\n"
+            "try { w.postMessage({ port: port2 }, [port2]); }\n"
+            "catch (e) { console.log(e.code); console.log(e.message); }\n"
             "port1.close();\n");
         QCOMPARE(printed.out, std::string("ERR_FEATURE_UNAVAILABLE_ON_PLATFORM\n"
                                           "loopscope cannot move a MessagePort to another thread: a MessageChannel "
@@ -87,7 +90,8 @@ private slots:
         QVERIFY(dir.isValid());
         const Printed printed = runProgram(dir, "reject.js",
             "async function main() {\n  await null;\n  throw new Error('lost');\n}\nmain();\n");
-        const std::string expected = dir.filePath("reject.js").toStdString() + ":3\n  throw new Error('lost');\n        ^\n";
+        const std::string expected =
+            dir.filePath("reject.js").toStdString() + ":3\n  throw new Error('lost');\n        ^\n";
         QCOMPARE(printed.err.substr(0, expected.size()), expected);
         QVERIFY2(printed.err.find("Error: lost\n") != std::string::npos, printed.err.c_str());
         QCOMPARE(printed.exitCode, std::optional<int>(1));

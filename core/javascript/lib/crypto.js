@@ -66,7 +66,8 @@ function pbkdf2Sync(password, salt, iterations, keylen, digest) {
 function hkdfArguments(digest, key, salt, info, keylen) {
   if (typeof digest !== 'string')
     throw invalidArgType('digest', 'of type string', digest);
-  const keyBytes = key && key.type === 'secret' && typeof key.export === 'function' ? key.export() : bytesOf(key, 'ikm');
+  const isSecretKey = key && key.type === 'secret' && typeof key.export === 'function';
+  const keyBytes = isSecretKey ? key.export() : bytesOf(key, 'ikm');
   return [digest, new Uint8Array(keyBytes), bytesOf(salt, 'salt'), bytesOf(info, 'info'),
     integerOf(keylen, 'length', 0, 2 ** 31 - 1)];
 }
@@ -285,7 +286,8 @@ const cipher = () => require('internal/crypto/cipher');
 const keys = () => require('internal/crypto/keys');
 
 module.exports = {
-  hkdf, hkdfSync, pbkdf2, pbkdf2Sync, scrypt, scryptSync, randomBytes, randomFill, randomFillSync, randomUUID, randomInt, timingSafeEqual,
+  hkdf, hkdfSync,
+  pbkdf2, pbkdf2Sync, scrypt, scryptSync, randomBytes, randomFill, randomFillSync, randomUUID, randomInt, timingSafeEqual,
   // crypto.hash(algorithm, data[, outputEncoding]): a one-shot digest, hex by default.
   hash(algorithm, data, outputEncoding = 'hex') {
     if (typeof data !== 'string' && !ArrayBuffer.isView(data))

@@ -459,14 +459,15 @@ function readv(fd, buffers, position, callback) {
     position = null;
   }
   callbackOf(callback);
-  request('read', [fd, totalLength(buffers), typeof position === 'number' ? position : -1], 'fs.readv', (error, bytes) => {
+  const at = typeof position === 'number' ? position : -1;
+  request('read', [fd, totalLength(buffers), at], 'fs.readv', (error, bytes) => {
     callback(error, error ? 0 : scatter(bytes, buffers), buffers);
   });
 }
 
 function readvSync(fd, buffers, position) {
-  return scatter(natives.operationSync('read', [fd, totalLength(buffers), typeof position === 'number' ? position : -1]),
-    buffers);
+  const at = typeof position === 'number' ? position : -1;
+  return scatter(natives.operationSync('read', [fd, totalLength(buffers), at]), buffers);
 }
 
 // readdir with `recursive`, as Node 20's readdirSyncRecursive: each folder's entries, then

@@ -11,8 +11,9 @@ const natives = require('internal:binding');
 let tracking = false;
 
 // The natives whose function arguments are callbacks that come back later.
-const kCallbackNatives = ['nextTick', 'queueMicrotask', 'operation', 'httpRequest', 'httpListen', 'tcpListen', 'tcpConnect', 'tcpReadStart',
-  'tcpWrite', 'tcpShutdown', 'tcpClose', 'fsWatchStart', 'signalWatch', 'workerStart', 'stdinOpen'];
+const kCallbackNatives = ['nextTick', 'queueMicrotask', 'operation', 'httpRequest', 'httpListen', 'tcpListen',
+  'tcpConnect', 'tcpReadStart', 'tcpWrite', 'tcpShutdown', 'tcpClose', 'fsWatchStart', 'signalWatch', 'workerStart',
+  'stdinOpen'];
 
 function current() {
   return tracking ? natives.asyncContext() : undefined;

@@ -12,9 +12,10 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'assert', 'assert/strict', 'async_hooks', 'buffer', 'cluster', 'crypto', 'dns', 'dns/promises', 'events', 'fs', 'fs/promises', 'http',
-  'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'readline/promises', 'stream',
-  'stream/promises', 'string_decoder', 'timers', 'timers/promises', 'tty', 'url', 'util', 'util/types', 'worker_threads', 'zlib',
+  'assert', 'assert/strict', 'async_hooks', 'buffer', 'cluster', 'crypto', 'dns', 'dns/promises', 'events', 'fs',
+  'fs/promises', 'http', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline',
+  'readline/promises', 'stream', 'stream/promises', 'string_decoder', 'timers', 'timers/promises', 'tty', 'url', 'util',
+  'util/types', 'worker_threads', 'zlib',
 ];
 
 function requireBuiltin(name) {

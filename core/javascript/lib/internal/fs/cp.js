@@ -46,7 +46,8 @@ function* checkPaths(src, dest, options) {
   const destStats = yield* statOrNothing(dest, options.dereference);
   if (destStats) {
     if (srcStats.ino === destStats.ino && srcStats.dev === destStats.dev)
-      throw cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', EINVAL, 'EINVAL', 'src and dest cannot be the same', dest);
+      throw cpError('ERR_FS_CP_EINVAL', 'Invalid src or dest', EINVAL, 'EINVAL', 'src and dest cannot be the same',
+        dest);
     if (isFolder(srcStats) && !isFolder(destStats)) {
       throw cpError('ERR_FS_CP_DIR_TO_NON_DIR', 'Cannot overwrite non-directory with directory', EISDIR, 'EISDIR',
         `cannot overwrite non-directory ${dest} with directory ${src}`, dest);
@@ -82,7 +83,8 @@ function* copyEntry(src, dest, options, top) {
     : { srcStats: yield request(options.dereference ? 'stat' : 'lstat', src), destStats: yield* statOrNothing(dest) };
   if (isFolder(srcStats)) {
     if (!options.recursive) {
-      throw cpError('ERR_FS_EISDIR', 'Path is a directory', EINVAL, 'EISDIR', `${src} is a directory (not copied)`, src);
+      throw cpError('ERR_FS_EISDIR', 'Path is a directory', EINVAL, 'EISDIR', `${src} is a directory (not copied)`,
+        src);
     }
     if (!destStats)
       yield request('mkdir', dest, srcStats.mode & 0o7777);
