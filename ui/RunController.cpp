@@ -56,7 +56,7 @@ bool RunController::open(const QString& recordingPath, TraceStore* eventLoop, Tr
 namespace {
 
 // A recording's runs into the stores of their engines: each run is built off the GUI thread
-// (packed, indexed, turned into spans on two threads while this one reads) and handed to
+// (packed, indexed, turned into spans on three threads while this one reads) and handed to
 // its store whole, so a run of millions of events opens in about a second.
 class StoreFiller : public RunFileEvents {
 public:

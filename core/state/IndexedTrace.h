@@ -1,6 +1,6 @@
 // A run as a window shows it: its events packed, the LoopState index over them and the
 // timeline's spans. The three are built from the same events, each once, in event order;
-// IndexedTraceBuilder builds them on two threads for a run read from a file.
+// IndexedTraceBuilder builds them on three threads for a run read from a file.
 #pragma once
 
 #include <span>

@@ -5,8 +5,8 @@
 namespace loopscope {
 
 IndexedTraceBuilder::IndexedTraceBuilder() {
-    workers_[Packing] = std::thread([this] { build(Packing); });
-    workers_[IndexAndSpans] = std::thread([this] { build(IndexAndSpans); });
+    for (int part = 0; part < kParts; ++part)
+        workers_[part] = std::thread([this, part] { build(Part(part)); });
 }
 
 IndexedTraceBuilder::~IndexedTraceBuilder() { stop(true); }
@@ -38,7 +38,7 @@ void IndexedTraceBuilder::stop(bool drop) {
             worker.join();
 }
 
-// Each part reads the waiting batches in order; a batch leaves when both have built it.
+// Each part reads the waiting batches in order; a batch leaves when all have built it.
 // A deque keeps the references to its elements while others are added at its back.
 void IndexedTraceBuilder::build(Part part) {
     for (std::size_t next = 0;; ++next) {
@@ -53,14 +53,15 @@ void IndexedTraceBuilder::build(Part part) {
         if (part == Packing) {
             for (const TraceEvent& event : *batch)
                 result_.trace.append(event);
-        } else {
+        } else if (part == Spans) {
             for (const TraceEvent& event : *batch)
                 result_.spans.add(event);
+        } else {
             result_.index.add(*batch);
         }
         std::lock_guard lock(mutex_);
         built_[part] = next + 1;
-        while (!waiting_.empty() && std::min(built_[Packing], built_[IndexAndSpans]) > firstWaiting_) {
+        while (!waiting_.empty() && *std::min_element(std::begin(built_), std::end(built_)) > firstWaiting_) {
             waiting_.pop_front();
             ++firstWaiting_;
         }

@@ -1,4 +1,4 @@
-// IndexedTraceBuilder: a run handed over in batches of any size is built on two threads
+// IndexedTraceBuilder: a run handed over in batches of any size is built on three threads
 // into exactly what building it event by event in one thread gives (the same packed events,
 // spans and states); a reader much faster than the builders waits instead of piling batches
 // up; a builder given up on stops without waiting for the rest of the run.
@@ -38,7 +38,7 @@ class TestIndexedTraceBuilder : public QObject {
     Q_OBJECT
 
 private slots:
-    void builtOnTwoThreadsIsBuiltInOrder_data() {
+    void builtOnThreeThreadsIsBuiltInOrder_data() {
         QTest::addColumn<int>("batchSize");
         QTest::newRow("one event a batch") << 1;
         QTest::newRow("7 events") << 7;
@@ -46,7 +46,7 @@ private slots:
         QTest::newRow("one batch") << 0;
     }
 
-    void builtOnTwoThreadsIsBuiltInOrder() {
+    void builtOnThreeThreadsIsBuiltInOrder() {
         QFETCH(int, batchSize);
         const Trace trace = testing::busyServer(batchSize == 1 ? 20000 : 120000);
         const IndexedTrace expected = builtInOrder(trace);
