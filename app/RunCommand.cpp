@@ -137,7 +137,7 @@ int runHeadless(const RunOptions& options) {
             return kExitRunFailed;
         }
         // The horizon is the scenario's own choice; the event limit is not: say so.
-        if (run.stopNote == kStoppedAtEventLimit)
+        if (isStoppedAtEventLimit(run.stopNote))
             std::fprintf(stderr, "loopscope: the run %s\n", run.stopNote.c_str());
         document.runs.push_back({engine, std::move(run.trace), std::move(run.samples), run.programExitCode});
     }

@@ -16,24 +16,43 @@
 
 namespace loopscope {
 
-CompareWindow::CompareWindow(ComparedDocument first, ComparedDocument second, QWidget* parent)
+CompareSide compareSideOf(const ComparedDocument& compared) {
+    CompareSide side;
+    side.name = compared.name;
+    side.description = compared.description;
+    if (compared.run < compared.document.runs.size()) {
+        side.trace = &compared.document.runs[compared.run].trace;
+        side.samples = &compared.document.runs[compared.run].samples;
+    }
+    side.limits = compared.document.limits;
+    return side;
+}
+
+ComparedRuns compareRuns(ComparedDocument first, ComparedDocument second) {
+    ComparedRuns compared{std::move(first), std::move(second), {}, {}, {}};
+    const CompareSide a = compareSideOf(compared.first), b = compareSideOf(compared.second);
+    buildAlignedSpans(a.trace, b.trace, compared.firstSpans, compared.secondSpans);
+    compared.differences = runDifferences({a.name.toStdString(), a.trace, a.samples},
+                                          {b.name.toStdString(), b.trace, b.samples});
+    return compared;
+}
+
+CompareWindow::CompareWindow(ComparedRuns compared, QWidget* parent)
     : QWidget(parent, Qt::Window),
-      first_(std::move(first)),
-      second_(std::move(second)),
+      compared_(std::move(compared)),
       timeline_(new TimelineView),
       table_(new QTableWidget(0, 4)),
       limits_(new QLabel) {
     setAttribute(Qt::WA_DeleteOnClose);
-    setWindowTitle(tr("Compare: %1 and %2 — loopscope").arg(first_.name, second_.name));
-    const CompareSide a = sideOf(first_), b = sideOf(second_);
-    buildAlignedSpans(a.trace, b.trace, firstSpans_, secondSpans_);
-    timeline_->setSourceNames(first_.name, second_.name);
-    timeline_->setSources(&firstSpans_, &secondSpans_);
+    const ComparedDocument& first = compared_.first;
+    const ComparedDocument& second = compared_.second;
+    setWindowTitle(tr("Compare: %1 and %2 — loopscope").arg(first.name, second.name));
+    timeline_->setSourceNames(first.name, second.name);
+    timeline_->setSources(&compared_.firstSpans, &compared_.secondSpans);
     timeline_->setPlayhead(Nanoseconds(-1) * kSecond * 3600 * 24);  // two runs have no one "now"
 
-    const std::vector<DifferenceRow> rows = runDifferences({first_.name.toStdString(), a.trace, a.samples},
-                                                           {second_.name.toStdString(), b.trace, b.samples});
-    table_->setHorizontalHeaderLabels({tr("Measured"), first_.name, second_.name, tr("Change")});
+    const std::vector<DifferenceRow>& rows = compared_.differences;
+    table_->setHorizontalHeaderLabels({tr("Measured"), first.name, second.name, tr("Change")});
     table_->setRowCount(int(rows.size()));
     for (int r = 0; r < int(rows.size()); ++r) {
         const DifferenceRow& row = rows[std::size_t(r)];
@@ -51,7 +70,7 @@ CompareWindow::CompareWindow(ComparedDocument first, ComparedDocument second, QW
     table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 
     QStringList limits;
-    for (const ComparedDocument* side : {&first_, &second_})
+    for (const ComparedDocument* side : {&first, &second})
         for (const std::string& limit : side->document.limits)
             limits << QStringLiteral("<b>%1</b>: %2").arg(side->name.toHtmlEscaped(), QString::fromStdString(limit).toHtmlEscaped());
     limits_->setText(limits.join(QStringLiteral("<br>")));
@@ -59,8 +78,8 @@ CompareWindow::CompareWindow(ComparedDocument first, ComparedDocument second, QW
     limits_->setVisible(!limits.isEmpty());
 
     auto* heading = new QLabel(QStringLiteral("<b>%1</b>: %2<br><b>%3</b>: %4<br><i>%5</i>")
-                                   .arg(first_.name.toHtmlEscaped(), first_.description.toHtmlEscaped(),
-                                        second_.name.toHtmlEscaped(), second_.description.toHtmlEscaped(),
+                                   .arg(first.name.toHtmlEscaped(), first.description.toHtmlEscaped(),
+                                        second.name.toHtmlEscaped(), second.description.toHtmlEscaped(),
                                         tr("Both runs on one time axis, their main scripts lined up.")));
     heading->setWordWrap(true);
     auto* exportButton = new QPushButton(tr("Export Picture..."));
@@ -90,27 +109,17 @@ CompareWindow::CompareWindow(ComparedDocument first, ComparedDocument second, QW
 
 CompareWindow::~CompareWindow() = default;
 
-CompareSide CompareWindow::sideOf(const ComparedDocument& compared) const {
-    CompareSide side;
-    side.name = compared.name;
-    side.description = compared.description;
-    if (compared.run < compared.document.runs.size()) {
-        side.trace = &compared.document.runs[compared.run].trace;
-        side.samples = &compared.document.runs[compared.run].samples;
-    }
-    side.limits = compared.document.limits;
-    return side;
-}
-
 bool CompareWindow::exportPicture(const QString& path, QString* error) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     const SlideFormat format = suffix == QLatin1String("svg")   ? SlideFormat::Svg
                                : suffix == QLatin1String("pdf") ? SlideFormat::Pdf
                                                                 : SlideFormat::Png;
-    const QString subject = QString::fromStdString(first_.document.title);
-    CompareSlide slide(subject.isEmpty() ? tr("%1 vs %2").arg(first_.name, second_.name)
-                                         : tr("%1: %2 vs %3").arg(subject, first_.name, second_.name),
-                       sideOf(first_), sideOf(second_));
+    const ComparedDocument& first = compared_.first;
+    const ComparedDocument& second = compared_.second;
+    const QString subject = QString::fromStdString(first.document.title);
+    CompareSlide slide(subject.isEmpty() ? tr("%1 vs %2").arg(first.name, second.name)
+                                         : tr("%1: %2 vs %3").arg(subject, first.name, second.name),
+                       compareSideOf(first), compareSideOf(second));
     SlideOptions options;
     return writeSlide(slide, options, format, path, error);
 }

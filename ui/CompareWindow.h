@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "CompareSlide.h"
+#include "RunDifferences.h"
 #include "RunDocument.h"
 
 class QTableWidget;
@@ -24,10 +25,23 @@ struct ComparedDocument {
     QString description;  // the file, who recorded it, the pool
 };
 
+// Two runs made ready to be shown side by side: their spans on one axis and the table of
+// their differences. The work of a comparison, seconds for runs of millions of events:
+// compareRuns() is done off the GUI thread, the window then only shows the result.
+struct ComparedRuns {
+    ComparedDocument first;
+    ComparedDocument second;
+    SpanSet firstSpans;
+    SpanSet secondSpans;
+    std::vector<DifferenceRow> differences;
+};
+ComparedRuns compareRuns(ComparedDocument first, ComparedDocument second);
+CompareSide compareSideOf(const ComparedDocument& compared);
+
 class CompareWindow : public QWidget {
     Q_OBJECT
 public:
-    CompareWindow(ComparedDocument first, ComparedDocument second, QWidget* parent = nullptr);
+    explicit CompareWindow(ComparedRuns compared, QWidget* parent = nullptr);
     ~CompareWindow() override;
 
     TimelineView* timeline() const { return timeline_; }
@@ -36,12 +50,7 @@ public:
     bool exportPicture(const QString& path, QString* error);
 
 private:
-    CompareSide sideOf(const ComparedDocument& compared) const;
-
-    ComparedDocument first_;
-    ComparedDocument second_;
-    SpanSet firstSpans_;
-    SpanSet secondSpans_;
+    ComparedRuns compared_;
     TimelineView* timeline_;
     QTableWidget* table_;
     QLabel* limits_;

@@ -37,7 +37,6 @@
 #include <algorithm>
 
 #include "ComparisonView.h"
-#include "ConsoleOutput.h"
 #include "EventLoopPanel.h"
 #include "ExportDialog.h"
 #include "LoopWait.h"
@@ -47,7 +46,9 @@
 #include "PlaybackKeys.h"
 #include "ProgramFile.h"
 #include "ProgramSyntax.h"
+#include "BackgroundJob.h"
 #include "CompareWindow.h"
+#include "ConsoleOutput.h"
 #include "NodeRecording.h"
 #include "RecordedRuns.h"
 #include "RunController.h"
@@ -130,6 +131,8 @@ MainWindow::MainWindow(const QString& scenarioPath, QWidget* parent)
       timelineRefresh_(new QTimer(this)),
       watcher_(new QFileSystemWatcher(this)),
       playbackKeys_(new PlaybackKeys(this)) {
+    storeReader_ = new BackgroundJob(this);
+    nodeRecorder_ = new BackgroundJob(this);
     registerBuiltInScenarios();
     setWindowTitle(QStringLiteral("loopscope"));
     setAcceptDrops(true);
@@ -189,8 +192,8 @@ MainWindow::MainWindow(const QString& scenarioPath, QWidget* parent)
 MainWindow::~MainWindow() {
     runs_->cancel();
     runs_->join();
-    if (background_.joinable())
-        background_.join();
+    storeReader_->wait();
+    nodeRecorder_->wait();
 }
 
 void MainWindow::buildLayout() {
@@ -652,6 +655,7 @@ bool MainWindow::openScenario(const QString& path) {
     statusBar()->showMessage(tr("Opened %1. Press F5 to run it.").arg(QFileInfo(path).fileName()), 5000);
     // A new scenario starts from a clean slate.
     if (!runs_->isRunning()) {
+        storeReader_->wait();
         loopStore_->clear();
         threadStore_->clear();
         logEvents_.clear();
@@ -768,6 +772,7 @@ bool MainWindow::startRun() {
     LoopViewOptions options;
     options.threadpool = threadpool_->value();
     loopPanel_->setOptions(options);
+    storeReader_->wait();  // the stores are cleared for the run
     if (!runs_->start(request))
         return false;
     timeline_->setSources(engines == 1 ? nullptr : &loopStore_->spans(), engines == 0 ? nullptr : &threadStore_->spans());
@@ -1060,6 +1065,7 @@ bool MainWindow::openRecording(const QString& path) {
     setRunProblem(std::nullopt);
     primary_ = loopStore_;
     comparing_ = false;
+    storeReader_->wait();  // the stores are cleared for the recording
     if (!runs_->open(path, loopStore_, threadStore_))
         return false;
     timeline_->setSources(&loopStore_->spans(), &threadStore_->spans());
@@ -1122,16 +1128,18 @@ RunDocument MainWindow::documentOnScreen() const {
     }
     document.runs.clear();
     for (const auto& [engine, store] : {std::pair(EngineKind::EventLoop, loopStore_),
-                                        std::pair(EngineKind::ThreadPerRequest, threadStore_)}) {
-        if (store->size() == 0)
-            continue;
-        // The file's encoder takes whole events: the packed run is decoded for it.
-        Trace trace = store->trace().toTrace();
-        ConsoleOutput console;
-        console.take(trace);
-        document.runs.push_back({engine, std::move(trace), store->processSamples(), console.exitCode()});
-    }
+                                        std::pair(EngineKind::ThreadPerRequest, threadStore_)})
+        if (store->size() != 0)
+            document.runs.push_back({engine, {}, store->processSamples(), store->index().latest().exitCode});
     return document;
+}
+
+std::vector<const PackedTrace*> MainWindow::tracesOnScreen() const {
+    std::vector<const PackedTrace*> traces;
+    for (const TraceStore* store : {loopStore_, threadStore_})
+        if (store->size() != 0)
+            traces.push_back(&store->trace());
+    return traces;
 }
 
 bool MainWindow::saveRun(const QString& path) {
@@ -1141,13 +1149,21 @@ bool MainWindow::saveRun(const QString& path) {
                                  5000);
         return false;
     }
-    std::string error;
-    if (!writeRunFile(documentOnScreen(), QFile::encodeName(path).toStdString(), &error)) {
-        statusBar()->showMessage(tr("Cannot save the run: %1").arg(qs(error)));
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved the run to %1").arg(path), 5000);
-    rememberRecent(path);
+    statusBar()->showMessage(tr("Saving the run to %1...").arg(path));
+    storeReader_->start([this, path, document = documentOnScreen(), traces = tracesOnScreen()] {
+        std::string written;
+        const bool ok = writeRunFile(document, traces, QFile::encodeName(path).toStdString(), &written);
+        const QString error = ok ? QString() : qs(written);
+        return std::function<void()>([this, path, error] {
+            if (error.isEmpty()) {
+                statusBar()->showMessage(tr("Saved the run to %1").arg(path), 5000);
+                rememberRecent(path);
+            } else {
+                statusBar()->showMessage(tr("Cannot save the run: %1").arg(error));
+            }
+            emit runSaved(path, error);
+        });
+    });
     return true;
 }
 
@@ -1176,57 +1192,66 @@ bool MainWindow::compareWith(const QString& path) {
         statusBar()->showMessage(tr("Run a scenario or open a run first: there is nothing to compare yet."), 5000);
         return false;
     }
-    if (background_.joinable())
-        background_.join();
     statusBar()->showMessage(tr("Reading %1...").arg(QFileInfo(path).fileName()));
-    QPointer<MainWindow> window(this);
-    background_ = std::thread([window, path] {
+    storeReader_->start([this, path, onScreen = runOnScreen()]() mutable {
         RunFileResult opened = loopscope::openRecording(QFile::encodeName(path).toStdString());
-        QMetaObject::invokeMethod(qApp, [window, path, opened = std::move(opened)]() mutable {
-            if (!window)
-                return;
-            if (!opened.document || opened.document->runs.empty())
-                window->statusBar()->showMessage(tr("Cannot compare: %1").arg(qs(opened.error)));
-            else
-                window->showComparison(std::move(*opened.document), path);
-        });
+        if (!opened.document || opened.document->runs.empty())
+            return std::function<void()>(
+                [this, error = qs(opened.error)] { statusBar()->showMessage(tr("Cannot compare: %1").arg(error)); });
+        return comparisonWith(std::move(onScreen), std::move(*opened.document), path);
     });
     return true;
 }
 
+MainWindow::RunOnScreen MainWindow::runOnScreen() const {
+    return {documentOnScreen(), tracesOnScreen(), primary_ == threadStore_, scenarioPath_};
+}
+
 void MainWindow::recordWithNodeToo() {
-    if (background_.joinable())
-        background_.join();
     statusBar()->showMessage(tr("Running %1 under Node too...").arg(QFileInfo(qs(scenario_->program)).fileName()));
-    QPointer<MainWindow> window(this);
     Scenario scenario = *scenario_;
     scenario.runtime.threadpool = threadpool_->value();
-    background_ = std::thread([window, scenario, node = nodeExecutable_] {
-        RunFileResult recorded = recordWithNode(node, scenario, scenario.programArguments);
-        QMetaObject::invokeMethod(qApp, [window, program = qs(scenario.program), recorded = std::move(recorded)]() mutable {
-            if (!window)
+    nodeRecorder_->start([this, scenario, node = nodeExecutable_] {
+        auto recorded = std::make_shared<RunFileResult>(recordWithNode(node, scenario, scenario.programArguments));
+        return std::function<void()>([this, program = qs(scenario.program), recorded] {
+            if (!recorded->document) {
+                statusBar()->showMessage(tr("The run under Node failed: %1").arg(qs(recorded->error)));
                 return;
-            if (!recorded.document)
-                window->statusBar()->showMessage(tr("The run under Node failed: %1").arg(qs(recorded.error)));
-            else
-                window->showComparison(std::move(*recorded.document), program);
+            }
+            if (runs_->isRunning() || !primary_ || primary_->size() == 0) {
+                statusBar()->showMessage(tr("Recorded under Node, not compared: the run on screen changed meanwhile."));
+                return;
+            }
+            statusBar()->showMessage(tr("Comparing with the run under Node..."));
+            auto other = std::make_shared<RunDocument>(std::move(*recorded->document));
+            storeReader_->start([this, other, program, onScreen = runOnScreen()]() mutable {
+                return comparisonWith(std::move(onScreen), std::move(*other), program);
+            });
         });
     });
 }
 
-void MainWindow::showComparison(RunDocument other, const QString& otherPath) {
-    ComparedDocument first{documentOnScreen(), 0, {}, {}};
-    if (primary_ == threadStore_ && first.document.runs.size() > 1)
+// On the store reader's thread: the run on screen beside `other`, made ready to be shown;
+// returns what opens the Compare window on the GUI thread.
+std::function<void()> MainWindow::comparisonWith(RunOnScreen onScreen, RunDocument other, const QString& otherPath) {
+    for (std::size_t k = 0; k < onScreen.traces.size(); ++k)
+        onScreen.document.runs[k].trace = onScreen.traces[k]->toTrace();
+    ComparedDocument first{std::move(onScreen.document), 0, {}, {}};
+    if (onScreen.primaryIsThreads && first.document.runs.size() > 1)
         first.run = 1;
     ComparedDocument second{std::move(other), 0, {}, {}};
-    const auto [a, b] = compareNames(first.document, first.run, scenarioPath_, second.document, second.run, otherPath);
+    const auto [a, b] = compareNames(first.document, first.run, onScreen.path, second.document, second.run, otherPath);
     first.name = a;
     second.name = b;
-    first.description = compareDescription(first.document, scenarioPath_);
+    first.description = compareDescription(first.document, onScreen.path);
     second.description = compareDescription(second.document, otherPath);
-    auto* compare = new CompareWindow(std::move(first), std::move(second), this);
-    compare->show();
-    statusBar()->clearMessage();
+    auto compared = std::make_shared<ComparedRuns>(compareRuns(std::move(first), std::move(second)));
+    return [this, compared] {
+        auto* compare = new CompareWindow(std::move(*compared), this);
+        compare->show();
+        statusBar()->clearMessage();
+        emit comparisonShown(compare);
+    };
 }
 
 }  // namespace loopscope

@@ -5,9 +5,9 @@
 
 #include <QMainWindow>
 #include <QTemporaryDir>
+#include <functional>
 #include <memory>
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "Diagnostic.h"
@@ -34,7 +34,9 @@ class QToolButton;
 
 namespace loopscope {
 
+class BackgroundJob;
 class ComparisonView;
+class PackedTrace;
 class EventLoopPanel;
 class PlaybackController;
 class PlaybackKeys;
@@ -54,8 +56,9 @@ public:
     // Opens a saved run (.lsrun) or a trace recorded by Node: its events stream into the
     // window as a run's do, and nothing runs. Returns false if a run is going.
     bool openRecording(const QString& path);
-    // Saves the run on screen, whole, to reopen later (File > Save Run). Returns false and
-    // says why in the status bar when there is no finished run or the file cannot be written.
+    // Saves the run on screen, whole, to reopen later (File > Save Run), off the GUI thread:
+    // runSaved() tells how it went. Returns false and says why in the status bar when there
+    // is no finished run to save.
     bool saveRun(const QString& path);
     // Opens the Compare window: the run on screen beside a saved run or a Node trace, read
     // off the GUI thread. Returns false when there is no run on screen.
@@ -97,6 +100,10 @@ public:
 
 signals:
     void runFinished(bool ok, const QString& error);
+    // A saveRun() has ended: `error` is empty when the file was written.
+    void runSaved(const QString& path, const QString& error);
+    // compareWith() (or Run with Node Too) has opened its Compare window.
+    void comparisonShown(QWidget* compareWindow);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -133,16 +140,30 @@ private:
     void showRuntimeSettings(const RuntimeSettings& runtime);
     void compareWithDialog();
     void recordWithNodeToo();
-    void showComparison(RunDocument other, const QString& otherPath);
+    // What a comparison needs of the run on screen, taken on the GUI thread.
+    struct RunOnScreen {
+        RunDocument document;                   // its runs without their events
+        std::vector<const PackedTrace*> traces;  // their events, in the stores
+        bool primaryIsThreads = false;
+        QString path;
+    };
+    RunOnScreen runOnScreen() const;
+    std::function<void()> comparisonWith(RunOnScreen onScreen, RunDocument other, const QString& otherPath);
     void saveRunDialog();
+    // The run on screen as a document, its runs' events left in the stores (tracesOnScreen(),
+    // in the same order): they are read off the GUI thread.
     RunDocument documentOnScreen() const;
+    std::vector<const PackedTrace*> tracesOnScreen() const;
 
     QString scenarioPath_;
     bool showingRecording_ = false;  // the run on screen was read from a file, not run
     int readPercent_ = 0;            // of the recording being opened
     QAction* withNode_ = nullptr;
     QString nodeExecutable_;  // "" when there is none on PATH (withNode_ says why)
-    std::thread background_;  // reads a run to compare, or records the program under Node  // the run on screen was read from a file, not run
+    // Saving and comparing read the stores on this thread: it is waited for before they are
+    // cleared for another run. Recording under Node (as long as the program runs) has its own.
+    BackgroundJob* storeReader_ = nullptr;
+    BackgroundJob* nodeRecorder_ = nullptr;
     std::vector<std::string> runOverrides_;  // the settings the last run had over the scenario's
     QString scenarioText_;
     std::optional<Scenario> scenario_;

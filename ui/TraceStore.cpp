@@ -15,10 +15,15 @@ void TraceStore::append(std::vector<TraceEvent>&& batch) {
         return;
     pending_ += batch.size();
     incoming_.push_back(std::move(batch));
-    if (!ingestScheduled_) {
-        ingestScheduled_ = true;
-        QMetaObject::invokeMethod(this, [this] { ingest(); }, Qt::QueuedConnection);
-    }
+    scheduleIngestLocked();
+}
+
+void TraceStore::adopt(IndexedTrace&& run) {
+    std::lock_guard lock(mutex_);
+    if (cancelled_)
+        return;
+    adopted_ = std::move(run);
+    scheduleIngestLocked();
 }
 
 void TraceStore::markFinished(bool ok, const QString& error) {
@@ -26,6 +31,10 @@ void TraceStore::markFinished(bool ok, const QString& error) {
     finishedArrived_ = true;
     finishedOk_ = ok;
     finishedError_ = error;
+    scheduleIngestLocked();
+}
+
+void TraceStore::scheduleIngestLocked() {
     if (!ingestScheduled_) {
         ingestScheduled_ = true;
         QMetaObject::invokeMethod(this, [this] { ingest(); }, Qt::QueuedConnection);
@@ -42,6 +51,7 @@ void TraceStore::cancel() {
         std::lock_guard lock(mutex_);
         cancelled_ = true;
         incoming_.clear();
+        adopted_.reset();
         pending_ = 0;
         if (!finishedArrived_) {
             finishedArrived_ = true;
@@ -68,6 +78,7 @@ void TraceStore::clear() {
     std::lock_guard lock(mutex_);
     samples_.clear();
     incoming_.clear();
+    adopted_.reset();
     pending_ = 0;
     cancelled_ = false;
     finishedArrived_ = false;
@@ -75,16 +86,14 @@ void TraceStore::clear() {
     finishedError_.clear();
     taken_.clear();
     takenBatch_ = takenOffset_ = 0;
-    trace_.clear();
-    index_.follow(0);  // a new run shows its first process
-    spans_.clear();
+    run_.clear();
     finished_ = false;
     ok_ = true;
     error_.clear();
 }
 
 bool TraceStore::isIdle() const {
-    return finished_ && takenBatch_ >= taken_.size() && index_.indexedEvents() == trace_.size();
+    return finished_ && takenBatch_ >= taken_.size() && run_.isIndexed();
 }
 
 // One slice: take arrived events in (pack them, index them, turn them into spans) until
@@ -98,6 +107,10 @@ bool TraceStore::ingestSlice(qint64 budgetNs) {
             taken_.clear();
             takenBatch_ = 0;
             std::lock_guard lock(mutex_);
+            if (adopted_) {
+                run_ = std::move(*adopted_);
+                adopted_.reset();
+            }
             taken_.swap(incoming_);
             if (taken_.empty()) {
                 ingestScheduled_ = false;
@@ -111,11 +124,7 @@ bool TraceStore::ingestSlice(qint64 budgetNs) {
         }
         std::vector<TraceEvent>& batch = taken_[takenBatch_];
         const std::size_t end = std::min(batch.size(), takenOffset_ + kChunk);
-        for (std::size_t i = takenOffset_; i < end; ++i) {
-            trace_.append(batch[i]);
-            spans_.add(batch[i]);
-        }
-        index_.add(std::span<const TraceEvent>(batch).subspan(takenOffset_, end - takenOffset_));
+        run_.add(std::span<const TraceEvent>(batch).subspan(takenOffset_, end - takenOffset_));
         {
             std::lock_guard lock(mutex_);
             pending_ -= end - takenOffset_;
@@ -132,10 +141,10 @@ bool TraceStore::ingestSlice(qint64 budgetNs) {
 }
 
 void TraceStore::ingest() {
-    const std::size_t before = trace_.size();
+    const std::size_t before = run_.trace.size();
     const bool wasFinished = finished_;
     const bool done = ingestSlice(qint64(kSliceMilliseconds) * 1000000);
-    if (trace_.size() != before)
+    if (run_.trace.size() != before)
         emit grew();
     if (!done) {
         // Let the event loop breathe (paint, input, timers) before the next slice.
@@ -149,10 +158,10 @@ void TraceStore::ingest() {
 }
 
 void TraceStore::followProcess(std::uint16_t process) {
-    if (process == index_.process())
+    if (process == run_.index.process())
         return;
-    index_.follow(process);
-    index_.extend(trace_);  // a cluster run is a teaching-sized trace: at once
+    run_.index.follow(process);
+    run_.index.extend(run_.trace);  // a cluster run is a teaching-sized trace: at once
     emit grew();
 }
 

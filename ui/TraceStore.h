@@ -3,21 +3,19 @@
 // so the window stays responsive however fast a run streams. Everything drawn comes from
 // what has arrived so far: the trace (packed: a run of millions of events stays small), the
 // LoopState index and the timeline spans, each built once as an event is taken in.
-// A run read from a file comes in the same way: append() its events in batches from any
-// thread, markFinished() at the end; pendingEvents() tells how far the taking in is, and
-// cancel() stops it.
+// A run read from a file is built off the GUI thread (IndexedTraceBuilder) and handed over
+// whole with adopt(), then markFinished(); cancel() stops the taking in of a run.
 #pragma once
 
 #include <QObject>
 #include <QString>
 #include <mutex>
+#include <optional>
 #include <vector>
 
-#include "LoopStateIndex.h"
-#include "PackedTrace.h"
+#include "IndexedTrace.h"
 #include "ProcessUsage.h"
 #include "TraceEvent.h"
-#include "TraceSpans.h"
 
 namespace loopscope {
 
@@ -28,6 +26,9 @@ public:
 
     // Any thread.
     void append(std::vector<TraceEvent>&& batch);
+    // A run built elsewhere, whole: it replaces what was taken in so far (a store takes
+    // either a stream of batches or one adopted run).
+    void adopt(IndexedTrace&& run);
     // Events appended and not taken in yet.
     std::size_t pendingEvents() const;
     void markFinished(bool ok, const QString& error);
@@ -39,20 +40,20 @@ public:
     // GUI thread.
     void clear();
     EngineKind engine() const { return engine_; }
-    const PackedTrace& trace() const { return trace_; }
-    const LoopStateIndex& index() const { return index_; }
-    const SpanSet& spans() const { return spans_; }
-    std::size_t size() const { return trace_.size(); }
-    TraceEvent event(std::size_t index) const { return trace_.at(index); }
+    const PackedTrace& trace() const { return run_.trace; }
+    const LoopStateIndex& index() const { return run_.index; }
+    const SpanSet& spans() const { return run_.spans; }
+    std::size_t size() const { return run_.trace.size(); }
+    TraceEvent event(std::size_t index) const { return run_.trace.at(index); }
     // How many events had happened by `time`.
-    std::size_t eventsUpTo(Nanoseconds time) const { return index_.eventsUpTo(trace_, time); }
+    std::size_t eventsUpTo(Nanoseconds time) const { return run_.index.eventsUpTo(run_.trace, time); }
     bool isFinished() const { return finished_; }
     bool isIdle() const;  // finished and everything taken in
     QString error() const { return error_; }
     bool succeeded() const { return finished_ && ok_; }
-    Nanoseconds endTime() const { return spans_.endTime(); }
-    LoopState stateAt(std::size_t count) const { return index_.stateAt(trace_, count); }
-    LoopState stateAtTime(Nanoseconds time) const { return index_.stateAtTime(trace_, time); }
+    Nanoseconds endTime() const { return run_.spans.endTime(); }
+    LoopState stateAt(std::size_t count) const { return run_.index.stateAt(run_.trace, count); }
+    LoopState stateAtTime(Nanoseconds time) const { return run_.index.stateAtTime(run_.trace, time); }
     // The loop panel follows this process of a cluster run (0 = the first). Re-indexes
     // what has arrived so far; emits grew().
     void followProcess(std::uint16_t process);
@@ -72,7 +73,7 @@ signals:
     void finished(bool ok, const QString& error);
 
 private:
-    void scheduleIngest();
+    void scheduleIngestLocked();  // with mutex_ held
     void ingest();
     bool ingestSlice(qint64 budgetNs);
 
@@ -80,6 +81,7 @@ private:
     mutable std::mutex mutex_;
     std::vector<ProcessSample> samples_;             // guarded by mutex_
     std::vector<std::vector<TraceEvent>> incoming_;  // guarded by mutex_
+    std::optional<IndexedTrace> adopted_;            // guarded by mutex_
     std::size_t pending_ = 0;                        // guarded by mutex_: events not taken in
     bool cancelled_ = false;                         // guarded by mutex_
     bool ingestScheduled_ = false;                   // guarded by mutex_
@@ -90,9 +92,7 @@ private:
     std::vector<std::vector<TraceEvent>> taken_;     // GUI thread from here on
     std::size_t takenBatch_ = 0;
     std::size_t takenOffset_ = 0;
-    PackedTrace trace_;
-    LoopStateIndex index_;
-    SpanSet spans_;
+    IndexedTrace run_;
     bool finished_ = false;
     bool ok_ = true;
     QString error_;

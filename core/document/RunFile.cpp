@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <stdexcept>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -222,11 +223,13 @@ bool readFileBytes(const std::string& path, std::string& bytes, InputSize& size,
 
 }  // namespace
 
-std::string encodeRunFile(const RunDocument& document) {
+namespace {
+
+std::string encodeRunFileOf(const RunDocument& document, const std::function<std::string(std::size_t)>& traceSection) {
     std::vector<std::string> sections;
     sections.push_back(frameSection(SectionType::Document, encodeDocumentSection(document)));
-    for (const RecordedRun& run : document.runs)
-        sections.push_back(frameSection(SectionType::Trace, encodeTraceSection(run.trace)));
+    for (std::size_t run = 0; run < document.runs.size(); ++run)
+        sections.push_back(frameSection(SectionType::Trace, traceSection(run)));
     std::size_t fileSize = kRunFileHeaderBytes;
     for (const std::string& section : sections)
         fileSize += section.size();
@@ -235,6 +238,18 @@ std::string encodeRunFile(const RunDocument& document) {
     for (const std::string& section : sections)
         bytes += section;
     return bytes;
+}
+
+}  // namespace
+
+std::string encodeRunFile(const RunDocument& document) {
+    return encodeRunFileOf(document, [&](std::size_t run) { return encodeTraceSection(document.runs[run].trace); });
+}
+
+std::string encodeRunFile(const RunDocument& document, const std::vector<const PackedTrace*>& packedRuns) {
+    if (packedRuns.size() != document.runs.size())
+        throw std::invalid_argument("encodeRunFile: one packed trace per run");
+    return encodeRunFileOf(document, [&](std::size_t run) { return encodeTraceSection(*packedRuns[run]); });
 }
 
 RunFileResult decodeRunFile(std::string_view bytes, const std::string& displayName, RunFileEvents& events,
@@ -254,6 +269,11 @@ bool looksLikeRunFile(std::string_view firstBytes) {
 
 bool writeRunFile(const RunDocument& document, const std::string& path, std::string* error) {
     return writeOutputFile(path, encodeRunFile(document), error);
+}
+
+bool writeRunFile(const RunDocument& document, const std::vector<const PackedTrace*>& packedRuns,
+                  const std::string& path, std::string* error) {
+    return writeOutputFile(path, encodeRunFile(document, packedRuns), error);
 }
 
 RunFileResult readRunFile(const std::string& path, RunFileEvents& events, const std::function<void(double)>& progress) {

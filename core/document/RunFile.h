@@ -10,7 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "PackedTrace.h"
 #include "RunDocument.h"
 
 namespace loopscope {
@@ -26,11 +28,16 @@ struct RunFileResult {
 // Writes through OutputFile (temporary file + rename, `-`, FIFOs). On failure returns false
 // and sets *error (if given) to "cannot write PATH: REASON".
 bool writeRunFile(const RunDocument& document, const std::string& path, std::string* error);
+// A document whose runs' events are kept packed elsewhere (a window's stores): run k's events
+// are packedRuns[k], its `trace` is not read. The same bytes as the document with its traces.
+bool writeRunFile(const RunDocument& document, const std::vector<const PackedTrace*>& packedRuns,
+                  const std::string& path, std::string* error);
 RunFileResult readRunFile(const std::string& path);
 
 // The bytes of a file, and back (tests, fuzzing). `displayName` names it in errors. The same
 // document always gives the same bytes.
 std::string encodeRunFile(const RunDocument& document);
+std::string encodeRunFile(const RunDocument& document, const std::vector<const PackedTrace*>& packedRuns);
 RunFileResult decodeRunFile(std::string_view bytes, const std::string& displayName);
 
 // Whether a file's first bytes are a run file's magic (the app tells it from a scenario).
@@ -59,7 +66,7 @@ RunFileResult decodeRunFile(std::string_view bytes, const std::string& displayNa
 // What a reader accepts, so that a damaged or hostile file cannot make it allocate more.
 inline constexpr std::uint64_t kMaxRunFileBytes = std::uint64_t(4) << 30;
 inline constexpr std::uint64_t kMaxRunFileSectionBytes = std::uint64_t(512) << 20;  // one section, decompressed
-// Events of one run: 32 times the engine's own limit (kMaxRunEvents on the JavaScript thread
+// Events of one run: 8 times the engine's own limit (kMaxRunEvents on the JavaScript thread
 // alone), and a bound on what a small file of tiny events could make a reader build.
 inline constexpr std::uint64_t kMaxRunFileEvents = std::uint64_t(64) << 20;
 

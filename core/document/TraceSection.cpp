@@ -258,17 +258,36 @@ void decodeEvent(ByteReader& in, const Tables& tables, EventContext& context, Tr
 
 }  // namespace
 
-std::string encodeTraceSection(const Trace& trace) {
+namespace {
+
+// `forEachEvent(f)` calls f with each of the `count` events in order.
+template <typename ForEachEvent>
+std::string encodeEvents(std::size_t count, ForEachEvent forEachEvent) {
     TableBuilders tables;
     ByteWriter events;
     EventContext context;
-    for (const TraceEvent& event : trace)
-        encodeEvent(event, context, tables, events);
+    forEachEvent([&](const TraceEvent& event) { encodeEvent(event, context, tables, events); });
     ByteWriter out;
     writeTables(tables, out);
-    out.varint(trace.size());
+    out.varint(count);
     out.raw(events.bytes());
     return std::move(out.bytes());
+}
+
+}  // namespace
+
+std::string encodeTraceSection(const Trace& trace) {
+    return encodeEvents(trace.size(), [&](const auto& encode) {
+        for (const TraceEvent& event : trace)
+            encode(event);
+    });
+}
+
+std::string encodeTraceSection(const PackedTrace& trace) {
+    return encodeEvents(trace.size(), [&](const auto& encode) {
+        for (auto cursor = trace.cursor(); !cursor.atEnd(); cursor.next())
+            encode(cursor.event());
+    });
 }
 
 bool decodeTraceSection(std::string_view content, const std::string& where, TraceSectionSink& sink) {

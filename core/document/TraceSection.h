@@ -8,11 +8,14 @@
 #include <string>
 #include <string_view>
 
+#include "PackedTrace.h"
 #include "TraceEvent.h"
 
 namespace loopscope {
 
 std::string encodeTraceSection(const Trace& trace);
+// The same bytes from a run kept packed (a window's store), without unpacking it whole.
+std::string encodeTraceSection(const PackedTrace& trace);
 
 // Receives the events of a trace section as they decode.
 class TraceSectionSink {

@@ -45,7 +45,7 @@ NodeRuntime::NodeRuntime(TraceSink& sink, const RuntimeSettings& settings, std::
       tcp_(queues_, trace_, horizon_),
       workers_(queues_, trace_, horizon_, inbox_),
       server_(queues_, trace_, horizon_, inbox_, role) {
-    trace_.setOnEventLimit([this] {
+    trace_.setOnEventLimit(eventLimit(), [this] {
         horizon_.reachEventLimit();
         if (interruptRunningCode_)
             interruptRunningCode_();
@@ -89,7 +89,7 @@ EngineResult NodeRuntime::run(const ProgramHooks& program) {
     if (horizon_.reached())
         endText = kStoppedAtHorizon;
     if (horizon_.eventLimitReached())
-        endText = kStoppedAtEventLimit;
+        endText = stoppedAtEventLimit(eventLimit());
     if (!result.ok)
         endText = result.error;
     if (program.exit)

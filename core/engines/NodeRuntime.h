@@ -61,6 +61,8 @@ class NodeRuntime {
 public:
     NodeRuntime(TraceSink& sink, const RuntimeSettings& settings, std::optional<ClusterProcessRole> role);
     NodeRuntime(const NodeRuntime&) = delete;
+    // Main-lane events before the run stops (runtime.eventLimit, or kMaxRunEvents).
+    std::int64_t eventLimit() const { return settings_.eventLimit > 0 ? settings_.eventLimit : kMaxRunEvents; }
     NodeRuntime& operator=(const NodeRuntime&) = delete;
 
     // Runs a program: `startProgram` runs on this thread before the loop (it runs the

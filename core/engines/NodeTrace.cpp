@@ -34,7 +34,7 @@ void NodeTrace::emit(EventKind kind, const Lane& lane, QueueKind queue, std::uin
 void NodeTrace::main(EventKind kind, QueueKind queue, std::uint64_t id, std::uint64_t cause, SourceLocation where,
                      std::int64_t value, std::string text) {
     emit(kind, kMainLane, queue, id, cause, where, value, std::move(text), phases_.current());
-    if (++mainEvents_ == kMaxRunEvents && onEventLimit_)
+    if (++mainEvents_ == eventLimit_ && onEventLimit_)
         onEventLimit_();
 }
 

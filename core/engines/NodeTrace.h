@@ -31,8 +31,11 @@ public:
 
     void emit(EventKind kind, const Lane& lane, QueueKind queue, std::uint64_t id, std::uint64_t cause,
               SourceLocation where, std::int64_t value = 0, std::string text = {}, Phase phase = Phase::None);
-    // Runs once, on the loop thread, when the run has made kMaxRunEvents main-lane events.
-    void setOnEventLimit(std::function<void()> onLimit) { onEventLimit_ = std::move(onLimit); }
+    // Runs once, on the loop thread, when the run has made `limit` main-lane events.
+    void setOnEventLimit(std::int64_t limit, std::function<void()> onLimit) {
+        eventLimit_ = limit;
+        onEventLimit_ = std::move(onLimit);
+    }
     // On the loop thread only: on the main lane, stamped with the current phase.
     void main(EventKind kind, QueueKind queue, std::uint64_t id, std::uint64_t cause, SourceLocation where,
               std::int64_t value = 0, std::string text = {});
@@ -47,6 +50,7 @@ private:
     Nanoseconds start_ = 0;
     PhaseTracker phases_;
     std::int64_t mainEvents_ = 0;  // loop thread
+    std::int64_t eventLimit_ = kMaxRunEvents;
     std::function<void()> onEventLimit_;
 };
 

@@ -43,6 +43,8 @@ std::vector<std::string> engineChildCommand(const std::string& scenarioPath, con
         arguments.insert(arguments.end(), {"--processes", std::to_string(*options.processes)});
     if (options.horizon)
         arguments.insert(arguments.end(), {"--horizon", std::to_string(*options.horizon / 1000) + "us"});
+    if (options.eventLimit)
+        arguments.insert(arguments.end(), {"--event-limit", std::to_string(*options.eventLimit)});
     for (const std::string& wave : options.loadWaves)
         arguments.insert(arguments.end(), {"--load", wave});
     if (!options.traceEngine)

@@ -25,6 +25,9 @@ struct EngineOptions {
     std::optional<double> timeScale;
     std::optional<int> processes;        // event-loop processes (cluster), 1..64
     std::optional<Nanoseconds> horizon;  // --horizon
+    // Events on the JavaScript thread before the run stops, below kMaxRunEvents (a test of
+    // the limit need not make millions of events).
+    std::optional<int> eventLimit;
     std::vector<std::string> loadWaves;  // --load N@TIME[/SPACING], sent besides the scenario's load
     // False: the child drops the engine's own events and sends only RunBegin, RunEnd,
     // the process totals and the load client's view (UntracedSink.h). For measuring

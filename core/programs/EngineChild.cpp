@@ -1,5 +1,5 @@
 // `loopscope engine-child --engine NAME [--threadpool N] [--cores N] [--time-scale X] [--processes N]
-//  [--horizon TIME] [--load N@TIME[/SPACING]]... [--untraced] FILE [-- PROGRAM-ARGUMENT...]`:
+//  [--horizon TIME] [--event-limit N] [--load N@TIME[/SPACING]]... [--untraced] FILE [-- PROGRAM-ARGUMENT...]`:
 // the child side of EngineProcess. Reads the scenario, applies the overrides, runs the
 // engine and streams its events to fd 3 (PipeTraceSink). Exit codes: 0 the run
 // completed, 1 bad arguments or scenario, 2 the run failed.
@@ -52,6 +52,7 @@ struct ChildArguments {
     bool untraced = false;
     std::optional<int> processes;
     std::optional<Nanoseconds> horizon;
+    std::optional<int> eventLimit;
     std::vector<LoadWave> load;
     std::optional<int> clusterProcess;      // 0-based process index
     std::optional<int> clusterWorker;       // a forked program's worker id, from 1
@@ -130,6 +131,11 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             out.horizon = text ? parseHorizonText(text, error) : std::nullopt;
             if (!out.horizon)
                 return error;
+        } else if (argument == "--event-limit") {
+            const char* text = value();
+            out.eventLimit = text ? parseInt(text, 1, int(kMaxRunEvents)) : std::nullopt;
+            if (!out.eventLimit)
+                return "--event-limit must be a number from 1 to " + std::to_string(kMaxRunEvents);
         } else if (argument == "--load") {
             const char* text = value();
             std::string error = "--load needs N@TIME";
@@ -261,6 +267,8 @@ int engineChildMain(int argc, char** argv) {
         scenario.runtime.processes = *arguments.processes;
     if (arguments.horizon)
         scenario.runtime.horizon = *arguments.horizon;
+    if (arguments.eventLimit)
+        scenario.runtime.eventLimit = *arguments.eventLimit;
     scenario.load.insert(scenario.load.end(), arguments.load.begin(), arguments.load.end());
     scenario.programArguments = arguments.programArguments;
     // Before the first use of the pool, which is when libuv reads it.

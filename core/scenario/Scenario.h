@@ -98,6 +98,7 @@ struct RuntimeSettings {
     Nanoseconds horizon = 60 * kSecond;  // > 0
     ModuleKind module = ModuleKind::CommonJs;
     std::int64_t heapBytes = 512ll * 1024 * 1024;  // a JavaScript program's heap limit
+    std::int64_t eventLimit = 0;  // events on the JavaScript thread before the run stops; 0: kMaxRunEvents
 };
 
 struct ThreadSettings {

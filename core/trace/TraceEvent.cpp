@@ -79,4 +79,19 @@ std::string laneName(const Lane& lane) {
     return "?";
 }
 
+namespace {
+constexpr std::string_view kEventLimitEnd = " events: the program logs or schedules without end";
+}
+
+std::string stoppedAtEventLimit(std::int64_t limit) {
+    std::string digits = std::to_string(limit);
+    for (auto at = std::ptrdiff_t(digits.size()) - 3; at > 0; at -= 3)
+        digits.insert(std::size_t(at), ",");
+    return "stopped after " + digits + std::string(kEventLimitEnd);
+}
+
+bool isStoppedAtEventLimit(std::string_view endText) {
+    return endText.starts_with("stopped after ") && endText.ends_with(kEventLimitEnd);
+}
+
 }  // namespace loopscope

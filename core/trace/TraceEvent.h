@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "SourceLocation.h"
@@ -96,10 +97,12 @@ struct Lane {
 inline constexpr const char* kStoppedAtHorizon = "stopped at the horizon";
 // A run stops once it has made this many events on its JavaScript thread (a program that
 // logs or schedules without end), so that a run cannot exhaust the memory of the window
-// showing it; the RunEnd's text then says so.
-inline constexpr std::int64_t kMaxRunEvents = 2'000'000;
-inline constexpr const char* kStoppedAtEventLimit =
-    "stopped after 2,000,000 events: the program logs or schedules without end";
+// showing it (about 30 bytes an event there); the RunEnd's text then says so. Enough for
+// a million timers armed and run (six million events).
+inline constexpr std::int64_t kMaxRunEvents = 8'000'000;
+// The RunEnd's text of a run stopped at `limit` events ("stopped after 8,000,000 events: ...").
+std::string stoppedAtEventLimit(std::int64_t limit);
+bool isStoppedAtEventLimit(std::string_view endText);
 
 struct TraceEvent {
     Nanoseconds ts = 0;               // since run start

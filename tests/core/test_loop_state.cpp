@@ -350,11 +350,16 @@ private slots:
         {
             TraceBuilder b;
             b.runBegin();
-            b.add(EventKind::RunEnd).text = kStoppedAtEventLimit;
+            b.add(EventKind::RunEnd).text = stoppedAtEventLimit(kMaxRunEvents);
             const LoopState state = replay(b.trace, b.trace.size());
+            const std::string note = "stopped after 8,000,000 events: the program logs or schedules without end";
             QCOMPARE(state.exitCode, std::nullopt);
-            QCOMPARE(state.endNote, std::string(kStoppedAtEventLimit));
-            QCOMPARE(QString::fromStdString(state.narration), QStringLiteral("The run ends: ") + kStoppedAtEventLimit);
+            QCOMPARE(state.endNote, note);
+            QCOMPARE(state.narration, "The run ends: " + note);
+            QCOMPARE(stoppedAtEventLimit(999), std::string("stopped after 999 events: the program logs or schedules without end"));
+            QCOMPARE(stoppedAtEventLimit(1000), std::string("stopped after 1,000 events: the program logs or schedules without end"));
+            QVERIFY(isStoppedAtEventLimit(stoppedAtEventLimit(12345678)));
+            QVERIFY(!isStoppedAtEventLimit(kStoppedAtHorizon));
         }
         {
             TraceBuilder b;

@@ -282,7 +282,19 @@ void TestRunFile::realRunsRoundTrip() {
     QVERIFY(result.document->runs[0].trace.size() > 20);
     QFile bytes(file);
     QVERIFY(bytes.open(QIODevice::ReadOnly));
-    QCOMPARE(QByteArray::fromStdString(encodeRunFile(*result.document)), bytes.readAll());
+    const QByteArray original = bytes.readAll();
+    QCOMPARE(QByteArray::fromStdString(encodeRunFile(*result.document)), original);
+    // Written from packed runs (as the window saves its stores), the same bytes too.
+    std::vector<PackedTrace> packed;
+    for (const RecordedRun& run : result.document->runs)
+        packed.push_back(PackedTrace::fromTrace(run.trace));
+    RunDocument withoutTraces = *result.document;
+    std::vector<const PackedTrace*> packedRuns;
+    for (std::size_t k = 0; k < packed.size(); ++k) {
+        withoutTraces.runs[k].trace.clear();
+        packedRuns.push_back(&packed[k]);
+    }
+    QCOMPARE(QByteArray::fromStdString(encodeRunFile(withoutTraces, packedRuns)), original);
 }
 
 void TestRunFile::sameDocumentSameBytes() {
@@ -291,6 +303,16 @@ void TestRunFile::sameDocumentSameBytes() {
     QCOMPARE(first.size(), second.size());
     QVERIFY(first == second);
     QVERIFY(encodeRunFile(smallDocument()) != first);
+
+    const RunDocument document = everyFieldDocument();
+    std::vector<PackedTrace> packed;
+    std::vector<const PackedTrace*> packedRuns;
+    packed.reserve(document.runs.size());
+    for (const RecordedRun& run : document.runs)
+        packedRuns.push_back(&packed.emplace_back(PackedTrace::fromTrace(run.trace)));
+    QVERIFY(encodeRunFile(document, packedRuns) == first);
+    packedRuns.pop_back();
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, encodeRunFile(document, packedRuns));
 }
 
 void TestRunFile::badFiles_data() {
@@ -351,7 +373,7 @@ void TestRunFile::badFiles_data() {
 
     const std::string document = documentSectionOf(smallDocument());
     const std::string documentNoRuns = documentSectionOf(RunDocument{});
-    const std::string emptyTrace = frameSection(SectionType::Trace, encodeTraceSection({}));
+    const std::string emptyTrace = frameSection(SectionType::Trace, encodeTraceSection(Trace{}));
     const std::string at2 = std::to_string(kRunFileHeaderBytes + document.size());
     row("no sections", fileOf({}), "bad section table: the first section is not the document");
     row("a trace first", fileOf({emptyTrace, document}), "bad section table: the first section is not the document");

@@ -89,7 +89,11 @@ private slots:
         QVERIFY(window.startRun());
         QVERIFY(finished.wait(60000));
         const QString path = dir.filePath("timer.lsrun");
+        QSignalSpy saves(&window, &MainWindow::runSaved);
         QVERIFY(window.saveRun(path));
+        QVERIFY(saves.wait(30000));
+        QCOMPARE(saves.at(0).at(0).toString(), path);
+        QCOMPARE(saves.at(0).at(1).toString(), QString());
         const RunFileResult saved = readRunFile(path.toStdString());
         QVERIFY2(saved.document.has_value(), saved.error.c_str());
         QCOMPARE(saved.document->runs.size(), std::size_t(1));
@@ -100,6 +104,23 @@ private slots:
         MainWindow again(QStringLiteral(":/scenarios/timer.yaml"));
         QVERIFY(openToEnd(again, path));
         QVERIFY(sameEvents(again.eventLoopStore()->trace().toTrace(), window.eventLoopStore()->trace().toTrace()));
+
+        // A file that cannot be written is said so, and nothing is left behind.
+        QVERIFY(window.saveRun(dir.filePath("no-such-folder/timer.lsrun")));
+        QVERIFY(saves.wait(30000));
+        QVERIFY2(saves.at(1).at(1).toString().startsWith("cannot write " + dir.filePath("no-such-folder/timer.lsrun")),
+                 qPrintable(saves.at(1).at(1).toString()));
+
+        // File > Compare With Run: the saved run beside the one on screen, in a window of its own.
+        QSignalSpy compared(&window, &MainWindow::comparisonShown);
+        QVERIFY(window.compareWith(path));
+        QVERIFY(compared.wait(30000));
+        auto* compare = qobject_cast<CompareWindow*>(compared.at(0).at(0).value<QWidget*>());
+        QVERIFY(compare);
+        QVERIFY(compare->isVisible());
+        QVERIFY(compare->table()->rowCount() >= 5);
+        QCOMPARE(compare->table()->item(0, 1)->text(), compare->table()->item(0, 2)->text());  // the same run twice
+        compare->close();
     }
 
     void aDamagedRunIsAProblem() {
@@ -147,8 +168,8 @@ private slots:
                                          "pbkdf2.trace.json");
         QCOMPARE(a, QStringLiteral("loopscope"));
         QCOMPARE(b, QStringLiteral("node"));
-        CompareWindow window({std::move(*loopscopeRun.document), 0, a, QStringLiteral("thread-pool")},
-                             {std::move(*nodeRun.document), 0, b, QStringLiteral("pbkdf2")});
+        CompareWindow window(compareRuns({std::move(*loopscopeRun.document), 0, a, QStringLiteral("thread-pool")},
+                                         {std::move(*nodeRun.document), 0, b, QStringLiteral("pbkdf2")}));
         window.resize(1400, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -1,9 +1,10 @@
 // TraceStore: events appended in batches are taken in packed, indexed and spanned; how many
-// wait is known; a load can be cancelled, and the store is usable again after clear().
+// wait is known; a run built elsewhere is adopted whole; a load can be cancelled, and the store is usable again after clear().
 #include "TraceStore.h"
 
 #include <QSignalSpy>
 #include <QtTest>
+#include <thread>
 
 #include "support/TraceBuilder.h"
 
@@ -36,6 +37,37 @@ private slots:
         QCOMPARE(store.event(trace.size() - 1).ts, trace.back().ts);
         QCOMPARE(store.eventsUpTo(trace.back().ts), trace.size());
         QVERIFY(store.spans().spanCount() > 300);
+    }
+
+    // A run read from a file comes built, whole, from another thread.
+    void anAdoptedRunIsTakenInAtOnce() {
+        const Trace trace = testing::readsOnPool(200, 4, kMillisecond);
+        IndexedTrace built;
+        built.add(trace);
+        const std::size_t spans = built.spans.spanCount();
+        TraceStore store(EngineKind::EventLoop);
+        QSignalSpy finished(&store, &TraceStore::finished);
+        std::thread reader([&] {
+            store.adopt(std::move(built));
+            store.markFinished(true, QString());
+        });
+        reader.join();
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(0).toBool());
+        QVERIFY(store.isIdle());
+        QCOMPARE(store.size(), trace.size());
+        QCOMPARE(store.spans().spanCount(), spans);
+        QCOMPARE(store.stateAt(trace.size()), replay(trace, trace.size()));
+        QCOMPARE(store.eventsUpTo(trace.back().ts), trace.size());
+
+        // Cancelled before the GUI thread took it: nothing of it is kept.
+        store.clear();
+        IndexedTrace again;
+        again.add(trace);
+        store.adopt(std::move(again));
+        store.cancel();
+        QCOMPARE(store.size(), std::size_t(0));
+        QVERIFY(!store.succeeded());
     }
 
     void cancelDropsWhatWasNotTakenIn() {
