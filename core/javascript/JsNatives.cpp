@@ -668,7 +668,8 @@ bool sourceArgument(JSContext* cx, const JS::CallArgs& args, std::u16string& out
     return JS_CopyStringChars(cx, mozilla::Range<char16_t>(out.data(), out.size()), text);
 }
 
-// compileFunction(source, filename, [parameter names], name?) -> function
+// compileFunction(source, filename, [parameter names], name?, file's own text?) -> function; the
+// file's own text is what an uncaught error's source line is taken from.
 bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
@@ -691,8 +692,8 @@ bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     std::vector<const char*> parameters;
     for (const std::string& name : names)
         parameters.push_back(name.c_str());
-    const std::string name = args.length() > 3 ? stringArgument(cx, args, 3) : std::string();
-    program.rememberSource(file, source);
+    const std::string name = args.get(3).isString() ? stringArgument(cx, args, 3) : std::string();
+    program.rememberSource(file, args.get(4).isString() ? stringArgument(cx, args, 4) : source);
     JS::CompileOptions options(cx);
     // CompileFunction adds a hidden first line: starting at 0 keeps the lines the file's own.
     options.setFileAndLine(file.c_str(), 0);
@@ -711,7 +712,8 @@ bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
-// compileModule(source, filename) -> an ES module record, its private value the filename.
+// compileModule(source, filename, file's own text?) -> an ES module record, its private value
+// the filename.
 bool compileModule(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
@@ -720,7 +722,7 @@ bool compileModule(JSContext* cx, unsigned argc, JS::Value* vp) {
     if (!sourceArgument(cx, args, units))
         return false;
     const std::string file = stringArgument(cx, args, 1);
-    program.rememberSource(file, source);
+    program.rememberSource(file, args.get(2).isString() ? stringArgument(cx, args, 2) : source);
     JS::CompileOptions options(cx);
     options.setFileAndLine(file.c_str(), 1);
     JS::SourceText<char16_t> text;
@@ -732,6 +734,24 @@ bool compileModule(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::SetModulePrivate(module, JS::StringValue(newString(cx, file)));
     args.rval().setObject(*module);
     return true;
+}
+
+// parseSource(source, isModule) -> the syntax tree of Reflect.parse, with locations. Reflect.parse
+// is set up on a holder of its own: the program's Reflect has no parse, as in Node.
+bool parseSource(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JS::RootedObject holder(cx, JS_NewPlainObject(cx));
+    JS::RootedObject reflect(cx, JS_NewPlainObject(cx));
+    if (!holder || !reflect || !JS_DefineProperty(cx, holder, "Reflect", reflect, 0) || !JS_InitReflectParse(cx, holder))
+        return false;
+    JS::RootedObject parseOptions(cx, JS_NewPlainObject(cx));
+    JS::RootedValue target(cx, JS::StringValue(newString(cx, args.get(1).toBoolean() ? "module" : "script")));
+    if (!parseOptions || !JS_SetProperty(cx, parseOptions, "target", target))
+        return false;
+    JS::RootedValueArray<2> parseArguments(cx);
+    parseArguments[0].set(args.get(0));
+    parseArguments[1].setObject(*parseOptions);
+    return JS_CallFunctionName(cx, reflect, "parse", parseArguments, args.rval());
 }
 
 // evaluateModule(record) -> the evaluation's promise (top-level await may keep it pending).
@@ -887,6 +907,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("compileFunction", compileFunction, 3, 0),
     JS_FN("compileModule", compileModule, 2, 0),
     JS_FN("evaluateModule", evaluateModule, 1, 0),
+    JS_FN("parseSource", parseSource, 2, 0),
     JS_FN("readFile", readFile, 1, 0),
     JS_FN("statKind", statKind, 1, 0),
     JS_FN("realPath", realPath, 1, 0),

@@ -12,7 +12,7 @@ require('internal/language_additions');
 // ---- error stacks as V8 writes them: an anonymous function's frame is "at file:line:column"
 
 const { limitFrames } = require('internal/language_additions');
-const { v8StackHeader } = require('internal/v8_messages');
+const { v8StackHeader, giveV8Message } = require('internal/v8_messages');
 const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 if (stackProperty && stackProperty.get) {
   Object.defineProperty(Error.prototype, 'stack', {
@@ -355,6 +355,7 @@ function exitAfterFatal() {
 function handleUncaught(error, origin = 'uncaughtException') {
   if (process.listenerCount('uncaughtException') === 0)
     return false;
+  giveV8Message(error);
   process.emit('uncaughtException', error, origin);
   return true;
 }
@@ -373,6 +374,8 @@ function processRejections() {
   let handled = false;
   for (const [promise, reason] of [...pendingRejections]) {
     pendingRejections.delete(promise);
+    if (process.listenerCount('unhandledRejection') > 0)
+      giveV8Message(reason);
     if (!process.emit('unhandledRejection', reason, promise)) {
       const error = reason instanceof Error ? reason : unhandledRejectionError(reason);
       if (!handleUncaught(error, 'unhandledRejection'))

@@ -38,6 +38,19 @@ const engineMessages = [
   [/^invalid 'instanceof' operand (.+)$/, (_, operand) => `Right-hand side of 'instanceof' is ${isPrimitiveText(operand) ? 'not an object' : 'not callable'}`],
   [/^The heldValue parameter passed to FinalizationRegistry\.register must not be the same as the target parameter$/, () => 'FinalizationRegistry.prototype.register: target and holdings must not be same'],
   [/^(.+) is not an object or null$/, (_, value) => `Object prototype may only be an Object or null: ${unquoted(value)}`],
+  [/^can't convert symbol to number$/, () => 'Cannot convert a Symbol value to a number'],
+  [/^invalid date$/, () => 'Invalid time value'],
+  [/^BigInt division by zero$/, () => 'Division by zero'],
+  [/^can't set prototype: it would cause a prototype chain cycle$/, () => 'Cyclic __proto__ value'],
+  [/^radix must be an integer at least 2 and no greater than 36$/, () => 'toString() radix argument must be between 2 and 36'],
+  [/^form must be one of 'NFC', 'NFD', 'NFKC', or 'NFKD'$/, () => 'The normalization form should be one of NFC, NFD, NFKC, NFKD.'],
+  [/^No Promise in Promise\.any was resolved$/, () => 'All promises were rejected'],
+  [/^already executing generator$/, () => 'Generator is already running'],
+  [/^undefined currency in NumberFormat\(\) with currency style$/, () => 'Currency code is required with currency style.'],
+  // SpiderMonkey does not name the object; V8 names a plain one #<Object>, the common case.
+  [/^"(.+)" is read-only$/, (_, name) => `Cannot assign to read only property '${name}' of object '#<Object>'`],
+  [/^setting getter-only property "(.+)"$/, (_, name) => `Cannot set property ${name} of #<Object> which has only a getter`],
+  [/^property "(.+)" is non-configurable and can't be deleted$/, (_, name) => `Cannot delete property '${name}' of #<Object>`],
 ];
 
 // SpiderMonkey quotes a string value ("a"); V8 shows it bare.
@@ -68,6 +81,28 @@ function v8StackHeader(stack) {
     return stack;
   const [name, message] = v8Error(match[1], match[2]);
   return `${name}: ${message}${stack.slice(match[0].length)}`;
+}
+
+// An error the engine raised, caught by the program (a catch clause, a promise reaction, an
+// uncaught-exception listener), made to carry V8's words in its own `message` (and, for a
+// too deep recursion, V8's RangeError) before the program reads it. Anything else is left
+// as it is; so is an error whose message cannot be written.
+function giveV8Message(error) {
+  try {
+    if (!(error instanceof Error))
+      return;
+    const described = Object.getOwnPropertyDescriptor(error, 'message');
+    if (!described || typeof described.value !== 'string' || !described.writable)
+      return;
+    const name = error.name;
+    const [v8Name, v8Message] = v8Error(name, described.value);
+    if (v8Message !== described.value)
+      error.message = v8Message;
+    if (v8Name !== name && name === 'InternalError')
+      Object.setPrototypeOf(error, RangeError.prototype);
+  } catch {
+    // A getter that throws or a stack already full: the error stays as the engine made it.
+  }
 }
 
 // ---- JSON.parse's errors, from SpiderMonkey's "JSON.parse: <what> at line L column C ..."
@@ -232,4 +267,4 @@ Object.defineProperty(JSON, 'stringify', {
   enumerable: false,
 });
 
-module.exports = { v8Error, v8StackHeader };
+module.exports = { v8Error, v8StackHeader, giveV8Message };
