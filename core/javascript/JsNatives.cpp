@@ -24,6 +24,7 @@
 #include <js/Promise.h>
 #include <js/PropertyAndElement.h>
 #include <js/PropertySpec.h>
+#include <js/Proxy.h>
 #include <js/SourceText.h>
 #include <js/experimental/TypedData.h>
 #include <js/String.h>
@@ -849,9 +850,26 @@ bool getPromiseDetails(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
-bool getProxyDetails(JSContext*, unsigned argc, JS::Value* vp) {
+bool getProxyDetails(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     args.rval().setUndefined();
+    if (!args.get(0).isObject() || !js::IsScriptedProxy(&args[0].toObject()))
+        return true;
+    JSObject* proxy = &args[0].toObject();
+    // A scripted proxy's private value is its target and its first reserved slot its
+    // handler; both are null once revoked.
+    JS::RootedValue target(cx, js::GetProxyPrivate(proxy));
+    if (!args.get(1).toBoolean()) {
+        args.rval().set(target.isObject() ? target : JS::NullValue());
+        return true;
+    }
+    JS::RootedValueArray<2> details(cx);
+    details[0].set(target.isObject() ? target : JS::NullValue());
+    details[1].set(js::GetProxyReservedSlot(proxy, 0));
+    JSObject* array = JS::NewArrayObject(cx, details);
+    if (!array)
+        return false;
+    args.rval().setObject(*array);
     return true;
 }
 

@@ -22,6 +22,15 @@ class Event {
   stopImmediatePropagation() {
     this._stopped = true;
   }
+  // Node shows an event by these four.
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+    const name = this.constructor.name;
+    if (depth < 0)
+      return name;
+    const shown = { type: this.type, defaultPrevented: this.defaultPrevented, cancelable: this.cancelable, timeStamp: this.timeStamp };
+    const nested = { ...options, depth: Number.isInteger(options.depth) ? options.depth - 1 : options.depth };
+    return `${name} ${require('util').inspect(shown, nested)}`;
+  }
 }
 
 class EventTarget {
