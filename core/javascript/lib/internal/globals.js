@@ -13,13 +13,14 @@ require('internal/language_additions');
 
 const { limitFrames } = require('internal/language_additions');
 const { v8StackHeader, giveV8Message } = require('internal/v8_messages');
+const { asNodeFrames } = require('internal/stack_frames');
 const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 if (stackProperty && stackProperty.get) {
   Object.defineProperty(Error.prototype, 'stack', {
     get() {
       const stack = stackProperty.get.call(this);
       return typeof stack === 'string'
-        ? limitFrames(withoutConstructorFrames(this, v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1'))))
+        ? limitFrames(asNodeFrames(this, v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1'))))
         : stack;
     },
     // V8 keeps an assigned stack as hidden as the one it made: inspect shows no `stack` key.
@@ -28,33 +29,6 @@ if (stackProperty && stackProperty.get) {
     },
     configurable: true,
   });
-}
-
-// V8 starts an error's stack below the constructor `new` was called with: an error class's
-// own constructors (`super(message)` up to Error) are not among its frames.
-function withoutConstructorFrames(error, stack) {
-  const constructors = [];
-  for (let prototype = Object.getPrototypeOf(error); prototype && !Object.hasOwn(prototype, 'stack');
-    prototype = Object.getPrototypeOf(prototype)) {
-    const name = Object.getOwnPropertyDescriptor(prototype, 'constructor')?.value?.name;
-    if (typeof name === 'string' && name !== '')
-      constructors.push(name);
-  }
-  if (constructors.length === 0)
-    return stack;
-  const lines = stack.split('\n');
-  const first = lines.findIndex((line) => line.startsWith('    at '));
-  if (first === -1)
-    return stack;
-  let last = -1;
-  for (let at = first; at < lines.length; at++) {
-    const name = /^    at (?:new )?([^ ]+) \(/.exec(lines[at])?.[1];
-    if (!constructors.includes(name))
-      break;
-    if (name === constructors[0])
-      last = at;
-  }
-  return last === -1 ? stack : [...lines.slice(0, first), ...lines.slice(last + 1)].join('\n');
 }
 
 // ---- process

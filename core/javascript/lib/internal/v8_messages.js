@@ -63,15 +63,32 @@ function isPrimitiveText(text) {
   return /^(-?[\d.]+(e[+-]?\d+)?n?|".*"|true|false|null|undefined|NaN|-?Infinity|Symbol\(.*\))$/.test(text);
 }
 
-// [name, message] as V8 would have them.
-function v8Error(name, message) {
+// [name, message] as V8 would have them; `stack` (SpiderMonkey's, when known) places the error
+// in the program's source.
+function v8Error(name, message, stack) {
   if (name === 'InternalError' && message === 'too much recursion')
     return ['RangeError', 'Maximum call stack size exceeded'];
   for (const [pattern, replace] of engineMessages) {
     if (pattern.test(message))
-      return [name, message.replace(pattern, replace)];
+      return [name, settingIfAssigned(message.replace(pattern, replace), stack)];
   }
   return [name, message];
+}
+
+// SpiderMonkey words reading and assigning a property of undefined alike; V8 says "set" when
+// the property is the target of a plain assignment (a compound one reads it first), which the
+// source at the error's place shows: `config.missing.value = 1` fails at `config`, names `value`.
+function settingIfAssigned(message, stack) {
+  const reading = /^Cannot read properties of (null|undefined) \(reading '(.*)'\)$/.exec(message);
+  const frame = reading && typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  if (!frame)
+    return message;
+  const { sourceLine } = require('internal/stack_frames');
+  const text = sourceLine(frame[1], Number(frame[2]))?.slice(Number(frame[3]) - 1);
+  const chain = text && /^[\w$.\s]*?(?:\.\s*([\w$]+)|\[\s*(?:'([^']*)'|"([^"]*)"|(\d+))\s*\])\s*=(?![=>])/.exec(text);
+  if (!chain || (chain[1] ?? chain[2] ?? chain[3] ?? chain[4]) !== reading[2])
+    return message;
+  return `Cannot set properties of ${reading[1]} (setting '${reading[2]}')`;
 }
 
 // A stack's header ("TypeError: can't access ...") in V8's words.
@@ -79,9 +96,11 @@ function v8StackHeader(stack) {
   const match = /^(\w*Error): ([^\n]*)/.exec(stack);
   if (!match)
     return stack;
-  const [name, message] = v8Error(match[1], match[2]);
+  const [name, message] = v8Error(match[1], match[2], stack);
   return `${name}: ${message}${stack.slice(match[0].length)}`;
 }
+
+const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 
 // An error the engine raised, caught by the program (a catch clause, a promise reaction, an
 // uncaught-exception listener), made to carry V8's words in its own `message` (and, for a
@@ -95,7 +114,7 @@ function giveV8Message(error) {
     if (!described || typeof described.value !== 'string' || !described.writable)
       return;
     const name = error.name;
-    const [v8Name, v8Message] = v8Error(name, described.value);
+    const [v8Name, v8Message] = v8Error(name, described.value, stackProperty.get.call(error));
     if (v8Message !== described.value)
       error.message = v8Message;
     if (v8Name !== name && name === 'InternalError')

@@ -1,0 +1,158 @@
+// An error's frames as Node 20 prints them, from the frames SpiderMonkey captured (already
+// in V8's "    at name (file:line:column)" form): no frames of the error class's own
+// constructors, a plain call's column at its callee as V8 counts it, and, below the
+// program's code, Node's own frames where this library's stand (the main module's loading,
+// a require, a timer, an immediate).
+'use strict';
+
+const natives = require('internal:binding');
+
+const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
+
+// V8 starts an error's stack below the constructor `new` was called with: an error class's
+// own constructors (`super(message)` up to Error) are not among its frames.
+function withoutConstructorFrames(error, lines) {
+  const constructors = [];
+  for (let prototype = Object.getPrototypeOf(error); prototype && !Object.hasOwn(prototype, 'stack');
+    prototype = Object.getPrototypeOf(prototype)) {
+    const name = Object.getOwnPropertyDescriptor(prototype, 'constructor')?.value?.name;
+    if (typeof name === 'string' && name !== '')
+      constructors.push(name);
+  }
+  const first = lines.findIndex((line) => line.startsWith('    at '));
+  if (constructors.length === 0 || first === -1)
+    return lines;
+  let last = -1;
+  for (let at = first; at < lines.length; at++) {
+    const name = /^    at (?:new )?([^ ]+) \(/.exec(lines[at])?.[1];
+    if (!constructors.includes(name))
+      break;
+    if (name === constructors[0])
+      last = at;
+  }
+  return last === -1 ? lines : [...lines.slice(0, first), ...lines.slice(last + 1)];
+}
+
+// ---- columns: SpiderMonkey places a plain call `name(...)` at its `(`, V8 at the name.
+
+const sources = new Map();  // file -> [text, line starts], or null when it cannot be read
+
+function sourceOf(file) {
+  if (!sources.has(file)) {
+    let entry = null;
+    if (file.startsWith('/')) {
+      try {
+        const text = natives.readFile(file);
+        const starts = [0];
+        for (const match of text.matchAll(/\r\n|[\n\r\u2028\u2029]/g))
+          starts.push(match.index + match[0].length);
+        entry = [text, starts];
+      } catch {
+        entry = null;
+      }
+    }
+    sources.set(file, entry);
+  }
+  return sources.get(file);
+}
+
+// The text of one line of a program's file, or undefined.
+function sourceLine(file, line) {
+  const source = sourceOf(file);
+  if (!source || line < 1 || line > source[1].length)
+    return undefined;
+  const [text, starts] = source;
+  return text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length).replace(/[\r\n\u2028\u2029]+$/, '');
+}
+
+const identifierEnd = /[\w$\u00A0-\uFFFF]/;
+
+function callSiteColumn(file, line, column) {
+  const source = sourceOf(file);
+  if (!source || line < 1 || line > source[1].length)
+    return column;
+  const [text, starts] = source;
+  let at = starts[line - 1] + column - 1;
+  if (text[at] !== '(')
+    return column;
+  let end = at;
+  while (end > starts[line - 1] && /[ \t]/.test(text[end - 1]))
+    end--;
+  let start = end;
+  while (start > starts[line - 1] && identifierEnd.test(text[start - 1]))
+    start--;
+  return start === end || /\d/.test(text[start]) ? column : start - starts[line - 1] + 1;
+}
+
+// ---- Node's frames below the program's code
+
+const mainModuleFrames = [
+  '    at Module._compile (node:internal/modules/cjs/loader:1521:14)',
+  '    at Module._extensions..js (node:internal/modules/cjs/loader:1623:10)',
+  '    at Module.load (node:internal/modules/cjs/loader:1266:32)',
+  '    at Module._load (node:internal/modules/cjs/loader:1091:12)',
+];
+const runMainFrames = [
+  ...mainModuleFrames,
+  '    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)',
+  '    at node:internal/main/run_main_module:28:49',
+];
+const requireFrames = [
+  ...mainModuleFrames,
+  '    at Module.require (node:internal/modules/cjs/loader:1289:19)',
+  '    at require (node:internal/modules/helpers:182:18)',
+];
+const timerFrames = [
+  '    at listOnTimeout (node:internal/timers:581:17)',
+  '    at process.processTimers (node:internal/timers:519:7)',
+];
+const immediateFrames = ['    at process.processImmediate (node:internal/timers:483:21)'];
+
+// A callback Node calls as a method of its Timeout or Immediate, named as V8 names it.
+function asMethodOf(line, receiver, property) {
+  const match = framePattern.exec(line);
+  if (!match)
+    return line;
+  const [, name, file, row, column] = match;
+  const method = name === undefined || name === '' ? `${receiver}.${property}` : `${receiver}.${name} [as ${property}]`;
+  return `    at ${method} (${file}:${row}:${column})`;
+}
+
+function libraryFrame(line) {
+  return /^    at (\S+) \(node:(?:internal\/loader|timers):\d+:\d+\)$/.exec(line)?.[1];
+}
+
+function withNodeFrames(lines) {
+  const out = [];
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at];
+    const match = framePattern.exec(line);
+    const frame = libraryFrame(line);
+    if (frame === 'runMain') {
+      out.push(...runMainFrames);
+    } else if (frame === 'loadFile' && libraryFrame(lines[at + 1]) === 'require') {
+      out.push(...requireFrames);
+      at++;
+    } else if (frame === 'runTimer' || frame === 'runImmediate') {
+      const previous = out.length - 1;
+      if (previous >= 0 && !out[previous].includes('(node:'))
+        out[previous] = frame === 'runTimer' ? asMethodOf(out[previous], 'Timeout', '_onTimeout')
+          : asMethodOf(out[previous], 'Immediate', '_onImmediate');
+      out.push(...(frame === 'runTimer' ? timerFrames : immediateFrames));
+    } else if (match && !match[2].startsWith('node:')) {
+      const [, name, file, row, column] = match;
+      const fixed = callSiteColumn(file, Number(row), Number(column));
+      out.push(name === undefined ? `    at ${file}:${row}:${fixed}` : `    at ${name} (${file}:${row}:${fixed})`);
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+// The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
+function asNodeFrames(error, stack) {
+  return withNodeFrames(withoutConstructorFrames(error, stack.split('\n'))).join('\n');
+}
+
+module.exports = { asNodeFrames, sourceLine };
