@@ -142,7 +142,8 @@ function withNodeFrames(lines) {
     } else if (match && !match[2].startsWith('node:')) {
       const [, name, file, row, column] = match;
       const fixed = callSiteColumn(file, Number(row), Number(column));
-      out.push(name === undefined ? `    at ${file}:${row}:${fixed}` : `    at ${name} (${file}:${row}:${fixed})`);
+      // SpiderMonkey's own names for an anonymous function ("outer/<", "list<") are not V8's.
+      out.push(name === undefined || /\/|[^>]<$/.test(name) ? `    at ${file}:${row}:${fixed}` : `    at ${name} (${file}:${row}:${fixed})`);
     } else {
       out.push(line);
     }
@@ -150,9 +151,26 @@ function withNodeFrames(lines) {
   return out;
 }
 
+// V8 places a failed assignment `a.b.c = 1` at its `=`; SpiderMonkey at the start of `a`.
+function atAssignment(lines) {
+  const first = lines.findIndex((line) => line.startsWith('    at '));
+  const match = first > 0 && /^TypeError: Cannot set properties of /.test(lines[0]) && framePattern.exec(lines[first]);
+  if (!match)
+    return lines;
+  const [, name, file, row, column] = match;
+  const text = sourceLine(file, Number(row))?.slice(Number(column) - 1);
+  const assignment = text && /^[^=]*?=(?![=>])/.exec(text);
+  if (!assignment)
+    return lines;
+  const where = `${file}:${row}:${Number(column) + assignment[0].length - 1}`;
+  const copy = [...lines];
+  copy[first] = name === undefined ? `    at ${where}` : `    at ${name} (${where})`;
+  return copy;
+}
+
 // The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
 function asNodeFrames(error, stack) {
-  return withNodeFrames(withoutConstructorFrames(error, stack.split('\n'))).join('\n');
+  return withNodeFrames(atAssignment(withoutConstructorFrames(error, stack.split('\n')))).join('\n');
 }
 
 module.exports = { asNodeFrames, sourceLine };
