@@ -118,6 +118,9 @@ function asMethodOf(line, receiver, property) {
   return `    at ${method} (${file}:${row}:${column})`;
 }
 
+// The library's JSON.parse and JSON.stringify stand where V8 shows its built-ins.
+const builtinFrames = new Map([['parse', '    at JSON.parse (<anonymous>)'], ['stringify', '    at JSON.stringify (<anonymous>)']]);
+
 function libraryFrame(line) {
   return /^    at (\S+) \(node:(?:internal\/loader|timers):\d+:\d+\)$/.exec(line)?.[1];
 }
@@ -128,7 +131,10 @@ function withNodeFrames(lines) {
     const line = lines[at];
     const match = framePattern.exec(line);
     const frame = libraryFrame(line);
-    if (frame === 'runMain') {
+    const builtin = /^    at (\w+) \(node:internal\/v8_messages:\d+:\d+\)$/.exec(line)?.[1];
+    if (builtinFrames.has(builtin)) {
+      out.push(builtinFrames.get(builtin));
+    } else if (frame === 'runMain') {
       out.push(...runMainFrames);
     } else if (frame === 'loadFile' && libraryFrame(lines[at + 1]) === 'require') {
       out.push(...requireFrames);
@@ -151,18 +157,22 @@ function withNodeFrames(lines) {
   return out;
 }
 
-// V8 places a failed assignment `a.b.c = 1` at its `=`; SpiderMonkey at the start of `a`.
-function atAssignment(lines) {
+// SpiderMonkey places a failed property access `a.b.c` at the start of `a`; V8 a read at the
+// property's name and an assignment `a.b.c = 1` at its `=`.
+function atFailedAccess(lines) {
   const first = lines.findIndex((line) => line.startsWith('    at '));
-  const match = first > 0 && /^TypeError: Cannot set properties of /.test(lines[0]) && framePattern.exec(lines[first]);
+  const access = first > 0 && /^TypeError: Cannot (read|set) properties of (?:null|undefined) \((?:reading|setting) '(.*)'\)$/.exec(lines[0]);
+  const match = access && framePattern.exec(lines[first]);
   if (!match)
     return lines;
   const [, name, file, row, column] = match;
   const text = sourceLine(file, Number(row))?.slice(Number(column) - 1);
-  const assignment = text && /^[^=]*?=(?![=>])/.exec(text);
-  if (!assignment)
+  const escaped = access[2].replace(/[$]/g, '\\$&');
+  const place = text && (access[1] === 'set' ? /^[^=]*?=(?![=>])/.exec(text)
+    : new RegExp(`\\.\\s*(?=${escaped}(?![\\w$]))`).exec(text));
+  if (!place)
     return lines;
-  const where = `${file}:${row}:${Number(column) + assignment[0].length - 1}`;
+  const where = `${file}:${row}:${Number(column) + place.index + place[0].length - (access[1] === 'set' ? 1 : 0)}`;
   const copy = [...lines];
   copy[first] = name === undefined ? `    at ${where}` : `    at ${name} (${where})`;
   return copy;
@@ -170,7 +180,7 @@ function atAssignment(lines) {
 
 // The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
 function asNodeFrames(error, stack) {
-  return withNodeFrames(atAssignment(withoutConstructorFrames(error, stack.split('\n')))).join('\n');
+  return withNodeFrames(atFailedAccess(withoutConstructorFrames(error, stack.split('\n')))).join('\n');
 }
 
 module.exports = { asNodeFrames, sourceLine };
