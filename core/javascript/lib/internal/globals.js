@@ -35,6 +35,7 @@ if (stackProperty && stackProperty.get) {
 
 const process = new EventEmitter();
 process.title = 'node';
+process.argv0 = 'node';
 process.version = natives.version;
 process.versions = { node: natives.version.slice(1), loopscope: '1' };
 process.arch = 'x64';
@@ -166,11 +167,53 @@ process.cpuUsage = (previous) => {
   const [, user, system] = natives.processUsage();
   return previous ? { user: user - previous.user, system: system - previous.system } : { user, system };
 };
-process.emitWarning = function emitWarning(warning, type) {
-  const name = typeof warning === 'object' ? warning.name : (type || 'Warning');
-  const message = typeof warning === 'object' ? warning.message : warning;
-  process.nextTick(() => process.emit('warning', warning));
-  natives.write(2, `(node:${process.pid}) ${name}: ${message}`);
+// Node's emitWarning: a warning is an Error named for its type (with its code and detail),
+// printed on stderr and emitted as 'warning' on a tick; the first printed one says how to
+// trace it.
+let traceHintShown = false;
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    ({ ctor, code } = type);
+    detail = typeof type.detail === 'string' ? type.detail : undefined;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type;
+    code = undefined;
+    type = 'Warning';
+  }
+  if (typeof code === 'function') {
+    ctor = code;
+    code = undefined;
+  }
+  if (typeof warning === 'string') {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    warning = new Error(warning);
+    Error.stackTraceLimit = limit;
+    warning.name = String(type || 'Warning');
+    if (code !== undefined)
+      warning.code = code;
+    if (detail !== undefined)
+      warning.detail = detail;
+    Error.captureStackTrace(warning, ctor || process.emitWarning);
+  } else if (!(warning instanceof Error)) {
+    throw new (require('internal/errors').codes.ERR_INVALID_ARG_TYPE)('warning', ['Error', 'string'], warning);
+  }
+  if (warning.name === 'DeprecationWarning' && process.noDeprecation)
+    return;
+  process.nextTick(() => {
+    let text = `(node:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}${warning}`;
+    if (typeof warning.detail === 'string')
+      text += `\n${warning.detail}`;
+    if (!traceHintShown) {
+      const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+      text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
+      traceHintShown = true;
+    }
+    natives.write(2, text);
+    process.emit('warning', warning);
+  });
 };
 
 // process.stdin, process.stdout and process.stderr are streams (internal/stdio.js), made on first use
@@ -242,33 +285,55 @@ const console = {
     counts.set(`${label}`, count);
     indented(1)(`${label}: ${count}`);
   },
-  countReset: (label = 'default') => counts.delete(`${label}`),
+  countReset: (label = 'default') => {
+    if (!counts.delete(`${label}`))
+      process.emitWarning(`Count for '${label}' does not exist`);
+  },
   group: (...args) => {
     if (args.length)
       indented(1)(...args);
     groupIndent += '  ';
   },
   groupEnd: () => { groupIndent = groupIndent.slice(0, -2); },
-  time: (label = 'default') => timersByLabel.set(`${label}`, natives.hrtime()),
+  time: (label = 'default') => {
+    if (timersByLabel.has(`${label}`)) {
+      process.emitWarning(`Label '${label}' already exists for console.time()`);
+      return;
+    }
+    timersByLabel.set(`${label}`, natives.hrtime());
+  },
   timeEnd: (label = 'default') => {
     const started = timersByLabel.get(`${label}`);
-    if (started === undefined)
+    if (started === undefined) {
+      process.emitWarning(`No such label '${label}' for console.timeEnd()`);
       return;
+    }
     timersByLabel.delete(`${label}`);
     indented(1)(`${label}: ${formatMilliseconds((natives.hrtime() - started) / 1e6)}`);
   },
   timeLog: (label = 'default', ...data) => {
     const started = timersByLabel.get(`${label}`);
-    if (started !== undefined)
+    if (started === undefined)
+      process.emitWarning(`No such label '${label}' for console.timeLog()`);
+    else
       indented(1)(`${label}: ${formatMilliseconds((natives.hrtime() - started) / 1e6)}`, ...data);
   },
 };
 console.groupCollapsed = console.group;
 
+// Node's console time: "1.5ms", "2.046s", "1:05.250 (m:ss.mmm)", "1:02:03.000 (h:mm:ss.mmm)".
 function formatMilliseconds(ms) {
-  if (ms >= 1000)
-    return `${(ms / 1000).toFixed(3)}s`;
-  return `${ms.toFixed(3)}ms`;
+  if (ms < 1000)
+    return `${Number(ms.toFixed(3))}ms`;
+  const hours = Math.floor(ms / 3600000);
+  const minutes = Math.floor((ms % 3600000) / 60000);
+  const seconds = (ms % 60000) / 1000;
+  if (hours === 0 && minutes === 0)
+    return `${seconds.toFixed(3)}s`;
+  const [whole, fraction] = seconds.toFixed(3).split('.');
+  const pad = (value) => String(value).padStart(2, '0');
+  return hours !== 0 ? `${hours}:${pad(minutes)}:${pad(whole)}.${fraction} (h:mm:ss.mmm)`
+    : `${minutes}:${pad(whole)}.${fraction} (m:ss.mmm)`;
 }
 
 // ---- the globals themselves

@@ -157,6 +157,26 @@ function withNodeFrames(lines) {
   return out;
 }
 
+// Whether `text` just before `end` is a call, `name(...)` or `f()(...)`, not a parenthesized
+// expression.
+function calledJustBefore(text, end) {
+  let at = end;
+  while (at > 0 && /\s/.test(text[at - 1]))
+    at--;
+  if (text[at - 1] !== ')')
+    return false;
+  let depth = 0;
+  for (at -= 1; at >= 0; at--) {
+    if (text[at] === ')')
+      depth++;
+    else if (text[at] === '(' && --depth === 0)
+      break;
+  }
+  while (at > 0 && /\s/.test(text[at - 1]))
+    at--;
+  return at > 0 && /[\w$)\]]/.test(text[at - 1]);
+}
+
 // SpiderMonkey places a failed property access `a.b.c` at the start of `a`; V8 a read at the
 // property's name and an assignment `a.b.c = 1` at its `=`.
 function atFailedAccess(lines) {
@@ -172,7 +192,10 @@ function atFailedAccess(lines) {
     : new RegExp(`\\.\\s*(?=${escaped}(?![\\w$]))`).exec(text));
   if (!place)
     return lines;
-  const where = `${file}:${row}:${Number(column) + place.index + place[0].length - (access[1] === 'set' ? 1 : 0)}`;
+  let offset = place.index + place[0].length - (access[1] === 'set' ? 1 : 0);
+  if (access[1] === 'read' && calledJustBefore(text, place.index))
+    offset = place.index;  // a property of a call's result: V8 places it at the dot
+  const where = `${file}:${row}:${Number(column) + offset}`;
   const copy = [...lines];
   copy[first] = name === undefined ? `    at ${where}` : `    at ${name} (${where})`;
   return copy;
