@@ -374,33 +374,36 @@ function defineAccessor(name, load, enumerable = false) {
   });
 }
 
-define('global', globalThis);
+// In Node's order, the enumerable ones first: what `for (const name in globalThis)` lists.
+function defineEnumerable(name, value) {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
+}
+function structuredClone(value, options) {
+  return require('internal/structured_clone').structuredClone(value, options);
+}
+defineEnumerable('global', globalThis);
+for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout'])
+  defineEnumerable(name, timers[name]);
+defineEnumerable('queueMicrotask', queueMicrotask);
+defineEnumerable('structuredClone', structuredClone);
 // After util has loaded, as in Node, so that util.format('%s', buffer) prints its text.
-defineAccessor('Buffer', () => require('buffer').Buffer);
 defineAccessor('atob', () => require('buffer').atob, true);
 defineAccessor('btoa', () => require('buffer').btoa, true);
+defineAccessor('performance', () => performance, true);
+defineAccessor('fetch', () => require('internal/fetch').fetch, true);
+defineAccessor('crypto', () => require('internal/webcrypto').crypto, true);
+defineAccessor('Buffer', () => require('buffer').Buffer);
 defineAccessor('TextEncoder', () => require('internal/encoding').TextEncoder);
 defineAccessor('TextDecoder', () => require('internal/encoding').TextDecoder);
 defineAccessor('URL', () => require('internal/url').URL);
-defineAccessor('crypto', () => require('internal/webcrypto').crypto, true);
-for (const name of ['fetch', 'Headers', 'Request', 'Response'])
-  defineAccessor(name, () => require('internal/fetch')[name], true);
+for (const name of ['Headers', 'Request', 'Response'])
+  defineAccessor(name, () => require('internal/fetch')[name]);
 for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal', 'CustomEvent'])
   defineAccessor(name, () => require('internal/abort')[name]);
 defineAccessor('URLSearchParams', () => require('internal/url').URLSearchParams);
 defineAccessor('DOMException', () => require('internal/dom_exception').DOMException);
-function structuredClone(value, options) {
-  return require('internal/structured_clone').structuredClone(value, options);
-}
-Object.defineProperty(globalThis, 'structuredClone', {
-  value: structuredClone, writable: true, configurable: true, enumerable: true,
-});
 define('process', process);
 define('console', console);
-define('performance', performance);
-define('queueMicrotask', queueMicrotask);
-for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'])
-  define(name, timers[name]);
 
 // ---- what the runtime calls
 
