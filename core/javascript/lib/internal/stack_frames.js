@@ -181,21 +181,37 @@ function calledJustBefore(text, end) {
 // property's name and an assignment `a.b.c = 1` at its `=`.
 function atFailedAccess(lines) {
   const first = lines.findIndex((line) => line.startsWith('    at '));
-  const access = first > 0 && /^TypeError: Cannot (read|set) properties of (?:null|undefined) \((?:reading|setting) '(.*)'\)$/.exec(lines[0]);
+  const access = first > 0 && (/^TypeError: Cannot (read|set) properties of (?:null|undefined) \((?:reading|setting) '(.*)'\)$/.exec(lines[0]) ||
+    /^TypeError: Cannot (destructure) property '(.*)' of /.exec(lines[0]) ||
+    /^TypeError: Cannot (?:read) (private) member (#[\w$]+) /.exec(lines[0]) ||
+    /^TypeError: Cannot write private member (#[\w$]+)() /.exec(lines[0])?.with(1, 'set') ||
+    /^TypeError: (?:[\w$]+\.)+([\w$]+)() is not iterable$/.exec(lines[0]));
   const match = access && framePattern.exec(lines[first]);
   if (!match)
     return lines;
   const [, name, file, row, column] = match;
-  const text = sourceLine(file, Number(row))?.slice(Number(column) - 1);
-  const escaped = access[2].replace(/[$]/g, '\\$&');
-  const place = text && (access[1] === 'set' ? /^[^=]*?=(?![=>])/.exec(text)
-    : new RegExp(`\\.\\s*(?=${escaped}(?![\\w$]))`).exec(text));
-  if (!place)
+  const line = sourceLine(file, Number(row));
+  if (line === undefined)
     return lines;
-  let offset = place.index + place[0].length - (access[1] === 'set' ? 1 : 0);
-  if (access[1] === 'read' && calledJustBefore(text, place.index))
-    offset = place.index;  // a property of a call's result: V8 places it at the dot
-  const where = `${file}:${row}:${Number(column) + offset}`;
+  const text = line.slice(Number(column) - 1);
+  const escaped = access[2].replace(/[$]/g, '\\$&');
+  const place = access[1] === 'set' ? /^[^=]*?=(?![=>])/.exec(text)
+    : access[1] === 'read' ? new RegExp(`\\.\\s*(?=${escaped}(?![\\w$]))`).exec(text)
+      : access[1] === 'private' ? new RegExp(`(?=${escaped}(?![\\w$]))`).exec(text)
+        : access[2] === '' ? new RegExp(`\\.\\s*(?=${access[1]}(?![\\w$]))`).exec(text) : null;
+  let at;
+  if (place) {
+    at = Number(column) + place.index + place[0].length - (access[1] === 'set' ? 1 : 0);
+    if (access[1] === 'read' && calledJustBefore(text, place.index))
+      at = Number(column) + place.index;  // a property of a call's result: V8 places it at the dot
+  } else {
+    // A destructuring pattern's key: V8 places the failure there.
+    const keys = [...line.matchAll(new RegExp(`[{,]\\s*(?=${escaped}(?![\\w$]))`, 'g'))].map((key) => key.index + key[0].length + 1);
+    at = keys.filter((key) => key <= Number(column)).pop() ?? keys[0];
+  }
+  if (at === undefined)
+    return lines;
+  const where = `${file}:${row}:${at}`;
   const copy = [...lines];
   copy[first] = name === undefined ? `    at ${where}` : `    at ${name} (${where})`;
   return copy;

@@ -14,7 +14,12 @@ function propertyName(text) {
 
 // [SpiderMonkey's message, V8's] for errors the engine raises.
 const engineMessages = [
-  [/^can't access property Symbol\.iterator of (null|undefined)$/, (_, value) => `${value} is not iterable (cannot read property Symbol(Symbol.iterator))`],
+  // V8 words a for-of, a spread or an array pattern over null or undefined so; a built-in
+  // (Array.from, new Set) adds "(cannot read property Symbol(Symbol.iterator))".
+  [/^can't access property Symbol\.iterator of (null|undefined)$/, (_, value) => `${value} is not iterable`],
+  [/^can't access property Symbol\.iterator, (items|\(destructured parameter\)) is (null|undefined)$/,
+    (_, __, value) => `${value === 'null' ? 'object null' : value} is not iterable (cannot read property Symbol(Symbol.iterator))`],
+  [/^can't access property Symbol\.iterator, (.+) is (null|undefined)$/, (_, expression) => `${expression} is not iterable`],
   [/^can't access property (.+?), .+ is (null|undefined)$/, (_, name, value) => `Cannot read properties of ${value} (reading '${propertyName(name)}')`],
   [/^can't access property (.+?) of (null|undefined)$/, (_, name, value) => `Cannot read properties of ${value} (reading '${propertyName(name)}')`],
   [/^invalid assignment to const '.+'$/, () => 'Assignment to constant variable.'],
@@ -68,11 +73,73 @@ function isPrimitiveText(text) {
 function v8Error(name, message, stack) {
   if (name === 'InternalError' && message === 'too much recursion')
     return ['RangeError', 'Maximum call stack size exceeded'];
+  if (/^can't (access|set) private field( or method)?: object is not the right class$/.test(message)) {
+    const text = textAt(stack);
+    const field = text && /#([\w$]+)(\s*=(?![=>]))?(\s*\()?/.exec(text);
+    if (field && !field[3]) {
+      return [name, field[2] ? `Cannot write private member #${field[1]} to an object whose class did not declare it`
+        : `Cannot read private member #${field[1]} from an object whose class did not declare it`];
+    }
+  }
+  const destructured = destructuringMessage(message, stack);
+  if (destructured)
+    return [name, destructured];
+  if (message === "class constructors must be invoked with 'new'") {
+    const callee = calleeAt(stack);
+    if (callee && callee !== 'constructor')
+      return [name, `Class constructor ${callee} cannot be invoked without 'new'`];
+  }
   for (const [pattern, replace] of engineMessages) {
     if (pattern.test(message))
       return [name, settingIfAssigned(message.replace(pattern, replace), stack)];
   }
   return [name, message];
+}
+
+// The program's source line at the error's place, from its column on.
+function textAt(stack) {
+  const frame = typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  return frame ? require('internal/stack_frames').sourceLine(frame[1], Number(frame[2]))?.slice(Number(frame[3]) - 1) : undefined;
+}
+
+// Destructuring null or undefined: SpiderMonkey names the value, V8 the first property the
+// pattern takes, which the source before the value (`const { a } = undefined`) or after the
+// function's name (`function f({ x })`) shows.
+function destructuringMessage(message, stack) {
+  const literal = /^(null|undefined) has no properties$/.exec(message);
+  const variable = /^[\w$]+ is (null|undefined)$/.exec(message);
+  const parameter = /^\(destructured parameter\) is (null|undefined)$/.exec(message);
+  if (!literal && !variable && !parameter)
+    return undefined;
+  const frame = typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  const line = frame && require('internal/stack_frames').sourceLine(frame[1], Number(frame[2]));
+  if (line === undefined || line === false)
+    return undefined;
+  const column = Number(frame[3]) - 1;
+  const property = parameter ? /^[\w$\s]*\(\s*\{\s*([\w$]+)/.exec(line.slice(column))?.[1]
+    : /\{\s*([\w$]+)[^{}]*\}\s*=\s*$/.exec(line.slice(0, column))?.[1];
+  if (property === undefined)
+    return undefined;
+  if (variable)
+    return `Cannot read properties of ${variable[1]} (reading '${property}')`;
+  const value = (literal ?? parameter)[1];
+  return `Cannot destructure property '${property}' of '${value}' as it is ${value}.`;
+}
+
+// The name a call at the error's place calls (`Point(1)`, `shapes.Circle()`): V8 names the
+// class a constructor call without `new` was made to, SpiderMonkey does not.
+function calleeAt(stack) {
+  const frame = typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  if (!frame)
+    return undefined;
+  const line = require('internal/stack_frames').sourceLine(frame[1], Number(frame[2]));
+  if (line === undefined)
+    return undefined;
+  const column = Number(frame[3]) - 1;
+  const after = /^[\w$.\s]*?([\w$]+)\s*\(/.exec(line.slice(column));
+  if (after)
+    return after[1];
+  return line[column] === '(' ? /([\w$]+)\s*$/.exec(line.slice(0, column))?.[1] : undefined;
 }
 
 // SpiderMonkey words reading and assigning a property of undefined alike; V8 says "set" when
