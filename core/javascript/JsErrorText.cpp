@@ -42,7 +42,9 @@ std::size_t throwKeywordBefore(const std::string& code, std::size_t column) {
 }
 
 // "file:line\nsource\n   ^\n" for the innermost frame of the program's own files.
-std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& program) {
+// `atThrow`: the stack is the throw's, whose `throw` keyword Node's caret points at; else it
+// is where the error was made (an unhandled rejection's), and the caret stays there.
+std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& program, bool atThrow) {
     JS::RootedObject frame(cx, stack);
     while (frame) {
         JS::RootedString source(cx);
@@ -54,7 +56,8 @@ std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& 
             JS::GetSavedFrameLine(cx, nullptr, frame, &line);
             JS::GetSavedFrameColumn(cx, nullptr, frame, &column);
             const std::string code = lineOf(*text, line);
-            const std::size_t caret = throwKeywordBefore(code, column > 0 ? column - 1 : 0);
+            const std::size_t start = column > 0 ? column - 1 : 0;
+            const std::size_t caret = atThrow ? throwKeywordBefore(code, start) : start;
             return file + ":" + std::to_string(line) + "\n" + code + "\n" + std::string(caret, ' ') + "^\n";
         }
         JS::RootedObject parent(cx);
@@ -128,7 +131,7 @@ JSObject* siteStack(JSContext* cx, JS::HandleValue error, JS::HandleObject throw
 std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleObject stack,
                                JavaScriptProgram& program) {
     JS::RootedObject site(cx, siteStack(cx, error, stack));
-    std::string text = throwSite(cx, site, program);
+    std::string text = throwSite(cx, site, program, site.get() == stack.get());
     if (text.empty())
         text = siteOfError(cx, error, program);
     JS::RootedValue format(cx, JS::ObjectOrNullValue(program.libraryHook("formatFatal")));
