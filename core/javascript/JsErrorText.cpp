@@ -42,7 +42,9 @@ std::size_t throwKeywordBefore(const std::string& code, std::size_t column) {
 }
 
 // "file:line\nsource\n   ^\n" for the innermost frame of the program's own files.
-std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& program) {
+// `atThrow`: the stack is the throw's, whose `throw` keyword Node's caret points at; else it
+// is where the error was made (an unhandled rejection's), and the caret stays there.
+std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& program, bool atThrow) {
     JS::RootedObject frame(cx, stack);
     while (frame) {
         JS::RootedString source(cx);
@@ -54,7 +56,8 @@ std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& 
             JS::GetSavedFrameLine(cx, nullptr, frame, &line);
             JS::GetSavedFrameColumn(cx, nullptr, frame, &column);
             const std::string code = lineOf(*text, line);
-            const std::size_t caret = throwKeywordBefore(code, column > 0 ? column - 1 : 0);
+            const std::size_t start = column > 0 ? column - 1 : 0;
+            const std::size_t caret = atThrow ? throwKeywordBefore(code, start) : start;
             return file + ":" + std::to_string(line) + "\n" + code + "\n" + std::string(caret, ' ') + "^\n";
         }
         JS::RootedObject parent(cx);
@@ -88,11 +91,47 @@ std::string siteOfError(JSContext* cx, JS::HandleValue error, JavaScriptProgram&
     return name + ":" + std::to_string(at) + "\n" + code + "\n" + std::string(caret, ' ') + "^\n";
 }
 
+// The printed stack's column for the throw site's line, which the library has placed where
+// V8 would (a call at its callee, an assignment at its `=`): the caret goes under it.
+std::string withStackColumn(const std::string& site, const std::string& shown) {
+    const std::size_t lineEnd = site.find('\n');
+    const std::size_t caretLine = site.rfind('\n', site.size() - 2);
+    if (lineEnd == std::string::npos || caretLine == std::string::npos || caretLine <= lineEnd)
+        return site;
+    const std::string place = site.substr(0, lineEnd) + ":";
+    const std::size_t found = shown.find(place);
+    if (found == std::string::npos)
+        return site;
+    std::size_t digits = found + place.size();
+    std::size_t column = 0;
+    while (digits < shown.size() && std::isdigit(static_cast<unsigned char>(shown[digits])))
+        column = column * 10 + std::size_t(shown[digits++] - '0');
+    const std::string code = site.substr(lineEnd + 1, caretLine - lineEnd - 1);
+    if (column == 0 || column > code.size() + 1 || throwKeywordBefore(code, column - 1) != column - 1)
+        return site;
+    return site.substr(0, caretLine + 1) + std::string(column - 1, ' ') + "^\n";
+}
+
+// An unhandled rejection is thrown again by the library (lib/internal/globals.js); Node shows
+// where its error was made instead.
+JSObject* siteStack(JSContext* cx, JS::HandleValue error, JS::HandleObject thrownAt) {
+    if (!thrownAt || !error.isObject())
+        return thrownAt;
+    JS::RootedString source(cx);
+    JS::GetSavedFrameSource(cx, nullptr, thrownAt, &source);
+    if (!source || toUtf8(cx, source) != "node:internal/globals")
+        return thrownAt;
+    JS::RootedObject object(cx, &error.toObject());
+    JSObject* made = JS::ExceptionStackOrNull(object);
+    return made ? made : thrownAt.get();
+}
+
 }  // namespace
 
 std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleObject stack,
                                JavaScriptProgram& program) {
-    std::string text = throwSite(cx, stack, program);
+    JS::RootedObject site(cx, siteStack(cx, error, stack));
+    std::string text = throwSite(cx, site, program, site.get() == stack.get());
     if (text.empty())
         text = siteOfError(cx, error, program);
     JS::RootedValue format(cx, JS::ObjectOrNullValue(program.libraryHook("formatFatal")));
@@ -105,7 +144,7 @@ std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleO
     else
         shown = pendingExceptionText(cx);
     if (!text.empty())
-        text += "\n";
+        text = withStackColumn(text, shown) + "\n";
     text += shown + "\n\nNode.js " + kNodeVersion;
     return text;
 }

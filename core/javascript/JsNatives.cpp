@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <cmath>
@@ -24,6 +25,7 @@
 #include <js/Promise.h>
 #include <js/PropertyAndElement.h>
 #include <js/PropertySpec.h>
+#include <js/Proxy.h>
 #include <js/SourceText.h>
 #include <js/experimental/TypedData.h>
 #include <js/String.h>
@@ -669,7 +671,8 @@ bool sourceArgument(JSContext* cx, const JS::CallArgs& args, std::u16string& out
     return JS_CopyStringChars(cx, mozilla::Range<char16_t>(out.data(), out.size()), text);
 }
 
-// compileFunction(source, filename, [parameter names], name?) -> function
+// compileFunction(source, filename, [parameter names], name?, file's own text?) -> function; the
+// file's own text is what an uncaught error's source line is taken from.
 bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
@@ -692,8 +695,8 @@ bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     std::vector<const char*> parameters;
     for (const std::string& name : names)
         parameters.push_back(name.c_str());
-    const std::string name = args.length() > 3 ? stringArgument(cx, args, 3) : std::string();
-    program.rememberSource(file, source);
+    const std::string name = args.get(3).isString() ? stringArgument(cx, args, 3) : std::string();
+    program.rememberSource(file, args.get(4).isString() ? stringArgument(cx, args, 4) : source);
     JS::CompileOptions options(cx);
     // CompileFunction adds a hidden first line: starting at 0 keeps the lines the file's own.
     options.setFileAndLine(file.c_str(), 0);
@@ -712,7 +715,8 @@ bool compileFunction(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
-// compileModule(source, filename) -> an ES module record, its private value the filename.
+// compileModule(source, filename, file's own text?) -> an ES module record, its private value
+// the filename.
 bool compileModule(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
@@ -721,7 +725,7 @@ bool compileModule(JSContext* cx, unsigned argc, JS::Value* vp) {
     if (!sourceArgument(cx, args, units))
         return false;
     const std::string file = stringArgument(cx, args, 1);
-    program.rememberSource(file, source);
+    program.rememberSource(file, args.get(2).isString() ? stringArgument(cx, args, 2) : source);
     JS::CompileOptions options(cx);
     options.setFileAndLine(file.c_str(), 1);
     JS::SourceText<char16_t> text;
@@ -733,6 +737,24 @@ bool compileModule(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::SetModulePrivate(module, JS::StringValue(newString(cx, file)));
     args.rval().setObject(*module);
     return true;
+}
+
+// parseSource(source, isModule) -> the syntax tree of Reflect.parse, with locations. Reflect.parse
+// is set up on a holder of its own: the program's Reflect has no parse, as in Node.
+bool parseSource(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    JS::RootedObject holder(cx, JS_NewPlainObject(cx));
+    JS::RootedObject reflect(cx, JS_NewPlainObject(cx));
+    if (!holder || !reflect || !JS_DefineProperty(cx, holder, "Reflect", reflect, 0) || !JS_InitReflectParse(cx, holder))
+        return false;
+    JS::RootedObject parseOptions(cx, JS_NewPlainObject(cx));
+    JS::RootedValue target(cx, JS::StringValue(newString(cx, args.get(1).toBoolean() ? "module" : "script")));
+    if (!parseOptions || !JS_SetProperty(cx, parseOptions, "target", target))
+        return false;
+    JS::RootedValueArray<2> parseArguments(cx);
+    parseArguments[0].set(args.get(0));
+    parseArguments[1].setObject(*parseOptions);
+    return JS_CallFunctionName(cx, reflect, "parse", parseArguments, args.rval());
 }
 
 // evaluateModule(record) -> the evaluation's promise (top-level await may keep it pending).
@@ -830,9 +852,54 @@ bool getPromiseDetails(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
-bool getProxyDetails(JSContext*, unsigned argc, JS::Value* vp) {
+// The handler all scripted proxies (`new Proxy(target, handler)`) share, taken from one made
+// here: comparing with it calls nothing of the handler's class, whose type information the
+// engine's library does not export (a sanitizer's checks of that call would need it).
+const void* scriptedProxyHandler(JSContext* cx) {
+    static std::atomic<const void*> shared{nullptr};
+    if (const void* known = shared.load())
+        return known;
+    JS::RootedObject proxyConstructor(cx);
+    JS::RootedObject target(cx, JS_NewPlainObject(cx));
+    JS::RootedObject handler(cx, JS_NewPlainObject(cx));
+    if (!target || !handler || !JS_GetClassObject(cx, JSProto_Proxy, &proxyConstructor))
+        return nullptr;
+    JS::RootedValueArray<2> arguments(cx);
+    arguments[0].setObject(*target);
+    arguments[1].setObject(*handler);
+    JS::RootedValue callee(cx, JS::ObjectValue(*proxyConstructor));
+    JS::RootedObject sample(cx);
+    if (!JS::Construct(cx, callee, arguments, &sample) || !js::IsProxy(sample))
+        return nullptr;
+    shared = js::GetProxyHandler(sample);
+    return shared.load();
+}
+
+bool getProxyDetails(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     args.rval().setUndefined();
+    if (!args.get(0).isObject() || !js::IsProxy(&args[0].toObject()))
+        return true;
+    const void* scripted = scriptedProxyHandler(cx);
+    if (!scripted)
+        return false;
+    if (js::GetProxyHandler(&args[0].toObject()) != scripted)
+        return true;
+    JSObject* proxy = &args[0].toObject();
+    // A scripted proxy's private value is its target and its first reserved slot its
+    // handler; both are null once revoked.
+    JS::RootedValue target(cx, js::GetProxyPrivate(proxy));
+    if (!args.get(1).toBoolean()) {
+        args.rval().set(target.isObject() ? target : JS::NullValue());
+        return true;
+    }
+    JS::RootedValueArray<2> details(cx);
+    details[0].set(target.isObject() ? target : JS::NullValue());
+    details[1].set(js::GetProxyReservedSlot(proxy, 0));
+    JSObject* array = JS::NewArrayObject(cx, details);
+    if (!array)
+        return false;
+    args.rval().setObject(*array);
     return true;
 }
 
@@ -888,6 +955,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("compileFunction", compileFunction, 3, 0),
     JS_FN("compileModule", compileModule, 2, 0),
     JS_FN("evaluateModule", evaluateModule, 1, 0),
+    JS_FN("parseSource", parseSource, 2, 0),
     JS_FN("readFile", readFile, 1, 0),
     JS_FN("statKind", statKind, 1, 0),
     JS_FN("realPath", realPath, 1, 0),

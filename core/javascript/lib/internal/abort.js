@@ -22,11 +22,22 @@ class Event {
   stopImmediatePropagation() {
     this._stopped = true;
   }
+  // Node shows an event by these four.
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+    const name = this.constructor.name;
+    if (depth < 0)
+      return name;
+    const shown = { type: this.type, defaultPrevented: this.defaultPrevented, cancelable: this.cancelable, timeStamp: this.timeStamp };
+    const nested = { ...options, depth: Number.isInteger(options.depth) ? options.depth - 1 : options.depth };
+    return `${name} ${require('util').inspect(shown, nested)}`;
+  }
 }
+
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
 
 class EventTarget {
   constructor() {
-    this[kListeners] = new Map();
+    Object.defineProperty(this, kListeners, { value: new Map(), writable: true, configurable: true, enumerable: false });
   }
 
   addEventListener(type, listener, options = {}) {
@@ -51,10 +62,7 @@ class EventTarget {
   dispatchEvent(event) {
     event.target = this;
     event.currentTarget = this;
-    const handler = this[`on${event.type}`];
     const list = [...(this[kListeners].get(event.type) || [])];
-    if (typeof handler === 'function')
-      list.unshift({ listener: handler, once: false });
     for (const entry of list) {
       if (entry.once)
         this.removeEventListener(event.type, entry.listener);
@@ -80,12 +88,43 @@ function abortError(reason) {
   return new DOMException('This operation was aborted', 'AbortError');
 }
 
+// An event handler attribute (signal.onabort): a listener from the first time it is set, in
+// that place among the others, calling whatever handler is set when the event comes.
+function defineEventHandler(prototype, type) {
+  const handlers = new WeakMap();  // target -> { handler, listener }
+  Object.defineProperty(prototype, `on${type}`, {
+    get() {
+      return handlers.get(this)?.handler ?? null;
+    },
+    set(handler) {
+      let entry = handlers.get(this);
+      if (typeof handler !== 'function' && (typeof handler !== 'object' || handler === null)) {
+        if (entry)
+          this.removeEventListener(type, entry.listener);
+        handlers.delete(this);
+        return;
+      }
+      if (!entry) {
+        entry = { handler, listener: (event) => entry.handler.call(this, event) };
+        handlers.set(this, entry);
+        this.addEventListener(type, entry.listener);
+      }
+      entry.handler = handler;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 class AbortSignal extends EventTarget {
   constructor() {
     super();
-    this.aborted = false;
-    this.reason = undefined;
-    this.onabort = null;
+    Object.defineProperty(this, 'reason', { value: undefined, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(this, 'aborted', { value: false, writable: true, configurable: true, enumerable: false });
+  }
+
+  [kInspect](depth, options) {
+    return `AbortSignal ${require('util').inspect({ aborted: this.aborted }, options)}`;
   }
 
   throwIfAborted() {
@@ -123,6 +162,8 @@ class AbortSignal extends EventTarget {
   }
 }
 
+defineEventHandler(AbortSignal.prototype, 'abort');
+
 function signalAbort(signal, reason) {
   if (signal.aborted)
     return;
@@ -134,6 +175,9 @@ function signalAbort(signal, reason) {
 class AbortController {
   constructor() {
     this.signal = new AbortSignal();
+  }
+  [kInspect](depth, options) {
+    return `AbortController ${require('util').inspect({ signal: this.signal }, options)}`;
   }
   abort(reason) {
     signalAbort(this.signal, reason);

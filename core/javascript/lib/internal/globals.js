@@ -12,16 +12,21 @@ require('internal/language_additions');
 // ---- error stacks as V8 writes them: an anonymous function's frame is "at file:line:column"
 
 const { limitFrames } = require('internal/language_additions');
-const { v8StackHeader } = require('internal/v8_messages');
+const { v8StackHeader, giveV8Message } = require('internal/v8_messages');
+const { asNodeFrames } = require('internal/stack_frames');
 const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 if (stackProperty && stackProperty.get) {
   Object.defineProperty(Error.prototype, 'stack', {
     get() {
       const stack = stackProperty.get.call(this);
       return typeof stack === 'string'
-        ? limitFrames(v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1'))) : stack;
+        ? limitFrames(asNodeFrames(this, v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1'))))
+        : stack;
     },
-    set: stackProperty.set,
+    // V8 keeps an assigned stack as hidden as the one it made: inspect shows no `stack` key.
+    set(value) {
+      Object.defineProperty(this, 'stack', { value, writable: true, configurable: true, enumerable: false });
+    },
     configurable: true,
   });
 }
@@ -30,6 +35,7 @@ if (stackProperty && stackProperty.get) {
 
 const process = new EventEmitter();
 process.title = 'node';
+process.argv0 = 'node';
 process.version = natives.version;
 // The versions of the Node release the program's output is compared with (v20.20.2), as it
 // reports them; the engine underneath is SpiderMonkey 102 over this machine's libuv.
@@ -51,7 +57,6 @@ process.ppid = natives.ppid;
 process.execPath = '/usr/local/bin/node';
 process.argv = [process.execPath, natives.mainFile, ...natives.programArguments];
 process.execArgv = [];
-process.argv0 = 'node';
 process.env = natives.env;
 process.exitCode = undefined;
 process._exiting = false;
@@ -182,26 +187,53 @@ process.cpuUsage = (previous) => {
   const [, user, system] = natives.processUsage();
   return previous ? { user: user - previous.user, system: system - previous.system } : { user, system };
 };
-// As Node's default 'warning' handler prints it: "(node:PID) [CODE] Type: message", the
-// detail on its own line, and after the first one the hint about --trace-*.
-let warnedOnce = false;
+// Node's emitWarning: a warning is an Error named for its type (with its code and detail),
+// printed on stderr and emitted as 'warning' on a tick; the first printed one says how to
+// trace it.
+let traceHintShown = false;
 process.emitWarning = function emitWarning(warning, type, code, ctor) {
   let detail;
-  if (type !== null && typeof type === 'object') {
-    ({ type, code, detail } = type);
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    ({ ctor, code } = type);
+    detail = typeof type.detail === 'string' ? type.detail : undefined;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type;
+    code = undefined;
+    type = 'Warning';
   }
-  const name = typeof warning === 'object' ? warning.name : (type || 'Warning');
-  const message = typeof warning === 'object' ? warning.message : warning;
-  process.nextTick(() => process.emit('warning', warning));
-  let text = `(node:${process.pid}) ${code ? `[${code}] ` : ''}${name}: ${message}`;
-  if (typeof detail === 'string')
-    text += `\n${detail}`;
-  if (!warnedOnce) {
-    warnedOnce = true;
-    const flag = name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
-    text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
+  if (typeof code === 'function') {
+    ctor = code;
+    code = undefined;
   }
-  natives.write(2, text);
+  if (typeof warning === 'string') {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    warning = new Error(warning);
+    Error.stackTraceLimit = limit;
+    warning.name = String(type || 'Warning');
+    if (code !== undefined)
+      warning.code = code;
+    if (detail !== undefined)
+      warning.detail = detail;
+    Error.captureStackTrace(warning, ctor || process.emitWarning);
+  } else if (!(warning instanceof Error)) {
+    throw new (require('internal/errors').codes.ERR_INVALID_ARG_TYPE)('warning', ['Error', 'string'], warning);
+  }
+  if (warning.name === 'DeprecationWarning' && process.noDeprecation)
+    return;
+  process.nextTick(() => {
+    let text = `(node:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}${warning}`;
+    if (typeof warning.detail === 'string')
+      text += `\n${warning.detail}`;
+    if (!traceHintShown) {
+      const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+      text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
+      traceHintShown = true;
+    }
+    natives.write(2, text);
+    process.emit('warning', warning);
+  });
 };
 
 // process.stdin, process.stdout and process.stderr are streams (internal/stdio.js), made on first use
@@ -275,33 +307,55 @@ const console = {
     counts.set(`${label}`, count);
     indented(1)(`${label}: ${count}`);
   },
-  countReset: (label = 'default') => counts.delete(`${label}`),
+  countReset: (label = 'default') => {
+    if (!counts.delete(`${label}`))
+      process.emitWarning(`Count for '${label}' does not exist`);
+  },
   group: (...args) => {
     if (args.length)
       indented(1)(...args);
     groupIndent += '  ';
   },
   groupEnd: () => { groupIndent = groupIndent.slice(0, -2); },
-  time: (label = 'default') => timersByLabel.set(`${label}`, natives.hrtime()),
+  time: (label = 'default') => {
+    if (timersByLabel.has(`${label}`)) {
+      process.emitWarning(`Label '${label}' already exists for console.time()`);
+      return;
+    }
+    timersByLabel.set(`${label}`, natives.hrtime());
+  },
   timeEnd: (label = 'default') => {
     const started = timersByLabel.get(`${label}`);
-    if (started === undefined)
+    if (started === undefined) {
+      process.emitWarning(`No such label '${label}' for console.timeEnd()`);
       return;
+    }
     timersByLabel.delete(`${label}`);
     indented(1)(`${label}: ${formatMilliseconds((natives.hrtime() - started) / 1e6)}`);
   },
   timeLog: (label = 'default', ...data) => {
     const started = timersByLabel.get(`${label}`);
-    if (started !== undefined)
+    if (started === undefined)
+      process.emitWarning(`No such label '${label}' for console.timeLog()`);
+    else
       indented(1)(`${label}: ${formatMilliseconds((natives.hrtime() - started) / 1e6)}`, ...data);
   },
 };
 console.groupCollapsed = console.group;
 
+// Node's console time: "1.5ms", "2.046s", "1:05.250 (m:ss.mmm)", "1:02:03.000 (h:mm:ss.mmm)".
 function formatMilliseconds(ms) {
-  if (ms >= 1000)
-    return `${(ms / 1000).toFixed(3)}s`;
-  return `${ms.toFixed(3)}ms`;
+  if (ms < 1000)
+    return `${Number(ms.toFixed(3))}ms`;
+  const hours = Math.floor(ms / 3600000);
+  const minutes = Math.floor((ms % 3600000) / 60000);
+  const seconds = (ms % 60000) / 1000;
+  if (hours === 0 && minutes === 0)
+    return `${seconds.toFixed(3)}s`;
+  const [whole, fraction] = seconds.toFixed(3).split('.');
+  const pad = (value) => String(value).padStart(2, '0');
+  return hours !== 0 ? `${hours}:${pad(minutes)}:${pad(whole)}.${fraction} (h:mm:ss.mmm)`
+    : `${minutes}:${pad(whole)}.${fraction} (m:ss.mmm)`;
 }
 
 // ---- the globals themselves
@@ -342,35 +396,38 @@ function defineAccessor(name, load, enumerable = false) {
   });
 }
 
-define('global', globalThis);
+// In Node's order, the enumerable ones first: what `for (const name in globalThis)` lists.
+function defineEnumerable(name, value) {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
+}
+function structuredClone(value, options) {
+  return require('internal/structured_clone').structuredClone(value, options);
+}
+defineEnumerable('global', globalThis);
+for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout'])
+  defineEnumerable(name, timers[name]);
+defineEnumerable('queueMicrotask', queueMicrotask);
+defineEnumerable('structuredClone', structuredClone);
 // After util has loaded, as in Node, so that util.format('%s', buffer) prints its text.
-defineAccessor('Buffer', () => require('buffer').Buffer);
 defineAccessor('atob', () => require('buffer').atob, true);
 defineAccessor('btoa', () => require('buffer').btoa, true);
+defineAccessor('performance', () => performance, true);
+defineAccessor('fetch', () => require('internal/fetch').fetch, true);
+defineAccessor('crypto', () => require('internal/webcrypto').crypto, true);
+defineAccessor('Buffer', () => require('buffer').Buffer);
 defineAccessor('TextEncoder', () => require('internal/encoding').TextEncoder);
 defineAccessor('TextDecoder', () => require('internal/encoding').TextDecoder);
 defineAccessor('URL', () => require('internal/url').URL);
-defineAccessor('crypto', () => require('internal/webcrypto').crypto, true);
-for (const name of ['fetch', 'Headers', 'Request', 'Response'])
-  defineAccessor(name, () => require('internal/fetch')[name], true);
+for (const name of ['Headers', 'Request', 'Response'])
+  defineAccessor(name, () => require('internal/fetch')[name]);
 for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal', 'CustomEvent'])
   defineAccessor(name, () => require('internal/abort')[name]);
 defineAccessor('URLSearchParams', () => require('internal/url').URLSearchParams);
 for (const name of ['MessageChannel', 'MessagePort', 'BroadcastChannel'])
   defineAccessor(name, () => require('worker_threads')[name]);
 defineAccessor('DOMException', () => require('internal/dom_exception').DOMException);
-function structuredClone(value, options) {
-  return require('internal/structured_clone').structuredClone(value, options);
-}
-Object.defineProperty(globalThis, 'structuredClone', {
-  value: structuredClone, writable: true, configurable: true, enumerable: true,
-});
 define('process', process);
 define('console', console);
-define('performance', performance);
-define('queueMicrotask', queueMicrotask);
-for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'])
-  define(name, timers[name]);
 
 // ---- what the runtime calls
 
@@ -395,6 +452,7 @@ function exitAfterFatal() {
 function handleUncaught(error, origin = 'uncaughtException') {
   if (process.listenerCount('uncaughtException') === 0)
     return false;
+  giveV8Message(error);
   process.emit('uncaughtException', error, origin);
   return true;
 }
@@ -413,6 +471,8 @@ function processRejections() {
   let handled = false;
   for (const [promise, reason] of [...pendingRejections]) {
     pendingRejections.delete(promise);
+    if (process.listenerCount('unhandledRejection') > 0)
+      giveV8Message(reason);
     if (!process.emit('unhandledRejection', reason, promise)) {
       const error = reason instanceof Error ? reason : unhandledRejectionError(reason);
       if (!handleUncaught(error, 'unhandledRejection'))

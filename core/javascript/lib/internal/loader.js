@@ -118,11 +118,21 @@ function loadFile(filename, parent) {
       throw error;
     }
   } else {
-    const body = natives.compileFunction(stripShebang(source), filename, builtinParameters, kModuleFrameName);
+    const body = compileProgramFile(source, filename);
     body.call(module.exports, module.exports, makeRequire(module), module, filename, path.dirname(filename));
   }
   module.loaded = true;
   return module.exports;
+}
+
+function withCaughtErrorsInV8Words(source, isModule) {
+  return requireBuiltin('internal/caught_errors').withCaughtErrorsInV8Words(source, isModule);
+}
+
+// A CommonJS file of the program, its catch clauses giving V8's words (internal/caught_errors).
+function compileProgramFile(source, filename) {
+  const own = stripShebang(source);
+  return natives.compileFunction(withCaughtErrorsInV8Words(own, false), filename, builtinParameters, kModuleFrameName, own);
 }
 
 function stripShebang(source) {
@@ -246,7 +256,8 @@ function loadModule(filename) {
     return cached;
   let record;
   if (isModuleFile(filename)) {
-    record = natives.compileModule(natives.readFile(filename), filename);
+    const source = natives.readFile(filename);
+    record = natives.compileModule(withCaughtErrorsInV8Words(source, true), filename, source);
   } else {
     const exports = loadFile(filename, null);
     record = wrapperModule(filename, exports);
@@ -299,7 +310,7 @@ function runWorkerEval(source) {
   mainModule.id = '.';
   mainModule.path = natives.cwd();
   globals.process.mainModule = mainModule;
-  const body = natives.compileFunction(source, filename, builtinParameters);
+  const body = natives.compileFunction(withCaughtErrorsInV8Words(source, false), filename, builtinParameters, undefined, source);
   body.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename, '.');
   mainModule.loaded = true;
 }
@@ -331,13 +342,14 @@ natives.setHooks({
     moduleCache.set(filename, mainModule);
     globals.process.mainModule = mainModule;
     const source = natives.readFile(filename);
-    const body = natives.compileFunction(stripShebang(source), filename, builtinParameters, kModuleFrameName);
+    const body = compileProgramFile(source, filename);
     body.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename,
               path.dirname(filename));
     mainModule.loaded = true;
   },
   resolveModule,
   describeModule,
+  giveV8Message: requireBuiltin('internal/v8_messages').giveV8Message,
   runTimer: globals.runTimer,
   afterTimer: globals.afterTimer,
   runImmediate: globals.runImmediate,

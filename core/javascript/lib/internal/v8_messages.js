@@ -14,7 +14,12 @@ function propertyName(text) {
 
 // [SpiderMonkey's message, V8's] for errors the engine raises.
 const engineMessages = [
-  [/^can't access property Symbol\.iterator of (null|undefined)$/, (_, value) => `${value} is not iterable (cannot read property Symbol(Symbol.iterator))`],
+  // V8 words a for-of, a spread or an array pattern over null or undefined so; a built-in
+  // (Array.from, new Set) adds "(cannot read property Symbol(Symbol.iterator))".
+  [/^can't access property Symbol\.iterator of (null|undefined)$/, (_, value) => `${value} is not iterable`],
+  [/^can't access property Symbol\.iterator, (items|\(destructured parameter\)) is (null|undefined)$/,
+    (_, __, value) => `${value === 'null' ? 'object null' : value} is not iterable (cannot read property Symbol(Symbol.iterator))`],
+  [/^can't access property Symbol\.iterator, (.+) is (null|undefined)$/, (_, expression) => `${expression} is not iterable`],
   [/^can't access property (.+?), .+ is (null|undefined)$/, (_, name, value) => `Cannot read properties of ${value} (reading '${propertyName(name)}')`],
   [/^can't access property (.+?) of (null|undefined)$/, (_, name, value) => `Cannot read properties of ${value} (reading '${propertyName(name)}')`],
   [/^invalid assignment to const '.+'$/, () => 'Assignment to constant variable.'],
@@ -38,6 +43,19 @@ const engineMessages = [
   [/^invalid 'instanceof' operand (.+)$/, (_, operand) => `Right-hand side of 'instanceof' is ${isPrimitiveText(operand) ? 'not an object' : 'not callable'}`],
   [/^The heldValue parameter passed to FinalizationRegistry\.register must not be the same as the target parameter$/, () => 'FinalizationRegistry.prototype.register: target and holdings must not be same'],
   [/^(.+) is not an object or null$/, (_, value) => `Object prototype may only be an Object or null: ${unquoted(value)}`],
+  [/^can't convert symbol to number$/, () => 'Cannot convert a Symbol value to a number'],
+  [/^invalid date$/, () => 'Invalid time value'],
+  [/^BigInt division by zero$/, () => 'Division by zero'],
+  [/^can't set prototype: it would cause a prototype chain cycle$/, () => 'Cyclic __proto__ value'],
+  [/^radix must be an integer at least 2 and no greater than 36$/, () => 'toString() radix argument must be between 2 and 36'],
+  [/^form must be one of 'NFC', 'NFD', 'NFKC', or 'NFKD'$/, () => 'The normalization form should be one of NFC, NFD, NFKC, NFKD.'],
+  [/^No Promise in Promise\.any was resolved$/, () => 'All promises were rejected'],
+  [/^already executing generator$/, () => 'Generator is already running'],
+  [/^undefined currency in NumberFormat\(\) with currency style$/, () => 'Currency code is required with currency style.'],
+  // SpiderMonkey does not name the object; V8 names a plain one #<Object>, the common case.
+  [/^"(.+)" is read-only$/, (_, name) => `Cannot assign to read only property '${name}' of object '#<Object>'`],
+  [/^setting getter-only property "(.+)"$/, (_, name) => `Cannot set property ${name} of #<Object> which has only a getter`],
+  [/^property "(.+)" is non-configurable and can't be deleted$/, (_, name) => `Cannot delete property '${name}' of #<Object>`],
 ];
 
 // SpiderMonkey quotes a string value ("a"); V8 shows it bare.
@@ -50,15 +68,94 @@ function isPrimitiveText(text) {
   return /^(-?[\d.]+(e[+-]?\d+)?n?|".*"|true|false|null|undefined|NaN|-?Infinity|Symbol\(.*\))$/.test(text);
 }
 
-// [name, message] as V8 would have them.
-function v8Error(name, message) {
+// [name, message] as V8 would have them; `stack` (SpiderMonkey's, when known) places the error
+// in the program's source.
+function v8Error(name, message, stack) {
   if (name === 'InternalError' && message === 'too much recursion')
     return ['RangeError', 'Maximum call stack size exceeded'];
+  if (/^can't (access|set) private field( or method)?: object is not the right class$/.test(message)) {
+    const text = textAt(stack);
+    const field = text && /#([\w$]+)(\s*=(?![=>]))?(\s*\()?/.exec(text);
+    if (field && !field[3]) {
+      return [name, field[2] ? `Cannot write private member #${field[1]} to an object whose class did not declare it`
+        : `Cannot read private member #${field[1]} from an object whose class did not declare it`];
+    }
+  }
+  const destructured = destructuringMessage(message, stack);
+  if (destructured)
+    return [name, destructured];
+  if (message === "class constructors must be invoked with 'new'") {
+    const callee = calleeAt(stack);
+    if (callee && callee !== 'constructor')
+      return [name, `Class constructor ${callee} cannot be invoked without 'new'`];
+  }
   for (const [pattern, replace] of engineMessages) {
     if (pattern.test(message))
-      return [name, message.replace(pattern, replace)];
+      return [name, settingIfAssigned(message.replace(pattern, replace), stack)];
   }
   return [name, message];
+}
+
+// The program's source line at the error's place, from its column on.
+function textAt(stack) {
+  const frame = typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  return frame ? require('internal/stack_frames').sourceLine(frame[1], Number(frame[2]))?.slice(Number(frame[3]) - 1) : undefined;
+}
+
+// Destructuring null or undefined: SpiderMonkey names the value, V8 the first property the
+// pattern takes, which the source before the value (`const { a } = undefined`) or after the
+// function's name (`function f({ x })`) shows.
+function destructuringMessage(message, stack) {
+  const literal = /^(null|undefined) has no properties$/.exec(message);
+  const variable = /^[\w$]+ is (null|undefined)$/.exec(message);
+  const parameter = /^\(destructured parameter\) is (null|undefined)$/.exec(message);
+  if (!literal && !variable && !parameter)
+    return undefined;
+  const frame = typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  const line = frame && require('internal/stack_frames').sourceLine(frame[1], Number(frame[2]));
+  if (line === undefined || line === false)
+    return undefined;
+  const column = Number(frame[3]) - 1;
+  const property = parameter ? /^[\w$\s]*\(\s*\{\s*([\w$]+)/.exec(line.slice(column))?.[1]
+    : /\{\s*([\w$]+)[^{}]*\}\s*=\s*$/.exec(line.slice(0, column))?.[1];
+  if (property === undefined)
+    return undefined;
+  if (variable)
+    return `Cannot read properties of ${variable[1]} (reading '${property}')`;
+  const value = (literal ?? parameter)[1];
+  return `Cannot destructure property '${property}' of '${value}' as it is ${value}.`;
+}
+
+// The name a call at the error's place calls (`Point(1)`, `shapes.Circle()`): V8 names the
+// class a constructor call without `new` was made to, SpiderMonkey does not.
+function calleeAt(stack) {
+  const frame = typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  if (!frame)
+    return undefined;
+  const line = require('internal/stack_frames').sourceLine(frame[1], Number(frame[2]));
+  if (line === undefined)
+    return undefined;
+  const column = Number(frame[3]) - 1;
+  const after = /^[\w$.\s]*?([\w$]+)\s*\(/.exec(line.slice(column));
+  if (after)
+    return after[1];
+  return line[column] === '(' ? /([\w$]+)\s*$/.exec(line.slice(0, column))?.[1] : undefined;
+}
+
+// SpiderMonkey words reading and assigning a property of undefined alike; V8 says "set" when
+// the property is the target of a plain assignment (a compound one reads it first), which the
+// source at the error's place shows: `config.missing.value = 1` fails at `config`, names `value`.
+function settingIfAssigned(message, stack) {
+  const reading = /^Cannot read properties of (null|undefined) \(reading '(.*)'\)$/.exec(message);
+  const frame = reading && typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  if (!frame)
+    return message;
+  const { sourceLine } = require('internal/stack_frames');
+  const text = sourceLine(frame[1], Number(frame[2]))?.slice(Number(frame[3]) - 1);
+  const chain = text && /^[\w$.\s]*?(?:\.\s*([\w$]+)|\[\s*(?:'([^']*)'|"([^"]*)"|(\d+))\s*\])\s*=(?![=>])/.exec(text);
+  if (!chain || (chain[1] ?? chain[2] ?? chain[3] ?? chain[4]) !== reading[2])
+    return message;
+  return `Cannot set properties of ${reading[1]} (setting '${reading[2]}')`;
 }
 
 // A stack's header ("TypeError: can't access ...") in V8's words.
@@ -66,8 +163,32 @@ function v8StackHeader(stack) {
   const match = /^(\w*Error): ([^\n]*)/.exec(stack);
   if (!match)
     return stack;
-  const [name, message] = v8Error(match[1], match[2]);
+  const [name, message] = v8Error(match[1], match[2], stack);
   return `${name}: ${message}${stack.slice(match[0].length)}`;
+}
+
+const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
+
+// An error the engine raised, caught by the program (a catch clause, a promise reaction, an
+// uncaught-exception listener), made to carry V8's words in its own `message` (and, for a
+// too deep recursion, V8's RangeError) before the program reads it. Anything else is left
+// as it is; so is an error whose message cannot be written.
+function giveV8Message(error) {
+  try {
+    if (!(error instanceof Error))
+      return;
+    const described = Object.getOwnPropertyDescriptor(error, 'message');
+    if (!described || typeof described.value !== 'string' || !described.writable)
+      return;
+    const name = error.name;
+    const [v8Name, v8Message] = v8Error(name, described.value, stackProperty.get.call(error));
+    if (v8Message !== described.value)
+      error.message = v8Message;
+    if (v8Name !== name && name === 'InternalError')
+      Object.setPrototypeOf(error, RangeError.prototype);
+  } catch {
+    // A getter that throws or a stack already full: the error stays as the engine made it.
+  }
 }
 
 // ---- JSON.parse's errors, from SpiderMonkey's "JSON.parse: <what> at line L column C ..."
@@ -232,4 +353,4 @@ Object.defineProperty(JSON, 'stringify', {
   enumerable: false,
 });
 
-module.exports = { v8Error, v8StackHeader };
+module.exports = { v8Error, v8StackHeader, giveV8Message };

@@ -1,0 +1,225 @@
+// An error's frames as Node 20 prints them, from the frames SpiderMonkey captured (already
+// in V8's "    at name (file:line:column)" form): no frames of the error class's own
+// constructors, a plain call's column at its callee as V8 counts it, and, below the
+// program's code, Node's own frames where this library's stand (the main module's loading,
+// a require, a timer, an immediate).
+'use strict';
+
+const natives = require('internal:binding');
+
+const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
+
+// V8 starts an error's stack below the constructor `new` was called with: an error class's
+// own constructors (`super(message)` up to Error) are not among its frames.
+function withoutConstructorFrames(error, lines) {
+  const constructors = [];
+  for (let prototype = Object.getPrototypeOf(error); prototype && !Object.hasOwn(prototype, 'stack');
+    prototype = Object.getPrototypeOf(prototype)) {
+    const name = Object.getOwnPropertyDescriptor(prototype, 'constructor')?.value?.name;
+    if (typeof name === 'string' && name !== '')
+      constructors.push(name);
+  }
+  const first = lines.findIndex((line) => line.startsWith('    at '));
+  if (constructors.length === 0 || first === -1)
+    return lines;
+  let last = -1;
+  for (let at = first; at < lines.length; at++) {
+    const name = /^    at (?:new )?([^ ]+) \(/.exec(lines[at])?.[1];
+    if (!constructors.includes(name))
+      break;
+    if (name === constructors[0])
+      last = at;
+  }
+  return last === -1 ? lines : [...lines.slice(0, first), ...lines.slice(last + 1)];
+}
+
+// ---- columns: SpiderMonkey places a plain call `name(...)` at its `(`, V8 at the name.
+
+const sources = new Map();  // file -> [text, line starts], or null when it cannot be read
+
+function sourceOf(file) {
+  if (!sources.has(file)) {
+    let entry = null;
+    if (file.startsWith('/')) {
+      try {
+        const text = natives.readFile(file);
+        const starts = [0];
+        for (const match of text.matchAll(/\r\n|[\n\r\u2028\u2029]/g))
+          starts.push(match.index + match[0].length);
+        entry = [text, starts];
+      } catch {
+        entry = null;
+      }
+    }
+    sources.set(file, entry);
+  }
+  return sources.get(file);
+}
+
+// The text of one line of a program's file, or undefined.
+function sourceLine(file, line) {
+  const source = sourceOf(file);
+  if (!source || line < 1 || line > source[1].length)
+    return undefined;
+  const [text, starts] = source;
+  return text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length).replace(/[\r\n\u2028\u2029]+$/, '');
+}
+
+const identifierEnd = /[\w$\u00A0-\uFFFF]/;
+
+function callSiteColumn(file, line, column) {
+  const source = sourceOf(file);
+  if (!source || line < 1 || line > source[1].length)
+    return column;
+  const [text, starts] = source;
+  let at = starts[line - 1] + column - 1;
+  if (text[at] !== '(')
+    return column;
+  let end = at;
+  while (end > starts[line - 1] && /[ \t]/.test(text[end - 1]))
+    end--;
+  let start = end;
+  while (start > starts[line - 1] && identifierEnd.test(text[start - 1]))
+    start--;
+  return start === end || /\d/.test(text[start]) ? column : start - starts[line - 1] + 1;
+}
+
+// ---- Node's frames below the program's code
+
+const mainModuleFrames = [
+  '    at Module._compile (node:internal/modules/cjs/loader:1521:14)',
+  '    at Module._extensions..js (node:internal/modules/cjs/loader:1623:10)',
+  '    at Module.load (node:internal/modules/cjs/loader:1266:32)',
+  '    at Module._load (node:internal/modules/cjs/loader:1091:12)',
+];
+const runMainFrames = [
+  ...mainModuleFrames,
+  '    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)',
+  '    at node:internal/main/run_main_module:28:49',
+];
+const requireFrames = [
+  ...mainModuleFrames,
+  '    at Module.require (node:internal/modules/cjs/loader:1289:19)',
+  '    at require (node:internal/modules/helpers:182:18)',
+];
+const timerFrames = [
+  '    at listOnTimeout (node:internal/timers:581:17)',
+  '    at process.processTimers (node:internal/timers:519:7)',
+];
+const immediateFrames = ['    at process.processImmediate (node:internal/timers:483:21)'];
+
+// A callback Node calls as a method of its Timeout or Immediate, named as V8 names it.
+function asMethodOf(line, receiver, property) {
+  const match = framePattern.exec(line);
+  if (!match)
+    return line;
+  const [, name, file, row, column] = match;
+  const method = name === undefined || name === '' ? `${receiver}.${property}` : `${receiver}.${name} [as ${property}]`;
+  return `    at ${method} (${file}:${row}:${column})`;
+}
+
+// The library's JSON.parse and JSON.stringify stand where V8 shows its built-ins.
+const builtinFrames = new Map([['parse', '    at JSON.parse (<anonymous>)'], ['stringify', '    at JSON.stringify (<anonymous>)']]);
+
+function libraryFrame(line) {
+  return /^    at (\S+) \(node:(?:internal\/loader|timers):\d+:\d+\)$/.exec(line)?.[1];
+}
+
+function withNodeFrames(lines) {
+  const out = [];
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at];
+    const match = framePattern.exec(line);
+    const frame = libraryFrame(line);
+    const builtin = /^    at (\w+) \(node:internal\/v8_messages:\d+:\d+\)$/.exec(line)?.[1];
+    if (builtinFrames.has(builtin)) {
+      out.push(builtinFrames.get(builtin));
+    } else if (frame === 'runMain') {
+      out.push(...runMainFrames);
+    } else if (frame === 'loadFile' && libraryFrame(lines[at + 1]) === 'require') {
+      out.push(...requireFrames);
+      at++;
+    } else if (frame === 'runTimer' || frame === 'runImmediate') {
+      const previous = out.length - 1;
+      if (previous >= 0 && !out[previous].includes('(node:'))
+        out[previous] = frame === 'runTimer' ? asMethodOf(out[previous], 'Timeout', '_onTimeout')
+          : asMethodOf(out[previous], 'Immediate', '_onImmediate');
+      out.push(...(frame === 'runTimer' ? timerFrames : immediateFrames));
+    } else if (match && !match[2].startsWith('node:')) {
+      const [, name, file, row, column] = match;
+      const fixed = callSiteColumn(file, Number(row), Number(column));
+      // SpiderMonkey's own names for an anonymous function ("outer/<", "list<") are not V8's.
+      out.push(name === undefined || /\/|[^>]<$/.test(name) ? `    at ${file}:${row}:${fixed}` : `    at ${name} (${file}:${row}:${fixed})`);
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+// Whether `text` just before `end` is a call, `name(...)` or `f()(...)`, not a parenthesized
+// expression.
+function calledJustBefore(text, end) {
+  let at = end;
+  while (at > 0 && /\s/.test(text[at - 1]))
+    at--;
+  if (text[at - 1] !== ')')
+    return false;
+  let depth = 0;
+  for (at -= 1; at >= 0; at--) {
+    if (text[at] === ')')
+      depth++;
+    else if (text[at] === '(' && --depth === 0)
+      break;
+  }
+  while (at > 0 && /\s/.test(text[at - 1]))
+    at--;
+  return at > 0 && /[\w$)\]]/.test(text[at - 1]);
+}
+
+// SpiderMonkey places a failed property access `a.b.c` at the start of `a`; V8 a read at the
+// property's name and an assignment `a.b.c = 1` at its `=`.
+function atFailedAccess(lines) {
+  const first = lines.findIndex((line) => line.startsWith('    at '));
+  const access = first > 0 && (/^TypeError: Cannot (read|set) properties of (?:null|undefined) \((?:reading|setting) '(.*)'\)$/.exec(lines[0]) ||
+    /^TypeError: Cannot (destructure) property '(.*)' of /.exec(lines[0]) ||
+    /^TypeError: Cannot (?:read) (private) member (#[\w$]+) /.exec(lines[0]) ||
+    /^TypeError: Cannot write private member (#[\w$]+)() /.exec(lines[0])?.with(1, 'set') ||
+    /^TypeError: (?:[\w$]+\.)+([\w$]+)() is not iterable$/.exec(lines[0]));
+  const match = access && framePattern.exec(lines[first]);
+  if (!match)
+    return lines;
+  const [, name, file, row, column] = match;
+  const line = sourceLine(file, Number(row));
+  if (line === undefined)
+    return lines;
+  const text = line.slice(Number(column) - 1);
+  const escaped = access[2].replace(/[$]/g, '\\$&');
+  const place = access[1] === 'set' ? /^[^=]*?=(?![=>])/.exec(text)
+    : access[1] === 'read' ? new RegExp(`\\.\\s*(?=${escaped}(?![\\w$]))`).exec(text)
+      : access[1] === 'private' ? new RegExp(`(?=${escaped}(?![\\w$]))`).exec(text)
+        : access[2] === '' ? new RegExp(`\\.\\s*(?=${access[1]}(?![\\w$]))`).exec(text) : null;
+  let at;
+  if (place) {
+    at = Number(column) + place.index + place[0].length - (access[1] === 'set' ? 1 : 0);
+    if (access[1] === 'read' && calledJustBefore(text, place.index))
+      at = Number(column) + place.index;  // a property of a call's result: V8 places it at the dot
+  } else {
+    // A destructuring pattern's key: V8 places the failure there.
+    const keys = [...line.matchAll(new RegExp(`[{,]\\s*(?=${escaped}(?![\\w$]))`, 'g'))].map((key) => key.index + key[0].length + 1);
+    at = keys.filter((key) => key <= Number(column)).pop() ?? keys[0];
+  }
+  if (at === undefined)
+    return lines;
+  const where = `${file}:${row}:${at}`;
+  const copy = [...lines];
+  copy[first] = name === undefined ? `    at ${where}` : `    at ${name} (${where})`;
+  return copy;
+}
+
+// The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
+function asNodeFrames(error, stack) {
+  return withNodeFrames(atFailedAccess(withoutConstructorFrames(error, stack.split('\n')))).join('\n');
+}
+
+module.exports = { asNodeFrames, sourceLine };
