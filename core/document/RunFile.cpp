@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "DocumentSection.h"
+#include "LargeBuffers.h"
 #include "OutputFile.h"
 #include "RunFileBytes.h"
 #include "RunFileLayout.h"
@@ -20,17 +21,6 @@ namespace {
 
 std::string traceSectionName(std::size_t number, std::size_t run) {
     return "section " + std::to_string(number) + " (the trace of run " + std::to_string(run) + ")";
-}
-
-// A trace of millions of events is hundreds of megabytes written once, front to back: in
-// 4 KiB pages most of its decoding is the kernel's page faults. Huge pages, where the
-// system gives them, make that 512 times fewer faults.
-void adviseHugePages(void* start, std::size_t size) {
-    constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
-    const std::uintptr_t first = (reinterpret_cast<std::uintptr_t>(start) + kHugePage - 1) & ~(kHugePage - 1);
-    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(start) + size) & ~(kHugePage - 1);
-    if (end > first)
-        ::madvise(reinterpret_cast<void*>(first), end - first, MADV_HUGEPAGE);
 }
 
 // Where a trace's events go: the decoder asks for a sink per run, in order.
@@ -132,7 +122,7 @@ bool decodeInto(std::string_view bytes, InputSize size, RunDocument& document, R
     double done = 0;
     for (std::size_t run = 0; run < traces.size(); ++run) {
         const std::string where = traceSectionName(sectionNumber(frames, traces[run]), run + 1);
-        const std::string content = decompressSection(*traces[run], where);
+        const SectionContent content = decompressSection(*traces[run], where);
         const double share = double(traces[run]->stored.size());
         TraceSectionSink& sink = receiver.beginRun(document.runs[run], totalStored > 0 ? done / totalStored : 0,
                                                    totalStored > 0 ? share / totalStored : 0);

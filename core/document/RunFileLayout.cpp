@@ -5,6 +5,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "LargeBuffers.h"
 #include "RunFile.h"
 #include "RunFileBytes.h"
 
@@ -148,7 +149,15 @@ std::vector<SectionFrame> readSectionFrames(std::string_view bytes, InputSize si
     return frames;
 }
 
-std::string decompressSection(const SectionFrame& frame, const std::string& where) {
+SectionContent::SectionContent(std::size_t size)
+    : bytes_(LargeBufferAllocator<char>().allocate(std::max<std::size_t>(size, 1))), size_(size) {}
+
+SectionContent::~SectionContent() {
+    if (bytes_)
+        LargeBufferAllocator<char>().deallocate(bytes_, std::max<std::size_t>(size_, 1));
+}
+
+SectionContent decompressSection(const SectionFrame& frame, const std::string& where) {
     if (frame.contentSize > kMaxRunFileSectionBytes)
         throw RunFileDamage(where + " would decompress to " + std::to_string(frame.contentSize) +
                             " bytes, more than the " + std::to_string(kMaxRunFileSectionBytes) +
@@ -158,7 +167,7 @@ std::string decompressSection(const SectionFrame& frame, const std::string& wher
         ZSTD_findFrameCompressedSize(frame.stored.data(), frame.stored.size()) != frame.stored.size())
         throw RunFileDamage("bad " + where + ": its bytes are not one zstd frame of the " +
                             std::to_string(frame.contentSize) + " bytes its header gives");
-    std::string content(std::size_t(frame.contentSize), '\0');
+    SectionContent content{std::size_t(frame.contentSize)};
     const std::size_t size = ZSTD_decompress(content.data(), content.size(), frame.stored.data(), frame.stored.size());
     if (ZSTD_isError(size))
         throw RunFileDamage("bad " + where + ": it does not decompress (" + ZSTD_getErrorName(size) + ")");

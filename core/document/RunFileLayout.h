@@ -47,9 +47,24 @@ struct InputSize {
 // Throws RunFileDamage with what is wrong (without the file's name).
 std::vector<SectionFrame> readSectionFrames(std::string_view bytes, InputSize size);
 
-// A section's content, decompressed and checked against its frame's size. Throws
-// RunFileDamage; `where` names the section.
-std::string decompressSection(const SectionFrame& frame, const std::string& where);
+// A section's content, decompressed and checked against its frame's size: a buffer of up
+// to hundreds of megabytes, in huge pages (LargeBuffers.h). Throws RunFileDamage; `where`
+// names the section.
+class SectionContent {
+public:
+    explicit SectionContent(std::size_t size);
+    ~SectionContent();
+    SectionContent(SectionContent&& other) noexcept : bytes_(other.bytes_), size_(other.size_) { other.bytes_ = nullptr; }
+    SectionContent& operator=(SectionContent&&) = delete;
+    char* data() { return bytes_; }
+    std::size_t size() const { return size_; }
+    operator std::string_view() const { return {bytes_, size_}; }
+
+private:
+    char* bytes_;
+    std::size_t size_;
+};
+SectionContent decompressSection(const SectionFrame& frame, const std::string& where);
 
 // What a file that is no run file looks like, for the error: "YAML or other text ...".
 std::string describeForeignFile(std::string_view firstBytes);

@@ -12,9 +12,11 @@
 namespace loopscope {
 
 struct IndexedTrace {
-    PackedTrace trace;
-    LoopStateIndex index;
-    SpanSet spans;
+    // Each on cache lines of its own: IndexedTraceBuilder fills the three on three threads,
+    // and fields written for every event must not share a line with another thread's.
+    alignas(128) PackedTrace trace;
+    alignas(128) LoopStateIndex index;
+    alignas(128) SpanSet spans;
 
     // The next events of the run, into all three.
     void add(std::span<const TraceEvent> events);

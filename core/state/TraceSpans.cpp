@@ -204,7 +204,7 @@ std::vector<SpanRef> SpanSet::spansOf(std::uint64_t id) const {
         return cachedRefs_;
     std::vector<SpanRef> refs;
     for (std::size_t r = 0; r < rows_.size(); ++r) {
-        const std::vector<Span>& spans = rows_[r].spans;
+        const auto& spans = rows_[r].spans;
         for (std::size_t i = 0; i < spans.size(); ++i)
             if (spans[i].id == id && id != 0)
                 refs.push_back(SpanRef{static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(i)});

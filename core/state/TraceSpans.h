@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "LargeBuffers.h"
 #include "PackedTrace.h"
 #include "TraceEvent.h"
 
@@ -35,7 +36,7 @@ struct SpanRow {
     Lane lane;
     std::uint32_t slot = 0;  // kernel I/O overlaps: each concurrent operation gets a slot
     std::string name;
-    std::vector<Span> spans;
+    std::vector<Span, LargeBufferAllocator<Span>> spans;  // the main thread's: millions
 };
 
 // Where a span of a given id sits, for flow arrows.

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "LargeBuffers.h"
 #include "TraceEvent.h"
 
 namespace loopscope {
@@ -31,11 +32,14 @@ public:
 
 private:
     void grow();
-    std::uint32_t* slotFor(std::string_view text, std::uint64_t hash);
+    std::uint64_t* slotFor(std::string_view text, std::uint32_t hash);
 
     std::string arena_;
     std::vector<std::uint64_t> ends_;   // text i is arena_[ends_[i-1], ends_[i])
-    std::vector<std::uint32_t> slots_;  // open addressing: 0 empty, else index + 1
+    // Open addressing: 0 empty, else the text's hash (high half) and index + 1 (low half).
+    // The hash kept beside the index spares comparing texts that only share a slot, and
+    // hashing every text again when the table grows.
+    std::vector<std::uint64_t> slots_;
 };
 
 class PackedTrace {
@@ -96,10 +100,13 @@ private:
 
     // The bytes, in chunks that are never moved (growing one big buffer would copy it all
     // each time it doubles); a block lies within one chunk.
-    static constexpr int kChunkShift = 20;
+    static constexpr int kChunkShift = 21;  // a huge page (LargeBuffers.h)
     static constexpr std::size_t kChunkBytes = std::size_t(1) << kChunkShift;
     static constexpr std::size_t kMaxEventBytes = 2 + 7 * 10;  // two bytes and seven varints
-    std::vector<std::unique_ptr<std::uint8_t[]>> chunks_;
+    struct ChunkDeleter {
+        void operator()(std::uint8_t* chunk) const { LargeBufferAllocator<std::uint8_t>().deallocate(chunk, kChunkBytes); }
+    };
+    std::vector<std::unique_ptr<std::uint8_t[], ChunkDeleter>> chunks_;
     std::size_t chunkUsed_ = 0;
     std::vector<std::uint64_t> blockOffsets_;  // where event k * kBlockEvents starts: chunk << kChunkShift | offset
     std::vector<Nanoseconds> blockMaxTs_;      // the running maximum ts at each block's end
