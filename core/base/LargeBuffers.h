@@ -16,6 +16,12 @@ inline constexpr std::size_t kHugePageBytes = std::size_t(2) << 20;
 // Advises huge pages for the whole 2 MiB pages inside [start, start + bytes).
 void adviseHugePages(void* start, std::size_t bytes);
 
+// Whole huge pages mapped for `bytes` (a multiple of kHugePageBytes), aligned and advised;
+// unmapped again by releaseHugePages, so that a buffer given up (a vector that grew) is
+// given back to the system at once. Throws std::bad_alloc.
+void* mapHugePages(std::size_t bytes);
+void releaseHugePages(void* buffer, std::size_t bytes);
+
 // For containers that can grow to megabytes: a buffer of at least one huge page is aligned
 // to one and advised; a smaller one is an ordinary allocation.
 template <typename T>
@@ -29,15 +35,16 @@ struct LargeBufferAllocator {
         const std::size_t bytes = count * sizeof(T);
         if (bytes < kHugePageBytes)
             return static_cast<T*>(::operator new(bytes, std::align_val_t(alignof(T))));
-        const std::size_t whole = (bytes + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
-        void* buffer = ::operator new(whole, std::align_val_t(kHugePageBytes));
-        adviseHugePages(buffer, whole);
-        return static_cast<T*>(buffer);
+        return static_cast<T*>(mapHugePages(wholePages(bytes)));
     }
     void deallocate(T* buffer, std::size_t count) {
         const std::size_t bytes = count * sizeof(T);
-        ::operator delete(buffer, std::align_val_t(bytes < kHugePageBytes ? alignof(T) : kHugePageBytes));
+        if (bytes < kHugePageBytes)
+            ::operator delete(buffer, std::align_val_t(alignof(T)));
+        else
+            releaseHugePages(buffer, wholePages(bytes));
     }
+    static std::size_t wholePages(std::size_t bytes) { return (bytes + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes; }
     friend bool operator==(const LargeBufferAllocator&, const LargeBufferAllocator&) { return true; }
 };
 

@@ -70,46 +70,39 @@ std::string_view TextTable::text(std::uint32_t index) const {
     return std::string_view(arena_).substr(begin, ends_[index] - begin);
 }
 
-std::uint64_t* TextTable::slotFor(std::string_view text, std::uint32_t hash) {
+std::uint32_t* TextTable::slotFor(std::string_view text, std::uint64_t hash) {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-        const std::uint64_t slot = slots_[i];
-        if (slot == 0 || (std::uint32_t(slot >> 32) == hash && this->text(std::uint32_t(slot) - 1) == text))
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask)
+        if (slots_[i] == 0 || this->text(slots_[i] - 1) == text)
             return &slots_[i];
-    }
 }
 
 void TextTable::grow() {
-    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+    std::vector<std::uint32_t> old(slots_.size() * 2, 0);
     old.swap(slots_);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::uint64_t slot : old)
+    for (std::uint32_t slot : old)
         if (slot != 0)
-            for (std::size_t i = (slot >> 32) & mask;; i = (i + 1) & mask)
-                if (slots_[i] == 0) {
-                    slots_[i] = slot;
-                    break;
-                }
+            *slotFor(text(slot - 1), std::hash<std::string_view>{}(text(slot - 1))) = slot;
 }
 
 std::uint32_t TextTable::intern(std::string_view text) {
     if (text.empty())
         return 0;
-    const auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
-    std::uint64_t* slot = slotFor(text, hash);
+    const std::uint64_t hash = std::hash<std::string_view>{}(text);
+    std::uint32_t* slot = slotFor(text, hash);
     if (*slot != 0)
-        return std::uint32_t(*slot) - 1;
+        return *slot - 1;
     const auto index = static_cast<std::uint32_t>(ends_.size());
     arena_.append(text);
     ends_.push_back(arena_.size());
-    *slot = (std::uint64_t(hash) << 32) | (index + 1);
+    *slot = index + 1;
     if (ends_.size() * 2 > slots_.size())  // at most half full: probes stay short
         grow();
     return index;
 }
 
 std::size_t TextTable::memoryBytes() const {
-    return arena_.capacity() + ends_.capacity() * sizeof(std::uint64_t) + slots_.capacity() * sizeof(std::uint64_t);
+    return arena_.capacity() + ends_.capacity() * sizeof(std::uint64_t) + slots_.capacity() * sizeof(std::uint32_t);
 }
 
 void PackedTrace::clear() { *this = PackedTrace(); }

@@ -32,14 +32,11 @@ public:
 
 private:
     void grow();
-    std::uint64_t* slotFor(std::string_view text, std::uint32_t hash);
+    std::uint32_t* slotFor(std::string_view text, std::uint64_t hash);
 
     std::string arena_;
     std::vector<std::uint64_t> ends_;   // text i is arena_[ends_[i-1], ends_[i])
-    // Open addressing: 0 empty, else the text's hash (high half) and index + 1 (low half).
-    // The hash kept beside the index spares comparing texts that only share a slot, and
-    // hashing every text again when the table grows.
-    std::vector<std::uint64_t> slots_;
+    std::vector<std::uint32_t> slots_;  // open addressing: 0 empty, else index + 1
 };
 
 class PackedTrace {
