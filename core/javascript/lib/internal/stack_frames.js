@@ -132,6 +132,10 @@ function withNodeFrames(lines) {
     const match = framePattern.exec(line);
     const frame = libraryFrame(line);
     const builtin = /^    at (\w+) \(node:internal\/v8_messages:\d+:\d+\)$/.exec(line)?.[1];
+    // The library's own steps between the runtime and a timer's or an immediate's callback
+    // (calling it in its async context) are not Node's: the callback stays next to runTimer.
+    if (frame === 'callIn' || /^    at runIn \(node:internal\/async_context:\d+:\d+\)$/.test(line))
+      continue;
     if (builtinFrames.has(builtin)) {
       out.push(builtinFrames.get(builtin));
     } else if (frame === 'runMain') {
