@@ -63,9 +63,9 @@ function toBuffer(bytes) {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function convenience(name) {
-  const compresses = ['gzip', 'deflate', 'deflateRaw'].includes(name);
-  const args = (buffer, options = {}) => (compresses ? [inputOf(buffer), options.level ?? -1] : [inputOf(buffer)]);
+// zlib.NAME(buffer, options, callback) and zlib.NAMESync(buffer, options): one operation,
+// its arguments made by `args` from the buffer and the options.
+function operationPair(name, args) {
   const asynchronous = function (buffer, options, callback) {
     if (typeof options === 'function') {
       callback = options;
@@ -82,6 +82,11 @@ function convenience(name) {
     }
   };
   return [asynchronous, synchronous];
+}
+
+function convenience(name) {
+  const compresses = ['gzip', 'deflate', 'deflateRaw'].includes(name);
+  return operationPair(name, (buffer, options = {}) => (compresses ? [inputOf(buffer), options.level ?? -1] : [inputOf(buffer)]));
 }
 
 // ---- streams
@@ -186,23 +191,7 @@ function brotliArguments(buffer, options = {}) {
 }
 
 function brotli(name) {
-  const args = name === 'brotliCompress' ? brotliArguments : (buffer) => [inputOf(buffer)];
-  const asynchronous = function (buffer, options, callback) {
-    if (typeof options === 'function') {
-      callback = options;
-      options = {};
-    }
-    natives.operation(name, args(buffer, options), `zlib.${name}`,
-      (error, bytes) => (error ? callback(zlibError(error)) : callback(null, toBuffer(bytes))));
-  };
-  const synchronous = (buffer, options) => {
-    try {
-      return toBuffer(natives.operationSync(name, args(buffer, options)));
-    } catch (error) {
-      throw zlibError(error);
-    }
-  };
-  return [asynchronous, synchronous];
+  return operationPair(name, name === 'brotliCompress' ? brotliArguments : (buffer) => [inputOf(buffer)]);
 }
 
 function brotliStream(name) {
