@@ -77,8 +77,12 @@ private slots:
             store->markFinished(true, QString());
         });
         const bool done = finished.wait(240000);
-        reader.join();
         heartbeat.stop();
+        // The stretch from the last beat to the end of the stream counts as a gap too, so a
+        // stream taken in at once fails however few beats came before it.
+        worstCpu = std::max(worstCpu, threadCpuNs() - lastCpu);
+        worstWall = std::max(worstWall, wall.nsecsElapsed() - lastWall);
+        reader.join();
         QVERIFY(done);
         QCOMPARE(store->size(), total);
         QVERIFY(store->isIdle());
@@ -87,7 +91,9 @@ private slots:
         QVERIFY(window.loopPanel()->state().finished);
         qInfo("%d beats in %.2f s; worst gap: %.1f ms of GUI-thread CPU, %.1f ms wall", beats,
               double(wall.nsecsElapsed()) / 1e9, double(worstCpu) / 1e6, double(worstWall) / 1e6);
-        QVERIFY(beats > 20);
+        // How many beats fit depends on how fast this machine takes the stream in (0.17 s
+        // and 20 beats on a quick one); what matters is that the heartbeat ran while it did.
+        QVERIFY(beats > 0);
         // The store takes in 8 ms slices; a beat may also hold a replot. 250 ms of GUI-thread CPU
         // leaves room for a machine whose cores are shared many times over (63 ms was seen at a
         // load of 14 on two cores, 121 ms with a build and two test suites on two cores) and
