@@ -1360,6 +1360,6 @@ defineLazyProperties(
 );
 defineLazyProperties(
   module.exports,
-  'internal/file',
+  'internal/blob',
   ['File'],
 );

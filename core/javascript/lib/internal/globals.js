@@ -426,6 +426,8 @@ defineAccessor('URLSearchParams', () => require('internal/url').URLSearchParams)
 for (const name of ['MessageChannel', 'MessagePort', 'BroadcastChannel'])
   defineAccessor(name, () => require('worker_threads')[name]);
 defineAccessor('DOMException', () => require('internal/dom_exception').DOMException);
+for (const name of ['Blob', 'File'])
+  defineAccessor(name, () => require('internal/blob')[name]);
 define('process', process);
 define('console', console);
 

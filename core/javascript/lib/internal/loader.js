@@ -45,7 +45,21 @@ function builtinName(request) {
 // ---- the program's own CommonJS files
 
 const path = requireBuiltin('path');
-const moduleCache = new Map();
+// Node's require.cache: the program's loaded files by name. A program may delete an entry
+// to load the file again, so the loader looks here, not in a copy.
+const moduleCache = Object.create(null);
+
+// The node_modules folders Node would search from `directory` up (module.paths).
+function nodeModulePaths(directory) {
+  const paths = [];
+  for (let at = directory; ; at = path.dirname(at)) {
+    if (path.basename(at) !== 'node_modules')
+      paths.push(path.join(at, 'node_modules'));
+    if (at === path.dirname(at))
+      break;
+  }
+  return paths;
+}
 
 class Module {
   constructor(filename, parent) {
@@ -55,7 +69,7 @@ class Module {
     this.filename = filename;
     this.loaded = false;
     this.children = [];
-    this.paths = [];
+    this.paths = nodeModulePaths(this.path);
     this.parent = parent;
     if (parent)
       parent.children.push(this);
@@ -103,18 +117,18 @@ function moduleNotFound(request, parent) {
 }
 
 function loadFile(filename, parent) {
-  const cached = moduleCache.get(filename);
+  const cached = moduleCache[filename];
   if (cached)
     return cached.exports;
   const module = new Module(filename, parent);
-  moduleCache.set(filename, module);
+  moduleCache[filename] = module;
   const source = natives.readFile(filename);
   if (filename.endsWith('.json')) {
     try {
       module.exports = JSON.parse(source);
     } catch (error) {
       error.message = `${filename}: ${error.message}`;
-      moduleCache.delete(filename);
+      delete moduleCache[filename];
       throw error;
     }
   } else {
@@ -155,7 +169,8 @@ function makeRequire(module) {
       throw moduleNotFound(request, module);
     return loadFile(filename, module);
   }
-  require.cache = {};
+  require.cache = moduleCache;
+  require.extensions = requireExtensions;
   require.main = mainModule;
   require.resolve = (request) => {
     const builtin = builtinName(request);
@@ -171,6 +186,14 @@ function makeRequire(module) {
 }
 
 let mainModule;
+
+// require.extensions (deprecated in Node, still there): the loaders by file extension.
+const requireExtensions = Object.create(null);
+for (const extension of ['.js', '.json', '.node']) {
+  requireExtensions[extension] = function (module, filename) {
+    module.exports = loadFile(filename, module.parent);
+  };
+}
 
 // `require('module')`: the Module class with createRequire, builtinModules and isBuiltin.
 function moduleBuiltin() {
@@ -339,7 +362,7 @@ natives.setHooks({
     }
     mainModule = new Module(filename, null);
     mainModule.id = '.';
-    moduleCache.set(filename, mainModule);
+    moduleCache[filename] = mainModule;
     globals.process.mainModule = mainModule;
     const source = natives.readFile(filename);
     const body = compileProgramFile(source, filename);
