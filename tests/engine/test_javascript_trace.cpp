@@ -449,8 +449,9 @@ private slots:
         ConsoleOutput console;
         console.take(run.events);
         QCOMPARE(console.standardOutput(),
-                 std::string("listen: EACCES listen listen EACCES: loopscope serves on loopback only, not on "
-                             "0.0.0.0:8123 (listen on 127.0.0.1, ::1, localhost or leave the host out)\n"
+                 std::string("every interface: 0.0.0.0 IPv4\n"
+                             "listen: EACCES listen listen EACCES: loopscope serves on loopback only, not on "
+                             "10.1.2.3:8123 (listen on 127.0.0.1, ::1, localhost or leave the host out)\n"
                              "connect: EACCES connect 10.1.2.3:80 connect EACCES 10.1.2.3:80 (loopscope connects "
                              "to loopback only: 127.0.0.1, ::1, localhost)\n"
                              "close hadError=true\n"

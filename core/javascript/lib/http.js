@@ -22,18 +22,22 @@ const STATUS_CODES = {
 };
 
 const loopbackHosts = ['127.0.0.1', 'localhost', '::1', '::ffff:127.0.0.1'];
+// Hosts that are every interface to Node: served on loopback here, shown as Node shows them.
+const { shownWildcard } = require('internal/wildcard_hosts');
 
 // ---- the messages that arrive: IncomingMessage (lib/_http_incoming.js), a Readable
 
 // The connection a message came on: the runtime owns the real one, so this stands in for
 // Node's net.Socket (a Duplex) with the loopback addresses.
+// On a server listening on Node's IPv6 wildcard (no host, or '::'), an IPv4 peer shows as
+// an IPv4-mapped IPv6 address.
 class LoopbackSocket extends Duplex {
-  constructor() {
+  constructor(dualStack = false) {
     super({ read() {}, write(chunk, encoding, callback) { callback(); } });
-    this.remoteAddress = '127.0.0.1';
+    this.remoteAddress = dualStack ? '::ffff:127.0.0.1' : '127.0.0.1';
     this.remotePort = 0;
-    this.remoteFamily = 'IPv4';
-    this.localAddress = '127.0.0.1';
+    this.remoteFamily = dualStack ? 'IPv6' : 'IPv4';
+    this.localAddress = this.remoteAddress;
     this.encrypted = false;
   }
 
@@ -45,8 +49,8 @@ class LoopbackSocket extends Duplex {
 }
 
 // The head of a message as Node's parserOnHeadersComplete records it.
-function incomingMessage(version, rawHeaders) {
-  const message = new IncomingMessage(new LoopbackSocket());
+function incomingMessage(version, rawHeaders, dualStack) {
+  const message = new IncomingMessage(new LoopbackSocket(dualStack));
   const [major, minor] = version.split('.').map(Number);
   message.httpVersionMajor = major;
   message.httpVersionMinor = minor;
@@ -333,7 +337,8 @@ class Server extends EventEmitter {
     }
     if (callback)
       this.once('listening', callback);
-    if (host !== undefined && !loopbackHosts.includes(host)) {
+    const wildcard = shownWildcard(host);
+    if (!wildcard && !loopbackHosts.includes(host)) {
       const error = new Error(`listen EACCES: loopscope serves on 127.0.0.1 only, not on ${host}:${port} ` +
         '(listen on 127.0.0.1, localhost or leave the host out)');
       error.code = 'EACCES';
@@ -343,7 +348,7 @@ class Server extends EventEmitter {
     }
     try {
       this._port = natives.httpListen(port, (id, method, url, version, rawHeaders, body, keepAlive) => {
-        const request = incomingMessage(version, rawHeaders);
+        const request = incomingMessage(version, rawHeaders, wildcard === '::');
         request.method = method;
         request.url = url;
         const response = new ServerResponse(request, id, keepAlive);
@@ -379,13 +384,17 @@ class Server extends EventEmitter {
       });
       return this;
     }
+    this._shownAddress = wildcard ?? (host === '::1' ? '::1' : '127.0.0.1');
     this.listening = true;
     process.nextTick(() => this.emit('listening'));
     return this;
   }
 
   address() {
-    return this.listening ? { address: '127.0.0.1', family: 'IPv4', port: this._port } : null;
+    if (!this.listening)
+      return null;
+    const address = this._shownAddress ?? '127.0.0.1';
+    return { address, family: address.includes(':') ? 'IPv6' : 'IPv4', port: this._port };
   }
 
   close(callback) {
@@ -472,6 +481,12 @@ class ClientRequest extends OutgoingMessage {
     this._keepAlive = Boolean(agent?.keepAlive);
     for (const name of Object.keys(settings.headers || {}))
       this.setHeader(name, settings.headers[name]);
+    // As Node: Host comes after the options' headers, before any set later; the port is
+    // left out when it is HTTP's own.
+    if (!this._headers.has('host')) {
+      const host = this.host.includes(':') && !this.host.startsWith('[') ? `[${this.host}]` : this.host;
+      this.setHeader('Host', this.port === 80 ? host : `${host}:${this.port}`);
+    }
     this._ended = false;
     this._wroteBeforeEnd = false;
     this._timeout = typeof settings.timeout === 'number' ? settings.timeout : 0;
@@ -511,8 +526,6 @@ class ClientRequest extends OutgoingMessage {
     }
     const body = Buffer.concat(this._chunks);
     const lines = [`${this.method} ${this.path} HTTP/1.1`];
-    if (!this._headers.has('host'))
-      lines.push(`Host: ${this.host}:${this.port}`);
     lines.push(...this._headerLines());
     if (!this._headers.has('connection'))
       lines.push(this._keepAlive ? 'Connection: keep-alive' : 'Connection: close');

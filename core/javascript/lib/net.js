@@ -25,6 +25,9 @@ const kSetNoDelay = Symbol('kSetNoDelay');
 const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 const kNormalized = Symbol('normalizedArgs');
+const kShownWildcard = Symbol('kShownWildcard');
+const kDualStack = Symbol('kDualStack');
+const { shownWildcard, asDualStack } = require('internal/wildcard_hosts');
 
 const kTimeoutMax = 2 ** 31 - 1;
 const kDefaultBacklog = 511;
@@ -640,7 +643,7 @@ Socket.prototype._getpeername = function() {
     const out = {};
     if (this._handle.getpeername(out))
       return out;
-    this._peername = out;
+    this._peername = this[kDualStack] ? asDualStack(out) : out;
   }
   return this._peername;
 };
@@ -651,6 +654,8 @@ Socket.prototype._getsockname = function() {
   if (!this._sockname) {
     this._sockname = {};
     this._handle.getsockname(this._sockname);
+    if (this[kDualStack])
+      asDualStack(this._sockname);
   }
   return this._sockname;
 };
@@ -1055,8 +1060,8 @@ function lookupAndListen(self, port, address, backlog) {
 
 Server.prototype._listen2 = function setupListenHandle(address, port, addressType, backlog) {
   if (!this._handle) {
-    // No host: loopback (Node would take every interface).
-    if (!address)
+    this[kShownWildcard] = shownWildcard(address);
+    if (this[kShownWildcard])
       address = '127.0.0.1';
     if (!natives.isLoopbackAddress(address)) {
       process.nextTick(emitErrorNT, this, notLoopbackError('listen', address, port));
@@ -1140,6 +1145,8 @@ function onconnection(status, clientHandle) {
     clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
   }
   self._connections++;
+  if (self[kShownWildcard] === '::')
+    socket[kDualStack] = true;
   socket.server = self;
   socket._server = self;
   self.emit('connection', socket);
@@ -1157,6 +1164,10 @@ Server.prototype.address = function() {
   const status = this._handle.getsockname(out);
   if (status)
     throw errnoException(status, 'address');
+  if (this[kShownWildcard]) {
+    out.address = this[kShownWildcard];
+    out.family = out.address === '::' ? 'IPv6' : 'IPv4';
+  }
   return out;
 };
 
