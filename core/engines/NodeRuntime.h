@@ -145,8 +145,9 @@ public:
     // A real program's HTTP server (see NodeServer::listen); `load` is what the run's
     // scenario sends to it.
     std::uint16_t listenHttp(SourceLocation where, std::uint16_t port, const Scenario& load,
-                             std::function<void(std::uint64_t request, const HttpRequestDetails&)> handler) {
-        return server_.listen(&loop_, where, port, load, scale_, std::move(handler));
+                             std::function<void(std::uint64_t request, const HttpRequestDetails&)> handler,
+                             std::function<void(std::uint64_t connection)> onConnection = {}) {
+        return server_.listen(&loop_, where, port, load, scale_, std::move(handler), std::move(onConnection));
     }
     void respondWith(SourceLocation where, std::uint64_t request, int status, std::string bytes, bool keepAlive);
     void closeHttp() { server_.stop(); }

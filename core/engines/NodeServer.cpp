@@ -28,13 +28,17 @@ void NodeServer::start(uv_loop_s* loop, SourceLocation where, const Scenario& lo
 
 std::uint16_t NodeServer::listen(uv_loop_s* loop, SourceLocation where, std::uint16_t port, const Scenario& load,
                                  double timeScale,
-                                 std::function<void(std::uint64_t, const HttpRequestDetails&)> handler) {
+                                 std::function<void(std::uint64_t, const HttpRequestDetails&)> handler,
+                                 std::function<void(std::uint64_t)> onConnection) {
     if (server_)
         throw std::runtime_error("this program already has an HTTP server listening; loopscope runs one");
     where_ = where;
     programHandler_ = std::move(handler);
     server_ = std::make_unique<HttpServer>(loop, [this](std::uint64_t request) { handle(request); });
     server_->keepRequestDetails(true);
+    programConnectionHandler_ = std::move(onConnection);
+    if (programConnectionHandler_)
+        server_->onConnection([this](std::uint64_t connection) { accepted(connection); });
     if (role_ && role_->forkedProgram()) {
         // Its primary listens and hands it connections (ClusterForks::share).
         server_->numberRequests(std::uint64_t(role_->process), kForkedRequestStride);
@@ -77,6 +81,19 @@ void NodeServer::handle(std::uint64_t request) {
     });
     // The request's bytes were in the socket: a poll-phase callback like any other I/O.
     trace_.main(EventKind::Enqueue, QueueKind::Poll, job.id, 0, where_, std::int64_t(request), job.label);
+    queues_.run(QueueKind::Poll, job);
+    queues_.drainTicksAndMicrotasks();
+}
+
+void NodeServer::accepted(std::uint64_t connection) {
+    if (horizon_.stopped())
+        return;
+    trace_.phases().observe(Phase::Poll);
+    QueuedCallback job = queues_.make(where_, "connection", [this, connection] {
+        if (programConnectionHandler_)
+            programConnectionHandler_(connection);
+    });
+    trace_.main(EventKind::Enqueue, QueueKind::Poll, job.id, 0, where_, 0, job.label);
     queues_.run(QueueKind::Poll, job);
     queues_.drainTicksAndMicrotasks();
 }

@@ -40,9 +40,12 @@ public:
     // and sends the scenario's load, if it has one, to that port. Returns the port. In a
     // program's forked cluster worker it serves what its primary hands over and returns 0.
     // Throws std::runtime_error naming what the OS refused.
+    // `onConnection` runs as a poll-phase callback for each connection accepted, before its
+    // requests.
     std::uint16_t listen(uv_loop_s* loop, SourceLocation where, std::uint16_t port, const Scenario& load,
                          double timeScale,
-                         std::function<void(std::uint64_t request, const HttpRequestDetails& details)> handler);
+                         std::function<void(std::uint64_t request, const HttpRequestDetails& details)> handler,
+                         std::function<void(std::uint64_t connection)> onConnection = {});
     // The response a program made, byte for byte.
     void respondWith(std::uint64_t request, std::string bytes, bool keepAlive);
     bool listening() const { return server_ != nullptr; }
@@ -51,6 +54,7 @@ public:
 
 private:
     void handle(std::uint64_t request);
+    void accepted(std::uint64_t connection);
     void sendLoad(std::uint16_t port, const Scenario& load, double timeScale);
 
     CallbackQueues& queues_;
@@ -61,6 +65,7 @@ private:
     SourceLocation where_;
     std::function<void(std::uint64_t)> handler_;
     std::function<void(std::uint64_t, const HttpRequestDetails&)> programHandler_;
+    std::function<void(std::uint64_t)> programConnectionHandler_;
     std::unique_ptr<HttpServer> server_;
     std::unique_ptr<LoadDriver> load_;
 };

@@ -564,13 +564,15 @@ JSObject* flatHeaders(JSContext* cx, const HttpRequestDetails& details) {
     return JS::NewArrayObject(cx, flat);
 }
 
-// httpListen(port, onRequest) -> the bound port. onRequest(id, method, url, version,
-// [name, value, ...], body bytes, keepAlive) runs as the request's poll-phase callback.
+// httpListen(port, onRequest, onConnection) -> the bound port. onRequest(id, method, url,
+// version, [name, value, ...], body bytes, keepAlive, connection) runs as the request's
+// poll-phase callback; onConnection(connection) as each accepted connection's.
 bool httpListen(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
     const double port = numberArgument(cx, args, 0);
     PersistentValue onRequest = keep(cx, args.get(1));
+    PersistentValue onConnection = keep(cx, args.get(2));
     std::uint16_t bound = 0;
     try {
         bound = program.runtime().listenHttp(
@@ -578,7 +580,7 @@ bool httpListen(JSContext* cx, unsigned argc, JS::Value* vp) {
             [&program, onRequest](std::uint64_t request, const HttpRequestDetails& details) {
                 JSContext* context = program.cx();
                 JSAutoRealm realm(context, program.global());
-                JS::RootedValueArray<7> arguments(context);
+                JS::RootedValueArray<8> arguments(context);
                 arguments[0].setNumber(double(request));
                 arguments[1].setString(newString(context, details.method));
                 arguments[2].setString(newString(context, details.url));
@@ -588,7 +590,16 @@ bool httpListen(JSContext* cx, unsigned argc, JS::Value* vp) {
                     return program.reportUncaughtException();
                 arguments[4].setObject(*headers);
                 arguments[6].setBoolean(details.keepAlive);
+                arguments[7].setNumber(double(details.connection));
                 JS::RootedValue callee(context, *onRequest);
+                program.callGuarded(callee, JS::UndefinedHandleValue, arguments);
+            },
+            [&program, onConnection](std::uint64_t connection) {
+                JSContext* context = program.cx();
+                JSAutoRealm realm(context, program.global());
+                JS::RootedValueArray<1> arguments(context);
+                arguments[0].setNumber(double(connection));
+                JS::RootedValue callee(context, *onConnection);
                 program.callGuarded(callee, JS::UndefinedHandleValue, arguments);
             });
     } catch (const std::exception& error) {
@@ -948,7 +959,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("utf8Decode", utf8Decode, 3, 0),
     JS_FN("operation", operation, 4, 0),
     JS_FN("operationSync", operationSync, 2, 0),
-    JS_FN("httpListen", httpListen, 2, 0),
+    JS_FN("httpListen", httpListen, 3, 0),
     JS_FN("httpRespond", httpRespond, 4, 0),
     JS_FN("httpClose", httpClose, 0, 0),
     JS_FN("httpRequest", httpRequest, 4, 0),

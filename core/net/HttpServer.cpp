@@ -41,6 +41,7 @@ struct HttpServer::Impl {
         bool reading = false;
         bool closeWhenFlushed = false;  // the client ended its side, or the last response said close
         bool closing = false;
+        std::uint64_t number = 0;
     };
 
     struct WriteRequest {
@@ -51,6 +52,8 @@ struct HttpServer::Impl {
 
     uv_loop_t* loop = nullptr;
     RequestHandler onRequest;
+    ConnectionHandler onOpened;
+    std::uint64_t connectionsSeen = 0;
     uv_tcp_t* listener = nullptr;  // heap: freed by its close callback, which may outlive Impl
     std::unordered_set<Connection*> connections;
     std::unordered_map<std::uint64_t, Connection*> openRequests;
@@ -127,6 +130,7 @@ struct HttpServer::Impl {
             details.method = http_method_str(static_cast<http_method>(parser->method));
             details.httpVersion = std::to_string(parser->http_major) + "." + std::to_string(parser->http_minor);
             details.keepAlive = connection->pending.back().keepAlive;
+            details.connection = connection->number;
             self->details[request] = std::move(details);
             connection->parsing = HttpRequestDetails{};
         }
@@ -162,8 +166,11 @@ struct HttpServer::Impl {
         http_parser_init(&connection->parser, HTTP_REQUEST);
         connection->parser.data = connection;
         connections.insert(connection);
+        connection->number = ++connectionsSeen;
         connection->reading = true;
         uv_read_start(reinterpret_cast<uv_stream_t*>(&connection->tcp), &Impl::onAlloc, &Impl::onRead);
+        if (onOpened)
+            onOpened(connection->number);
     }
 
     static void onAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
@@ -399,6 +406,8 @@ HttpServer::HttpServer(uv_loop_s* loop, RequestHandler onRequest)
     : impl_(std::make_unique<Impl>(loop, std::move(onRequest))) {}
 
 HttpServer::~HttpServer() { impl_->closeAll(); }
+
+void HttpServer::onConnection(ConnectionHandler opened) { impl_->onOpened = std::move(opened); }
 
 std::uint16_t HttpServer::listen(std::uint16_t port, int backlog) {
     if (impl_->listener != nullptr)

@@ -24,6 +24,7 @@ struct HttpRequestDetails {
     std::vector<std::pair<std::string, std::string>> headers;  // as sent, in order
     std::string body;
     bool keepAlive = true;
+    std::uint64_t connection = 0;  // the connection's number (see watchConnections)
 };
 
 class HttpServer {
@@ -50,6 +51,11 @@ public:
     // connection stays open for the next request if the request asked for keep-alive
     // and `keepAlive` agrees.
     void respondWith(std::uint64_t request, std::string bytes, bool keepAlive);
+
+    // Called on the loop thread (from libuv's accept callback) for each connection taken,
+    // with its number: from 1, in order of acceptance.
+    using ConnectionHandler = std::function<void(std::uint64_t connection)>;
+    void onConnection(ConnectionHandler opened);
 
     // Keeps each request's method, URL, headers and body (see details()). Off by
     // default: the load benchmarks' servers need only the request number.

@@ -49,8 +49,8 @@ class LoopbackSocket extends Duplex {
 }
 
 // The head of a message as Node's parserOnHeadersComplete records it.
-function incomingMessage(version, rawHeaders, dualStack) {
-  const message = new IncomingMessage(new LoopbackSocket(dualStack));
+function incomingMessage(version, rawHeaders, socket) {
+  const message = new IncomingMessage(socket);
   const [major, minor] = version.split('.').map(Number);
   message.httpVersionMajor = major;
   message.httpVersionMinor = minor;
@@ -347,14 +347,31 @@ class Server extends EventEmitter {
       return this;
     }
     try {
-      this._port = natives.httpListen(port, (id, method, url, version, rawHeaders, body, keepAlive) => {
-        const request = incomingMessage(version, rawHeaders, wildcard === '::');
+      // A connection's socket, while the program keeps it: its requests share it, as in Node.
+      const sockets = new Map();  // connection number -> WeakRef(LoopbackSocket)
+      const socketOf = (connection) => {
+        let socket = sockets.get(connection)?.deref();
+        if (!socket) {
+          if (sockets.size % 1024 === 1023) {
+            for (const [number, held] of sockets) {
+              if (!held.deref())
+                sockets.delete(number);
+            }
+          }
+          socket = new LoopbackSocket(wildcard === '::');
+          socket.server = this;
+          sockets.set(connection, new WeakRef(socket));
+        }
+        return socket;
+      };
+      this._port = natives.httpListen(port, (id, method, url, version, rawHeaders, body, keepAlive, connection) => {
+        const request = incomingMessage(version, rawHeaders, socketOf(connection));
         request.method = method;
         request.url = url;
         const response = new ServerResponse(request, id, keepAlive);
         this.emit('request', request, response);
         receiveBody(request, body);
-      });
+      }, (connection) => this.emit('connection', socketOf(connection)));
     } catch (error) {
       error.syscall = 'listen';
       error.address = host ?? '127.0.0.1';
@@ -549,7 +566,7 @@ class ClientRequest extends OutgoingMessage {
           return;
         if (error)
           return this._fail(connectErrorDetails(error, this.port));
-        const response = incomingMessage(version, rawHeaders);
+        const response = incomingMessage(version, rawHeaders, new LoopbackSocket());
         response.statusCode = status;
         response.statusMessage = statusMessage;
         response.req = this;
