@@ -152,9 +152,9 @@ public:
     void respondWith(SourceLocation where, std::uint64_t request, int status, std::string bytes, bool keepAlive);
     void closeHttp() { server_.stop(); }
     // http.get / http.request to 127.0.0.1:port (see HttpClientRequests).
-    void requestHttp(SourceLocation where, std::string label, std::uint16_t port, std::string bytes,
-                     std::function<void(const HttpClientResponse&)> onDone) {
-        httpClient_.request(where, std::move(label), port, std::move(bytes), std::move(onDone));
+    void requestHttp(SourceLocation where, std::string label, std::uint16_t port, std::string bytes, bool keepAlive,
+                     std::uint64_t reuse, std::function<void(const HttpClientResponse&)> onDone) {
+        httpClient_.request(where, std::move(label), port, std::move(bytes), keepAlive, reuse, std::move(onDone));
     }
 
     // A program's TCP sockets (the net module's handles, see TcpSockets).

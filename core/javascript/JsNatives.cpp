@@ -623,7 +623,9 @@ bool httpRespond(JSContext* cx, unsigned argc, JS::Value* vp) {
 }
 
 // httpRequest(port, bytes, label, callback(error, status, statusMessage, version,
-// [name, value, ...], body bytes)): one request to 127.0.0.1:port, answered in the poll phase.
+// [name, value, ...], body bytes, keptConnection), keepAlive, reuse): one request to
+// 127.0.0.1:port, answered in the poll phase; with keepAlive its connection may be kept
+// (keptConnection, 0 if not) for a later request to pass as `reuse`.
 bool httpRequest(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
@@ -632,12 +634,15 @@ bool httpRequest(JSContext* cx, unsigned argc, JS::Value* vp) {
     if (!bytesArgument(cx, args.get(1), request))
         return false;
     PersistentValue callback = keep(cx, args.get(3));
+    const bool keepAlive = args.get(4).isTrue();
+    const double reuse = args.get(5).isNumber() ? args.get(5).toNumber() : 0;
     program.runtime().requestHttp(
-        program.callerLocation(), stringArgument(cx, args, 2), std::uint16_t(port), std::move(request),
-        [&program, callback](const HttpClientResponse& response) {
+        program.callerLocation(), stringArgument(cx, args, 2), std::uint16_t(port), std::move(request), keepAlive,
+        std::uint64_t(reuse), [&program, callback](const HttpClientResponse& response) {
             JSContext* context = program.cx();
             JSAutoRealm realm(context, program.global());
-            JS::RootedValueArray<6> outcome(context);
+            JS::RootedValueArray<7> outcome(context);
+            outcome[6].setNumber(double(response.keptConnection));
             if (!response.errorCode.empty()) {
                 OperationError error;
                 error.code = response.errorCode;
@@ -962,7 +967,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("httpListen", httpListen, 3, 0),
     JS_FN("httpRespond", httpRespond, 4, 0),
     JS_FN("httpClose", httpClose, 0, 0),
-    JS_FN("httpRequest", httpRequest, 4, 0),
+    JS_FN("httpRequest", httpRequest, 6, 0),
     JS_FN("compileFunction", compileFunction, 3, 0),
     JS_FN("compileModule", compileModule, 2, 0),
     JS_FN("evaluateModule", evaluateModule, 1, 0),

@@ -559,8 +559,9 @@ class ClientRequest extends OutgoingMessage {
     const payload = chunked ? Buffer.concat([...this._chunks.filter((piece) => piece.length > 0).map((piece) =>
       Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')])),
     Buffer.from('0\r\n\r\n')]) : body;
+    const reuse = this._keepAlive ? this.agent._takeFreeConnection(this.port) : 0;
     natives.httpRequest(this.port, Buffer.concat([head, payload]), `http ${this.method} ${this.path}`,
-      (error, status, statusMessage, version, rawHeaders, responseBody) => {
+      (error, status, statusMessage, version, rawHeaders, responseBody, keptConnection) => {
         this._stopTimer();
         if (this.aborted || this.destroyed)
           return;
@@ -571,16 +572,18 @@ class ClientRequest extends OutgoingMessage {
         response.statusMessage = statusMessage;
         response.req = this;
         this.res = response;
-        // The connection closes after the response (Connection: close): then the request
-        // emits 'close', as Node's socketCloseListener does.
+        // After the response, the request emits 'close' (as Node's socketCloseListener, or
+        // emitFreeNT for a kept connection, which then frees the connection for the next).
         response.once('end', () => process.nextTick(() => {
           this.destroyed = true;
           this.emit('close');
+          if (keptConnection)
+            this.agent._freeConnection(this.port, keptConnection);
         }));
         if (!this.emit('response', response))
           response._dump();
         receiveBody(response, responseBody);
-      });
+      }, this._keepAlive, reuse);
     process.nextTick(() => this.emit('finish'));
     this._startTimer();
     return this;
@@ -640,8 +643,13 @@ class ClientRequest extends OutgoingMessage {
   flushHeaders() {}
 }
 
-// http.Agent: its options, as programs read and pass them; connections are not pooled.
+// http.Agent: its options, as programs read and pass them, and with keepAlive the
+// connections it keeps: a connection is free once its response has ended (after the
+// request's 'close'), and the next request to that port takes the most recently freed
+// ('lifo') or the oldest ('fifo').
 class Agent extends EventEmitter {
+  #free = new Map();  // port -> [connection number, ...]
+
   constructor(options = {}) {
     super();
     this.defaultPort = 80;
@@ -659,7 +667,22 @@ class Agent extends EventEmitter {
     this.totalSocketCount = 0;
   }
 
-  destroy() {}
+  _takeFreeConnection(port) {
+    const free = this.#free.get(port);
+    return (this.scheduling === 'fifo' ? free?.shift() : free?.pop()) ?? 0;
+  }
+
+  _freeConnection(port, connection) {
+    if (!this.#free.has(port))
+      this.#free.set(port, []);
+    const free = this.#free.get(port);
+    if (free.length < this.maxFreeSockets)
+      free.push(connection);
+  }
+
+  destroy() {
+    this.#free.clear();
+  }
 }
 
 const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
