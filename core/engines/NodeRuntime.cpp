@@ -163,6 +163,8 @@ void NodeRuntime::sampleCounters() {
 void NodeRuntime::tearDown() {
     horizon_.stopEverything();
     server_.stop();
+    for (const auto& later : laterServers_)
+        later->stop();
     workers_.joinAll();
     net_.close();
     httpClient_.close();
@@ -178,6 +180,7 @@ void NodeRuntime::tearDown() {
     }
     uv_loop_close(&loop_);
     server_.release();
+    laterServers_.clear();
     net_.release();
 }
 
@@ -268,11 +271,39 @@ void NodeRuntime::popFrame(SourceLocation where) {
     trace_.main(EventKind::FramePop, QueueKind::None, 0, queues_.current(), where);
 }
 
+std::uint16_t NodeRuntime::listenHttp(SourceLocation where, std::uint16_t port, const Scenario& load,
+                                      std::function<void(std::uint64_t, const HttpRequestDetails&)> handler,
+                                      std::function<void(std::uint64_t)> onConnection) {
+    if (!server_.listening())
+        return server_.listen(&loop_, where, port, load, scale_, std::move(handler), std::move(onConnection));
+    auto server = std::make_unique<NodeServer>(queues_, trace_, horizon_, inbox_, std::nullopt);
+    const std::uint64_t firstRequest = (std::uint64_t(laterServers_.size() + 1) << 32) + 1;
+    const std::uint16_t bound = server->listen(&loop_, where, port, Scenario{}, scale_, std::move(handler),
+                                               std::move(onConnection), firstRequest);
+    laterServers_.push_back(std::move(server));
+    return bound;
+}
+
+NodeServer& NodeRuntime::serverFor(std::uint64_t request) {
+    const std::uint64_t place = request >> 32;
+    return place == 0 || place > laterServers_.size() ? server_ : *laterServers_[place - 1];
+}
+
+void NodeRuntime::closeHttp(std::uint16_t port) {
+    for (auto later = laterServers_.rbegin(); later != laterServers_.rend(); ++later) {
+        if (!(*later)->stopped() && (*later)->port() == port) {
+            (*later)->stop();
+            return;
+        }
+    }
+    server_.stop();
+}
+
 void NodeRuntime::respondWith(SourceLocation where, std::uint64_t request, int status, std::string bytes,
                               bool keepAlive) {
     trace_.main(EventKind::RequestRespond, QueueKind::None, request, queues_.current(), where,
                 std::int64_t(request), std::to_string(status));
-    server_.respondWith(request, std::move(bytes), keepAlive);
+    serverFor(request).respondWith(request, std::move(bytes), keepAlive);
 }
 
 void NodeRuntime::respond(SourceLocation where, std::uint64_t request, int status) {

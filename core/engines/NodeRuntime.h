@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -142,15 +144,15 @@ public:
         server_.start(&loop_, where, load, scale_, std::move(handler));
     }
     void respond(SourceLocation where, std::uint64_t request, int status);
-    // A real program's HTTP server (see NodeServer::listen); `load` is what the run's
-    // scenario sends to it.
+    // A real program's HTTP server (see NodeServer::listen). The first is the one the run's
+    // load (`load`, the scenario's) and a cluster's connections go to; a program may listen
+    // again, after closing it or beside it.
     std::uint16_t listenHttp(SourceLocation where, std::uint16_t port, const Scenario& load,
                              std::function<void(std::uint64_t request, const HttpRequestDetails&)> handler,
-                             std::function<void(std::uint64_t connection)> onConnection = {}) {
-        return server_.listen(&loop_, where, port, load, scale_, std::move(handler), std::move(onConnection));
-    }
+                             std::function<void(std::uint64_t connection)> onConnection = {});
     void respondWith(SourceLocation where, std::uint64_t request, int status, std::string bytes, bool keepAlive);
-    void closeHttp() { server_.stop(); }
+    // Closes the program's server listening on `port` (the newest of them).
+    void closeHttp(std::uint16_t port);
     // http.get / http.request to 127.0.0.1:port (see HttpClientRequests).
     void requestHttp(SourceLocation where, std::string label, std::uint16_t port, std::string bytes, bool keepAlive,
                      std::uint64_t reuse, std::function<void(const HttpClientResponse&)> onDone) {
@@ -177,6 +179,7 @@ private:
     void begin();
     void setUpLoop();
     void sampleCounters();
+    NodeServer& serverFor(std::uint64_t request);
     void tearDown();
 
     const RuntimeSettings settings_;
@@ -194,6 +197,9 @@ private:
     TcpSockets tcp_;
     WorkerThreads workers_;
     NodeServer server_;
+    // The program's servers after the first, each numbering its requests from
+    // (its place << 32) + 1, so that a request's number says which server has it.
+    std::vector<std::unique_ptr<NodeServer>> laterServers_;
 
     uv_loop_t loop_{};
     uv_prepare_t prepare_{};

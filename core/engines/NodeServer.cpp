@@ -29,7 +29,7 @@ void NodeServer::start(uv_loop_s* loop, SourceLocation where, const Scenario& lo
 std::uint16_t NodeServer::listen(uv_loop_s* loop, SourceLocation where, std::uint16_t port, const Scenario& load,
                                  double timeScale,
                                  std::function<void(std::uint64_t, const HttpRequestDetails&)> handler,
-                                 std::function<void(std::uint64_t)> onConnection) {
+                                 std::function<void(std::uint64_t)> onConnection, std::uint64_t firstRequest) {
     if (server_)
         throw std::runtime_error("this program already has an HTTP server listening; loopscope runs one");
     where_ = where;
@@ -45,6 +45,8 @@ std::uint16_t NodeServer::listen(uv_loop_s* loop, SourceLocation where, std::uin
         server_->serveFromIpc(role_->channelFd);
         return 0;
     }
+    if (firstRequest != 1)
+        server_->numberRequests(firstRequest, 1);
     const std::uint16_t bound = server_->listen(port);
     if (!load.load.empty())
         sendLoad(bound, load, timeScale);
@@ -108,7 +110,10 @@ void NodeServer::respondWith(std::uint64_t request, std::string bytes, bool keep
         server_->respondWith(request, std::move(bytes), keepAlive);
 }
 
+std::uint16_t NodeServer::port() const { return server_ ? server_->port() : 0; }
+
 void NodeServer::stop() {
+    stopped_ = true;
     if (load_) {
         load_->cancel();
         load_->wait();

@@ -45,10 +45,12 @@ public:
     std::uint16_t listen(uv_loop_s* loop, SourceLocation where, std::uint16_t port, const Scenario& load,
                          double timeScale,
                          std::function<void(std::uint64_t request, const HttpRequestDetails& details)> handler,
-                         std::function<void(std::uint64_t connection)> onConnection = {});
+                         std::function<void(std::uint64_t connection)> onConnection = {}, std::uint64_t firstRequest = 1);
     // The response a program made, byte for byte.
     void respondWith(std::uint64_t request, std::string bytes, bool keepAlive);
     bool listening() const { return server_ != nullptr; }
+    bool stopped() const { return stopped_; }
+    std::uint16_t port() const;
     void stop();     // cancels the load and closes the server
     void release();  // after the loop's last run
 
@@ -68,6 +70,7 @@ private:
     std::function<void(std::uint64_t)> programConnectionHandler_;
     std::unique_ptr<HttpServer> server_;
     std::unique_ptr<LoadDriver> load_;
+    bool stopped_ = false;
 };
 
 }  // namespace loopscope

@@ -668,9 +668,10 @@ bool httpRequest(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// httpClose(port): the program's server listening on that port stops.
 bool httpClose(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
-    JavaScriptProgram::of(cx).runtime().closeHttp();
+    JavaScriptProgram::of(cx).runtime().closeHttp(std::uint16_t(numberArgument(cx, args, 0)));
     args.rval().setUndefined();
     return true;
 }
@@ -966,7 +967,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("operationSync", operationSync, 2, 0),
     JS_FN("httpListen", httpListen, 3, 0),
     JS_FN("httpRespond", httpRespond, 4, 0),
-    JS_FN("httpClose", httpClose, 0, 0),
+    JS_FN("httpClose", httpClose, 1, 0),
     JS_FN("httpRequest", httpRequest, 6, 0),
     JS_FN("compileFunction", compileFunction, 3, 0),
     JS_FN("compileModule", compileModule, 2, 0),

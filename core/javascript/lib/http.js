@@ -391,7 +391,7 @@ class Server extends EventEmitter {
           error.syscall = 'bind';
           error.address = '127.0.0.1';
           error.port = port;
-          natives.httpClose();
+          natives.httpClose(this._port);
           this.emit('error', error);
           return;
         }
@@ -424,7 +424,7 @@ class Server extends EventEmitter {
       return this;
     }
     this.listening = false;
-    natives.httpClose();
+    natives.httpClose(this._port);
     if (typeof callback === 'function')
       this.once('close', callback);
     process.nextTick(() => this.emit('close'));

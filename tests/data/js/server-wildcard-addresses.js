@@ -46,5 +46,6 @@ function httpServer(host) {
 (async () => {
   for (const host of [undefined, '::', '0.0.0.0', '127.0.0.1'])
     await netServer(host);
-  await httpServer(undefined);
+  for (const host of [undefined, '0.0.0.0', 'localhost'])
+    await httpServer(host);
 })();
