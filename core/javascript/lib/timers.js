@@ -179,6 +179,16 @@ function setImmediate(callback, ...args) {
   return new Immediate(callback, args.length ? args : undefined);
 }
 
+// Node declares its arguments (callback, after, arg1, arg2, arg3): programs that print a
+// function's length see those counts.
+Object.defineProperty(setTimeout, 'length', { value: 5 });
+Object.defineProperty(setInterval, 'length', { value: 5 });
+Object.defineProperty(setImmediate, 'length', { value: 4 });
+
+function clearInterval(timer) {
+  clearTimeout(timer);
+}
+
 function clearImmediate(immediate) {
   if (immediate instanceof Immediate && !immediate._destroyed) {
     immediate._destroyed = true;
@@ -223,7 +233,7 @@ function activeResourceNames() {
 
 module.exports = {
   get promises() { return require('timers/promises'); },
-  setTimeout, clearTimeout, setInterval, clearInterval: clearTimeout, setImmediate, clearImmediate,
+  setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
   Timeout, Immediate,
   // for the library
   runTimer, afterTimer, runImmediate, validateCallback, nameOf, activeResourceNames,

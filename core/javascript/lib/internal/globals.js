@@ -403,6 +403,7 @@ function defineEnumerable(name, value) {
 function structuredClone(value, options) {
   return require('internal/structured_clone').structuredClone(value, options);
 }
+Object.defineProperty(structuredClone, 'length', { value: 0 });
 defineEnumerable('global', globalThis);
 for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout'])
   defineEnumerable(name, timers[name]);
