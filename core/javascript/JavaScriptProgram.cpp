@@ -202,6 +202,21 @@ void JavaScriptProgram::callGuarded(JS::HandleValue function, JS::HandleValue se
         reportUncaught();
 }
 
+void JavaScriptProgram::runMicrotask(JS::HandleValue job) {
+    const DrainPlace place = runtime().drainPlace();
+    if (place.caller == DrainCaller::Loop && !place.processingTicks) {
+        callGuarded(job, JS::UndefinedHandleValue, JS::HandleValueArray::empty());
+        return;
+    }
+    JSAutoRealm realm(cx(), engine_.global());
+    JS::RootedValueArray<3> arguments(cx());
+    arguments[0].setInt32(int(place.caller));
+    arguments[1].setBoolean(place.processingTicks);
+    arguments[2].set(job);
+    JS::RootedValue hook(cx(), JS::ObjectValue(*libraryHook("runMicrotask")));
+    callGuarded(hook, JS::UndefinedHandleValue, arguments);
+}
+
 // Node's process._fatalException: 'uncaughtException' listeners get the error if there
 // are any; otherwise it is printed and the process exits with code 1 (or 7 when the
 // handling itself throws).

@@ -54,6 +54,10 @@ public:
     // Calls `function` as a callback's body; an exception it throws is the program's
     // uncaught exception (Node's 'uncaughtException', else the error printed and exit 1).
     void callGuarded(JS::HandleValue function, JS::HandleValue self, const JS::HandleValueArray& arguments);
+    // Runs a microtask (a promise job, a queueMicrotask callback) as callGuarded does: as it
+    // is where V8 runs microtasks natively, else through the library's runMicrotask, whose
+    // frames stand for Node's runNextTicks or processTicksAndRejections.
+    void runMicrotask(JS::HandleValue job);
     // The pending exception as the program's uncaught exception (see callGuarded).
     void reportUncaughtException() { reportUncaught(); }
     // Where the program's own code is now: the innermost frame that is not Node's

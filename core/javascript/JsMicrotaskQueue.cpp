@@ -82,13 +82,13 @@ bool JsMicrotaskQueue::enqueuePromiseJob(JSContext* cx, JS::HandleObject, JS::Ha
                 JS_ClearPendingException(cx);
         }
         if (!context) {
-            program_.callGuarded(callee, JS::UndefinedHandleValue, JS::HandleValueArray::empty());
+            program_.runMicrotask(callee);
             return;
         }
         JsAsyncContext& asyncContext = program_.asyncContext();
         JS::RootedValue outer(cx, asyncContext.current());
         asyncContext.set(*context);
-        program_.callGuarded(callee, JS::UndefinedHandleValue, JS::HandleValueArray::empty());
+        program_.runMicrotask(callee);
         asyncContext.set(outer);
     }));
     return true;

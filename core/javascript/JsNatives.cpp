@@ -74,6 +74,7 @@ bool write(JSContext* cx, unsigned argc, JS::Value* vp) {
     const OutputStream stream = toStderr ? (withoutNewline ? OutputStream::StderrWithoutNewline : OutputStream::Stderr)
                                          : (withoutNewline ? OutputStream::StdoutWithoutNewline : OutputStream::Stdout);
     program.runtime().log(program.callerLocation(), stringArgument(cx, args, 1), stream);
+    program.runtime().noteHiddenTick();
     args.rval().setUndefined();
     return true;
 }
@@ -201,23 +202,17 @@ bool osInfo(JSContext* cx, unsigned argc, JS::Value* vp) {
 
 // ---- callbacks: nextTick, queueMicrotask, timers, immediates
 
-// Calls `function` with the elements of `list` (an array, or undefined for none).
-void callWithList(JavaScriptProgram& program, const PersistentValue& function, const PersistentValue& list) {
+// Runs a nextTick callback with its arguments (an array, or undefined for none) through the
+// library's runTick, whose frames stand for Node's processTicksAndRejections.
+void runTick(JavaScriptProgram& program, const PersistentValue& function, const PersistentValue& list) {
     JSContext* cx = program.cx();
     JSAutoRealm realm(cx, program.global());
-    JS::RootedValue callee(cx, *function);
-    JS::RootedValueVector arguments(cx);
-    if (list && list->get().isObject()) {
-        JS::RootedObject array(cx, &list->get().toObject());
-        std::uint32_t length = 0;
-        JS::GetArrayLength(cx, array, &length);
-        for (std::uint32_t at = 0; at < length; ++at) {
-            JS::RootedValue element(cx);
-            if (!JS_GetElement(cx, array, at, &element) || !arguments.append(element))
-                return;
-        }
-    }
-    program.callGuarded(callee, JS::UndefinedHandleValue, arguments);
+    JS::RootedValueArray<3> arguments(cx);
+    arguments[0].setInt32(int(program.runtime().drainPlace().caller));
+    arguments[1].set(*function);
+    arguments[2].set(list ? list->get() : JS::UndefinedValue());
+    JS::RootedValue hook(cx, JS::ObjectValue(*program.libraryHook("runTick")));
+    program.callGuarded(hook, JS::UndefinedHandleValue, arguments);
 }
 
 bool nextTick(JSContext* cx, unsigned argc, JS::Value* vp) {
@@ -227,7 +222,7 @@ bool nextTick(JSContext* cx, unsigned argc, JS::Value* vp) {
     PersistentValue list = keep(cx, args.get(1));
     NodeRuntime& runtime = program.runtime();
     runtime.queueNextTick(runtime.callback(program.callerLocation(), stringArgument(cx, args, 2),
-                                           [&program, function, list] { callWithList(program, function, list); }));
+                                           [&program, function, list] { runTick(program, function, list); }));
     args.rval().setUndefined();
     return true;
 }
@@ -238,7 +233,7 @@ bool queueMicrotask(JSContext* cx, unsigned argc, JS::Value* vp) {
     PersistentValue function = keep(cx, args.get(0));
     NodeRuntime& runtime = program.runtime();
     runtime.queueMicrotask(runtime.callback(program.callerLocation(), stringArgument(cx, args, 1),
-                                            [&program, function] { callWithList(program, function, nullptr); }));
+                                            [&program, function] { program.runMicrotask(*function); }));
     args.rval().setUndefined();
     return true;
 }

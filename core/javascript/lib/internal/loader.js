@@ -353,6 +353,8 @@ natives.setHooks({
   runTimer: globals.runTimer,
   afterTimer: globals.afterTimer,
   runImmediate: globals.runImmediate,
+  runTick: requireBuiltin('internal/process/task_queues').runTick,
+  runMicrotask: requireBuiltin('internal/process/task_queues').runMicrotask,
   emitBeforeExit: globals.emitBeforeExit,
   emitExit: globals.emitExit,
   exitAfterFatal: globals.exitAfterFatal,

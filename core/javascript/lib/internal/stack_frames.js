@@ -108,6 +108,34 @@ const timerFrames = [
 ];
 const immediateFrames = ['    at process.processImmediate (node:internal/timers:483:21)'];
 
+// Below a nextTick callback or a microtask: Node's drain, named by the library's step
+// (internal/process/task_queues.js) as "caller:kind".
+const drainCallerFrames = {
+  loop: [],
+  timer: ['    at listOnTimeout (node:internal/timers:545:9)', '    at process.processTimers (node:internal/timers:519:7)'],
+  timerList: ['    at process.processTimers (node:internal/timers:516:9)'],
+  immediate: ['    at process.processImmediate (node:internal/timers:454:9)'],
+};
+const processTicksPositions = {
+  tick0: '77:11', tick1: '81:21', tick2: '82:21', tick3: '83:21', tick4: '84:21', tickSpread: '85:22', microtask: '95:5',
+};
+const queuedMicrotaskFrames = [
+  '    at node:internal/process/task_queues:140:7',
+  '    at AsyncResource.runInAsyncScope (node:async_hooks:206:9)',
+  '    at AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)',
+];
+
+function nodeDrainFrames(step) {
+  const [caller, kind] = step.split(':');
+  const below = drainCallerFrames[caller];
+  if (kind === 'firstMicrotask')
+    return ['    at runNextTicks (node:internal/process/task_queues:60:5)', ...below];
+  const where = `(node:internal/process/task_queues:${processTicksPositions[kind]})`;
+  // From the callback scope's C++ it is called as process's method, from runNextTicks() as a function.
+  return caller === 'loop' ? [`    at process.processTicksAndRejections ${where}`]
+    : [`    at processTicksAndRejections ${where}`, '    at runNextTicks (node:internal/process/task_queues:64:3)', ...below];
+}
+
 // A callback Node calls as a method of its Timeout or Immediate, named as V8 names it.
 function asMethodOf(line, receiver, property) {
   const match = framePattern.exec(line);
@@ -132,11 +160,17 @@ function withNodeFrames(lines) {
     const match = framePattern.exec(line);
     const frame = libraryFrame(line);
     const builtin = /^    at (\w+) \(node:internal\/v8_messages:\d+:\d+\)$/.exec(line)?.[1];
+    const drainStep = /^    at (\S+) \(node:internal\/process\/task_queues:\d+:\d+\)$/.exec(line)?.[1];
     // The library's own steps between the runtime and a timer's or an immediate's callback
     // (calling it in its async context) are not Node's: the callback stays next to runTimer.
     if (frame === 'callIn' || /^    at runIn \(node:internal\/async_context:\d+:\d+\)$/.test(line))
       continue;
-    if (builtinFrames.has(builtin)) {
+    if (drainStep !== undefined) {
+      if (drainStep === 'runQueuedMicrotask')
+        out.push(...queuedMicrotaskFrames);
+      else if (drainStep.includes(':'))
+        out.push(...nodeDrainFrames(drainStep));
+    } else if (builtinFrames.has(builtin)) {
       out.push(builtinFrames.get(builtin));
     } else if (frame === 'runMain') {
       out.push(...runMainFrames);
