@@ -6,6 +6,7 @@
 'use strict';
 
 const natives = require('internal:binding');
+const { callAt, builtinFrameBetween, receiverQualified } = require('internal/frame_receivers');
 
 const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
 
@@ -187,7 +188,20 @@ function withNodeFrames(lines) {
       const [, name, file, row, column] = match;
       const fixed = callSiteColumn(file, Number(row), Number(column));
       // SpiderMonkey's own names for an anonymous function ("outer/<", "list<") are not V8's.
-      out.push(name === undefined || /\/|[^>]<$/.test(name) ? `    at ${file}:${row}:${fixed}` : `    at ${name} (${file}:${row}:${fixed})`);
+      const caller = framePattern.exec(lines[at + 1] ?? '');
+      const call = caller && caller[2].startsWith('/') ? callAt(sourceLine(caller[2], Number(caller[3])), Number(caller[4])) : undefined;
+      if (name === undefined || /\/|[^>]<$/.test(name)) {
+        out.push(`    at ${file}:${row}:${fixed}`);
+      } else {
+        // Resumed after an await, or run by the runtime: the function was called as it was defined.
+        const calledByRuntime = at + 1 >= lines.length || /\(node:internal\/process\/task_queues:/.test(lines[at + 1]);
+        const source = sourceOf(file);
+        const named = source ? receiverQualified(file, source[0], name, Number(row), Number(column), call, calledByRuntime) : name;
+        out.push(`    at ${named} (${file}:${row}:${fixed})`);
+      }
+      const builtin = builtinFrameBetween(name, call);
+      if (builtin)
+        out.push(builtin);
     } else {
       out.push(line);
     }

@@ -1,0 +1,213 @@
+// What V8 writes for a program's frame that SpiderMonkey names by its function alone: the
+// receiver's type before a method's name ("K.run", "Object.method [as key]", "new K"), and
+// the frame of a built-in that called a callback ("Array.map (<anonymous>)", "new Promise
+// (<anonymous>)"), which SpiderMonkey does not show. Both are read from the program's source:
+// where each function is defined (a class's method, an object literal's property), cached
+// per file, and what the calling frame's line calls at its position.
+'use strict';
+
+const natives = require('internal:binding');
+
+// ---- where the functions of a file are defined
+
+const definitions = new Map();  // file -> [{ start, end, owner, className, key, isStatic, kind }], or null
+
+function nameOfKey(key) {
+  if (!key)
+    return undefined;
+  if (key.type === 'Identifier')
+    return key.name;
+  if (key.type === 'Literal')
+    return String(key.value);
+  return undefined;
+}
+
+function isFunctionNode(node) {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+// Every function of the tree with what defines it: a class's method ('method', 'getter',
+// 'setter', 'constructor'), an object literal's property ('property'), or nothing ('plain').
+function collectDefinitions(tree, shift) {
+  const found = [];
+  const position = (place) => (place.line === 1 ? place.column - shift : place.column);
+  const visit = (node, owner, className) => {
+    if (!node || typeof node !== 'object')
+      return;
+    if (Array.isArray(node)) {
+      for (const child of node)
+        visit(child, owner, className);
+      return;
+    }
+    if (typeof node.type !== 'string')
+      return;
+    if (isFunctionNode(node) && node.loc) {
+      found.push({
+        startLine: node.loc.start.line, startColumn: position(node.loc.start),
+        endLine: node.loc.end.line, endColumn: position(node.loc.end),
+        owner: owner?.kind ?? 'plain', key: owner?.key, isStatic: owner?.isStatic === true, className,
+      });
+    }
+    if (node.type === 'ClassStatement' || node.type === 'ClassExpression') {
+      const name = node.id?.name ?? className;
+      visit(node.superClass, undefined, className);
+      for (const member of node.body ?? []) {
+        if (member.type === 'ClassMethod') {
+          const key = nameOfKey(member.name);
+          const kind = key === 'constructor' && !member.static ? 'constructor' : member.kind;
+          visit(member.body, { kind, key, isStatic: member.static }, name);
+        } else {
+          visit(member, undefined, name);
+        }
+      }
+      return;
+    }
+    if (node.type === 'ObjectExpression') {
+      for (const property of node.properties ?? []) {
+        if (property.type === 'Property' && property.kind === 'init') {
+          visit(property.key, undefined, className);
+          visit(property.value, isFunctionNode(property.value) ? { kind: 'property', key: nameOfKey(property.key) } : undefined, className);
+        } else {
+          visit(property, undefined, className);
+        }
+      }
+      return;
+    }
+    // A class assigned to a name (`const K = class {}`) is named by it.
+    const named = node.type === 'VariableDeclarator' && node.init?.type === 'ClassExpression' ? node.id?.name : className;
+    for (const key of Object.keys(node)) {
+      if (key !== 'loc' && key !== 'type')
+        visit(node[key], undefined, key === 'init' ? named : className);
+    }
+  };
+  visit(tree, undefined, undefined);
+  return found;
+}
+
+function definitionsIn(file, text) {
+  if (!definitions.has(file)) {
+    let found = null;
+    try {
+      const isModule = file.endsWith('.mjs');
+      // A CommonJS file is a function's body (it may `return`): parsed as one, on the first line.
+      const prefix = isModule ? '' : '(function(){';
+      found = collectDefinitions(natives.parseSource(isModule ? text : `${prefix}${text}\n})`, isModule), prefix.length);
+    } catch {
+      found = null;
+    }
+    definitions.set(file, found);
+  }
+  return definitions.get(file);
+}
+
+function before(line, column, otherLine, otherColumn) {
+  return line < otherLine || (line === otherLine && column <= otherColumn);
+}
+
+// The definition of the innermost function around `line`:`column` (1-based).
+function definitionAt(file, text, line, column) {
+  const found = definitionsIn(file, text);
+  if (!found)
+    return undefined;
+  let best;
+  for (const definition of found) {
+    if (before(definition.startLine, definition.startColumn, line, column - 1) &&
+        before(line, column - 1, definition.endLine, definition.endColumn) &&
+        (!best || before(best.startLine, best.startColumn, definition.startLine, definition.startColumn)))
+      best = definition;
+  }
+  return best;
+}
+
+// ---- what a frame's line calls at its position
+
+const identifierPart = /[\w$\u00A0-\uFFFF]/;
+
+// SpiderMonkey places a method call at the property's name, `new X(...)` at `new`, a plain
+// call at its `(`. { kind: 'method' | 'new' | 'plain', name, receiverText }, or undefined.
+function callAt(lineText, column) {
+  const at = column - 1;
+  if (lineText === undefined || at < 0 || at >= lineText.length)
+    return undefined;
+  if (lineText[at] === '(')
+    return { kind: 'plain' };
+  // `o['name'](...)`: SpiderMonkey places it at the key.
+  const computed = /^(['"])([\w$]+)\1\s*\]/.exec(lineText.slice(at));
+  if (computed && /\[\s*$/.test(lineText.slice(0, at)))
+    return { kind: 'method', name: computed[2], receiverText: lineText.slice(0, at).replace(/\[\s*$/, '') };
+  const newCall = /^new\s+([\w$.]+)/.exec(lineText.slice(at));
+  if (newCall)
+    return { kind: 'new', name: newCall[1] };
+  if (!identifierPart.test(lineText[at]))
+    return undefined;
+  let end = at;
+  while (end < lineText.length && identifierPart.test(lineText[end]))
+    end++;
+  const name = lineText.slice(at, end);
+  let dot = at;
+  while (dot > 0 && /\s/.test(lineText[dot - 1]))
+    dot--;
+  if (lineText[dot - 1] !== '.')
+    return { kind: 'plain', name };
+  return { kind: 'method', name, receiverText: lineText.slice(0, lineText[dot - 2] === '?' ? dot - 2 : dot - 1) };
+}
+
+// The built-ins that call a callback before they return, by method name: the type V8 names.
+const callingBuiltins = new Map([
+  ...['map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex',
+    'flatMap', 'sort'].map((name) => [name, 'Array']),
+  ['replace', 'String'], ['replaceAll', 'String'],
+]);
+
+function builtinType(call) {
+  if (call.name === 'forEach')
+    return /\bnew\s+(Map|Set)\b[^.]*$/.exec(call.receiverText)?.[1] ?? 'Array';
+  if (call.name === 'from' && /(^|[^\w$.])Array\s*$/.test(call.receiverText))
+    return 'Function';
+  return callingBuiltins.get(call.name);
+}
+
+// The built-in frame V8 shows between a callback `calleeName` and the line that called the
+// built-in, or undefined.
+function builtinFrameBetween(calleeName, call) {
+  if (!call)
+    return undefined;
+  if (call.kind === 'new' && call.name === 'Promise')
+    return '    at new Promise (<anonymous>)';
+  if (call.kind !== 'method' || call.name === calleeName)
+    return undefined;
+  const type = builtinType(call);
+  return type === undefined ? undefined : `    at ${type}.${call.name} (<anonymous>)`;
+}
+
+// The name V8 gives the frame of `name` (SpiderMonkey's) running at `line`:`column` of `file`,
+// called from `call` (the caller's call, undefined when no program frame called it).
+function receiverQualified(file, text, name, line, column, call, calledByRuntime) {
+  if (name === undefined || name === '' || /[^\w$]/.test(name) && !/^[gs]et [\w$]+$/.test(name))
+    return name;
+  const definition = definitionAt(file, text, line, column);
+  if (!definition)
+    return name;
+  if (/^[gs]et /.test(name))
+    return definition.owner !== 'plain' && definition.owner !== 'property' ? `${name} [as ${name.slice(4)}]` : name;
+  if (definition.owner === 'constructor' && definition.className === name)
+    return `new ${name}`;
+  if (call?.kind === 'new' && call.name === name)
+    return `new ${name}`;
+  // Called as a plain function, by a built-in, or through call / apply (whose receiver the
+  // line does not tell): no receiver.
+  if (call && (call.kind !== 'method' || builtinFrameBetween(name, call) || call.name === 'call' || call.name === 'apply'))
+    return name;
+  if (!call && !calledByRuntime)
+    return name;
+  const as = call && call.name !== name ? ` [as ${call.name}]` : '';
+  if ((definition.owner === 'method' || definition.isStatic) && definition.className) {
+    const made = call && /\bnew\s+([\w$]+)\s*\([^()]*\)\s*$/.exec(call.receiverText);
+    return `${made && !definition.isStatic ? made[1] : definition.className}.${name}${as}`;
+  }
+  if (definition.owner === 'property' || (definition.owner === 'plain' && call))
+    return `Object.${name}${definition.key !== undefined && definition.key !== name && !as ? ` [as ${definition.key}]` : as}`;
+  return name;
+}
+
+module.exports = { callAt, builtinFrameBetween, receiverQualified };
