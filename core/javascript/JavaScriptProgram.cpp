@@ -203,6 +203,11 @@ void JavaScriptProgram::callGuarded(JS::HandleValue function, JS::HandleValue se
 }
 
 void JavaScriptProgram::runMicrotask(JS::HandleValue job) {
+    struct Running {
+        int& depth;
+        explicit Running(int& depth) : depth(++depth) {}
+        ~Running() { --depth; }
+    } running(microtaskDepth_);
     const DrainPlace place = runtime().drainPlace();
     if (place.caller == DrainCaller::Loop && !place.processingTicks) {
         callGuarded(job, JS::UndefinedHandleValue, JS::HandleValueArray::empty());

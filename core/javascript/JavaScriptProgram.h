@@ -58,6 +58,7 @@ public:
     // is where V8 runs microtasks natively, else through the library's runMicrotask, whose
     // frames stand for Node's runNextTicks or processTicksAndRejections.
     void runMicrotask(JS::HandleValue job);
+    bool runningMicrotask() const { return microtaskDepth_ > 0; }
     // The pending exception as the program's uncaught exception (see callGuarded).
     void reportUncaughtException() { reportUncaught(); }
     // Where the program's own code is now: the innermost frame that is not Node's
@@ -143,6 +144,7 @@ private:
     void showFrames(const std::vector<ShownFrame>& frames, const std::vector<SourceLocation>& lines);
     bool reportingFatal_ = false;
     bool reportingRejection_ = false;
+    int microtaskDepth_ = 0;
 };
 
 }  // namespace loopscope

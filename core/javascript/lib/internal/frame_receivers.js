@@ -27,37 +27,44 @@ function isFunctionNode(node) {
 }
 
 // Every function of the tree with what defines it: a class's method ('method', 'getter',
-// 'setter', 'constructor'), an object literal's property ('property'), or nothing ('plain').
+// 'setter', 'constructor'), an object literal's property ('property'), or nothing ('plain');
+// and the places of its own awaits, in order (SpiderMonkey numbers an async function's
+// suspension points so).
 function collectDefinitions(tree, shift) {
   const found = [];
   const position = (place) => (place.line === 1 ? place.column - shift : place.column);
-  const visit = (node, owner, className) => {
+  const visit = (node, owner, className, around) => {
     if (!node || typeof node !== 'object')
       return;
     if (Array.isArray(node)) {
       for (const child of node)
-        visit(child, owner, className);
+        visit(child, owner, className, around);
       return;
     }
     if (typeof node.type !== 'string')
       return;
+    let inside = around;
     if (isFunctionNode(node) && node.loc) {
-      found.push({
+      inside = {
         startLine: node.loc.start.line, startColumn: position(node.loc.start),
         endLine: node.loc.end.line, endColumn: position(node.loc.end),
-        owner: owner?.kind ?? 'plain', key: owner?.key, isStatic: owner?.isStatic === true, className,
-      });
+        owner: owner?.kind ?? 'plain', key: owner?.key, isStatic: owner?.isStatic === true, className, awaits: [],
+      };
+      found.push(inside);
+    } else if ((node.type === 'AwaitExpression' || (node.type === 'UnaryExpression' && node.operator === 'await')) &&
+               node.loc && around) {
+      around.awaits.push([node.loc.start.line, position(node.loc.start) + 1]);
     }
     if (node.type === 'ClassStatement' || node.type === 'ClassExpression') {
       const name = node.id?.name ?? className;
-      visit(node.superClass, undefined, className);
+      visit(node.superClass, undefined, className, inside);
       for (const member of node.body ?? []) {
         if (member.type === 'ClassMethod') {
           const key = nameOfKey(member.name);
           const kind = key === 'constructor' && !member.static ? 'constructor' : member.kind;
-          visit(member.body, { kind, key, isStatic: member.static }, name);
+          visit(member.body, { kind, key, isStatic: member.static }, name, inside);
         } else {
-          visit(member, undefined, name);
+          visit(member, undefined, name, inside);
         }
       }
       return;
@@ -65,10 +72,10 @@ function collectDefinitions(tree, shift) {
     if (node.type === 'ObjectExpression') {
       for (const property of node.properties ?? []) {
         if (property.type === 'Property' && property.kind === 'init') {
-          visit(property.key, undefined, className);
-          visit(property.value, isFunctionNode(property.value) ? { kind: 'property', key: nameOfKey(property.key) } : undefined, className);
+          visit(property.key, undefined, className, inside);
+          visit(property.value, isFunctionNode(property.value) ? { kind: 'property', key: nameOfKey(property.key) } : undefined, className, inside);
         } else {
-          visit(property, undefined, className);
+          visit(property, undefined, className, inside);
         }
       }
       return;
@@ -77,10 +84,10 @@ function collectDefinitions(tree, shift) {
     const named = node.type === 'VariableDeclarator' && node.init?.type === 'ClassExpression' ? node.id?.name : className;
     for (const key of Object.keys(node)) {
       if (key !== 'loc' && key !== 'type')
-        visit(node[key], undefined, key === 'init' ? named : className);
+        visit(node[key], undefined, key === 'init' ? named : className, inside);
     }
   };
-  visit(tree, undefined, undefined);
+  visit(tree, undefined, undefined, undefined);
   return found;
 }
 
@@ -183,6 +190,10 @@ function builtinFrameBetween(calleeName, call) {
 // The name V8 gives the frame of `name` (SpiderMonkey's) running at `line`:`column` of `file`,
 // called from `call` (the caller's call, undefined when no program frame called it).
 function receiverQualified(file, text, name, line, column, call, calledByRuntime) {
+  // A function assigned to `a.b.c` has SpiderMonkey's name "a.b.c" and V8's the same without
+  // ".prototype", whoever calls it.
+  if (/^[\w$]+(?:\.[\w$]+)+$/.test(name ?? ''))
+    return name.replace(/\.prototype\./g, '.');
   if (name === undefined || name === '' || /[^\w$]/.test(name) && !/^[gs]et [\w$]+$/.test(name))
     return name;
   const definition = definitionAt(file, text, line, column);
@@ -201,13 +212,32 @@ function receiverQualified(file, text, name, line, column, call, calledByRuntime
   if (!call && !calledByRuntime)
     return name;
   const as = call && call.name !== name ? ` [as ${call.name}]` : '';
-  if ((definition.owner === 'method' || definition.isStatic) && definition.className) {
-    const made = call && /\bnew\s+([\w$]+)\s*\([^()]*\)\s*$/.exec(call.receiverText);
+  const made = call && /\bnew\s+([\w$]+)\s*\([^()]*\)\s*$/.exec(call.receiverText);
+  if ((definition.owner === 'method' || definition.isStatic) && definition.className)
     return `${made && !definition.isStatic ? made[1] : definition.className}.${name}${as}`;
-  }
+  if (definition.owner === 'plain' && made)
+    return `${made[1]}.${name}${as}`;
   if (definition.owner === 'property' || (definition.owner === 'plain' && call))
     return `Object.${name}${definition.key !== undefined && definition.key !== name && !as ? ` [as ${definition.key}]` : as}`;
   return name;
 }
 
-module.exports = { callAt, builtinFrameBetween, receiverQualified };
+// The frame V8 writes for an async function awaiting the failed one: `fn`, defined from line
+// `firstLine` of `file`, suspended at its await number `awaitIndex` (from 0); or undefined,
+// also when one of the `running` frames ([file, line, column]) is in it.
+function asyncFrame(fn, awaitIndex, file, text, firstLine, running) {
+  const found = definitionsIn(file, text);
+  if (!found)
+    return undefined;
+  const candidates = found.filter((definition) => definition.startLine === firstLine && definition.awaits.length > awaitIndex);
+  const definition = candidates.length > 1 ? candidates.find((candidate) => candidate.key === fn.name) ?? candidates[0] : candidates[0];
+  if (!definition || running.some(([runningFile, line, column]) => runningFile === file &&
+      before(definition.startLine, definition.startColumn, line, column - 1) && before(line, column - 1, definition.endLine, definition.endColumn) &&
+      definitionAt(file, text, line, column) === definition))
+    return undefined;
+  const [line, column] = definition.awaits[awaitIndex];
+  const name = typeof fn.name === 'string' && fn.name !== '' ? receiverQualified(file, text, fn.name, line, column, undefined, true) : '';
+  return name === '' ? `    at async ${file}:${line}:${column}` : `    at async ${name} (${file}:${line}:${column})`;
+}
+
+module.exports = { callAt, builtinFrameBetween, receiverQualified, asyncFrame };

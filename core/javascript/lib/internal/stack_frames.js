@@ -6,7 +6,7 @@
 'use strict';
 
 const natives = require('internal:binding');
-const { callAt, builtinFrameBetween, receiverQualified } = require('internal/frame_receivers');
+const { callAt, builtinFrameBetween, receiverQualified, asyncFrame } = require('internal/frame_receivers');
 
 const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
 
@@ -269,9 +269,39 @@ function atFailedAccess(lines) {
   return copy;
 }
 
-// The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
-function asNodeFrames(error, stack) {
-  return withNodeFrames(atFailedAccess(withoutConstructorFrames(error, stack.split('\n')))).join('\n');
+// ---- V8's async frames: the async functions that awaited the one an error came out of
+
+const asyncFramesOf = new WeakMap();  // error -> [function, await index, file, first line, ...]
+
+// Called with what the runtime found when an error first reached a promise reaction
+// (JsMicrotaskQueue), nothing when it was not thrown by a microtask: the chain of promises
+// then is the nearest to the one V8 captured when the error was made; later reactions are
+// further up it, or on chains made since.
+function noteAsyncFrames(error, frames) {
+  if (error !== null && typeof error === 'object' && !asyncFramesOf.has(error))
+    asyncFramesOf.set(error, Array.isArray(frames) ? frames : []);
 }
 
-module.exports = { asNodeFrames, sourceLine };
+// An async function still running when the error was made (one of `lines`, its frames) is not
+// suspended, so not among V8's async frames.
+function asyncFrameLines(error, lines) {
+  const frames = asyncFramesOf.get(error);
+  const running = lines.map((line) => framePattern.exec(line)).filter(Boolean).map(([, , file, row, column]) => [file, Number(row), Number(column)]);
+  const out = [];
+  for (let at = 0; at + 3 < frames.length; at += 4) {
+    const [fn, awaitIndex, file, firstLine] = frames.slice(at, at + 4);
+    const source = sourceOf(file);
+    const line = source && asyncFrame(fn, awaitIndex, file, source[0], firstLine, running);
+    if (line)
+      out.push(line);
+  }
+  return out;
+}
+
+// The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
+function asNodeFrames(error, stack) {
+  const lines = withNodeFrames(atFailedAccess(withoutConstructorFrames(error, stack.split('\n'))));
+  return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
+}
+
+module.exports = { asNodeFrames, sourceLine, noteAsyncFrames };
