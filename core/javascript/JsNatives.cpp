@@ -1,5 +1,6 @@
 #include "JsNatives.h"
 
+#include <algorithm>
 #include <js/ScriptPrivate.h>
 
 #include <sys/stat.h>
@@ -203,16 +204,20 @@ bool osInfo(JSContext* cx, unsigned argc, JS::Value* vp) {
 // ---- callbacks: nextTick, queueMicrotask, timers, immediates
 
 // Runs a nextTick callback with its arguments (an array, or undefined for none) through the
-// library's runTick, whose frames stand for Node's processTicksAndRejections.
+// library's step that stands for Node's processTicksAndRejections at that argument count.
 void runTick(JavaScriptProgram& program, const PersistentValue& function, const PersistentValue& list) {
     JSContext* cx = program.cx();
     JSAutoRealm realm(cx, program.global());
-    JS::RootedValueArray<3> arguments(cx);
-    arguments[0].setInt32(int(program.runtime().drainPlace().caller));
-    arguments[1].set(*function);
-    arguments[2].set(list ? list->get() : JS::UndefinedValue());
-    JS::RootedValue hook(cx, JS::ObjectValue(*program.libraryHook("runTick")));
-    program.callGuarded(hook, JS::UndefinedHandleValue, arguments);
+    std::uint32_t count = 0;
+    if (list && list->get().isObject()) {
+        JS::RootedObject array(cx, &list->get().toObject());
+        if (!JS::GetArrayLength(cx, array, &count))
+            JS_ClearPendingException(cx);
+    }
+    JS::RootedValueArray<2> arguments(cx);
+    arguments[0].set(*function);
+    arguments[1].set(list ? list->get() : JS::UndefinedValue());
+    program.callDrainStep(int(std::min<std::uint32_t>(count, JavaScriptProgram::kTickStepWithSpread)), arguments);
 }
 
 bool nextTick(JSContext* cx, unsigned argc, JS::Value* vp) {

@@ -111,11 +111,23 @@ function before(line, column, otherLine, otherColumn) {
   return line < otherLine || (line === otherLine && column <= otherColumn);
 }
 
+const innermost = new Map();  // file -> Map of "line:column" -> definition: a program logs the same stack often
+
 // The definition of the innermost function around `line`:`column` (1-based).
 function definitionAt(file, text, line, column) {
   const found = definitionsIn(file, text);
   if (!found)
     return undefined;
+  if (!innermost.has(file))
+    innermost.set(file, new Map());
+  const known = innermost.get(file);
+  const place = `${line}:${column}`;
+  if (!known.has(place))
+    known.set(place, innermostAt(found, line, column));
+  return known.get(place);
+}
+
+function innermostAt(found, line, column) {
   let best;
   for (const definition of found) {
     if (before(definition.startLine, definition.startColumn, line, column - 1) &&

@@ -29,18 +29,9 @@ function stepsOf(caller) {
   };
   return Object.values(steps);
 }
-const steps = callers.map(stepsOf);
-const kMicrotask = 6;
-const kFirstMicrotask = 7;
-
-function runTick(caller, callback, args) {
-  const arity = args === undefined ? 0 : Math.min(args.length, 5);
-  return steps[caller][arity](callback, args);
-}
-
-function runMicrotask(caller, processingTicks, job) {
-  return steps[caller][processingTicks ? kMicrotask : kFirstMicrotask](job);
-}
+// The runtime calls step number caller * 8 + kind: kind 0-4 a tick with that many
+// arguments, 5 with more, 6 a microtask in processTicksAndRejections(), 7 one before it.
+const drainSteps = callers.flatMap(stepsOf);
 
 // Node runs a queueMicrotask callback in an AsyncResource of its own.
 function queuedMicrotask(callback) {
@@ -49,4 +40,4 @@ function queuedMicrotask(callback) {
   };
 }
 
-module.exports = { runTick, runMicrotask, queuedMicrotask, callers };
+module.exports = { drainSteps, queuedMicrotask };
