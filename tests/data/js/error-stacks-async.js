@@ -2,7 +2,10 @@
 // "at async name" per async function awaiting the failed one, at its await, class methods
 // named with their class; none for a function that was still running when the error was
 // made (nor for main, which nothing awaits), and none past a promise that was returned
-// rather than awaited.
+// rather than awaited. A timer's or a listener's async function is named after the object
+// it was called on.
+const EventEmitter = require('events');
+
 const relative = (text) => text.split(__dirname).join('.');
 const show = (label) => (error) => console.log(`-- ${label}\n${relative(error.stack)}`);
 
@@ -71,6 +74,32 @@ async function main() {
   await recurse(2).catch(show('returned, not awaited'));
   const early = async () => { throw new Error('nothing awaits main'); };
   await early().catch(show('thrown where main runs'));
+  await new Promise((resolve) => {
+    setTimeout(async function retry() {
+      try {
+        await handleOrThrow(3);
+      } catch (error) {
+        show('in a timer')(error);
+      }
+      resolve();
+    }, 1);
+  });
+  const jobs = new Jobs();
+  jobs.on('job', async (id) => {
+    try {
+      await handleOrThrow(id);
+    } catch (error) {
+      show('in a listener')(error);
+    }
+  });
+  jobs.emit('job', 4);
+}
+
+class Jobs extends EventEmitter {}
+
+async function handleOrThrow(id) {
+  const found = await new Repository().find(id);
+  return found;
 }
 
 main();

@@ -7,6 +7,7 @@
 'use strict';
 
 const natives = require('internal:binding');
+const { receiverOf } = require('internal/callback_receivers');
 
 // ---- where the functions of a file are defined
 
@@ -234,6 +235,23 @@ function receiverQualified(file, text, name, line, column, call, calledByRuntime
   return name;
 }
 
+// V8's name for `fn` called on `receiver`: the receiver's type, then the function's name, or
+// the property of the receiver that holds it, or both ("Timeout.later [as _onTimeout]").
+function calledOn(receiver, fn) {
+  let type;
+  let key;
+  try {
+    type = receiver?.constructor?.name || 'Object';
+    key = Object.getOwnPropertyNames(receiver).find((property) => Object.getOwnPropertyDescriptor(receiver, property).value === fn);
+  } catch {
+    type = 'Object';
+  }
+  const name = typeof fn.name === 'string' && /^[\w$]+$/.test(fn.name) ? fn.name : '';
+  if (name === '')
+    return `${type}.${key ?? '<anonymous>'}`;
+  return key !== undefined && key !== name ? `${type}.${name} [as ${key}]` : `${type}.${name}`;
+}
+
 // The frame V8 writes for an async function awaiting the failed one: `fn`, defined from line
 // `firstLine` of `file`, suspended at its await number `awaitIndex` (from 0); or undefined,
 // also when one of the `running` frames ([file, line, column]) is in it.
@@ -248,7 +266,9 @@ function asyncFrame(fn, awaitIndex, file, text, firstLine, running) {
       definitionAt(file, text, line, column) === definition))
     return undefined;
   const [line, column] = definition.awaits[awaitIndex];
-  const name = typeof fn.name === 'string' && fn.name !== '' ? receiverQualified(file, text, fn.name, line, column, undefined, true) : '';
+  const receiver = receiverOf(fn);
+  const name = receiver !== undefined ? calledOn(receiver, fn)
+    : typeof fn.name === 'string' && fn.name !== '' ? receiverQualified(file, text, fn.name, line, column, undefined, true) : '';
   return name === '' ? `    at async ${file}:${line}:${column}` : `    at async ${name} (${file}:${line}:${column})`;
 }
 
