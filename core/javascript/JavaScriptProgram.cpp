@@ -206,10 +206,17 @@ void JavaScriptProgram::callGuarded(JS::HandleValue function, JS::HandleValue se
 
 void JavaScriptProgram::runMicrotask(JS::HandleValue job) {
     struct Running {
-        int& depth;
-        explicit Running(int& depth) : depth(++depth) {}
-        ~Running() { --depth; }
-    } running(microtaskDepth_);
+        JavaScriptProgram& program;
+        const JS::Value* outer;
+        Running(JavaScriptProgram& program, const JS::Value* job) : program(program), outer(program.runningJob_) {
+            ++program.microtaskDepth_;
+            program.runningJob_ = job;
+        }
+        ~Running() {
+            --program.microtaskDepth_;
+            program.runningJob_ = outer;
+        }
+    } running(*this, job.address());
     const DrainPlace place = runtime().drainPlace();
     if (place.caller == DrainCaller::Loop && !place.processingTicks)
         callGuarded(job, JS::UndefinedHandleValue, JS::HandleValueArray::empty());

@@ -68,6 +68,8 @@ public:
     // running now with `arguments`, as callGuarded does.
     void callDrainStep(int kind, const JS::HandleValueArray& arguments);
     bool runningMicrotask() const { return microtaskDepth_ > 0; }
+    // The microtask running now (innermost), or null.
+    JSObject* runningJob() const { return runningJob_ && runningJob_->isObject() ? &runningJob_->toObject() : nullptr; }
     // The pending exception as the program's uncaught exception (see callGuarded).
     void reportUncaughtException() { reportUncaught(); }
     // Where the program's own code is now: the innermost frame that is not Node's
@@ -156,6 +158,7 @@ private:
     bool reportingFatal_ = false;
     bool reportingRejection_ = false;
     int microtaskDepth_ = 0;
+    const JS::Value* runningJob_ = nullptr;  // the rooted value runMicrotask was given
 };
 
 }  // namespace loopscope

@@ -23,6 +23,7 @@ namespace {
 constexpr std::string_view kReactionRecordClass = "PromiseReactionRecord";
 constexpr std::size_t kReactionPromiseSlot = 0;  // the promise the reaction's result settles
 constexpr std::size_t kOnFulfilledSlot = 1;
+constexpr std::size_t kOnRejectedSlot = 2;
 constexpr std::size_t kFlagsSlot = 6;
 constexpr std::size_t kAwaitGeneratorSlot = 7;  // an await's: the async function it resumes
 constexpr std::int32_t kResolvedFlag = 0x1;
@@ -94,13 +95,10 @@ JSObject* soleReaction(JSContext* cx, const JS::Value& value) {
     return &reactions.toObject();
 }
 
-// V8's async frames for an error handed on by `reaction`: each async function awaiting the
-// one that failed, at its await, following the chain of promises (CaptureAsyncStackTrace in
-// V8's isolate.cc): [function, resume index, file, line of the function, ...].
-bool asyncFramesOf(JSContext* cx, JSObject* reaction, JS::MutableHandleValue frames) {
-    JS::RootedValueVector found(cx);
-    JS::Value next = JS::GetReservedSlot(reaction, kReactionPromiseSlot);
-    JSObject* generator = awaitingGenerator(reaction);
+// Appends [function, resume index] for each async function awaiting along a chain of
+// promises (CaptureAsyncStackTrace in V8's isolate.cc): from `generator` (an awaiting async
+// function, or null), then from the pending promise `next`, through each one's one reaction.
+bool collectAwaiting(JSContext* cx, JSObject* generator, JS::Value next, JS::MutableHandleValueVector found) {
     for (std::size_t depth = 0; depth < kMaxAsyncFrames; ++depth) {
         if (generator) {
             if (!found.append(JS::GetReservedSlot(generator, kGeneratorCalleeSlot)) ||
@@ -114,8 +112,12 @@ bool asyncFramesOf(JSContext* cx, JSObject* reaction, JS::MutableHandleValue fra
         generator = awaitingGenerator(following);
         next = JS::GetReservedSlot(following, kReactionPromiseSlot);
     }
-    if (found.empty())
-        return true;
+    return true;
+}
+
+// [function, resume index, file, line of the function, ...] for the library, from
+// [function, resume index, ...]; a function without a script of its own is left out.
+bool describeFrames(JSContext* cx, JS::HandleValueVector found, JS::MutableHandleValue frames) {
     JS::RootedValueVector described(cx);
     for (std::size_t at = 0; at + 1 < found.length(); at += 2) {
         if (!found[at].isObject() || !JS_ObjectIsFunction(&found[at].toObject()))
@@ -140,7 +142,44 @@ bool asyncFramesOf(JSContext* cx, JSObject* reaction, JS::MutableHandleValue fra
     return true;
 }
 
+// V8's async frames for an error handed on by `reaction`: each async function awaiting the
+// one that failed, at its await.
+bool asyncFramesOf(JSContext* cx, JSObject* reaction, JS::MutableHandleValue frames) {
+    JS::RootedValueVector found(cx);
+    if (!collectAwaiting(cx, awaitingGenerator(reaction), JS::GetReservedSlot(reaction, kReactionPromiseSlot), &found))
+        return false;
+    return found.empty() || describeFrames(cx, found, frames);
+}
+
 }  // namespace
+
+bool JsMicrotaskQueue::runningAsyncFrames(JSContext* cx, JSObject* job, JS::MutableHandleValue frames) {
+    frames.setUndefined();
+    JSObject* reaction = job ? reactionOf(job) : nullptr;
+    if (!reaction)
+        return true;
+    const JS::Value& flags = JS::GetReservedSlot(reaction, kFlagsSlot);
+    const JS::Value& generator = JS::GetReservedSlot(reaction, kAwaitGeneratorSlot);
+    if (!flags.isInt32())
+        return true;
+    JS::RootedValueVector found(cx);
+    JS::Value next;
+    if ((flags.toInt32() & kAsyncFunctionFlag) && generator.isObject() &&
+        JS::GetClass(&generator.toObject())->name == kGeneratorClass) {
+        // An async function resumed: it runs; the chain goes on from the promise it settles.
+        if (!found.append(JS::GetReservedSlot(&generator.toObject(), kGeneratorCalleeSlot)))
+            return false;
+        next = JS::GetReservedSlot(&generator.toObject(), kGeneratorPromiseSlot);
+    } else {
+        // A then handler (the slot of the other one holds the value it gets).
+        if (!found.append(JS::GetReservedSlot(reaction, (flags.toInt32() & kFulfilledFlag) ? kOnFulfilledSlot : kOnRejectedSlot)))
+            return false;
+        next = JS::GetReservedSlot(reaction, kReactionPromiseSlot);
+    }
+    if (!found.append(JS::Int32Value(-1)) || !collectAwaiting(cx, nullptr, next, &found))
+        return false;
+    return found.length() <= 2 || describeFrames(cx, found, frames);
+}
 
 JSObject* JsMicrotaskQueue::getIncumbentGlobal(JSContext* cx) {
     return JS::CurrentGlobalOrNull(cx);

@@ -36,6 +36,7 @@
 #include "JavaScriptProgram.h"
 #include "JsErrorText.h"
 #include "JsLibrary.h"
+#include "JsMicrotaskQueue.h"
 #include "JsOperationValues.h"
 #include "NodeOperations.h"
 #include "JsClusterNatives.h"
@@ -739,6 +740,13 @@ bool compileModule(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// runningAsyncFrames() -> what JsMicrotaskQueue::runningAsyncFrames finds for the microtask
+// running now, or undefined.
+bool runningAsyncFrames(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    return JsMicrotaskQueue::runningAsyncFrames(cx, JavaScriptProgram::of(cx).runningJob(), args.rval());
+}
+
 // parseSource(source, isModule) -> the syntax tree of Reflect.parse, with locations. Reflect.parse
 // is set up on a holder of its own: the program's Reflect has no parse, as in Node.
 bool parseSource(JSContext* cx, unsigned argc, JS::Value* vp) {
@@ -956,6 +964,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("compileModule", compileModule, 2, 0),
     JS_FN("evaluateModule", evaluateModule, 1, 0),
     JS_FN("parseSource", parseSource, 2, 0),
+    JS_FN("runningAsyncFrames", runningAsyncFrames, 0, 0),
     JS_FN("readFile", readFile, 1, 0),
     JS_FN("statKind", statKind, 1, 0),
     JS_FN("realPath", realPath, 1, 0),

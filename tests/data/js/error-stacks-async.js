@@ -93,6 +93,18 @@ async function main() {
     }
   });
   jobs.emit('job', 4);
+  await parseLocally('{"retries": }');
+}
+
+// Made and read in the same microtask: the frames of what awaits it at that moment.
+async function parseLocally(text) {
+  await null;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    show('caught where it was made')(error);
+    return undefined;
+  }
 }
 
 class Jobs extends EventEmitter {}

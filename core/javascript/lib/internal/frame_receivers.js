@@ -49,7 +49,7 @@ function collectDefinitions(tree, shift) {
       inside = {
         startLine: node.loc.start.line, startColumn: position(node.loc.start),
         endLine: node.loc.end.line, endColumn: position(node.loc.end),
-        owner: owner?.kind ?? 'plain', key: owner?.key, isStatic: owner?.isStatic === true, className, awaits: [],
+        owner: owner?.kind ?? 'plain', key: owner?.key, name: node.id?.name, isStatic: owner?.isStatic === true, className, awaits: [],
       };
       found.push(inside);
     } else if ((node.type === 'AwaitExpression' || (node.type === 'UnaryExpression' && node.operator === 'await')) &&
@@ -235,6 +235,22 @@ function receiverQualified(file, text, name, line, column, call, calledByRuntime
   return name;
 }
 
+// Where `fn` (from line `firstLine` of `file`, with at least `awaits` awaits) is defined.
+function definitionOf(fn, file, text, firstLine, awaits = 0) {
+  const found = definitionsIn(file, text);
+  if (!found)
+    return undefined;
+  const candidates = found.filter((definition) => definition.startLine === firstLine && definition.awaits.length >= awaits);
+  return candidates.length > 1
+    ? candidates.find((candidate) => candidate.name === fn.name || candidate.key === fn.name) ?? candidates[0] : candidates[0];
+}
+
+// Whether `line`:`column` of `file` is in the function of `definition` itself.
+function isIn(definition, file, text, line, column) {
+  return before(definition.startLine, definition.startColumn, line, column - 1) &&
+    before(line, column - 1, definition.endLine, definition.endColumn) && definitionAt(file, text, line, column) === definition;
+}
+
 // V8's name for `fn` called on `receiver`: the receiver's type, then the function's name, or
 // the property of the receiver that holds it, or both ("Timeout.later [as _onTimeout]").
 function calledOn(receiver, fn) {
@@ -256,14 +272,8 @@ function calledOn(receiver, fn) {
 // `firstLine` of `file`, suspended at its await number `awaitIndex` (from 0); or undefined,
 // also when one of the `running` frames ([file, line, column]) is in it.
 function asyncFrame(fn, awaitIndex, file, text, firstLine, running) {
-  const found = definitionsIn(file, text);
-  if (!found)
-    return undefined;
-  const candidates = found.filter((definition) => definition.startLine === firstLine && definition.awaits.length > awaitIndex);
-  const definition = candidates.length > 1 ? candidates.find((candidate) => candidate.key === fn.name) ?? candidates[0] : candidates[0];
-  if (!definition || running.some(([runningFile, line, column]) => runningFile === file &&
-      before(definition.startLine, definition.startColumn, line, column - 1) && before(line, column - 1, definition.endLine, definition.endColumn) &&
-      definitionAt(file, text, line, column) === definition))
+  const definition = definitionOf(fn, file, text, firstLine, awaitIndex + 1);
+  if (!definition || running.some(([runningFile, line, column]) => runningFile === file && isIn(definition, file, text, line, column)))
     return undefined;
   const [line, column] = definition.awaits[awaitIndex];
   const receiver = receiverOf(fn);
@@ -272,4 +282,4 @@ function asyncFrame(fn, awaitIndex, file, text, firstLine, running) {
   return name === '' ? `    at async ${file}:${line}:${column}` : `    at async ${name} (${file}:${line}:${column})`;
 }
 
-module.exports = { callAt, builtinFrameBetween, receiverQualified, asyncFrame };
+module.exports = { callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn };

@@ -6,7 +6,7 @@
 'use strict';
 
 const natives = require('internal:binding');
-const { callAt, builtinFrameBetween, receiverQualified, asyncFrame } = require('internal/frame_receivers');
+const { callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn } = require('internal/frame_receivers');
 
 const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
 
@@ -298,9 +298,26 @@ function asyncFrameLines(error, lines) {
   return out;
 }
 
+// An error read in the microtask that made it (its outermost program frame is in the function
+// that microtask runs), which no reaction has had yet: the chain of promises is as it was
+// when the error was made.
+function noteRunningAsyncFrames(error, lines) {
+  const running = natives.runningAsyncFrames();
+  if (!Array.isArray(running) || running[1] !== -1)
+    return;
+  const [fn, , file, firstLine] = running;
+  const outermost = lines.map((line) => framePattern.exec(line)).filter((match) => match && match[2].startsWith('/')).pop();
+  const source = sourceOf(file);
+  const definition = source && outermost && outermost[2] === file && definitionOf(fn, file, source[0], firstLine);
+  if (definition && isIn(definition, file, source[0], Number(outermost[3]), Number(outermost[4])))
+    noteAsyncFrames(error, running.slice(4));
+}
+
 // The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
 function asNodeFrames(error, stack) {
   const lines = withNodeFrames(atFailedAccess(withoutConstructorFrames(error, stack.split('\n'))));
+  if (!asyncFramesOf.has(error))
+    noteRunningAsyncFrames(error, lines);
   return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
 }
 
