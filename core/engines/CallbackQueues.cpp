@@ -23,11 +23,14 @@ void CallbackQueues::runMacrotask(QueueKind from, QueuedCallback job) {
     drainTicksAndMicrotasks();
 }
 
-void CallbackQueues::drainTicksAndMicrotasks() {
+void CallbackQueues::drainTicksAndMicrotasks(DrainCaller caller) {
     if (draining_)
         return;
     draining_ = true;
+    place_ = DrainPlace{caller, !nextTicks_.empty() || hiddenTick_};
     for (;;) {
+        if (place_.processingTicks)
+            hiddenTick_ = false;
         while (!nextTicks_.empty() && !horizon_.stopped()) {
             QueuedCallback job = std::move(nextTicks_.front());
             nextTicks_.pop_front();
@@ -40,13 +43,19 @@ void CallbackQueues::drainTicksAndMicrotasks() {
         }
         if (horizon_.stopped())
             break;
-        if (!nextTicks_.empty())
+        if (!nextTicks_.empty() || hiddenTick_) {
+            place_.processingTicks = true;
             continue;
+        }
         // Node's processTicksAndRejections: `while (!queue.isEmpty() || processPromiseRejections())`.
-        if (afterDrain_ && afterDrain_())
+        if (afterDrain_ && afterDrain_()) {
+            place_.processingTicks = true;
             continue;
+        }
         break;
     }
+    hiddenTick_ = false;
+    place_ = DrainPlace{};
     draining_ = false;
 }
 

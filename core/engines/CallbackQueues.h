@@ -25,6 +25,21 @@ struct QueuedCallback {
     std::function<void()> body;
 };
 
+// Who drains the two queues, as Node's frames under a drained callback show it: the
+// callback scope's close after a callback the loop ran (the main script's included), or
+// runNextTicks() before the next timer of the same list, before the next list of timers,
+// or before the next immediate.
+enum class DrainCaller : std::uint8_t { Loop, BeforeNextTimer, BeforeNextTimerList, BeforeNextImmediate };
+
+// Where the drain running now stands: its caller, and whether it has reached Node's
+// processTicksAndRejections() (a nextTick was queued when it began or when the microtasks
+// it ran first were done) or still runs those first microtasks (natively after a
+// callback the loop ran, in runNextTicks() between timers and immediates).
+struct DrainPlace {
+    DrainCaller caller = DrainCaller::Loop;
+    bool processingTicks = false;
+};
+
 class CallbackQueues {
 public:
     CallbackQueues(NodeTrace& trace, RunHorizon& horizon) : trace_(trace), horizon_(horizon) {}
@@ -46,7 +61,12 @@ public:
     // A callback the loop itself runs (timer, I/O, immediate, close): Node drains the
     // nextTick and microtask queues after every one of them.
     void runMacrotask(QueueKind from, QueuedCallback job);
-    void drainTicksAndMicrotasks();
+    void drainTicksAndMicrotasks(DrainCaller caller = DrainCaller::Loop);
+    // Only meaningful while a queued callback runs.
+    DrainPlace drainPlace() const { return place_; }
+    // A write to stdout or stderr: Node's stream queues its afterWrite nextTick, which the
+    // queues do not show, but which makes the next drain begin in processTicksAndRejections().
+    void noteHiddenTick() { hiddenTick_ = true; }
     // Runs whenever both queues have run empty (a program's unhandled-rejection check);
     // true when it may have queued more, so the drain goes on.
     void setAfterDrain(std::function<bool()> afterDrain) { afterDrain_ = std::move(afterDrain); }
@@ -57,6 +77,8 @@ private:
     std::uint64_t nextId_ = 1;
     std::uint64_t current_ = 0;
     bool draining_ = false;
+    bool hiddenTick_ = false;
+    DrainPlace place_;
     std::function<bool()> afterDrain_;
     std::deque<QueuedCallback> nextTicks_;
     std::deque<QueuedCallback> microtasks_;

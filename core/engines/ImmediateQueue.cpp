@@ -29,7 +29,9 @@ void ImmediateQueue::runAll() {
     while (!running_.empty() && !horizon_.stopped()) {
         QueuedCallback job = std::move(running_.front());
         running_.pop_front();
-        queues_.runMacrotask(QueueKind::Check, std::move(job));
+        queues_.run(QueueKind::Check, job);
+        // Node drains in runNextTicks() before the next immediate, else in the callback scope.
+        queues_.drainTicksAndMicrotasks(running_.empty() ? DrainCaller::Loop : DrainCaller::BeforeNextImmediate);
     }
     running_.clear();
     if (waiting_.empty())

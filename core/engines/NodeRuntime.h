@@ -90,6 +90,8 @@ public:
     void setImmediate(QueuedCallback job) { immediates_.add(std::move(job)); }
     void clearImmediate(std::uint64_t id, SourceLocation where) { immediates_.cancel(id, where); }
     void setAfterDrain(std::function<bool()> afterDrain) { queues_.setAfterDrain(std::move(afterDrain)); }
+    DrainPlace drainPlace() const { return queues_.drainPlace(); }
+    void noteHiddenTick() { queues_.noteHiddenTick(); }
     // Runs `job` now as a callback of the loop itself, then the nextTicks and microtasks it queued.
     void runCallbackNow(QueuedCallback job) { queues_.runMacrotask(QueueKind::None, std::move(job)); }
     // Closes a real handle: its callback runs in the close phase, last closed first.

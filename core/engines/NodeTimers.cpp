@@ -13,7 +13,8 @@ bool NodeTimers::ByExpiry::operator()(const std::shared_ptr<NodeTimerList>& a,
     return a->id < b->id;
 }
 
-NodeTimers::NodeTimers(uv_loop_t* loop, std::function<void()> onTimersPhase, std::function<void()> afterEachTimer)
+NodeTimers::NodeTimers(uv_loop_t* loop, std::function<void()> onTimersPhase,
+                       std::function<void(DrainCaller)> afterEachTimer)
     : loop_(loop), handle_(new uv_timer_t), onTimersPhase_(std::move(onTimersPhase)),
       afterEachTimer_(std::move(afterEachTimer)),
       nextExpiry_(std::numeric_limits<double>::infinity()) {
@@ -165,6 +166,19 @@ double NodeTimers::processTimers(double now) {
     return 0;
 }
 
+// Who drains the queues after a timer of `list`: listOnTimeout's runNextTicks() when the
+// list's next timer is due, processTimers' when another list is, else the callback scope.
+DrainCaller NodeTimers::drainAfter(const NodeTimerList& list, double now) const {
+    if (!list.timers.empty() && now - list.timers.front()->idleStart >= list.msecs)
+        return DrainCaller::BeforeNextTimer;
+    for (const std::shared_ptr<NodeTimerList>& other : queue_) {
+        if (other.get() == &list)
+            continue;
+        return other->expiry <= now ? DrainCaller::BeforeNextTimerList : DrainCaller::Loop;
+    }
+    return DrainCaller::Loop;
+}
+
 void NodeTimers::listOnTimeout(const std::shared_ptr<NodeTimerList>& list, double now) {
     const double msecs = list->msecs;
     while (!closed_ && !list->timers.empty()) {
@@ -196,7 +210,7 @@ void NodeTimers::listOnTimeout(const std::shared_ptr<NodeTimerList>& list, doubl
             changeRefCount(-1);
         }
         if (afterEachTimer_)
-            afterEachTimer_();
+            afterEachTimer_(drainAfter(*list, now));
         if (closed_)
             return;
     }

@@ -17,6 +17,8 @@
 
 #include <uv.h>
 
+#include "CallbackQueues.h"
+
 namespace loopscope {
 
 struct NodeTimerList;
@@ -45,8 +47,10 @@ public:
     // `afterEachTimer` runs after each timer's callback once an interval is back in its
     // list: where Node drains the nextTick and microtask queues (runNextTicks() before
     // the next timer, the callback scope's close after the last), so a timer that a
-    // microtask creates goes behind the interval that queued it.
-    NodeTimers(uv_loop_t* loop, std::function<void()> onTimersPhase, std::function<void()> afterEachTimer = {});
+    // microtask creates goes behind the interval that queued it. Its argument says which of
+    // the two: another due timer of the same list, another due list, or none.
+    NodeTimers(uv_loop_t* loop, std::function<void()> onTimersPhase,
+               std::function<void(DrainCaller)> afterEachTimer = {});
     ~NodeTimers();
     NodeTimers(const NodeTimers&) = delete;
     NodeTimers& operator=(const NodeTimers&) = delete;
@@ -67,6 +71,7 @@ private:
     void listOnTimeout(const std::shared_ptr<NodeTimerList>& list, double now);
     void insert(const NodeTimerPtr& timer, double msecs, double start);
     void scheduleTimer(double msecs);
+    DrainCaller drainAfter(const NodeTimerList& list, double now) const;
     void changeRefCount(int delta);
     void removeList(const std::shared_ptr<NodeTimerList>& list);
 
@@ -77,7 +82,7 @@ private:
     uv_loop_t* loop_;
     uv_timer_t* handle_;
     std::function<void()> onTimersPhase_;
-    std::function<void()> afterEachTimer_;
+    std::function<void(DrainCaller)> afterEachTimer_;
     std::map<double, std::shared_ptr<NodeTimerList>> lists_;
     std::set<std::shared_ptr<NodeTimerList>, ByExpiry> queue_;
     std::uint64_t nextListId_ = 1;

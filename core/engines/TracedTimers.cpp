@@ -7,7 +7,7 @@ namespace loopscope {
 void TracedTimers::start(uv_loop_t* loop) {
     loop_ = loop;
     timers_ = std::make_unique<NodeTimers>(
-        loop, [this] { trace_.phases().observe(Phase::Timers); }, [this] { queues_.drainTicksAndMicrotasks(); });
+        loop, [this] { trace_.phases().observe(Phase::Timers); }, [this](DrainCaller caller) { queues_.drainTicksAndMicrotasks(caller); });
 }
 
 NodeTimerPtr TracedTimers::arm(TimerRequest request) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <js/Array.h>
 #include <js/CallAndConstruct.h>
 #include <js/CompilationAndEvaluation.h>
 #include <js/Context.h>
@@ -51,7 +52,8 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
       weakReferences_(std::make_unique<JsWeakReferences>(*this)), signals_(std::make_unique<JsSignals>(*this)),
       fileWatchers_(std::make_unique<JsFileWatchers>(*this)),
       asyncContext_(std::make_unique<JsAsyncContext>(engine.cx())),
-      hooks_(engine.cx()) {
+      hooks_(engine.cx()),
+      drainSteps_(engine.cx(), JS::ValueVector(engine.cx())) {
     JS_SetContextPrivate(cx(), this);
     JS::SetJobQueue(cx(), microtasks_.get());
     JS::SetPromiseRejectionTrackerCallback(cx(), &JavaScriptProgram::trackRejection, this);
@@ -200,6 +202,45 @@ void JavaScriptProgram::callGuarded(JS::HandleValue function, JS::HandleValue se
     showFrames({}, {});  // the callback has returned: none of its frames is left
     if (!ok)
         reportUncaught();
+}
+
+void JavaScriptProgram::runMicrotask(JS::HandleValue job) {
+    struct Running {
+        JavaScriptProgram& program;
+        const JS::Value* outer;
+        Running(JavaScriptProgram& program, const JS::Value* job) : program(program), outer(program.runningJob_) {
+            ++program.microtaskDepth_;
+            program.runningJob_ = job;
+        }
+        ~Running() {
+            --program.microtaskDepth_;
+            program.runningJob_ = outer;
+        }
+    } running(*this, job.address());
+    const DrainPlace place = runtime().drainPlace();
+    if (place.caller == DrainCaller::Loop && !place.processingTicks)
+        callGuarded(job, JS::UndefinedHandleValue, JS::HandleValueArray::empty());
+    else
+        callDrainStep(place.processingTicks ? kMicrotaskStep : kFirstMicrotaskStep, JS::HandleValueArray(job));
+}
+
+void JavaScriptProgram::callDrainStep(int kind, const JS::HandleValueArray& arguments) {
+    if (drainSteps_.empty()) {
+        JSAutoRealm realm(cx(), engine_.global());
+        JS::RootedObject steps(cx(), libraryHook("drainSteps"));
+        std::uint32_t count = 0;
+        if (!JS::GetArrayLength(cx(), steps, &count) || !drainSteps_.resize(count))
+            throw std::logic_error("the JavaScript library's drain steps cannot be read");
+        JS::RootedValue step(cx());
+        for (std::uint32_t at = 0; at < count; ++at) {
+            if (!JS_GetElement(cx(), steps, at, &step))
+                throw std::logic_error("the JavaScript library's drain steps cannot be read");
+            drainSteps_[at].set(step);
+        }
+    }
+    const std::size_t index = std::size_t(runtime().drainPlace().caller) * kDrainStepKinds + std::size_t(kind);
+    JS::RootedValue step(cx(), drainSteps_[index]);
+    callGuarded(step, JS::UndefinedHandleValue, arguments);
 }
 
 // Node's process._fatalException: 'uncaughtException' listeners get the error if there

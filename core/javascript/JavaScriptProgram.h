@@ -35,6 +35,12 @@ class WorkerLink;
 
 class JavaScriptProgram {
 public:
+    // The library's drain steps per caller: a tick with 0-4 arguments, with more, a microtask.
+    static constexpr int kDrainStepKinds = 8;
+    static constexpr int kTickStepWithSpread = 5;
+    static constexpr int kMicrotaskStep = 6;
+    static constexpr int kFirstMicrotaskStep = 7;
+
     // `worker`: set when the program is a worker_threads Worker's, on the worker's thread.
     JavaScriptProgram(const Scenario& scenario, NodeRuntime& runtime, SpiderMonkeyContext& engine,
                       WorkerLink* worker = nullptr);
@@ -54,6 +60,16 @@ public:
     // Calls `function` as a callback's body; an exception it throws is the program's
     // uncaught exception (Node's 'uncaughtException', else the error printed and exit 1).
     void callGuarded(JS::HandleValue function, JS::HandleValue self, const JS::HandleValueArray& arguments);
+    // Runs a microtask (a promise job, a queueMicrotask callback) as callGuarded does: as it
+    // is where V8 runs microtasks natively, else through the library's runMicrotask, whose
+    // frames stand for Node's runNextTicks or processTicksAndRejections.
+    void runMicrotask(JS::HandleValue job);
+    // Calls the library's step `kind` (see internal/process/task_queues.js) for the drain
+    // running now with `arguments`, as callGuarded does.
+    void callDrainStep(int kind, const JS::HandleValueArray& arguments);
+    bool runningMicrotask() const { return microtaskDepth_ > 0; }
+    // The microtask running now (innermost), or null.
+    JSObject* runningJob() const { return runningJob_ && runningJob_->isObject() ? &runningJob_->toObject() : nullptr; }
     // The pending exception as the program's uncaught exception (see callGuarded).
     void reportUncaughtException() { reportUncaught(); }
     // Where the program's own code is now: the innermost frame that is not Node's
@@ -125,6 +141,8 @@ private:
     std::unique_ptr<JsWatchdog> watchdog_;
     bool outOfMemory_ = false;
     JS::PersistentRooted<JSObject*> hooks_;
+    // The library's drain steps, fetched on first use: one lookup less for every tick.
+    JS::PersistentRooted<JS::ValueVector> drainSteps_;
     std::map<std::string, std::string> sources_;
     std::unordered_map<std::int64_t, NodeTimerPtr> timers_;
     std::int64_t nextTimerId_ = 1;
@@ -139,6 +157,8 @@ private:
     void showFrames(const std::vector<ShownFrame>& frames, const std::vector<SourceLocation>& lines);
     bool reportingFatal_ = false;
     bool reportingRejection_ = false;
+    int microtaskDepth_ = 0;
+    const JS::Value* runningJob_ = nullptr;  // the rooted value runMicrotask was given
 };
 
 }  // namespace loopscope

@@ -13,6 +13,11 @@ class JsMicrotaskQueue final : public JS::JobQueue {
 public:
     explicit JsMicrotaskQueue(JavaScriptProgram& program) : program_(program) {}
 
+    // For the promise job `job` running now: [the function it runs, -1, file, line, then the
+    // async frames of the chain it settles as [function, resume index, file, line] ...], or
+    // undefined when it is no reaction or nothing awaits it.
+    static bool runningAsyncFrames(JSContext* cx, JSObject* job, JS::MutableHandleValue frames);
+
     JSObject* getIncumbentGlobal(JSContext* cx) override;
     bool enqueuePromiseJob(JSContext* cx, JS::HandleObject promise, JS::HandleObject job,
                            JS::HandleObject allocationSite, JS::HandleObject incumbentGlobal) override;

@@ -1,5 +1,6 @@
 #include "JsNatives.h"
 
+#include <algorithm>
 #include <js/ScriptPrivate.h>
 
 #include <sys/stat.h>
@@ -35,6 +36,7 @@
 #include "JavaScriptProgram.h"
 #include "JsErrorText.h"
 #include "JsLibrary.h"
+#include "JsMicrotaskQueue.h"
 #include "JsOperationValues.h"
 #include "NodeOperations.h"
 #include "JsClusterNatives.h"
@@ -74,6 +76,7 @@ bool write(JSContext* cx, unsigned argc, JS::Value* vp) {
     const OutputStream stream = toStderr ? (withoutNewline ? OutputStream::StderrWithoutNewline : OutputStream::Stderr)
                                          : (withoutNewline ? OutputStream::StdoutWithoutNewline : OutputStream::Stdout);
     program.runtime().log(program.callerLocation(), stringArgument(cx, args, 1), stream);
+    program.runtime().noteHiddenTick();
     args.rval().setUndefined();
     return true;
 }
@@ -201,23 +204,21 @@ bool osInfo(JSContext* cx, unsigned argc, JS::Value* vp) {
 
 // ---- callbacks: nextTick, queueMicrotask, timers, immediates
 
-// Calls `function` with the elements of `list` (an array, or undefined for none).
-void callWithList(JavaScriptProgram& program, const PersistentValue& function, const PersistentValue& list) {
+// Runs a nextTick callback with its arguments (an array, or undefined for none) through the
+// library's step that stands for Node's processTicksAndRejections at that argument count.
+void runTick(JavaScriptProgram& program, const PersistentValue& function, const PersistentValue& list) {
     JSContext* cx = program.cx();
     JSAutoRealm realm(cx, program.global());
-    JS::RootedValue callee(cx, *function);
-    JS::RootedValueVector arguments(cx);
+    std::uint32_t count = 0;
     if (list && list->get().isObject()) {
         JS::RootedObject array(cx, &list->get().toObject());
-        std::uint32_t length = 0;
-        JS::GetArrayLength(cx, array, &length);
-        for (std::uint32_t at = 0; at < length; ++at) {
-            JS::RootedValue element(cx);
-            if (!JS_GetElement(cx, array, at, &element) || !arguments.append(element))
-                return;
-        }
+        if (!JS::GetArrayLength(cx, array, &count))
+            JS_ClearPendingException(cx);
     }
-    program.callGuarded(callee, JS::UndefinedHandleValue, arguments);
+    JS::RootedValueArray<2> arguments(cx);
+    arguments[0].set(*function);
+    arguments[1].set(list ? list->get() : JS::UndefinedValue());
+    program.callDrainStep(int(std::min<std::uint32_t>(count, JavaScriptProgram::kTickStepWithSpread)), arguments);
 }
 
 bool nextTick(JSContext* cx, unsigned argc, JS::Value* vp) {
@@ -227,7 +228,7 @@ bool nextTick(JSContext* cx, unsigned argc, JS::Value* vp) {
     PersistentValue list = keep(cx, args.get(1));
     NodeRuntime& runtime = program.runtime();
     runtime.queueNextTick(runtime.callback(program.callerLocation(), stringArgument(cx, args, 2),
-                                           [&program, function, list] { callWithList(program, function, list); }));
+                                           [&program, function, list] { runTick(program, function, list); }));
     args.rval().setUndefined();
     return true;
 }
@@ -238,7 +239,7 @@ bool queueMicrotask(JSContext* cx, unsigned argc, JS::Value* vp) {
     PersistentValue function = keep(cx, args.get(0));
     NodeRuntime& runtime = program.runtime();
     runtime.queueMicrotask(runtime.callback(program.callerLocation(), stringArgument(cx, args, 1),
-                                            [&program, function] { callWithList(program, function, nullptr); }));
+                                            [&program, function] { program.runMicrotask(*function); }));
     args.rval().setUndefined();
     return true;
 }
@@ -756,6 +757,13 @@ bool compileModule(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// runningAsyncFrames() -> what JsMicrotaskQueue::runningAsyncFrames finds for the microtask
+// running now, or undefined.
+bool runningAsyncFrames(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    return JsMicrotaskQueue::runningAsyncFrames(cx, JavaScriptProgram::of(cx).runningJob(), args.rval());
+}
+
 // parseSource(source, isModule) -> the syntax tree of Reflect.parse, with locations. Reflect.parse
 // is set up on a holder of its own: the program's Reflect has no parse, as in Node.
 bool parseSource(JSContext* cx, unsigned argc, JS::Value* vp) {
@@ -973,6 +981,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("compileModule", compileModule, 2, 0),
     JS_FN("evaluateModule", evaluateModule, 1, 0),
     JS_FN("parseSource", parseSource, 2, 0),
+    JS_FN("runningAsyncFrames", runningAsyncFrames, 0, 0),
     JS_FN("readFile", readFile, 1, 0),
     JS_FN("statKind", statKind, 1, 0),
     JS_FN("realPath", realPath, 1, 0),

@@ -30,6 +30,7 @@
 'use strict';
 
 const util = require('util');
+const { noteReceiver } = require('internal/callback_receivers');
 const { inspect } = util;
 const {
   invalidArgTypeError,
@@ -374,6 +375,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
 };
 
 function _addListener(target, type, listener, prepend) {
+  noteReceiver(listener, target);
   let m;
   let events;
   let existing;
@@ -473,6 +475,7 @@ function onceWrapper() {
 }
 
 function _onceWrap(target, type, listener) {
+  noteReceiver(listener, target);
   const state = { fired: false, wrapFn: undefined, target, type, listener };
   const wrapped = onceWrapper.bind(state);
   wrapped.listener = listener;

@@ -4,6 +4,7 @@
 
 const natives = require('internal:binding');
 const asyncContext = require('internal/async_context');
+const { noteReceiver } = require('internal/callback_receivers');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
@@ -68,6 +69,7 @@ class Timeout {
     after = delayOf(after);
     this._idleTimeout = after;
     this._onTimeout = callback;
+    noteReceiver(callback, this);
     this._timerArgs = args;
     this._repeat = repeat ? after : null;
     this._destroyed = false;
@@ -151,6 +153,7 @@ function afterTimer(id) {
 class Immediate {
   constructor(callback, args) {
     this._onImmediate = callback;
+    noteReceiver(callback, this);
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = true;
@@ -204,7 +207,12 @@ function runImmediate(id) {
   if (immediate === undefined || immediate._destroyed)
     return;
   immediate._destroyed = true;
-  callIn(immediate, immediate._onImmediate, immediate._argv);
+  try {
+    callIn(immediate, immediate._onImmediate, immediate._argv);
+  } finally {
+    // Node's processImmediate lets go of the callback once it has run.
+    immediate._onImmediate = null;
+  }
 }
 
 // util.promisify(setTimeout) is timers/promises' setTimeout, as in Node (loaded on first use:

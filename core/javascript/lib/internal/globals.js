@@ -14,6 +14,7 @@ require('internal/language_additions');
 const { limitFrames } = require('internal/language_additions');
 const { v8StackHeader, giveV8Message } = require('internal/v8_messages');
 const { asNodeFrames } = require('internal/stack_frames');
+const { queuedMicrotask } = require('internal/process/task_queues');
 const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 if (stackProperty && stackProperty.get) {
   Object.defineProperty(Error.prototype, 'stack', {
@@ -368,7 +369,7 @@ const performance = {
 
 function queueMicrotask(callback) {
   timers.validateCallback(callback);
-  natives.queueMicrotask(callback, `queueMicrotask(${timers.nameOf(callback)})`);
+  natives.queueMicrotask(queuedMicrotask(callback), `queueMicrotask(${timers.nameOf(callback)})`);
 }
 
 function define(name, value) {

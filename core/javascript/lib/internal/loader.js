@@ -372,10 +372,16 @@ natives.setHooks({
   },
   resolveModule,
   describeModule,
-  giveV8Message: requireBuiltin('internal/v8_messages').giveV8Message,
+  // Before a rejection handler reads an error: its message in V8's words, and the async
+  // frames V8 would have given it.
+  handOnRejection(error, asyncFrames) {
+    requireBuiltin('internal/stack_frames').noteAsyncFrames(error, asyncFrames);
+    requireBuiltin('internal/v8_messages').giveV8Message(error);
+  },
   runTimer: globals.runTimer,
   afterTimer: globals.afterTimer,
   runImmediate: globals.runImmediate,
+  drainSteps: requireBuiltin('internal/process/task_queues').drainSteps,
   emitBeforeExit: globals.emitBeforeExit,
   emitExit: globals.emitExit,
   exitAfterFatal: globals.exitAfterFatal,

@@ -6,6 +6,7 @@
 'use strict';
 
 const natives = require('internal:binding');
+const { callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn } = require('internal/frame_receivers');
 
 const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
 
@@ -108,6 +109,34 @@ const timerFrames = [
 ];
 const immediateFrames = ['    at process.processImmediate (node:internal/timers:483:21)'];
 
+// Below a nextTick callback or a microtask: Node's drain, named by the library's step
+// (internal/process/task_queues.js) as "caller:kind".
+const drainCallerFrames = {
+  loop: [],
+  timer: ['    at listOnTimeout (node:internal/timers:545:9)', '    at process.processTimers (node:internal/timers:519:7)'],
+  timerList: ['    at process.processTimers (node:internal/timers:516:9)'],
+  immediate: ['    at process.processImmediate (node:internal/timers:454:9)'],
+};
+const processTicksPositions = {
+  tick0: '77:11', tick1: '81:21', tick2: '82:21', tick3: '83:21', tick4: '84:21', tickSpread: '85:22', microtask: '95:5',
+};
+const queuedMicrotaskFrames = [
+  '    at node:internal/process/task_queues:140:7',
+  '    at AsyncResource.runInAsyncScope (node:async_hooks:206:9)',
+  '    at AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)',
+];
+
+function nodeDrainFrames(step) {
+  const [caller, kind] = step.split(':');
+  const below = drainCallerFrames[caller];
+  if (kind === 'firstMicrotask')
+    return ['    at runNextTicks (node:internal/process/task_queues:60:5)', ...below];
+  const where = `(node:internal/process/task_queues:${processTicksPositions[kind]})`;
+  // From the callback scope's C++ it is called as process's method, from runNextTicks() as a function.
+  return caller === 'loop' ? [`    at process.processTicksAndRejections ${where}`]
+    : [`    at processTicksAndRejections ${where}`, '    at runNextTicks (node:internal/process/task_queues:64:3)', ...below];
+}
+
 // A callback Node calls as a method of its Timeout or Immediate, named as V8 names it.
 function asMethodOf(line, receiver, property) {
   const match = framePattern.exec(line);
@@ -132,11 +161,17 @@ function withNodeFrames(lines) {
     const match = framePattern.exec(line);
     const frame = libraryFrame(line);
     const builtin = /^    at (\w+) \(node:internal\/v8_messages:\d+:\d+\)$/.exec(line)?.[1];
+    const drainStep = /^    at (\S+) \(node:internal\/process\/task_queues:\d+:\d+\)$/.exec(line)?.[1];
     // The library's own steps between the runtime and a timer's or an immediate's callback
     // (calling it in its async context) are not Node's: the callback stays next to runTimer.
     if (frame === 'callIn' || /^    at runIn \(node:internal\/async_context:\d+:\d+\)$/.test(line))
       continue;
-    if (builtinFrames.has(builtin)) {
+    if (drainStep !== undefined) {
+      if (drainStep === 'runQueuedMicrotask')
+        out.push(...queuedMicrotaskFrames);
+      else if (drainStep.includes(':'))
+        out.push(...nodeDrainFrames(drainStep));
+    } else if (builtinFrames.has(builtin)) {
       out.push(builtinFrames.get(builtin));
     } else if (frame === 'runMain') {
       out.push(...runMainFrames);
@@ -153,7 +188,20 @@ function withNodeFrames(lines) {
       const [, name, file, row, column] = match;
       const fixed = callSiteColumn(file, Number(row), Number(column));
       // SpiderMonkey's own names for an anonymous function ("outer/<", "list<") are not V8's.
-      out.push(name === undefined || /\/|[^>]<$/.test(name) ? `    at ${file}:${row}:${fixed}` : `    at ${name} (${file}:${row}:${fixed})`);
+      const caller = framePattern.exec(lines[at + 1] ?? '');
+      const call = caller && caller[2].startsWith('/') ? callAt(sourceLine(caller[2], Number(caller[3])), Number(caller[4])) : undefined;
+      if (name === undefined || /\/|[^>]<$/.test(name)) {
+        out.push(`    at ${file}:${row}:${fixed}`);
+      } else {
+        // Resumed after an await, or run by the runtime: the function was called as it was defined.
+        const calledByRuntime = at + 1 >= lines.length || /\(node:internal\/process\/task_queues:/.test(lines[at + 1]);
+        const source = sourceOf(file);
+        const named = source ? receiverQualified(file, source[0], name, Number(row), Number(column), call, calledByRuntime) : name;
+        out.push(`    at ${named} (${file}:${row}:${fixed})`);
+      }
+      const builtin = builtinFrameBetween(name, call);
+      if (builtin)
+        out.push(builtin);
     } else {
       out.push(line);
     }
@@ -221,9 +269,56 @@ function atFailedAccess(lines) {
   return copy;
 }
 
-// The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
-function asNodeFrames(error, stack) {
-  return withNodeFrames(atFailedAccess(withoutConstructorFrames(error, stack.split('\n')))).join('\n');
+// ---- V8's async frames: the async functions that awaited the one an error came out of
+
+const asyncFramesOf = new WeakMap();  // error -> [function, await index, file, first line, ...]
+
+// Called with what the runtime found when an error first reached a promise reaction
+// (JsMicrotaskQueue), nothing when it was not thrown by a microtask: the chain of promises
+// then is the nearest to the one V8 captured when the error was made; later reactions are
+// further up it, or on chains made since.
+function noteAsyncFrames(error, frames) {
+  if (error !== null && typeof error === 'object' && !asyncFramesOf.has(error))
+    asyncFramesOf.set(error, Array.isArray(frames) ? frames : []);
 }
 
-module.exports = { asNodeFrames, sourceLine };
+// An async function still running when the error was made (one of `lines`, its frames) is not
+// suspended, so not among V8's async frames.
+function asyncFrameLines(error, lines) {
+  const frames = asyncFramesOf.get(error);
+  const running = lines.map((line) => framePattern.exec(line)).filter(Boolean).map(([, , file, row, column]) => [file, Number(row), Number(column)]);
+  const out = [];
+  for (let at = 0; at + 3 < frames.length; at += 4) {
+    const [fn, awaitIndex, file, firstLine] = frames.slice(at, at + 4);
+    const source = sourceOf(file);
+    const line = source && asyncFrame(fn, awaitIndex, file, source[0], firstLine, running);
+    if (line)
+      out.push(line);
+  }
+  return out;
+}
+
+// An error read in the microtask that made it (its outermost program frame is in the function
+// that microtask runs), which no reaction has had yet: the chain of promises is as it was
+// when the error was made.
+function noteRunningAsyncFrames(error, lines) {
+  const running = natives.runningAsyncFrames();
+  if (!Array.isArray(running) || running[1] !== -1)
+    return;
+  const [fn, , file, firstLine] = running;
+  const outermost = lines.map((line) => framePattern.exec(line)).filter((match) => match && match[2].startsWith('/')).pop();
+  const source = sourceOf(file);
+  const definition = source && outermost && outermost[2] === file && definitionOf(fn, file, source[0], firstLine);
+  if (definition && isIn(definition, file, source[0], Number(outermost[3]), Number(outermost[4])))
+    noteAsyncFrames(error, running.slice(4));
+}
+
+// The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
+function asNodeFrames(error, stack) {
+  const lines = withNodeFrames(atFailedAccess(withoutConstructorFrames(error, stack.split('\n'))));
+  if (!asyncFramesOf.has(error))
+    noteRunningAsyncFrames(error, lines);
+  return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
+}
+
+module.exports = { asNodeFrames, sourceLine, noteAsyncFrames };
