@@ -83,6 +83,9 @@ const engineMessages = [
     () => 'Invalid or unexpected token'],
   [/^redeclaration of (?:let|const|class|var|formal parameter) (.+)$/, (_, name) => `Identifier '${name}' has already been declared`],
   [/^(?:let|static|yield|implements|interface|package|private|protected|public) is a reserved identifier$/, () => 'Unexpected strict mode reserved word'],
+  [/^derived class constructor returned invalid value .+$/, () => 'Derived constructors may only return object or undefined'],
+  [/^invalid language tag: .+$/, () => 'Incorrect locale information provided'],
+  [/^invalid time zone in \w+\(\): (.+)$/, (_, zone) => `Invalid time zone specified: ${zone}`],
   [/^return not in function$/, () => 'Illegal return statement'],
   [/^missing = in const declaration$/, () => 'Missing initializer in const declaration'],
   [/^await is only valid in async functions, async generators and modules$/, () => 'await is only valid in async functions and the top level bodies of modules'],
@@ -93,6 +96,8 @@ const engineMessages = [
   [/^already executing generator$/, () => 'Generator is already running'],
   [/^undefined currency in NumberFormat\(\) with currency style$/, () => 'Currency code is required with currency style.'],
   // SpiderMonkey does not name the object; V8 names a plain one #<Object>, the common case.
+  // An index is an array's element; so, most often, is a read-only length.
+  [/^(\d+) is read-only$|^"(length)" is read-only$/, (_, index, length) => `Cannot assign to read only property '${index ?? length}' of object '[object Array]'`],
   [/^"(.+)" is read-only$/, (_, name) => `Cannot assign to read only property '${name}' of object '#<Object>'`],
   [/^setting getter-only property "(.+)"$/, (_, name) => `Cannot set property ${name} of #<Object> which has only a getter`],
   [/^property "(.+)" is non-configurable and can't be deleted$/, (_, name) => `Cannot delete property '${name}' of #<Object>`],

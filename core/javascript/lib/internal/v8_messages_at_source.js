@@ -361,6 +361,8 @@ const rules = [
     return receiverMessage(method[1], method[2], 'null', place);
   }],
   [/^(?:.+ is not a non-null object|.+ is not an object)$/, (match, place) => {
+    if (constructed(place) === 'WeakRef')
+      return 'WeakRef: invalid target';
     const owner = /\b(Object|Reflect)\s*\.\s*$/.exec(place.before)?.[1];
     const method = /^([\w$]+)\s*\(/.exec(place.after)?.[1];
     return owner && method ? `${owner}.${method} called on non-object` : undefined;
@@ -430,6 +432,16 @@ const rules = [
     if (/^\+/.test(place.after) || /^[\w$]+\s*\(/.test(place.after))
       return 'Cannot convert a BigInt value to a number';
     return /^[^;,)}]*>>>/.test(place.after) ? 'BigInts have no unsigned right shift, use >> instead' : undefined;
+  }],
+  // Intl's options: V8 names the option a digits value was given to, and the service.
+  [/^invalid digits value: (.+)$/, (match, place) => {
+    const escaped = match[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const option = new RegExp(`([\\w$]*Digits)\\s*:\\s*${escaped}(?![\\w.])`).exec(place.after)?.[1];
+    return option ? `${option} value is out of range.` : undefined;
+  }],
+  [/^invalid value "(.*)" for option (\w+)$/, (match, place) => {
+    const service = /^new\s+Intl\s*\.\s*(\w+)\s*\(/.exec(place.after)?.[1];
+    return service ? `Value ${match[1]} out of range for Intl.${service} options property ${match[2]}` : undefined;
   }],
   [/^invalid BigInt syntax$/, (match, place) => {
     const text = argumentValue(callArguments(place.after, 'BigInt'), 0);
