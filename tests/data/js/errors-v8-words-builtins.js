@@ -88,4 +88,21 @@ report('not extensible define', () => Object.defineProperty(Object.preventExtens
 report('match all', () => [...'a1b2'.matchAll(/\d/)]);
 report('replace all', () => 'a.b.c'.replaceAll(/\./, '-'));
 
+report('nested pattern', () => { const { server: { port } } = { server: null }; return port; });
+report('nested parameter', () => { const listen = ({ options: { host } }) => host; return listen({}); });
+report('array entry', () => { const { [Symbol.iterator]: entries } = new Map([['k', 1], 2]); return entries; });
+
+async function combinators() {
+  await Promise.all(42).catch((err) => console.log(`all: ${err.message}`));
+  await Promise.race().catch((err) => console.log(`race: ${err.message}`));
+  await Promise.allSettled({ a: 1 }).catch((err) => console.log(`allSettled: ${err.message}`));
+  try {
+    const pages = 3;
+    for await (const page of pages) console.log(page);
+  } catch (err) {
+    console.log(`for await: ${err.message}`);
+  }
+}
+combinators();
+
 Promise.reject(new Error('start')).catch(() => new Promise(7)).catch((err) => console.log(`in a reaction: ${err}`));

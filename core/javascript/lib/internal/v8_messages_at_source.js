@@ -325,9 +325,26 @@ const rules = [
       const type = argument ? typeAndValue(argument.value) : /^Symbol\(/.test(match[1]) ? 'symbol' : 'object';
       return `${type} is not iterable (cannot read property Symbol(Symbol.iterator))`;
     }
+    if (/\bfor\s+await\s*\([^()]*\bof\s*$/.test(place.before))
+      return `${match[1]} is not async iterable`;
     if (/^\.\.\./.test(place.after) && enclosingBracket(place.before) === '(' && !/^(null|undefined)$/.test(match[1]))
       return 'Spread syntax requires ...iterable[Symbol.iterator] to be a function';
     return undefined;
+  }],
+  // Promise's combinators reject a non-iterable as V8's built-ins word it.
+  [/^Argument of Promise\.(?:all|allSettled|any|race) is not iterable$|^can't convert (undefined|null) to object$/, (match, place) => {
+    const method = calledMethod(place);
+    if (!['all', 'allSettled', 'any', 'race'].includes(method) || !/\bPromise\s*\.\s*$/.test(place.before))
+      return undefined;
+    const texts = callArguments(place.after, method);
+    const argument = texts?.length === 0 ? { value: undefined } : argumentValue(texts, 0);
+    const type = match[1] ?? (argument ? typeAndValue(argument.value) : 'object');
+    return `${type} is not iterable (cannot read property Symbol(Symbol.iterator))`;
+  }],
+  // A nested pattern (`{ x: { y } }`) over null or undefined: V8 reads its first property.
+  [/^(?:\(intermediate value\)|\(destructured parameter\)|[\w$]+)(?:\.[\w$]+)*\.([\w$]+) is (null|undefined)$/, (match, place) => {
+    const inner = new RegExp(`(?:^|[{,\\s])${match[1]}\\s*:\\s*\\{\\s*([\\w$]+)`).exec(place.before + place.after);
+    return inner ? `Cannot read properties of ${match[2]} (reading '${inner[1]}')` : undefined;
   }],
   // Spreading null or undefined into a call's arguments.
   [/^can't access property Symbol\.iterator(?:, (.+) is (null|undefined)| of (null|undefined))$/, (match, place) => {
