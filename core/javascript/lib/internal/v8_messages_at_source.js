@@ -37,7 +37,8 @@ function literalValue(text) {
   const keywords = { true: true, false: false, null: null, undefined: undefined, NaN: NaN, Infinity: Infinity };
   if (Object.prototype.hasOwnProperty.call(keywords, text))
     return { value: keywords[text] };
-  const arithmetic = text.replace(/\bInfinity\b|\b\d[\w.]*|\.\d[\w]*/g, '0');
+  // Only number tokens and operators: nothing that names a property or calls a function.
+  const arithmetic = text.replace(/\bInfinity\b|\b0[xXoObB][\da-fA-F_]+n?\b|(?:\b\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?n?(?![\w$.])/g, '0');
   if (stringLiteral.test(text) || /^[-+*/%()\s0]+$/.test(arithmetic)) {
     try {
       return { value: Function(`"use strict"; return (${text});`)() };
