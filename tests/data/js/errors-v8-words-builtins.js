@@ -85,6 +85,10 @@ report('proxy handler', () => new Proxy({}, 'handler'));
 report('undeclared', () => { totalCount = 3; });
 report('sealed', () => { const config = Object.seal({ port: 80 }); config.host = 'localhost'; });
 report('not extensible define', () => Object.defineProperty(Object.preventExtensions({}), 'host', { value: 1 }));
+report('read-only global', () => { Number.MAX_SAFE_INTEGER = 0; });
+report('delete global', () => { delete Array.prototype; });
+report('delete element', () => { const frozen = Object.freeze(['a']); delete frozen[0]; });
+report('element', () => { const frozen = Object.freeze(['a']); frozen[0] = 'b'; });
 report('match all', () => [...'a1b2'.matchAll(/\d/)]);
 report('replace all', () => 'a.b.c'.replaceAll(/\./, '-'));
 

@@ -100,6 +100,7 @@ const engineMessages = [
   [/^(\d+) is read-only$|^"(length)" is read-only$/, (_, index, length) => `Cannot assign to read only property '${index ?? length}' of object '[object Array]'`],
   [/^"(.+)" is read-only$/, (_, name) => `Cannot assign to read only property '${name}' of object '#<Object>'`],
   [/^setting getter-only property "(.+)"$/, (_, name) => `Cannot set property ${name} of #<Object> which has only a getter`],
+  [/^property (\d+) is non-configurable and can't be deleted$/, (_, index) => `Cannot delete property '${index}' of [object Array]`],
   [/^property "(.+)" is non-configurable and can't be deleted$/, (_, name) => `Cannot delete property '${name}' of #<Object>`],
 ];
 

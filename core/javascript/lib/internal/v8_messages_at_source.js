@@ -128,6 +128,43 @@ function calledMethod(place) {
   return name;
 }
 
+// ---- Objects the source names by a global's path (`Object.prototype`, `Math`)
+
+// The value at a path of data properties from the global object; getters are not run.
+function globalPathValue(path) {
+  let value = globalThis;
+  for (const name of path.split(/\s*\.\s*/)) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function'))
+      return undefined;
+    const described = Object.getOwnPropertyDescriptor(value, name);
+    if (!described || !('value' in described))
+      return undefined;
+    value = described.value;
+  }
+  return { value };
+}
+
+// [V8's kind of the object ('function' or 'object'), how V8 shows it].
+function describedObject(value) {
+  if (typeof value === 'function') {
+    const source = Function.prototype.toString.call(value);
+    const native = /^function ([\w$]*)\(\) \{\s*\[native code\]\s*\}$/.exec(source);
+    return ['function', native ? `function ${native[1]}() { [native code] }` : source];
+  }
+  return ['object', v8Text(value)];
+}
+
+// The object whose property `name` the source at the error's place assigns or deletes.
+function ownerAt(after, name, deleting) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = deleting ? `^delete\\s+([\\w$]+(?:\\s*\\.\\s*[\\w$]+)*)\\s*\\.\\s*${escaped}\\b`
+    : `^([\\w$]+(?:\\s*\\.\\s*[\\w$]+)*)\\s*\\.\\s*${escaped}\\s*=(?![=>])`;
+  const path = new RegExp(pattern).exec(after)?.[1];
+  const found = path && globalPathValue(path);
+  return found && found.value !== null && (typeof found.value === 'object' || typeof found.value === 'function')
+    ? describedObject(found.value) : undefined;
+}
+
 // ---- The rules: [SpiderMonkey's message, (match, place, error) => V8's message or undefined]
 
 const digitsRanges = {
@@ -440,6 +477,14 @@ const rules = [
       return undefined;
     const name = heritage[1] || place.functionName;
     return `Super constructor null of ${name || 'anonymous class'} is not a constructor`;
+  }],
+  [/^"(.+)" is read-only$/, (match, place) => {
+    const owner = ownerAt(place.after, match[1], false);
+    return owner ? `Cannot assign to read only property '${match[1]}' of ${owner[0]} '${owner[1]}'` : undefined;
+  }],
+  [/^property "(.+)" is non-configurable and can't be deleted$/, (match, place) => {
+    const owner = ownerAt(place.after, match[1], true);
+    return owner ? `Cannot delete property '${match[1]}' of ${owner[1]}` : undefined;
   }],
   [/^illegal operation attempted on a revoked proxy$/, (match, place) => `Cannot perform '${revokedProxyTrap(place.after)}' on a proxy that has been revoked`],
   [/^can't define property (.+?): Object is not extensible$/, (match, place) => {
