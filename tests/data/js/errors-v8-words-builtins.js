@@ -40,6 +40,12 @@ report('array join receiver', () => Array.prototype.join.call(null));
 report('function receiver', () => Function.prototype.toString.call({}));
 report('date receiver', () => Date.prototype.getTime.call({}));
 
+const visited = new Set(['home']);
+const routes = new Map([['/', 'home']]);
+report('set receiver by variable', () => visited.add.call(5, 'x'));
+report('map for each', () => routes.forEach('render'));
+report('set for each', () => visited.forEach(null));
+report('array for each', () => ['home'].forEach(0));
 report('define on primitive', () => Object.defineProperty(7, 'x', { value: 1 }));
 report('reflect on primitive', () => Reflect.has(7, 'x'));
 report('prototype of', () => Object.setPrototypeOf({}, 42));

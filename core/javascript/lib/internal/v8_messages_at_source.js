@@ -21,7 +21,21 @@ function placeOf(stack) {
     if (callee && !/^\d/.test(callee[1]))
       column = callee.index;
   }
-  return { functionName: frame[1], before: line.slice(0, column), after: line.slice(column) };
+  return { functionName: frame[1], file: frame[2], row: Number(frame[3]), before: line.slice(0, column), after: line.slice(column) };
+}
+
+// The class a variable was made from, when its declaration (`const seen = new Set()`) is on
+// the error's line or one of the lines above it.
+function declaredClass(place, name) {
+  const { sourceLine } = require('internal/stack_frames');
+  const declaration = new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*new\\s+([\\w$]+)\\s*\\(`);
+  for (let row = place.row; row >= 1 && row > place.row - 500; row--) {
+    const line = row === place.row ? place.before : sourceLine(place.file, row);
+    const found = typeof line === 'string' && declaration.exec(line);
+    if (found)
+      return found[1];
+  }
+  return undefined;
 }
 
 // ---- Literals written in the source
@@ -405,7 +419,9 @@ const rules = [
   }],
   [/^(?:([\w$]+)\.prototype\.)?([\w$]+)(?: method)? called on incompatible (.+)$/, (match, place) => {
     const named = /([\w$]+)\s*\.\s*prototype\s*\.\s*([\w$]+)\s*\.\s*$/.exec(place.before);
-    const className = match[1] ?? (named && named[2] === match[2] ? named[1] : undefined);
+    const variable = /([\w$]+)\s*\.\s*([\w$]+)\s*\.\s*$/.exec(place.before);
+    const className = match[1] ?? (named && named[2] === match[2] ? named[1] : undefined) ??
+      (variable && variable[2] === match[2] ? declaredClass(place, variable[1]) : undefined);
     return className ? receiverMessage(className, match[2], match[3], place) : undefined;
   }],
   [/^can't convert (?:null|undefined) to object$/, (match, place) => {
@@ -429,6 +445,16 @@ const rules = [
     return prototype ? `Object prototype may only be an Object or null: ${v8Text(prototype.value)}` : undefined;
   }],
   [/^(.+) is not a function$/, (match, place) => {
+    // Map's and Set's forEach describe a callback that is not one by its type.
+    const receiver = calledMethod(place) === 'forEach' && /([\w$]+)\s*\.\s*$/.exec(place.before)?.[1];
+    const receiverClass = receiver && declaredClass(place, receiver);
+    if (receiverClass === 'Map' || receiverClass === 'Set') {
+      const texts = callArguments(place.after, 'forEach');
+      const callback = texts?.length === 0 ? { value: undefined } : argumentValue(texts, 0);
+      if (callback)
+        return `${callback.value === undefined ? 'undefined' : typeof callback.value === 'string' ? `string "${callback.value}"` : typeAndValue(callback.value)} is not a function`;
+      return /^\(?[{[]/.test(match[1]) ? 'object is not a function' : undefined;
+    }
     if (constructed(place) !== 'Promise')
       return undefined;
     const resolver = argumentValue(callArguments(place.after, 'Promise'), 0);
