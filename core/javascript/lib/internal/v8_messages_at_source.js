@@ -455,6 +455,9 @@ const rules = [
         return `${callback.value === undefined ? 'undefined' : typeof callback.value === 'string' ? `string "${callback.value}"` : typeAndValue(callback.value)} is not a function`;
       return /^\(?[{[]/.test(match[1]) ? 'object is not a function' : undefined;
     }
+    // A typed array's sort calls its comparator; V8 checks it first, as for an array's.
+    if (/^(?:sort|toSorted)$/.test(calledMethod(place)))
+      return 'The comparison function must be either a function or undefined';
     if (constructed(place) !== 'Promise')
       return undefined;
     const resolver = argumentValue(callArguments(place.after, 'Promise'), 0);
