@@ -1,8 +1,8 @@
 // Where a program reaches what loopscope does not have or does differently from Node, the
 // run says so plainly: a Node built-in module it lacks is named as one (not as an npm
 // package), a MessagePort cannot move to another thread, BroadcastChannel is an error that
-// says what to use instead, and an unhandled rejection is
-// reported at the program's line where its error was made.
+// says what to use instead, an unhandled rejection is reported at the program's line where
+// its error was made, and an engine error carries V8's words with the values V8 names.
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -94,6 +94,42 @@ private slots:
             dir.filePath("reject.js").toStdString() + ":3\n  throw new Error('lost');\n        ^\n";
         QCOMPARE(printed.err.substr(0, expected.size()), expected);
         QVERIFY2(printed.err.find("Error: lost\n") != std::string::npos, printed.err.c_str());
+        QCOMPARE(printed.exitCode, std::optional<int>(1));
+    }
+
+    // SpiderMonkey's messages leave out what V8's name; the source at the error's place gives
+    // the method (toPrecision called through .call), the literal value, the receiver's class.
+    void anEngineErrorNamesWhatTheSourceShows() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed printed = runProgram(dir, "values.js",
+            "const show = (f) => { try { f(); } catch (e) { console.log(e.message); } };\n"
+            "show(() => Number.prototype.toPrecision.call(2.5, 0));\n"
+            "show(() => 'ab'.repeat(-3));\n"
+            "show(() => new Map([[1, 2], 'k']));\n"
+            "show(() => Map.prototype.get.call([], 1));\n"
+            "show(() => Array.prototype.join.call(null));\n"
+            "show(() => new Uint8Array(new ArrayBuffer(4), 1, 9));\n");
+        QCOMPARE(printed.out, std::string("toPrecision() argument must be between 1 and 100\n"
+                                          "Invalid count value: -3\n"
+                                          "Iterator value k is not an entry object\n"
+                                          "Method Map.prototype.get called on incompatible receiver [object Array]\n"
+                                          "Cannot convert undefined or null to object\n"
+                                          "Invalid typed array length: 9\n"));
+    }
+
+    // A syntax error in code given to eval is named by the token V8 stops at, on its own line
+    // of that code; an uncaught error's header says the same as its message.
+    void aSyntaxErrorInEvalNamesItsToken() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed printed = runProgram(dir, "tokens.js",
+            "try { eval('let a = 1;\\n  a b'); } catch (e) { console.log(e.message); }\n"
+            "try { new Function('x', 'return x +* 1'); } catch (e) { console.log(String(e)); }\n"
+            "new RegExp('(ab', 'g');\n");
+        QCOMPARE(printed.out, std::string("Unexpected identifier 'b'\nSyntaxError: Unexpected token '*'\n"));
+        QVERIFY2(printed.err.find("SyntaxError: Invalid regular expression: /(ab/g: Unterminated group\n") != std::string::npos,
+                 printed.err.c_str());
         QCOMPARE(printed.exitCode, std::optional<int>(1));
     }
 };

@@ -298,6 +298,8 @@ class URLSearchParams {
 
 class URL {
   constructor(input, base) {
+    if (arguments.length === 0)
+      throw require('internal/errors').missingArgsError('url');
     const baseParts = base === undefined ? undefined : (base instanceof URL ? base._parts : new URL(base)._parts);
     this._parts = parse(input, baseParts);
     this._searchParams = new URLSearchParams(this._parts.search);

@@ -5,6 +5,8 @@
 // wording in its stack, which console.log(err) and an uncaught error print.
 'use strict';
 
+const { v8MessageAtSource } = require('internal/v8_messages_at_source');
+
 function propertyName(text) {
   if (text.startsWith('"') && text.endsWith('"'))
     return text.slice(1, -1);
@@ -34,6 +36,7 @@ const engineMessages = [
   [/^can't convert (null|undefined) to object$/, () => 'Cannot convert undefined or null to object'],
   [/^BigInt value can't be serialized in JSON$/, () => 'Do not know how to serialize a BigInt'],
   [/^\(\{\}\) is not iterable$/, () => '{} is not iterable'],
+  [/^class heritage (.+) is not an object or null$/, (_, value) => `Class extends value ${unquoted(value)} is not a constructor or null`],
   [/^can't define property (.+?): Object is not extensible$/, (_, name) => `Cannot define property ${unquoted(name)}, object is not extensible`],
   [/^WeakMap key must be an object, got .+$/, () => 'Invalid value used as weak map key'],
   [/^WeakSet value must be an object, got .+$/, () => 'Invalid value used in weak set'],
@@ -47,14 +50,57 @@ const engineMessages = [
   [/^invalid date$/, () => 'Invalid time value'],
   [/^BigInt division by zero$/, () => 'Division by zero'],
   [/^can't set prototype: it would cause a prototype chain cycle$/, () => 'Cyclic __proto__ value'],
+  [/^(\w+\.prototype\.\w+) called on incompatible (?:null|undefined)$/, (_, method) => `${method} called on null or undefined`],
+  [/^missing argument 0 when calling function Array\.prototype\.(?:forEach|map|filter|find|findIndex|findLast|findLastIndex|some|every|reduce|reduceRight|flatMap)$/,
+    () => 'undefined is not a function'],
+  [/^\(\{.*\}\) is not a function$/, () => '#<Object> is not a function'],
+  [/^source array is too long$/, () => 'offset is out of bounds'],
+  [/^invalid Array\.prototype\.sort argument$/, () => 'The comparison function must be either a function or undefined'],
+  [/^calling a builtin Promise constructor without new is forbidden$/, () => "Promise constructor cannot be invoked without 'new'"],
+  [/^calling a builtin (\w+) constructor without new is forbidden$/, (_, name) => `Constructor ${name} requires 'new'`],
+  [/^Receiver of Promise\.(resolve|reject) call is not a non-null object$/, (_, method) => `Promise${method[0].toUpperCase()}${method.slice(1)} called on non-object`],
+  [/^Receiver of Promise\.(\w+) call is not a non-null object$/, (_, method) => `Promise.${method} called on non-object`],
+  [/^can't convert (.+) to BigInt$/, (_, value) => `Cannot convert ${value} to a BigInt`],
+  [/^BigInt negative exponent$/, () => 'undefined must be positive'],
+  [/^(.+) is not a valid code point$/, (_, value) => `Invalid code point ${value}`],
+  [/^(matchAll|replaceAll) must be called with a global RegExp$/, (_, method) => `String.prototype.${method} called with a non-global RegExp argument`],
+  [/^offset is outside the bounds of the DataView$/, () => 'Offset is outside the bounds of the DataView'],
+  [/^buffer length for (\w+) should be a multiple of (\d+)$/, (_, name, size) => `byte length of ${name} should be a multiple of ${size}`],
+  [/^`(?:target|handler)` argument of Proxy must be an object, got .+$/, () => 'Cannot create proxy with a non-object as target or handler'],
+  [/^illegal operation attempted on a revoked proxy$/, () => "Cannot perform 'get' on a proxy that has been revoked"],
+  [/^assignment to undeclared variable (.+)$/, (_, name) => `${name} is not defined`],
+  [/^Property descriptor must be an object, got (.+)$/, (_, value) => `Property description must be an object: ${unquoted(value)}`],
+  // Syntax errors of code given to eval or new Function, when its text is not at hand.
+  [/^expected expression, got end of script$|^missing \} (?:in compound statement|after function body)$/, () => 'Unexpected end of input'],
+  [/^expected .+, got (?:keyword )?'(.+)'$|^unexpected token: (?:keyword )?'(.+)'$/, (_, token, other) => `Unexpected token '${token ?? other}'`],
+  [/^unexpected token: identifier$/, () => 'Unexpected identifier'],
+  [/^unexpected token: numeric literal$/, () => 'Unexpected number'],
+  [/^unexpected token: string literal$/, () => 'Unexpected string'],
+  [/^unexpected token: template literal$/, () => 'Unexpected template string'],
+  [/^`+ literal not terminated before end of script$|^`.*` literal not terminated before end of script$|^unterminated template literal$/, () => 'Unexpected end of input'],
+  [/^function statement requires a name$/, () => 'Function statements require a function name'],
+  [/^(?:.* literal not terminated before end of script|unterminated string literal|identifier starts immediately after numeric literal|illegal character U\+[0-9A-F]+|'#' not followed by identifier)$/,
+    () => 'Invalid or unexpected token'],
+  [/^redeclaration of (?:let|const|class|var|formal parameter) (.+)$/, (_, name) => `Identifier '${name}' has already been declared`],
+  [/^(?:let|static|yield|implements|interface|package|private|protected|public) is a reserved identifier$/, () => 'Unexpected strict mode reserved word'],
+  [/^derived class constructor returned invalid value .+$/, () => 'Derived constructors may only return object or undefined'],
+  [/^invalid language tag: .+$/, () => 'Incorrect locale information provided'],
+  [/^invalid time zone in \w+\(\): (.+)$/, (_, zone) => `Invalid time zone specified: ${zone}`],
+  [/^return not in function$/, () => 'Illegal return statement'],
+  [/^missing = in const declaration$/, () => 'Missing initializer in const declaration'],
+  [/^await is only valid in async functions, async generators and modules$/, () => 'await is only valid in async functions and the top level bodies of modules'],
+  [/^a lexical declaration can't define a 'let' binding$/, () => 'let is disallowed as a lexically bound name'],
   [/^radix must be an integer at least 2 and no greater than 36$/, () => 'toString() radix argument must be between 2 and 36'],
   [/^form must be one of 'NFC', 'NFD', 'NFKC', or 'NFKD'$/, () => 'The normalization form should be one of NFC, NFD, NFKC, NFKD.'],
   [/^No Promise in Promise\.any was resolved$/, () => 'All promises were rejected'],
   [/^already executing generator$/, () => 'Generator is already running'],
   [/^undefined currency in NumberFormat\(\) with currency style$/, () => 'Currency code is required with currency style.'],
   // SpiderMonkey does not name the object; V8 names a plain one #<Object>, the common case.
+  // An index is an array's element; so, most often, is a read-only length.
+  [/^(\d+) is read-only$|^"(length)" is read-only$/, (_, index, length) => `Cannot assign to read only property '${index ?? length}' of object '[object Array]'`],
   [/^"(.+)" is read-only$/, (_, name) => `Cannot assign to read only property '${name}' of object '#<Object>'`],
   [/^setting getter-only property "(.+)"$/, (_, name) => `Cannot set property ${name} of #<Object> which has only a getter`],
+  [/^property (\d+) is non-configurable and can't be deleted$/, (_, index) => `Cannot delete property '${index}' of [object Array]`],
   [/^property "(.+)" is non-configurable and can't be deleted$/, (_, name) => `Cannot delete property '${name}' of #<Object>`],
 ];
 
@@ -70,7 +116,7 @@ function isPrimitiveText(text) {
 
 // [name, message] as V8 would have them; `stack` (SpiderMonkey's, when known) places the error
 // in the program's source.
-function v8Error(name, message, stack) {
+function v8Error(name, message, stack, error) {
   if (name === 'InternalError' && message === 'too much recursion')
     return ['RangeError', 'Maximum call stack size exceeded'];
   if (/^can't (access|set) private field( or method)?: object is not the right class$/.test(message)) {
@@ -89,6 +135,9 @@ function v8Error(name, message, stack) {
     if (callee && callee !== 'constructor')
       return [name, `Class constructor ${callee} cannot be invoked without 'new'`];
   }
+  const atSource = v8MessageAtSource(message, stack, error);
+  if (atSource !== undefined)
+    return [name, atSource];
   for (const [pattern, replace] of engineMessages) {
     if (pattern.test(message))
       return [name, settingIfAssigned(message.replace(pattern, replace), stack)];
@@ -181,7 +230,7 @@ function giveV8Message(error) {
     if (!described || typeof described.value !== 'string' || !described.writable)
       return;
     const name = error.name;
-    const [v8Name, v8Message] = v8Error(name, described.value, stackProperty.get.call(error));
+    const [v8Name, v8Message] = v8Error(name, described.value, stackProperty.get.call(error), error);
     if (v8Message !== described.value)
       error.message = v8Message;
     if (v8Name !== name && name === 'InternalError')
