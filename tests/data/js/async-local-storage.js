@@ -14,7 +14,7 @@ async function handle(id, delay) {
   });
 }
 log('outside');
-handle('a', 20);
+handle('a', 60);
 handle('b', 5);
 setTimeout(() => {
   log('later outside');
@@ -25,4 +25,4 @@ setTimeout(() => {
   als.exit(() => log('inside exit'));
   als.disable();
   log('after disable');
-}, 50);
+}, 150);
