@@ -306,10 +306,21 @@ function resolveModule(specifier, referrer) {
   return loadModule(natives.realPath(target));
 }
 
+// import.meta, its keys in Node's order. resolve() answers as Node 20's: a built-in's node:
+// name, a file's URL (whether the file is there or not), an error for a package.
 function describeModule(referrer, meta) {
-  meta.url = `file://${referrer}`;
-  meta.filename = referrer;
   meta.dirname = path.dirname(referrer);
+  meta.filename = referrer;
+  meta.resolve = function resolve(specifier) {
+    const text = `${specifier}`;
+    const builtin = builtinName(text);
+    if (builtin !== undefined)
+      return `node:${builtin}`;
+    if (!(text.startsWith('./') || text.startsWith('../') || text.startsWith('/') || text.startsWith('file:')))
+      throw esmNotFound(text, referrer);
+    return new URL(text, meta.url).href;
+  };
+  meta.url = `file://${referrer}`;
 }
 
 // ---- the globals, then the hooks
