@@ -287,14 +287,17 @@ function transferredBuffers(options) {
 
 // A transferred buffer's memory goes to its clone; the original is left with
 // none (detached) once the clone is made.
-function detach(buffer) {
-  if (typeof ArrayBuffer.prototype.transfer === 'function') {
-    ArrayBuffer.prototype.transfer.call(buffer);
-  } else if (typeof binding.detachArrayBuffer === 'function') {
-    binding.detachArrayBuffer(buffer);
-  } else if (typeof globalThis.detachArrayBuffer === 'function') {
-    globalThis.detachArrayBuffer(buffer);
+// A copy of a buffer's memory; a buffer already transferred (detached) has none.
+function contentsOf(buffer) {
+  try {
+    return ArrayBuffer.prototype.slice.call(buffer, 0);
+  } catch {
+    return new ArrayBuffer(0);
   }
+}
+
+function detach(buffer) {
+  binding.detachArrayBuffer(buffer);
 }
 
 // Node's structuredClone has length 0: `value` is checked by hand.
@@ -303,7 +306,7 @@ function structuredClone(...args) {
     throw bindingError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
   const [value, options] = args;
   const transferred = transferredBuffers(options);
-  const cloner = new Cloner(transferred.map((buffer) => [buffer, ArrayBuffer.prototype.slice.call(buffer, 0)]));
+  const cloner = new Cloner(transferred.map((buffer) => [buffer, contentsOf(buffer)]));
   const clone = cloner.clone(value);
   transferred.forEach(detach);
   return clone;
