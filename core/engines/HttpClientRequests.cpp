@@ -15,6 +15,7 @@ struct HttpClientRequests::Exchange {
     bool keepAlive = false;
     bool lastWasValue = false;
     bool done = false;
+    bool answerWaiting = false;  // done, its callback not yet run
     std::uint64_t id = 0;
     std::uint64_t cause = 0;
     SourceLocation where;
@@ -103,6 +104,7 @@ struct ExchangeCallbacks {
         exchange->response.error = std::string(syscall) + " " + uv_err_name(code) + " 127.0.0.1:" +
                                    std::to_string(exchange->connection->port);
         exchange->owner->finish(exchange);
+        exchange->owner->deliver(exchange);
     }
 
     static void onConnect(uv_connect_t* request, int status) {
@@ -141,29 +143,33 @@ struct ExchangeCallbacks {
             connection->owner->closeConnection(connection);
             return;
         }
+        HttpClientRequests* owner = connection->owner;
         if (nread < 0) {
             // The server closed: a response without a length ends here.
             http_parser_execute(&exchange->parser, &settings(), nullptr, 0);
             if (exchange->done)
-                return;
+                return owner->deliver(exchange);
             // Closed before any of an answer came: what Node calls a hang-up.
             exchange->keepAlive = false;
             if (nread == UV_EOF && exchange->response.statusMessage.empty() && exchange->response.headers.empty()) {
                 exchange->response.errorCode = "ECONNRESET";
                 exchange->response.error = "socket hang up";
-                exchange->owner->finish(exchange);
-                return;
+                owner->finish(exchange);
+                return owner->deliver(exchange);
             }
             fail(exchange, nread == UV_EOF ? UV_ECONNRESET : int(nread), "read");
             return;
         }
+        // The parser only finishes the exchange; its callback runs once the parser is done
+        // with it (the program may send its next request on this connection from there).
         http_parser_execute(&exchange->parser, &settings(), buffer->base, size_t(nread));
         if (!exchange->done && HTTP_PARSER_ERRNO(&exchange->parser) != HPE_OK) {
             exchange->keepAlive = false;
             exchange->response.errorCode = "HPE_INVALID_RESPONSE";
             exchange->response.error = "Parse Error: the server's answer is not HTTP";
-            exchange->owner->finish(exchange);
+            owner->finish(exchange);
         }
+        owner->deliver(exchange);
     }
 };
 
@@ -231,12 +237,13 @@ void HttpClientRequests::send(Connection* connection) {
     }
 }
 
-// The answer (or the failure) is in: the program's callback runs now, as this poll
-// phase's I/O callback; the connection closes, or waits idle for the next request.
+// The answer (or the failure) is in: the connection closes, or waits idle for the next
+// request; deliver() then runs the program's callback.
 void HttpClientRequests::finish(Exchange* exchange) {
     if (exchange->done)
         return;
     exchange->done = true;
+    exchange->answerWaiting = true;
     Connection* connection = exchange->connection;
     if (exchange->keepAlive && connection->connected) {
         idle_.emplace(connection->number, connection);
@@ -246,6 +253,14 @@ void HttpClientRequests::finish(Exchange* exchange) {
         closeConnection(connection);
     }
     trace_.emit(EventKind::IoEnd, kKernelLane, QueueKind::None, exchange->id, exchange->cause, exchange->where);
+}
+
+// The program's callback for a finished exchange, as this poll phase's I/O callback. The
+// exchange may be gone when it returns: the callback may send on the same connection.
+void HttpClientRequests::deliver(Exchange* exchange) {
+    if (!exchange->answerWaiting)
+        return;
+    exchange->answerWaiting = false;
     if (horizon_.stopped())
         return;
     trace_.main(EventKind::Enqueue, QueueKind::Poll, exchange->id, exchange->cause, exchange->where, 0, exchange->label);

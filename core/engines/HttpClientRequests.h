@@ -55,6 +55,7 @@ private:
     friend struct ExchangeCallbacks;
     void send(Connection* connection);
     void finish(Exchange* exchange);
+    void deliver(Exchange* exchange);
     void closeConnection(Connection* connection);
 
     CallbackQueues& queues_;
