@@ -108,6 +108,14 @@ function isUncloneableObject(value) {
     prototypesOfUncloneables.some((proto) => Object.prototype.isPrototypeOf.call(proto, value));
 }
 
+// Objects that cross only in a transfer list (MessagePort): worker_threads names their
+// prototype here.
+const prototypesNeedingTransfer = [];
+
+function markNeedsTransfer(prototype) {
+  prototypesNeedingTransfer.push(prototype);
+}
+
 // ---- the clone
 
 const errorPrototypes = new Map([
@@ -168,6 +176,10 @@ class Cloner {
       return this.remember(value, Object(value.valueOf()));
     if (isUncloneableObject(value))
       throw uncloneable(value);
+    if (prototypesNeedingTransfer.some((proto) => Object.prototype.isPrototypeOf.call(proto, value))) {
+      throw bindingError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+        'Object that needs transfer was found in message but not listed in transferList');
+    }
     return this.cloneObject(value);
   }
 
@@ -302,11 +314,20 @@ function structuredClone(...args) {
   if (args.length === 0)
     throw bindingError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
   const [value, options] = args;
+  return cloneKeeping(value, options, []);
+}
+
+// The clone of `value` in which the objects of `kept` (MessagePorts a message transfers)
+// stay themselves, for the writer of the message to name.
+function cloneKeeping(value, options, kept) {
   const transferred = transferredBuffers(options);
-  const cloner = new Cloner(transferred.map((buffer) => [buffer, ArrayBuffer.prototype.slice.call(buffer, 0)]));
+  const cloner = new Cloner([
+    ...transferred.map((buffer) => [buffer, ArrayBuffer.prototype.slice.call(buffer, 0)]),
+    ...kept.map((object) => [object, object]),
+  ]);
   const clone = cloner.clone(value);
   transferred.forEach(detach);
   return clone;
 }
 
-module.exports = { structuredClone };
+module.exports = { structuredClone, cloneKeeping, markNeedsTransfer };
