@@ -17,20 +17,46 @@ std::uint64_t threadIdArgument(JSContext* cx, const JS::CallArgs& args) {
     return std::uint64_t(numberArgument(cx, args, 0));
 }
 
-// workerStart(filename, isEval, evalSource, workerDataTape) -> threadId
+// The ports a message carries to a worker, as the library lists them: [id, trip, id, trip...].
+bool carriedPorts(JSContext* cx, JS::HandleValue list, CarriedPorts& carried) {
+    if (!list.isObject())
+        return true;
+    JS::RootedObject array(cx, &list.toObject());
+    std::uint32_t length = 0;
+    if (!JS::GetArrayLength(cx, array, &length))
+        return false;
+    JS::RootedValue id(cx), trip(cx);
+    for (std::uint32_t at = 0; at + 1 < length; at += 2) {
+        if (!JS_GetElement(cx, array, at, &id) || !JS_GetElement(cx, array, at + 1, &trip))
+            return false;
+        if (id.isNumber() && trip.isNumber())
+            carried.emplace_back(std::uint64_t(id.toNumber()), std::uint64_t(trip.toNumber()));
+    }
+    return true;
+}
+
+// workerStart(filename, isEval, evalSource, workerDataTape, carriedPorts) -> threadId
 bool workerStart(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
-    const std::uint64_t threadId = program.workers().start(stringArgument(cx, args, 0), args.get(1).isTrue(),
-                                                           stringArgument(cx, args, 2), stringArgument(cx, args, 3));
+    CarriedPorts carried;
+    if (!carriedPorts(cx, args.get(4), carried))
+        return false;
+    const std::uint64_t threadId =
+        program.workers().start(stringArgument(cx, args, 0), args.get(1).isTrue(), stringArgument(cx, args, 2),
+                                stringArgument(cx, args, 3), std::move(carried));
     args.rval().setNumber(double(threadId));
     return true;
 }
 
-// workerPost(threadId, tape)
+// workerPost(threadId, tape, carriedPorts)
 bool workerPost(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
-    JavaScriptProgram::of(cx).workers().post(threadIdArgument(cx, args), stringArgument(cx, args, 1));
+    CarriedPorts carried;
+    if (!carriedPorts(cx, args.get(2), carried))
+        return false;
+    JavaScriptProgram::of(cx).workers().post(threadIdArgument(cx, args), stringArgument(cx, args, 1),
+                                             std::move(carried));
     args.rval().setUndefined();
     return true;
 }
@@ -149,7 +175,7 @@ bool endpointClose(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
-// endpointTransfer(id, receivedTapes)
+// endpointTransfer(id, receivedTapes) -> the trip's number
 bool endpointTransfer(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     std::vector<std::string> received;
@@ -170,8 +196,8 @@ bool endpointTransfer(JSContext* cx, unsigned argc, JS::Value* vp) {
             received.emplace_back(text.get());
         }
     }
-    MessagePortHub::instance().transfer(endpointArgument(cx, args), std::move(received));
-    args.rval().setUndefined();
+    const std::uint64_t trip = MessagePortHub::instance().transfer(endpointArgument(cx, args), std::move(received));
+    args.rval().setNumber(double(trip));
     return true;
 }
 
@@ -202,8 +228,8 @@ const JSFunctionSpec kWorkerNatives[] = {
     JS_FN("endpointReceive", endpointReceive, 1, 0),
     JS_FN("portPost", portPost, 2, 0),
     JS_FN("portRef", portRef, 1, 0),
-    JS_FN("workerStart", workerStart, 4, 0),
-    JS_FN("workerPost", workerPost, 2, 0),
+    JS_FN("workerStart", workerStart, 5, 0),
+    JS_FN("workerPost", workerPost, 3, 0),
     JS_FN("workerTerminate", workerTerminate, 1, 0),
     JS_FN("workerRef", workerRef, 2, 0),
     JS_FN("parentPost", parentPost, 1, 0),

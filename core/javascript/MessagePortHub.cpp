@@ -14,15 +14,20 @@ std::pair<std::uint64_t, std::uint64_t> MessagePortHub::entangle(JavaScriptProgr
     std::lock_guard lock(mutex_);
     const std::uint64_t first = nextId_++;
     const std::uint64_t second = nextId_++;
-    endpoints_[first] = Endpoint{second, {}, false, &owner, {}};
-    endpoints_[second] = Endpoint{first, {}, false, &owner, {}};
+    endpoints_[first].peer = second;
+    endpoints_[first].owner = &owner;
+    endpoints_[second].peer = first;
+    endpoints_[second].owner = &owner;
     return {first, second};
 }
 
 std::uint64_t MessagePortHub::subscribe(const std::string& name, JavaScriptProgram& owner) {
     std::lock_guard lock(mutex_);
     const std::uint64_t id = nextId_++;
-    endpoints_[id] = Endpoint{0, name, true, &owner, {}};
+    Endpoint& endpoint = endpoints_[id];
+    endpoint.channel = name;
+    endpoint.broadcasts = true;
+    endpoint.owner = &owner;
     return id;
 }
 
@@ -60,14 +65,24 @@ void MessagePortHub::closeLocked(std::uint64_t id) {
     endpoints_.erase(found);
 }
 
-void MessagePortHub::transfer(std::uint64_t id, std::vector<std::string> received) {
+std::uint64_t MessagePortHub::transfer(std::uint64_t id, std::vector<std::string> received) {
     std::lock_guard lock(mutex_);
     auto found = endpoints_.find(id);
     if (found == endpoints_.end())
-        return;
+        return 0;
     found->second.owner = nullptr;
     for (auto tape = received.rbegin(); tape != received.rend(); ++tape)
         found->second.inbox.emplace_front(std::move(*tape));
+    return ++found->second.trips;
+}
+
+void MessagePortHub::dropUnarrived(const std::vector<std::pair<std::uint64_t, std::uint64_t>>& carried) {
+    std::lock_guard lock(mutex_);
+    for (auto [id, trip] : carried) {
+        auto found = endpoints_.find(id);
+        if (found != endpoints_.end() && !found->second.owner && found->second.trips == trip)
+            closeLocked(id);
+    }
 }
 
 void MessagePortHub::attach(std::uint64_t id, JavaScriptProgram& owner) {

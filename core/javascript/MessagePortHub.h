@@ -40,8 +40,11 @@ public:
     // The endpoint is closed; a port's peer receives the close after what was sent before.
     void close(std::uint64_t id);
     // The port leaves its thread inside a message: `received` (messages its thread took
-    // and no listener has had yet) come first when it arrives.
-    void transfer(std::uint64_t id, std::vector<std::string> received);
+    // and no listener has had yet) come first when it arrives. Returns the trip's number.
+    std::uint64_t transfer(std::uint64_t id, std::vector<std::string> received);
+    // The message that carried these ports (id, trip) will not be read (its worker ended
+    // first): those still on that trip close, as Node closes them with the message.
+    void dropUnarrived(const std::vector<std::pair<std::uint64_t, std::uint64_t>>& carried);
     // The port has arrived at `owner`'s thread: what waited for it is delivered there.
     void attach(std::uint64_t id, JavaScriptProgram& owner);
     // receiveMessageOnPort: the next message waiting for the port, if any.
@@ -58,6 +61,7 @@ private:
         std::string channel;     // a BroadcastChannel's name
         bool broadcasts = false;
         JavaScriptProgram* owner = nullptr;  // none while it travels
+        std::uint64_t trips = 0;
         std::deque<Delivery> inbox;
     };
     void deliver(std::uint64_t id, Endpoint& endpoint, Delivery delivery);

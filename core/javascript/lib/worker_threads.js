@@ -54,9 +54,12 @@ class Worker extends EventEmitter {
         `The argument 'options.eval' must be false when 'filename' is not a string. Received true`);
     }
     const file = isEval ? '[worker eval]' : scriptPath(filename);
-    let data;
-    sendWithTransfer(options.workerData, options.transferList, null, (tape) => { data = tape; });
-    this.threadId = natives.workerStart(file, isEval, isEval ? filename : '', data);
+    let data, carried;
+    sendWithTransfer(options.workerData, options.transferList, null, (tape, ports) => {
+      data = tape;
+      carried = ports;
+    });
+    this.threadId = natives.workerStart(file, isEval, isEval ? filename : '', data, carried);
     this.resourceLimits = {};
     this[kHandle] = true;
     this[kRefed] = true;
@@ -66,9 +69,9 @@ class Worker extends EventEmitter {
   postMessage(value, transferList) {
     if (arguments.length === 0)
       throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The "value" argument must be specified');
-    sendWithTransfer(value, transferList, null, (tape) => {
+    sendWithTransfer(value, transferList, null, (tape, carried) => {
       if (this[kHandle])
-        natives.workerPost(this.threadId, tape);
+        natives.workerPost(this.threadId, tape, carried);
     });
   }
 
@@ -349,9 +352,11 @@ class ChannelPort extends MessagePort {
     this.unref();
     this.closed = true;
     endpointPorts.delete(this.endpoint);
-    natives.endpointTransfer(this.endpoint, held);
+    const trip = natives.endpointTransfer(this.endpoint, held);
+    const endpoint = this.endpoint;
     this.endpoint = 0;
     process.nextTick(() => this.emit('close'));
+    return [endpoint, trip];
   }
 
   // A received port's next message, for receiveMessageOnPort.
@@ -412,16 +417,14 @@ function portsToTransfer(transferList, source) {
   return ports;
 }
 
-// Serializes `value` with the ports of `transferList` moving along, hands the tape to
-// `send`, and only then detaches the ports (so that a port sent back to its own peer's
-// thread is entangled before it leaves).
+// Serializes `value` with the ports of `transferList` moving along, detaches those ports,
+// and hands `send` the tape and the ports' trips ([id, trip, ...]).
 function sendWithTransfer(value, transferList, source, send) {
   const ports = portsToTransfer(transferList, source);
   const buffers = ports.length === 0 ? transferList : transferList.filter((item) => !(item instanceof MessagePort));
   ports.forEach((port) => port.entangle());
   const tape = serialize(value, buffers, ports);
-  ports.forEach((port) => port.detach());
-  send(tape);
+  send(tape, ports.flatMap((port) => port.detach()));
 }
 
 setPortCodec({
