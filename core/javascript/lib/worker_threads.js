@@ -377,7 +377,7 @@ class ChannelPort extends MessagePort {
   }
 }
 
-require('internal/structured_clone').markNeedsTransfer(ChannelPort.prototype);
+require('internal/structured_clone').markNeedsTransfer(MessagePort.prototype);
 
 // Node has one MessagePort class for both kinds.
 Object.defineProperty(ChannelPort, 'name', { value: 'MessagePort' });
