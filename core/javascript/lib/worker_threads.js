@@ -133,7 +133,10 @@ function workerEvent(id, kind, payload) {
 // ---- the worker's side: parentPort, a MessagePort to the parent
 
 function messageEvent(port, data) {
-  return { type: 'message', data, target: port, currentTarget: port, ports: [] };
+  const event = new MessageEvent('message', { data });
+  event.target = port;
+  event.currentTarget = port;
+  return event;
 }
 
 // What came to a port that nobody listened to yet: a tape from another port (read only when
@@ -479,7 +482,7 @@ function parentMessage(tape) {
     parentPort.dispatch(deserialize(tape));
 }
 
-const { BroadcastChannel, broadcastMessage } = require('internal/worker/broadcast_channel');
+const { BroadcastChannel, MessageEvent, broadcastMessage } = require('internal/worker/broadcast_channel');
 
 // Read once MessagePorts can be made: ports may come with it.
 const workerData = info.workerData === null ? null : deserialize(info.workerData);
