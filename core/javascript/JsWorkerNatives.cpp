@@ -1,6 +1,7 @@
 #include "JsWorkerNatives.h"
 
 #include <js/Array.h>
+#include <js/ArrayBuffer.h>
 #include <js/PropertyAndElement.h>
 
 #include "JavaScriptProgram.h"
@@ -218,7 +219,20 @@ bool endpointReceive(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// detachArrayBuffer(buffer): a transferred ArrayBuffer's memory has gone to its clone.
+bool detachArrayBuffer(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    args.rval().setUndefined();
+    if (!args.get(0).isObject())
+        return true;
+    JS::RootedObject buffer(cx, &args.get(0).toObject());
+    if (!JS::IsArrayBufferObject(buffer) || JS::IsDetachedArrayBufferObject(buffer))
+        return true;
+    return JS::DetachArrayBuffer(cx, buffer);
+}
+
 const JSFunctionSpec kWorkerNatives[] = {
+    JS_FN("detachArrayBuffer", detachArrayBuffer, 1, 0),
     JS_FN("portEntangle", portEntangle, 0, 0),
     JS_FN("broadcastSubscribe", broadcastSubscribe, 1, 0),
     JS_FN("endpointPost", endpointPost, 2, 0),

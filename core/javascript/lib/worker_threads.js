@@ -9,7 +9,7 @@ const path = require('path');
 const util = require('util');
 const natives = require('internal:binding');
 const { serialize, serializeError, deserialize, setPortCodec } = require('internal/worker/serialize');
-const { makeNodeError } = require('internal/errors');
+const { makeNodeError, bindingError } = require('internal/errors');
 
 const info = natives.workerInfo;
 const isMainThread = info.isMainThread;
@@ -420,9 +420,27 @@ function portsToTransfer(transferList, source) {
   return ports;
 }
 
+// postMessage's second argument: a transfer list (any iterable) or options with `transfer`.
+function transferListOf(argument) {
+  if (argument === undefined || argument === null)
+    return undefined;
+  const iterable = (list) => typeof list === 'object' && typeof list[Symbol.iterator] === 'function';
+  if (typeof argument !== 'object')
+    throw bindingError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable');
+  if (iterable(argument))
+    return [...argument];
+  const transfer = argument.transfer;
+  if (transfer === undefined || transfer === null)
+    return undefined;
+  if (!iterable(transfer))
+    throw bindingError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional options.transfer argument must be an iterable');
+  return [...transfer];
+}
+
 // Serializes `value` with the ports of `transferList` moving along, detaches those ports,
 // and hands `send` the tape and the ports' trips ([id, trip, ...]).
-function sendWithTransfer(value, transferList, source, send) {
+function sendWithTransfer(value, transferArgument, source, send) {
+  const transferList = transferListOf(transferArgument);
   const ports = portsToTransfer(transferList, source);
   const buffers = ports.length === 0 ? transferList : transferList.filter((item) => !(item instanceof MessagePort));
   ports.forEach((port) => port.entangle());

@@ -317,12 +317,21 @@ function structuredClone(...args) {
   return cloneKeeping(value, options, []);
 }
 
+// A transferred buffer's memory, in the clone; one transferred before has none left.
+function movedMemory(buffer) {
+  try {
+    return ArrayBuffer.prototype.slice.call(buffer, 0);
+  } catch {
+    return new ArrayBuffer(0);
+  }
+}
+
 // The clone of `value` in which the objects of `kept` (MessagePorts a message transfers)
 // stay themselves, for the writer of the message to name.
 function cloneKeeping(value, options, kept) {
   const transferred = transferredBuffers(options);
   const cloner = new Cloner([
-    ...transferred.map((buffer) => [buffer, ArrayBuffer.prototype.slice.call(buffer, 0)]),
+    ...transferred.map((buffer) => [buffer, movedMemory(buffer)]),
     ...kept.map((object) => [object, object]),
   ]);
   const clone = cloner.clone(value);
