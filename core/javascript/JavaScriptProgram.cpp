@@ -30,6 +30,7 @@
 #include "JsNatives.h"
 #include "JsStrings.h"
 #include "JsWorkers.h"
+#include "MessagePortHub.h"
 #include "WorkerLaneSink.h"
 #include "WorkerLink.h"
 
@@ -71,6 +72,7 @@ JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runt
 
 JavaScriptProgram::~JavaScriptProgram() {
     workers_->stopAll();
+    MessagePortHub::instance().release(*this);
     cluster_.reset();
     watchdog_.reset();
     JS::SetOutOfMemoryCallback(cx(), nullptr, nullptr);
@@ -106,6 +108,7 @@ ProgramHooks JavaScriptProgram::hooks() {
         fileWatchers_->closeAll();
         workers_->stopAll();
         cluster_->stop();
+        MessagePortHub::instance().release(*this);
         if (worker_)
             worker_->detach();
     };

@@ -5,7 +5,6 @@
 #include <mutex>
 #include <unordered_map>
 
-#include <js/ArrayBuffer.h>
 #include <js/StructuredClone.h>
 
 #include "JsStrings.h"
@@ -67,21 +66,9 @@ bool sharedMemoryImport(JSContext* cx, unsigned argc, JS::Value* vp) {
     return buffer->read(cx, args.rval(), sharedMemoryPolicy());
 }
 
-// detachArrayBuffer(buffer): a transferred ArrayBuffer leaves its sender with no memory
-// (byteLength 0), as Node's postMessage and structuredClone leave it.
-bool detachArrayBuffer(JSContext* cx, unsigned argc, JS::Value* vp) {
-    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
-    args.rval().setUndefined();
-    if (!args.get(0).isObject() || !JS::IsArrayBufferObject(&args[0].toObject()))
-        return true;
-    JS::RootedObject buffer(cx, &args[0].toObject());
-    return JS::DetachArrayBuffer(cx, buffer);
-}
-
 const JSFunctionSpec kSharedMemoryNatives[] = {
     JS_FN("sharedMemoryExport", sharedMemoryExport, 1, 0),
     JS_FN("sharedMemoryImport", sharedMemoryImport, 1, 0),
-    JS_FN("detachArrayBuffer", detachArrayBuffer, 1, 0),
     JS_FS_END,
 };
 

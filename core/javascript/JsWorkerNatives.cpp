@@ -1,10 +1,13 @@
 #include "JsWorkerNatives.h"
 
+#include <js/Array.h>
+#include <js/ArrayBuffer.h>
 #include <js/PropertyAndElement.h>
 
 #include "JavaScriptProgram.h"
 #include "JsStrings.h"
 #include "JsWorkers.h"
+#include "MessagePortHub.h"
 #include "WorkerLink.h"
 
 namespace loopscope {
@@ -15,20 +18,46 @@ std::uint64_t threadIdArgument(JSContext* cx, const JS::CallArgs& args) {
     return std::uint64_t(numberArgument(cx, args, 0));
 }
 
-// workerStart(filename, isEval, evalSource, workerDataTape) -> threadId
+// The ports a message carries to a worker, as the library lists them: [id, trip, id, trip...].
+bool carriedPorts(JSContext* cx, JS::HandleValue list, CarriedPorts& carried) {
+    if (!list.isObject())
+        return true;
+    JS::RootedObject array(cx, &list.toObject());
+    std::uint32_t length = 0;
+    if (!JS::GetArrayLength(cx, array, &length))
+        return false;
+    JS::RootedValue id(cx), trip(cx);
+    for (std::uint32_t at = 0; at + 1 < length; at += 2) {
+        if (!JS_GetElement(cx, array, at, &id) || !JS_GetElement(cx, array, at + 1, &trip))
+            return false;
+        if (id.isNumber() && trip.isNumber())
+            carried.emplace_back(std::uint64_t(id.toNumber()), std::uint64_t(trip.toNumber()));
+    }
+    return true;
+}
+
+// workerStart(filename, isEval, evalSource, workerDataTape, carriedPorts) -> threadId
 bool workerStart(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     JavaScriptProgram& program = JavaScriptProgram::of(cx);
-    const std::uint64_t threadId = program.workers().start(stringArgument(cx, args, 0), args.get(1).isTrue(),
-                                                           stringArgument(cx, args, 2), stringArgument(cx, args, 3));
+    CarriedPorts carried;
+    if (!carriedPorts(cx, args.get(4), carried))
+        return false;
+    const std::uint64_t threadId =
+        program.workers().start(stringArgument(cx, args, 0), args.get(1).isTrue(), stringArgument(cx, args, 2),
+                                stringArgument(cx, args, 3), std::move(carried));
     args.rval().setNumber(double(threadId));
     return true;
 }
 
-// workerPost(threadId, tape)
+// workerPost(threadId, tape, carriedPorts)
 bool workerPost(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
-    JavaScriptProgram::of(cx).workers().post(threadIdArgument(cx, args), stringArgument(cx, args, 1));
+    CarriedPorts carried;
+    if (!carriedPorts(cx, args.get(2), carried))
+        return false;
+    JavaScriptProgram::of(cx).workers().post(threadIdArgument(cx, args), stringArgument(cx, args, 1),
+                                             std::move(carried));
     args.rval().setUndefined();
     return true;
 }
@@ -104,11 +133,117 @@ bool portRef(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// ---- ports that reach other threads (MessagePortHub)
+
+std::uint64_t endpointArgument(JSContext* cx, const JS::CallArgs& args) {
+    return std::uint64_t(numberArgument(cx, args, 0));
+}
+
+// portEntangle() -> [id, id]: a MessageChannel's two ports, once one of them leaves.
+bool portEntangle(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    auto [first, second] = MessagePortHub::instance().entangle(JavaScriptProgram::of(cx));
+    JS::RootedValueArray<2> ids(cx);
+    ids[0].setNumber(double(first));
+    ids[1].setNumber(double(second));
+    JSObject* array = JS::NewArrayObject(cx, ids);
+    if (!array)
+        return false;
+    args.rval().setObject(*array);
+    return true;
+}
+
+// broadcastSubscribe(name) -> id
+bool broadcastSubscribe(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    const std::uint64_t id = MessagePortHub::instance().subscribe(stringArgument(cx, args, 0), JavaScriptProgram::of(cx));
+    args.rval().setNumber(double(id));
+    return true;
+}
+
+// endpointPost(id, tape)
+bool endpointPost(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    MessagePortHub::instance().post(endpointArgument(cx, args), stringArgument(cx, args, 1));
+    args.rval().setUndefined();
+    return true;
+}
+
+bool endpointClose(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    MessagePortHub::instance().close(endpointArgument(cx, args));
+    args.rval().setUndefined();
+    return true;
+}
+
+// endpointTransfer(id, receivedTapes) -> the trip's number
+bool endpointTransfer(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    std::vector<std::string> received;
+    if (args.get(1).isObject()) {
+        JS::RootedObject list(cx, &args.get(1).toObject());
+        std::uint32_t length = 0;
+        if (!JS::GetArrayLength(cx, list, &length))
+            return false;
+        JS::RootedValue item(cx);
+        for (std::uint32_t at = 0; at < length; ++at) {
+            if (!JS_GetElement(cx, list, at, &item))
+                return false;
+            if (!item.isString())
+                continue;
+            JS::UniqueChars text = JS_EncodeStringToUTF8(cx, JS::RootedString(cx, item.toString()));
+            if (!text)
+                return false;
+            received.emplace_back(text.get());
+        }
+    }
+    const std::uint64_t trip = MessagePortHub::instance().transfer(endpointArgument(cx, args), std::move(received));
+    args.rval().setNumber(double(trip));
+    return true;
+}
+
+bool endpointAttach(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    MessagePortHub::instance().attach(endpointArgument(cx, args), JavaScriptProgram::of(cx));
+    args.rval().setUndefined();
+    return true;
+}
+
+// endpointReceive(id) -> tape, or undefined
+bool endpointReceive(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    if (auto tape = MessagePortHub::instance().receive(endpointArgument(cx, args)))
+        args.rval().setString(newString(cx, *tape));
+    else
+        args.rval().setUndefined();
+    return true;
+}
+
+// detachArrayBuffer(buffer): a transferred ArrayBuffer's memory has gone to its clone.
+bool detachArrayBuffer(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    args.rval().setUndefined();
+    if (!args.get(0).isObject())
+        return true;
+    JS::RootedObject buffer(cx, &args.get(0).toObject());
+    if (!JS::IsArrayBufferObject(buffer) || JS::IsDetachedArrayBufferObject(buffer))
+        return true;
+    return JS::DetachArrayBuffer(cx, buffer);
+}
+
 const JSFunctionSpec kWorkerNatives[] = {
+    JS_FN("detachArrayBuffer", detachArrayBuffer, 1, 0),
+    JS_FN("portEntangle", portEntangle, 0, 0),
+    JS_FN("broadcastSubscribe", broadcastSubscribe, 1, 0),
+    JS_FN("endpointPost", endpointPost, 2, 0),
+    JS_FN("endpointClose", endpointClose, 1, 0),
+    JS_FN("endpointTransfer", endpointTransfer, 2, 0),
+    JS_FN("endpointAttach", endpointAttach, 1, 0),
+    JS_FN("endpointReceive", endpointReceive, 1, 0),
     JS_FN("portPost", portPost, 2, 0),
     JS_FN("portRef", portRef, 1, 0),
-    JS_FN("workerStart", workerStart, 4, 0),
-    JS_FN("workerPost", workerPost, 2, 0),
+    JS_FN("workerStart", workerStart, 5, 0),
+    JS_FN("workerPost", workerPost, 3, 0),
     JS_FN("workerTerminate", workerTerminate, 1, 0),
     JS_FN("workerRef", workerRef, 2, 0),
     JS_FN("parentPost", parentPost, 1, 0),

@@ -8,6 +8,7 @@
 #include "JavaScriptProgram.h"
 #include "JsStrings.h"
 #include "LowestFreeLane.h"
+#include "MessagePortHub.h"
 #include "SpiderMonkeyContext.h"
 #include "WorkerLaneSink.h"
 
@@ -84,10 +85,12 @@ Nanoseconds JsWorkers::rootStart() const {
     return parent_ ? parent_->rootStart() : program_.runtime().traceStart();
 }
 
-std::uint64_t JsWorkers::start(std::string filename, bool isEval, std::string evalSource, std::string workerData) {
+std::uint64_t JsWorkers::start(std::string filename, bool isEval, std::string evalSource, std::string workerData,
+                                CarriedPorts carried) {
     NodeRuntime& runtime = program_.runtime();
     const std::uint64_t threadId = nextThreadId++;
     Running worker;
+    worker.carried = std::move(carried);
     worker.inbound = std::make_shared<Inbound>();
     worker.lane = Lane{LaneKind::Worker, 0, WorkerLanes::take()};
     auto report = [this, &runtime, threadId, inbound = worker.inbound](WorkerReport report) {
@@ -121,10 +124,15 @@ std::uint64_t JsWorkers::start(std::string filename, bool isEval, std::string ev
     return threadId;
 }
 
-void JsWorkers::post(std::uint64_t threadId, std::string tape) {
+void JsWorkers::post(std::uint64_t threadId, std::string tape, CarriedPorts carried) {
     auto found = running_.find(threadId);
-    if (found != running_.end())
-        found->second.link->postToWorker(std::move(tape));
+    if (found == running_.end()) {
+        MessagePortHub::instance().dropUnarrived(carried);
+        return;
+    }
+    found->second.link->postToWorker(std::move(tape));
+    auto& kept = found->second.carried;
+    kept.insert(kept.end(), carried.begin(), carried.end());
 }
 
 void JsWorkers::terminate(std::uint64_t threadId) {
@@ -209,6 +217,7 @@ void JsWorkers::finish(std::uint64_t threadId, int code) {
     Running worker = std::move(found->second);
     running_.erase(found);
     worker.thread.join();
+    MessagePortHub::instance().dropUnarrived(worker.carried);
     emitOnLane(root(), rootStart(), EventKind::ThreadExit, worker.lane, threadId);
     WorkerLanes::give(worker.lane.index);
     NodeRuntime& runtime = program_.runtime();
@@ -224,6 +233,7 @@ void JsWorkers::stopAll() {
         worker.link->terminate();
     for (auto& [threadId, worker] : running_) {
         worker.thread.join();
+        MessagePortHub::instance().dropUnarrived(worker.carried);
         emitOnLane(root(), rootStart(), EventKind::ThreadExit, worker.lane, threadId);
         WorkerLanes::give(worker.lane.index);
     }

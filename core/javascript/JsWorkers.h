@@ -14,7 +14,9 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "TraceEvent.h"
 #include "WorkerLink.h"
@@ -23,6 +25,9 @@ namespace loopscope {
 
 class JavaScriptProgram;
 class TraceSink;
+
+// MessagePorts a message carries, each as (endpoint id, trip) in MessagePortHub.
+using CarriedPorts = std::vector<std::pair<std::uint64_t, std::uint64_t>>;
 
 class JsWorkers {
 public:
@@ -34,8 +39,11 @@ public:
     JsWorkers& operator=(const JsWorkers&) = delete;
 
     // On the program's thread. Returns the worker's threadId.
-    std::uint64_t start(std::string filename, bool isEval, std::string evalSource, std::string workerData);
-    void post(std::uint64_t threadId, std::string tape);
+    // `carried`: the ports in workerData's (or the message's) transfer list; those the worker
+    // has not received when it ends close.
+    std::uint64_t start(std::string filename, bool isEval, std::string evalSource, std::string workerData,
+                        CarriedPorts carried);
+    void post(std::uint64_t threadId, std::string tape, CarriedPorts carried);
     void terminate(std::uint64_t threadId);
     // worker.ref() / unref(): whether the worker keeps the program's loop alive.
     void setRef(std::uint64_t threadId, bool refed);
@@ -56,6 +64,7 @@ private:
         std::thread thread;
         Lane lane;
         bool refed = true;
+        CarriedPorts carried;
     };
     void drain(std::uint64_t threadId);
     void handle(std::uint64_t threadId, WorkerReport report);

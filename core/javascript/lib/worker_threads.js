@@ -8,13 +8,12 @@ const EventEmitter = require('events');
 const path = require('path');
 const util = require('util');
 const natives = require('internal:binding');
-const { serialize, serializeError, deserialize } = require('internal/worker/serialize');
-const { makeNodeError } = require('internal/errors');
+const { serialize, serializeError, deserialize, setPortCodec } = require('internal/worker/serialize');
+const { makeNodeError, bindingError } = require('internal/errors');
 
 const info = natives.workerInfo;
 const isMainThread = info.isMainThread;
 const threadId = info.threadId;
-const workerData = info.workerData === null ? null : deserialize(info.workerData);
 
 const kHandle = Symbol('kHandle');
 const kRefed = Symbol('kRefed');
@@ -55,8 +54,12 @@ class Worker extends EventEmitter {
         `The argument 'options.eval' must be false when 'filename' is not a string. Received true`);
     }
     const file = isEval ? '[worker eval]' : scriptPath(filename);
-    const data = serialize(options.workerData, options.transferList);
-    this.threadId = natives.workerStart(file, isEval, isEval ? filename : '', data);
+    let data, carried;
+    sendWithTransfer(options.workerData, options.transferList, null, (tape, ports) => {
+      data = tape;
+      carried = ports;
+    });
+    this.threadId = natives.workerStart(file, isEval, isEval ? filename : '', data, carried);
     this.resourceLimits = {};
     this[kHandle] = true;
     this[kRefed] = true;
@@ -66,9 +69,10 @@ class Worker extends EventEmitter {
   postMessage(value, transferList) {
     if (arguments.length === 0)
       throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The "value" argument must be specified');
-    const tape = serialize(value, checkedTransferList(transferList));
-    if (this[kHandle])
-      natives.workerPost(this.threadId, tape);
+    sendWithTransfer(value, transferList, null, (tape, carried) => {
+      if (this[kHandle])
+        natives.workerPost(this.threadId, tape, carried);
+    });
   }
 
   terminate(callback) {
@@ -129,7 +133,17 @@ function workerEvent(id, kind, payload) {
 // ---- the worker's side: parentPort, a MessagePort to the parent
 
 function messageEvent(port, data) {
-  return { type: 'message', data, target: port, currentTarget: port, ports: [] };
+  const event = new MessageEvent('message', { data });
+  event.target = port;
+  event.currentTarget = port;
+  return event;
+}
+
+// What came to a port that nobody listened to yet: a tape from another port (read only when
+// it is dispatched, so that a port inside it arrives then, or leaves with this port if it
+// is transferred first), or a value from the parent.
+function waitingValue(entry) {
+  return 'tape' in entry ? deserialize(entry.tape) : entry.value;
 }
 
 class MessagePort extends EventEmitter {
@@ -146,8 +160,7 @@ class MessagePort extends EventEmitter {
         this.listening();
     });
     this.on('removeListener', (type) => {
-      if (type === 'message' && this.listenerCount('message') === 0 && this.eventListeners.length === 0 &&
-          !this.onmessageHandler)
+      if (type === 'message' && !this.hasListeners())
         this.unref();
     });
   }
@@ -155,9 +168,10 @@ class MessagePort extends EventEmitter {
   postMessage(value, transferList) {
     if (arguments.length === 0)
       throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The "value" argument must be specified');
-    const tape = serialize(value, checkedTransferList(transferList));
-    if (!this.closed)
-      this._send(tape);
+    sendWithTransfer(value, transferList, this, (tape) => {
+      if (!this.closed)
+        this._send(tape);
+    });
   }
 
   // parentPort's ends: the parent's loop; a MessageChannel's port overrides them.
@@ -189,12 +203,16 @@ class MessagePort extends EventEmitter {
       this.listening();
   }
 
+  hasListeners() {
+    return this.listenerCount('message') > 0 || this.eventListeners.length > 0 || this.onmessageHandler !== null;
+  }
+
   listening() {
     this.ref();
     if (this.waiting.length > 0) {
       const waiting = this.waiting;
       this.waiting = [];
-      setImmediate(() => waiting.forEach((value) => this.dispatch(value)));
+      setImmediate(() => waiting.forEach((entry) => this.dispatch(waitingValue(entry))));
     }
   }
 
@@ -226,11 +244,20 @@ class MessagePort extends EventEmitter {
     process.nextTick(() => this.emit('close'));
   }
 
+  receiveTape(tape) {
+    if (this.closed)
+      return;
+    if (this.hasListeners())
+      this.dispatch(deserialize(tape));
+    else
+      this.waiting.push({ tape });
+  }
+
   dispatch(value) {
     if (this.closed)
       return;
-    if (this.listenerCount('message') === 0 && this.eventListeners.length === 0 && !this.onmessageHandler) {
-      this.waiting.push(value);
+    if (!this.hasListeners()) {
+      this.waiting.push({ value });
       return;
     }
     this.emit('message', value);
@@ -248,23 +275,29 @@ class MessagePort extends EventEmitter {
 
 const parentPort = isMainThread ? null : new MessagePort();
 
-// ---- MessageChannel: two entangled ports of this thread. A message arrives as one from
-// another thread does (a poll-phase callback); a port that listens keeps the program
-// running until either end is closed. Ports do not move to other threads here.
+// ---- MessageChannel: two entangled ports. While both stay on this thread a message arrives
+// as one from another thread does (a poll-phase callback); a port that listens keeps the
+// program running until either end is closed. Once either port is transferred, both go
+// through the process's port hub (MessagePortHub.cpp), which delivers to whichever thread
+// holds each end.
 
 const pendingPortMessages = new Map();
 let nextPortMessage = 1;
-
-function checkedTransferList(transferList) {
-  if (Array.isArray(transferList) && transferList.some((item) => item instanceof MessagePort)) {
-    throw makeNodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
-      'loopscope cannot move a MessagePort to another thread: a MessageChannel works within one thread here');
-  }
-  return transferList;
-}
+// The ports of this thread that are endpoints of the hub, by endpoint id.
+const endpointPorts = new Map();
 
 class ChannelPort extends MessagePort {
+  constructor() {
+    super();
+    this.peer = null;   // the other port, while both are on this thread
+    this.endpoint = 0;  // the hub's id for this port, once one of the two has moved
+  }
+
   _send(tape) {
+    if (this.endpoint !== 0) {
+      natives.endpointPost(this.endpoint, tape);
+      return;
+    }
     const peer = this.peer;
     if (!peer || peer.closed)
       return;
@@ -281,17 +314,167 @@ class ChannelPort extends MessagePort {
     if (this.closed)
       return;
     super.close();
-    if (this.peer)
+    if (this.endpoint !== 0) {
+      endpointPorts.delete(this.endpoint);
+      natives.endpointClose(this.endpoint);
+    } else if (this.peer) {
       this.peer.close();
+    }
+  }
+
+  // Both ends become endpoints of the hub; messages already on their way to this port are
+  // kept to go with it.
+  entangle() {
+    if (this.endpoint !== 0)
+      return;
+    const [own, other] = natives.portEntangle();
+    this.endpoint = own;
+    endpointPorts.set(own, this);
+    const peer = this.peer;
+    if (peer && !peer.closed) {
+      peer.endpoint = other;
+      endpointPorts.set(other, peer);
+      peer.peer = null;
+    } else {
+      natives.endpointClose(other);
+    }
+    this.peer = null;
+  }
+
+  // The port leaves in a message: what it holds goes with it, and this object is left
+  // detached (closed, as Node's is).
+  detach() {
+    const held = this.waiting.filter((entry) => 'tape' in entry).map((entry) => entry.tape);
+    for (const [id, message] of pendingPortMessages) {
+      if (message.port === this) {
+        held.push(message.tape);
+        pendingPortMessages.delete(id);
+      }
+    }
+    this.waiting = [];
+    this.unref();
+    this.closed = true;
+    endpointPorts.delete(this.endpoint);
+    const trip = natives.endpointTransfer(this.endpoint, held);
+    const endpoint = this.endpoint;
+    this.endpoint = 0;
+    process.nextTick(() => this.emit('close'));
+    return [endpoint, trip];
+  }
+
+  // A received port's next message, for receiveMessageOnPort.
+  takeMessage() {
+    if (this.waiting.length > 0)
+      return { message: waitingValue(this.waiting.shift()) };
+    if (this.endpoint !== 0) {
+      const tape = natives.endpointReceive(this.endpoint);
+      return tape === undefined ? undefined : { message: deserialize(tape) };
+    }
+    for (const [id, message] of pendingPortMessages) {
+      if (message.port === this) {
+        pendingPortMessages.delete(id);
+        return { message: deserialize(message.tape) };
+      }
+    }
+    return undefined;
   }
 }
+
+require('internal/structured_clone').markNeedsTransfer(MessagePort.prototype);
+
+// Node has one MessagePort class for both kinds.
+Object.defineProperty(ChannelPort, 'name', { value: 'MessagePort' });
+
+// A port that arrived in a message: it now belongs to this thread.
+function adoptPort(endpoint) {
+  const port = new ChannelPort();
+  port.endpoint = endpoint;
+  endpointPorts.set(endpoint, port);
+  natives.endpointAttach(endpoint);
+  return port;
+}
+
+function dataCloneError(message) {
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException(message, 'DataCloneError');
+}
+
+// The ports of a transfer list, checked as Node checks them before it sends anything.
+function portsToTransfer(transferList, source) {
+  if (!Array.isArray(transferList))
+    return [];
+  const ports = [];
+  for (const item of transferList) {
+    if (!(item instanceof MessagePort))
+      continue;
+    if (!(item instanceof ChannelPort))
+      throw dataCloneError('Cannot transfer object of unsupported type.');
+    if (ports.includes(item))
+      throw dataCloneError('Transfer list contains duplicate MessagePort');
+    if (item === source)
+      throw dataCloneError('Transfer list contains source port');
+    if (item.closed)
+      throw dataCloneError('MessagePort in transfer list is already detached');
+    ports.push(item);
+  }
+  return ports;
+}
+
+// postMessage's second argument: a transfer list (any iterable) or options with `transfer`.
+function transferListOf(argument) {
+  if (argument === undefined || argument === null)
+    return undefined;
+  const iterable = (list) => typeof list === 'object' && typeof list[Symbol.iterator] === 'function';
+  if (typeof argument !== 'object')
+    throw bindingError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable');
+  if (iterable(argument))
+    return [...argument];
+  const transfer = argument.transfer;
+  if (transfer === undefined || transfer === null)
+    return undefined;
+  if (!iterable(transfer))
+    throw bindingError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional options.transfer argument must be an iterable');
+  return [...transfer];
+}
+
+// Serializes `value` with the ports of `transferList` moving along, detaches those ports,
+// and hands `send` the tape and the ports' trips ([id, trip, ...]).
+function sendWithTransfer(value, transferArgument, source, send) {
+  const transferList = transferListOf(transferArgument);
+  const ports = portsToTransfer(transferList, source);
+  const buffers = ports.length === 0 ? transferList : transferList.filter((item) => !(item instanceof MessagePort));
+  ports.forEach((port) => port.entangle());
+  const tape = serialize(value, buffers, ports);
+  send(tape, ports.flatMap((port) => port.detach()));
+}
+
+setPortCodec({
+  isPort: (value) => value instanceof ChannelPort,
+  endpointOf: (port) => port.endpoint,
+  adopt: adoptPort,
+});
 
 // The library's portMessage hook: message `id` reaches its port.
 function portMessage(id) {
   const message = pendingPortMessages.get(id);
   pendingPortMessages.delete(id);
   if (message && !message.port.closed)
-    message.port.dispatch(deserialize(message.tape));
+    message.port.receiveTape(message.tape);
+}
+
+// The library's portEvent hook: the hub's delivery to endpoint `id` of this thread, a tape
+// or null (the other port was closed).
+function portEvent(id, tape) {
+  const port = endpointPorts.get(id);
+  if (port !== undefined) {
+    if (tape === null)
+      port.close();
+    else
+      port.receiveTape(tape);
+    return;
+  }
+  if (tape !== null)
+    broadcastMessage(id, tape);
 }
 
 class MessageChannel {
@@ -303,21 +486,24 @@ class MessageChannel {
   }
 }
 
+function receiveMessageOnPort(port) {
+  if (!(port instanceof ChannelPort)) {
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+      `The "port" argument must be a MessagePort instance`);
+  }
+  return port.takeMessage();
+}
+
 // A message from the parent (the library's parentMessage hook).
 function parentMessage(tape) {
   if (parentPort !== null)
     parentPort.dispatch(deserialize(tape));
 }
 
-// BroadcastChannel's point is to reach every thread, which loopscope's ports cannot: it is a
-// clear error rather than a channel that silently reaches nobody.
-class BroadcastChannel {
-  constructor() {
-    throw makeNodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
-      'loopscope has no BroadcastChannel: use parentPort and worker.postMessage between threads, ' +
-      'or a MessageChannel within one thread');
-  }
-}
+const { BroadcastChannel, MessageEvent, broadcastMessage } = require('internal/worker/broadcast_channel');
+
+// Read once MessagePorts can be made: ports may come with it.
+const workerData = info.workerData === null ? null : deserialize(info.workerData);
 
 const environmentData = new Map();
 
@@ -326,6 +512,7 @@ module.exports = {
   MessagePort,
   MessageChannel,
   BroadcastChannel,
+  receiveMessageOnPort,
   resourceLimits: {},
   threadId,
   SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
@@ -345,5 +532,5 @@ module.exports = {
 };
 
 Object.defineProperty(module.exports, Symbol.for('loopscope.worker.hooks'), {
-  value: { workerEvent, parentMessage, portMessage, serializeError },
+  value: { workerEvent, parentMessage, portMessage, portEvent, serializeError },
 });

@@ -427,6 +427,7 @@ for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal', 'C
 defineAccessor('URLSearchParams', () => require('internal/url').URLSearchParams);
 for (const name of ['MessageChannel', 'MessagePort', 'BroadcastChannel'])
   defineAccessor(name, () => require('worker_threads')[name]);
+defineAccessor('MessageEvent', () => require('internal/worker/broadcast_channel').MessageEvent);
 defineAccessor('DOMException', () => require('internal/dom_exception').DOMException);
 for (const name of ['Blob', 'File'])
   defineAccessor(name, () => require('internal/blob')[name]);

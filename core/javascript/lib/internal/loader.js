@@ -403,5 +403,6 @@ natives.setHooks({
   clusterEvent: (...args) => clusterHooks().clusterEvent(...args),
   parentMessage: (...args) => workerHooks().parentMessage(...args),
   portMessage: (...args) => workerHooks().portMessage(...args),
+  portEvent: (...args) => workerHooks().portEvent(...args),
   serializeError: (...args) => workerHooks().serializeError(...args),
 });

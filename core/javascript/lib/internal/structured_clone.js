@@ -108,6 +108,14 @@ function isUncloneableObject(value) {
     prototypesOfUncloneables.some((proto) => Object.prototype.isPrototypeOf.call(proto, value));
 }
 
+// Objects that cross only in a transfer list (MessagePort): worker_threads names their
+// prototype here.
+const prototypesNeedingTransfer = [];
+
+function markNeedsTransfer(prototype) {
+  prototypesNeedingTransfer.push(prototype);
+}
+
 // ---- the clone
 
 const errorPrototypes = new Map([
@@ -168,6 +176,10 @@ class Cloner {
       return this.remember(value, Object(value.valueOf()));
     if (isUncloneableObject(value))
       throw uncloneable(value);
+    if (prototypesNeedingTransfer.some((proto) => Object.prototype.isPrototypeOf.call(proto, value))) {
+      throw bindingError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+        'Object that needs transfer was found in message but not listed in transferList');
+    }
     return this.cloneObject(value);
   }
 
@@ -287,15 +299,6 @@ function transferredBuffers(options) {
 
 // A transferred buffer's memory goes to its clone; the original is left with
 // none (detached) once the clone is made.
-// A copy of a buffer's memory; a buffer already transferred (detached) has none.
-function contentsOf(buffer) {
-  try {
-    return ArrayBuffer.prototype.slice.call(buffer, 0);
-  } catch {
-    return new ArrayBuffer(0);
-  }
-}
-
 function detach(buffer) {
   binding.detachArrayBuffer(buffer);
 }
@@ -305,11 +308,29 @@ function structuredClone(...args) {
   if (args.length === 0)
     throw bindingError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
   const [value, options] = args;
+  return cloneKeeping(value, options, []);
+}
+
+// A transferred buffer's memory, in the clone; one transferred before has none left.
+function movedMemory(buffer) {
+  try {
+    return ArrayBuffer.prototype.slice.call(buffer, 0);
+  } catch {
+    return new ArrayBuffer(0);
+  }
+}
+
+// The clone of `value` in which the objects of `kept` (MessagePorts a message transfers)
+// stay themselves, for the writer of the message to name.
+function cloneKeeping(value, options, kept) {
   const transferred = transferredBuffers(options);
-  const cloner = new Cloner(transferred.map((buffer) => [buffer, contentsOf(buffer)]));
+  const cloner = new Cloner([
+    ...transferred.map((buffer) => [buffer, movedMemory(buffer)]),
+    ...kept.map((object) => [object, object]),
+  ]);
   const clone = cloner.clone(value);
   transferred.forEach(detach);
   return clone;
 }
 
-module.exports = { structuredClone };
+module.exports = { structuredClone, cloneKeeping, markNeedsTransfer };

@@ -8,7 +8,15 @@
 
 const util = require('util');
 const natives = require('internal:binding');
-const { structuredClone } = require('internal/structured_clone');
+const { structuredClone, cloneKeeping } = require('internal/structured_clone');
+
+// How MessagePorts (lib/worker_threads.js) are written and read: by the id of their
+// endpoint in the process's port hub.
+let portCodec = { isPort: () => false };
+
+function setPortCodec(codec) {
+  portCodec = codec;
+}
 
 const types = util.types;
 
@@ -60,6 +68,8 @@ class TapeWriter {
   }
 
   object(value, i) {
+    if (portCodec.isPort(value))
+      return { t: 'port', i, e: portCodec.endpointOf(value) };
     if (Array.isArray(value))
       return { t: 'a', i, n: value.length, p: this.properties(value) };
     if (types.isDate(value))
@@ -93,9 +103,10 @@ class TapeWriter {
   }
 }
 
-// The tape of `value`, or the DataCloneError Node throws for it.
-function serialize(value, transferList) {
-  const clone = structuredClone(value, transferList === undefined ? undefined : { transfer: transferList });
+// The tape of `value`, or the DataCloneError Node throws for it. `ports`: the MessagePorts
+// that move with it (out of the transfer list, which keeps its buffers).
+function serialize(value, transferList, ports = []) {
+  const clone = cloneKeeping(value, transferList === undefined ? undefined : { transfer: transferList }, ports);
   return JSON.stringify(new TapeWriter().entry(clone));
 }
 
@@ -195,6 +206,7 @@ class TapeReader {
         return error;
       }
       case 'box': return this.keep(entry, Object(this.value(entry.v)));
+      case 'port': return this.keep(entry, portCodec.adopt(entry.e));
       default: throw new Error(`unknown entry in a message's tape: ${entry.t}`);
     }
   }
@@ -204,4 +216,4 @@ function deserialize(tape) {
   return new TapeReader().value(JSON.parse(tape));
 }
 
-module.exports = { serialize, serializeError, deserialize };
+module.exports = { serialize, serializeError, deserialize, setPortCodec };
