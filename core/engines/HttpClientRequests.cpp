@@ -10,7 +10,8 @@ struct HttpClientRequests::Exchange {
     HttpClientRequests* owner = nullptr;
     Connection* connection = nullptr;
     http_parser parser{};
-    std::string bytes;
+    std::string bytes;  // the request, until it is written
+    bool head = false;  // a HEAD request: its response has no body
     HttpClientResponse response;
     bool keepAlive = false;
     bool lastWasValue = false;
@@ -72,7 +73,7 @@ struct ExchangeCallbacks {
     }
     // A response to HEAD has no body whatever its Content-Length says (1: skip the body).
     static int onHeadersComplete(http_parser* parser) {
-        return of(parser)->bytes.rfind("HEAD ", 0) == 0 ? 1 : 0;
+        return of(parser)->head ? 1 : 0;
     }
     static int onMessageComplete(http_parser* parser) {
         Exchange* exchange = of(parser);
@@ -180,6 +181,7 @@ void HttpClientRequests::request(SourceLocation where, std::string label, std::u
                                  std::function<void(const HttpClientResponse&)> onDone) {
     auto exchange = std::make_unique<Exchange>();
     exchange->owner = this;
+    exchange->head = bytes.rfind("HEAD ", 0) == 0;
     exchange->bytes = std::move(bytes);
     exchange->keepAlive = keepAlive;
     exchange->id = queues_.newId();
@@ -226,7 +228,7 @@ void HttpClientRequests::send(Connection* connection) {
     auto* write = new ClientWrite;
     write->connection = connection;
     write->exchange = exchange->id;
-    write->bytes = exchange->bytes;
+    write->bytes = std::move(exchange->bytes);
     write->request.data = write;
     uv_buf_t buffer = uv_buf_init(write->bytes.data(), unsigned(write->bytes.size()));
     const int rc = uv_write(&write->request, reinterpret_cast<uv_stream_t*>(&connection->tcp), &buffer, 1,

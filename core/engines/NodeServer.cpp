@@ -31,7 +31,7 @@ std::uint16_t NodeServer::listen(uv_loop_s* loop, SourceLocation where, std::uin
                                  std::function<void(std::uint64_t, const HttpRequestDetails&)> handler,
                                  std::function<void(std::uint64_t)> onConnection, std::uint64_t firstRequest) {
     if (server_)
-        throw std::runtime_error("this program already has an HTTP server listening; loopscope runs one");
+        throw std::logic_error("a NodeServer listens once: NodeRuntime makes another for the program's next server");
     where_ = where;
     programHandler_ = std::move(handler);
     server_ = std::make_unique<HttpServer>(loop, [this](std::uint64_t request) { handle(request); });
@@ -83,21 +83,17 @@ void NodeServer::handle(std::uint64_t request) {
     });
     // The request's bytes were in the socket: a poll-phase callback like any other I/O.
     trace_.main(EventKind::Enqueue, QueueKind::Poll, job.id, 0, where_, std::int64_t(request), job.label);
-    queues_.run(QueueKind::Poll, job);
-    queues_.drainTicksAndMicrotasks();
+    queues_.runMacrotask(QueueKind::Poll, std::move(job));
 }
 
 void NodeServer::accepted(std::uint64_t connection) {
     if (horizon_.stopped())
         return;
     trace_.phases().observe(Phase::Poll);
-    QueuedCallback job = queues_.make(where_, "connection", [this, connection] {
-        if (programConnectionHandler_)
-            programConnectionHandler_(connection);
-    });
+    QueuedCallback job =
+        queues_.make(where_, "connection", [this, connection] { programConnectionHandler_(connection); });
     trace_.main(EventKind::Enqueue, QueueKind::Poll, job.id, 0, where_, 0, job.label);
-    queues_.run(QueueKind::Poll, job);
-    queues_.drainTicksAndMicrotasks();
+    queues_.runMacrotask(QueueKind::Poll, std::move(job));
 }
 
 void NodeServer::respond(std::uint64_t request, int status) {

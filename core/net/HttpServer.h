@@ -24,7 +24,7 @@ struct HttpRequestDetails {
     std::vector<std::pair<std::string, std::string>> headers;  // as sent, in order
     std::string body;
     bool keepAlive = true;
-    std::uint64_t connection = 0;  // the connection's number (see watchConnections)
+    std::uint64_t connection = 0;  // the connection's number (see onConnection)
 };
 
 class HttpServer {

@@ -312,7 +312,8 @@ if (cluster.isPrimary) {
 
 // ---- a worker (internal/cluster/child.js)
 
-// This worker's servers (one here: loopscope runs one HTTP server a process).
+// This worker's servers shared with its primary (one here: the primary hands connections to
+// a worker's first HTTP server).
 const servers = new Set();
 const replies = new Map();
 let seq = 0;
