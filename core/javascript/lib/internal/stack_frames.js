@@ -315,7 +315,12 @@ function noteRunningAsyncFrames(error, lines) {
 
 // The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
 function asNodeFrames(error, stack) {
-  const lines = withNodeFrames(atFailedAccess(withoutConstructorFrames(error, stack.split('\n'))));
+  const raw = stack.split('\n');
+  // An error made with no JavaScript below it (a failed fs call's, made by the runtime) has
+  // only its header; SpiderMonkey still ends that with a newline, V8 does not.
+  if (raw.length > 1 && raw[raw.length - 1] === '')
+    raw.pop();
+  const lines = withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw)));
   if (!asyncFramesOf.has(error))
     noteRunningAsyncFrames(error, lines);
   return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
