@@ -9,6 +9,7 @@
 
 #include "CpuAffinity.h"
 #include "CpuBurn.h"
+#include "RequestNumbers.h"
 
 namespace loopscope {
 
@@ -56,7 +57,7 @@ NodeRuntime::NodeRuntime(TraceSink& sink, const RuntimeSettings& settings, std::
 // prepare, poll (I/O, pool completions, messages), check (immediates), close callbacks,
 // until nothing keeps it alive. setUpLoop() hangs the phase markers on it.
 EngineResult NodeRuntime::run(const std::function<void()>& startProgram) {
-    return run(ProgramHooks{startProgram, {}, {}});
+    return run(ProgramHooks{startProgram, {}, {}, {}});
 }
 
 // As Node's SpinEventLoop: the loop runs until nothing keeps it alive, 'beforeExit' may
@@ -277,7 +278,7 @@ std::uint16_t NodeRuntime::listenHttp(SourceLocation where, std::uint16_t port, 
     if (!server_.listening())
         return server_.listen(&loop_, where, port, load, scale_, std::move(handler), std::move(onConnection));
     auto server = std::make_unique<NodeServer>(queues_, trace_, horizon_, inbox_, std::nullopt);
-    const std::uint64_t firstRequest = (std::uint64_t(laterServers_.size() + 1) << 32) + 1;
+    const std::uint64_t firstRequest = requestId(std::uint32_t(laterServers_.size() + 1), 1);
     const std::uint16_t bound = server->listen(&loop_, where, port, Scenario{}, scale_, std::move(handler),
                                                std::move(onConnection), firstRequest);
     laterServers_.push_back(std::move(server));
@@ -285,7 +286,7 @@ std::uint16_t NodeRuntime::listenHttp(SourceLocation where, std::uint16_t port, 
 }
 
 NodeServer& NodeRuntime::serverFor(std::uint64_t request) {
-    const std::uint64_t place = request >> 32;
+    const std::uint32_t place = serverPlaceOf(request);
     return place == 0 || place > laterServers_.size() ? server_ : *laterServers_[place - 1];
 }
 

@@ -11,6 +11,7 @@
 #include "JsonString.h"
 #include "OutputFile.h"
 #include "QueueNames.h"
+#include "RequestNumbers.h"
 
 namespace loopscope {
 
@@ -391,10 +392,10 @@ private:
             writeInstant("loop iteration " + std::to_string(event.value), "loop", event, tracks_[at]);
             break;
         case EventKind::RequestArrive:
-            writeInstant("request " + std::to_string(event.value) + " arrives", "request", event, tracks_[at]);
+            writeInstant("request " + requestNumberText(std::uint64_t(event.value)) + " arrives", "request", event, tracks_[at]);
             break;
         case EventKind::RequestRespond:
-            writeInstant("request " + std::to_string(event.value) + " answered " + event.text, "request", event,
+            writeInstant("request " + requestNumberText(std::uint64_t(event.value)) + " answered " + event.text, "request", event,
                          tracks_[at]);
             break;
         case EventKind::ThreadCreate: writeInstant("thread created", "thread", event, tracks_[at]); break;

@@ -6,6 +6,7 @@
 
 #include "ConsoleOutput.h"
 #include "QueueNames.h"
+#include "RequestNumbers.h"
 
 namespace loopscope {
 namespace {
@@ -369,10 +370,10 @@ std::string narrate(const LoopState& before, const TraceEvent& event) {
     case EventKind::Log:
         return "console.log prints " + quoted(event.text);
     case EventKind::RequestArrive:
-        return "Request " + std::to_string(event.value) + " arrives (" + std::to_string(before.requestsInFlight() + 1) +
+        return "Request " + requestNumberText(std::uint64_t(event.value)) + " arrives (" + std::to_string(before.requestsInFlight() + 1) +
                " in flight)";
     case EventKind::RequestRespond:
-        return "Request " + std::to_string(event.value) + " is answered" +
+        return "Request " + requestNumberText(std::uint64_t(event.value)) + " is answered" +
                (event.text.empty() ? std::string() : " with " + event.text);
     case EventKind::ThreadCreate:
         return lane + " is created (" + std::to_string(before.threadsAlive + 1) + " threads alive)";

@@ -6,6 +6,7 @@
 #include "ConsoleOutput.h"
 #include "LoopState.h"
 #include "LoopStateIndex.h"
+#include "RequestNumbers.h"
 #include "support/TraceBuilder.h"
 
 using namespace loopscope;
@@ -305,6 +306,19 @@ private slots:
         state = replay(b.trace, b.trace.size());
         QCOMPARE(state.threadsBlocked, 2);
         QCOMPARE(state.threadsAlive, 4);
+    }
+
+    void aLaterServersRequestsAreNarratedWithTheirOwnNumbers() {
+        TraceBuilder b;
+        b.runBegin();
+        b.request(EventKind::RequestArrive, 1);
+        b.request(EventKind::RequestArrive, std::int64_t(requestId(1, 1)));
+        LoopState state = replay(b.trace, b.trace.size());
+        QCOMPARE(QString::fromStdString(state.narration), QStringLiteral("Request 1 (server 2) arrives (2 in flight)"));
+        b.request(EventKind::RequestRespond, 1);
+        state = replay(b.trace, b.trace.size());
+        QCOMPARE(QString::fromStdString(state.narration), QStringLiteral("Request 1 is answered"));
+        QCOMPARE(state.requestsInFlight(), 1);
     }
 
     void consoleKeepsCountAndABoundedTail() {

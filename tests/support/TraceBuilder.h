@@ -66,7 +66,7 @@ public:
     }
     void log(const std::string& text) { add(EventKind::Log).text = text; }
     void thread(EventKind kind, std::uint32_t index) { add(kind).lane = Lane{LaneKind::Thread, 0, index}; }
-    void request(EventKind kind, int number) { add(kind).value = number; }
+    void request(EventKind kind, std::int64_t number) { add(kind).value = number; }
 };
 
 // `reads` fs.readFile calls of `takes` each from the main script, on `workers` pool
