@@ -1,5 +1,7 @@
 #include "CallbackQueues.h"
 
+#include "ConsoleOutput.h"
+
 namespace loopscope {
 
 void CallbackQueues::run(QueueKind from, QueuedCallback& job, bool dequeue) {
@@ -28,21 +30,27 @@ void CallbackQueues::drainTicksAndMicrotasks(DrainCaller caller) {
         return;
     draining_ = true;
     place_ = DrainPlace{caller, !nextTicks_.empty() || hiddenTick_};
+    QueueKind drained = QueueKind::None;
     for (;;) {
         if (place_.processingTicks)
             hiddenTick_ = false;
         while (!nextTicks_.empty() && !horizon_.stopped()) {
             QueuedCallback job = std::move(nextTicks_.front());
             nextTicks_.pop_front();
+            drained = QueueKind::NextTick;
             run(QueueKind::NextTick, job);
         }
         while (!microtasks_.empty() && !horizon_.stopped()) {
             QueuedCallback job = std::move(microtasks_.front());
             microtasks_.pop_front();
+            drained = QueueKind::Microtask;
             run(QueueKind::Microtask, job);
         }
-        if (horizon_.stopped())
+        if (horizon_.stopped()) {
+            if (horizon_.reached() && drained != QueueKind::None)
+                explainHorizonInDrain(drained);
             break;
+        }
         if (!nextTicks_.empty() || hiddenTick_) {
             place_.processingTicks = true;
             continue;
@@ -57,6 +65,18 @@ void CallbackQueues::drainTicksAndMicrotasks(DrainCaller caller) {
     hiddenTick_ = false;
     place_ = DrainPlace{};
     draining_ = false;
+}
+
+// The queues refilled themselves until the horizon, and the loop never went on: a run
+// that stops at its horizon ends silently otherwise.
+void CallbackQueues::explainHorizonInDrain(QueueKind drained) {
+    if (!horizon_.explainOnce())
+        return;
+    trace_.main(EventKind::Log, QueueKind::None, 0, current_, {}, kLogToStderr,
+                std::string("loopscope: the run reached its horizon while the ") +
+                    (drained == QueueKind::NextTick ? "nextTick" : "microtask") +
+                    " queue was still being drained (callbacks that queue more without end keep the event loop "
+                    "from going on)");
 }
 
 void CallbackQueues::queueNextTick(QueuedCallback job) {

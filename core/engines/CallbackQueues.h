@@ -76,6 +76,8 @@ private:
     RunHorizon& horizon_;
     std::uint64_t nextId_ = 1;
     std::uint64_t current_ = 0;
+    void explainHorizonInDrain(QueueKind drained);
+
     bool draining_ = false;
     bool hiddenTick_ = false;
     DrainPlace place_;

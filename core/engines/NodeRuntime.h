@@ -175,6 +175,7 @@ public:
     // (true when it has).
     Nanoseconds horizonDeadline() const { return horizon_.deadline(); }
     bool stopIfPastHorizon() { return horizon_.stopIfPast(); }
+    bool explainHorizonOnce() { return horizon_.explainOnce(); }
 
 private:
     Nanoseconds scaled(Nanoseconds programTime) const { return Nanoseconds(double(programTime) * scale_); }

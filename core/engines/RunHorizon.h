@@ -49,6 +49,13 @@ public:
         reached_ = false;
     }
     bool eventLimitReached() const { return eventLimitReached_; }
+    // True the first time only: the run tells the user once what it was doing when the
+    // horizon cut it (a script that never returned, queues that never emptied).
+    bool explainOnce() {
+        const bool first = !explained_;
+        explained_ = true;
+        return first;
+    }
     // The run ends for another reason (an error, or it is torn down).
     void stopRunning() { stopped_ = true; }
     void stopEverything() {
@@ -64,6 +71,7 @@ private:
     bool stopped_ = false;
     bool reached_ = false;
     bool eventLimitReached_ = false;
+    bool explained_ = false;
     StopSignal signal_;
 };
 

@@ -104,6 +104,7 @@ ProgramHooks JavaScriptProgram::hooks() {
         }));
     };
     hooks.stop = [this] {
+        watchdog_.reset();  // it may post to the loop
         signals_->closeAll();
         fileWatchers_->closeAll();
         workers_->stopAll();
@@ -120,7 +121,15 @@ ProgramHooks JavaScriptProgram::hooks() {
 void JavaScriptProgram::start() {
     cluster_->start();
     JSContext* context = cx();
-    watchdog_ = std::make_unique<JsWatchdog>(context, runtime_.horizonDeadline());
+    // A main thread waiting in the loop runs no script to interrupt: it hears of the memory
+    // limit as a message (the stop happens once, whichever comes first).
+    watchdog_ = std::make_unique<JsWatchdog>(
+        context, runtime_.horizonDeadline(), worker_ ? 0 : std::size_t(scenario_.runtime.heapBytes), [this] {
+            runtime_.postFromThread([this] {
+                outOfMemory_ = true;
+                stopWithoutException();
+            });
+        });
     JSAutoRealm realm(context, engine_.global());
     const JsLibraryFile* loader = jsLibraryFile("internal/loader");
     if (!loader)
@@ -304,21 +313,57 @@ void JavaScriptProgram::stopWithoutException() {
     if (!outOfMemory_ || runtime_.stopped())
         return;
     runtime_.log({}, "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n"
-                     "(the program's heap is limited to runtime.heap = " +
+                     "(the program's memory is limited to runtime.heap = " +
                          std::to_string(scenario_.runtime.heapBytes / (1024 * 1024)) + " MiB)",
                  OutputStream::Stderr);
     runtime_.exitProgram(134);
 }
 
-// At the horizon (the watchdog's request) or at worker.terminate(): the script stops
-// here, uncatchable.
+// At the horizon or past the memory limit (the watchdog's requests) or at
+// worker.terminate(): the script stops here, uncatchable.
 bool JavaScriptProgram::onInterrupt(JSContext* cx) {
     JavaScriptProgram& self = of(cx);
     if (self.worker_ && self.worker_->terminating()) {
         self.runtime_.exitProgram(1);
         return false;
     }
-    return !self.runtime_.stopIfPastHorizon();
+    if (self.watchdog_ && self.watchdog_->memoryExceeded()) {
+        self.outOfMemory_ = true;
+        return false;
+    }
+    if (!self.runtime_.stopIfPastHorizon())
+        return true;
+    // Node would run this script for ever; say where it was, since the run ends silently
+    // at the horizon otherwise.
+    // Only library frames: the runtime's drain explains it better.
+    const std::string place = self.worker_ ? std::string() : self.runningPlace();
+    if (!place.empty() && self.runtime_.explainHorizonOnce())
+        self.runtime_.log({}, "loopscope: the run reached its horizon while the program was still running JavaScript at " +
+                                  place + " (code that never returns to the event loop, or a horizon too short for it)",
+                          OutputStream::Stderr);
+    return false;
+}
+
+// "file:line" of the innermost frame in the program's own files; empty when there is none.
+std::string JavaScriptProgram::runningPlace() {
+    JSContext* context = cx();
+    JS::RootedObject frame(context);
+    if (!JS::CaptureCurrentStack(context, &frame, JS::StackCapture(JS::MaxFrames(64))))
+        return {};
+    while (frame) {
+        JS::RootedString source(context);
+        JS::GetSavedFrameSource(context, nullptr, frame, &source);
+        const std::string file = source ? toUtf8(context, source) : std::string();
+        if (!file.empty() && !isLibraryFile(file.c_str())) {
+            std::uint32_t line = 0;
+            JS::GetSavedFrameLine(context, nullptr, frame, &line);
+            return file + ":" + std::to_string(line);
+        }
+        JS::RootedObject parent(context);
+        JS::GetSavedFrameParent(context, nullptr, frame, &parent);
+        frame = parent;
+    }
+    return {};
 }
 
 void JavaScriptProgram::onOutOfMemory(JSContext*, void* data) {

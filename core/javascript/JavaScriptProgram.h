@@ -76,6 +76,7 @@ public:
     // library. It also brings the trace's call stack up to date with the program's own
     // frames, so the stack panel shows them at every Node API call.
     SourceLocation callerLocation();
+    std::string runningPlace();
     // The program's line for a place in one of its files (only the main file has lines
     // in the trace's locations).
     SourceLocation locationIn(const std::string& file, int line, int column) const;

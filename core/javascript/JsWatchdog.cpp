@@ -1,18 +1,59 @@
 #include "JsWatchdog.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <utility>
 
 #include <js/Interrupt.h>
 
 namespace loopscope {
 
-JsWatchdog::JsWatchdog(JSContext* cx, Nanoseconds deadline) : cx_(cx) {
-    thread_ = std::thread([this, deadline] {
-        std::unique_lock<std::mutex> lock(mutex_);
-        const auto until = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(deadline));
-        if (!wake_.wait_until(lock, until, [this] { return stopping_; }))
-            JS_RequestInterruptCallback(cx_);  // thread-safe: the engine checks it at its next safe point
-    });
+namespace {
+// Often enough that a program filling memory as fast as it can (about 1 GiB a second here)
+// is stopped soon after its limit; reading /proc/self/statm costs a few microseconds.
+constexpr Nanoseconds kMemoryCheckInterval = 50 * kMillisecond;
+}  // namespace
+
+std::size_t residentBytes() {
+    std::FILE* statm = std::fopen("/proc/self/statm", "r");
+    if (!statm)
+        return 0;
+    unsigned long size = 0;
+    unsigned long resident = 0;
+    const int read = std::fscanf(statm, "%lu %lu", &size, &resident);
+    std::fclose(statm);
+    return read == 2 ? std::size_t(resident) * std::size_t(sysconf(_SC_PAGESIZE)) : 0;
+}
+
+JsWatchdog::JsWatchdog(JSContext* cx, Nanoseconds deadline, std::size_t memoryLimit,
+                       std::function<void()> onMemoryExceeded)
+    : cx_(cx), onMemoryExceeded_(std::move(onMemoryExceeded)) {
+    thread_ = std::thread([this, deadline, memoryLimit] { watch(deadline, memoryLimit); });
+}
+
+void JsWatchdog::watch(Nanoseconds deadline, std::size_t memoryLimit) {
+    const std::size_t baseline = memoryLimit == 0 ? 0 : residentBytes();
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+        const Nanoseconds next = memoryLimit == 0 ? deadline : std::min(deadline, steadyNow() + kMemoryCheckInterval);
+        const auto until = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(next));
+        if (wake_.wait_until(lock, until, [this] { return stopping_; }))
+            return;
+        const std::size_t resident = memoryLimit == 0 ? 0 : residentBytes();
+        if (baseline != 0 && resident > baseline && resident - baseline > memoryLimit) {
+            memoryExceeded_.store(true, std::memory_order_release);
+            if (onMemoryExceeded_)
+                onMemoryExceeded_();
+        }
+        // Thread-safe: the engine checks it at its next safe point.
+        if (memoryExceeded() || steadyNow() >= deadline) {
+            JS_RequestInterruptCallback(cx_);
+            return;
+        }
+    }
 }
 
 JsWatchdog::~JsWatchdog() {

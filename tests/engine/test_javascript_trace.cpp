@@ -202,6 +202,56 @@ private slots:
         ConsoleOutput console;
         console.take(run.events);
         QCOMPARE(console.standardOutput(), std::string("spinning\n"));
+        // Node would spin for ever; the run says where the script was when the horizon came
+        // (the line is the engine's: an empty `for (;;) {}` counts as the line before it).
+        const std::string& err = console.standardError();
+        const std::string said = "loopscope: the run reached its horizon while the program was still running "
+                                 "JavaScript at " + program("runaway.js") + ":";
+        QVERIFY2(err.rfind(said, 0) == 0, err.c_str());
+        const std::string why = " (code that never returns to the event loop, or a horizon too short for it)\n";
+        QVERIFY2(err.size() > why.size() && err.compare(err.size() - why.size(), why.size(), why) == 0, err.c_str());
+        QCOMPARE(std::count(err.begin(), err.end(), '\n'), 1);
+    }
+
+    void queuesThatNeverEmptyAreNamedWhenTheHorizonComes() {
+        const Outcome run = runChild(program("endless-ticks.yaml"));
+        QVERIFY2(run.ok, run.error.c_str());
+        const auto ends = eventsOf(run, EventKind::RunEnd);
+        QCOMPARE(int(ends.size()), 1);
+        QCOMPARE(ends[0].text, std::string(kStoppedAtHorizon));
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(), std::string("ticking\n"));
+        QCOMPARE(console.standardError(),
+                 std::string("loopscope: the run reached its horizon while the nextTick queue was still being drained "
+                             "(callbacks that queue more without end keep the event loop from going on)\n"));
+    }
+
+    // The engine's heap limit counts only GC things; memory malloc'd beside them (arrays'
+    // elements) is watched as the process's resident memory. Whichever thread fills it, the
+    // run ends as at the heap limit, long before the horizon.
+    void memoryGrowingOutsideTheHeapEndsTheRunAsTheHeapLimitDoes_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("firstLine");
+        QTest::newRow("on the main thread") << "malloc-growth.yaml" << "allocating";
+        QTest::newRow("on a worker, the main thread idle") << "malloc-growth-worker.yaml" << "starting a worker";
+    }
+    void memoryGrowingOutsideTheHeapEndsTheRunAsTheHeapLimitDoes() {
+        QFETCH(QString, file);
+        QFETCH(QString, firstLine);
+        const Outcome run = runChild(program(qPrintable(file)));
+        QVERIFY2(run.ok, run.error.c_str());
+        ConsoleOutput console;
+        console.take(run.events);
+        QCOMPARE(console.standardOutput(), firstLine.toStdString() + "\n");
+        QVERIFY2(console.standardError().find("JavaScript heap out of memory\n(the program's memory is limited to "
+                                              "runtime.heap = 64 MiB)") != std::string::npos,
+                 console.standardError().c_str());
+        QCOMPARE(console.exitCode(), std::optional<int>(134));
+        const auto ends = eventsOf(run, EventKind::RunEnd);
+        QCOMPARE(int(ends.size()), 1);
+        QVERIFY(ends[0].text != kStoppedAtHorizon);
+        QVERIFY(ends[0].ts < 30 * kSecond);
     }
 
     // A program that logs or queues without end stops at the event limit (kMaxRunEvents,
@@ -286,7 +336,7 @@ private slots:
         QCOMPARE(console.standardOutput(), std::string("allocating\n"));
         QVERIFY2(console.standardError().find("JavaScript heap out of memory") != std::string::npos,
                  console.standardError().c_str());
-        QVERIFY2(console.standardError().find("runtime.heap = 32 MiB") != std::string::npos,
+        QVERIFY2(console.standardError().find("limited to runtime.heap = 32 MiB") != std::string::npos,
                  console.standardError().c_str());
         QCOMPARE(console.exitCode(), std::optional<int>(134));
     }

@@ -1,0 +1,2 @@
+console.log('ticking');
+(function again() { process.nextTick(again); })();
