@@ -42,6 +42,10 @@ bool isLibraryFile(const char* file) {
     return std::string_view(file).rfind("node:", 0) == 0;
 }
 
+// What the runtime itself may add to the process's resident memory beside the program's
+// heap: thread stacks, each Worker's engine (about 2.5 MiB), compiled code, I/O buffers.
+constexpr std::size_t kRuntimeMemorySlack = 64 * 1024 * 1024;
+
 }  // namespace
 
 JavaScriptProgram::JavaScriptProgram(const Scenario& scenario, NodeRuntime& runtime, SpiderMonkeyContext& engine,
@@ -124,7 +128,8 @@ void JavaScriptProgram::start() {
     // A main thread waiting in the loop runs no script to interrupt: it hears of the memory
     // limit as a message (the stop happens once, whichever comes first).
     watchdog_ = std::make_unique<JsWatchdog>(
-        context, runtime_.horizonDeadline(), worker_ ? 0 : std::size_t(scenario_.runtime.heapBytes), [this] {
+        context, runtime_.horizonDeadline(), worker_ ? 0 : std::size_t(scenario_.runtime.heapBytes) + kRuntimeMemorySlack,
+        [this] {
             runtime_.postFromThread([this] {
                 outOfMemory_ = true;
                 stopWithoutException();
