@@ -7,7 +7,7 @@ PACKAGES="build-essential cmake ninja-build pkg-config
 qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 libgl-dev
 libqcustomplot-dev libqcustomplot2.1-qt6
 libuv1-dev libyaml-dev libhttp-parser-dev libbenchmark-dev
-libmozjs-102-dev libssl-dev zlib1g-dev libzstd-dev libbrotli-dev
+libmozjs-102-dev libicu-dev libssl-dev zlib1g-dev libzstd-dev libbrotli-dev
 clang libclang-rt-14-dev
 xvfb xauth imagemagick"
 

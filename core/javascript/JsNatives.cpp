@@ -43,6 +43,7 @@
 #include "JsNetNatives.h"
 #include "JsProcessNatives.h"
 #include "JsSharedMemory.h"
+#include "TextSegmenter.h"
 #include "JsAsyncContext.h"
 #include "JsFileWatchers.h"
 #include "JsSignals.h"
@@ -793,6 +794,19 @@ bool evaluateModule(JSContext* cx, unsigned argc, JS::Value* vp) {
     return JS::ModuleEvaluate(cx, module, args.rval());
 }
 
+// moduleNamespace(record) -> the module's namespace object (require() of an ES module).
+bool moduleNamespace(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    if (!args.get(0).isObject())
+        return throwError(cx, "moduleNamespace needs a module record");
+    JS::RootedObject module(cx, &args[0].toObject());
+    JSObject* namespaceObject = JS::GetModuleNamespace(cx, module);
+    if (!namespaceObject)
+        return false;
+    args.rval().setObject(*namespaceObject);
+    return true;
+}
+
 // readFile(path) -> string; throws an Error with Node's code (ENOENT, EISDIR, ...).
 bool readFile(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
@@ -980,6 +994,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("compileFunction", compileFunction, 3, 0),
     JS_FN("compileModule", compileModule, 2, 0),
     JS_FN("evaluateModule", evaluateModule, 1, 0),
+    JS_FN("moduleNamespace", moduleNamespace, 1, 0),
     JS_FN("parseSource", parseSource, 2, 0),
     JS_FN("runningAsyncFrames", runningAsyncFrames, 0, 0),
     JS_FN("readFile", readFile, 1, 0),
@@ -1043,7 +1058,8 @@ JSObject* makeNatives(JSContext* cx) {
         !defineStringList(cx, natives, "programArguments", program.scenario().programArguments) ||
         !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineProcessNatives(cx, natives) || !JsSignals::defineNatives(cx, natives) || !JsFileWatchers::defineNatives(cx, natives) ||
         !JsAsyncContext::defineNatives(cx, natives) ||
-        !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives))
+        !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives) ||
+        !defineTextSegmenterNatives(cx, natives))
         return nullptr;
     return natives;
 }

@@ -8,6 +8,7 @@ const util = require('util');
 const timers = require('timers');
 require('internal/collection_iterators');
 require('internal/language_additions');
+require('internal/intl_segmenter');
 
 // ---- error stacks as V8 writes them: an anonymous function's frame is "at file:line:column"
 
@@ -224,18 +225,30 @@ process.emitWarning = function emitWarning(warning, type, code, ctor) {
   if (warning.name === 'DeprecationWarning' && process.noDeprecation)
     return;
   process.nextTick(() => {
-    let text = `(node:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}${warning}`;
-    if (typeof warning.detail === 'string')
-      text += `\n${warning.detail}`;
-    if (!traceHintShown) {
-      const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
-      text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
-      traceHintShown = true;
-    }
-    natives.write(2, text);
+    printWarning(warning);
     process.emit('warning', warning);
   });
 };
+
+function printWarning(warning) {
+  let text = `(node:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}${warning}`;
+  if (typeof warning.detail === 'string')
+    text += `\n${warning.detail}`;
+  if (!traceHintShown) {
+    const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
+    traceHintShown = true;
+  }
+  natives.write(2, text);
+}
+
+// Node's emitWarningSync: printed at once (before an error that is about to end the run),
+// with no 'warning' event.
+function emitWarningSync(message) {
+  const warning = new Error(message);
+  warning.name = 'Warning';
+  printWarning(warning);
+}
 
 // process.stdin, process.stdout and process.stderr are streams (internal/stdio.js), made on first use
 // as Node makes them: a program that never touches them does not load the stream modules.
@@ -515,4 +528,5 @@ module.exports = {
   handleUncaught,
   processRejections,
   formatFatal,
+  emitWarningSync,
 };

@@ -120,6 +120,8 @@ function loadFile(filename, parent) {
   const cached = moduleCache[filename];
   if (cached)
     return cached.exports;
+  if (isModuleFile(filename))
+    return requireModule(filename, parent);
   const module = new Module(filename, parent);
   moduleCache[filename] = module;
   const source = natives.readFile(filename);
@@ -133,6 +135,10 @@ function loadFile(filename, parent) {
     }
   } else {
     const body = compileProgramFile(source, filename);
+    if (body === null) {
+      delete moduleCache[filename];
+      return requireModule(filename, parent);
+    }
     body.call(module.exports, module.exports, makeRequire(module), module, filename, path.dirname(filename));
   }
   module.loaded = true;
@@ -143,10 +149,86 @@ function withCaughtErrorsInV8Words(source, isModule) {
   return requireBuiltin('internal/caught_errors').withCaughtErrorsInV8Words(source, isModule);
 }
 
-// A CommonJS file of the program, its catch clauses giving V8's words (internal/caught_errors).
+// A CommonJS file of the program, its catch clauses giving V8's words (internal/caught_errors);
+// null when it is an ES module after all (Node 20's syntax detection: an ambiguous file whose
+// CommonJS compile fails on import / export / import.meta, or on top-level await or a
+// redeclared wrapper name where it compiles as a module).
 function compileProgramFile(source, filename) {
   const own = stripShebang(source);
-  return natives.compileFunction(withCaughtErrorsInV8Words(own, false), filename, builtinParameters, kModuleFrameName, own);
+  try {
+    return natives.compileFunction(withCaughtErrorsInV8Words(own, false), filename, builtinParameters, kModuleFrameName, own);
+  } catch (error) {
+    const message = error instanceof SyntaxError ? error.message : '';
+    const format = moduleOnlySyntax.test(message) || maybeModuleSyntax.test(message) ? formatOf(filename) : undefined;
+    if (format === 'ambiguous' && (moduleOnlySyntax.test(message) || compilesAsModule(own, filename))) {
+      detectedModules.add(filename);
+      warnOfTypelessPackage(filename);
+      return null;
+    }
+    if (format === 'commonjs' && moduleOnlySyntax.test(message))
+      globals.emitWarningSync('To load an ES module, set "type": "module" in the package.json or use the .mjs extension.');
+    throw error;
+  }
+}
+
+const moduleOnlySyntax = /^(?:(?:import|export) declarations may only appear at top level of a module|import\.meta may only appear in a module)$/;
+const maybeModuleSyntax = /^(?:await is only valid in async functions, async generators and modules|redeclaration of formal parameter (?:require|module|exports|__filename|__dirname))$/;
+
+function compilesAsModule(source, filename) {
+  try {
+    esmCache.set(filename, natives.compileModule(withCaughtErrorsInV8Words(source, true), filename, source));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function warnOfTypelessPackage(filename) {
+  const { manifest } = packageOf(filename);
+  if (manifest === undefined)
+    return;
+  globals.process.emitWarning(`Module type of ${requireBuiltin('url').pathToFileURL(filename).href} is not specified and ` +
+    "it doesn't parse as CommonJS.\nReparsing as ES module because module syntax was detected. This incurs a " +
+    `performance overhead.\nTo eliminate this warning, add "type": "module" to ${manifest}.`,
+  { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
+}
+
+// require() of an ES module, as Node 20 allows: evaluated at once, its namespace returned;
+// one that awaits at its top level cannot be.
+function requireModule(filename, parent) {
+  const record = loadModule(filename);
+  const evaluation = natives.evaluateModule(record);
+  const [state, result] = natives.getPromiseDetails(evaluation);
+  if (state === 2) {
+    evaluation.then(undefined, () => {});
+    throw result;
+  }
+  if (state === 0) {
+    const error = new Error('require() cannot be used on an ESM graph with top-level await. Use import() instead. To ' +
+      'see where the top-level await comes from, use --experimental-print-required-tla.\n' +
+      `  From ${parent ? parent.filename : 'the program'} \n  Requiring ${filename} `);
+    error.code = 'ERR_REQUIRE_ASYNC_MODULE';
+    throw error;
+  }
+  const namespace = natives.moduleNamespace(record);
+  return 'default' in namespace && !('__esModule' in namespace) ? markedAsEsModule(filename) : namespace;
+}
+
+// Node 20 gives require() of a module with a default export its namespace plus
+// `__esModule: true` (so that transpiled CommonJS reads `default` as the default export):
+// a module of its own that re-exports the first, keys sorted and bindings live as a
+// namespace's.
+function markedAsEsModule(filename) {
+  const key = `${filename}?__esModule`;
+  let record = esmCache.get(key);
+  if (record === undefined) {
+    const target = JSON.stringify(filename);
+    record = natives.compileModule(`export * from ${target};\nexport { default } from ${target};\n` +
+      'export const __esModule = true;\n', key);
+    esmCache.set(key, record);
+    natives.evaluateModule(record);
+  }
+  return natives.moduleNamespace(record);
 }
 
 function stripShebang(source) {
@@ -245,22 +327,50 @@ function wrapperModule(key, exports) {
   return natives.compileModule(source, key);
 }
 
-function isModuleFile(filename) {
-  if (filename.endsWith('.mjs'))
-    return true;
-  if (!filename.endsWith('.js'))
-    return false;
+// The nearest package.json above a file and the "type" it gives (undefined: none).
+function packageOf(filename) {
   for (let directory = path.dirname(filename); ; directory = path.dirname(directory)) {
     const manifest = path.join(directory, 'package.json');
     if (natives.statKind(manifest) === 1) {
       try {
-        return JSON.parse(natives.readFile(manifest)).type === 'module';
+        return { manifest, type: JSON.parse(natives.readFile(manifest)).type };
       } catch {
-        return false;
+        return { manifest, type: undefined };
       }
     }
     if (directory === '/')
-      return false;
+      return { manifest: undefined, type: undefined };
+  }
+}
+
+// 'module', 'commonjs', or 'ambiguous': a .js file that no package.json types, which Node 20
+// reads as CommonJS unless that fails on module syntax (compileProgramFile).
+function formatOf(filename) {
+  if (filename.endsWith('.mjs'))
+    return 'module';
+  if (filename.endsWith('.cjs') || !filename.endsWith('.js'))
+    return 'commonjs';
+  const { type } = packageOf(filename);
+  return type === 'module' ? 'module' : type === 'commonjs' ? 'commonjs' : 'ambiguous';
+}
+
+const detectedModules = new Set();  // ambiguous files found to be ES modules
+
+function isModuleFile(filename) {
+  return detectedModules.has(filename) || formatOf(filename) === 'module';
+}
+
+// Whether an ambiguous file is an ES module: its CommonJS compile fails on module syntax.
+// Compiles it only to know (an import of a .js file from an ES module).
+function detectedAsModule(filename) {
+  if (detectedModules.has(filename))
+    return true;
+  if (formatOf(filename) !== 'ambiguous')
+    return false;
+  try {
+    return compileProgramFile(natives.readFile(filename), filename) === null;
+  } catch {
+    return false;  // its syntax error is reported where it is loaded as CommonJS
   }
 }
 
@@ -278,7 +388,7 @@ function loadModule(filename) {
   if (cached)
     return cached;
   let record;
-  if (isModuleFile(filename)) {
+  if (isModuleFile(filename) || detectedAsModule(filename)) {
     const source = natives.readFile(filename);
     record = natives.compileModule(withCaughtErrorsInV8Words(source, true), filename, source);
   } else {
@@ -371,12 +481,16 @@ natives.setHooks({
       natives.evaluateModule(loadModule(filename));
       return;
     }
+    const source = natives.readFile(filename);
+    const body = compileProgramFile(source, filename);
+    if (body === null) {
+      natives.evaluateModule(loadModule(filename));
+      return;
+    }
     mainModule = new Module(filename, null);
     mainModule.id = '.';
     moduleCache[filename] = mainModule;
     globals.process.mainModule = mainModule;
-    const source = natives.readFile(filename);
-    const body = compileProgramFile(source, filename);
     body.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename,
               path.dirname(filename));
     mainModule.loaded = true;

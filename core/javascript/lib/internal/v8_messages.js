@@ -16,6 +16,10 @@ function propertyName(text) {
 
 // [SpiderMonkey's message, V8's] for errors the engine raises.
 const engineMessages = [
+  // Module syntax in a file read as CommonJS.
+  [/^import declarations may only appear at top level of a module$/, () => 'Cannot use import statement outside a module'],
+  [/^export declarations may only appear at top level of a module$/, () => "Unexpected token 'export'"],
+  [/^import\.meta may only appear in a module$/, () => "Cannot use 'import.meta' outside a module"],
   // V8 words a for-of, a spread or an array pattern over null or undefined so; a built-in
   // (Array.from, new Set) adds "(cannot read property Symbol(Symbol.iterator))".
   [/^can't access property Symbol\.iterator of (null|undefined)$/, (_, value) => `${value} is not iterable`],
