@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 #include <js/Array.h>
 #include <js/CallAndConstruct.h>
@@ -318,7 +319,24 @@ bool JavaScriptProgram::onInterrupt(JSContext* cx) {
         self.runtime_.exitProgram(1);
         return false;
     }
-    return !self.runtime_.stopIfPastHorizon();
+    if (self.runtime_.stopIfPastHorizon())
+        return false;
+    const Nanoseconds deadline = self.scriptDeadline_;
+    if (deadline != 0 && steadyNow() >= deadline) {
+        self.scriptTimedOut_ = true;
+        return false;
+    }
+    return true;
+}
+
+Nanoseconds JavaScriptProgram::swapScriptDeadline(Nanoseconds deadline) {
+    return std::exchange(scriptDeadline_, deadline);
+}
+
+bool JavaScriptProgram::takeScriptTimeout() {
+    const bool timedOut = scriptTimedOut_;
+    scriptTimedOut_ = false;
+    return timedOut;
 }
 
 void JavaScriptProgram::onOutOfMemory(JSContext*, void* data) {

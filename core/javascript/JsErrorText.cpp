@@ -67,6 +67,10 @@ std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& 
     return {};
 }
 
+bool isWordCharacter(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
+
 // A SyntaxError has no frame in the program's files: the error itself says where.
 std::string siteOfError(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
     if (!error.isObject())
@@ -88,7 +92,12 @@ std::string siteOfError(JSContext* cx, JS::HandleValue error, JavaScriptProgram&
     const bool syntax = JS_GetProperty(cx, object, "name", &kind) && kind.isString() &&
                         toUtf8(cx, kind.toString()) == "SyntaxError";
     const std::size_t caret = std::size_t(std::max(0.0, column.toNumber() - (syntax ? 0 : 1)));
-    return name + ":" + std::to_string(at) + "\n" + code + "\n" + std::string(caret, ' ') + "^\n";
+    // V8 underlines the whole token a SyntaxError stops at.
+    std::size_t width = 1;
+    if (syntax)
+        while (caret + width < code.size() && isWordCharacter(code[caret + width - 1]) && isWordCharacter(code[caret + width]))
+            ++width;
+    return name + ":" + std::to_string(at) + "\n" + code + "\n" + std::string(caret, ' ') + std::string(width, '^') + "\n";
 }
 
 // The printed stack's column for the throw site's line, which the library has placed where
@@ -128,6 +137,26 @@ JSObject* siteStack(JSContext* cx, JS::HandleValue error, JS::HandleObject throw
 
 }  // namespace
 
+std::string errorSiteText(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
+    if (!error.isObject())
+        return {};
+    JS::RootedObject object(cx, &error.toObject());
+    // A SyntaxError's stack is its compiler's caller: the error itself says where.
+    JS::RootedValue name(cx);
+    if (JS_GetProperty(cx, object, "name", &name) && name.isString() && toUtf8(cx, name.toString()) == "SyntaxError")
+        return siteOfError(cx, error, program);
+    JS::RootedObject made(cx, JS::ExceptionStackOrNull(object));
+    std::string site = made ? throwSite(cx, made, program, true) : std::string();
+    if (site.empty())
+        return siteOfError(cx, error, program);
+    JS::RootedValue stack(cx);
+    if (JS_GetProperty(cx, object, "stack", &stack) && stack.isString())
+        site = withStackColumn(site, toUtf8(cx, stack.toString()));
+    else
+        JS_ClearPendingException(cx);
+    return site;
+}
+
 std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleObject stack,
                                JavaScriptProgram& program) {
     JS::RootedObject site(cx, siteStack(cx, error, stack));
@@ -143,6 +172,9 @@ std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleO
         shown = valueToUtf8(cx, formatted);
     else
         shown = pendingExceptionText(cx);
+    // An error out of vm code carries the site on its stack already, as Node's does.
+    if (!text.empty() && shown.compare(0, text.find('\n') + 1, text, 0, text.find('\n') + 1) == 0)
+        text.clear();
     if (!text.empty())
         text = withStackColumn(text, shown) + "\n";
     text += shown + "\n\nNode.js " + kNodeVersion;

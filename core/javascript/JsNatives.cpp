@@ -47,6 +47,7 @@
 #include "JsFileWatchers.h"
 #include "JsSignals.h"
 #include "JsStrings.h"
+#include "JsVmNatives.h"
 #include "JsWorkerNatives.h"
 
 extern char** environ;
@@ -1043,7 +1044,7 @@ JSObject* makeNatives(JSContext* cx) {
         !defineStringList(cx, natives, "programArguments", program.scenario().programArguments) ||
         !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineProcessNatives(cx, natives) || !JsSignals::defineNatives(cx, natives) || !JsFileWatchers::defineNatives(cx, natives) ||
         !JsAsyncContext::defineNatives(cx, natives) ||
-        !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives))
+        !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives) || !defineVmNatives(cx, natives))
         return nullptr;
     return natives;
 }

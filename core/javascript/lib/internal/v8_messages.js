@@ -224,7 +224,8 @@ const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 // as it is; so is an error whose message cannot be written.
 function giveV8Message(error) {
   try {
-    if (!(error instanceof Error))
+    // An error of another realm (a vm context's) is one too.
+    if (!(error instanceof Error) && Object.prototype.toString.call(error) !== '[object Error]')
       return;
     const described = Object.getOwnPropertyDescriptor(error, 'message');
     if (!described || typeof described.value !== 'string' || !described.writable)

@@ -579,4 +579,4 @@ function v8MessageAtSource(message, stack, error) {
   return undefined;
 }
 
-module.exports = { v8MessageAtSource };
+module.exports = { v8MessageAtSource, unexpectedTokenAt };

@@ -1,0 +1,197 @@
+// Node's console methods, made once for the global console (whose lines go straight to the
+// runtime, so that each is a traced console line) and once per `new Console(stdout, stderr)`
+// (whose lines are written to the streams it was given). Each console keeps its own group
+// indentation, counts and timers, as Node's do.
+'use strict';
+
+const natives = require('internal:binding');
+const util = require('util');
+
+const kGroupIndentationLimit = 1000;
+
+// Node's console time: "1.5ms", "2.046s", "1:05.250 (m:ss.mmm)", "1:02:03.000 (h:mm:ss.mmm)".
+function formatMilliseconds(ms) {
+  if (ms < 1000)
+    return `${Number(ms.toFixed(3))}ms`;
+  const hours = Math.floor(ms / 3600000);
+  const minutes = Math.floor((ms % 3600000) / 60000);
+  const seconds = (ms % 60000) / 1000;
+  if (hours === 0 && minutes === 0)
+    return `${seconds.toFixed(3)}s`;
+  const [whole, fraction] = seconds.toFixed(3).split('.');
+  const pad = (value) => String(value).padStart(2, '0');
+  return hours !== 0 ? `${hours}:${pad(minutes)}:${pad(whole)}.${fraction} (h:mm:ss.mmm)`
+    : `${minutes}:${pad(whole)}.${fraction} (m:ss.mmm)`;
+}
+
+// The methods of one console, in Node's key order. `writeLine(fd, text)` writes one line
+// (fd 1 for stdout's methods, 2 for stderr's); `inspectOptions` are the console's own.
+function makeConsoleMethods(writeLine, { groupIndentation = 2, inspectOptions } = {}) {
+  const counts = new Map();
+  const timersByLabel = new Map();
+  const indentStep = ' '.repeat(groupIndentation);
+  let groupIndent = '';
+  const formatOptions = inspectOptions === undefined ? {} : inspectOptions;
+
+  function writeIndented(fd, text) {
+    writeLine(fd, groupIndent === '' ? text : text.split('\n').map((line) => groupIndent + line).join('\n'));
+  }
+  const formatted = (fd) => (...args) => writeIndented(fd, util.formatWithOptions(formatOptions, ...args));
+  const log = formatted(1);
+  const error = formatted(2);
+  function group(...args) {
+    if (args.length)
+      log(...args);
+    groupIndent += indentStep;
+  }
+  function elapsed(label) {
+    return formatMilliseconds((natives.hrtime() - timersByLabel.get(label)) / 1e6);
+  }
+
+  return {
+    log,
+    warn: error,
+    dir: (value, options) => writeIndented(1, util.inspect(value, { customInspect: false, ...formatOptions, ...options })),
+    time: (label = 'default') => {
+      if (timersByLabel.has(`${label}`)) {
+        process.emitWarning(`Label '${label}' already exists for console.time()`);
+        return;
+      }
+      timersByLabel.set(`${label}`, natives.hrtime());
+    },
+    timeEnd: (label = 'default') => {
+      if (!timersByLabel.has(`${label}`)) {
+        process.emitWarning(`No such label '${label}' for console.timeEnd()`);
+        return;
+      }
+      log(`${label}: ${elapsed(`${label}`)}`);
+      timersByLabel.delete(`${label}`);
+    },
+    timeLog: (label = 'default', ...data) => {
+      if (!timersByLabel.has(`${label}`))
+        process.emitWarning(`No such label '${label}' for console.timeLog()`);
+      else
+        log(`${label}: ${elapsed(`${label}`)}`, ...data);
+    },
+    trace: (...args) => {
+      const traced = new Error(util.format(...args));
+      traced.name = 'Trace';
+      writeIndented(2, traced.stack);
+    },
+    assert: (condition, ...args) => {
+      if (!condition) {
+        args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
+        error(...args);
+      }
+    },
+    // Node clears only a terminal; loopscope's output is never one.
+    clear: () => {},
+    count: (label = 'default') => {
+      const count = (counts.get(`${label}`) || 0) + 1;
+      counts.set(`${label}`, count);
+      log(`${label}: ${count}`);
+    },
+    countReset: (label = 'default') => {
+      if (!counts.delete(`${label}`))
+        process.emitWarning(`Count for '${label}' does not exist`);
+    },
+    group,
+    groupEnd: () => { groupIndent = groupIndent.slice(0, groupIndent.length - indentStep.length); },
+    table: (tabularData, properties) => {
+      const table = require('internal/console_table').formatTable(tabularData, properties);
+      if (table === undefined)
+        log(tabularData);
+      else
+        writeIndented(1, table);
+    },
+    debug: log,
+    info: log,
+    dirxml: log,
+    error,
+    groupCollapsed: group,
+  };
+}
+
+function consoleError(name) {
+  const { makeNodeError } = require('internal/errors');
+  return makeNodeError(TypeError, 'ERR_CONSOLE_WRITABLE_STREAM', `Console expects a writable stream instance for ${name}`);
+}
+
+function validateOptions(options) {
+  const { codes } = require('internal/errors');
+  const { colorMode = 'auto', groupIndentation = 2 } = options;
+  if (colorMode !== 'auto' && colorMode !== true && colorMode !== false)
+    throw codes.ERR_INVALID_ARG_VALUE('colorMode', colorMode, "must be one of: 'auto', true, false");
+  if (typeof groupIndentation !== 'number')
+    throw codes.ERR_INVALID_ARG_TYPE('groupIndentation', 'number', groupIndentation);
+  if (!Number.isInteger(groupIndentation))
+    throw codes.ERR_OUT_OF_RANGE('groupIndentation', 'an integer', groupIndentation);
+  if (groupIndentation < 0 || groupIndentation > kGroupIndentationLimit)
+    throw codes.ERR_OUT_OF_RANGE('groupIndentation', `>= 0 && <= ${kGroupIndentationLimit}`, groupIndentation);
+}
+
+const kGlobalConsole = Symbol('kGlobalConsole');
+
+// `new Console(stdout[, stderr[, ignoreErrors]])` or `new Console({ stdout, stderr, ignoreErrors,
+// colorMode, inspectOptions, groupIndentation })`; callable without `new`, as Node's.
+function Console(options, ...streamArguments) {
+  if (!new.target)
+    return Reflect.construct(Console, [options, ...streamArguments]);
+  if (!options || typeof options.write === 'function') {
+    const [stderr, ignoreErrors] = streamArguments;
+    options = { stdout: options, stderr, ignoreErrors };
+  }
+  const { stdout, stderr = stdout, ignoreErrors = true, inspectOptions, groupIndentation = 2 } = options;
+  if (!stdout || typeof stdout.write !== 'function')
+    throw consoleError('stdout');
+  if (!stderr || typeof stderr.write !== 'function')
+    throw consoleError('stderr');
+  validateOptions(options);
+  const streams = [undefined, stdout, stderr];
+  const writeLine = (fd, text) => {
+    if (!ignoreErrors) {
+      streams[fd].write(`${text}\n`);
+      return;
+    }
+    try {
+      streams[fd].write(`${text}\n`);
+    } catch {
+      // Node's console swallows a write's failure unless ignoreErrors is false.
+    }
+  };
+  Object.assign(this, makeConsoleMethods(writeLine, { groupIndentation, inspectOptions }));
+}
+
+// The global console is a Console too (`console instanceof Console`), though made otherwise.
+Object.defineProperty(Console, Symbol.hasInstance, {
+  value: (instance) => instance !== null && typeof instance === 'object' &&
+    (instance[kGlobalConsole] === true || Object.prototype.isPrototypeOf.call(Console.prototype, instance)),
+});
+
+// The global console: its lines are the runtime's console lines. `markUsed(fd)` notes that
+// the program wrote to that stream (process.getActiveResourcesInfo lists it).
+function makeGlobalConsole(markUsed) {
+  const globalConsole = makeConsoleMethods((fd, text) => {
+    markUsed(fd);
+    natives.write(fd, text);
+  });
+  Object.defineProperty(globalConsole, kGlobalConsole, { value: true });
+  let context;
+  Object.assign(globalConsole, {
+    Console,
+    profile: () => {},
+    profileEnd: () => {},
+    timeStamp: () => {},
+    context: () => {
+      context ??= makeConsoleMethods((fd, text) => {
+        markUsed(fd);
+        natives.write(fd, text);
+      });
+      return { ...context };
+    },
+    createTask: () => ({ run: (callback) => callback() }),
+  });
+  return globalConsole;
+}
+
+module.exports = { Console, makeGlobalConsole };
