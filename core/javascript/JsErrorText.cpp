@@ -135,6 +135,14 @@ JSObject* siteStack(JSContext* cx, JS::HandleValue error, JS::HandleObject throw
     return made ? made : thrownAt.get();
 }
 
+bool startsWithSite(const std::string& shown) {
+    const std::string first = shown.substr(0, shown.find('\n'));
+    const std::size_t colon = first.rfind(':');
+    return first.size() != shown.size() && colon != std::string::npos && colon + 1 < first.size() &&
+           first.find(": ") == std::string::npos &&
+           std::all_of(first.begin() + long(colon) + 1, first.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 }  // namespace
 
 std::string errorSiteText(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
@@ -172,8 +180,9 @@ std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleO
         shown = valueToUtf8(cx, formatted);
     else
         shown = pendingExceptionText(cx);
-    // An error out of vm code carries the site on its stack already, as Node's does.
-    if (!text.empty() && shown.compare(0, text.find('\n') + 1, text, 0, text.find('\n') + 1) == 0)
+    // An error out of vm code carries its site on its stack already ("file:line" first, where
+    // an error's stack starts with "Name: message"): Node prints it once.
+    if (startsWithSite(shown))
         text.clear();
     if (!text.empty())
         text = withStackColumn(text, shown) + "\n";

@@ -20,7 +20,7 @@
 
 const natives = require('internal:binding');
 const { codes, makeNodeError } = require('internal/errors');
-const { giveV8Message } = require('internal/v8_messages');
+const { giveV8Message, giveV8Json } = require('internal/v8_messages');
 const { rememberSource } = require('internal/stack_frames');
 const { unexpectedTokenAt } = require('internal/v8_messages_at_source');
 
@@ -105,8 +105,9 @@ class ContextRecord {
     this.sandbox = sandbox;
     this.global = global;
     quietConsole(global);
-    // Its errors' stacks read as the program's do (V8's format).
+    // Its errors read as the program's do (V8's stack format and messages).
     Object.defineProperty(global.Error.prototype, 'stack', stackDescriptor);
+    giveV8Json(global);
     this.builtinKeys = new Set(Reflect.ownKeys(global));
     this.hiddenBuiltins = new Map();
     this.declared = new Set();

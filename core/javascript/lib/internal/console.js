@@ -36,21 +36,26 @@ function makeConsoleMethods(writeLine, { groupIndentation = 2, inspectOptions } 
   function writeIndented(fd, text) {
     writeLine(fd, groupIndent === '' ? text : text.split('\n').map((line) => groupIndent + line).join('\n'));
   }
-  const formatted = (fd) => (...args) => writeIndented(fd, util.formatWithOptions(formatOptions, ...args));
-  const log = formatted(1);
-  const error = formatted(2);
-  function group(...args) {
-    if (args.length)
-      log(...args);
-    groupIndent += indentStep;
-  }
+  // Each method its own function, named as Node's are (console.info.name is 'info').
+  const formatted = (fd, name) => ({
+    [name]: (...args) => writeIndented(fd, util.formatWithOptions(formatOptions, ...args)),
+  })[name];
+  const log = formatted(1, 'log');
+  const error = formatted(2, 'error');
+  const grouping = (name) => ({
+    [name]: (...args) => {
+      if (args.length)
+        log(...args);
+      groupIndent += indentStep;
+    },
+  })[name];
   function elapsed(label) {
     return formatMilliseconds((natives.hrtime() - timersByLabel.get(label)) / 1e6);
   }
 
   return {
     log,
-    warn: error,
+    warn: formatted(2, 'warn'),
     dir: (value, options) => writeIndented(1, util.inspect(value, { customInspect: false, ...formatOptions, ...options })),
     time: (label = 'default') => {
       if (timersByLabel.has(`${label}`)) {
@@ -95,7 +100,7 @@ function makeConsoleMethods(writeLine, { groupIndentation = 2, inspectOptions } 
       if (!counts.delete(`${label}`))
         process.emitWarning(`Count for '${label}' does not exist`);
     },
-    group,
+    group: grouping('group'),
     groupEnd: () => { groupIndent = groupIndent.slice(0, groupIndent.length - indentStep.length); },
     table: (tabularData, properties) => {
       const table = require('internal/console_table').formatTable(tabularData, properties);
@@ -104,11 +109,11 @@ function makeConsoleMethods(writeLine, { groupIndentation = 2, inspectOptions } 
       else
         writeIndented(1, table);
     },
-    debug: log,
-    info: log,
-    dirxml: log,
+    debug: formatted(1, 'debug'),
+    info: formatted(1, 'info'),
+    dirxml: formatted(1, 'dirxml'),
     error,
-    groupCollapsed: group,
+    groupCollapsed: grouping('groupCollapsed'),
   };
 }
 
@@ -131,6 +136,7 @@ function validateOptions(options) {
 }
 
 const kGlobalConsole = Symbol('kGlobalConsole');
+const noop = () => {};
 
 // `new Console(stdout[, stderr[, ignoreErrors]])` or `new Console({ stdout, stderr, ignoreErrors,
 // colorMode, inspectOptions, groupIndentation })`; callable without `new`, as Node's.
@@ -149,24 +155,37 @@ function Console(options, ...streamArguments) {
   validateOptions(options);
   const streams = [undefined, stdout, stderr];
   const writeLine = (fd, text) => {
+    const stream = streams[fd];
     if (!ignoreErrors) {
-      streams[fd].write(`${text}\n`);
+      stream.write(`${text}\n`);
       return;
     }
+    // As Node's: a no-op 'error' listener while writing; a failure is swallowed (so is one of
+    // a stream that is no EventEmitter, until removing the listener fails).
     try {
-      streams[fd].write(`${text}\n`);
+      if (stream.listenerCount('error') === 0)
+        stream.once('error', noop);
+      stream.write(`${text}\n`, noop);
     } catch {
-      // Node's console swallows a write's failure unless ignoreErrors is false.
+      // Console is a debugging utility: Node passes a write's error nowhere.
+    } finally {
+      stream.removeListener('error', noop);
     }
   };
   Object.assign(this, makeConsoleMethods(writeLine, { groupIndentation, inspectOptions }));
 }
+
+Object.defineProperty(Console.prototype, Symbol.toStringTag, { value: 'console', configurable: true });
 
 // The global console is a Console too (`console instanceof Console`), though made otherwise.
 Object.defineProperty(Console, Symbol.hasInstance, {
   value: (instance) => instance !== null && typeof instance === 'object' &&
     (instance[kGlobalConsole] === true || Object.prototype.isPrototypeOf.call(Console.prototype, instance)),
 });
+
+const kContextMethods = ['dir', 'dirXml', 'table', 'groupEnd', 'clear', 'count', 'countReset', 'profile', 'profileEnd',
+  'timeLog', 'debug', 'error', 'info', 'log', 'warn', 'trace', 'group', 'groupCollapsed', 'assert', 'time', 'timeEnd',
+  'timeStamp'];
 
 // The global console: its lines are the runtime's console lines. `markUsed(fd)` notes that
 // the program wrote to that stream (process.getActiveResourcesInfo lists it).
@@ -176,19 +195,14 @@ function makeGlobalConsole(markUsed) {
     natives.write(fd, text);
   });
   Object.defineProperty(globalConsole, kGlobalConsole, { value: true });
-  let context;
+  Object.defineProperty(globalConsole, Symbol.toStringTag, { value: 'console', configurable: true });
   Object.assign(globalConsole, {
     Console,
     profile: () => {},
     profileEnd: () => {},
     timeStamp: () => {},
-    context: () => {
-      context ??= makeConsoleMethods((fd, text) => {
-        markUsed(fd);
-        natives.write(fd, text);
-      });
-      return { ...context };
-    },
+    // V8's console for the inspector, which loopscope has not: its lines go nowhere.
+    context: () => Object.fromEntries(kContextMethods.map((name) => [name, () => {}])),
     createTask: () => ({ run: (callback) => callback() }),
   });
   return globalConsole;
