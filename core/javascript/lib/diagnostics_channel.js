@@ -36,6 +36,14 @@ function wrapStoreRun(store, data, next, transform = defaultTransform) {
   };
 }
 
+function markInactiveWhenUnused(channel) {
+  if (channel._subscribers.length === 0 && channel._stores.size === 0) {
+    Object.setPrototypeOf(channel, Channel.prototype);
+    channel._subscribers = undefined;
+    channel._stores = undefined;
+  }
+}
+
 class ActiveChannel {
   subscribe(subscription) {
     validateFunction(subscription, 'subscription');
@@ -47,8 +55,7 @@ class ActiveChannel {
     if (index === -1)
       return false;
     this._subscribers = [...this._subscribers.slice(0, index), ...this._subscribers.slice(index + 1)];
-    if (this._subscribers.length === 0 && this._stores.size === 0)
-      Object.setPrototypeOf(this, Channel.prototype);
+    markInactiveWhenUnused(this);
     return true;
   }
 
@@ -63,8 +70,7 @@ class ActiveChannel {
     if (!this._stores.has(store))
       return false;
     this._stores.delete(store);
-    if (this._subscribers.length === 0 && this._stores.size === 0)
-      Object.setPrototypeOf(this, Channel.prototype);
+    markInactiveWhenUnused(this);
     return true;
   }
 
@@ -188,7 +194,7 @@ class TracingChannel {
         if (!(eventChannel instanceof Channel))
           throw codes.ERR_INVALID_ARG_TYPE(`nameOrChannels.${eventName}`, 'Channel', eventChannel);
       } else {
-        throw codes.ERR_INVALID_ARG_TYPE('nameOrChannels', ['string', 'object', 'Channel'], nameOrChannels);
+        throw codes.ERR_INVALID_ARG_TYPE('nameOrChannels', ['string', 'object', 'TracingChannel'], nameOrChannels);
       }
       Object.defineProperty(this, eventName, { value: eventChannel, enumerable: false });
     }

@@ -75,7 +75,7 @@ function cannot(what) {
 // DOMException.
 function tapeOf(value) {
   try {
-    return JSON.parse(tape.serialize(value));
+    return JSON.parse(tape.serialize(value, undefined, [], true));
   } catch (error) {
     if (error?.name === 'DataCloneError')
       throw new Error(error.message);
@@ -89,7 +89,7 @@ function bytesOf(entries) {
 
 function entriesOf(buffer) {
   if (!ArrayBuffer.isView(buffer))
-    throw require('internal/errors').codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'buffer must be a TypedArray or a DataView');
   const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   try {
     if (bytes[0] === kHeader[0] && bytes[1] === kHeader[1])

@@ -78,9 +78,9 @@ function makeConsoleMethods(writeLine, { groupIndentation = 2, inspectOptions } 
       else
         log(`${label}: ${elapsed(`${label}`)}`, ...data);
     },
-    trace: (...args) => {
-      const traced = new Error(util.format(...args));
-      traced.name = 'Trace';
+    trace: function trace(...args) {
+      const traced = { name: 'Trace', message: util.format(...args) };
+      Error.captureStackTrace(traced, trace);
       writeIndented(2, traced.stack);
     },
     assert: (condition, ...args) => {
