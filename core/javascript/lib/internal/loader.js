@@ -211,8 +211,8 @@ function makeRequire(module) {
   require.extensions = requireExtensions;
   require.main = mainModule;
   require.resolve = (request) => {
-    const builtin = builtinName(request);
-    if (builtin !== undefined)
+    // Node's answer for any of its built-ins, those loopscope does not provide included.
+    if (builtinName(request) !== undefined || missingBuiltinName(request) !== undefined)
       return request;
     const filename = resolveFile(request, module.path);
     if (filename === undefined)
