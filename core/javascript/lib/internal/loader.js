@@ -12,11 +12,12 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'assert', 'assert/strict', 'async_hooks', 'buffer', 'cluster', 'console', 'constants', 'crypto',
-  'diagnostics_channel', 'dns', 'dns/promises', 'events', 'fs', 'fs/promises', 'http', 'module', 'net', 'os', 'path',
-  'perf_hooks', 'process', 'punycode', 'querystring', 'readline', 'readline/promises', 'stream', 'stream/promises',
-  'string_decoder', 'sys', 'timers', 'timers/promises', 'tty', 'url', 'util', 'util/types', 'v8', 'vm',
-  'worker_threads', 'zlib',
+  '_stream_duplex', '_stream_passthrough', '_stream_readable', '_stream_transform', '_stream_writable', 'assert',
+  'assert/strict', 'async_hooks', 'buffer', 'cluster', 'console', 'constants', 'crypto', 'diagnostics_channel', 'dns',
+  'dns/promises', 'events', 'fs', 'fs/promises', 'http', 'module', 'net', 'os', 'path', 'path/posix', 'perf_hooks',
+  'process', 'punycode', 'querystring', 'readline', 'readline/promises', 'stream', 'stream/consumers',
+  'stream/promises', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tty', 'url', 'util', 'util/types', 'v8',
+  'vm', 'worker_threads', 'zlib',
 ];
 
 // Node 20's own list (module.builtinModules), loopscope's or not; and those Node has only
@@ -115,7 +116,9 @@ function missingBuiltinName(request) {
   return undefined;
 }
 
-const whatIsRun = () => `loopscope runs the program's own files and Node's built-in modules (${publicBuiltins.join(', ')})`;
+// The modules named as loopscope's (the old _stream_ names left out).
+const whatIsRun = () => "loopscope runs the program's own files and Node's built-in modules " +
+  `(${publicBuiltins.filter((name) => !name.startsWith('_')).join(', ')})`;
 
 // Where the program's require call is, as "file:line:column": the first frame of the stack
 // outside loopscope's library.
