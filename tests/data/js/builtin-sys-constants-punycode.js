@@ -32,3 +32,5 @@ for (const bad of ['ab\x80-', 'xn--', 'zz-99999999999']) {
     console.log(error.name, error.message);
   }
 }
+console.log(Object.keys(constants).length, Object.keys(constants).join(','));
+console.log(JSON.stringify(require('crypto').constants));

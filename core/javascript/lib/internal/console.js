@@ -25,20 +25,20 @@ function formatMilliseconds(ms) {
 }
 
 // The methods of one console, in Node's key order. `writeLine(fd, text)` writes one line
-// (fd 1 for stdout's methods, 2 for stderr's); `inspectOptions` are the console's own.
-function makeConsoleMethods(writeLine, { groupIndentation = 2, inspectOptions } = {}) {
+// (fd 1 for stdout's methods, 2 for stderr's); `inspectOptions[fd]` are util.inspect's
+// options for that stream's lines.
+function makeConsoleMethods(writeLine, { groupIndentation = 2, inspectOptions = [{}, {}, {}] } = {}) {
   const counts = new Map();
   const timersByLabel = new Map();
   const indentStep = ' '.repeat(groupIndentation);
   let groupIndent = '';
-  const formatOptions = inspectOptions === undefined ? {} : inspectOptions;
 
   function writeIndented(fd, text) {
     writeLine(fd, groupIndent === '' ? text : text.split('\n').map((line) => groupIndent + line).join('\n'));
   }
   // Each method its own function, named as Node's are (console.info.name is 'info').
   const formatted = (fd, name) => ({
-    [name]: (...args) => writeIndented(fd, util.formatWithOptions(formatOptions, ...args)),
+    [name]: (...args) => writeIndented(fd, util.formatWithOptions(inspectOptions[fd], ...args)),
   })[name];
   const log = formatted(1, 'log');
   const error = formatted(2, 'error');
@@ -56,7 +56,7 @@ function makeConsoleMethods(writeLine, { groupIndentation = 2, inspectOptions } 
   return {
     log,
     warn: formatted(2, 'warn'),
-    dir: (value, options) => writeIndented(1, util.inspect(value, { customInspect: false, ...formatOptions, ...options })),
+    dir: (value, options) => writeIndented(1, util.inspect(value, { customInspect: false, ...inspectOptions[1], ...options })),
     time: (label = 'default') => {
       if (timersByLabel.has(`${label}`)) {
         process.emitWarning(`Label '${label}' already exists for console.time()`);
@@ -123,10 +123,18 @@ function consoleError(name) {
 }
 
 function validateOptions(options) {
-  const { codes } = require('internal/errors');
-  const { colorMode = 'auto', groupIndentation = 2 } = options;
+  const { codes, makeNodeError } = require('internal/errors');
+  const { colorMode = 'auto', groupIndentation = 2, inspectOptions } = options;
   if (colorMode !== 'auto' && colorMode !== true && colorMode !== false)
     throw codes.ERR_INVALID_ARG_VALUE('colorMode', colorMode, "must be one of: 'auto', true, false");
+  if (inspectOptions !== undefined) {
+    if (inspectOptions === null || typeof inspectOptions !== 'object')
+      throw codes.ERR_INVALID_ARG_TYPE('options.inspectOptions', 'object', inspectOptions);
+    if (inspectOptions.colors !== undefined && colorMode !== 'auto') {
+      throw makeNodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR',
+                          'Option "options.inspectOptions.color" cannot be used in combination with option "colorMode"');
+    }
+  }
   if (typeof groupIndentation !== 'number')
     throw codes.ERR_INVALID_ARG_TYPE('groupIndentation', 'number', groupIndentation);
   if (!Number.isInteger(groupIndentation))
@@ -172,7 +180,16 @@ function Console(options, ...streamArguments) {
       stream.removeListener('error', noop);
     }
   };
-  Object.assign(this, makeConsoleMethods(writeLine, { groupIndentation, inspectOptions }));
+  // Colours: as colorMode says, or with 'auto' where the stream is a terminal of colours.
+  const { colorMode = 'auto' } = options;
+  const colorsFor = (stream) => (colorMode === 'auto'
+    ? Boolean(stream.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true))
+    : colorMode);
+  const optionsFor = (stream) => ({ ...inspectOptions, colors: inspectOptions?.colors ?? colorsFor(stream) });
+  Object.assign(this, makeConsoleMethods(writeLine, {
+    groupIndentation,
+    inspectOptions: [undefined, optionsFor(stdout), optionsFor(stderr)],
+  }));
 }
 
 Object.defineProperty(Console.prototype, Symbol.toStringTag, { value: 'console', configurable: true });
