@@ -7,6 +7,7 @@
 #include <js/CompilationAndEvaluation.h>
 #include <js/Conversions.h>
 #include <js/Exception.h>
+#include <js/ScriptPrivate.h>
 #include <js/SourceText.h>
 #include <js/String.h>
 
@@ -107,14 +108,18 @@ bool runScript(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::SourceText<char16_t> source;
     if (!source.init(cx, script.units.data(), script.units.size(), JS::SourceOwnership::Borrowed))
         return false;
+    JS::RootedScript compiled(cx, JS::Compile(cx, options, source));
+    if (!compiled)
+        return false;
+    JS::SetScriptPrivate(compiled, JS::StringValue(newString(cx, kVmScriptReferrer)));
     if (timeout <= 0)
-        return JS::Evaluate(cx, options, source, args.rval());
+        return JS_ExecuteScript(cx, compiled, args.rval());
     const Nanoseconds deadline = steadyNow() + Nanoseconds(timeout * 1e6);
     const Nanoseconds outer = program.swapScriptDeadline(deadline);
     bool ran = false;
     {
         JsWatchdog watchdog(cx, deadline);
-        ran = JS::Evaluate(cx, options, source, args.rval());
+        ran = JS_ExecuteScript(cx, compiled, args.rval());
     }
     program.swapScriptDeadline(outer);
     if (ran || JS_IsExceptionPending(cx) || !program.takeScriptTimeout())

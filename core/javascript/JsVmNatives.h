@@ -7,6 +7,10 @@
 
 namespace loopscope {
 
+// What the code run through vm gives `import()` as its referrer: Node rejects such an import
+// unless the script was given a callback for it, which loopscope does not take.
+inline constexpr const char* kVmScriptReferrer = "\x01vm script";
+
 // Adds them to `natives`.
 bool defineVmNatives(JSContext* cx, JS::HandleObject natives);
 
