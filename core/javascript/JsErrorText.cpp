@@ -92,11 +92,14 @@ std::string siteOfError(JSContext* cx, JS::HandleValue error, JavaScriptProgram&
     const bool syntax = JS_GetProperty(cx, object, "name", &kind) && kind.isString() &&
                         toUtf8(cx, kind.toString()) == "SyntaxError";
     const std::size_t caret = std::size_t(std::max(0.0, column.toNumber() - (syntax ? 0 : 1)));
-    // V8 underlines the whole token a SyntaxError stops at.
+    // V8 underlines the whole token a SyntaxError stops at, and nothing at the end of the
+    // input.
     std::size_t width = 1;
     if (syntax)
         while (caret + width < code.size() && isWordCharacter(code[caret + width - 1]) && isWordCharacter(code[caret + width]))
             ++width;
+    if (syntax && caret >= code.size())
+        width = 0;
     return name + ":" + std::to_string(at) + "\n" + code + "\n" + std::string(caret, ' ') + std::string(width, '^') + "\n";
 }
 

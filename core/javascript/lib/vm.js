@@ -3,8 +3,9 @@
 // A context is a fresh global with its own built-ins (natives.newContextGlobal, in the
 // program's compartment, so objects pass between the two as they are) joined to the object
 // the program contextified - the sandbox - as Node's interceptors join them:
-// - the global's prototype is a proxy over the sandbox, so a name the sandbox has reads and
-//   writes the sandbox live; a sandbox key that names a built-in hides the built-in;
+// - the sandbox's own names are accessors of the global over its properties (read and
+//   written live; a built-in of the same name is hidden), and the global's prototype is a
+//   proxy over the sandbox for names it gains meanwhile or inherits;
 // - a name the code makes (`z = 5`, `this.w = 9`) is the global's own property, copied to the
 //   sandbox when the code returns;
 // - a `var` the code declares is an accessor of the global over the sandbox's property, so
@@ -113,13 +114,15 @@ class ContextRecord {
     this.declared = new Set();
     this.forwarded = new Set();
     const objectPrototype = Object.getPrototypeOf(global);
+    // A name the code deleted from the global is gone, though the sandbox has it until then.
+    const reaches = (key) => Reflect.has(sandbox, key) && !this.forwarded.has(key);
     Object.setPrototypeOf(global, new Proxy(objectPrototype, {
-      has: (target, key) => Reflect.has(sandbox, key) || Reflect.has(target, key),
-      get: (target, key, receiver) => (Reflect.has(sandbox, key) ? sandbox[key] : Reflect.get(target, key, receiver)),
+      has: (target, key) => reaches(key) || Reflect.has(target, key),
+      get: (target, key, receiver) => (reaches(key) ? sandbox[key] : Reflect.get(target, key, receiver)),
       // A name the sandbox lacks is made on the global, as the engine makes an undeclared
       // one; the sandbox has both once the code returns, in the order they were made.
       set: (target, key, value, receiver) => {
-        if (!Reflect.has(sandbox, key))
+        if (!reaches(key))
           return Reflect.defineProperty(receiver, key, { value, writable: true, enumerable: true, configurable: true });
         sandbox[key] = value;
         return true;
@@ -127,36 +130,46 @@ class ContextRecord {
     }));
   }
 
-  // Before the code runs: built-ins the sandbox hides are out of the way, the code's `var`s
-  // are the sandbox's, its functions have their places on the sandbox, and functions
-  // declared before take the sandbox's values.
+  // `key` as an accessor of the global over the sandbox's property, unless the global has
+  // a declaration of its own there (or a built-in it cannot give up); a built-in it gives
+  // up comes back once the sandbox no longer has the name.
+  forward(key, enumerable) {
+    const { global, sandbox } = this;
+    const existing = Object.getOwnPropertyDescriptor(global, key);
+    if (this.forwarded.has(key) || (existing && !(this.builtinKeys.has(key) && existing.configurable)))
+      return;
+    if (existing)
+      this.hiddenBuiltins.set(key, existing);
+    Object.defineProperty(global, key, {
+      get: () => sandbox[key],
+      set: (value) => { sandbox[key] = value; },
+      enumerable,
+      configurable: true,
+    });
+    this.forwarded.add(key);
+  }
+
+  // Before the code runs: the sandbox's own names are the global's (Object.keys(globalThis)
+  // lists them) and hide built-ins of the same names; the code's `var`s are the sandbox's;
+  // its functions have their places on the sandbox, and functions declared before take the
+  // sandbox's values.
   enter({ functions, variables }) {
     const { global, sandbox } = this;
-    for (const [key, descriptor] of this.hiddenBuiltins) {
-      if (!Reflect.has(sandbox, key)) {
-        Object.defineProperty(global, key, descriptor);
+    for (const key of this.forwarded) {
+      if (Reflect.has(sandbox, key))
+        continue;
+      delete global[key];
+      this.forwarded.delete(key);
+      if (this.hiddenBuiltins.has(key)) {
+        Object.defineProperty(global, key, this.hiddenBuiltins.get(key));
         this.hiddenBuiltins.delete(key);
       }
     }
-    for (const key of Reflect.ownKeys(sandbox)) {
-      if (!this.builtinKeys.has(key) || this.hiddenBuiltins.has(key))
-        continue;
-      const descriptor = Object.getOwnPropertyDescriptor(global, key);
-      if (descriptor?.configurable) {
-        this.hiddenBuiltins.set(key, descriptor);
-        delete global[key];
-      }
-    }
+    for (const key of Reflect.ownKeys(sandbox))
+      this.forward(key, Object.prototype.propertyIsEnumerable.call(sandbox, key));
     for (const name of variables) {
-      if (this.builtinKeys.has(name) || Object.prototype.hasOwnProperty.call(global, name))
-        continue;
-      Object.defineProperty(global, name, {
-        get: () => sandbox[name],
-        set: (value) => { sandbox[name] = value; },
-        enumerable: true,
-        configurable: true,
-      });
-      this.forwarded.add(name);
+      if (!this.builtinKeys.has(name))
+        this.forward(name, true);
     }
     for (const name of functions) {
       if (!Reflect.has(sandbox, name))
@@ -168,11 +181,21 @@ class ContextRecord {
     }
   }
 
-  // After it: what it declared (the global's own new data properties) is the sandbox's.
+  // After it: what it declared (the global's own new data properties) is the sandbox's, and
+  // a sandbox name it deleted is gone from the sandbox.
   leave() {
     const { global, sandbox } = this;
+    for (const key of this.forwarded) {
+      const descriptor = Object.getOwnPropertyDescriptor(global, key);
+      if (descriptor === undefined) {
+        delete sandbox[key];
+        this.forwarded.delete(key);
+      } else if ('value' in descriptor) {
+        this.forwarded.delete(key);  // a function declaration took the place
+      }
+    }
     for (const key of Reflect.ownKeys(global)) {
-      if (this.builtinKeys.has(key) || (this.forwarded.has(key) && !('value' in Object.getOwnPropertyDescriptor(global, key))))
+      if (this.builtinKeys.has(key) || this.forwarded.has(key))
         continue;
       this.declared.add(key);
       sandbox[key] = global[key];
