@@ -204,7 +204,8 @@ class ContextRecord {
 }
 
 function contextOf(contextifiedObject) {
-  validateObject(contextifiedObject, 'contextifiedObject');
+  // Node asks isContext first, whose argument is "object".
+  validateObject(contextifiedObject, 'object');
   const record = contexts.get(contextifiedObject);
   if (record === undefined) {
     throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "contextifiedObject" argument must be an vm.Context.' +
