@@ -134,7 +134,8 @@ function requireCallSite() {
 // Node has the module, loopscope does not: said so, with where the program asked for it. The
 // code stays MODULE_NOT_FOUND, which programs test for to fall back on something else.
 function missingBuiltinError(request, name, requiredAt) {
-  const error = new Error(`loopscope does not provide Node's built-in module '${name}' (${requiredAt}).\n` +
+  const shown = schemeOnlyBuiltins.includes(name) ? `node:${name}` : name;
+  const error = new Error(`loopscope does not provide Node's built-in module '${shown}' (${requiredAt}).\n` +
     `${whatIsRun()}.`);
   error.code = requiredAt.startsWith('imported') ? 'ERR_MODULE_NOT_FOUND' : 'MODULE_NOT_FOUND';
   return error;
