@@ -266,8 +266,10 @@ function namingToken(error, code, lineOffset) {
   }
 }
 
-// Node's displayErrors: an error made in the code shows the code's line before its stack.
-function decorated(error, filename, code, lineOffset = 0) {
+// Node's displayErrors: an error out of the code shows the line where it was made before its
+// stack (the code's, or the program's own where the code called the program; loopscope's
+// library lines are not Node's, so an error made there shows none).
+function decorated(error, code, lineOffset = 0) {
   if (error === null || typeof error !== 'object')
     return error;
   giveV8Message(error);
@@ -275,7 +277,7 @@ function decorated(error, filename, code, lineOffset = 0) {
     namingToken(error, code, lineOffset);
   const site = natives.errorSite(error);
   const stack = error.stack;
-  if (site !== undefined && site.startsWith(`${filename}:`) && typeof stack === 'string' && !stack.startsWith(site))
+  if (site !== undefined && !site.startsWith('node:') && typeof stack === 'string' && !stack.startsWith(site))
     error.stack = `${site}\n${stack}`;
   return error;
 }
@@ -300,7 +302,7 @@ class Script {
     try {
       natives.checkScript(code, filename, lineOffset, columnOffset);
     } catch (error) {
-      throw decorated(error, filename, code, lineOffset);
+      throw decorated(error, code, lineOffset);
     }
     this.sourceMapURL = undefined;
   }
@@ -318,7 +320,7 @@ class Script {
     try {
       return natives.runScript(this.#code, this.#filename, this.#lineOffset, this.#columnOffset, global, milliseconds);
     } catch (error) {
-      throw displayErrors ? decorated(error, this.#filename) : error;
+      throw displayErrors ? decorated(error) : error;
     }
   }
 
@@ -374,7 +376,7 @@ function compileFunction(code, params = [], options = {}) {
   try {
     return natives.compileFunction(`${code}`, filename, params, '');
   } catch (error) {
-    throw decorated(error, filename);
+    throw decorated(error);
   }
 }
 
