@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 #include <js/Array.h>
 #include <js/CallAndConstruct.h>
 #include <js/CompilationAndEvaluation.h>
 #include <js/Context.h>
+#include <js/ErrorReport.h>
 #include <js/Exception.h>
 #include <js/Interrupt.h>
 #include <js/MemoryCallbacks.h>
@@ -26,6 +28,7 @@
 #include "JsFileWatchers.h"
 #include "JsSignals.h"
 #include "JsWeakReferences.h"
+#include "JsVmNatives.h"
 #include "JsWatchdog.h"
 #include "JsNatives.h"
 #include "JsStrings.h"
@@ -336,8 +339,15 @@ bool JavaScriptProgram::onInterrupt(JSContext* cx) {
         self.outOfMemory_ = true;
         return false;
     }
-    if (!self.runtime_.stopIfPastHorizon())
+    if (!self.runtime_.stopIfPastHorizon()) {
+        // vm's `timeout`: the running script's own deadline.
+        const Nanoseconds deadline = self.scriptDeadline_;
+        if (deadline != 0 && steadyNow() >= deadline) {
+            self.scriptTimedOut_ = true;
+            return false;
+        }
         return true;
+    }
     // Node would run this script for ever; say where it was, since the run ends silently
     // at the horizon otherwise.
     // Only library frames: the runtime's drain explains it better.
@@ -369,6 +379,16 @@ std::string JavaScriptProgram::runningPlace() {
         frame = parent;
     }
     return {};
+}
+
+Nanoseconds JavaScriptProgram::swapScriptDeadline(Nanoseconds deadline) {
+    return std::exchange(scriptDeadline_, deadline);
+}
+
+bool JavaScriptProgram::takeScriptTimeout() {
+    const bool timedOut = scriptTimedOut_;
+    scriptTimedOut_ = false;
+    return timedOut;
 }
 
 void JavaScriptProgram::onOutOfMemory(JSContext*, void* data) {
@@ -491,10 +511,32 @@ JSObject* JavaScriptProgram::resolveModule(JSContext* cx, JS::HandleValue referr
 // `import(specifier)` from a module or a CommonJS file (both carry their filename as
 // their private value): the module is found as a static import would find it, then
 // linked and evaluated at once; the program's promise settles with the evaluation's.
+namespace {
+
+// Node's TypeError for an import() in code run through vm with no callback for it.
+bool rejectVmImport(JSContext* cx, JS::HandleValue referrer, JS::HandleObject request, JS::HandleObject promise) {
+    JS::RootedString file(cx, JS_GetEmptyString(cx));
+    JS::RootedString message(cx, newString(cx, "A dynamic import callback was not specified."));
+    JS::RootedValue error(cx);
+    JS::Rooted<mozilla::Maybe<JS::Value>> noCause(cx, mozilla::Nothing());
+    if (!message || !JS::CreateError(cx, JSEXN_TYPEERR, nullptr, file, 0, 0, nullptr, message, noCause, &error))
+        return false;
+    JS::RootedObject object(cx, &error.toObject());
+    JS::RootedValue code(cx, JS::StringValue(newString(cx, "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING")));
+    if (!JS_SetProperty(cx, object, "code", code))
+        return false;
+    JS::RootedObject rejected(cx, JS::CallOriginalPromiseReject(cx, error));
+    return rejected && JS::FinishDynamicModuleImport(cx, rejected, referrer, request, promise);
+}
+
+}  // namespace
+
 bool JavaScriptProgram::importDynamically(JSContext* cx, JS::HandleValue referrer, JS::HandleObject request,
                                           JS::HandleObject promise) {
     JavaScriptProgram& self = of(cx);
     JS::RootedValue from(cx, referrer);
+    if (from.isString() && toUtf8(cx, from.toString()) == kVmScriptReferrer)
+        return rejectVmImport(cx, referrer, request, promise);
     if (!from.isString())
         from.setString(newString(cx, self.mainFile_));
     JS::RootedObject module(cx, resolveModule(cx, from, request));

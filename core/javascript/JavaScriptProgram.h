@@ -107,6 +107,11 @@ public:
     // Node's cluster: the workers this program forks, or, in a forked worker, its primary.
     JsCluster& cluster() { return *cluster_; }
     WorkerLink* workerLink() const { return worker_; }
+    // vm's `timeout`: the steady-clock deadline of the script running under one (0: none);
+    // returns the one it replaces. takeScriptTimeout() tells, once, that a deadline stopped
+    // a script.
+    Nanoseconds swapScriptDeadline(Nanoseconds deadline);
+    bool takeScriptTimeout();
     // parentPort's 'message' listeners keep a worker's loop alive (parentPort.ref()).
     void setParentPortRef(bool refed);
 
@@ -141,6 +146,8 @@ private:
     std::unique_ptr<JsAsyncContext> asyncContext_;
     std::unique_ptr<JsWatchdog> watchdog_;
     bool outOfMemory_ = false;
+    Nanoseconds scriptDeadline_ = 0;
+    bool scriptTimedOut_ = false;
     JS::PersistentRooted<JSObject*> hooks_;
     // The library's drain steps, fetched on first use: one lookup less for every tick.
     JS::PersistentRooted<JS::ValueVector> drainSteps_;

@@ -67,6 +67,10 @@ std::string throwSite(JSContext* cx, JS::HandleObject stack, JavaScriptProgram& 
     return {};
 }
 
+bool isWordCharacter(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
+
 // A SyntaxError has no frame in the program's files: the error itself says where.
 std::string siteOfError(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
     if (!error.isObject())
@@ -88,7 +92,15 @@ std::string siteOfError(JSContext* cx, JS::HandleValue error, JavaScriptProgram&
     const bool syntax = JS_GetProperty(cx, object, "name", &kind) && kind.isString() &&
                         toUtf8(cx, kind.toString()) == "SyntaxError";
     const std::size_t caret = std::size_t(std::max(0.0, column.toNumber() - (syntax ? 0 : 1)));
-    return name + ":" + std::to_string(at) + "\n" + code + "\n" + std::string(caret, ' ') + "^\n";
+    // V8 underlines the whole token a SyntaxError stops at, and nothing at the end of the
+    // input.
+    std::size_t width = 1;
+    if (syntax)
+        while (caret + width < code.size() && isWordCharacter(code[caret + width - 1]) && isWordCharacter(code[caret + width]))
+            ++width;
+    if (syntax && caret >= code.size())
+        width = 0;
+    return name + ":" + std::to_string(at) + "\n" + code + "\n" + std::string(caret, ' ') + std::string(width, '^') + "\n";
 }
 
 // The printed stack's column for the throw site's line, which the library has placed where
@@ -126,7 +138,35 @@ JSObject* siteStack(JSContext* cx, JS::HandleValue error, JS::HandleObject throw
     return made ? made : thrownAt.get();
 }
 
+bool startsWithSite(const std::string& shown) {
+    const std::string first = shown.substr(0, shown.find('\n'));
+    const std::size_t colon = first.rfind(':');
+    return first.size() != shown.size() && colon != std::string::npos && colon + 1 < first.size() &&
+           first.find(": ") == std::string::npos &&
+           std::all_of(first.begin() + long(colon) + 1, first.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 }  // namespace
+
+std::string errorSiteText(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
+    if (!error.isObject())
+        return {};
+    JS::RootedObject object(cx, &error.toObject());
+    // A SyntaxError's stack is its compiler's caller: the error itself says where.
+    JS::RootedValue name(cx);
+    if (JS_GetProperty(cx, object, "name", &name) && name.isString() && toUtf8(cx, name.toString()) == "SyntaxError")
+        return siteOfError(cx, error, program);
+    JS::RootedObject made(cx, JS::ExceptionStackOrNull(object));
+    std::string site = made ? throwSite(cx, made, program, true) : std::string();
+    if (site.empty())
+        return siteOfError(cx, error, program);
+    JS::RootedValue stack(cx);
+    if (JS_GetProperty(cx, object, "stack", &stack) && stack.isString())
+        site = withStackColumn(site, toUtf8(cx, stack.toString()));
+    else
+        JS_ClearPendingException(cx);
+    return site;
+}
 
 std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleObject stack,
                                JavaScriptProgram& program) {
@@ -143,6 +183,10 @@ std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleO
         shown = valueToUtf8(cx, formatted);
     else
         shown = pendingExceptionText(cx);
+    // An error out of vm code carries its site on its stack already ("file:line" first, where
+    // an error's stack starts with "Name: message"): Node prints it once.
+    if (startsWithSite(shown))
+        text.clear();
     if (!text.empty())
         text = withStackColumn(text, shown) + "\n";
     text += shown + "\n\nNode.js " + kNodeVersion;

@@ -48,6 +48,7 @@
 #include "JsFileWatchers.h"
 #include "JsSignals.h"
 #include "JsStrings.h"
+#include "JsVmNatives.h"
 #include "JsWorkerNatives.h"
 
 extern char** environ;
@@ -1058,7 +1059,7 @@ JSObject* makeNatives(JSContext* cx) {
         !defineStringList(cx, natives, "programArguments", program.scenario().programArguments) ||
         !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineProcessNatives(cx, natives) || !JsSignals::defineNatives(cx, natives) || !JsFileWatchers::defineNatives(cx, natives) ||
         !JsAsyncContext::defineNatives(cx, natives) ||
-        !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives) ||
+        !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives) || !defineVmNatives(cx, natives) ||
         !defineTextSegmenterNatives(cx, natives))
         return nullptr;
     return natives;

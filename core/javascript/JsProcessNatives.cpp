@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <js/Array.h>
+#include <js/GCAPI.h>
 #include <uv.h>
 
 #include "JsStrings.h"
@@ -87,7 +88,19 @@ bool systemErrorCodes(JSContext* cx, unsigned argc, JS::Value* vp) {
     return setNumbers(cx, args, codes);
 }
 
+// heapCounters() -> SpiderMonkey's GC figures: [bytes in GC things, the heap's limit, GC chunks
+// allocated, bytes a chunk, nursery bytes, major GCs, minor GCs] (v8.getHeapStatistics).
+bool heapCounters(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    std::vector<double> counters;
+    for (JSGCParamKey key : {JSGC_BYTES, JSGC_MAX_BYTES, JSGC_TOTAL_CHUNKS, JSGC_CHUNK_BYTES, JSGC_NURSERY_BYTES,
+                             JSGC_MAJOR_GC_NUMBER, JSGC_MINOR_GC_NUMBER})
+        counters.push_back(double(JS_GetGCParameter(cx, key)));
+    return setNumbers(cx, args, counters);
+}
+
 const JSFunctionSpec kProcessNatives[] = {
+    JS_FN("heapCounters", heapCounters, 0, 0),
     JS_FN("chdir", chdir, 1, 0),
     JS_FN("cwd", cwd, 0, 0),
     JS_FN("umask", umask, 1, 0),

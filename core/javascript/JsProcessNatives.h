@@ -1,5 +1,6 @@
 // The natives behind the process object's calls about this process itself (process.chdir,
-// cwd, umask, getuid and kin, resourceUsage) and util's system error names.
+// cwd, umask, getuid and kin, resourceUsage), its engine heap figures (v8.getHeapStatistics)
+// and util's system error names.
 #pragma once
 
 #include <jsapi.h>

@@ -280,97 +280,7 @@ defineStdio('stderr', 2);
 
 // ---- console
 
-const counts = new Map();
-const timersByLabel = new Map();
-let groupIndent = '';
-
-function writeIndented(stream, text) {
-  stdioUsed(stream);
-  natives.write(stream, groupIndent === '' ? text : text.split('\n').map((line) => groupIndent + line).join('\n'));
-}
-
-function indented(stream) {
-  return (...args) => writeIndented(stream, util.formatWithOptions({}, ...args));
-}
-
-const console = {
-  log: indented(1),
-  info: indented(1),
-  debug: indented(1),
-  error: indented(2),
-  warn: indented(2),
-  trace: (...args) => {
-    const error = new Error(util.format(...args));
-    error.name = 'Trace';
-    natives.write(2, error.stack);
-  },
-  table: (tabularData, properties) => {
-    const table = require('internal/console_table').formatTable(tabularData, properties);
-    if (table === undefined)
-      indented(1)(tabularData);
-    else
-      writeIndented(1, table);
-  },
-  dir: (value, options) => writeIndented(1, util.inspect(value, { customInspect: false, ...options })),
-  assert: (condition, ...args) => {
-    if (!condition)
-      indented(2)(args.length ? `Assertion failed: ${util.format(...args)}` : 'Assertion failed');
-  },
-  count: (label = 'default') => {
-    const count = (counts.get(`${label}`) || 0) + 1;
-    counts.set(`${label}`, count);
-    indented(1)(`${label}: ${count}`);
-  },
-  countReset: (label = 'default') => {
-    if (!counts.delete(`${label}`))
-      process.emitWarning(`Count for '${label}' does not exist`);
-  },
-  group: (...args) => {
-    if (args.length)
-      indented(1)(...args);
-    groupIndent += '  ';
-  },
-  groupEnd: () => { groupIndent = groupIndent.slice(0, -2); },
-  time: (label = 'default') => {
-    if (timersByLabel.has(`${label}`)) {
-      process.emitWarning(`Label '${label}' already exists for console.time()`);
-      return;
-    }
-    timersByLabel.set(`${label}`, natives.hrtime());
-  },
-  timeEnd: (label = 'default') => {
-    const started = timersByLabel.get(`${label}`);
-    if (started === undefined) {
-      process.emitWarning(`No such label '${label}' for console.timeEnd()`);
-      return;
-    }
-    timersByLabel.delete(`${label}`);
-    indented(1)(`${label}: ${formatMilliseconds((natives.hrtime() - started) / 1e6)}`);
-  },
-  timeLog: (label = 'default', ...data) => {
-    const started = timersByLabel.get(`${label}`);
-    if (started === undefined)
-      process.emitWarning(`No such label '${label}' for console.timeLog()`);
-    else
-      indented(1)(`${label}: ${formatMilliseconds((natives.hrtime() - started) / 1e6)}`, ...data);
-  },
-};
-console.groupCollapsed = console.group;
-
-// Node's console time: "1.5ms", "2.046s", "1:05.250 (m:ss.mmm)", "1:02:03.000 (h:mm:ss.mmm)".
-function formatMilliseconds(ms) {
-  if (ms < 1000)
-    return `${Number(ms.toFixed(3))}ms`;
-  const hours = Math.floor(ms / 3600000);
-  const minutes = Math.floor((ms % 3600000) / 60000);
-  const seconds = (ms % 60000) / 1000;
-  if (hours === 0 && minutes === 0)
-    return `${seconds.toFixed(3)}s`;
-  const [whole, fraction] = seconds.toFixed(3).split('.');
-  const pad = (value) => String(value).padStart(2, '0');
-  return hours !== 0 ? `${hours}:${pad(minutes)}:${pad(whole)}.${fraction} (h:mm:ss.mmm)`
-    : `${minutes}:${pad(whole)}.${fraction} (m:ss.mmm)`;
-}
+const console = require('internal/console').makeGlobalConsole(stdioUsed);
 
 // ---- the globals themselves
 
@@ -518,6 +428,7 @@ function formatFatal(error) {
 
 module.exports = {
   process,
+  console,
   performance,
   runTimer: timers.runTimer,
   afterTimer: timers.afterTimer,

@@ -12,11 +12,27 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'assert', 'assert/strict', 'async_hooks', 'buffer', 'cluster', 'crypto', 'dns', 'dns/promises', 'events', 'fs',
-  'fs/promises', 'http', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline',
-  'readline/promises', 'stream', 'stream/promises', 'string_decoder', 'timers', 'timers/promises', 'tty', 'url', 'util',
-  'util/types', 'worker_threads', 'zlib',
+  '_stream_duplex', '_stream_passthrough', '_stream_readable', '_stream_transform', '_stream_writable', 'assert',
+  'assert/strict', 'async_hooks', 'buffer', 'cluster', 'console', 'constants', 'crypto', 'diagnostics_channel', 'dns',
+  'dns/promises', 'events', 'fs', 'fs/promises', 'http', 'module', 'net', 'os', 'path', 'path/posix', 'perf_hooks',
+  'process', 'punycode', 'querystring', 'readline', 'readline/promises', 'stream', 'stream/consumers',
+  'stream/promises', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tty', 'url', 'util', 'util/types', 'v8',
+  'vm', 'worker_threads', 'zlib',
 ];
+
+// Node 20's own list (module.builtinModules), loopscope's or not; and those Node has only
+// under "node:".
+const nodeBuiltins = [
+  '_http_agent', '_http_client', '_http_common', '_http_incoming', '_http_outgoing', '_http_server', '_stream_duplex',
+  '_stream_passthrough', '_stream_readable', '_stream_transform', '_stream_wrap', '_stream_writable', '_tls_common',
+  '_tls_wrap', 'assert', 'assert/strict', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'constants',
+  'crypto', 'dgram', 'diagnostics_channel', 'dns', 'dns/promises', 'domain', 'events', 'fs', 'fs/promises', 'http',
+  'http2', 'https', 'inspector', 'inspector/promises', 'module', 'net', 'os', 'path', 'path/posix', 'path/win32',
+  'perf_hooks', 'process', 'punycode', 'querystring', 'readline', 'readline/promises', 'repl', 'stream',
+  'stream/consumers', 'stream/promises', 'stream/web', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tls',
+  'trace_events', 'tty', 'url', 'util', 'util/types', 'v8', 'vm', 'wasi', 'worker_threads', 'zlib',
+];
+const schemeOnlyBuiltins = ['test', 'test/reporters'];
 
 function requireBuiltin(name) {
   if (name === 'internal:binding')
@@ -90,27 +106,53 @@ function resolveFile(request, fromDirectory) {
   return undefined;
 }
 
-// Node's built-in modules that loopscope does not have: naming one is told apart from
-// naming an npm package.
-const missingBuiltins = [
-  'child_process', 'constants', 'dgram', 'diagnostics_channel', 'domain', 'http2', 'https', 'inspector', 'punycode',
-  'repl', 'sys', 'test', 'tls', 'trace_events', 'v8', 'vm', 'wasi',
-];
+// A Node built-in module that loopscope does not provide: `name` without "node:", or undefined.
+function missingBuiltinName(request) {
+  const name = request.startsWith('node:') ? request.slice(5) : request;
+  if (publicBuiltins.includes(name))
+    return undefined;
+  if (nodeBuiltins.includes(name) || (request.startsWith('node:') && schemeOnlyBuiltins.includes(name)))
+    return name;
+  return undefined;
+}
 
-function whatIsRun(request) {
-  const name = request.replace(/^node:/, '');
-  const known = `loopscope runs the program's own files and Node's built-in modules (${publicBuiltins.join(', ')})`;
-  return missingBuiltins.includes(name) ? `${known}; Node's '${name}' is not one of them.`
-    : `${known}, not npm packages.`;
+// The modules named as loopscope's (the old _stream_ names left out).
+const whatIsRun = () => "loopscope runs the program's own files and Node's built-in modules " +
+  `(${publicBuiltins.filter((name) => !name.startsWith('_')).join(', ')})`;
+
+// Where the program's require call is, as "file:line:column": the first frame of the stack
+// outside loopscope's library.
+function requireCallSite() {
+  for (const line of `${new Error().stack}`.split('\n').slice(1)) {
+    const frame = /^ {4}at (?:.* \()?(.*:\d+:\d+)\)?$/.exec(line);
+    if (frame && !frame[1].startsWith('node:'))
+      return frame[1];
+  }
+  return undefined;
+}
+
+// Node has the module, loopscope does not: said so, with where the program asked for it. The
+// code stays MODULE_NOT_FOUND, which programs test for to fall back on something else.
+function missingBuiltinError(request, name, requiredAt) {
+  const shown = schemeOnlyBuiltins.includes(name) ? `node:${name}` : name;
+  const error = new Error(`loopscope does not provide Node's built-in module '${shown}' (${requiredAt}).\n` +
+    `${whatIsRun()}.`);
+  error.code = requiredAt.startsWith('imported') ? 'ERR_MODULE_NOT_FOUND' : 'MODULE_NOT_FOUND';
+  return error;
 }
 
 function moduleNotFound(request, parent) {
+  const missing = missingBuiltinName(request);
+  if (missing !== undefined) {
+    const site = requireCallSite();
+    return missingBuiltinError(request, missing, site === undefined ? `required from ${parent.filename}` : `required at ${site}`);
+  }
   const stack = [];
   for (let at = parent; at; at = at.parent)
     stack.push(`- ${at.filename}`);
   const isPackage = !request.startsWith('.') && !request.startsWith('/');
   const error = new Error(`Cannot find module '${request}'\nRequire stack:\n${stack.join('\n')}` +
-    (isPackage ? `\n${whatIsRun(request)}` : ''));
+    (isPackage ? `\n${whatIsRun()}, not npm packages.` : ''));
   error.code = 'MODULE_NOT_FOUND';
   error.requireStack = stack.map((line) => line.slice(2));
   return error;
@@ -242,7 +284,7 @@ function makeRequire(module) {
     const builtin = builtinName(request);
     if (builtin !== undefined)
       return requireBuiltin(builtin);
-    if (request.startsWith('node:'))
+    if (request.startsWith('node:') && missingBuiltinName(request) === undefined)
       throw Object.assign(new Error(`No such built-in module: ${request}`), { code: 'ERR_UNKNOWN_BUILTIN_MODULE' });
     const isPath = request.startsWith('./') || request.startsWith('../') || request.startsWith('/') ||
                    request === '.' || request === '..';
@@ -255,8 +297,8 @@ function makeRequire(module) {
   require.extensions = requireExtensions;
   require.main = mainModule;
   require.resolve = (request) => {
-    const builtin = builtinName(request);
-    if (builtin !== undefined)
+    // Node's answer for any of its built-ins, those loopscope does not provide included.
+    if (builtinName(request) !== undefined || missingBuiltinName(request) !== undefined)
       return request;
     const filename = resolveFile(request, module.path);
     if (filename === undefined)
@@ -296,11 +338,12 @@ function moduleBuiltin() {
     module.path = file.endsWith('/') ? file : path.dirname(file);
     return makeRequire(module);
   }
-  const builtinModules = publicBuiltins.slice();
+  const builtinModules = nodeBuiltins.slice();
   Object.assign(Module, {
     createRequire,
     builtinModules,
-    isBuiltin: (request) => typeof request === 'string' && builtinName(request) !== undefined,
+    isBuiltin: (request) => typeof request === 'string' &&
+      (builtinName(request) !== undefined || missingBuiltinName(request) !== undefined),
     Module,
   });
   builtinCache.set('module', { exports: Module });
@@ -375,9 +418,12 @@ function detectedAsModule(filename) {
 }
 
 function esmNotFound(specifier, referrer) {
+  const missing = missingBuiltinName(specifier);
+  if (missing !== undefined)
+    return missingBuiltinError(specifier, missing, `imported from ${referrer}`);
   const isPackage = !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('file:');
   const error = new Error(isPackage
-    ? `Cannot find package '${specifier}' imported from ${referrer}\n${whatIsRun(specifier)}`
+    ? `Cannot find package '${specifier}' imported from ${referrer}\n${whatIsRun()}, not npm packages.`
     : `Cannot find module '${path.resolve(path.dirname(referrer), specifier)}' imported from ${referrer}`);
   error.code = isPackage ? 'ERR_MODULE_NOT_FOUND' : 'ERR_MODULE_NOT_FOUND';
   return error;
@@ -423,7 +469,7 @@ function describeModule(referrer, meta) {
   meta.filename = referrer;
   meta.resolve = function resolve(specifier) {
     const text = `${specifier}`;
-    const builtin = builtinName(text);
+    const builtin = builtinName(text) ?? missingBuiltinName(text);
     if (builtin !== undefined)
       return `node:${builtin}`;
     if (!(text.startsWith('./') || text.startsWith('../') || text.startsWith('/') || text.startsWith('file:')))

@@ -38,16 +38,19 @@ function withoutConstructorFrames(error, lines) {
 
 const sources = new Map();  // file -> [text, line starts], or null when it cannot be read
 
+function sourceEntry(text) {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|[\n\r\u2028\u2029]/g))
+    starts.push(match.index + match[0].length);
+  return [text, starts];
+}
+
 function sourceOf(file) {
   if (!sources.has(file)) {
     let entry = null;
     if (file.startsWith('/')) {
       try {
-        const text = natives.readFile(file);
-        const starts = [0];
-        for (const match of text.matchAll(/\r\n|[\n\r\u2028\u2029]/g))
-          starts.push(match.index + match[0].length);
-        entry = [text, starts];
+        entry = sourceEntry(natives.readFile(file));
       } catch {
         entry = null;
       }
@@ -55,6 +58,11 @@ function sourceOf(file) {
     sources.set(file, entry);
   }
   return sources.get(file);
+}
+
+// Code the program runs through vm, under its filename: its frames read as a file's do.
+function rememberSource(file, text) {
+  sources.set(file, sourceEntry(text));
 }
 
 // The text of one line of a program's file, or undefined.
@@ -326,4 +334,4 @@ function asNodeFrames(error, stack) {
   return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
 }
 
-module.exports = { asNodeFrames, sourceLine, noteAsyncFrames };
+module.exports = { asNodeFrames, sourceLine, noteAsyncFrames, rememberSource };

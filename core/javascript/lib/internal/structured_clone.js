@@ -131,7 +131,9 @@ const errorPrototypes = new Map([
 const engineOnlyErrorKeys = ['fileName', 'lineNumber', 'columnNumber'];
 
 class Cloner {
-  constructor(transferred) {
+  // `keepBuffers`: a Buffer's clone is a Buffer, as v8.serialize's round trip gives back.
+  constructor(transferred, keepBuffers = false) {
+    this.keepBuffers = keepBuffers;
     this.clones = new Map(transferred);
     // V8 makes an error only once its cause is read: a reference back to an
     // error from inside its cause cannot be deserialized.
@@ -229,6 +231,8 @@ class Cloner {
   // which becomes a plain typed array or DataView.
   cloneView(value) {
     const buffer = this.clone(value.buffer);
+    if (this.keepBuffers && Buffer.isBuffer(value))
+      return this.remember(value, Buffer.from(buffer, value.byteOffset, value.length));
     if (types.isDataView(value))
       return this.remember(value, new DataView(buffer, value.byteOffset, value.byteLength));
     const tag = Object.prototype.toString.call(value).slice(8, -1);
@@ -322,12 +326,12 @@ function movedMemory(buffer) {
 
 // The clone of `value` in which the objects of `kept` (MessagePorts a message transfers)
 // stay themselves, for the writer of the message to name.
-function cloneKeeping(value, options, kept) {
+function cloneKeeping(value, options, kept, keepBuffers = false) {
   const transferred = transferredBuffers(options);
   const cloner = new Cloner([
     ...transferred.map((buffer) => [buffer, movedMemory(buffer)]),
     ...kept.map((object) => [object, object]),
-  ]);
+  ], keepBuffers);
   const clone = cloner.clone(value);
   transferred.forEach(detach);
   return clone;

@@ -151,7 +151,7 @@ function v8Error(name, message, stack, error) {
 
 // The program's source line at the error's place, from its column on.
 function textAt(stack) {
-  const frame = typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  const frame = typeof stack === 'string' && /\n    at (?:.* \()?((?!node:)[^\s(][^(]*?):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
   return frame ? require('internal/stack_frames').sourceLine(frame[1], Number(frame[2]))?.slice(Number(frame[3]) - 1) : undefined;
 }
 
@@ -164,7 +164,7 @@ function destructuringMessage(message, stack) {
   const parameter = /^\(destructured parameter\) is (null|undefined)$/.exec(message);
   if (!literal && !variable && !parameter)
     return undefined;
-  const frame = typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  const frame = typeof stack === 'string' && /\n    at (?:.* \()?((?!node:)[^\s(][^(]*?):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
   const line = frame && require('internal/stack_frames').sourceLine(frame[1], Number(frame[2]));
   if (line === undefined || line === false)
     return undefined;
@@ -182,7 +182,7 @@ function destructuringMessage(message, stack) {
 // The name a call at the error's place calls (`Point(1)`, `shapes.Circle()`): V8 names the
 // class a constructor call without `new` was made to, SpiderMonkey does not.
 function calleeAt(stack) {
-  const frame = typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  const frame = typeof stack === 'string' && /\n    at (?:.* \()?((?!node:)[^\s(][^(]*?):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
   if (!frame)
     return undefined;
   const line = require('internal/stack_frames').sourceLine(frame[1], Number(frame[2]));
@@ -200,7 +200,7 @@ function calleeAt(stack) {
 // source at the error's place shows: `config.missing.value = 1` fails at `config`, names `value`.
 function settingIfAssigned(message, stack) {
   const reading = /^Cannot read properties of (null|undefined) \(reading '(.*)'\)$/.exec(message);
-  const frame = reading && typeof stack === 'string' && /\n    at (?:.* \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  const frame = reading && typeof stack === 'string' && /\n    at (?:.* \()?((?!node:)[^\s(][^(]*?):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
   if (!frame)
     return message;
   const { sourceLine } = require('internal/stack_frames');
@@ -228,7 +228,8 @@ const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 // as it is; so is an error whose message cannot be written.
 function giveV8Message(error) {
   try {
-    if (!(error instanceof Error))
+    // An error of another realm (a vm context's) is one too.
+    if (!(error instanceof Error) && Object.prototype.toString.call(error) !== '[object Error]')
       return;
     const described = Object.getOwnPropertyDescriptor(error, 'message');
     if (!described || typeof described.value !== 'string' || !described.writable)
@@ -364,46 +365,52 @@ function circularStructureMessage(value, replacer) {
   }
 }
 
-const originalParse = JSON.parse;
-const originalStringify = JSON.stringify;
 const jsonError = /^JSON\.parse: (.+) at line (\d+) column (\d+) of the JSON data$/;
 
-Object.defineProperty(JSON, 'parse', {
-  value: {
-    parse(text, reviver) {
-      try {
-        return Reflect.apply(originalParse, JSON, [text, reviver]);
-      } catch (error) {
-        const match = error instanceof SyntaxError && jsonError.exec(error.message);
-        if (!match)
+// JSON.parse and JSON.stringify of a global (the program's, a vm context's) with V8's
+// messages in their errors, made of that global's error classes.
+function giveV8Json(global) {
+  const { JSON: json, SyntaxError: GlobalSyntaxError, TypeError: GlobalTypeError } = global;
+  const originalParse = json.parse;
+  const originalStringify = json.stringify;
+  Object.defineProperty(json, 'parse', {
+    value: {
+      parse(text, reviver) {
+        try {
+          return Reflect.apply(originalParse, json, [text, reviver]);
+        } catch (error) {
+          const match = error instanceof GlobalSyntaxError && jsonError.exec(error.message);
+          if (!match)
+            throw error;
+          const source = String(text);
+          throw new GlobalSyntaxError(jsonParseMessage(source, match[1], offsetOf(source, Number(match[2]), Number(match[3]))));
+        }
+      },
+    }.parse,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  Object.defineProperty(json, 'stringify', {
+    value: {
+      stringify(value, replacer, space) {
+        try {
+          return Reflect.apply(originalStringify, json, [value, replacer, space]);
+        } catch (error) {
+          if (error instanceof GlobalTypeError && error.message === "BigInt value can't be serialized in JSON")
+            throw new GlobalTypeError('Do not know how to serialize a BigInt');
+          if (error instanceof GlobalTypeError && error.message === 'cyclic object value')
+            throw new GlobalTypeError(circularStructureMessage(value, replacer) ?? 'Converting circular structure to JSON');
           throw error;
-        const source = String(text);
-        throw new SyntaxError(jsonParseMessage(source, match[1], offsetOf(source, Number(match[2]), Number(match[3]))));
-      }
-    },
-  }.parse,
-  writable: true,
-  configurable: true,
-  enumerable: false,
-});
+        }
+      },
+    }.stringify,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
 
-Object.defineProperty(JSON, 'stringify', {
-  value: {
-    stringify(value, replacer, space) {
-      try {
-        return Reflect.apply(originalStringify, JSON, [value, replacer, space]);
-      } catch (error) {
-        if (error instanceof TypeError && error.message === "BigInt value can't be serialized in JSON")
-          throw new TypeError('Do not know how to serialize a BigInt');
-        if (error instanceof TypeError && error.message === 'cyclic object value')
-          throw new TypeError(circularStructureMessage(value, replacer) ?? 'Converting circular structure to JSON');
-        throw error;
-      }
-    },
-  }.stringify,
-  writable: true,
-  configurable: true,
-  enumerable: false,
-});
+giveV8Json(globalThis);
 
-module.exports = { v8Error, v8StackHeader, giveV8Message };
+module.exports = { v8Error, v8StackHeader, giveV8Message, giveV8Json };

@@ -8,7 +8,7 @@
 
 // The error's place: the source line and the 0-based column the top frame points at.
 function placeOf(stack) {
-  const frame = typeof stack === 'string' && /\n    at (?:(.*?) \()?(\/.+):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
+  const frame = typeof stack === 'string' && /\n    at (?:(.*?) \()?((?!node:)[^\s(][^(]*?):(\d+):(\d+)\)?(?:\n|$)/.exec(stack);
   if (!frame)
     return undefined;
   const line = require('internal/stack_frames').sourceLine(frame[2], Number(frame[3]));
@@ -579,4 +579,4 @@ function v8MessageAtSource(message, stack, error) {
   return undefined;
 }
 
-module.exports = { v8MessageAtSource };
+module.exports = { v8MessageAtSource, unexpectedTokenAt };

@@ -85,7 +85,8 @@ class TapeWriter {
     if (types.isAnyArrayBuffer(value))
       return { t: 'ab', i, b: bytesOf(value) };
     if (types.isArrayBufferView(value)) {
-      const kind = types.isDataView(value) ? 'DataView' : Object.prototype.toString.call(value).slice(8, -1);
+      const kind = types.isDataView(value) ? 'DataView'
+        : Buffer.isBuffer(value) ? 'Buffer' : Object.prototype.toString.call(value).slice(8, -1);
       const length = types.isDataView(value) ? value.byteLength : value.length;
       return { t: 'view', i, k: kind, b: this.entry(value.buffer), o: value.byteOffset, n: length };
     }
@@ -104,9 +105,10 @@ class TapeWriter {
 }
 
 // The tape of `value`, or the DataCloneError Node throws for it. `ports`: the MessagePorts
-// that move with it (out of the transfer list, which keeps its buffers).
-function serialize(value, transferList, ports = []) {
-  const clone = cloneKeeping(value, transferList === undefined ? undefined : { transfer: transferList }, ports);
+// that move with it (out of the transfer list, which keeps its buffers); `keepBuffers`: a
+// Buffer stays one (v8.serialize), where a message makes it a Uint8Array.
+function serialize(value, transferList, ports = [], keepBuffers = false) {
+  const clone = cloneKeeping(value, transferList === undefined ? undefined : { transfer: transferList }, ports, keepBuffers);
   return JSON.stringify(new TapeWriter().entry(clone));
 }
 
@@ -188,6 +190,8 @@ class TapeReader {
         // The buffer comes first, as in the writer, so a shared buffer stays shared.
         const index = entry.i;
         const buffer = this.value(entry.b);
+        if (entry.k === 'Buffer')
+          return this.keep({ i: index }, Buffer.from(buffer, entry.o, entry.n));
         const View = globalThis[entry.k];
         return this.keep({ i: index }, new View(buffer, entry.o, entry.n));
       }
