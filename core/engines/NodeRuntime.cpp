@@ -185,8 +185,8 @@ void NodeRuntime::tearDown() {
     net_.release();
 }
 
-void NodeRuntime::runMainScript(SourceLocation where, std::function<void()> body) {
-    if (settings_.module == ModuleKind::Esm) {
+void NodeRuntime::runMainScript(SourceLocation where, std::function<void()> body, std::optional<ModuleKind> kind) {
+    if (kind.value_or(settings_.module) == ModuleKind::Esm) {
         // An ES module is evaluated as a promise job once loading it (I/O) completes:
         // in the poll phase of the first iteration, inside a microtask checkpoint.
         inbox_.expect();

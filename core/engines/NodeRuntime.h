@@ -97,8 +97,10 @@ public:
     // Closes a real handle: its callback runs in the close phase, last closed first.
     void queueClose(QueuedCallback job);
     // The main script: in CommonJS now; as an ES module, as a promise job in the poll
-    // phase of the first iteration (loading it is I/O).
-    void runMainScript(SourceLocation where, std::function<void()> body);
+    // phase of the first iteration (loading it is I/O). `kind` when the program knows it
+    // better than the settings (a .js file that is an ES module by its package.json or its
+    // syntax).
+    void runMainScript(SourceLocation where, std::function<void()> body, std::optional<ModuleKind> kind = {});
 
     // ---- timers
     NodeTimerPtr armTimer(TimerRequest request) { return timers_.arm(std::move(request)); }

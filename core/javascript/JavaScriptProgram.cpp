@@ -175,14 +175,18 @@ void JavaScriptProgram::start() {
         }
         worker_->report(WorkerReport{WorkerReport::Kind::Online, {}, {}, 0});
     }
-    runtime_.runMainScript(SourceLocation{1, 1}, [this] {
-        JSAutoRealm realm(cx(), engine_.global());
-        JS::RootedValueArray<2> arguments(cx());
-        arguments[0].setString(newString(cx(), mainFile_));
-        if (worker_ && worker_->script().isEval)
-            arguments[1].setString(newString(cx(), worker_->script().evalSource));
-        callHook("runMain", arguments);
-    });
+    const bool evalSource = worker_ && worker_->script().isEval;
+    runtime_.runMainScript(
+        SourceLocation{1, 1},
+        [this, evalSource] {
+            JSAutoRealm realm(cx(), engine_.global());
+            JS::RootedValueArray<2> arguments(cx());
+            arguments[0].setString(newString(cx(), mainFile_));
+            if (evalSource)
+                arguments[1].setString(newString(cx(), worker_->script().evalSource));
+            callHook("runMain", arguments);
+        },
+        evalSource ? std::nullopt : mainModuleKind());
 }
 
 void JavaScriptProgram::setParentPortRef(bool refed) {
@@ -205,6 +209,24 @@ JSObject* JavaScriptProgram::libraryHook(const char* name) {
     if (!hooks || !JS_GetProperty(cx(), hooks, name, &hook) || !hook.isObject())
         throw std::logic_error(std::string("the JavaScript library has no hook ") + name);
     return &hook.toObject();
+}
+
+// Whether the main file is an ES module, as the loader decides it (its extension, its
+// package.json, its syntax); unknown when the loader cannot tell (the file is missing).
+std::optional<ModuleKind> JavaScriptProgram::mainModuleKind() {
+    JSContext* context = cx();
+    JSAutoRealm realm(context, engine_.global());
+    JS::RootedValue hook(context, JS::ObjectOrNullValue(libraryHook("mainIsModule")));
+    JS::RootedValueArray<1> arguments(context);
+    arguments[0].setString(newString(context, mainFile_));
+    JS::RootedValue answer(context);
+    if (!JS::Call(context, JS::UndefinedHandleValue, hook, arguments, &answer)) {
+        JS_ClearPendingException(context);
+        return std::nullopt;
+    }
+    if (!answer.isBoolean())
+        return std::nullopt;
+    return answer.toBoolean() ? ModuleKind::Esm : ModuleKind::CommonJs;
 }
 
 void JavaScriptProgram::callHook(const char* name, const JS::HandleValueArray& arguments) {

@@ -99,6 +99,7 @@ public:
     JSObject* libraryHook(const char* name);
     // Calls the library's hook `name` as a callback's body (see callGuarded).
     void callHook(const char* name, const JS::HandleValueArray& arguments);
+    std::optional<ModuleKind> mainModuleKind();
     // The Workers this program started, and, in a worker, its link to the parent.
     JsWorkers& workers() { return *workers_; }
     JsSignals& signals() { return *signals_; }

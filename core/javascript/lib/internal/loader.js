@@ -176,7 +176,7 @@ function loadFile(filename, parent) {
       throw error;
     }
   } else {
-    const body = compileProgramFile(source, filename);
+    const body = compiledProgramFile(source, filename);
     if (body === null) {
       delete moduleCache[filename];
       return requireModule(filename, parent);
@@ -411,10 +411,24 @@ function detectedAsModule(filename) {
   if (formatOf(filename) !== 'ambiguous')
     return false;
   try {
-    return compileProgramFile(natives.readFile(filename), filename) === null;
+    const body = compileProgramFile(natives.readFile(filename), filename);
+    if (body !== null)
+      bodiesOfDetection.set(filename, body);
+    return body === null;
   } catch {
     return false;  // its syntax error is reported where it is loaded as CommonJS
   }
+}
+
+// A CommonJS file compiled to learn that it is one, kept for when it is loaded.
+const bodiesOfDetection = new Map();
+
+function compiledProgramFile(source, filename) {
+  const body = bodiesOfDetection.get(filename);
+  if (body === undefined)
+    return compileProgramFile(source, filename);
+  bodiesOfDetection.delete(filename);
+  return body;
 }
 
 function esmNotFound(specifier, referrer) {
@@ -506,6 +520,15 @@ function runWorkerEval(source) {
 }
 
 natives.setHooks({
+  // Before the main script runs: an ES module runs as a promise job, CommonJS at once.
+  mainIsModule(file) {
+    try {
+      const filename = natives.realPath(path.resolve(natives.cwd(), file));
+      return isModuleFile(filename) || detectedAsModule(filename);
+    } catch {
+      return undefined;  // runMain reports what is wrong with the file
+    }
+  },
   runMain(file, evalSource) {
     if (evalSource !== undefined) {
       runWorkerEval(evalSource);
@@ -528,7 +551,7 @@ natives.setHooks({
       return;
     }
     const source = natives.readFile(filename);
-    const body = compileProgramFile(source, filename);
+    const body = compiledProgramFile(source, filename);
     if (body === null) {
       natives.evaluateModule(loadModule(filename));
       return;
