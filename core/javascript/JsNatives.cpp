@@ -39,6 +39,7 @@
 #include "JsMicrotaskQueue.h"
 #include "JsOperationValues.h"
 #include "NodeOperations.h"
+#include "JsChildProcessNatives.h"
 #include "JsClusterNatives.h"
 #include "JsNetNatives.h"
 #include "JsProcessNatives.h"
@@ -1043,7 +1044,7 @@ JSObject* makeNatives(JSContext* cx) {
         !defineStringList(cx, natives, "programArguments", program.scenario().programArguments) ||
         !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineProcessNatives(cx, natives) || !JsSignals::defineNatives(cx, natives) || !JsFileWatchers::defineNatives(cx, natives) ||
         !JsAsyncContext::defineNatives(cx, natives) ||
-        !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives))
+        !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives) || !defineChildProcessNatives(cx, natives))
         return nullptr;
     return natives;
 }

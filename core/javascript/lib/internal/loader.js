@@ -12,7 +12,7 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
-  'assert', 'assert/strict', 'async_hooks', 'buffer', 'cluster', 'crypto', 'dns', 'dns/promises', 'events', 'fs',
+  'assert', 'assert/strict', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dns', 'dns/promises', 'events', 'fs',
   'fs/promises', 'http', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline',
   'readline/promises', 'stream', 'stream/promises', 'string_decoder', 'timers', 'timers/promises', 'tty', 'url', 'util',
   'util/types', 'worker_threads', 'zlib',
@@ -93,7 +93,7 @@ function resolveFile(request, fromDirectory) {
 // Node's built-in modules that loopscope does not have: naming one is told apart from
 // naming an npm package.
 const missingBuiltins = [
-  'child_process', 'constants', 'dgram', 'diagnostics_channel', 'domain', 'http2', 'https', 'inspector', 'punycode',
+  'constants', 'dgram', 'diagnostics_channel', 'domain', 'http2', 'https', 'inspector', 'punycode',
   'repl', 'sys', 'test', 'tls', 'trace_events', 'v8', 'vm', 'wasi',
 ];
 
@@ -337,6 +337,19 @@ function clusterHooks() {
   return requireBuiltin('cluster')[Symbol.for('loopscope.cluster.hooks')];
 }
 
+// child_process's hooks: a fork()ed child's channel, and in its parent the children it forked.
+function childProcessHooks() {
+  return requireBuiltin('child_process')[Symbol.for('loopscope.child_process.hooks')];
+}
+
+// What arrives on a channel of ClusterForks: a fork()ed child's (or its parent's) is
+// child_process's, the rest the cluster's.
+function channelEvent(kind, id, ...rest) {
+  if (natives.clusterInfo.isForkedChild || (builtinCache.has('child_process') && childProcessHooks().owns(id)))
+    return childProcessHooks().clusterEvent(kind, id, ...rest);
+  return clusterHooks().clusterEvent(kind, id, ...rest);
+}
+
 // `new Worker(code, { eval: true })`: the code as a CommonJS module named [worker eval].
 function runWorkerEval(source) {
   const filename = '[worker eval]';
@@ -366,6 +379,8 @@ natives.setHooks({
     const filename = natives.realPath(resolved);
     if (natives.clusterInfo.isWorker)
       requireBuiltin('cluster');
+    else if (natives.clusterInfo.isForkedChild)
+      requireBuiltin('child_process');
     if (isModuleFile(filename)) {
       // Left unhandled, a failed evaluation is the program's uncaught error.
       natives.evaluateModule(loadModule(filename));
@@ -400,7 +415,7 @@ natives.setHooks({
   processRejections: globals.processRejections,
   formatFatal: globals.formatFatal,
   workerEvent: (...args) => workerHooks().workerEvent(...args),
-  clusterEvent: (...args) => clusterHooks().clusterEvent(...args),
+  clusterEvent: channelEvent,
   parentMessage: (...args) => workerHooks().parentMessage(...args),
   portMessage: (...args) => workerHooks().portMessage(...args),
   portEvent: (...args) => workerHooks().portEvent(...args),
