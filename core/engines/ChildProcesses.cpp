@@ -4,6 +4,10 @@
 #include <sys/wait.h>
 
 #include <cerrno>
+#include <dirent.h>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
 
 #include "Time.h"
 
@@ -67,6 +71,43 @@ struct SpawnOptions {
             options.flags |= UV_PROCESS_DETACHED;
     }
 };
+
+// Every process descended from `roots` now (a shell's commands, what they started): read
+// from /proc, once, when the run ends.
+std::vector<int> descendantsOf(const std::vector<int>& roots) {
+    std::unordered_multimap<int, int> children;  // parent -> child
+    if (DIR* proc = opendir("/proc")) {
+        while (dirent* entry = readdir(proc)) {
+            const int pid = std::atoi(entry->d_name);
+            if (pid <= 0)
+                continue;
+            std::ifstream stat("/proc/" + std::string(entry->d_name) + "/stat");
+            std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+            // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+            const std::size_t close = text.rfind(')');
+            if (close == std::string::npos)
+                continue;
+            std::istringstream rest(text.substr(close + 1));
+            char state = 0;
+            int parent = 0;
+            if (rest >> state >> parent)
+                children.emplace(parent, pid);
+        }
+        closedir(proc);
+    }
+    std::vector<int> found;
+    std::vector<int> pending = roots;
+    while (!pending.empty()) {
+        const int parent = pending.back();
+        pending.pop_back();
+        const auto [begin, end] = children.equal_range(parent);
+        for (auto it = begin; it != end; ++it) {
+            found.push_back(it->second);
+            pending.push_back(it->second);
+        }
+    }
+    return found;
+}
 
 // Kills a child of this process and waits for it: it is gone when this returns.
 void killAndReap(uv_process_t& process) {
@@ -154,6 +195,14 @@ void ChildProcesses::stopAll() {
     if (stopped_)
         return;
     stopped_ = true;
+    // What the children started (the command of exec's shell) goes with them.
+    std::vector<int> running;
+    for (auto& [id, child] : children_)
+        if (!child->exited)
+            running.push_back(child->process.pid);
+    if (!running.empty())
+        for (const int pid : descendantsOf(running))
+            ::kill(pid, SIGKILL);
     for (auto& [id, child] : children_) {
         if (child->exited)
             continue;
@@ -224,6 +273,9 @@ struct SyncRun {
     }
     static void onHorizon(uv_timer_t* timer) {
         SyncRun& self = of(timer->data);
+        if (!self.exited)
+            for (const int pid : descendantsOf({self.process.pid}))
+                ::kill(pid, SIGKILL);
         self.kill(SIGKILL, UV_ETIMEDOUT);
         if (self.exited)
             for (auto& pipe : self.pipes)

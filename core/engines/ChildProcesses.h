@@ -4,9 +4,9 @@
 // a uv_process exit callback in the poll phase, as Node's ProcessWrap. spawnSync runs one
 // on a loop of its own until it ends, as Node's SyncProcessRunner.
 //
-// None outlives the run: at its end (the horizon, a cancel, the program's end) every one
-// still running is killed and reaped (stopAll), and a synchronous one never waits past the
-// horizon. They stay in the run's process group, so that what kills the run's process
+// None outlives the run: at its end (the horizon, a failure, the program's end) every one
+// still running is killed and reaped with what it started (stopAll), and a synchronous one
+// never waits past the horizon. They stay in the run's process group, so that what kills the run's process
 // group (a terminal's Ctrl-C, a cancelled run) kills them too.
 #pragma once
 

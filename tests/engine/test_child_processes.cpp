@@ -56,6 +56,18 @@ bool gone(int pid) {
     return false;
 }
 
+// Whether a process of this machine has `word` in its command line.
+bool runningWith(const std::string& word) {
+    const QStringList entries = QDir("/proc").entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& entry : entries) {
+        QFile cmdline("/proc/" + entry + "/cmdline");
+        if (entry.toInt() > 0 && cmdline.open(QIODevice::ReadOnly) &&
+            cmdline.readAll().contains(QByteArray::fromStdString(word)))
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 class TestChildProcesses : public QObject {
@@ -68,7 +80,7 @@ private slots:
             "const { spawn, exec } = require('child_process');\n"
             "const sleeper = spawn('sleep', ['30']);\n"
             "console.log('pid ' + sleeper.pid);\n"
-            "const shell = exec('sleep 31', () => console.log('never'));\n"
+            "const shell = exec('sleep 31.0625; echo never', () => console.log('never'));\n"
             "console.log('pid ' + shell.pid);\n"
             "sleeper.on('exit', () => console.log('never'));\n");
         QElapsedTimer clock;
@@ -84,6 +96,8 @@ private slots:
             QVERIFY(pid > 0);
             QVERIFY2(gone(pid), std::to_string(pid).c_str());
         }
+        // The shell's own child too.
+        QVERIFY(!runningWith("31.0625"));
     }
 
     void aForkedChildStillRunningAtTheHorizonIsKilled() {
@@ -105,7 +119,7 @@ private slots:
         QVERIFY(dir.isValid());
         const std::string file = writeFile(dir, "sync.js",
             "const { spawnSync } = require('child_process');\n"
-            "const result = spawnSync('sleep', ['30']);\n"
+            "const result = spawnSync('sh', ['-c', 'sleep 30.0625; echo never']);\n"
             "console.log('pid ' + result.pid);\n");
         QElapsedTimer clock;
         clock.start();
@@ -115,6 +129,7 @@ private slots:
         const std::vector<int> pids = pidsAfter(printed(run), "pid ");
         for (int pid : pids)
             QVERIFY2(gone(pid), std::to_string(pid).c_str());
+        QVERIFY(!runningWith("30.0625"));
     }
 };
 
