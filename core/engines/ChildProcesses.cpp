@@ -238,12 +238,16 @@ struct SyncRun {
 
     static SyncRun& of(void* data) { return *static_cast<SyncRun*>(data); }
 
+    // As Node's SyncProcessRunner::Kill: the child gets `signal`, and what it writes
+    // after that is not read.
     void kill(int signal, int error) {
-        if (exited)
-            return;
         if (outcome.error == 0)
             outcome.error = error;
-        uv_process_kill(&process, signal);
+        if (!exited)
+            uv_process_kill(&process, signal);
+        for (auto& pipe : pipes)
+            if (pipe)
+                closePipe(pipe.get());
     }
     void closePipe(uv_pipe_t* pipe) {
         if (!uv_is_closing(handleOf(pipe)))
@@ -277,10 +281,6 @@ struct SyncRun {
             for (const int pid : descendantsOf({self.process.pid}))
                 ::kill(pid, SIGKILL);
         self.kill(SIGKILL, UV_ETIMEDOUT);
-        if (self.exited)
-            for (auto& pipe : self.pipes)
-                if (pipe)
-                    self.closePipe(pipe.get());
     }
     static void onExit(uv_process_t* handle, std::int64_t status, int signal) {
         SyncRun& self = of(handle->data);

@@ -840,6 +840,11 @@ module.exports = {
   fork,
   spawn,
   spawnSync,
+  // Node's own start of a forked child on an inherited descriptor; loopscope's forked
+  // children get their channel from the engine (engine-child --forked-child).
+  _forkChild() {
+    throw new Error('loopscope starts a forked child\'s channel itself');
+  },
 };
 
 Object.defineProperty(module.exports, Symbol.for('loopscope.child_process.hooks'), {
