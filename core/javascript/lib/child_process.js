@@ -128,7 +128,7 @@ function normalizeSpawnArguments(file, args, options) {
   else
     validateObject(options, 'options');
   if (options.cwd != null && typeof options.cwd !== 'string' && !(options.cwd instanceof URL))
-    throw invalidArgTypeError('options.cwd', ['string', 'URL'], options.cwd);
+    throw invalidArgTypeError('options.cwd', ['string', 'Buffer', 'URL'], options.cwd);
   const cwd = options.cwd instanceof URL ? require('url').fileURLToPath(options.cwd) : options.cwd;
   if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string')
     throw invalidArgTypeError('options.shell', ['boolean', 'string'], options.shell);
@@ -716,7 +716,7 @@ class ForkedChild extends ChildProcess {
 
 function fork(modulePath, args, options) {
   if (typeof modulePath !== 'string' && !(modulePath instanceof URL))
-    throw invalidArgTypeError('modulePath', ['string', 'URL'], modulePath);
+    throw invalidArgTypeError('modulePath', ['string', 'Buffer', 'URL'], modulePath);
   const file = modulePath instanceof URL ? require('url').fileURLToPath(modulePath) : modulePath;
   if (args == null) {
     args = [];
