@@ -1,10 +1,12 @@
 #include "ChildProcesses.h"
 
+#include <dirent.h>
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cerrno>
-#include <dirent.h>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>

@@ -20,6 +20,7 @@
 #include <uv.h>
 
 #include "CallbackQueues.h"
+#include "ChildProcesses.h"
 #include "ClusterProcessRole.h"
 #include "ConsoleOutput.h"
 #include "Engine.h"
@@ -34,7 +35,6 @@
 #include "RunHorizon.h"
 #include "Scenario.h"
 #include "TcpSockets.h"
-#include "ChildProcesses.h"
 #include "TracedTimers.h"
 #include "WorkerThreads.h"
 
