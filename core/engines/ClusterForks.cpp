@@ -89,7 +89,8 @@ void ClusterForks::allocate(uv_handle_t* handle, size_t, uv_buf_t* buf) {
     *buf = uv_buf_init(worker->owner->readBuffer_, sizeof worker->owner->readBuffer_);
 }
 
-ClusterForks::Forked ClusterForks::fork(const std::vector<std::pair<std::string, std::string>>& environment) {
+ClusterForks::Forked ClusterForks::fork(const std::vector<std::pair<std::string, std::string>>& environment,
+                                        const ForkedProgram* program) {
     if (stopped_)
         throw std::runtime_error("the run is over");
     const std::size_t live = std::size_t(std::count_if(workers_.begin(), workers_.end(), [](const auto& entry) {
@@ -103,9 +104,15 @@ ClusterForks::Forked ClusterForks::fork(const std::vector<std::pair<std::string,
     w.owner = this;
     w.id = nextId_;
 
-    std::vector<std::string> words = engineChildCommand(command_.file, command_.options);
-    words.insert(words.end() - 1, {kClusterWorkerOption, std::to_string(w.id), "--cluster-origin",
-                                   std::to_string(origin_)});
+    EngineOptions childOptions = command_.options;
+    if (program)
+        childOptions.programArguments = program->arguments;
+    std::vector<std::string> words = engineChildCommand(program ? program->file : command_.file, childOptions);
+    // Before the file (and the program's arguments after it).
+    const std::size_t trailing = childOptions.programArguments.empty() ? 1 : 2 + childOptions.programArguments.size();
+    const auto file = words.end() - std::ptrdiff_t(trailing);
+    words.insert(file, {program ? kForkedChildOption : kClusterWorkerOption, std::to_string(w.id), "--cluster-origin",
+                        std::to_string(origin_)});
     std::vector<char*> args;
     for (std::string& word : words)
         args.push_back(word.data());
@@ -119,11 +126,15 @@ ClusterForks::Forked ClusterForks::fork(const std::vector<std::pair<std::string,
                         variables.end());
         variables.push_back(prefix + value);
     };
-    for (char** entry = environ; *entry; ++entry)
-        variables.emplace_back(*entry);
+    if (program && program->environment)
+        variables = *program->environment;
+    else
+        for (char** entry = environ; *entry; ++entry)
+            variables.emplace_back(*entry);
     for (const auto& [name, value] : environment)
         set(name, value);
-    set("NODE_UNIQUE_ID", std::to_string(w.id));
+    if (!program)
+        set("NODE_UNIQUE_ID", std::to_string(w.id));
     std::vector<char*> env;
     for (std::string& variable : variables)
         env.push_back(variable.data());
@@ -153,6 +164,8 @@ ClusterForks::Forked ClusterForks::fork(const std::vector<std::pair<std::string,
     options.stdio = stdio;
     options.stdio_count = 6;
     options.exit_cb = &ClusterForks::onExit;
+    if (program && !program->cwd.empty())
+        options.cwd = program->cwd.c_str();
     if (const int rc = uv_spawn(loop_, &w.process, &options); rc != 0) {
         for (uv_handle_t* handle : {handleOf(&w.process), handleOf(&w.events), handleOf(&w.connections),
                                     handleOf(&w.messages)})

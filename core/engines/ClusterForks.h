@@ -39,6 +39,16 @@ struct ForkCommand {
     EngineOptions options;
 };
 
+// A child of child_process.fork(): another program file, its own arguments, and, when
+// given, its whole environment and working directory. It is no cluster worker
+// (--forked-child, no NODE_UNIQUE_ID), but its channel and its events travel as a worker's.
+struct ForkedProgram {
+    std::string file;
+    std::vector<std::string> arguments;
+    std::optional<std::vector<std::string>> environment;  // "NAME=value"
+    std::string cwd;
+};
+
 class ClusterForks {
 public:
     // What happens to the workers; called on the loop thread.
@@ -63,7 +73,10 @@ public:
 
     // Starts worker `id` (1, 2, ...) with `environment` added to this process's.
     // Throws std::runtime_error naming what failed.
-    Forked fork(const std::vector<std::pair<std::string, std::string>>& environment);
+    // With `program`, a child_process.fork() child instead (`environment` then adds to
+    // its own).
+    Forked fork(const std::vector<std::pair<std::string, std::string>>& environment,
+                const ForkedProgram* program = nullptr);
     // False when the worker's channel is closed.
     bool send(int id, const std::string& message);
     // The primary closes the channel (ChildProcess.disconnect()): 'disconnect' follows.

@@ -16,6 +16,9 @@ struct ClusterProcessRole {
     int channelFd = -1;     // the IPC pipe from the primary (HttpServer::serveFromIpc)
     Nanoseconds origin = 0; // the primary's run start, CLOCK_MONOTONIC (steadyNow())
     int messageFd = -1;     // a forked program's worker: its primary's messages, one per line
+    // A child of child_process.fork() rather than a cluster worker: the same channel, but
+    // its program is not cluster.isWorker and serves no shared port.
+    bool childProcess = false;
     bool forkedProgram() const { return messageFd >= 0; }
 };
 

@@ -119,6 +119,7 @@ void NodeRuntime::setUpLoop() {
     net_.start(&loop_);
     httpClient_.start(&loop_);
     tcp_.start(&loop_);
+    children_.start(&loop_);
 
     uv_prepare_init(&loop_, &prepare_);
     prepare_.data = this;
@@ -169,6 +170,7 @@ void NodeRuntime::tearDown() {
     workers_.joinAll();
     net_.close();
     httpClient_.close();
+    children_.stopAll();
     tcp_.closeAll();
     timers_.close();
     closeHandle(&prepare_);

@@ -20,6 +20,7 @@
 #include <uv.h>
 
 #include "CallbackQueues.h"
+#include "ChildProcesses.h"
 #include "ClusterProcessRole.h"
 #include "ConsoleOutput.h"
 #include "Engine.h"
@@ -165,6 +166,8 @@ public:
 
     // A program's TCP sockets (the net module's handles, see TcpSockets).
     TcpSockets& tcp() { return tcp_; }
+    // The processes a program starts (child_process), their pipes among tcp()'s.
+    ChildProcesses& children() { return children_; }
     // The loop itself, for handles a driver keeps (a program's cluster workers); only
     // while run() runs.
     uv_loop_t* loop() { return &loop_; }
@@ -200,6 +203,7 @@ private:
     NetRequests net_;
     HttpClientRequests httpClient_;
     TcpSockets tcp_;
+    ChildProcesses children_{tcp_};
     WorkerThreads workers_;
     NodeServer server_;
     // The program's servers after the first, each numbering its requests from

@@ -221,6 +221,25 @@ TcpSockets::Handle TcpSockets::openStandardInput(SourceLocation where, int& stat
     return id;
 }
 
+TcpSockets::Handle TcpSockets::openPipe(SourceLocation where, const char* name) {
+    auto socket = std::make_unique<Socket>();
+    socket->owner = this;
+    socket->id = nextHandle_++;
+    socket->where = where;
+    socket->name = name;
+    socket->kind = UV_NAMED_PIPE;
+    uv_pipe_init(loop_, &socket->pipe, 0);
+    socket->handle()->data = socket.get();
+    const Handle id = socket->id;
+    sockets_.emplace(id, std::move(socket));
+    return id;
+}
+
+uv_stream_t* TcpSockets::pipeStream(Handle handle) const {
+    Socket* socket = find(handle);
+    return socket && socket->kind == UV_NAMED_PIPE ? socket->stream() : nullptr;
+}
+
 int TcpSockets::bind(Handle handle, const std::string& address, int port) {
     Socket* socket = findTcp(handle);
     if (!socket)

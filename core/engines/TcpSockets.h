@@ -70,6 +70,12 @@ public:
     // to a libuv error and returns 0 (UV_EINVAL: it is a file or nothing: see
     // standardInputKind).
     Handle openStandardInput(SourceLocation where, int& status);
+    // A pipe not yet connected, for a child process's standard stream (child_process's
+    // 'pipe'): uv_spawn connects it through pipeStream(); then it reads, writes and closes
+    // as a socket does, its callbacks called `name` ("child stdout data").
+    Handle openPipe(SourceLocation where, const char* name);
+    // The libuv stream of a handle (nullptr when there is none).
+    uv_stream_t* pipeStream(Handle handle) const;
     int bind(Handle handle, const std::string& address, int port);
     // Each connection accepted is `onConnection(0, client)` in the poll phase (the client
     // handle is open and not yet reading).

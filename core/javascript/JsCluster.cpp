@@ -46,7 +46,7 @@ void JsCluster::stop() {
 
 ClusterForks& JsCluster::forks() {
     if (!command_)
-        throw std::runtime_error(worker_ ? "loopscope forks cluster workers from the primary only"
+        throw std::runtime_error(worker_ ? "loopscope forks processes from the program the run started with only"
                                          : "this run cannot fork processes (it is not an engine process)");
     if (!forks_) {
         NodeRuntime& runtime = program_.runtime();
@@ -67,6 +67,12 @@ ClusterForks& JsCluster::forks() {
 
 ClusterForks::Forked JsCluster::fork(const std::vector<std::pair<std::string, std::string>>& environment) {
     return forks().fork(environment);
+}
+
+ClusterForks::Forked JsCluster::forkChild(const ForkedProgram& program) {
+    const ClusterForks::Forked forked = forks().fork({}, &program);
+    children_.insert(forked.id);
+    return forked;
 }
 
 bool JsCluster::send(int id, const std::string& message) { return forks_ && forks_->send(id, message); }
@@ -97,7 +103,10 @@ void JsCluster::deliver(const std::string& kind, int id, Argument first, Argumen
     NodeRuntime& runtime = program_.runtime();
     if (runtime.stopped())
         return;
-    const std::string label = id ? "cluster worker " + std::to_string(id) + " " + kind : "cluster " + kind;
+    const std::string label = children_.count(id) ? "child " + kind
+                              : isForkedChild()  ? "parent " + kind
+                              : id               ? "cluster worker " + std::to_string(id) + " " + kind
+                                                 : "cluster " + kind;
     runtime.runMessage(runtime.callback({}, label, [this, kind, id, first = std::move(first), second = std::move(second)] {
         JSContext* cx = program_.cx();
         JSAutoRealm realm(cx, program_.global());

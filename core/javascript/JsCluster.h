@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <utility>
@@ -34,11 +35,15 @@ public:
     // The run is over: workers are killed, the channel closed.
     void stop();
 
-    bool isWorker() const { return worker_.has_value(); }
+    bool isWorker() const { return worker_.has_value() && !worker_->childProcess; }
+    // A child of child_process.fork(): process.send() and the channel, but no cluster.
+    bool isForkedChild() const { return worker_.has_value() && worker_->childProcess; }
     int workerId() const { return worker_ ? worker_->process : 0; }
 
     // ---- the primary; each throws std::runtime_error with what failed
     ClusterForks::Forked fork(const std::vector<std::pair<std::string, std::string>>& environment);
+    // child_process.fork(): its events come as a worker's, under its id.
+    ClusterForks::Forked forkChild(const ForkedProgram& program);
     bool send(int id, const std::string& message);
     void disconnect(int id);
     int kill(int id, int signal);
@@ -59,6 +64,7 @@ private:
     std::optional<ClusterProcessRole> worker_;
     std::unique_ptr<ClusterForks> forks_;
     std::unique_ptr<ClusterChannel> channel_;
+    std::set<int> children_;  // the ids forkChild gave
 };
 
 }  // namespace loopscope

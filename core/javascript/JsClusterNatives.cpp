@@ -66,6 +66,50 @@ bool clusterFork(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// childFork(file, args, env or undefined, cwd) -> [id, pid]: child_process.fork()'s
+// process, a run of this program's engine on `file` with the channel of a cluster worker.
+bool childFork(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    ForkedProgram program;
+    program.file = stringArgument(cx, args, 0);
+    auto readStrings = [cx](JS::HandleValue value, std::vector<std::string>& out) {
+        JS::RootedObject list(cx, &value.toObject());
+        std::uint32_t length = 0;
+        if (!JS::GetArrayLength(cx, list, &length))
+            return false;
+        JS::RootedValue item(cx);
+        for (std::uint32_t at = 0; at < length; ++at) {
+            if (!JS_GetElement(cx, list, at, &item))
+                return false;
+            out.push_back(valueToUtf8(cx, item));
+        }
+        return true;
+    };
+    if (args.get(1).isObject() && !readStrings(args[1], program.arguments))
+        return false;
+    if (args.get(2).isObject()) {
+        program.environment.emplace();
+        if (!readStrings(args[2], *program.environment))
+            return false;
+    }
+    if (args.get(3).isString())
+        program.cwd = stringArgument(cx, args, 3);
+    ClusterForks::Forked forked;
+    try {
+        forked = clusterOf(cx).forkChild(program);
+    } catch (const std::exception& error) {
+        return throwError(cx, error.what(), "ERR_CHILD_PROCESS_FORK");
+    }
+    JS::RootedValueArray<2> pair(cx);
+    pair[0].setNumber(double(forked.id));
+    pair[1].setNumber(double(forked.pid));
+    JSObject* array = JS::NewArrayObject(cx, pair);
+    if (!array)
+        return false;
+    args.rval().setObject(*array);
+    return true;
+}
+
 // clusterSend(id, text) -> whether it went
 bool clusterSend(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
@@ -127,6 +171,7 @@ bool workerChannelRef(JSContext* cx, unsigned argc, JS::Value* vp) {
 
 const JSFunctionSpec kClusterNatives[] = {
     JS_FN("clusterFork", clusterFork, 1, 0),
+    JS_FN("childFork", childFork, 4, 0),
     JS_FN("clusterSend", clusterSend, 2, 0),
     JS_FN("clusterDisconnect", clusterDisconnect, 1, 0),
     JS_FN("clusterKill", clusterKill, 2, 0),
@@ -148,9 +193,11 @@ bool defineClusterNatives(JSContext* cx, JS::HandleObject natives) {
         return false;
     JS::RootedValue isWorker(cx, JS::BooleanValue(cluster.isWorker()));
     JS::RootedValue id(cx, JS::NumberValue(cluster.workerId()));
+    JS::RootedValue isForkedChild(cx, JS::BooleanValue(cluster.isForkedChild()));
     JS::RootedValue infoValue(cx, JS::ObjectValue(*info));
     return JS_DefineProperty(cx, info, "isWorker", isWorker, JSPROP_ENUMERATE) &&
            JS_DefineProperty(cx, info, "id", id, JSPROP_ENUMERATE) &&
+           JS_DefineProperty(cx, info, "isForkedChild", isForkedChild, JSPROP_ENUMERATE) &&
            JS_DefineProperty(cx, natives, "clusterInfo", infoValue, JSPROP_ENUMERATE);
 }
 

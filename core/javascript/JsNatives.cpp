@@ -39,6 +39,7 @@
 #include "JsMicrotaskQueue.h"
 #include "JsOperationValues.h"
 #include "NodeOperations.h"
+#include "JsChildProcessNatives.h"
 #include "JsClusterNatives.h"
 #include "JsNetNatives.h"
 #include "JsProcessNatives.h"
@@ -1060,7 +1061,7 @@ JSObject* makeNatives(JSContext* cx) {
         !defineWorkerNatives(cx, natives) || !defineNetNatives(cx, natives) || !defineProcessNatives(cx, natives) || !JsSignals::defineNatives(cx, natives) || !JsFileWatchers::defineNatives(cx, natives) ||
         !JsAsyncContext::defineNatives(cx, natives) ||
         !defineSharedMemoryNatives(cx, natives) || !defineClusterNatives(cx, natives) || !defineVmNatives(cx, natives) ||
-        !defineTextSegmenterNatives(cx, natives))
+        !defineChildProcessNatives(cx, natives) || !defineTextSegmenterNatives(cx, natives))
         return nullptr;
     return natives;
 }

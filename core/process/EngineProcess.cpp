@@ -66,6 +66,7 @@ struct EngineProcess::Impl {
     int readFd = -1;
     std::thread reader;
     bool started = false;
+    bool ownGroup = false;  // the child leads a process group
     bool waited = false;
     bool completed = false;
     std::atomic<bool> cancelled{false};
@@ -181,9 +182,21 @@ void EngineProcess::start() {
     else if (d.options.standardInput > 0)
         posix_spawn_file_actions_adddup2(&actions, d.options.standardInput, 0);
     posix_spawn_file_actions_adddup2(&actions, fds[1], 3);
+    // A run that does not read the terminal is a process group of its own, so that
+    // cancelling it kills what its program started too (child_process's children stay in
+    // their run's group). One that reads the terminal stays in the terminal's foreground
+    // group, where Ctrl-C reaches them all.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    d.ownGroup = d.options.standardInput < 0;
+    if (d.ownGroup) {
+        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+        posix_spawnattr_setpgroup(&attributes, 0);
+    }
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, d.options.executable.c_str(), &actions, nullptr, argv.data(), envp.data());
+    const int rc = posix_spawn(&pid, d.options.executable.c_str(), &actions, &attributes, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
     ::close(fds[1]);
     if (rc != 0) {
         ::close(fds[0]);
@@ -200,6 +213,8 @@ void EngineProcess::cancel() {
     if (!d.started || d.waited)
         return;
     d.cancelled = true;
+    if (d.ownGroup)
+        ::kill(-d.pid, SIGKILL);
     ::kill(d.pid, SIGKILL);
 }
 

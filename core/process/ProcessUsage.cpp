@@ -85,7 +85,7 @@ bool isClusterProcessCommandLine(std::string_view cmdline) {
     for (std::size_t at = 0; at < cmdline.size();) {
         const std::size_t end = std::min(cmdline.find('\0', at), cmdline.size());
         const std::string_view argument = cmdline.substr(at, end - at);
-        if (argument == kClusterProcessOption || argument == kClusterWorkerOption)
+        if (argument == kClusterProcessOption || argument == kClusterWorkerOption || argument == kForkedChildOption)
             return true;
         at = end + 1;
     }

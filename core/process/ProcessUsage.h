@@ -27,6 +27,8 @@ constexpr Nanoseconds kProcessSampleInterval = 5 * kMillisecond;
 inline constexpr const char* kClusterProcessOption = "--cluster-process";
 // ... and a worker a JavaScript program forked with cluster.fork() (ClusterForks.h).
 inline constexpr const char* kClusterWorkerOption = "--cluster-worker";
+// ... and a child a JavaScript program forked with child_process.fork() (ClusterForks.h).
+inline constexpr const char* kForkedChildOption = "--forked-child";
 // Whether a /proc/<pid>/cmdline (NUL-separated arguments) is a cluster's process or a
 // program's forked worker. Pure.
 bool isClusterProcessCommandLine(std::string_view cmdline);

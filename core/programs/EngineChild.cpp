@@ -7,7 +7,8 @@
 // With `--cluster-process K --cluster-origin NS` it is process K of a cluster run
 // (ClusterEngine.h): its primary hands it connections on fd 4. With `--cluster-worker ID
 // --cluster-origin NS` it is worker ID a JavaScript program forked (ClusterForks.h): fd 4
-// as well, and its primary's messages on fd 5.
+// as well, and its primary's messages on fd 5; with `--forked-child ID --cluster-origin NS`
+// it is a child a program forked with child_process.fork(), on the same descriptors.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -56,6 +57,7 @@ struct ChildArguments {
     std::vector<LoadWave> load;
     std::optional<int> clusterProcess;      // 0-based process index
     std::optional<int> clusterWorker;       // a forked program's worker id, from 1
+    bool forkedChild = false;               // the worker is a child_process.fork() child
     std::optional<Nanoseconds> clusterOrigin;
     std::string file;
     std::vector<std::string> programArguments;  // after `--`
@@ -111,6 +113,13 @@ std::string parseArguments(int argc, char** argv, ChildArguments& out) {
             out.clusterWorker = text ? parseInt(text, 1, kMaxClusterWorkerId) : std::nullopt;
             if (!out.clusterWorker)
                 return "--cluster-worker must be a number from 1 to " + std::to_string(kMaxClusterWorkerId);
+        } else if (argument == kForkedChildOption) {
+            const char* text = value();
+            out.clusterWorker = text ? parseInt(text, 1, kMaxClusterWorkerId) : std::nullopt;
+            out.forkedChild = true;
+            if (!out.clusterWorker)
+                return std::string(kForkedChildOption) + " must be a number from 1 to " +
+                       std::to_string(kMaxClusterWorkerId);
         } else if (argument == "--cluster-origin") {
             const char* text = value();
             char* end = nullptr;
@@ -195,7 +204,7 @@ std::unique_ptr<Engine> makeEngine(const ChildArguments& arguments, const Scenar
         if (!scenario.program.empty()) {
             if (arguments.clusterWorker) {
                 ClusterProcessRole worker{*arguments.clusterWorker, 0, kClusterChannelFd, *arguments.clusterOrigin,
-                                          kClusterMessageFd};
+                                          kClusterMessageFd, arguments.forkedChild};
                 return std::make_unique<JavaScriptEngine>(std::nullopt, worker);
             }
             // A worker is started as this process was, without the load (its primary sends it).
@@ -238,6 +247,11 @@ int engineChildMain(int argc, char** argv) {
                              "this command is started by loopscope itself\n", kEventFd);
         return 1;
     }
+    // What the program starts (child_process) must not hold the event pipe, nor a
+    // cluster's channels: the run's end is when they close.
+    for (const int fd : {kEventFd, kClusterChannelFd, kClusterMessageFd})
+        if (const int flags = fcntl(fd, F_GETFD); flags != -1)
+            fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
     ChildArguments arguments;
     const std::string argumentError = parseArguments(argc, argv, arguments);
     if (!argumentError.empty()) {

@@ -225,6 +225,36 @@ private slots:
                  printed.err.c_str());
         QCOMPARE(printed.exitCode, std::optional<int>(1));
     }
+
+    // A failed execSync: the child's stderr passes through, then the uncaught error is
+    // Node's "Command failed: CMD" with that stderr and the result's fields.
+    void aFailedExecSyncPrintsTheChildsStderrAndNodesError() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed printed = runProgram(dir, "exec-sync.js",
+            "console.log('before');\n"
+            "require('child_process').execSync('echo oops >&2; exit 3');\n");
+        QCOMPARE(printed.out, std::string("before\n"));
+        QVERIFY2(printed.err.rfind("oops\n", 0) == 0, printed.err.c_str());
+        QVERIFY2(printed.err.find("Error: Command failed: echo oops >&2; exit 3\noops\n") != std::string::npos,
+                 printed.err.c_str());
+        QVERIFY2(printed.err.find("status: 3,") != std::string::npos, printed.err.c_str());
+        QCOMPARE(printed.exitCode, std::optional<int>(1));
+    }
+
+    // A command that is not there, with no 'error' listener: Node's unhandled 'error' text.
+    void aMissingCommandIsAnUnhandledErrorAsNodes() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed printed = runProgram(dir, "missing.js",
+            "require('child_process').spawn('no-such-command-here', ['x']);\n");
+        QVERIFY2(printed.err.find("Error: spawn no-such-command-here ENOENT\n") != std::string::npos, printed.err.c_str());
+        QVERIFY2(printed.err.find("throw er; // Unhandled 'error' event\n") != std::string::npos, printed.err.c_str());
+        QVERIFY2(printed.err.find("  syscall: 'spawn no-such-command-here',\n  path: 'no-such-command-here',\n"
+                                  "  spawnargs: [ 'x' ]\n") != std::string::npos,
+                 printed.err.c_str());
+        QCOMPARE(printed.exitCode, std::optional<int>(1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJavaScriptNodeGaps)

@@ -1253,3 +1253,6 @@ module.exports = {
   getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelectFamilyAttemptTimeoutDefault; },
   setDefaultAutoSelectFamilyAttemptTimeout(value) { autoSelectFamilyAttemptTimeoutDefault = Math.max(10, value); },
 };
+
+// The handle class, for child_process's pipes (Node's pipe_wrap Pipe, to its net.Socket).
+Object.defineProperty(module.exports, Symbol.for('loopscope.net.internals'), { value: { TCP } });

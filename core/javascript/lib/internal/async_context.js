@@ -13,7 +13,7 @@ let tracking = false;
 // The natives whose function arguments are callbacks that come back later.
 const kCallbackNatives = ['nextTick', 'queueMicrotask', 'operation', 'httpRequest', 'httpListen', 'tcpListen',
   'tcpConnect', 'tcpReadStart', 'tcpWrite', 'tcpShutdown', 'tcpClose', 'fsWatchStart', 'signalWatch', 'workerStart',
-  'stdinOpen'];
+  'stdinOpen', 'childSpawn'];
 
 function current() {
   return tracking ? natives.asyncContext() : undefined;

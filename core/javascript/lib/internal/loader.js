@@ -13,11 +13,11 @@ const builtinParameters = ['exports', 'require', 'module', '__filename', '__dirn
 // Modules a program can require, with or without "node:".
 const publicBuiltins = [
   '_stream_duplex', '_stream_passthrough', '_stream_readable', '_stream_transform', '_stream_writable', 'assert',
-  'assert/strict', 'async_hooks', 'buffer', 'cluster', 'console', 'constants', 'crypto', 'diagnostics_channel', 'dns',
-  'dns/promises', 'events', 'fs', 'fs/promises', 'http', 'module', 'net', 'os', 'path', 'path/posix', 'perf_hooks',
-  'process', 'punycode', 'querystring', 'readline', 'readline/promises', 'stream', 'stream/consumers',
-  'stream/promises', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tty', 'url', 'util', 'util/types', 'v8',
-  'vm', 'worker_threads', 'zlib',
+  'assert/strict', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'constants', 'crypto',
+  'diagnostics_channel', 'dns', 'dns/promises', 'events', 'fs', 'fs/promises', 'http', 'module', 'net', 'os', 'path',
+  'path/posix', 'perf_hooks', 'process', 'punycode', 'querystring', 'readline', 'readline/promises', 'stream',
+  'stream/consumers', 'stream/promises', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tty', 'url', 'util',
+  'util/types', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
 // Node 20's own list (module.builtinModules), loopscope's or not; and those Node has only
@@ -507,6 +507,19 @@ function clusterHooks() {
   return requireBuiltin('cluster')[Symbol.for('loopscope.cluster.hooks')];
 }
 
+// child_process's hooks: a fork()ed child's channel, and in its parent the children it forked.
+function childProcessHooks() {
+  return requireBuiltin('child_process')[Symbol.for('loopscope.child_process.hooks')];
+}
+
+// What arrives on a channel of ClusterForks: a fork()ed child's (or its parent's) is
+// child_process's, the rest the cluster's.
+function channelEvent(kind, id, ...rest) {
+  if (natives.clusterInfo.isForkedChild || (builtinCache.has('child_process') && childProcessHooks().owns(id)))
+    return childProcessHooks().clusterEvent(kind, id, ...rest);
+  return clusterHooks().clusterEvent(kind, id, ...rest);
+}
+
 // `new Worker(code, { eval: true })`: the code as a CommonJS module named [worker eval].
 function runWorkerEval(source) {
   const filename = '[worker eval]';
@@ -545,6 +558,8 @@ natives.setHooks({
     const filename = natives.realPath(resolved);
     if (natives.clusterInfo.isWorker)
       requireBuiltin('cluster');
+    else if (natives.clusterInfo.isForkedChild)
+      requireBuiltin('child_process');
     if (isModuleFile(filename)) {
       // Left unhandled, a failed evaluation is the program's uncaught error.
       natives.evaluateModule(loadModule(filename));
@@ -583,7 +598,7 @@ natives.setHooks({
   processRejections: globals.processRejections,
   formatFatal: globals.formatFatal,
   workerEvent: (...args) => workerHooks().workerEvent(...args),
-  clusterEvent: (...args) => clusterHooks().clusterEvent(...args),
+  clusterEvent: channelEvent,
   parentMessage: (...args) => workerHooks().parentMessage(...args),
   portMessage: (...args) => workerHooks().portMessage(...args),
   portEvent: (...args) => workerHooks().portEvent(...args),

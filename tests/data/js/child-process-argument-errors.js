@@ -1,0 +1,20 @@
+// Node's checks of child_process's arguments, kill()'s signals, spawnSync's encoded output.
+const cp = require('child_process');
+const tryIt = (f) => { try { f(); console.log('no throw'); } catch (e) { console.log(e.name, e.code, e.message); } };
+tryIt(() => cp.spawn(42));
+tryIt(() => cp.spawn(''));
+tryIt(() => cp.spawn('echo', 'notarray'));
+tryIt(() => cp.exec('echo', {}, 'nope'));
+tryIt(() => cp.execFile('echo', [], { timeout: -1 }));
+tryIt(() => cp.spawnSync('echo', [], { stdio: 'bogus' }));
+tryIt(() => cp.fork(12));
+tryIt(() => cp.spawn('echo', { cwd: 5 }));
+tryIt(() => cp.spawnSync('echo', { killSignal: 'SIGBOGUS' }));
+const c = cp.spawn('sleep', ['1']);
+tryIt(() => c.kill(999));
+tryIt(() => c.kill('sigkill'));
+c.on('exit', (code, sig) => console.log('exit', code, sig));
+const r = cp.spawnSync('sh', ['-c', 'echo x >&2; exit 4'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+console.log(r.output, r.status);
+const s = cp.execSync('printf "%s" abc', { encoding: 'utf8' });
+console.log(JSON.stringify(s));
