@@ -126,12 +126,40 @@ JSObject* siteStack(JSContext* cx, JS::HandleValue error, JS::HandleObject throw
     return made ? made : thrownAt.get();
 }
 
+// Whether the innermost frame of `stack` is one of the library's (Node's built-in modules).
+bool thrownInLibrary(JSContext* cx, JS::HandleObject stack) {
+    if (!stack)
+        return false;
+    JS::RootedString source(cx);
+    JS::GetSavedFrameSource(cx, nullptr, stack, &source);
+    return source && toUtf8(cx, source).starts_with("node:");
+}
+
+// Where Node throws an error the library threw inside Node's API (lib/internal/node_api_frames.js),
+// or nothing.
+std::string nodeThrowHeader(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
+    JS::RootedValue hook(cx, JS::ObjectOrNullValue(program.libraryHook("nodeThrowHeader")));
+    JS::RootedValueArray<1> arguments(cx);
+    arguments[0].set(error);
+    JS::RootedValue header(cx);
+    if (!JS::Call(cx, JS::UndefinedHandleValue, hook, arguments, &header)) {
+        JS_ClearPendingException(cx);
+        return {};
+    }
+    return header.isString() ? valueToUtf8(cx, header) : std::string();
+}
+
 }  // namespace
 
 std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleObject stack,
                                JavaScriptProgram& program) {
     JS::RootedObject site(cx, siteStack(cx, error, stack));
     std::string text = throwSite(cx, site, program, site.get() == stack.get());
+    if (text.empty() || text.starts_with("node:") || thrownInLibrary(cx, site)) {
+        const std::string header = nodeThrowHeader(cx, error, program);
+        if (!header.empty())
+            text = header;
+    }
     if (text.empty())
         text = siteOfError(cx, error, program);
     JS::RootedValue format(cx, JS::ObjectOrNullValue(program.libraryHook("formatFatal")));

@@ -7,6 +7,7 @@
 const natives = require('internal:binding');
 const { Buffer } = require('buffer');
 const pathModule = require('path');
+const { atNodeApi } = require('internal/node_api_frames');
 
 const kReadFileBufferLength = 512 * 1024;
 const kReadFileUnknownBufferLength = 64 * 1024;
@@ -34,10 +35,9 @@ const flagNumbers = {
 };
 
 function invalidArgType(name, expected, actual) {
-  const error = new TypeError(`The "${name}" argument must be ${expected}. Received ${
+  const { makeNodeError } = require('util')[Symbol.for('loopscope.util.internals')];
+  return makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be ${expected}. Received ${
     actual === undefined ? 'undefined' : actual === null ? 'null' : `type ${typeof actual} (${String(actual)})`}`);
-  error.code = 'ERR_INVALID_ARG_TYPE';
-  return error;
 }
 
 function flagsOf(flags, fallback) {
@@ -778,6 +778,36 @@ const fs = {
   W_OK: 2,
   X_OK: 1,
 };
+
+// A *Sync call's error shows Node's frames and throw site in lib/fs.js, which depend on the
+// failed system call and, for readFileSync / writeFileSync / appendFileSync, on whether
+// Node 20 made it all in one binding call (utf-8 text).
+function utf8Call(name, args) {
+  const options = name === 'readFileSync' ? args[1] : args[2];
+  const encoding = typeof options === 'string' ? options : options?.encoding ?? (name === 'readFileSync' ? undefined : 'utf8');
+  const text = name === 'readFileSync' || typeof args[1] === 'string';
+  return text && (encoding === 'utf8' || encoding === 'utf-8');
+}
+
+function throwingAsNode(name, call) {
+  const variantOf = /^(?:read|write|append)FileSync$/.test(name) ? (args, error) => (utf8Call(name, args) ? 'utf8' : error.syscall)
+    : (args, error) => error.syscall;
+  const wrapped = function (...args) {
+    try {
+      return call.apply(this, args);
+    } catch (error) {
+      throw error !== null && typeof error === 'object' && typeof error.syscall === 'string' ? atNodeApi(error, `fs.${name}:${variantOf(args, error)}`) : error;
+    }
+  };
+  Object.defineProperty(wrapped, 'name', { value: name });
+  return wrapped;
+}
+
+for (const name of Object.keys(fs)) {
+  if (name.endsWith('Sync') && name !== 'existsSync' && typeof fs[name] === 'function')
+    fs[name] = throwingAsNode(name, fs[name]);
+}
+
 fs.realpath.native = fs.realpath;
 fs.realpathSync.native = fs.realpathSync;
 
@@ -828,37 +858,38 @@ Object.defineProperties(fs, {
 
 // ---- fs.promises
 
-function promisified(call) {
+// A rejection's error shows Node's async frames in lib/internal/fs/promises.js.
+function promisified(call, name) {
   return (...args) => new Promise((resolve, reject) => {
-    call(...args, (error, value) => (error ? reject(error) : resolve(value)));
+    call(...args, (error, value) => (error ? reject(atNodeApi(error, `fs.promises.${name}:${error.syscall}`)) : resolve(value)));
   });
 }
 
 fs.promises = {
   constants,
-  readFile: promisified(readFile),
-  writeFile: promisified(fs.writeFile),
-  appendFile: promisified(fs.appendFile),
-  stat: promisified(fs.stat),
-  lstat: promisified(fs.lstat),
+  readFile: promisified(readFile, 'readFile'),
+  writeFile: promisified(fs.writeFile, 'writeFile'),
+  appendFile: promisified(fs.appendFile, 'appendFile'),
+  stat: promisified(fs.stat, 'stat'),
+  lstat: promisified(fs.lstat, 'lstat'),
   readdir: readdirPromise,
   opendir: (...args) => require('internal/fs/dir').opendirPromise(...args),
-  unlink: promisified(fs.unlink),
-  rmdir: promisified(fs.rmdir),
-  rename: promisified(fs.rename),
-  access: promisified(fs.access),
-  mkdir: promisified(mkdir),
-  mkdtemp: promisified(fs.mkdtemp),
-  realpath: promisified(fs.realpath),
-  readlink: promisified(fs.readlink),
-  copyFile: promisified(fs.copyFile),
-  symlink: promisified(fs.symlink),
-  link: promisified(fs.link),
-  chmod: promisified(fs.chmod),
-  utimes: promisified(fs.utimes),
-  truncate: promisified(truncate),
-  rm: promisified(rm),
-  statfs: promisified(fs.statfs),
+  unlink: promisified(fs.unlink, 'unlink'),
+  rmdir: promisified(fs.rmdir, 'rmdir'),
+  rename: promisified(fs.rename, 'rename'),
+  access: promisified(fs.access, 'access'),
+  mkdir: promisified(mkdir, 'mkdir'),
+  mkdtemp: promisified(fs.mkdtemp, 'mkdtemp'),
+  realpath: promisified(fs.realpath, 'realpath'),
+  readlink: promisified(fs.readlink, 'readlink'),
+  copyFile: promisified(fs.copyFile, 'copyFile'),
+  symlink: promisified(fs.symlink, 'symlink'),
+  link: promisified(fs.link, 'link'),
+  chmod: promisified(fs.chmod, 'chmod'),
+  utimes: promisified(fs.utimes, 'utimes'),
+  truncate: promisified(truncate, 'truncate'),
+  rm: promisified(rm, 'rm'),
+  statfs: promisified(fs.statfs, 'statfs'),
   cp: (...args) => require('internal/fs/cp').cpPromise(...args),
   open: (...args) => require('internal/fs/file_handle').open(...args),
 };

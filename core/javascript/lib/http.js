@@ -320,6 +320,11 @@ class Server extends EventEmitter {
   }
 
   listen(...args) {
+    // As net.Server's listen: a port given is checked before anything is done.
+    const net = require('net');
+    const [options] = net._normalizeArgs(args);
+    if (typeof options.port === 'number' || typeof options.port === 'string')
+      net[Symbol.for('loopscope.net.internals')].validatePort(options.port, 'options.port');
     let port = 0;
     let host;
     let callback;

@@ -1253,3 +1253,6 @@ module.exports = {
   getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelectFamilyAttemptTimeoutDefault; },
   setDefaultAutoSelectFamilyAttemptTimeout(value) { autoSelectFamilyAttemptTimeoutDefault = Math.max(10, value); },
 };
+
+// What http's server shares with this file, out of the enumerable exports.
+Object.defineProperty(module.exports, Symbol.for('loopscope.net.internals'), { value: { validatePort }, enumerable: false });

@@ -113,7 +113,7 @@ function moduleNotFound(request, parent) {
     (isPackage ? `\n${whatIsRun(request)}` : ''));
   error.code = 'MODULE_NOT_FOUND';
   error.requireStack = stack.map((line) => line.slice(2));
-  return error;
+  return requireBuiltin('internal/node_api_frames').atNodeApi(error, 'modules.require:notFound');
 }
 
 function loadFile(filename, parent) {
@@ -399,6 +399,7 @@ natives.setHooks({
   handleUncaught: globals.handleUncaught,
   processRejections: globals.processRejections,
   formatFatal: globals.formatFatal,
+  nodeThrowHeader: (error) => requireBuiltin('internal/node_api_frames').nodeThrowHeader(error),
   workerEvent: (...args) => workerHooks().workerEvent(...args),
   clusterEvent: (...args) => clusterHooks().clusterEvent(...args),
   parentMessage: (...args) => workerHooks().parentMessage(...args),

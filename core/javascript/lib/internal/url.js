@@ -12,7 +12,7 @@ function invalidUrl(input) {
   const error = new TypeError('Invalid URL');
   error.code = 'ERR_INVALID_URL';
   error.input = input;
-  return error;
+  return require('internal/node_api_frames').atNodeApi(error, 'url.URL:ERR_INVALID_URL');
 }
 
 // The percent-encode sets of the URL Standard, as predicates on a code point.
