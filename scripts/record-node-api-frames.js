@@ -79,7 +79,6 @@ cases.push(['modules.require:notFound', "require('nope');"]);
 // Errors of argument checks: keyed by the library's module and function that check (as its
 // frames name them) and what they checked (the argument's name in the message, else the code).
 const checks = [
-  ['fs.readFile:cb', "require('fs').readFile('/x');"],
   ['fs.readFile:path', "require('fs').readFile({}, () => {});"],
   ['timers.setTimeout:callback', "setTimeout('x', 1);"],
   ['timers.setInterval:callback', "setInterval('x', 1);"],
@@ -100,6 +99,26 @@ const checks = [
   ['crypto.pbkdf2Sync:iterations', "require('crypto').pbkdf2Sync('a', 'b', -1, 1, 'sha1');"],
 ];
 cases.push(...checks);
+
+// The callback checks of fs's asynchronous calls.
+const callbackChecks = {
+  readFile: "'/x'", writeFile: "'/x', 'a'", appendFile: "'/x', 'a'", stat: "'/x'", lstat: "'/x'", fstat: '0',
+  readdir: "'/x'", mkdir: "'/x'", unlink: "'/x'", rmdir: "'/x'", rename: "'/x', '/y'", access: "'/x'",
+  open: "'/x'", copyFile: "'/x', '/y'", realpath: "'/x'", readlink: "'/x'",
+  mkdtemp: "'/x'", symlink: "'/x', '/y'", chmod: "'/x', 0o644", truncate: "'/x'", utimes: "'/x', 1, 1",
+};
+for (const [name, args] of Object.entries(callbackChecks))
+  cases.push([`fs.${name}:cb`, `require('fs').${name}(${args});`]);
+cases.push(
+  ['path.resolve:paths[1]', "require('path').resolve('a', null);"],
+  ['path.resolve:paths[2]', "require('path').resolve('a', 'b', null);"],
+  ['internal/globals.chdir:directory', 'process.chdir(5);'],
+  ['crypto.pbkdf2Sync:keylen', "require('crypto').pbkdf2Sync('a', 'b', 1, -1, 'sha1');"],
+  ['crypto.createHash:algorithm', "require('crypto').createHash(5);"],
+  ['http.createServer:options', "require('http').createServer(5);"],
+  ['net.connect:ERR_SOCKET_BAD_PORT', "require('net').connect(-1);"],
+  ['net.createConnection:ERR_SOCKET_BAD_PORT', "require('net').createConnection(-1);"],
+);
 
 // Errors the library makes itself where Node's C++ or a `new ERR_X()` throws them.
 cases.push(

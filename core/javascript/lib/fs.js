@@ -282,7 +282,8 @@ function writeFileSyncWithFlag(defaultFlag, path, data, options) {
 function oneRequest(name, makeArgs, convert = (value) => value) {
   const apiName = name;
   return function (...all) {
-    const callback = callbackOf(all.pop());
+    // A call that stops before the callback's place has none (Node reports it undefined).
+    const callback = callbackOf(typeof all[all.length - 1] === 'function' || all.length > makeArgs.length ? all.pop() : undefined);
     const args = makeArgs(...all);
     const target = typeof args[0] === 'string' ? ` ${pathModule.basename(args[0])}` : '';
     request(apiName, args, `fs.${apiName}${target}`, (error, value) => {
@@ -539,7 +540,7 @@ function readdirPromise(path, options) {
   if (options && typeof options === 'object' && options.recursive)
     return readdirRecursivePromise(path, options);
   return new Promise((resolve, reject) => {
-    readdir(path, options, (error, value) => (error ? reject(error) : resolve(value)));
+    readdir(path, options, (error, value) => (error ? reject(atNodeApi(error, `fs.promises.readdir:${error.syscall}`)) : resolve(value)));
   });
 }
 
@@ -792,20 +793,37 @@ function utf8Call(name, args) {
 function throwingAsNode(name, call) {
   const variantOf = /^(?:read|write|append)FileSync$/.test(name) ? (args, error) => (utf8Call(name, args) ? 'utf8' : error.syscall)
     : (args, error) => error.syscall;
-  const wrapped = function (...args) {
-    try {
+  return {
+    [name](...args) {
+      try {
+        return call.apply(this, args);
+      } catch (error) {
+        throw error !== null && typeof error === 'object' && typeof error.syscall === 'string' ? atNodeApi(error, `fs.${name}:${variantOf(args, error)}`) : error;
+      }
+    },
+  }[name];
+}
+
+// Every function is named as fs names it, whatever made it (oneRequest, an arrow): an
+// argument check's error is placed by the API function the program called (internal/node_api_frames.js).
+function namedAs(name, call) {
+  const named = {
+    [name](...args) {
       return call.apply(this, args);
-    } catch (error) {
-      throw error !== null && typeof error === 'object' && typeof error.syscall === 'string' ? atNodeApi(error, `fs.${name}:${variantOf(args, error)}`) : error;
-    }
-  };
-  Object.defineProperty(wrapped, 'name', { value: name });
-  return wrapped;
+    },
+  }[name];
+  for (const key of Reflect.ownKeys(call)) {
+    if (!['name', 'length', 'prototype'].includes(key))
+      Object.defineProperty(named, key, Object.getOwnPropertyDescriptor(call, key));
+  }
+  return named;
 }
 
 for (const name of Object.keys(fs)) {
-  if (name.endsWith('Sync') && name !== 'existsSync' && typeof fs[name] === 'function')
-    fs[name] = throwingAsNode(name, fs[name]);
+  const { value } = Object.getOwnPropertyDescriptor(fs, name);
+  if (typeof value !== 'function' || /^[A-Z]/.test(name))
+    continue;
+  fs[name] = name.endsWith('Sync') && name !== 'existsSync' ? throwingAsNode(name, value) : namedAs(name, value);
 }
 
 fs.realpath.native = fs.realpath;

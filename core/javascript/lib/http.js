@@ -312,6 +312,9 @@ class Server extends EventEmitter {
     if (typeof options === 'function') {
       handler = options;
       options = {};
+    } else if (options !== null && options !== undefined && (typeof options !== 'object' || Array.isArray(options))) {
+      const { invalidArgTypeError } = require('util')[Symbol.for('loopscope.util.internals')];
+      throw invalidArgTypeError('options', 'Object', options);
     }
     if (handler)
       this.on('request', handler);
