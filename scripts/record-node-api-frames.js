@@ -75,6 +75,8 @@ cases.push(['fs.promises.readFile:read', "require('fs').promises.readFile('/tmp'
 cases.push(['events.emit:unhandled', "new (require('events'))().emit('error', new Error('x'));"]);
 cases.push(['events.emit:unhandledValue', "new (require('events'))().emit('error', 'x');"]);
 cases.push(['modules.require:notFound', "require('nope');"]);
+cases.push(['modules.import:module', "import './nope.mjs';", 'mjs']);
+cases.push(['modules.import:package', "import 'nopkg';", 'mjs']);
 
 // Errors of argument checks: keyed by the library's module and function that check (as its
 // frames name them) and what they checked (the argument's name in the message, else the code).
@@ -134,9 +136,9 @@ for (const name of ['gunzip', 'inflate', 'inflateRaw', 'unzip']) {
   cases.push([`zlib.${name}Sync:${propertyOf(call, 'code')}`, `${call};`]);
 }
 
-function record([key, program]) {
+function record([key, program, extension = 'js']) {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'node-api-'));
-  const file = path.join(directory, 'main.js');
+  const file = path.join(directory, `main.${extension}`);
   fs.writeFileSync(file, `${program}\n`);
   let stderr = '';
   try {

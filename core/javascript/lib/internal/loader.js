@@ -266,11 +266,14 @@ function isModuleFile(filename) {
 
 function esmNotFound(specifier, referrer) {
   const isPackage = !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('file:');
-  const error = new Error(isPackage
+  const resolved = path.resolve(path.dirname(referrer), specifier);
+  const { makeNodeError } = requireBuiltin('util')[Symbol.for('loopscope.util.internals')];
+  const error = makeNodeError(Error, 'ERR_MODULE_NOT_FOUND', isPackage
     ? `Cannot find package '${specifier}' imported from ${referrer}\n${whatIsRun(specifier)}`
-    : `Cannot find module '${path.resolve(path.dirname(referrer), specifier)}' imported from ${referrer}`);
-  error.code = isPackage ? 'ERR_MODULE_NOT_FOUND' : 'ERR_MODULE_NOT_FOUND';
-  return error;
+    : `Cannot find module '${resolved}' imported from ${referrer}`);
+  if (!isPackage)
+    error.url = requireBuiltin('internal/url').pathToFileURL(resolved).href;
+  return requireBuiltin('internal/node_api_frames').atNodeApi(error, `modules.import:${isPackage ? 'package' : 'module'}`);
 }
 
 function loadModule(filename) {
