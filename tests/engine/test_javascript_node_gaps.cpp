@@ -171,8 +171,8 @@ private slots:
              "    at Object.join (node:path:1305:7)\n    at Object.<anonymous> (" + file + ":1:17)\n"},
             {"Buffer.from(5);\n",
              "node:buffer:322\n  throw new ERR_INVALID_ARG_TYPE(\n  ^\n\nTypeError [ERR_INVALID_ARG_TYPE]: The first argument"},
-            {"require('nope');\n",
-             "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\nError: Cannot find module 'nope'\n"
+            {"require('./nope');\n",
+             "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\nError: Cannot find module './nope'\n"
              "Require stack:\n- " + file + "\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)\n"},
             {"JSON.parse('{\"a\": 1,\\n\"b\": x}');\n",
              "<anonymous_script>:2\n\"b\": x}\n     ^\n\nSyntaxError: Unexpected token 'x'"},
