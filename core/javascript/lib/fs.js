@@ -7,7 +7,7 @@
 const natives = require('internal:binding');
 const { Buffer } = require('buffer');
 const pathModule = require('path');
-const { atNodeApi } = require('internal/node_api_frames');
+const { atNodeApi, rejectAsNodeApi } = require('internal/node_api_frames');
 
 const kReadFileBufferLength = 512 * 1024;
 const kReadFileUnknownBufferLength = 64 * 1024;
@@ -540,7 +540,7 @@ function readdirPromise(path, options) {
   if (options && typeof options === 'object' && options.recursive)
     return readdirRecursivePromise(path, options);
   return new Promise((resolve, reject) => {
-    readdir(path, options, (error, value) => (error ? reject(atNodeApi(error, `fs.promises.readdir:${error.syscall}`)) : resolve(value)));
+    readdir(path, options, (error, value) => (error ? rejectAsNodeApi(reject, error, `fs.promises.readdir:${error.syscall}`) : resolve(value)));
   });
 }
 
@@ -879,7 +879,7 @@ Object.defineProperties(fs, {
 // A rejection's error shows Node's async frames in lib/internal/fs/promises.js.
 function promisified(call, name) {
   return (...args) => new Promise((resolve, reject) => {
-    call(...args, (error, value) => (error ? reject(atNodeApi(error, `fs.promises.${name}:${error.syscall}`)) : resolve(value)));
+    call(...args, (error, value) => (error ? rejectAsNodeApi(reject, error, `fs.promises.${name}:${error.syscall}`) : resolve(value)));
   });
 }
 

@@ -31,6 +31,13 @@ function atNodeApi(error, key) {
   return error;
 }
 
+// Rejects with `error`, thrown at `key`'s throw point inside an async function of Node's
+// (fs.promises): from a promise job, as the error comes out of that function's await in Node,
+// so that the runtime gives it the async frames of the program's functions awaiting it.
+function rejectAsNodeApi(reject, error, key) {
+  Promise.resolve().then(() => reject(atNodeApi(error, key)));
+}
+
 // `error`, thrown where its uncaught header (`header`, its lines) says, its frames as they are.
 function thrownWithHeader(error, header) {
   thrownAt.set(error, { header, frames: [] });
@@ -107,4 +114,4 @@ function noteValidatorError(error) {
 // when the error ends it (Node's lib/internal/errors.js fatalExceptionStackEnhancers).
 const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
 
-module.exports = { kEnhanceStackBeforeInspector, atNodeApi, thrownWithHeader, noteValidatorError, nodeThrowHeader, withNodeApiFrames };
+module.exports = { kEnhanceStackBeforeInspector, atNodeApi, rejectAsNodeApi, thrownWithHeader, noteValidatorError, nodeThrowHeader, withNodeApiFrames };

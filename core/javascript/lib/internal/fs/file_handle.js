@@ -20,8 +20,10 @@ function helpers() {
 function operation(name, args, label, api = undefined) {
   return new Promise((resolve, reject) => {
     natives.operation(name, args, label, (error, value) => {
-      if (error)
-        reject(api ? require('internal/node_api_frames').atNodeApi(error, `fs.promises.${api}:${error.syscall}`) : error);
+      if (error && api)
+        require('internal/node_api_frames').rejectAsNodeApi(reject, error, `fs.promises.${api}:${error.syscall}`);
+      else if (error)
+        reject(error);
       else
         resolve(value);
     });
