@@ -35,9 +35,8 @@ const flagNumbers = {
 };
 
 function invalidArgType(name, expected, actual) {
-  const { makeNodeError } = require('util')[Symbol.for('loopscope.util.internals')];
-  return makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be ${expected}. Received ${
-    actual === undefined ? 'undefined' : actual === null ? 'null' : `type ${typeof actual} (${String(actual)})`}`);
+  const { invalidArgTypeError } = require('util')[Symbol.for('loopscope.util.internals')];
+  return invalidArgTypeError(name, expected, actual);
 }
 
 function flagsOf(flags, fallback) {
@@ -60,7 +59,7 @@ function pathOf(path, name = 'path') {
   if (Buffer.isBuffer(path))
     return path.toString();
   if (typeof path !== 'string')
-    throw invalidArgType(name, 'of type string or an instance of Buffer or URL', path);
+    throw invalidArgType(name, ['string', 'Buffer', 'URL'], path);
   return path;
 }
 
@@ -74,7 +73,7 @@ function optionsOf(options, defaults) {
 
 function callbackOf(callback) {
   if (typeof callback !== 'function')
-    throw invalidArgType('cb', 'of type function', callback);
+    throw invalidArgType('cb', 'Function', callback);
   return callback;
 }
 
@@ -91,7 +90,7 @@ function dataBytes(data, encoding) {
     return Buffer.from(data, encoding || 'utf8');
   if (ArrayBuffer.isView(data))
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw invalidArgType('data', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
+  throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
 // One pool job: `name` with `args`; done(error, value) in the poll phase.

@@ -48,6 +48,10 @@ show('fs.writeFile without a callback', () => fs.writeFile('/nonexistent/n', 'x'
 show('path.resolve with null', () => path.resolve('a', null));
 show('process.chdir(5)', () => process.chdir(5));
 show('setImmediate without a function', () => setImmediate(null));
+show('statSync(null)', () => fs.statSync(null));
+show('readdirSync(5)', () => fs.readdirSync(5));
+show('writeFileSync of a number', () => fs.writeFileSync('/nonexistent/p', 5));
+show('fs.mkdir of an object', () => fs.mkdir({}, () => {}));
 
 const nested = () => fs.statSync('/nonexistent/deeper');
 show('from a nested function', () => nested());

@@ -50,7 +50,7 @@ const validatorHeader = ['node:internal/errors:541', '      throw error;', '    
 
 // The frames of the library's error helpers (util's makeNodeError, the validators):
 // Node's own helpers are hidden from its stacks.
-const helperFrame = /^    at (?:(?:\S+ \()?node:internal\/(?:validators|errors):\d+:\d+\)?|\w+Error \(node:util:\d+:\d+\)|validate\w* \(node:[\w/]+:\d+:\d+\))$/;
+const helperFrame = /^    at (?:(?:\S+ \()?node:internal\/(?:validators|errors):\d+:\d+\)?|\w+Error \(node:util:\d+:\d+\)|(?:validate\w*|invalidArgType) \(node:[\w/]+:\d+:\d+\))$/;
 
 const libraryFrame = /^    at (?:.* \()?node:[^)]*\)?$/;
 
