@@ -138,12 +138,37 @@ JSObject* siteStack(JSContext* cx, JS::HandleValue error, JS::HandleObject throw
     return made ? made : thrownAt.get();
 }
 
+// Whether an error's printed stack starts with its site ("file:line"), as one out of vm code
+// does.
 bool startsWithSite(const std::string& shown) {
     const std::string first = shown.substr(0, shown.find('\n'));
     const std::size_t colon = first.rfind(':');
     return first.size() != shown.size() && colon != std::string::npos && colon + 1 < first.size() &&
            first.find(": ") == std::string::npos &&
            std::all_of(first.begin() + long(colon) + 1, first.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// Whether the innermost frame of `stack` is one of the library's (Node's built-in modules).
+bool thrownInLibrary(JSContext* cx, JS::HandleObject stack) {
+    if (!stack)
+        return false;
+    JS::RootedString source(cx);
+    JS::GetSavedFrameSource(cx, nullptr, stack, &source);
+    return source && toUtf8(cx, source).starts_with("node:");
+}
+
+// Where Node throws an error the library threw inside Node's API (lib/internal/node_api_frames.js),
+// or nothing.
+std::string nodeThrowHeader(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
+    JS::RootedValue hook(cx, JS::ObjectOrNullValue(program.libraryHook("nodeThrowHeader")));
+    JS::RootedValueArray<1> arguments(cx);
+    arguments[0].set(error);
+    JS::RootedValue header(cx);
+    if (!JS::Call(cx, JS::UndefinedHandleValue, hook, arguments, &header)) {
+        JS_ClearPendingException(cx);
+        return {};
+    }
+    return header.isString() ? valueToUtf8(cx, header) : std::string();
 }
 
 }  // namespace
@@ -172,6 +197,11 @@ std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleO
                                JavaScriptProgram& program) {
     JS::RootedObject site(cx, siteStack(cx, error, stack));
     std::string text = throwSite(cx, site, program, site.get() == stack.get());
+    if (text.empty() || text.starts_with("node:") || thrownInLibrary(cx, site)) {
+        const std::string header = nodeThrowHeader(cx, error, program);
+        if (!header.empty())
+            text = header;
+    }
     if (text.empty())
         text = siteOfError(cx, error, program);
     JS::RootedValue format(cx, JS::ObjectOrNullValue(program.libraryHook("formatFatal")));

@@ -255,6 +255,62 @@ private slots:
                  printed.err.c_str());
         QCOMPARE(printed.exitCode, std::optional<int>(1));
     }
+
+    // An error thrown inside Node's API is placed where Node throws it: a binding call in
+    // lib/fs.js, a validator's `throw error;` in lib/internal/errors.js, the module loader;
+    // its frames above the program's are Node's, none of the library's own.
+    void anApiErrorIsPlacedWhereNodeThrowsIt() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string file = dir.filePath("api.js").toStdString();
+        const struct {
+            QByteArray source;
+            std::string printed;
+        } cases[] = {
+            {"require('fs').readFileSync('/nonexistent/x', 'utf8');\n",
+             "node:fs:448\n    return binding.readFileUtf8(path, stringToFlags(options.flag));\n                   ^\n\n"
+             "Error: ENOENT: no such file or directory, open '/nonexistent/x'\n"
+             "    at Object.readFileSync (node:fs:448:20)\n    at Object.<anonymous> (" + file + ":1:15)\n"},
+            {"const fs = require('fs');\nfs.statSync('/nonexistent/y');\n",
+             "node:fs:1681\n  const stats = binding.stat(\n                        ^\n\n"
+             "Error: ENOENT: no such file or directory, stat '/nonexistent/y'\n"
+             "    at Object.statSync (node:fs:1681:25)\n    at Object.<anonymous> (" + file + ":2:4)\n"},
+            {"require('path').join('a', 5);\n",
+             "node:internal/errors:541\n      throw error;\n      ^\n\n"
+             "TypeError [ERR_INVALID_ARG_TYPE]: The \"path\" argument must be of type string. Received type number (5)\n"
+             "    at Object.join (node:path:1305:7)\n    at Object.<anonymous> (" + file + ":1:17)\n"},
+            {"Buffer.from(5);\n",
+             "node:buffer:322\n  throw new ERR_INVALID_ARG_TYPE(\n  ^\n\nTypeError [ERR_INVALID_ARG_TYPE]: The first argument"},
+            {"require('./nope');\n",
+             "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\nError: Cannot find module './nope'\n"
+             "Require stack:\n- " + file + "\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)\n"},
+            {"JSON.parse('{\"a\": 1,\\n\"b\": x}');\n",
+             "<anonymous_script>:2\n\"b\": x}\n     ^\n\nSyntaxError: Unexpected token 'x'"},
+            {"JSON.parse('[1,\\n');\n",
+             "<anonymous_script>:2\n\n\nSyntaxError: Unexpected end of JSON input\n    at JSON.parse (<anonymous>)\n"},
+            {"new (require('events'))().emit('error', new Error('x'));\n",
+             "node:events:502\n      throw er; // Unhandled 'error' event\n      ^\n\nError: x\n"},
+            {"require('http').createServer().listen(-5);\n",
+             "node:internal/errors:541\n      throw error;\n      ^\n\n"
+             "RangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type number (-5).\n"
+             "    at Server.listen (node:net:2059:5)\n"},
+            {"require('fs').promises.readFile('/nonexistent/z');\n",
+             "node:internal/fs/promises:637\n  return new FileHandle(await PromisePrototypeThen(\n                        ^\n\n"
+             "Error: ENOENT: no such file or directory, open '/nonexistent/z'\n"
+             "    at async open (node:internal/fs/promises:637:25)\n"
+             "    at async Object.readFile (node:internal/fs/promises:1249:14) {\n"},
+        };
+        for (const auto& each : cases) {
+            const Printed printed = runProgram(dir, "api.js", each.source);
+            QVERIFY2(printed.err.substr(0, each.printed.size()) == each.printed, (each.source.toStdString() + printed.err).c_str());
+            QCOMPARE(printed.exitCode, std::optional<int>(1));
+        }
+        const Printed emitted = runProgram(dir, "api.js", "new (require('events'))().emit('error', new Error('x'));\n");
+        const std::string where = "Emitted 'error' event at:\n    at Object.<anonymous> (" + file + ":1:27)\n"
+                                  "    at Module._compile (node:internal/modules/cjs/loader:1521:14)\n"
+                                  "    [... lines matching original stack trace ...]\n";
+        QVERIFY2(emitted.err.find(where) != std::string::npos, emitted.err.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJavaScriptNodeGaps)

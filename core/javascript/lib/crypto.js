@@ -6,11 +6,11 @@
 const natives = require('internal:binding');
 const { Buffer } = require('buffer');
 
+const { makeNodeError } = require('util')[Symbol.for('loopscope.util.internals')];
+
 function invalidArgType(name, expected, actual) {
-  const error = new TypeError(`The "${name}" argument must be ${expected}. Received ${
+  return makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be ${expected}. Received ${
     actual === undefined ? 'undefined' : actual === null ? 'null' : `type ${typeof actual} (${String(actual)})`}`);
-  error.code = 'ERR_INVALID_ARG_TYPE';
-  return error;
 }
 
 function bytesOf(value, name, encoding = 'utf8') {
@@ -27,9 +27,8 @@ function integerOf(value, name, min, max) {
   if (typeof value !== 'number')
     throw invalidArgType(name, 'of type number', value);
   if (!Number.isInteger(value) || value < min || value > max) {
-    const error = new RangeError(`The value of "${name}" is out of range. It must be >= ${min} && <= ${max}. Received ${value}`);
-    error.code = 'ERR_OUT_OF_RANGE';
-    throw error;
+    throw makeNodeError(RangeError, 'ERR_OUT_OF_RANGE',
+                        `The value of "${name}" is out of range. It must be >= ${min} && <= ${max}. Received ${value}`);
   }
   return value;
 }
@@ -190,9 +189,7 @@ class Hash {
     this._chunks = [];
     this._finished = false;
     if (!hashes.includes(this._algorithm)) {
-      const error = new Error('Digest method not supported');
-      error.code = 'ERR_OSSL_EVP_UNSUPPORTED';
-      throw error;
+      throw require('internal/node_api_frames').atNodeApi(new Error('Digest method not supported'), 'crypto.createHash:unsupported');
     }
   }
 

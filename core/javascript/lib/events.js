@@ -38,7 +38,9 @@ const {
   validateBoolean,
   validateFunction,
   validateNumber,
+  identicalSequenceRange,
 } = util[Symbol.for('loopscope.util.internals')];
+const { atNodeApi, kEnhanceStackBeforeInspector } = require('internal/node_api_frames');
 
 const kRejection = Symbol.for('nodejs.rejection');
 const kCapture = Symbol('kCapture');
@@ -283,6 +285,33 @@ EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
   return this;
 };
 
+// An unhandled 'error' event's error, as the process prints it before exiting: its stack,
+// then where it was emitted (`own`, made in emit), without the frames the two share.
+function enhanceStackTrace(err, own) {
+  let ctorInfo = '';
+  try {
+    const { name } = this.constructor;
+    if (name !== 'EventEmitter')
+      ctorInfo = ` on ${name} instance`;
+  } catch {
+    // No constructor's name to show.
+  }
+  const sep = `\nEmitted 'error' event${ctorInfo} at:\n`;
+
+  const errStack = err.stack.split('\n').slice(1);
+  // The library's own frames (emit's) are above the emitting call's: Node captures below emit.
+  const ownStack = own.stack.split('\n').slice(1);
+  while (ownStack.length > 0 && /^    at (?:\S+ \()?node:events:/.test(ownStack[0]))
+    ownStack.shift();
+
+  const { len, offset } = identicalSequenceRange(ownStack, errStack);
+  if (len > 0) {
+    ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
+  }
+
+  return err.stack + sep + ownStack.join('\n');
+}
+
 function _getMaxListeners(that) {
   if (that._maxListeners === undefined)
     return EventEmitter.defaultMaxListeners;
@@ -321,9 +350,19 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     if (args.length > 0)
       er = args[0];
     if (er instanceof Error) {
+      try {
+        const capture = new Error();
+        Object.defineProperty(er, kEnhanceStackBeforeInspector, {
+          __proto__: null,
+          value: enhanceStackTrace.bind(this, er, capture),
+          configurable: true,
+        });
+      } catch {
+        // An error that cannot take the property is printed as it is.
+      }
       // Note: The comments on the `throw` lines are intentional, they show
       // up in Node's output if this results in an unhandled exception.
-      throw er; // Unhandled 'error' event
+      throw atNodeApi(er, 'events.emit:unhandled'); // Unhandled 'error' event
     }
 
     let stringifiedEr;
@@ -337,7 +376,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     const err = makeNodeError(Error, 'ERR_UNHANDLED_ERROR',
                               `Unhandled error. (${stringifiedEr})`);
     err.context = er;
-    throw err; // Unhandled 'error' event
+    throw atNodeApi(err, 'events.emit:unhandledValue'); // Unhandled 'error' event
   }
 
   const handler = events[type];

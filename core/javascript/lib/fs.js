@@ -7,6 +7,7 @@
 const natives = require('internal:binding');
 const { Buffer } = require('buffer');
 const pathModule = require('path');
+const { atNodeApi, rejectAsNodeApi } = require('internal/node_api_frames');
 
 const kReadFileBufferLength = 512 * 1024;
 const kReadFileUnknownBufferLength = 64 * 1024;
@@ -43,10 +44,8 @@ const flagNumbers = {
 };
 
 function invalidArgType(name, expected, actual) {
-  const error = new TypeError(`The "${name}" argument must be ${expected}. Received ${
-    actual === undefined ? 'undefined' : actual === null ? 'null' : `type ${typeof actual} (${String(actual)})`}`);
-  error.code = 'ERR_INVALID_ARG_TYPE';
-  return error;
+  const { invalidArgTypeError } = require('util')[Symbol.for('loopscope.util.internals')];
+  return invalidArgTypeError(name, expected, actual);
 }
 
 function flagsOf(flags, fallback) {
@@ -69,7 +68,7 @@ function pathOf(path, name = 'path') {
   if (Buffer.isBuffer(path))
     return path.toString();
   if (typeof path !== 'string')
-    throw invalidArgType(name, 'of type string or an instance of Buffer or URL', path);
+    throw invalidArgType(name, ['string', 'Buffer', 'URL'], path);
   return path;
 }
 
@@ -83,7 +82,7 @@ function optionsOf(options, defaults) {
 
 function callbackOf(callback) {
   if (typeof callback !== 'function')
-    throw invalidArgType('cb', 'of type function', callback);
+    throw invalidArgType('cb', 'Function', callback);
   return callback;
 }
 
@@ -100,7 +99,7 @@ function dataBytes(data, encoding) {
     return Buffer.from(data, encoding || 'utf8');
   if (ArrayBuffer.isView(data))
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw invalidArgType('data', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
+  throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
 // One pool job: `name` with `args`; done(error, value) in the poll phase.
@@ -291,7 +290,8 @@ function writeFileSyncWithFlag(defaultFlag, path, data, options) {
 function oneRequest(name, makeArgs, convert = (value) => value) {
   const apiName = name;
   return function (...all) {
-    const callback = callbackOf(all.pop());
+    // A call that stops before the callback's place has none (Node reports it undefined).
+    const callback = callbackOf(typeof all[all.length - 1] === 'function' || all.length > makeArgs.length ? all.pop() : undefined);
     const args = makeArgs(...all);
     const target = typeof args[0] === 'string' ? ` ${pathModule.basename(args[0])}` : '';
     request(apiName, args, `fs.${apiName}${target}`, (error, value) => {
@@ -548,7 +548,7 @@ function readdirPromise(path, options) {
   if (options && typeof options === 'object' && options.recursive)
     return readdirRecursivePromise(path, options);
   return new Promise((resolve, reject) => {
-    readdir(path, options, (error, value) => (error ? reject(error) : resolve(value)));
+    readdir(path, options, (error, value) => (error ? rejectAsNodeApi(reject, error, `fs.promises.readdir:${error.syscall}`) : resolve(value)));
   });
 }
 
@@ -787,6 +787,53 @@ const fs = {
   W_OK: 2,
   X_OK: 1,
 };
+
+// A *Sync call's error shows Node's frames and throw site in lib/fs.js, which depend on the
+// failed system call and, for readFileSync / writeFileSync / appendFileSync, on whether
+// Node 20 made it all in one binding call (utf-8 text).
+function utf8Call(name, args) {
+  const options = name === 'readFileSync' ? args[1] : args[2];
+  const encoding = typeof options === 'string' ? options : options?.encoding ?? (name === 'readFileSync' ? undefined : 'utf8');
+  const text = name === 'readFileSync' || typeof args[1] === 'string';
+  return text && (encoding === 'utf8' || encoding === 'utf-8');
+}
+
+function throwingAsNode(name, call) {
+  const variantOf = /^(?:read|write|append)FileSync$/.test(name) ? (args, error) => (utf8Call(name, args) ? 'utf8' : error.syscall)
+    : (args, error) => error.syscall;
+  return {
+    [name](...args) {
+      try {
+        return call.apply(this, args);
+      } catch (error) {
+        throw error !== null && typeof error === 'object' && typeof error.syscall === 'string' ? atNodeApi(error, `fs.${name}:${variantOf(args, error)}`) : error;
+      }
+    },
+  }[name];
+}
+
+// Every function is named as fs names it, whatever made it (oneRequest, an arrow): an
+// argument check's error is placed by the API function the program called (internal/node_api_frames.js).
+function namedAs(name, call) {
+  const named = {
+    [name](...args) {
+      return call.apply(this, args);
+    },
+  }[name];
+  for (const key of Reflect.ownKeys(call)) {
+    if (!['name', 'length', 'prototype'].includes(key))
+      Object.defineProperty(named, key, Object.getOwnPropertyDescriptor(call, key));
+  }
+  return named;
+}
+
+for (const name of Object.keys(fs)) {
+  const { value } = Object.getOwnPropertyDescriptor(fs, name);
+  if (typeof value !== 'function' || /^[A-Z]/.test(name))
+    continue;
+  fs[name] = name.endsWith('Sync') && name !== 'existsSync' ? throwingAsNode(name, value) : namedAs(name, value);
+}
+
 fs.realpath.native = fs.realpath;
 fs.realpathSync.native = fs.realpathSync;
 
@@ -837,37 +884,38 @@ Object.defineProperties(fs, {
 
 // ---- fs.promises
 
-function promisified(call) {
+// A rejection's error shows Node's async frames in lib/internal/fs/promises.js.
+function promisified(call, name) {
   return (...args) => new Promise((resolve, reject) => {
-    call(...args, (error, value) => (error ? reject(error) : resolve(value)));
+    call(...args, (error, value) => (error ? rejectAsNodeApi(reject, error, `fs.promises.${name}:${error.syscall}`) : resolve(value)));
   });
 }
 
 fs.promises = {
   constants,
-  readFile: promisified(readFile),
-  writeFile: promisified(fs.writeFile),
-  appendFile: promisified(fs.appendFile),
-  stat: promisified(fs.stat),
-  lstat: promisified(fs.lstat),
+  readFile: promisified(readFile, 'readFile'),
+  writeFile: promisified(fs.writeFile, 'writeFile'),
+  appendFile: promisified(fs.appendFile, 'appendFile'),
+  stat: promisified(fs.stat, 'stat'),
+  lstat: promisified(fs.lstat, 'lstat'),
   readdir: readdirPromise,
   opendir: (...args) => require('internal/fs/dir').opendirPromise(...args),
-  unlink: promisified(fs.unlink),
-  rmdir: promisified(fs.rmdir),
-  rename: promisified(fs.rename),
-  access: promisified(fs.access),
-  mkdir: promisified(mkdir),
-  mkdtemp: promisified(fs.mkdtemp),
-  realpath: promisified(fs.realpath),
-  readlink: promisified(fs.readlink),
-  copyFile: promisified(fs.copyFile),
-  symlink: promisified(fs.symlink),
-  link: promisified(fs.link),
-  chmod: promisified(fs.chmod),
-  utimes: promisified(fs.utimes),
-  truncate: promisified(truncate),
-  rm: promisified(rm),
-  statfs: promisified(fs.statfs),
+  unlink: promisified(fs.unlink, 'unlink'),
+  rmdir: promisified(fs.rmdir, 'rmdir'),
+  rename: promisified(fs.rename, 'rename'),
+  access: promisified(fs.access, 'access'),
+  mkdir: promisified(mkdir, 'mkdir'),
+  mkdtemp: promisified(fs.mkdtemp, 'mkdtemp'),
+  realpath: promisified(fs.realpath, 'realpath'),
+  readlink: promisified(fs.readlink, 'readlink'),
+  copyFile: promisified(fs.copyFile, 'copyFile'),
+  symlink: promisified(fs.symlink, 'symlink'),
+  link: promisified(fs.link, 'link'),
+  chmod: promisified(fs.chmod, 'chmod'),
+  utimes: promisified(fs.utimes, 'utimes'),
+  truncate: promisified(truncate, 'truncate'),
+  rm: promisified(rm, 'rm'),
+  statfs: promisified(fs.statfs, 'statfs'),
   cp: (...args) => require('internal/fs/cp').cpPromise(...args),
   open: (...args) => require('internal/fs/file_handle').open(...args),
 };

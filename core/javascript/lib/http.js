@@ -312,6 +312,9 @@ class Server extends EventEmitter {
     if (typeof options === 'function') {
       handler = options;
       options = {};
+    } else if (options !== null && options !== undefined && (typeof options !== 'object' || Array.isArray(options))) {
+      const { invalidArgTypeError } = require('util')[Symbol.for('loopscope.util.internals')];
+      throw invalidArgTypeError('options', 'Object', options);
     }
     if (handler)
       this.on('request', handler);
@@ -320,6 +323,11 @@ class Server extends EventEmitter {
   }
 
   listen(...args) {
+    // As net.Server's listen: a port given is checked before anything is done.
+    const net = require('net');
+    const [options] = net._normalizeArgs(args);
+    if (typeof options.port === 'number' || typeof options.port === 'string')
+      net[Symbol.for('loopscope.net.internals')].validatePort(options.port, 'options.port');
     let port = 0;
     let host;
     let callback;

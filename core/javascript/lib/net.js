@@ -1254,5 +1254,6 @@ module.exports = {
   setDefaultAutoSelectFamilyAttemptTimeout(value) { autoSelectFamilyAttemptTimeoutDefault = Math.max(10, value); },
 };
 
-// The handle class, for child_process's pipes (Node's pipe_wrap Pipe, to its net.Socket).
-Object.defineProperty(module.exports, Symbol.for('loopscope.net.internals'), { value: { TCP } });
+// What http's server and child_process's pipes share with this file (Node's pipe_wrap Pipe,
+// to its net.Socket), out of the enumerable exports.
+Object.defineProperty(module.exports, Symbol.for('loopscope.net.internals'), { value: { TCP, validatePort }, enumerable: false });

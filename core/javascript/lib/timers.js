@@ -42,9 +42,9 @@ function describe(value) {
 
 function validateCallback(callback) {
   if (typeof callback !== 'function') {
-    const error = new TypeError(`The "callback" argument must be of type function. Received ${describe(callback)}`);
-    error.code = 'ERR_INVALID_ARG_TYPE';
-    throw error;
+    const { makeNodeError } = require('util')[Symbol.for('loopscope.util.internals')];
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                        `The "callback" argument must be of type function. Received ${describe(callback)}`);
   }
 }
 

@@ -133,6 +133,7 @@ function makeNodeError(Base, code, message) {
   if (typeof err.stack === 'string' && err.stack.startsWith(`${err.name}: `)) {
     err.stack = `${err.name} [${code}]${err.stack.slice(err.name.length)}`;
   }
+  require('internal/node_api_frames').noteValidatorError(err);
   return err;
 }
 

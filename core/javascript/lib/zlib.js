@@ -78,7 +78,8 @@ function operationPair(name, args) {
     try {
       return toBuffer(natives.operationSync(name, args(buffer, options)));
     } catch (error) {
-      throw zlibError(error);
+      const thrown = zlibError(error);
+      throw require('internal/node_api_frames').atNodeApi(thrown, `zlib.${name}Sync:${thrown.code}`);
     }
   };
   return [asynchronous, synchronous];

@@ -75,7 +75,7 @@ process.chdir = function chdir(directory) {
     const [code, description] = natives.uvError(status);
     const error = new Error(`${code}: ${description}, chdir '${before}' -> '${directory}'`);
     Object.assign(error, { errno: status, code, syscall: 'chdir', path: before, dest: directory });
-    throw error;
+    throw require('internal/node_api_frames').atNodeApi(error, 'process.chdir:chdir');
   }
 };
 process.umask = function umask(mask) {
@@ -421,6 +421,14 @@ function unhandledRejectionError(reason) {
 }
 
 function formatFatal(error) {
+  const { kEnhanceStackBeforeInspector } = require('internal/node_api_frames');
+  if (error !== null && typeof error === 'object' && typeof error[kEnhanceStackBeforeInspector] === 'function') {
+    try {
+      error.stack = error[kEnhanceStackBeforeInspector]();
+    } catch {
+      // Printed with the stack it has.
+    }
+  }
   if (error instanceof Error || (error !== null && typeof error === 'object'))
     return util.inspect(error);
   return `Uncaught ${util.inspect(error)}`;

@@ -155,7 +155,7 @@ function moduleNotFound(request, parent) {
     (isPackage ? `\n${whatIsRun()}, not npm packages.` : ''));
   error.code = 'MODULE_NOT_FOUND';
   error.requireStack = stack.map((line) => line.slice(2));
-  return error;
+  return requireBuiltin('internal/node_api_frames').atNodeApi(error, 'modules.require:notFound');
 }
 
 function loadFile(filename, parent) {
@@ -436,11 +436,14 @@ function esmNotFound(specifier, referrer) {
   if (missing !== undefined)
     return missingBuiltinError(specifier, missing, `imported from ${referrer}`);
   const isPackage = !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('file:');
-  const error = new Error(isPackage
+  const resolved = path.resolve(path.dirname(referrer), specifier);
+  const { makeNodeError } = requireBuiltin('util')[Symbol.for('loopscope.util.internals')];
+  const error = makeNodeError(Error, 'ERR_MODULE_NOT_FOUND', isPackage
     ? `Cannot find package '${specifier}' imported from ${referrer}\n${whatIsRun()}, not npm packages.`
-    : `Cannot find module '${path.resolve(path.dirname(referrer), specifier)}' imported from ${referrer}`);
-  error.code = isPackage ? 'ERR_MODULE_NOT_FOUND' : 'ERR_MODULE_NOT_FOUND';
-  return error;
+    : `Cannot find module '${resolved}' imported from ${referrer}`);
+  if (!isPackage)
+    error.url = requireBuiltin('internal/url').pathToFileURL(resolved).href;
+  return requireBuiltin('internal/node_api_frames').atNodeApi(error, `modules.import:${isPackage ? 'package' : 'module'}`);
 }
 
 function loadModule(filename) {
@@ -597,6 +600,7 @@ natives.setHooks({
   handleUncaught: globals.handleUncaught,
   processRejections: globals.processRejections,
   formatFatal: globals.formatFatal,
+  nodeThrowHeader: (error) => requireBuiltin('internal/node_api_frames').nodeThrowHeader(error),
   workerEvent: (...args) => workerHooks().workerEvent(...args),
   clusterEvent: channelEvent,
   parentMessage: (...args) => workerHooks().parentMessage(...args),

@@ -7,6 +7,7 @@
 
 const natives = require('internal:binding');
 const { callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn } = require('internal/frame_receivers');
+const { withNodeApiFrames } = require('internal/node_api_frames');
 
 const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
 
@@ -328,7 +329,7 @@ function asNodeFrames(error, stack) {
   // only its header; SpiderMonkey still ends that with a newline, V8 does not.
   if (raw.length > 1 && raw[raw.length - 1] === '')
     raw.pop();
-  const lines = withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw)));
+  const lines = withNodeApiFrames(error, withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw))));
   if (!asyncFramesOf.has(error))
     noteRunningAsyncFrames(error, lines);
   return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');

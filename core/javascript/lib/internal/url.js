@@ -12,7 +12,7 @@ function invalidUrl(input) {
   const error = new TypeError('Invalid URL');
   error.code = 'ERR_INVALID_URL';
   error.input = input;
-  return error;
+  return require('internal/node_api_frames').atNodeApi(error, 'url.URL:ERR_INVALID_URL');
 }
 
 // The percent-encode sets of the URL Standard, as predicates on a code point.
@@ -300,8 +300,15 @@ class URL {
   constructor(input, base) {
     if (arguments.length === 0)
       throw require('internal/errors').missingArgsError('url');
-    const baseParts = base === undefined ? undefined : (base instanceof URL ? base._parts : new URL(base)._parts);
-    this._parts = parse(input, baseParts);
+    try {
+      const baseParts = base === undefined ? undefined : (base instanceof URL ? base._parts : new URL(base)._parts);
+      this._parts = parse(input, baseParts);
+    } catch (error) {
+      // Node's error names what was given: the input, and the base when there was one.
+      if (error?.code === 'ERR_INVALID_URL' && base !== undefined)
+        Object.assign(error, { input: String(input), base: String(base) });
+      throw error;
+    }
     this._searchParams = new URLSearchParams(this._parts.search);
     this._searchParams[kUrl] = this;
   }

@@ -273,6 +273,31 @@ function offsetOf(text, line, column) {
   return offset + column - 1;
 }
 
+// Where V8 places a JSON.parse error (its caret): the end of the text when the text ended
+// too soon, else where the message says.
+function jsonErrorPosition(text, what, position) {
+  if (what === 'unexpected end of data')
+    return text.length;
+  if (what === 'unexpected keyword') {
+    const keyword = ['true', 'false', 'null'].find((word) => word[0] === text[position]) || '';
+    let at = position;
+    while (at < text.length && at - position < keyword.length && text[at] === keyword[at - position])
+      at++;
+    return at;
+  }
+  return position;
+}
+
+// An uncaught JSON.parse error's header is the JSON text's line, V8's script being the text.
+function atJsonText(error, text, position) {
+  const lines = text.slice(0, position).split(/\r\n|[\n\r]/);
+  const line = lines.length;
+  const column = lines[line - 1].length;
+  const whole = text.split(/\r\n|[\n\r]/)[line - 1];
+  const caret = position < text.length ? [`${' '.repeat(column)}^`] : [];
+  return require('internal/node_api_frames').thrownWithHeader(error, [`<anonymous_script>:${line}`, whole, ...caret]);
+}
+
 function jsonParseMessage(text, what, position) {
   if (what === 'unexpected end of data')
     return 'Unexpected end of JSON input';
@@ -383,7 +408,9 @@ function giveV8Json(global) {
           if (!match)
             throw error;
           const source = String(text);
-          throw new GlobalSyntaxError(jsonParseMessage(source, match[1], offsetOf(source, Number(match[2]), Number(match[3]))));
+          const position = offsetOf(source, Number(match[2]), Number(match[3]));
+          throw atJsonText(new GlobalSyntaxError(jsonParseMessage(source, match[1], position)), source,
+                           jsonErrorPosition(source, match[1], position));
         }
       },
     }.parse,

@@ -16,9 +16,17 @@ function helpers() {
   return require('fs')[Symbol.for('loopscope.fs.internals')];
 }
 
-function operation(name, args, label) {
+// `api`: the fs.promises function the program called, whose frames Node's error shows.
+function operation(name, args, label, api = undefined) {
   return new Promise((resolve, reject) => {
-    natives.operation(name, args, label, (error, value) => (error ? reject(error) : resolve(value)));
+    natives.operation(name, args, label, (error, value) => {
+      if (error && api)
+        require('internal/node_api_frames').rejectAsNodeApi(reject, error, `fs.promises.${api}:${error.syscall}`);
+      else if (error)
+        reject(error);
+      else
+        resolve(value);
+    });
   });
 }
 
@@ -148,7 +156,7 @@ class FileHandle extends EventEmitter {
 async function open(path, flags, mode) {
   const { openArgs } = helpers();
   const args = openArgs(path, flags, mode);
-  return new FileHandle(await operation('open', args, `fs.promises.open ${require('path').basename(args[0])}`));
+  return new FileHandle(await operation('open', args, `fs.promises.open ${require('path').basename(args[0])}`, 'open'));
 }
 
 module.exports = { FileHandle, open };
