@@ -297,6 +297,32 @@ EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
   return _getMaxListeners(this);
 };
 
+// V8 writes the frame that calls a listener as a method of the emitter's type ("at
+// Shop.emit"): listeners are called through functions of that name, made once per type. The
+// comments say where Node's call is (internal/stack_frames.js prints that).
+const listenerCalls = new Map();  // type -> { only, several }
+
+function listenerCallsOf(emitter) {
+  let type;
+  try {
+    type = emitter === globalThis.process ? 'process' : emitter.constructor.name;
+  } catch {
+    type = undefined;
+  }
+  if (typeof type !== 'string' || !/^[\w$]+$/.test(type))
+    type = 'Object';
+  let calls = listenerCalls.get(type);
+  if (calls === undefined) {
+    const name = `${type}.emit`;
+    calls = {
+      only: { [name](listener, target, args) { return listener.apply(target, args); } }[name],  // as Node: * (node:events:524:28)
+      several: { [name](listener, target, args) { return listener.apply(target, args); } }[name],  // as Node: * (node:events:536:35)
+    };
+    listenerCalls.set(type, calls);
+  }
+  return calls;
+}
+
 /**
  * Synchronously calls each of the listeners registered
  * for the event.
@@ -346,7 +372,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     return false;
 
   if (typeof handler === 'function') {
-    const result = handler.apply(this, args);
+    const result = listenerCallsOf(this).only(handler, this, args);
 
     // We check if result is undefined first because that
     // is the most common case so we do not pay any perf
@@ -357,8 +383,9 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   } else {
     const len = handler.length;
     const listeners = arrayClone(handler);
+    const { several } = listenerCallsOf(this);
     for (let i = 0; i < len; ++i) {
-      const result = listeners[i].apply(this, args);
+      const result = several(listeners[i], this, args);
 
       // We check if result is undefined first because that
       // is the most common case so we do not pay any perf
@@ -469,8 +496,8 @@ function onceWrapper() {
     this.target.removeListener(this.type, this.wrapFn);
     this.fired = true;
     if (arguments.length === 0)
-      return this.listener.call(this.target);
-    return this.listener.apply(this.target, arguments);
+      return this.listener.call(this.target);  // as Node: Object.onceWrapper (node:events:638:28)
+    return this.listener.apply(this.target, arguments);  // as Node: Object.onceWrapper (node:events:639:26)
   }
 }
 

@@ -14,6 +14,7 @@ require('internal/language_additions');
 const { limitFrames } = require('internal/language_additions');
 const { v8StackHeader, giveV8Message } = require('internal/v8_messages');
 const { asNodeFrames } = require('internal/stack_frames');
+const { preparedStack, ErrorPrepareStackTrace } = require('internal/call_sites');
 const { queuedMicrotask } = require('internal/process/task_queues');
 const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 if (stackProperty && stackProperty.get) {
@@ -21,7 +22,7 @@ if (stackProperty && stackProperty.get) {
     get() {
       const stack = stackProperty.get.call(this);
       return typeof stack === 'string'
-        ? limitFrames(asNodeFrames(this, v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1'))))
+        ? preparedStack(this, limitFrames(asNodeFrames(this, v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1')))))
         : stack;
     },
     // V8 keeps an assigned stack as hidden as the one it made: inspect shows no `stack` key.
@@ -31,6 +32,8 @@ if (stackProperty && stackProperty.get) {
     configurable: true,
   });
 }
+
+Object.defineProperty(Error, 'prepareStackTrace', { value: ErrorPrepareStackTrace, writable: true, configurable: true, enumerable: false });
 
 // ---- process
 

@@ -154,7 +154,16 @@ install(Error, {
   captureStackTrace(target, constructorOpt) {
     if (target === null || (typeof target !== 'object' && typeof target !== 'function'))
       throw new TypeError('Invalid argument');
-    let frames = new Error().stack.split('\n').filter((line) => framePattern.test(line)).slice(1);
+    const { defaultStack, preparedStack } = require('internal/call_sites');
+    // All the frames, to cut above constructorOpt before the limit applies.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = Infinity;
+    let frames;
+    try {
+      frames = defaultStack(new Error()).split('\n').filter((line) => framePattern.test(line)).slice(1);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     if (typeof constructorOpt === 'function') {
       const name = constructorOpt.name;
       const at = frames.findIndex((line) => line.startsWith(`    at new ${name} (`) ||
@@ -163,6 +172,9 @@ install(Error, {
     }
     const stack = limitFrames([headerOf(target), ...frames].join('\n'));
     Object.defineProperty(target, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
+    // V8 formats the stack when it is first read; a program's prepareStackTrace set by then is
+    // almost always set already.
+    preparedStack(target, stack);
   },
 });
 

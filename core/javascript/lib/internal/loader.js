@@ -384,9 +384,10 @@ natives.setHooks({
   resolveModule,
   describeModule,
   // Before a rejection handler reads an error: its message in V8's words, and the async
-  // frames V8 would have given it.
-  handOnRejection(error, asyncFrames) {
-    requireBuiltin('internal/stack_frames').noteAsyncFrames(error, asyncFrames);
+  // frames V8 would have given it (from the promise the error rejected, when an async
+  // function threw it).
+  handOnRejection(error, asyncFrames, rejectedPromise) {
+    requireBuiltin('internal/stack_frames').noteAsyncFrames(error, asyncFrames, rejectedPromise);
     requireBuiltin('internal/v8_messages').giveV8Message(error);
   },
   runTimer: globals.runTimer,

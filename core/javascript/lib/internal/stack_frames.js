@@ -6,6 +6,7 @@
 'use strict';
 
 const natives = require('internal:binding');
+const { combinatorFrame } = require('internal/promise_combinators');
 const { callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn } = require('internal/frame_receivers');
 
 const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
@@ -66,6 +67,12 @@ function sourceLine(file, line) {
   return text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length).replace(/[\r\n\u2028\u2029]+$/, '');
 }
 
+// The offset in its file of a line and column (1-based), as V8's CallSite.getPosition gives it.
+function sourcePosition(file, line, column) {
+  const source = sourceOf(file);
+  return source && line >= 1 && line <= source[1].length ? source[1][line - 1] + column - 1 : undefined;
+}
+
 const identifierEnd = /[\w$\u00A0-\uFFFF]/;
 
 function callSiteColumn(file, line, column) {
@@ -83,6 +90,35 @@ function callSiteColumn(file, line, column) {
   while (start > starts[line - 1] && identifierEnd.test(text[start - 1]))
     start--;
   return start === end || /\d/.test(text[start]) ? column : start - starts[line - 1] + 1;
+}
+
+// V8 places the call of a getter at the property's name (`o.value`, even on a later line),
+// of a setter at the assignment's `=`: the first such access from where SpiderMonkey placed it.
+function accessorCallPlace(file, line, column, kind, key) {
+  const source = sourceOf(file);
+  if (!source || line < 1 || line > source[1].length)
+    return [line, column];
+  const [text, starts] = source;
+  const from = starts[line - 1] + column - 1;
+  const access = new RegExp(`(?:\\.\\s*|\\[\\s*['"])(?=${key.replace(/[$]/g, '\\$&')}(?![\\w$]))`, 'y');
+  for (let at = from; at < text.length && at < from + 1000 && text[at] !== ';'; at++) {
+    access.lastIndex = at;
+    const found = access.exec(text);
+    if (!found)
+      continue;
+    let place = at + found[0].length;
+    if (kind === 'set') {
+      const assignment = /^[^=;]*?=(?![=>])/.exec(text.slice(place, place + 200));
+      if (!assignment)
+        continue;
+      place += assignment[0].length - 1;
+    }
+    let row = line;
+    while (row < starts.length && starts[row] <= place)
+      row++;
+    return [row, place - starts[row - 1] + 1];
+  }
+  return [line, column];
 }
 
 // ---- Node's frames below the program's code
@@ -185,8 +221,13 @@ function withNodeFrames(lines) {
           : asMethodOf(out[previous], 'Immediate', '_onImmediate');
       out.push(...(frame === 'runTimer' ? timerFrames : immediateFrames));
     } else if (match && !match[2].startsWith('node:')) {
-      const [, name, file, row, column] = match;
-      const fixed = callSiteColumn(file, Number(row), Number(column));
+      const [, name, file] = match;
+      let [, , , row, column] = match;
+      // A getter's or setter's caller: SpiderMonkey places it at the expression's start.
+      const accessor = /^    at ([gs]et) ([\w$]+) \(/.exec(lines[at - 1] ?? '');
+      if (accessor)
+        [row, column] = accessorCallPlace(file, Number(row), Number(column), accessor[1], accessor[2]);
+      const fixed = accessor ? column : callSiteColumn(file, Number(row), Number(column));
       // SpiderMonkey's own names for an anonymous function ("outer/<", "list<") are not V8's.
       const caller = framePattern.exec(lines[at + 1] ?? '');
       const call = caller && caller[2].startsWith('/') ? callAt(sourceLine(caller[2], Number(caller[3])), Number(caller[4])) : undefined;
@@ -205,6 +246,63 @@ function withNodeFrames(lines) {
     } else {
       out.push(line);
     }
+  }
+  return out;
+}
+
+// ---- where Node's own code calls the program's: a library line that says "// as Node: FRAME"
+// is printed as that frame ("*" for the name SpiderMonkey gave it), or as several ("FRAME;
+// FRAME"); ", calling Type.property" says Node calls the function above as that method.
+
+const libraryLines = new Map();  // library file ("events") -> its lines, or null
+
+function libraryLine(file, line) {
+  if (!libraryLines.has(file)) {
+    const source = natives.librarySource(file);
+    libraryLines.set(file, typeof source === 'string' ? source.split('\n') : null);
+  }
+  return libraryLines.get(file)?.[line - 1];
+}
+
+// [Node's frames, [type, property] of the call of the function above or undefined], or undefined.
+function asNodeCallSite(line) {
+  const match = /^    at (?:(.*) \()?node:([\w/]+):(\d+):\d+\)?$/.exec(line);
+  const marked = match && /\/\/ as Node: (.*?)(?:, calling ([\w$]+)\.([\w$]+))?$/.exec(libraryLine(match[2], Number(match[3])) ?? '');
+  if (!marked)
+    return undefined;
+  const frames = marked[1].split('; ').map((frame) => `    at ${frame.replace('*', match[1] ?? '<anonymous>')}`);
+  return [frames, marked[2] === undefined ? undefined : [marked[2], marked[3]]];
+}
+
+// A listener's frame: V8 names it as a method of the emitter's type, as it names emit's.
+function asListenerOf(type, line) {
+  const match = framePattern.exec(line);
+  if (!match || match[2].startsWith('node:'))
+    return line;
+  const [, name, file, row, column] = match;
+  if (name === undefined)
+    return `    at ${type}.<anonymous> (${file}:${row}:${column})`;
+  return /^[\w$]+$/.test(name) ? `    at ${type}.${name} (${file}:${row}:${column})` : line;
+}
+
+function withLibraryCallSites(lines) {
+  const out = [];
+  for (let at = 0; at < lines.length; at++) {
+    const [frames, calling] = asNodeCallSite(lines[at]) ?? [[lines[at]]];
+    if (calling && out.length > 0 && !out[out.length - 1].includes('(node:'))
+      out[out.length - 1] = asMethodOf(out[out.length - 1], ...calling);
+    out.push(...frames);
+    const emitter = frames[0] !== lines[at] && /^    at ([\w$]+)\.emit \(node:events:\d+:\d+\)$/.exec(frames[0])?.[1];
+    if (!emitter)
+      continue;
+    // The library's emit, which called the listener through the frame above, is Node's too.
+    if (/^    at emit \(node:events:\d+:\d+\)$/.test(lines[at + 1] ?? ''))
+      at++;
+    let listener = out.length - 2;
+    if (listener >= 0 && out[listener].startsWith('    at Object.onceWrapper (node:events:'))
+      listener--;
+    if (listener >= 0)
+      out[listener] = asListenerOf(emitter, out[listener]);
   }
   return out;
 }
@@ -272,14 +370,20 @@ function atFailedAccess(lines) {
 // ---- V8's async frames: the async functions that awaited the one an error came out of
 
 const asyncFramesOf = new WeakMap();  // error -> [function, await index, file, first line, ...]
+// [promise, this, undefined, 0] among them: a promise waited on by no await (JsMicrotaskQueue.cpp).
+const combinatorElementMark = -2;
 
 // Called with what the runtime found when an error first reached a promise reaction
 // (JsMicrotaskQueue), nothing when it was not thrown by a microtask: the chain of promises
 // then is the nearest to the one V8 captured when the error was made; later reactions are
 // further up it, or on chains made since.
-function noteAsyncFrames(error, frames) {
-  if (error !== null && typeof error === 'object' && !asyncFramesOf.has(error))
-    asyncFramesOf.set(error, Array.isArray(frames) ? frames : []);
+function noteAsyncFrames(error, frames, rejectedPromise) {
+  if (error === null || typeof error !== 'object' || asyncFramesOf.has(error))
+    return;
+  const found = Array.isArray(frames) ? frames : [];
+  // The promise of the async function that threw it comes first, as what waits on it
+  // (Promise.all, perhaps) is next.
+  asyncFramesOf.set(error, rejectedPromise === undefined ? found : [rejectedPromise, combinatorElementMark, undefined, 0, ...found]);
 }
 
 // An async function still running when the error was made (one of `lines`, its frames) is not
@@ -290,6 +394,12 @@ function asyncFrameLines(error, lines) {
   const out = [];
   for (let at = 0; at + 3 < frames.length; at += 4) {
     const [fn, awaitIndex, file, firstLine] = frames.slice(at, at + 4);
+    if (awaitIndex === combinatorElementMark) {
+      const combinator = combinatorFrame(fn);
+      if (combinator)
+        out.push(combinator);
+      continue;
+    }
     const source = sourceOf(file);
     const line = source && asyncFrame(fn, awaitIndex, file, source[0], firstLine, running);
     if (line)
@@ -320,10 +430,10 @@ function asNodeFrames(error, stack) {
   // only its header; SpiderMonkey still ends that with a newline, V8 does not.
   if (raw.length > 1 && raw[raw.length - 1] === '')
     raw.pop();
-  const lines = withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw)));
+  const lines = withLibraryCallSites(withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw))));
   if (!asyncFramesOf.has(error))
     noteRunningAsyncFrames(error, lines);
   return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
 }
 
-module.exports = { asNodeFrames, sourceLine, noteAsyncFrames };
+module.exports = { asNodeFrames, sourceLine, sourcePosition, noteAsyncFrames };
