@@ -20,10 +20,13 @@ function remember(timer) {
     contexts.set(timer, asyncContext.current());
 }
 
+// Node calls a callback given arguments from another line (internal/stack_frames.js tells them
+// apart by the comment).
 function callIn(timer, callback, args) {
-  if (contexts.has(timer))
-    return asyncContext.runIn(contexts.get(timer), callback, timer, args || []);
-  return args === undefined ? callback.call(timer) : callback.apply(timer, args);
+  const context = contexts.has(timer) ? contexts.get(timer) : undefined;
+  if (args === undefined)
+    return context === undefined ? callback.call(timer) : asyncContext.runIn(context, callback, timer, []);
+  return context === undefined ? callback.apply(timer, args) : asyncContext.runIn(context, callback, timer, args);  // with arguments
 }
 
 function describe(value) {

@@ -5,7 +5,7 @@
 // columns and limits are the same as the printed stack's.
 'use strict';
 
-const { sourcePosition } = require('internal/stack_frames');
+const { sourcePosition, accessorReceiverType } = require('internal/stack_frames');
 
 // Node's own functions whose frames V8 writes otherwise than [type, function, method]:
 // functions assigned to a property have that path as their name; the runtime calls
@@ -19,6 +19,8 @@ const nodeFunctions = {
   'process.processTicksAndRejections': ['process', 'processTicksAndRejections', null],
   'process.processTimers': ['process', 'processTimers', null],
   'process.processImmediate': ['process', 'processImmediate', null],
+  // Node's callback of an fs request, an anonymous function it sets as the request's oncomplete.
+  'FSReqCallback.oncomplete': ['FSReqCallback', null, 'oncomplete'],
 };
 
 // The frame's text without "    at ": "[async ][new ]name[ [as method]] (location)" or a bare
@@ -74,8 +76,14 @@ function parseFrame(text) {
   // "Type.name": a method called on a receiver of that type (its constructor's name); a bare
   // name, or a path a function was assigned to ("module.exports"): called with no receiver.
   const dot = name.indexOf('.');
-  if (dot <= 0 || name.startsWith('get ') || name.startsWith('set ') || !/^(?:[A-Z]|process\.)/.test(name)) {
-    frame.isToplevel = !name.startsWith('get ') && !name.startsWith('set ');
+  if (/^[gs]et /.test(name)) {
+    // An accessor: V8 writes no type before it, but has its receiver's.
+    frame.typeName = frame.fileName?.startsWith('/') ? accessorReceiverType(frame.fileName, frame.line, frame.column) : 'Object';
+    frame.functionName = name;
+    return frame;
+  }
+  if (dot <= 0 || !/^(?:[A-Z]|process\.)/.test(name)) {
+    frame.isToplevel = true;
     frame.functionName = name === '<anonymous>' ? null : name;
     return frame;
   }
@@ -130,7 +138,13 @@ class CallSite {
 }
 
 function callSitesOf(stack) {
-  return stack.split('\n').filter((line) => line.startsWith('    at ')).map((line) => new CallSite(parseFrame(line.slice(7))));
+  const frames = stack.split('\n').filter((line) => line.startsWith('    at ')).map((line) => parseFrame(line.slice(7)));
+  // A listener is called on the emitter but is none of its properties.
+  for (let at = 0; at + 1 < frames.length; at++) {
+    if (/^(?:[\w$]+\.emit|Object\.onceWrapper) \(node:events:/.test(frames[at + 1].text) && frames[at].typeName !== null)
+      frames[at].methodName = null;
+  }
+  return frames.map((frame) => new CallSite(frame));
 }
 
 // Node's own errors (internal/errors.js) say their code: "TypeError [ERR_X]: message".

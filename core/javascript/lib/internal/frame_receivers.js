@@ -287,4 +287,12 @@ function asyncFrame(fn, awaitIndex, file, text, firstLine, running) {
   return name === '' ? `    at async ${file}:${line}:${column}` : `    at async ${name} (${file}:${line}:${column})`;
 }
 
-module.exports = { callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn };
+// The type V8 gives the receiver of the accessor defined at `line`:`column`: its class's, or
+// Object for an object literal's.
+function accessorOwner(file, text, line, column) {
+  const definition = definitionAt(file, text, line, column);
+  return definition && definition.className && ['get', 'set', 'getter', 'setter'].includes(definition.owner)
+    ? definition.className : 'Object';
+}
+
+module.exports = { accessorOwner, callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn };

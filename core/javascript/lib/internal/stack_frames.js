@@ -7,7 +7,7 @@
 
 const natives = require('internal:binding');
 const { combinatorFrame } = require('internal/promise_combinators');
-const { callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn } = require('internal/frame_receivers');
+const { accessorOwner, callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn } = require('internal/frame_receivers');
 
 const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
 
@@ -65,6 +65,12 @@ function sourceLine(file, line) {
     return undefined;
   const [text, starts] = source;
   return text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length).replace(/[\r\n\u2028\u2029]+$/, '');
+}
+
+// The type of the receiver of the accessor running at `line`:`column` of `file`.
+function accessorReceiverType(file, line, column) {
+  const source = sourceOf(file);
+  return source ? accessorOwner(file, source[0], line, column) : 'Object';
 }
 
 // The offset in its file of a line and column (1-based), as V8's CallSite.getPosition gives it.
@@ -144,6 +150,12 @@ const timerFrames = [
   '    at process.processTimers (node:internal/timers:519:7)',
 ];
 const immediateFrames = ['    at process.processImmediate (node:internal/timers:483:21)'];
+// A callback given arguments: Node calls it with them from the next lines.
+const timerWithArgumentsFrames = [
+  '    at listOnTimeout (node:internal/timers:583:11)',
+  '    at process.processTimers (node:internal/timers:519:7)',
+];
+const immediateWithArgumentsFrames = ['    at process.processImmediate (node:internal/timers:485:21)'];
 
 // Below a nextTick callback or a microtask: Node's drain, named by the library's step
 // (internal/process/task_queues.js) as "caller:kind".
@@ -192,6 +204,7 @@ function libraryFrame(line) {
 
 function withNodeFrames(lines) {
   const out = [];
+  let withArguments = false;  // whether the timer or immediate below was given arguments
   for (let at = 0; at < lines.length; at++) {
     const line = lines[at];
     const match = framePattern.exec(line);
@@ -200,8 +213,11 @@ function withNodeFrames(lines) {
     const drainStep = /^    at (\S+) \(node:internal\/process\/task_queues:\d+:\d+\)$/.exec(line)?.[1];
     // The library's own steps between the runtime and a timer's or an immediate's callback
     // (calling it in its async context) are not Node's: the callback stays next to runTimer.
-    if (frame === 'callIn' || /^    at runIn \(node:internal\/async_context:\d+:\d+\)$/.test(line))
+    if (frame === 'callIn' || /^    at runIn \(node:internal\/async_context:\d+:\d+\)$/.test(line)) {
+      if (frame === 'callIn')
+        withArguments = /\/\/ with arguments$/.test(libraryLine('timers', Number(/:(\d+):\d+\)$/.exec(line)[1])) ?? '');
       continue;
+    }
     if (drainStep !== undefined) {
       if (drainStep === 'runQueuedMicrotask')
         out.push(...queuedMicrotaskFrames);
@@ -219,7 +235,10 @@ function withNodeFrames(lines) {
       if (previous >= 0 && !out[previous].includes('(node:'))
         out[previous] = frame === 'runTimer' ? asMethodOf(out[previous], 'Timeout', '_onTimeout')
           : asMethodOf(out[previous], 'Immediate', '_onImmediate');
-      out.push(...(frame === 'runTimer' ? timerFrames : immediateFrames));
+      if (frame === 'runTimer')
+        out.push(...(withArguments ? timerWithArgumentsFrames : timerFrames));
+      else
+        out.push(...(withArguments ? immediateWithArgumentsFrames : immediateFrames));
     } else if (match && !match[2].startsWith('node:')) {
       const [, name, file] = match;
       let [, , , row, column] = match;
@@ -436,4 +455,4 @@ function asNodeFrames(error, stack) {
   return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
 }
 
-module.exports = { asNodeFrames, sourceLine, sourcePosition, noteAsyncFrames };
+module.exports = { asNodeFrames, sourceLine, sourcePosition, accessorReceiverType, noteAsyncFrames };
