@@ -170,11 +170,23 @@ install(Error, {
         line.startsWith(`    at ${name} (`) || line.includes(`.${name} (`));
       frames = at === -1 ? [] : frames.slice(at + 1);
     }
-    const stack = limitFrames([headerOf(target), ...frames].join('\n'));
-    Object.defineProperty(target, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
-    // V8 formats the stack when it is first read; a program's prepareStackTrace set by then is
-    // almost always set already.
-    preparedStack(target, stack);
+    // V8 writes the stack when it is first read: the header with the name and message the
+    // target has then (a constructor often sets them after this call), through the
+    // prepareStackTrace set then. It is a value from then on.
+    const kept = limitFrames(['', ...frames].join('\n')).split('\n').slice(1);
+    const settle = (value) => Object.defineProperty(target, 'stack', { value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(target, 'stack', {
+      get() {
+        const text = [headerOf(target), ...kept].join('\n');
+        const stack = preparedStack(target, text);
+        if (stack === text)
+          settle(text);
+        return stack;
+      },
+      set: settle,
+      configurable: true,
+      enumerable: false,
+    });
   },
 });
 

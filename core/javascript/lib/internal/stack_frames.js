@@ -326,6 +326,29 @@ function withLibraryCallSites(lines) {
   return out;
 }
 
+// ---- code run by eval or made by new Function: SpiderMonkey's "file line N > eval" is V8's
+// "eval at caller (file:N:column), <anonymous>", the caller being the function that called
+// eval (or Function), the column that of the call on line N.
+
+function evalOrigin(lines, at, file, line) {
+  const below = lines.slice(at + 1).map((other) => framePattern.exec(other)).find((match) => match && match[2] === file && Number(match[3]) === line);
+  const caller = below?.[1]?.replace(/^(?:async |new )/, '').replace(/ \[as [^\]]*\]$/, '').split('.').pop() || '<anonymous>';
+  const call = /\b(?:eval|(?:new\s+)?Function)\s*\(/.exec(sourceLine(file, line) ?? '');
+  return `eval at ${caller} (${file}:${line}:${call ? call.index + 1 : 1})`;
+}
+
+function withEvalOrigins(lines) {
+  return lines.map((text, at) => {
+    const match = framePattern.exec(text);
+    const evaluated = match && /^(.+) line (\d+) > (?:eval|Function)$/.exec(match[2]);
+    if (!evaluated)
+      return text;
+    const [, name, , row, column] = match;
+    const v8Name = name === undefined || name === 'anonymous' ? 'eval' : name;
+    return `    at ${v8Name} (${evalOrigin(lines, at, evaluated[1], Number(evaluated[2]))}, <anonymous>:${row}:${column})`;
+  });
+}
+
 // Whether `text` just before `end` is a call, `name(...)` or `f()(...)`, not a parenthesized
 // expression.
 function calledJustBefore(text, end) {
@@ -449,7 +472,7 @@ function asNodeFrames(error, stack) {
   // only its header; SpiderMonkey still ends that with a newline, V8 does not.
   if (raw.length > 1 && raw[raw.length - 1] === '')
     raw.pop();
-  const lines = withLibraryCallSites(withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw))));
+  const lines = withEvalOrigins(withLibraryCallSites(withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw)))));
   if (!asyncFramesOf.has(error))
     noteRunningAsyncFrames(error, lines);
   return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
