@@ -164,10 +164,10 @@ bool asyncFramesOf(JSContext* cx, JSObject* reaction, JS::MutableHandleValue fra
     return found.empty() || describeFrames(cx, found, frames);
 }
 
-// The promise of the async function the running microtask resumed, when `error` has just
-// rejected it (the function threw it): the element of a Promise.all, perhaps, whose reaction
-// no longer says which.
-JSObject* promiseRejectedByRunningAsyncFunction(JSContext* cx, JSObject* runningJob, JSObject* error) {
+// The generator of the async function the running microtask resumed, when `error` has just
+// rejected its promise (the function threw it): the promise may be the element of a
+// Promise.all, whose reaction no longer says which; the function names the error's frame.
+JSObject* generatorRejectedBy(JSContext* cx, JSObject* runningJob, JSObject* error) {
     JSObject* reaction = runningJob ? reactionOf(runningJob) : nullptr;
     if (!reaction)
         return nullptr;
@@ -185,7 +185,7 @@ JSObject* promiseRejectedByRunningAsyncFunction(JSContext* cx, JSObject* running
     if (!JS::IsPromiseObject(rooted) || JS::GetPromiseState(rooted) != JS::PromiseState::Rejected)
         return nullptr;
     const JS::Value reason = JS::GetPromiseResult(rooted);
-    return reason.isObject() && &reason.toObject() == error ? rooted.get() : nullptr;
+    return reason.isObject() && &reason.toObject() == error ? &generator.toObject() : nullptr;
 }
 
 }  // namespace
@@ -215,7 +215,25 @@ bool JsMicrotaskQueue::runningAsyncFrames(JSContext* cx, JSObject* job, JS::Muta
     }
     if (!found.append(JS::Int32Value(-1)) || !collectAwaiting(cx, nullptr, next, &found))
         return false;
-    return found.length() <= 2 || describeFrames(cx, found, frames);
+    return describeFrames(cx, found, frames);
+}
+
+JSObject* JsMicrotaskQueue::asyncFunctionSettling(JSObject* job, JSObject* promise) {
+    JSObject* reaction = job ? reactionOf(job) : nullptr;
+    if (!reaction)
+        return nullptr;
+    const JS::Value& flags = JS::GetReservedSlot(reaction, kFlagsSlot);
+    const JS::Value& generator = JS::GetReservedSlot(reaction, kAwaitGeneratorSlot);
+    if (!flags.isInt32() || !(flags.toInt32() & kAsyncFunctionFlag) || !generator.isObject())
+        return nullptr;
+    const JSClass* generatorClass = JS::GetClass(&generator.toObject());
+    if (generatorClass->name != kGeneratorClass || JSCLASS_RESERVED_SLOTS(generatorClass) <= kGeneratorPromiseSlot)
+        return nullptr;
+    const JS::Value& settled = JS::GetReservedSlot(&generator.toObject(), kGeneratorPromiseSlot);
+    const JS::Value& callee = JS::GetReservedSlot(&generator.toObject(), kGeneratorCalleeSlot);
+    if (!settled.isObject() || &settled.toObject() != promise || !callee.isObject())
+        return nullptr;
+    return &callee.toObject();
 }
 
 JSObject* JsMicrotaskQueue::getIncumbentGlobal(JSContext* cx) {
@@ -239,26 +257,28 @@ bool JsMicrotaskQueue::enqueuePromiseJob(JSContext* cx, JS::HandleObject, JS::Ha
         context = std::make_shared<JS::PersistentRooted<JS::Value>>(cx, program_.asyncContext().current());
     // An error that a microtask's code threw: V8 gave it the async frames of that moment.
     const bool failedInMicrotask = program_.runningMicrotask();
-    std::shared_ptr<JS::PersistentRooted<JSObject*>> rejectedPromise;
+    std::shared_ptr<JS::PersistentRooted<JSObject*>> rejectedGenerator;
     if (failedInMicrotask) {
         if (JSObject* error = errorHandedToReaction(job)) {
-            if (JSObject* promise = promiseRejectedByRunningAsyncFunction(cx, program_.runningJob(), error))
-                rejectedPromise = std::make_shared<JS::PersistentRooted<JSObject*>>(cx, promise);
+            if (JSObject* generator = generatorRejectedBy(cx, program_.runningJob(), error))
+                rejectedGenerator = std::make_shared<JS::PersistentRooted<JSObject*>>(cx, generator);
         }
     }
     NodeRuntime& runtime = program_.runtime();
-    runtime.queueMicrotask(runtime.callback(where, "promise reaction", [this, function, context, failedInMicrotask, rejectedPromise] {
+    runtime.queueMicrotask(runtime.callback(where, "promise reaction", [this, function, context, failedInMicrotask, rejectedGenerator] {
         JSContext* cx = program_.cx();
         JSAutoRealm realm(cx, program_.global());
         JS::RootedValue callee(cx, *function);
         // A rejection's error in V8's words before the handler (a catch after an await) reads it.
         if (JSObject* error = errorHandedToReaction(&callee.toObject())) {
-            JS::RootedValueArray<3> arguments(cx);
+            JS::RootedValueArray<4> arguments(cx);
             arguments[0].setObject(*error);
             if (failedInMicrotask && !asyncFramesOf(cx, reactionOf(&callee.toObject()), arguments[1]))
                 JS_ClearPendingException(cx);
-            if (rejectedPromise)
-                arguments[2].setObject(**rejectedPromise);
+            if (rejectedGenerator) {
+                arguments[2].set(JS::GetReservedSlot(*rejectedGenerator, kGeneratorPromiseSlot));
+                arguments[3].set(JS::GetReservedSlot(*rejectedGenerator, kGeneratorCalleeSlot));
+            }
             JS::RootedValue hook(cx, JS::ObjectValue(*program_.libraryHook("handOnRejection")));
             JS::RootedValue ignored(cx);
             if (!JS::Call(cx, JS::UndefinedHandleValue, hook, arguments, &ignored))

@@ -295,4 +295,4 @@ function accessorOwner(file, text, line, column) {
     ? definition.className : 'Object';
 }
 
-module.exports = { accessorOwner, callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn };
+module.exports = { accessorOwner, calledOn, callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn };

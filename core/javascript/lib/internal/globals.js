@@ -13,7 +13,7 @@ require('internal/language_additions');
 
 const { limitFrames } = require('internal/language_additions');
 const { v8StackHeader, giveV8Message } = require('internal/v8_messages');
-const { asNodeFrames } = require('internal/stack_frames');
+const { asNodeFrames, noteResumedFunction } = require('internal/stack_frames');
 const { preparedStack, ErrorPrepareStackTrace } = require('internal/call_sites');
 const { queuedMicrotask } = require('internal/process/task_queues');
 const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
@@ -470,11 +470,14 @@ function handleUncaught(error, origin = 'uncaughtException') {
 const pendingRejections = new Map();
 
 function processRejections() {
-  for (const [promise, reason, handledLater] of natives.takeRejections()) {
-    if (handledLater)
+  for (const [promise, reason, handledLater, thrower] of natives.takeRejections()) {
+    if (handledLater) {
       pendingRejections.delete(promise);
-    else
+    } else {
       pendingRejections.set(promise, reason);
+      // Its frames are named by what the library called the async function on.
+      noteResumedFunction(reason, thrower);
+    }
   }
   let handled = false;
   for (const [promise, reason] of [...pendingRejections]) {

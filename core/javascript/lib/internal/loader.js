@@ -384,10 +384,10 @@ natives.setHooks({
   resolveModule,
   describeModule,
   // Before a rejection handler reads an error: its message in V8's words, and the async
-  // frames V8 would have given it (from the promise the error rejected, when an async
-  // function threw it).
-  handOnRejection(error, asyncFrames, rejectedPromise) {
-    requireBuiltin('internal/stack_frames').noteAsyncFrames(error, asyncFrames, rejectedPromise);
+  // frames V8 would have given it (from the promise the error rejected and the async function
+  // that threw it, when one did).
+  handOnRejection(error, asyncFrames, rejectedPromise, thrower) {
+    requireBuiltin('internal/stack_frames').noteAsyncFrames(error, asyncFrames, rejectedPromise, thrower);
     requireBuiltin('internal/v8_messages').giveV8Message(error);
   },
   runTimer: globals.runTimer,

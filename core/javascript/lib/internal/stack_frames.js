@@ -7,7 +7,8 @@
 
 const natives = require('internal:binding');
 const { combinatorFrame } = require('internal/promise_combinators');
-const { accessorOwner, callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn } = require('internal/frame_receivers');
+const { receiverOf } = require('internal/callback_receivers');
+const { accessorOwner, calledOn, callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn } = require('internal/frame_receivers');
 
 const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
 
@@ -412,6 +413,7 @@ function atFailedAccess(lines) {
 // ---- V8's async frames: the async functions that awaited the one an error came out of
 
 const asyncFramesOf = new WeakMap();  // error -> [function, await index, file, first line, ...]
+const resumedFunctionOf = new WeakMap();  // error -> the async function, resumed, that made it (perhaps)
 // [promise, this, undefined, 0] among them: a promise waited on by no await (JsMicrotaskQueue.cpp).
 const combinatorElementMark = -2;
 
@@ -419,8 +421,11 @@ const combinatorElementMark = -2;
 // (JsMicrotaskQueue), nothing when it was not thrown by a microtask: the chain of promises
 // then is the nearest to the one V8 captured when the error was made; later reactions are
 // further up it, or on chains made since.
-function noteAsyncFrames(error, frames, rejectedPromise) {
-  if (error === null || typeof error !== 'object' || asyncFramesOf.has(error))
+function noteAsyncFrames(error, frames, rejectedPromise, thrower) {
+  if (error === null || typeof error !== 'object')
+    return;
+  noteResumedFunction(error, thrower);
+  if (asyncFramesOf.has(error))
     return;
   const found = Array.isArray(frames) ? frames : [];
   // The promise of the async function that threw it comes first, as what waits on it
@@ -462,7 +467,32 @@ function noteRunningAsyncFrames(error, lines) {
   const source = sourceOf(file);
   const definition = source && outermost && outermost[2] === file && definitionOf(fn, file, source[0], firstLine);
   if (definition && isIn(definition, file, source[0], Number(outermost[3]), Number(outermost[4])))
-    noteAsyncFrames(error, running.slice(4));
+    noteAsyncFrames(error, running.slice(4), undefined, fn);
+}
+
+// `fn`: the async function, resumed after an await, whose throw rejected a promise with `error`.
+function noteResumedFunction(error, fn) {
+  if (error !== null && typeof error === 'object' && typeof fn === 'function' && !resumedFunctionOf.has(error))
+    resumedFunctionOf.set(error, fn);
+}
+
+// V8 names the frame of an async function resumed after an await, as when it was called, by
+// the object the library called it on ("Timeout._onTimeout", "EventEmitter.onGo").
+function withResumedReceiver(error, lines) {
+  const fn = resumedFunctionOf.get(error);
+  const receiver = fn && receiverOf(fn);
+  if (receiver === undefined)
+    return lines;
+  let outermost = lines.length - 1;
+  while (outermost >= 0 && !framePattern.exec(lines[outermost])?.[2].startsWith('/'))
+    outermost--;
+  // The outermost of the program's frames is that function's when it made the error.
+  const match = outermost >= 0 && framePattern.exec(lines[outermost]);
+  if (!match || (match[1] ?? '') !== fn.name)
+    return lines;
+  const copy = [...lines];
+  copy[outermost] = `    at ${calledOn(receiver, fn)} (${match[2]}:${match[3]}:${match[4]})`;
+  return copy;
 }
 
 // The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
@@ -472,10 +502,12 @@ function asNodeFrames(error, stack) {
   // only its header; SpiderMonkey still ends that with a newline, V8 does not.
   if (raw.length > 1 && raw[raw.length - 1] === '')
     raw.pop();
-  const lines = withEvalOrigins(withLibraryCallSites(withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw)))));
+  let lines = withEvalOrigins(withLibraryCallSites(withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw)))));
   if (!asyncFramesOf.has(error))
     noteRunningAsyncFrames(error, lines);
+  if (resumedFunctionOf.has(error))
+    lines = withResumedReceiver(error, lines);
   return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
 }
 
-module.exports = { asNodeFrames, sourceLine, sourcePosition, accessorReceiverType, noteAsyncFrames };
+module.exports = { asNodeFrames, sourceLine, sourcePosition, accessorReceiverType, noteAsyncFrames, noteResumedFunction };
