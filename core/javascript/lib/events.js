@@ -300,26 +300,36 @@ EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
 // V8 writes the frame that calls a listener as a method of the emitter's type ("at
 // Shop.emit"): listeners are called through functions of that name, made once per type. The
 // comments say where Node's call is (internal/stack_frames.js prints that).
-const listenerCalls = new Map();  // type -> { only, several }
+const listenerCallsByConstructor = new WeakMap();  // an emitter's constructor -> { only, several }
+let processListenerCalls;
+let lastConstructor;
+let lastListenerCalls;
+
+function makeListenerCalls(type) {
+  const name = `${/^[\w$]+$/.test(type) ? type : 'Object'}.emit`;
+  return {
+    only: { [name](listener, target, args) { return listener.apply(target, args); } }[name],  // as Node: * (node:events:524:28)
+    several: { [name](listener, target, args) { return listener.apply(target, args); } }[name],  // as Node: * (node:events:536:35)
+  };
+}
 
 function listenerCallsOf(emitter) {
-  let type;
-  try {
-    type = emitter === globalThis.process ? 'process' : emitter.constructor.name;
-  } catch {
-    type = undefined;
-  }
-  if (typeof type !== 'string' || !/^[\w$]+$/.test(type))
-    type = 'Object';
-  let calls = listenerCalls.get(type);
+  if (emitter === globalThis.process)
+    return processListenerCalls ??= makeListenerCalls('process');
+  const constructor = emitter.constructor;
+  // Most emits come from emitters of one type in a row: a WeakMap look-up each would cost
+  // an emit a third of its time.
+  if (constructor === lastConstructor)
+    return lastListenerCalls;
+  if (typeof constructor !== 'function')
+    return makeListenerCalls('Object');
+  let calls = listenerCallsByConstructor.get(constructor);
   if (calls === undefined) {
-    const name = `${type}.emit`;
-    calls = {
-      only: { [name](listener, target, args) { return listener.apply(target, args); } }[name],  // as Node: * (node:events:524:28)
-      several: { [name](listener, target, args) { return listener.apply(target, args); } }[name],  // as Node: * (node:events:536:35)
-    };
-    listenerCalls.set(type, calls);
+    calls = makeListenerCalls(typeof constructor.name === 'string' ? constructor.name : 'Object');
+    listenerCallsByConstructor.set(constructor, calls);
   }
+  lastConstructor = constructor;
+  lastListenerCalls = calls;
   return calls;
 }
 
