@@ -23,10 +23,10 @@ function remember(timer) {
 // Node calls a callback given arguments from another line (internal/stack_frames.js tells them
 // apart by the comment).
 function callIn(timer, callback, args) {
-  const context = contexts.has(timer) ? contexts.get(timer) : undefined;
+  const inContext = contexts.has(timer);
   if (args === undefined)
-    return context === undefined ? callback.call(timer) : asyncContext.runIn(context, callback, timer, []);
-  return context === undefined ? callback.apply(timer, args) : asyncContext.runIn(context, callback, timer, args);  // with arguments
+    return inContext ? asyncContext.runIn(contexts.get(timer), callback, timer, []) : callback.call(timer);
+  return inContext ? asyncContext.runIn(contexts.get(timer), callback, timer, args) : callback.apply(timer, args);  // with arguments
 }
 
 function describe(value) {
