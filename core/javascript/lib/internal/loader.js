@@ -280,6 +280,7 @@ function loadModule(filename) {
   let record;
   if (isModuleFile(filename)) {
     const source = natives.readFile(filename);
+    requireBuiltin('internal/stack_frames').noteModuleFile(filename);
     record = natives.compileModule(withCaughtErrorsInV8Words(source, true), filename, source);
   } else {
     const exports = loadFile(filename, null);

@@ -151,6 +151,12 @@ const timerFrames = [
   '    at process.processTimers (node:internal/timers:519:7)',
 ];
 const immediateFrames = ['    at process.processImmediate (node:internal/timers:483:21)'];
+// Below an ES module main file's code: Node runs it from its ESM loader.
+const moduleMainFrames = [
+  '    at ModuleJob.run (node:internal/modules/esm/module_job:325:25)',
+  '    at async ModuleLoader.import (node:internal/modules/esm/loader:606:24)',
+  '    at async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:117:5)',
+];
 // A callback given arguments: Node calls it with them from the next lines.
 const timerWithArgumentsFrames = [
   '    at listOnTimeout (node:internal/timers:583:11)',
@@ -227,7 +233,8 @@ function withNodeFrames(lines) {
     } else if (builtinFrames.has(builtin)) {
       out.push(builtinFrames.get(builtin));
     } else if (frame === 'runMain') {
-      out.push(...runMainFrames);
+      const above = framePattern.exec(out[out.length - 1] ?? '');
+      out.push(...(above && moduleFiles.has(above[2]) ? moduleMainFrames : runMainFrames));
     } else if (frame === 'loadFile' && libraryFrame(lines[at + 1]) === 'require') {
       out.push(...requireFrames);
       at++;
@@ -495,6 +502,26 @@ function withResumedReceiver(error, lines) {
   return copy;
 }
 
+// ---- an ES module's frames name its file by its URL
+
+const moduleFiles = new Set();
+
+function noteModuleFile(file) {
+  moduleFiles.add(file);
+}
+
+function withModuleURLs(lines) {
+  if (moduleFiles.size === 0)
+    return lines;
+  return lines.map((line) => {
+    const match = framePattern.exec(line);
+    if (!match || !moduleFiles.has(match[2]))
+      return line;
+    const url = `file://${encodeURI(match[2]).replace(/[?#]/g, encodeURIComponent)}`;
+    return line.replace(`${match[2]}:${match[3]}:${match[4]}`, `${url}:${match[3]}:${match[4]}`);
+  });
+}
+
 // The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
 function asNodeFrames(error, stack) {
   const raw = stack.split('\n');
@@ -507,7 +534,7 @@ function asNodeFrames(error, stack) {
     noteRunningAsyncFrames(error, lines);
   if (resumedFunctionOf.has(error))
     lines = withResumedReceiver(error, lines);
-  return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
+  return withModuleURLs(asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
 }
 
-module.exports = { asNodeFrames, sourceLine, sourcePosition, accessorReceiverType, noteAsyncFrames, noteResumedFunction };
+module.exports = { noteModuleFile, asNodeFrames, sourceLine, sourcePosition, accessorReceiverType, noteAsyncFrames, noteResumedFunction };
