@@ -99,12 +99,14 @@ function callSiteColumn(file, line, column) {
   return start === end || /\d/.test(text[start]) ? column : start - starts[line - 1] + 1;
 }
 
-// V8 places the call of a getter at the property's name (`o.value`, even on a later line),
-// of a setter at the assignment's `=`: the first such access from where SpiderMonkey placed it.
+// V8 places the call of a getter at the property's name (`o.value`, even on a later line; a
+// computed `o['value']` at its bracket), of a setter at the assignment's `=`: the first such
+// access from where SpiderMonkey placed it in the statement; undefined when there is none (a
+// built-in such as Reflect.get called it).
 function accessorCallPlace(file, line, column, kind, key) {
   const source = sourceOf(file);
   if (!source || line < 1 || line > source[1].length)
-    return [line, column];
+    return undefined;
   const [text, starts] = source;
   const from = starts[line - 1] + column - 1;
   const access = new RegExp(`(?:\\.\\s*|\\[\\s*['"])(?=${key.replace(/[$]/g, '\\$&')}(?![\\w$]))`, 'y');
@@ -113,7 +115,8 @@ function accessorCallPlace(file, line, column, kind, key) {
     const found = access.exec(text);
     if (!found)
       continue;
-    let place = at + found[0].length;
+    // `o.key` at the key; `o['key']` at its bracket.
+    let place = found[0].startsWith('[') ? at : at + found[0].length;
     if (kind === 'set') {
       const assignment = /^[^=;]*?=(?![=>])/.exec(text.slice(place, place + 200));
       if (!assignment)
@@ -125,7 +128,7 @@ function accessorCallPlace(file, line, column, kind, key) {
       row++;
     return [row, place - starts[row - 1] + 1];
   }
-  return [line, column];
+  return undefined;
 }
 
 // ---- Node's frames below the program's code
@@ -252,9 +255,10 @@ function withNodeFrames(lines) {
       let [, , , row, column] = match;
       // A getter's or setter's caller: SpiderMonkey places it at the expression's start.
       const accessor = /^    at ([gs]et) ([\w$]+) \(/.exec(lines[at - 1] ?? '');
-      if (accessor)
-        [row, column] = accessorCallPlace(file, Number(row), Number(column), accessor[1], accessor[2]);
-      const fixed = accessor ? column : callSiteColumn(file, Number(row), Number(column));
+      const access = accessor && accessorCallPlace(file, Number(row), Number(column), accessor[1], accessor[2]);
+      if (access)
+        [row, column] = access;
+      const fixed = access ? column : callSiteColumn(file, Number(row), Number(column));
       // SpiderMonkey's own names for an anonymous function ("outer/<", "list<") are not V8's.
       const caller = framePattern.exec(lines[at + 1] ?? '');
       const call = caller && caller[2].startsWith('/') ? callAt(sourceLine(caller[2], Number(caller[3])), Number(caller[4])) : undefined;
