@@ -596,6 +596,10 @@ void JavaScriptProgram::trackRejection(JSContext* cx, bool, JS::HandleObject pro
     Rejection rejection;
     rejection.promise = std::make_unique<JS::PersistentRooted<JSObject*>>(cx, promise);
     rejection.handledLater = state == JS::PromiseRejectionHandlingState::Handled;
+    if (!rejection.handledLater && self->runningMicrotask()) {
+        if (JSObject* thrower = JsMicrotaskQueue::asyncFunctionSettling(self->runningJob(), promise))
+            rejection.thrower = std::make_unique<JS::PersistentRooted<JSObject*>>(cx, thrower);
+    }
     self->rejections_.push_back(std::move(rejection));
 }
 

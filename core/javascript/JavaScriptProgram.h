@@ -92,6 +92,8 @@ public:
     struct Rejection {
         std::unique_ptr<JS::PersistentRooted<JSObject*>> promise;
         bool handledLater = false;
+        // The async function whose throw rejected it, when the running microtask resumed one.
+        std::unique_ptr<JS::PersistentRooted<JSObject*>> thrower;
     };
     std::vector<Rejection> takeRejections();
     // The library's functions the runtime calls back (set once by the bootstrap).

@@ -38,6 +38,9 @@ constexpr std::size_t kGeneratorResumeIndexSlot = 4;
 constexpr std::size_t kGeneratorPromiseSlot = 5;
 constexpr std::size_t kPromiseReactionsSlot = 1;
 constexpr std::size_t kMaxAsyncFrames = 10;
+// In the async frames handed to the library: [promise, this mark, undefined, 0] stands for a
+// promise that something other than an await waits on.
+constexpr std::int32_t kCombinatorElementMark = -2;
 
 // The reaction record of a promise job, or null: the job is another kind.
 JSObject* reactionOf(JSObject* job) {
@@ -110,6 +113,10 @@ bool collectAwaiting(JSContext* cx, JSObject* generator, JS::Value next, JS::Mut
         if (!following)
             break;
         generator = awaitingGenerator(following);
+        // Waited on by no await: perhaps an element of Promise.all, which V8 shows; the library
+        // knows (internal/promise_combinators.js).
+        if (!generator && (!found.append(next) || !found.append(JS::Int32Value(kCombinatorElementMark))))
+            return false;
         next = JS::GetReservedSlot(following, kReactionPromiseSlot);
     }
     return true;
@@ -120,6 +127,12 @@ bool collectAwaiting(JSContext* cx, JSObject* generator, JS::Value next, JS::Mut
 bool describeFrames(JSContext* cx, JS::HandleValueVector found, JS::MutableHandleValue frames) {
     JS::RootedValueVector described(cx);
     for (std::size_t at = 0; at + 1 < found.length(); at += 2) {
+        if (found[at + 1] == JS::Int32Value(kCombinatorElementMark)) {
+            if (!described.append(found[at]) || !described.append(found[at + 1]) ||
+                !described.append(JS::UndefinedValue()) || !described.append(JS::Int32Value(0)))
+                return false;
+            continue;
+        }
         if (!found[at].isObject() || !JS_ObjectIsFunction(&found[at].toObject()))
             continue;
         JS::RootedFunction function(cx, JS_GetObjectFunction(&found[at].toObject()));
@@ -151,6 +164,30 @@ bool asyncFramesOf(JSContext* cx, JSObject* reaction, JS::MutableHandleValue fra
     return found.empty() || describeFrames(cx, found, frames);
 }
 
+// The generator of the async function the running microtask resumed, when `error` has just
+// rejected its promise (the function threw it): the promise may be the element of a
+// Promise.all, whose reaction no longer says which; the function names the error's frame.
+JSObject* generatorRejectedBy(JSContext* cx, JSObject* runningJob, JSObject* error) {
+    JSObject* reaction = runningJob ? reactionOf(runningJob) : nullptr;
+    if (!reaction)
+        return nullptr;
+    const JS::Value& flags = JS::GetReservedSlot(reaction, kFlagsSlot);
+    const JS::Value& generator = JS::GetReservedSlot(reaction, kAwaitGeneratorSlot);
+    if (!flags.isInt32() || !(flags.toInt32() & kAsyncFunctionFlag) || !generator.isObject())
+        return nullptr;
+    const JSClass* generatorClass = JS::GetClass(&generator.toObject());
+    if (generatorClass->name != kGeneratorClass || JSCLASS_RESERVED_SLOTS(generatorClass) <= kGeneratorPromiseSlot)
+        return nullptr;
+    const JS::Value& promise = JS::GetReservedSlot(&generator.toObject(), kGeneratorPromiseSlot);
+    if (!promise.isObject())
+        return nullptr;
+    JS::RootedObject rooted(cx, &promise.toObject());
+    if (!JS::IsPromiseObject(rooted) || JS::GetPromiseState(rooted) != JS::PromiseState::Rejected)
+        return nullptr;
+    const JS::Value reason = JS::GetPromiseResult(rooted);
+    return reason.isObject() && &reason.toObject() == error ? &generator.toObject() : nullptr;
+}
+
 }  // namespace
 
 bool JsMicrotaskQueue::runningAsyncFrames(JSContext* cx, JSObject* job, JS::MutableHandleValue frames) {
@@ -178,7 +215,25 @@ bool JsMicrotaskQueue::runningAsyncFrames(JSContext* cx, JSObject* job, JS::Muta
     }
     if (!found.append(JS::Int32Value(-1)) || !collectAwaiting(cx, nullptr, next, &found))
         return false;
-    return found.length() <= 2 || describeFrames(cx, found, frames);
+    return describeFrames(cx, found, frames);
+}
+
+JSObject* JsMicrotaskQueue::asyncFunctionSettling(JSObject* job, JSObject* promise) {
+    JSObject* reaction = job ? reactionOf(job) : nullptr;
+    if (!reaction)
+        return nullptr;
+    const JS::Value& flags = JS::GetReservedSlot(reaction, kFlagsSlot);
+    const JS::Value& generator = JS::GetReservedSlot(reaction, kAwaitGeneratorSlot);
+    if (!flags.isInt32() || !(flags.toInt32() & kAsyncFunctionFlag) || !generator.isObject())
+        return nullptr;
+    const JSClass* generatorClass = JS::GetClass(&generator.toObject());
+    if (generatorClass->name != kGeneratorClass || JSCLASS_RESERVED_SLOTS(generatorClass) <= kGeneratorPromiseSlot)
+        return nullptr;
+    const JS::Value& settled = JS::GetReservedSlot(&generator.toObject(), kGeneratorPromiseSlot);
+    const JS::Value& callee = JS::GetReservedSlot(&generator.toObject(), kGeneratorCalleeSlot);
+    if (!settled.isObject() || &settled.toObject() != promise || !callee.isObject())
+        return nullptr;
+    return &callee.toObject();
 }
 
 JSObject* JsMicrotaskQueue::getIncumbentGlobal(JSContext* cx) {
@@ -202,17 +257,28 @@ bool JsMicrotaskQueue::enqueuePromiseJob(JSContext* cx, JS::HandleObject, JS::Ha
         context = std::make_shared<JS::PersistentRooted<JS::Value>>(cx, program_.asyncContext().current());
     // An error that a microtask's code threw: V8 gave it the async frames of that moment.
     const bool failedInMicrotask = program_.runningMicrotask();
+    std::shared_ptr<JS::PersistentRooted<JSObject*>> rejectedGenerator;
+    if (failedInMicrotask) {
+        if (JSObject* error = errorHandedToReaction(job)) {
+            if (JSObject* generator = generatorRejectedBy(cx, program_.runningJob(), error))
+                rejectedGenerator = std::make_shared<JS::PersistentRooted<JSObject*>>(cx, generator);
+        }
+    }
     NodeRuntime& runtime = program_.runtime();
-    runtime.queueMicrotask(runtime.callback(where, "promise reaction", [this, function, context, failedInMicrotask] {
+    runtime.queueMicrotask(runtime.callback(where, "promise reaction", [this, function, context, failedInMicrotask, rejectedGenerator] {
         JSContext* cx = program_.cx();
         JSAutoRealm realm(cx, program_.global());
         JS::RootedValue callee(cx, *function);
         // A rejection's error in V8's words before the handler (a catch after an await) reads it.
         if (JSObject* error = errorHandedToReaction(&callee.toObject())) {
-            JS::RootedValueArray<2> arguments(cx);
+            JS::RootedValueArray<4> arguments(cx);
             arguments[0].setObject(*error);
             if (failedInMicrotask && !asyncFramesOf(cx, reactionOf(&callee.toObject()), arguments[1]))
                 JS_ClearPendingException(cx);
+            if (rejectedGenerator) {
+                arguments[2].set(JS::GetReservedSlot(*rejectedGenerator, kGeneratorPromiseSlot));
+                arguments[3].set(JS::GetReservedSlot(*rejectedGenerator, kGeneratorCalleeSlot));
+            }
             JS::RootedValue hook(cx, JS::ObjectValue(*program_.libraryHook("handOnRejection")));
             JS::RootedValue ignored(cx);
             if (!JS::Call(cx, JS::UndefinedHandleValue, hook, arguments, &ignored))

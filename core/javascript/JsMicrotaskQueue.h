@@ -15,8 +15,11 @@ public:
 
     // For the promise job `job` running now: [the function it runs, -1, file, line, then the
     // async frames of the chain it settles as [function, resume index, file, line] ...], or
-    // undefined when it is no reaction or nothing awaits it.
+    // undefined when it is no reaction.
     static bool runningAsyncFrames(JSContext* cx, JSObject* job, JS::MutableHandleValue frames);
+    // The async function the promise job `job` resumes, when `promise` is the one it settles;
+    // else null.
+    static JSObject* asyncFunctionSettling(JSObject* job, JSObject* promise);
 
     JSObject* getIncumbentGlobal(JSContext* cx) override;
     bool enqueuePromiseJob(JSContext* cx, JS::HandleObject promise, JS::HandleObject job,

@@ -944,17 +944,19 @@ bool getProxyDetails(JSContext* cx, unsigned argc, JS::Value* vp) {
     return true;
 }
 
-// takeRejections() -> [[promise, reason, handledLater], ...]
+// takeRejections() -> [[promise, reason, handledLater, the async function that threw or undefined], ...]
 bool takeRejections(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     std::vector<JavaScriptProgram::Rejection> rejections = JavaScriptProgram::of(cx).takeRejections();
     JS::RootedValueVector entries(cx);
     for (const JavaScriptProgram::Rejection& rejection : rejections) {
         JS::RootedObject promise(cx, *rejection.promise);
-        JS::RootedValueArray<3> entry(cx);
+        JS::RootedValueArray<4> entry(cx);
         entry[0].setObject(*promise);
         entry[1].set(JS::GetPromiseResult(promise));
         entry[2].setBoolean(rejection.handledLater);
+        if (rejection.thrower)
+            entry[3].setObject(**rejection.thrower);
         JSObject* array = JS::NewArrayObject(cx, entry);
         if (!array || !entries.append(JS::ObjectValue(*array)))
             return false;

@@ -311,6 +311,32 @@ private slots:
                                   "    [... lines matching original stack trace ...]\n";
         QVERIFY2(emitted.err.find(where) != std::string::npos, emitted.err.c_str());
     }
+
+    // An uncaught error's stack on stderr: a listener's frames name the emitter's type and
+    // Node's line of emit; a program's Error.prepareStackTrace makes the text Node prints
+    // (in brackets, as the stack is not Node's own).
+    void anUncaughtErrorsStackIsNodes() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed listener = runProgram(dir, "listener.js",
+            "const EventEmitter = require('events');\n"
+            "class Shop extends EventEmitter {}\n"
+            "const shop = new Shop();\n"
+            "shop.on('sold', () => { throw new Error('sold out'); });\n"
+            "shop.emit('sold');\n");
+        const std::string file = dir.filePath("listener.js").toStdString();
+        const std::string frames = "Error: sold out\n    at Shop.<anonymous> (" + file + ":4:31)\n"
+            "    at Shop.emit (node:events:524:28)\n    at Object.<anonymous> (" + file + ":5:6)\n";
+        QVERIFY2(listener.err.find(frames) != std::string::npos, listener.err.c_str());
+        QCOMPARE(listener.exitCode, std::optional<int>(1));
+
+        const Printed prepared = runProgram(dir, "prepared.js",
+            "Error.prepareStackTrace = (error, sites) => `${error.message} at ${sites[0].getFunctionName()}:${sites[0].getLineNumber()}`;\n"
+            "function checkout() { throw new Error('declined'); }\n"
+            "checkout();\n");
+        QVERIFY2(prepared.err.find("\n\n[declined at checkout:2]\n") != std::string::npos, prepared.err.c_str());
+        QCOMPARE(prepared.exitCode, std::optional<int>(1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJavaScriptNodeGaps)

@@ -326,6 +326,42 @@ EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
   return _getMaxListeners(this);
 };
 
+// V8 writes the frame that calls a listener as a method of the emitter's type ("at
+// Shop.emit"): listeners are called through functions of that name, made once per type. The
+// comments say where Node's call is (internal/stack_frames.js prints that).
+const listenerCallsByConstructor = new WeakMap();  // an emitter's constructor -> { only, several }
+let processListenerCalls;
+let lastConstructor;
+let lastListenerCalls;
+
+function makeListenerCalls(type) {
+  const name = `${/^[\w$]+$/.test(type) ? type : 'Object'}.emit`;
+  return {
+    only: { [name](listener, target, args) { return listener.apply(target, args); } }[name],  // as Node: * (node:events:524:28)
+    several: { [name](listener, target, args) { return listener.apply(target, args); } }[name],  // as Node: * (node:events:536:35)
+  };
+}
+
+function listenerCallsOf(emitter) {
+  if (emitter === globalThis.process)
+    return processListenerCalls ??= makeListenerCalls('process');
+  const constructor = emitter.constructor;
+  // Most emits come from emitters of one type in a row: a WeakMap look-up each would cost
+  // an emit a third of its time.
+  if (constructor === lastConstructor)
+    return lastListenerCalls;
+  if (typeof constructor !== 'function')
+    return makeListenerCalls('Object');
+  let calls = listenerCallsByConstructor.get(constructor);
+  if (calls === undefined) {
+    calls = makeListenerCalls(typeof constructor.name === 'string' ? constructor.name : 'Object');
+    listenerCallsByConstructor.set(constructor, calls);
+  }
+  lastConstructor = constructor;
+  lastListenerCalls = calls;
+  return calls;
+}
+
 /**
  * Synchronously calls each of the listeners registered
  * for the event.
@@ -385,7 +421,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     return false;
 
   if (typeof handler === 'function') {
-    const result = handler.apply(this, args);
+    const result = listenerCallsOf(this).only(handler, this, args);
 
     // We check if result is undefined first because that
     // is the most common case so we do not pay any perf
@@ -396,8 +432,9 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   } else {
     const len = handler.length;
     const listeners = arrayClone(handler);
+    const { several } = listenerCallsOf(this);
     for (let i = 0; i < len; ++i) {
-      const result = listeners[i].apply(this, args);
+      const result = several(listeners[i], this, args);
 
       // We check if result is undefined first because that
       // is the most common case so we do not pay any perf
@@ -508,8 +545,8 @@ function onceWrapper() {
     this.target.removeListener(this.type, this.wrapFn);
     this.fired = true;
     if (arguments.length === 0)
-      return this.listener.call(this.target);
-    return this.listener.apply(this.target, arguments);
+      return this.listener.call(this.target);  // as Node: Object.onceWrapper (node:events:638:28)
+    return this.listener.apply(this.target, arguments);  // as Node: Object.onceWrapper (node:events:639:26)
   }
 }
 

@@ -181,7 +181,7 @@ function readFile(path, options, callback) {
       } catch (error) {
         return callback(error);
       }
-      callback(null, result);
+      callback(null, result);  // as Node: FSReqCallback.readFileAfterClose [as oncomplete] (node:internal/fs/read/context:68:3)
     });
   };
   const readNext = () => {
@@ -200,7 +200,7 @@ function readFile(path, options, callback) {
   };
   request('open', [file, flagsOf(options.flag, O_RDONLY), 0o666], `${label} (open)`, (error, opened) => {
     if (error)
-      return callback(error);
+      return callback(error);  // as Node: FSReqCallback.readFileAfterOpen [as oncomplete] (node:fs:299:13), calling ReadFileContext.callback
     fd = opened;
     request('fstat', [fd], `${label} (fstat)`, (statError, stats) => {
       if (statError)
@@ -264,9 +264,9 @@ function writeFileWithFlag(defaultFlag, path, data, options, callback) {
   const label = `fs.${defaultFlag === 'a' ? 'appendFile' : 'writeFile'} ${pathModule.basename(file)}`;
   request('open', [file, flagsOf(options.flag, O_WRONLY), options.mode], `${label} (open)`, (error, fd) => {
     if (error)
-      return callback(error);
+      return callback(error);  // as Node: node:fs:2339:7
     writeAll(fd, bytes, label, (writeError) => {
-      request('close', [fd], `${label} (close)`, (closeError) => callback(writeError || closeError || null));
+      request('close', [fd], `${label} (close)`, (closeError) => callback(writeError || closeError || null));  // as Node: FSReqCallback.oncomplete (node:fs:187:23)
     });
   });
 }
@@ -294,10 +294,15 @@ function oneRequest(name, makeArgs, convert = (value) => value) {
     const callback = callbackOf(typeof all[all.length - 1] === 'function' || all.length > makeArgs.length ? all.pop() : undefined);
     const args = makeArgs(...all);
     const target = typeof args[0] === 'string' ? ` ${pathModule.basename(args[0])}` : '';
-    request(apiName, args, `fs.${apiName}${target}`, (error, value) => {
+    // Where Node calls the callback (its makeCallback, or makeStatsCallback for stats).
+    request(apiName, args, `fs.${apiName}${target}`, convert === toStats ? (error, value) => {
       if (error)
-        return callback(error);
-      callback(null, convert(value, all));
+        return callback(error);  // as Node: FSReqCallback.oncomplete (node:fs:197:21)
+      callback(null, convert(value, all));  // as Node: FSReqCallback.oncomplete (node:fs:198:5)
+    } : (error, value) => {
+      if (error)
+        return callback(error);  // as Node: FSReqCallback.oncomplete (node:fs:187:23)
+      callback(null, convert(value, all));  // as Node: FSReqCallback.oncomplete (node:fs:187:23)
     });
   };
 }
@@ -374,7 +379,7 @@ function existsSync(path) {
 }
 
 function exists(path, callback) {
-  request('stat', [pathOf(path)], `fs.exists ${pathModule.basename(String(path))}`, (error) => callback(!error));
+  request('stat', [pathOf(path)], `fs.exists ${pathModule.basename(String(path))}`, (error) => callback(!error));  // as Node: suppressedCallback (node:fs:257:5); FSReqCallback.oncomplete (node:fs:187:23)
 }
 
 // util.promisify(fs.exists) resolves with the boolean, as Node's custom promisified form.
@@ -396,9 +401,9 @@ function read(fd, buffer, offset, length, position, callback) {
   callbackOf(callback);
   request('read', [fd, length, position === null || position === undefined ? -1 : position], 'fs.read', (error, bytes) => {
     if (error)
-      return callback(error, 0, buffer);
+      return callback(error, 0, buffer);  // as Node: FSReqCallback.wrapper [as oncomplete] (node:fs:682:5)
     buffer.set(bytes, offset);
-    callback(null, bytes.length, buffer);
+    callback(null, bytes.length, buffer);  // as Node: FSReqCallback.wrapper [as oncomplete] (node:fs:682:5)
   });
 }
 
@@ -416,7 +421,7 @@ function write(fd, data, ...rest) {
     : dataBytes(data).subarray(rest[0] || 0, rest[1] === undefined ? undefined : (rest[0] || 0) + rest[1]);
   const position = typeof data === 'string' ? rest[0] : rest[2];
   request('write', [fd, bytes, position === null || position === undefined ? -1 : position], 'fs.write', (error, wrote) => {
-    callback(error, error ? 0 : wrote, data);
+    callback(error, error ? 0 : wrote, data);  // as Node: FSReqCallback.wrapper [as oncomplete] (node:fs:824:5)
   });
 }
 
@@ -569,7 +574,7 @@ function open(path, flags, mode, callback) {
   const all = [path, flags, mode, callback].filter((value) => value !== undefined);
   const done = callbackOf(all.pop());
   const args = openArgs(...all);
-  request('open', args, `fs.open ${pathModule.basename(args[0])}`, (error, fd) => done(error, error ? undefined : fd));
+  request('open', args, `fs.open ${pathModule.basename(args[0])}`, (error, fd) => done(error, error ? undefined : fd));  // as Node: FSReqCallback.oncomplete (node:fs:187:23)
 }
 
 // ---- the calls that change or name a path, one libuv request each

@@ -377,7 +377,7 @@ class Server extends EventEmitter {
         request.method = method;
         request.url = url;
         const response = new ServerResponse(request, id, keepAlive);
-        this.emit('request', request, response);
+        this.emit('request', request, response);  // as Node: parserOnIncoming (node:_http_server:1139:12); HTTPParser.parserOnHeadersComplete (node:_http_common:118:17)
         receiveBody(request, body);
       }, (connection) => this.emit('connection', socketOf(connection)));
     } catch (error) {
@@ -588,7 +588,7 @@ class ClientRequest extends OutgoingMessage {
           if (keptConnection)
             this.agent._freeConnection(this.port, keptConnection);
         }));
-        if (!this.emit('response', response))
+        if (!this.emit('response', response))  // as Node: HTTPParser.parserOnIncomingClient [as onIncoming] (node:_http_client:702:27); HTTPParser.parserOnHeadersComplete (node:_http_common:118:17); Socket.socketOnData (node:_http_client:544:22); Socket.emit (node:events:524:28); addChunk (node:internal/streams/readable:561:12); readableAddChunkPushByteMode (node:internal/streams/readable:512:3); Readable.push (node:internal/streams/readable:392:5); TCP.onStreamRead (node:internal/stream_base_commons:191:23)
           response._dump();
         receiveBody(response, responseBody);
       }, this._keepAlive, reuse);

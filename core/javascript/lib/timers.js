@@ -20,10 +20,13 @@ function remember(timer) {
     contexts.set(timer, asyncContext.current());
 }
 
+// Node calls a callback given arguments from another line (internal/stack_frames.js tells them
+// apart by the comment).
 function callIn(timer, callback, args) {
-  if (contexts.has(timer))
-    return asyncContext.runIn(contexts.get(timer), callback, timer, args || []);
-  return args === undefined ? callback.call(timer) : callback.apply(timer, args);
+  const inContext = contexts.has(timer);
+  if (args === undefined)
+    return inContext ? asyncContext.runIn(contexts.get(timer), callback, timer, []) : callback.call(timer);
+  return inContext ? asyncContext.runIn(contexts.get(timer), callback, timer, args) : callback.apply(timer, args);  // with arguments
 }
 
 function describe(value) {

@@ -212,8 +212,13 @@ function receiverQualified(file, text, name, line, column, call, calledByRuntime
   const definition = definitionAt(file, text, line, column);
   if (!definition)
     return name;
+  // An accessor (of a class or an object literal: SpiderMonkey names no other function so)
+  // is found as the property it is the accessor of.
   if (/^[gs]et /.test(name))
-    return definition.owner !== 'plain' && definition.owner !== 'property' ? `${name} [as ${name.slice(4)}]` : name;
+    return `${name} [as ${name.slice(4)}]`;
+  // A property descriptor's accessor (`{ get: function () {...} }`), called on the object.
+  if ((name === 'get' || name === 'set') && definition.owner === 'property' && definition.key === name)
+    return `Object.${name}`;
   if (definition.owner === 'constructor' && definition.className === name)
     return `new ${name}`;
   if (call?.kind === 'new' && call.name === name)
@@ -282,4 +287,12 @@ function asyncFrame(fn, awaitIndex, file, text, firstLine, running) {
   return name === '' ? `    at async ${file}:${line}:${column}` : `    at async ${name} (${file}:${line}:${column})`;
 }
 
-module.exports = { callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn };
+// The type V8 gives the receiver of the accessor defined at `line`:`column`: its class's, or
+// Object for an object literal's.
+function accessorOwner(file, text, line, column) {
+  const definition = definitionAt(file, text, line, column);
+  return definition && definition.className && ['get', 'set', 'getter', 'setter'].includes(definition.owner)
+    ? definition.className : 'Object';
+}
+
+module.exports = { accessorOwner, calledOn, callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn };

@@ -14,7 +14,8 @@ require('internal/intl_segmenter');
 
 const { limitFrames } = require('internal/language_additions');
 const { v8StackHeader, giveV8Message } = require('internal/v8_messages');
-const { asNodeFrames } = require('internal/stack_frames');
+const { asNodeFrames, noteResumedFunction } = require('internal/stack_frames');
+const { preparedStack, ErrorPrepareStackTrace } = require('internal/call_sites');
 const { queuedMicrotask } = require('internal/process/task_queues');
 const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 if (stackProperty && stackProperty.get) {
@@ -22,7 +23,7 @@ if (stackProperty && stackProperty.get) {
     get() {
       const stack = stackProperty.get.call(this);
       return typeof stack === 'string'
-        ? limitFrames(asNodeFrames(this, v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1'))))
+        ? preparedStack(this, limitFrames(asNodeFrames(this, v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1')))))
         : stack;
     },
     // V8 keeps an assigned stack as hidden as the one it made: inspect shows no `stack` key.
@@ -32,6 +33,8 @@ if (stackProperty && stackProperty.get) {
     configurable: true,
   });
 }
+
+Object.defineProperty(Error, 'prepareStackTrace', { value: ErrorPrepareStackTrace, writable: true, configurable: true, enumerable: false });
 
 // ---- process
 
@@ -390,11 +393,14 @@ function handleUncaught(error, origin = 'uncaughtException') {
 const pendingRejections = new Map();
 
 function processRejections() {
-  for (const [promise, reason, handledLater] of natives.takeRejections()) {
-    if (handledLater)
+  for (const [promise, reason, handledLater, thrower] of natives.takeRejections()) {
+    if (handledLater) {
       pendingRejections.delete(promise);
-    else
+    } else {
       pendingRejections.set(promise, reason);
+      // Its frames are named by what the library called the async function on.
+      noteResumedFunction(reason, thrower);
+    }
   }
   let handled = false;
   for (const [promise, reason] of [...pendingRejections]) {

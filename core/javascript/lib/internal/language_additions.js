@@ -154,15 +154,39 @@ install(Error, {
   captureStackTrace(target, constructorOpt) {
     if (target === null || (typeof target !== 'object' && typeof target !== 'function'))
       throw new TypeError('Invalid argument');
-    let frames = new Error().stack.split('\n').filter((line) => framePattern.test(line)).slice(1);
+    const { defaultStack, preparedStack } = require('internal/call_sites');
+    // All the frames, to cut above constructorOpt before the limit applies.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = Infinity;
+    let frames;
+    try {
+      frames = defaultStack(new Error()).split('\n').filter((line) => framePattern.test(line)).slice(1);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     if (typeof constructorOpt === 'function') {
       const name = constructorOpt.name;
       const at = frames.findIndex((line) => line.startsWith(`    at new ${name} (`) ||
         line.startsWith(`    at ${name} (`) || line.includes(`.${name} (`));
       frames = at === -1 ? [] : frames.slice(at + 1);
     }
-    const stack = limitFrames([headerOf(target), ...frames].join('\n'));
-    Object.defineProperty(target, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
+    // V8 writes the stack when it is first read: the header with the name and message the
+    // target has then (a constructor often sets them after this call), through the
+    // prepareStackTrace set then. It is a value from then on.
+    const kept = limitFrames(['', ...frames].join('\n')).split('\n').slice(1);
+    const settle = (value) => Object.defineProperty(target, 'stack', { value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(target, 'stack', {
+      get() {
+        const text = [headerOf(target), ...kept].join('\n');
+        const stack = preparedStack(target, text);
+        if (stack === text)
+          settle(text);
+        return stack;
+      },
+      set: settle,
+      configurable: true,
+      enumerable: false,
+    });
   },
 });
 

@@ -453,6 +453,7 @@ function loadModule(filename) {
   let record;
   if (isModuleFile(filename) || detectedAsModule(filename)) {
     const source = natives.readFile(filename);
+    requireBuiltin('internal/stack_frames').noteModuleFile(filename);
     record = natives.compileModule(withCaughtErrorsInV8Words(source, true), filename, source);
   } else {
     const exports = loadFile(filename, null);
@@ -585,9 +586,10 @@ natives.setHooks({
   resolveModule,
   describeModule,
   // Before a rejection handler reads an error: its message in V8's words, and the async
-  // frames V8 would have given it.
-  handOnRejection(error, asyncFrames) {
-    requireBuiltin('internal/stack_frames').noteAsyncFrames(error, asyncFrames);
+  // frames V8 would have given it (from the promise the error rejected and the async function
+  // that threw it, when one did).
+  handOnRejection(error, asyncFrames, rejectedPromise, thrower) {
+    requireBuiltin('internal/stack_frames').noteAsyncFrames(error, asyncFrames, rejectedPromise, thrower);
     requireBuiltin('internal/v8_messages').giveV8Message(error);
   },
   runTimer: globals.runTimer,

@@ -6,7 +6,9 @@
 'use strict';
 
 const natives = require('internal:binding');
-const { callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn } = require('internal/frame_receivers');
+const { combinatorFrame } = require('internal/promise_combinators');
+const { receiverOf } = require('internal/callback_receivers');
+const { accessorOwner, calledOn, callAt, builtinFrameBetween, receiverQualified, asyncFrame, definitionOf, isIn } = require('internal/frame_receivers');
 const { withNodeApiFrames } = require('internal/node_api_frames');
 
 const framePattern = /^    at (?:(.*) \()?(.+):(\d+):(\d+)\)?$/;
@@ -75,6 +77,18 @@ function sourceLine(file, line) {
   return text.slice(starts[line - 1], line < starts.length ? starts[line] : text.length).replace(/[\r\n\u2028\u2029]+$/, '');
 }
 
+// The type of the receiver of the accessor running at `line`:`column` of `file`.
+function accessorReceiverType(file, line, column) {
+  const source = sourceOf(file);
+  return source ? accessorOwner(file, source[0], line, column) : 'Object';
+}
+
+// The offset in its file of a line and column (1-based), as V8's CallSite.getPosition gives it.
+function sourcePosition(file, line, column) {
+  const source = sourceOf(file);
+  return source && line >= 1 && line <= source[1].length ? source[1][line - 1] + column - 1 : undefined;
+}
+
 const identifierEnd = /[\w$\u00A0-\uFFFF]/;
 
 function callSiteColumn(file, line, column) {
@@ -92,6 +106,38 @@ function callSiteColumn(file, line, column) {
   while (start > starts[line - 1] && identifierEnd.test(text[start - 1]))
     start--;
   return start === end || /\d/.test(text[start]) ? column : start - starts[line - 1] + 1;
+}
+
+// V8 places the call of a getter at the property's name (`o.value`, even on a later line; a
+// computed `o['value']` at its bracket), of a setter at the assignment's `=`: the first such
+// access from where SpiderMonkey placed it in the statement; undefined when there is none (a
+// built-in such as Reflect.get called it).
+function accessorCallPlace(file, line, column, kind, key) {
+  const source = sourceOf(file);
+  if (!source || line < 1 || line > source[1].length)
+    return undefined;
+  const [text, starts] = source;
+  const from = starts[line - 1] + column - 1;
+  const access = new RegExp(`(?:\\.\\s*|\\[\\s*['"])(?=${key.replace(/[$]/g, '\\$&')}(?![\\w$]))`, 'y');
+  for (let at = from; at < text.length && at < from + 1000 && text[at] !== ';'; at++) {
+    access.lastIndex = at;
+    const found = access.exec(text);
+    if (!found)
+      continue;
+    // `o.key` at the key; `o['key']` at its bracket.
+    let place = found[0].startsWith('[') ? at : at + found[0].length;
+    if (kind === 'set') {
+      const assignment = /^[^=;]*?=(?![=>])/.exec(text.slice(place, place + 200));
+      if (!assignment)
+        continue;
+      place += assignment[0].length - 1;
+    }
+    let row = line;
+    while (row < starts.length && starts[row] <= place)
+      row++;
+    return [row, place - starts[row - 1] + 1];
+  }
+  return undefined;
 }
 
 // ---- Node's frames below the program's code
@@ -117,6 +163,18 @@ const timerFrames = [
   '    at process.processTimers (node:internal/timers:519:7)',
 ];
 const immediateFrames = ['    at process.processImmediate (node:internal/timers:483:21)'];
+// Below an ES module main file's code: Node runs it from its ESM loader.
+const moduleMainFrames = [
+  '    at ModuleJob.run (node:internal/modules/esm/module_job:325:25)',
+  '    at async ModuleLoader.import (node:internal/modules/esm/loader:606:24)',
+  '    at async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:117:5)',
+];
+// A callback given arguments: Node calls it with them from the next lines.
+const timerWithArgumentsFrames = [
+  '    at listOnTimeout (node:internal/timers:583:11)',
+  '    at process.processTimers (node:internal/timers:519:7)',
+];
+const immediateWithArgumentsFrames = ['    at process.processImmediate (node:internal/timers:485:21)'];
 
 // Below a nextTick callback or a microtask: Node's drain, named by the library's step
 // (internal/process/task_queues.js) as "caller:kind".
@@ -165,6 +223,7 @@ function libraryFrame(line) {
 
 function withNodeFrames(lines) {
   const out = [];
+  let withArguments = false;  // whether the timer or immediate below was given arguments
   for (let at = 0; at < lines.length; at++) {
     const line = lines[at];
     const match = framePattern.exec(line);
@@ -173,8 +232,11 @@ function withNodeFrames(lines) {
     const drainStep = /^    at (\S+) \(node:internal\/process\/task_queues:\d+:\d+\)$/.exec(line)?.[1];
     // The library's own steps between the runtime and a timer's or an immediate's callback
     // (calling it in its async context) are not Node's: the callback stays next to runTimer.
-    if (frame === 'callIn' || /^    at runIn \(node:internal\/async_context:\d+:\d+\)$/.test(line))
+    if (frame === 'callIn' || /^    at runIn \(node:internal\/async_context:\d+:\d+\)$/.test(line)) {
+      if (frame === 'callIn')
+        withArguments = /\/\/ with arguments$/.test(libraryLine('timers', Number(/:(\d+):\d+\)$/.exec(line)[1])) ?? '');
       continue;
+    }
     if (drainStep !== undefined) {
       if (drainStep === 'runQueuedMicrotask')
         out.push(...queuedMicrotaskFrames);
@@ -183,7 +245,8 @@ function withNodeFrames(lines) {
     } else if (builtinFrames.has(builtin)) {
       out.push(builtinFrames.get(builtin));
     } else if (frame === 'runMain') {
-      out.push(...runMainFrames);
+      const above = framePattern.exec(out[out.length - 1] ?? '');
+      out.push(...(above && moduleFiles.has(above[2]) ? moduleMainFrames : runMainFrames));
     } else if (frame === 'loadFile' && libraryFrame(lines[at + 1]) === 'require') {
       out.push(...requireFrames);
       at++;
@@ -192,10 +255,19 @@ function withNodeFrames(lines) {
       if (previous >= 0 && !out[previous].includes('(node:'))
         out[previous] = frame === 'runTimer' ? asMethodOf(out[previous], 'Timeout', '_onTimeout')
           : asMethodOf(out[previous], 'Immediate', '_onImmediate');
-      out.push(...(frame === 'runTimer' ? timerFrames : immediateFrames));
+      if (frame === 'runTimer')
+        out.push(...(withArguments ? timerWithArgumentsFrames : timerFrames));
+      else
+        out.push(...(withArguments ? immediateWithArgumentsFrames : immediateFrames));
     } else if (match && !match[2].startsWith('node:')) {
-      const [, name, file, row, column] = match;
-      const fixed = callSiteColumn(file, Number(row), Number(column));
+      const [, name, file] = match;
+      let [, , , row, column] = match;
+      // A getter's or setter's caller: SpiderMonkey places it at the expression's start.
+      const accessor = /^    at ([gs]et) ([\w$]+) \(/.exec(lines[at - 1] ?? '');
+      const access = accessor && accessorCallPlace(file, Number(row), Number(column), accessor[1], accessor[2]);
+      if (access)
+        [row, column] = access;
+      const fixed = access ? column : callSiteColumn(file, Number(row), Number(column));
       // SpiderMonkey's own names for an anonymous function ("outer/<", "list<") are not V8's.
       const caller = framePattern.exec(lines[at + 1] ?? '');
       const call = caller && caller[2].startsWith('/') ? callAt(sourceLine(caller[2], Number(caller[3])), Number(caller[4])) : undefined;
@@ -216,6 +288,86 @@ function withNodeFrames(lines) {
     }
   }
   return out;
+}
+
+// ---- where Node's own code calls the program's: a library line that says "// as Node: FRAME"
+// is printed as that frame ("*" for the name SpiderMonkey gave it), or as several ("FRAME;
+// FRAME"); ", calling Type.property" says Node calls the function above as that method.
+
+const libraryLines = new Map();  // library file ("events") -> its lines, or null
+
+function libraryLine(file, line) {
+  if (!libraryLines.has(file)) {
+    const source = natives.librarySource(file);
+    libraryLines.set(file, typeof source === 'string' ? source.split('\n') : null);
+  }
+  return libraryLines.get(file)?.[line - 1];
+}
+
+// [Node's frames, [type, property] of the call of the function above or undefined], or undefined.
+function asNodeCallSite(line) {
+  const match = /^    at (?:(.*) \()?node:([\w/]+):(\d+):\d+\)?$/.exec(line);
+  const marked = match && /\/\/ as Node: (.*?)(?:, calling ([\w$]+)\.([\w$]+))?$/.exec(libraryLine(match[2], Number(match[3])) ?? '');
+  if (!marked)
+    return undefined;
+  const frames = marked[1].split('; ').map((frame) => `    at ${frame.replace('*', match[1] ?? '<anonymous>')}`);
+  return [frames, marked[2] === undefined ? undefined : [marked[2], marked[3]]];
+}
+
+// A listener's frame: V8 names it as a method of the emitter's type, as it names emit's.
+function asListenerOf(type, line) {
+  const match = framePattern.exec(line);
+  if (!match || match[2].startsWith('node:'))
+    return line;
+  const [, name, file, row, column] = match;
+  if (name === undefined)
+    return `    at ${type}.<anonymous> (${file}:${row}:${column})`;
+  return /^[\w$]+$/.test(name) ? `    at ${type}.${name} (${file}:${row}:${column})` : line;
+}
+
+function withLibraryCallSites(lines) {
+  const out = [];
+  for (let at = 0; at < lines.length; at++) {
+    const [frames, calling] = asNodeCallSite(lines[at]) ?? [[lines[at]]];
+    if (calling && out.length > 0 && !out[out.length - 1].includes('(node:'))
+      out[out.length - 1] = asMethodOf(out[out.length - 1], ...calling);
+    out.push(...frames);
+    const emitter = frames[0] !== lines[at] && /^    at ([\w$]+)\.emit \(node:events:\d+:\d+\)$/.exec(frames[0])?.[1];
+    if (!emitter)
+      continue;
+    // The library's emit, which called the listener through the frame above, is Node's too.
+    if (/^    at emit \(node:events:\d+:\d+\)$/.test(lines[at + 1] ?? ''))
+      at++;
+    let listener = out.length - 2;
+    if (listener >= 0 && out[listener].startsWith('    at Object.onceWrapper (node:events:'))
+      listener--;
+    if (listener >= 0)
+      out[listener] = asListenerOf(emitter, out[listener]);
+  }
+  return out;
+}
+
+// ---- code run by eval or made by new Function: SpiderMonkey's "file line N > eval" is V8's
+// "eval at caller (file:N:column), <anonymous>", the caller being the function that called
+// eval (or Function), the column that of the call on line N.
+
+function evalOrigin(lines, at, file, line) {
+  const below = lines.slice(at + 1).map((other) => framePattern.exec(other)).find((match) => match && match[2] === file && Number(match[3]) === line);
+  const caller = below?.[1]?.replace(/^(?:async |new )/, '').replace(/ \[as [^\]]*\]$/, '').split('.').pop() || '<anonymous>';
+  const call = /\b(?:eval|(?:new\s+)?Function)\s*\(/.exec(sourceLine(file, line) ?? '');
+  return `eval at ${caller} (${file}:${line}:${call ? call.index + 1 : 1})`;
+}
+
+function withEvalOrigins(lines) {
+  return lines.map((text, at) => {
+    const match = framePattern.exec(text);
+    const evaluated = match && /^(.+) line (\d+) > (?:eval|Function)$/.exec(match[2]);
+    if (!evaluated)
+      return text;
+    const [, name, , row, column] = match;
+    const v8Name = name === undefined || name === 'anonymous' ? 'eval' : name;
+    return `    at ${v8Name} (${evalOrigin(lines, at, evaluated[1], Number(evaluated[2]))}, <anonymous>:${row}:${column})`;
+  });
 }
 
 // Whether `text` just before `end` is a call, `name(...)` or `f()(...)`, not a parenthesized
@@ -281,14 +433,24 @@ function atFailedAccess(lines) {
 // ---- V8's async frames: the async functions that awaited the one an error came out of
 
 const asyncFramesOf = new WeakMap();  // error -> [function, await index, file, first line, ...]
+const resumedFunctionOf = new WeakMap();  // error -> the async function, resumed, that made it (perhaps)
+// [promise, this, undefined, 0] among them: a promise waited on by no await (JsMicrotaskQueue.cpp).
+const combinatorElementMark = -2;
 
 // Called with what the runtime found when an error first reached a promise reaction
 // (JsMicrotaskQueue), nothing when it was not thrown by a microtask: the chain of promises
 // then is the nearest to the one V8 captured when the error was made; later reactions are
 // further up it, or on chains made since.
-function noteAsyncFrames(error, frames) {
-  if (error !== null && typeof error === 'object' && !asyncFramesOf.has(error))
-    asyncFramesOf.set(error, Array.isArray(frames) ? frames : []);
+function noteAsyncFrames(error, frames, rejectedPromise, thrower) {
+  if (error === null || typeof error !== 'object')
+    return;
+  noteResumedFunction(error, thrower);
+  if (asyncFramesOf.has(error))
+    return;
+  const found = Array.isArray(frames) ? frames : [];
+  // The promise of the async function that threw it comes first, as what waits on it
+  // (Promise.all, perhaps) is next.
+  asyncFramesOf.set(error, rejectedPromise === undefined ? found : [rejectedPromise, combinatorElementMark, undefined, 0, ...found]);
 }
 
 // An async function still running when the error was made (one of `lines`, its frames) is not
@@ -299,6 +461,12 @@ function asyncFrameLines(error, lines) {
   const out = [];
   for (let at = 0; at + 3 < frames.length; at += 4) {
     const [fn, awaitIndex, file, firstLine] = frames.slice(at, at + 4);
+    if (awaitIndex === combinatorElementMark) {
+      const combinator = combinatorFrame(fn);
+      if (combinator)
+        out.push(combinator);
+      continue;
+    }
     const source = sourceOf(file);
     const line = source && asyncFrame(fn, awaitIndex, file, source[0], firstLine, running);
     if (line)
@@ -319,7 +487,52 @@ function noteRunningAsyncFrames(error, lines) {
   const source = sourceOf(file);
   const definition = source && outermost && outermost[2] === file && definitionOf(fn, file, source[0], firstLine);
   if (definition && isIn(definition, file, source[0], Number(outermost[3]), Number(outermost[4])))
-    noteAsyncFrames(error, running.slice(4));
+    noteAsyncFrames(error, running.slice(4), undefined, fn);
+}
+
+// `fn`: the async function, resumed after an await, whose throw rejected a promise with `error`.
+function noteResumedFunction(error, fn) {
+  if (error !== null && typeof error === 'object' && typeof fn === 'function' && !resumedFunctionOf.has(error))
+    resumedFunctionOf.set(error, fn);
+}
+
+// V8 names the frame of an async function resumed after an await, as when it was called, by
+// the object the library called it on ("Timeout._onTimeout", "EventEmitter.onGo").
+function withResumedReceiver(error, lines) {
+  const fn = resumedFunctionOf.get(error);
+  const receiver = fn && receiverOf(fn);
+  if (receiver === undefined)
+    return lines;
+  let outermost = lines.length - 1;
+  while (outermost >= 0 && !framePattern.exec(lines[outermost])?.[2].startsWith('/'))
+    outermost--;
+  // The outermost of the program's frames is that function's when it made the error.
+  const match = outermost >= 0 && framePattern.exec(lines[outermost]);
+  if (!match || (match[1] ?? '') !== fn.name)
+    return lines;
+  const copy = [...lines];
+  copy[outermost] = `    at ${calledOn(receiver, fn)} (${match[2]}:${match[3]}:${match[4]})`;
+  return copy;
+}
+
+// ---- an ES module's frames name its file by its URL
+
+const moduleFiles = new Set();
+
+function noteModuleFile(file) {
+  moduleFiles.add(file);
+}
+
+function withModuleURLs(lines) {
+  if (moduleFiles.size === 0)
+    return lines;
+  return lines.map((line) => {
+    const match = framePattern.exec(line);
+    if (!match || !moduleFiles.has(match[2]))
+      return line;
+    const url = `file://${encodeURI(match[2]).replace(/[?#]/g, encodeURIComponent)}`;
+    return line.replace(`${match[2]}:${match[3]}:${match[4]}`, `${url}:${match[3]}:${match[4]}`);
+  });
 }
 
 // The stack of `error` (the text SpiderMonkey made, header in V8's words) as Node prints it.
@@ -329,10 +542,15 @@ function asNodeFrames(error, stack) {
   // only its header; SpiderMonkey still ends that with a newline, V8 does not.
   if (raw.length > 1 && raw[raw.length - 1] === '')
     raw.pop();
-  const lines = withNodeApiFrames(error, withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw))));
+  let lines = withNodeApiFrames(error, withEvalOrigins(withLibraryCallSites(withNodeFrames(atFailedAccess(withoutConstructorFrames(error, raw))))));
   if (!asyncFramesOf.has(error))
     noteRunningAsyncFrames(error, lines);
-  return (asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
+  if (resumedFunctionOf.has(error))
+    lines = withResumedReceiver(error, lines);
+  return withModuleURLs(asyncFramesOf.get(error)?.length > 0 ? [...lines, ...asyncFrameLines(error, lines)] : lines).join('\n');
 }
 
-module.exports = { asNodeFrames, sourceLine, noteAsyncFrames, rememberSource };
+module.exports = {
+  noteModuleFile, asNodeFrames, sourceLine, sourcePosition, accessorReceiverType, noteAsyncFrames, noteResumedFunction,
+  rememberSource,
+};

@@ -395,7 +395,7 @@ Readable.prototype.push = function(chunk, encoding) {
 
   const state = this._readableState;
   return (state[kState] & kObjectMode) === 0 ?
-    readableAddChunkPushByteMode(this, state, chunk, encoding) :
+    readableAddChunkPushByteMode(this, state, chunk, encoding) :  // as Node: Readable.push (node:internal/streams/readable:392:5)
     readableAddChunkPushObjectMode(this, state, chunk, encoding);
 };
 
@@ -515,7 +515,7 @@ function readableAddChunkPushByteMode(stream, state, chunk, encoding) {
     }
   }
 
-  addChunk(stream, state, chunk, false);
+  addChunk(stream, state, chunk, false);  // as Node: readableAddChunkPushByteMode (node:internal/streams/readable:512:3)
   return canPushMore(state);
 }
 
@@ -564,7 +564,7 @@ function addChunk(stream, state, chunk, addToFront) {
     }
 
     state[kState] |= kDataEmitted;
-    stream.emit('data', chunk);
+    stream.emit('data', chunk);  // as Node: addChunk (node:internal/streams/readable:561:12)
   } else {
     // Update the buffer info.
     state.length += (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
@@ -785,7 +785,7 @@ Readable.prototype.read = function(n) {
 
   if (ret !== null && (state[kState] & (kErrorEmitted | kCloseEmitted)) === 0) {
     state[kState] |= kDataEmitted;
-    this.emit('data', ret);
+    this.emit('data', ret);  // as Node: Readable.read (node:internal/streams/readable:782:10)
   }
 
   return ret;
@@ -1265,7 +1265,7 @@ function resume_(stream, state) {
 
   state[kState] &= ~kResumeScheduled;
   stream.emit('resume');
-  flow(stream);
+  flow(stream);  // as Node: resume_ (node:internal/streams/readable:1262:3)
   if ((state[kState] & (kFlowing | kReading)) === kFlowing)
     stream.read(0);
 }
@@ -1286,7 +1286,7 @@ Readable.prototype.pause = function() {
 function flow(stream) {
   const state = stream._readableState;
   debug('flow');
-  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
+  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);  // as Node: flow (node:internal/streams/readable:1283:53)
 }
 
 // Wrap an old-style stream as the async data source.
@@ -1701,7 +1701,7 @@ function endReadableNT(state, stream) {
   // Check that we didn't get one last unshift.
   if ((state[kState] & (kErrored | kCloseEmitted | kEndEmitted)) === 0 && state.length === 0) {
     state[kState] |= kEndEmitted;
-    stream.emit('end');
+    stream.emit('end');  // as Node: endReadableNT (node:internal/streams/readable:1698:12)
 
     if (stream.writable && stream.allowHalfOpen === false) {
       process.nextTick(endWritableNT, stream);
