@@ -164,11 +164,10 @@ bool asyncFramesOf(JSContext* cx, JSObject* reaction, JS::MutableHandleValue fra
     return found.empty() || describeFrames(cx, found, frames);
 }
 
-// The generator of the async function the running microtask resumed, when `error` has just
-// rejected its promise (the function threw it): the promise may be the element of a
-// Promise.all, whose reaction no longer says which; the function names the error's frame.
-JSObject* generatorRejectedBy(JSContext* cx, JSObject* runningJob, JSObject* error) {
-    JSObject* reaction = runningJob ? reactionOf(runningJob) : nullptr;
+// The generator of the async function `job` resumes (an await's reaction), checked to be
+// one by its class and slot count; null for any other job.
+JSObject* asyncFunctionResumedBy(JSObject* job) {
+    JSObject* reaction = job ? reactionOf(job) : nullptr;
     if (!reaction)
         return nullptr;
     const JS::Value& flags = JS::GetReservedSlot(reaction, kFlagsSlot);
@@ -178,14 +177,24 @@ JSObject* generatorRejectedBy(JSContext* cx, JSObject* runningJob, JSObject* err
     const JSClass* generatorClass = JS::GetClass(&generator.toObject());
     if (generatorClass->name != kGeneratorClass || JSCLASS_RESERVED_SLOTS(generatorClass) <= kGeneratorPromiseSlot)
         return nullptr;
-    const JS::Value& promise = JS::GetReservedSlot(&generator.toObject(), kGeneratorPromiseSlot);
+    return &generator.toObject();
+}
+
+// The generator of the async function the running microtask resumed, when `error` has just
+// rejected its promise (the function threw it): the promise may be the element of a
+// Promise.all, whose reaction no longer says which; the function names the error's frame.
+JSObject* generatorRejectedBy(JSContext* cx, JSObject* runningJob, JSObject* error) {
+    JSObject* generator = asyncFunctionResumedBy(runningJob);
+    if (!generator)
+        return nullptr;
+    const JS::Value& promise = JS::GetReservedSlot(generator, kGeneratorPromiseSlot);
     if (!promise.isObject())
         return nullptr;
     JS::RootedObject rooted(cx, &promise.toObject());
     if (!JS::IsPromiseObject(rooted) || JS::GetPromiseState(rooted) != JS::PromiseState::Rejected)
         return nullptr;
     const JS::Value reason = JS::GetPromiseResult(rooted);
-    return reason.isObject() && &reason.toObject() == error ? &generator.toObject() : nullptr;
+    return reason.isObject() && &reason.toObject() == error ? generator : nullptr;
 }
 
 }  // namespace
@@ -219,18 +228,11 @@ bool JsMicrotaskQueue::runningAsyncFrames(JSContext* cx, JSObject* job, JS::Muta
 }
 
 JSObject* JsMicrotaskQueue::asyncFunctionSettling(JSObject* job, JSObject* promise) {
-    JSObject* reaction = job ? reactionOf(job) : nullptr;
-    if (!reaction)
+    JSObject* generator = asyncFunctionResumedBy(job);
+    if (!generator)
         return nullptr;
-    const JS::Value& flags = JS::GetReservedSlot(reaction, kFlagsSlot);
-    const JS::Value& generator = JS::GetReservedSlot(reaction, kAwaitGeneratorSlot);
-    if (!flags.isInt32() || !(flags.toInt32() & kAsyncFunctionFlag) || !generator.isObject())
-        return nullptr;
-    const JSClass* generatorClass = JS::GetClass(&generator.toObject());
-    if (generatorClass->name != kGeneratorClass || JSCLASS_RESERVED_SLOTS(generatorClass) <= kGeneratorPromiseSlot)
-        return nullptr;
-    const JS::Value& settled = JS::GetReservedSlot(&generator.toObject(), kGeneratorPromiseSlot);
-    const JS::Value& callee = JS::GetReservedSlot(&generator.toObject(), kGeneratorCalleeSlot);
+    const JS::Value& settled = JS::GetReservedSlot(generator, kGeneratorPromiseSlot);
+    const JS::Value& callee = JS::GetReservedSlot(generator, kGeneratorCalleeSlot);
     if (!settled.isObject() || &settled.toObject() != promise || !callee.isObject())
         return nullptr;
     return &callee.toObject();

@@ -12,6 +12,7 @@
 
 const EventEmitter = require('events');
 const natives = require('internal:binding');
+const { openChannelEnd } = require('internal/channel_end');
 const net = require('net');
 const path = require('path');
 const { Buffer } = require('buffer');
@@ -772,7 +773,7 @@ function parentEvent(kind, id, first, second) {
 // ---- a fork()ed child's process.send and the rest of its channel
 
 function setupForkedChild() {
-  process.connected = true;
+  openChannelEnd(process);
   process.send = (message, ...rest) => {
     const callback = [...rest].reverse().find((item) => typeof item === 'function');
     if (message === undefined)
@@ -790,29 +791,6 @@ function setupForkedChild() {
       process.nextTick(callback, null);
     return true;
   };
-  process.disconnect = function() {
-    if (!process.connected) {
-      process.emit('error', makeNodeError(Error, 'ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected'));
-      return;
-    }
-    process.connected = false;
-    process.channel = undefined;
-    process.nextTick(() => {
-      try {
-        process.emit('disconnect');
-      } finally {
-        natives.workerDisconnect();
-      }
-    });
-  };
-  process.channel = { ref() { natives.workerChannelRef(true); }, unref() { natives.workerChannelRef(false); } };
-  // As Node's channel: alive while the program listens for messages or the disconnect.
-  const refreshRef = () => process.nextTick(() => {
-    natives.workerChannelRef(process.connected &&
-      (process.listenerCount('message') > 0 || process.listenerCount('disconnect') > 0));
-  });
-  process.on('newListener', refreshRef);
-  process.on('removeListener', refreshRef);
 }
 
 function childEvent(kind, id, text) {

@@ -8,6 +8,7 @@
 const EventEmitter = require('events');
 const natives = require('internal:binding');
 const { makeNodeError } = require('internal/errors');
+const { openChannelEnd } = require('internal/channel_end');
 
 const info = natives.clusterInfo;
 const SCHED_NONE = 1;
@@ -381,32 +382,8 @@ function setupWorker() {
   process.env.NODE_UNIQUE_ID = String(info.id);
   const worker = new Worker({ id: info.id, process, state: 'online' });
   cluster.worker = worker;
-  process.connected = true;
+  openChannelEnd(process);
   process.send = (message, ...rest) => sendOn(process, message, rest, sendTextToPrimary);
-  process.disconnect = function() {
-    if (!process.connected) {
-      process.emit('error', makeNodeError(Error, 'ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected'));
-      return;
-    }
-    process.connected = false;
-    // The primary hears of it once this side's 'disconnect' listeners have run: Node's
-    // primary notices a closed channel some time later, after what they log.
-    process.nextTick(() => {
-      try {
-        process.emit('disconnect');
-      } finally {
-        natives.workerDisconnect();
-      }
-    });
-  };
-  process.channel = { ref() { natives.workerChannelRef(true); }, unref() { natives.workerChannelRef(false); } };
-  // As Node's channel: alive while the program listens for messages or the disconnect.
-  const refreshRef = () => process.nextTick(() => {
-    natives.workerChannelRef(process.connected &&
-      (process.listenerCount('message') > 0 || process.listenerCount('disconnect') > 0));
-  });
-  process.on('newListener', refreshRef);
-  process.on('removeListener', refreshRef);
   process.once('disconnect', () => {
     worker.emit('disconnect');
     if (!worker.exitedAfterDisconnect)
