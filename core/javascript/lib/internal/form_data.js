@@ -101,17 +101,17 @@ class FormData {
 
   keys() {
     checkThis(this);
-    return new FormDataIterator(this, 'key');
+    return makeIterator(this, 'key');
   }
 
   values() {
     checkThis(this);
-    return new FormDataIterator(this, 'value');
+    return makeIterator(this, 'value');
   }
 
   entries() {
     checkThis(this);
-    return new FormDataIterator(this, 'key+value');
+    return makeIterator(this, 'key+value');
   }
 
   forEach(callback, thisArg = globalThis) {
@@ -145,32 +145,33 @@ for (const method of ['append', 'delete', 'get', 'getAll', 'has', 'set', 'keys',
   Object.defineProperty(FormData.prototype, method, { enumerable: true });
 Object.defineProperty(FormData.prototype, Symbol.toStringTag, { value: 'FormData', configurable: true });
 
-// Walks the entries live, as undici's iterator does (entries added meanwhile are seen).
-class FormDataIterator {
-  #target;
-  #kind;
-  #index = 0;
+// Walks the entries live, as undici's iterator does (entries added meanwhile are seen). Its
+// prototype sits on %IteratorPrototype% with no constructor of its own, so it prints as
+// Object [FormData Iterator].
+const iteratorStates = new WeakMap();
+const formDataIteratorPrototype = Object.create(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), {
+  next: {
+    value: function next() {
+      const state = iteratorStates.get(this);
+      if (state === undefined)
+        throw illegalInvocation();
+      const entries = state.target[kEntries];
+      if (state.index >= entries.length)
+        return { value: undefined, done: true };
+      const { name, value } = entries[state.index++];
+      return { value: state.kind === 'key' ? name : state.kind === 'value' ? value : [name, value], done: false };
+    },
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  },
+  [Symbol.toStringTag]: { value: 'FormData Iterator', configurable: true },
+});
 
-  constructor(target, kind) {
-    this.#target = target;
-    this.#kind = kind;
-  }
-
-  next() {
-    const entries = this.#target[kEntries];
-    if (this.#index >= entries.length)
-      return { value: undefined, done: true };
-    const { name, value } = entries[this.#index++];
-    return { value: this.#kind === 'key' ? name : this.#kind === 'value' ? value : [name, value], done: false };
-  }
-
-  [Symbol.iterator]() {
-    return this;
-  }
-
-  get [Symbol.toStringTag]() {
-    return 'FormData Iterator';
-  }
+function makeIterator(target, kind) {
+  const iterator = Object.create(formDataIteratorPrototype);
+  iteratorStates.set(iterator, { target, kind, index: 0 });
+  return iterator;
 }
 
 const encoder = new TextEncoder();
