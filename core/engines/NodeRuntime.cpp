@@ -69,6 +69,8 @@ EngineResult NodeRuntime::run(const ProgramHooks& program) {
         program.start();
         bool more = !horizon_.stopped();
         while (more) {
+            if (loopStartHrtime_ == 0)
+                loopStartHrtime_ = uv_hrtime();
             uv_run(&loop_, UV_RUN_DEFAULT);
             if (horizon_.stopped() || !program.beforeExit)
                 break;
@@ -113,6 +115,7 @@ void NodeRuntime::begin() {
 
 void NodeRuntime::setUpLoop() {
     uv_loop_init(&loop_);
+    uv_loop_configure(&loop_, UV_METRICS_IDLE_TIME);
     loop_.data = this;
     timers_.start(&loop_);
     pool_.start(&loop_);

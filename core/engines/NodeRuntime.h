@@ -110,6 +110,11 @@ public:
     void refreshTimer(const NodeTimerPtr& timer, SourceLocation where) { timers_.refresh(timer, where); }
     // getLibuvNow(): the loop's time in milliseconds, updated first.
     double loopNow() { uv_update_time(&loop_); return double(uv_now(&loop_)); }
+    // performance.eventLoopUtilization()'s inputs, as Node's nodeTiming: when the loop first
+    // ran (uv_hrtime(), 0 while the main script still runs) and how long it has waited in
+    // the poll phase since (milliseconds; the loop counts it with UV_METRICS_IDLE_TIME).
+    std::uint64_t loopStartHrtime() const { return loopStartHrtime_; }
+    double loopIdleMilliseconds() { return double(uv_metrics_idle_time(&loop_)) / 1e6; }
 
     // ---- work off the JavaScript thread; `onDone` runs as a poll-phase callback
     void startPoolJob(PoolWork work, std::function<void()> onDone);
@@ -211,6 +216,7 @@ private:
     std::vector<std::unique_ptr<NodeServer>> laterServers_;
 
     uv_loop_t loop_{};
+    std::uint64_t loopStartHrtime_ = 0;
     uv_prepare_t prepare_{};
     uv_check_t checkEnd_{};
     uv_timer_t horizonTimer_{};

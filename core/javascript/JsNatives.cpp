@@ -105,6 +105,20 @@ bool hrtime(JSContext*, unsigned argc, JS::Value* vp) {
     return true;
 }
 
+// loopTiming() -> [uv_hrtime() when the loop first ran (0 before), idle milliseconds since].
+bool loopTiming(JSContext* cx, unsigned argc, JS::Value* vp) {
+    JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
+    auto& runtime = JavaScriptProgram::of(cx).runtime();
+    JS::RootedValueArray<2> values(cx);
+    values[0].setDouble(double(runtime.loopStartHrtime()));
+    values[1].setDouble(runtime.loopIdleMilliseconds());
+    JSObject* array = JS::NewArrayObject(cx, values);
+    if (!array)
+        return false;
+    args.rval().setObject(*array);
+    return true;
+}
+
 bool loopNow(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     args.rval().setDouble(JavaScriptProgram::of(cx).runtime().loopNow());
@@ -976,6 +990,7 @@ const JSFunctionSpec kNatives[] = {
     JS_FN("processUsage", processUsage, 0, 0),
     JS_FN("osInfo", osInfo, 0, 0),
     JS_FN("loopNow", loopNow, 0, 0),
+    JS_FN("loopTiming", loopTiming, 0, 0),
     JS_FN("setHooks", setHooks, 1, 0),
     JS_FN("nextTick", nextTick, 3, 0),
     JS_FN("queueMicrotask", queueMicrotask, 2, 0),

@@ -4,7 +4,8 @@
 // lines are on stderr as Node prints them; a V8 heap snapshot is a clear error; a
 // MessagePort moves to a worker with Node's checks of a transfer list, a BroadcastChannel
 // has Node's errors, an unhandled rejection is reported at the program's line where its
-// error was made, and an engine error carries V8's words with the values V8 names.
+// error was made, and an engine error carries V8's words with the values V8 names; the
+// event loop's utilization is measured, as Node's.
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -336,6 +337,38 @@ private slots:
             "checkout();\n");
         QVERIFY2(prepared.err.find("\n\n[declined at checkout:2]\n") != std::string::npos, prepared.err.c_str());
         QCOMPARE(prepared.exitCode, std::optional<int>(1));
+    }
+
+    // performance.eventLoopUtilization() is libuv's idle time against the time since the loop
+    // started: zeros while the main script runs, near 1 over a span the loop spent running
+    // JavaScript, near 0 over one it spent waiting (loose bounds: the machine may be busy).
+    void eventLoopUtilizationMeasuresTheLoop() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Printed printed = runProgram(dir, "utilization.js",
+            "const { performance } = require('perf_hooks');\n"
+            "console.log(JSON.stringify(performance.eventLoopUtilization()));\n"
+            "setTimeout(() => {\n"
+            "  const start = performance.eventLoopUtilization();\n"
+            "  const until = performance.now() + 60;\n"
+            "  while (performance.now() < until) {}\n"
+            "  const busy = performance.eventLoopUtilization(start);\n"
+            "  const before = performance.eventLoopUtilization();\n"
+            "  setTimeout(() => {\n"
+            "    const waited = performance.eventLoopUtilization(before);\n"
+            "    const now = performance.eventLoopUtilization();\n"
+            "    const between = performance.eventLoopUtilization(now, before);\n"
+            "    console.log(Object.keys(busy).join(), busy.utilization > 0.5, busy.active >= 50);\n"
+            "    console.log(waited.utilization < 0.5, waited.idle >= 40, now.idle >= waited.idle);\n"
+            "    console.log(Math.abs(between.idle - waited.idle) < 5, Math.abs(between.active - waited.active) < 5);\n"
+            "    console.log(globalThis.performance.eventLoopUtilization === performance.eventLoopUtilization);\n"
+            "  }, 60);\n"
+            "}, 10);\n");
+        QCOMPARE(printed.out, std::string("{\"idle\":0,\"active\":0,\"utilization\":0}\n"
+                                          "idle,active,utilization true true\n"
+                                          "true true true\n"
+                                          "true true\n"
+                                          "true\n"));
     }
 };
 

@@ -65,15 +65,15 @@ class AsyncLocalStorage {
   }
 }
 
-let nextAsyncId = 2;
+const asyncIds = require('internal/async_ids');
 
 class AsyncResource {
   constructor(type, options = {}) {
     asyncContext.startTracking();
     this.type = type;
     this._context = asyncContext.current();
-    this._asyncId = nextAsyncId++;
-    this._triggerAsyncId = typeof options === 'number' ? options : options.triggerAsyncId ?? 1;
+    this._asyncId = asyncIds.newAsyncId();
+    this._triggerAsyncId = typeof options === 'number' ? options : options.triggerAsyncId ?? asyncIds.executionAsyncId();
   }
 
   runInAsyncScope(fn, thisArg, ...args) {
@@ -115,7 +115,7 @@ module.exports = {
   AsyncLocalStorage,
   AsyncResource,
   createHook,
-  executionAsyncId: () => 1,
+  executionAsyncId: asyncIds.executionAsyncId,
   triggerAsyncId: () => 0,
   executionAsyncResource: () => ({}),
   asyncWrapProviders: Object.freeze({ __proto__: null, NONE: 0 }),

@@ -75,12 +75,7 @@ class Blob {
   // one: a blob of k parts settles 2k - 1 microtasks later, an empty one at once.
   arrayBuffer() {
     const parts = this[kParts];
-    const whole = new Uint8Array(this.size);
-    let offset = 0;
-    for (const part of parts) {
-      whole.set(part, offset);
-      offset += part.byteLength;
-    }
+    const whole = blobBytes(this);
     return new Promise((resolve) => {
       let hops = parts.length === 0 ? 0 : 2 * parts.length - 1;
       const step = () => {
@@ -141,6 +136,17 @@ class File extends Blob {
   }
 }
 
+// The bytes of a blob, at once (for a body fetch sends).
+function blobBytes(blob) {
+  const whole = new Uint8Array(blob.size);
+  let offset = 0;
+  for (const part of blob[kParts]) {
+    whole.set(part, offset);
+    offset += part.byteLength;
+  }
+  return whole;
+}
+
 function isBlob(value) {
   return value instanceof Blob;
 }
@@ -149,4 +155,4 @@ function resolveObjectURL() {
   return undefined;
 }
 
-module.exports = { Blob, File, isBlob, resolveObjectURL };
+module.exports = { Blob, File, blobBytes, isBlob, resolveObjectURL };

@@ -6,6 +6,8 @@
 
 const natives = require('internal:binding');
 const { Buffer } = require('buffer');
+const { Blob, File, blobBytes } = require('internal/blob');
+const { FormData, multipartBody } = require('internal/form_data');
 
 const loopbackHosts = ['127.0.0.1', 'localhost', '[::1]'];
 const redirectStatuses = [301, 302, 303, 307, 308];
@@ -71,6 +73,17 @@ function bodyBytes(body, headers) {
       headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
     return Buffer.from(body.toString());
   }
+  if (body instanceof FormData) {
+    const { parts, type } = multipartBody(body);
+    if (!headers.has('content-type'))
+      headers.set('content-type', type);
+    return Buffer.concat(parts);
+  }
+  if (body instanceof Blob) {
+    if (body.type && !headers.has('content-type'))
+      headers.set('content-type', body.type);
+    return Buffer.from(blobBytes(body));
+  }
   if (body instanceof ArrayBuffer)
     return Buffer.from(body);
   if (ArrayBuffer.isView(body))
@@ -89,12 +102,66 @@ class Body {
   async text() { return this._consume().toString('utf8'); }
   async json() { return JSON.parse(this._consume().toString('utf8')); }
 
+  async blob() {
+    return new Blob([this._consume()], { type: this.headers.get('content-type') ?? '' });
+  }
+
+  async formData() {
+    const type = this.headers.get('content-type') ?? '';
+    const bytes = this._consume();
+    const boundary = /^multipart\/form-data\s*;(?:.*;)?\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+    if (boundary)
+      return parseMultipart(bytes, boundary[1] ?? boundary[2]);
+    if (/^application\/x-www-form-urlencoded/i.test(type)) {
+      const formData = new FormData();
+      for (const [name, value] of new URLSearchParams(bytes.toString('utf8')))
+        formData.append(name, value);
+      return formData;
+    }
+    throw new TypeError('Content-Type was not one of "multipart/form-data" or "application/x-www-form-urlencoded".');
+  }
+
   _consume() {
     if (this[kBody].used)
       throw new TypeError('Body is unusable: Body has already been read');
     this[kBody].used = true;
     return this[kBody].bytes || Buffer.alloc(0);
   }
+}
+
+// undici's multipart/form-data parser, for the bodies fetch and FormData make: each part's
+// name (and file name, with the quote and line breaks undici escapes decoded), a file part as
+// a File of its Content-Type, any other as text.
+function parseMultipart(bytes, boundary) {
+  const formData = new FormData();
+  const delimiter = Buffer.from(`--${boundary}`);
+  const unescape = (text) => text.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%22/g, '"');
+  let position = bytes.indexOf(delimiter);
+  while (position !== -1) {
+    const partStart = position + delimiter.length;
+    if (bytes.toString('latin1', partStart, partStart + 2) === '--')
+      break;
+    const headersEnd = bytes.indexOf('\r\n\r\n', partStart);
+    const next = bytes.indexOf(delimiter, headersEnd);
+    if (headersEnd === -1 || next === -1)
+      throw new TypeError('Failed to parse body as FormData.');
+    const head = bytes.toString('utf8', partStart + 2, headersEnd);
+    const content = bytes.subarray(headersEnd + 4, next - 2);
+    const disposition = /content-disposition:\s*form-data((?:;[^\r\n]*)?)/i.exec(head);
+    const name = disposition && /;\s*name="([^"]*)"/i.exec(disposition[1]);
+    if (!name)
+      throw new TypeError('Failed to parse body as FormData.');
+    const filename = /;\s*filename="([^"]*)"/i.exec(disposition[1]);
+    if (filename) {
+      const contentType = /(?:^|\r\n)content-type:\s*([^\r\n]*)/i.exec(head);
+      formData.append(unescape(name[1]), new File([content], unescape(filename[1]),
+                                                  { type: contentType ? contentType[1].trim() : '' }));
+    } else {
+      formData.append(unescape(name[1]), content.toString('utf8'));
+    }
+    position = next;
+  }
+  return formData;
 }
 
 class Request extends Body {
@@ -223,4 +290,4 @@ async function fetch(input, init = {}) {
   }
 }
 
-module.exports = { fetch, Headers, Request, Response };
+module.exports = { fetch, Headers, Request, Response, FormData };

@@ -6,6 +6,7 @@ const natives = require('internal:binding');
 const EventEmitter = require('events');
 const util = require('util');
 const timers = require('timers');
+const asyncIds = require('internal/async_ids');
 require('internal/collection_iterators');
 require('internal/language_additions');
 require('internal/intl_segmenter');
@@ -161,13 +162,18 @@ process.hrtime = hrtime;
 // process.stdout and process.stderr, pipes made on first use (console.log's included).
 const stdioMade = [];
 function stdioUsed(fd) {
-  if (!stdioMade.includes(fd))
+  if (!stdioMade.includes(fd)) {
     stdioMade.push(fd);
+    // Node's stdout and stderr on a pipe are async resources (their handles).
+    if (fd !== 0)
+      asyncIds.newAsyncId();
+  }
 }
 process.getActiveResourcesInfo = () => [...stdioMade.map(() => 'PipeWrap'), ...timers.activeResourceNames()];
 
 process.nextTick = function nextTick(callback, ...args) {
   timers.validateCallback(callback);
+  asyncIds.newAsyncId();
   natives.nextTick(callback, args.length ? args : undefined, `nextTick(${timers.nameOf(callback)})`);
 };
 
@@ -283,14 +289,40 @@ defineStdio('stderr', 2);
 
 // ---- console
 
-const console = require('internal/console').makeGlobalConsole(stdioUsed);
+const console = require('internal/console').makeGlobalConsole((fd) => {
+  stdioUsed(fd);
+  asyncIds.noteConsoleWrite();
+});
 
 // ---- the globals themselves
 
 const performanceOrigin = natives.hrtime();
+
+// Node's lib/internal/perf/event_loop_utilization.js: the loop's time since it first ran,
+// split into idle (waiting in the poll phase) and active; all zeros while the main script
+// runs, as the loop has not started. With (util1) the change since util1, with (util1,
+// util2) the difference of the two.
+function eventLoopUtilization(util1, util2) {
+  const [loopStart, idleTime] = natives.loopTiming();
+  if (loopStart <= 0)
+    return { idle: 0, active: 0, utilization: 0 };
+  if (util2) {
+    const idle = util1.idle - util2.idle;
+    const active = util1.active - util2.active;
+    return { idle, active, utilization: active / (idle + active) };
+  }
+  const active = (natives.hrtime() - loopStart) / 1e6 - idleTime;
+  if (!util1)
+    return { idle: idleTime, active, utilization: active / (idleTime + active) };
+  const idleDelta = idleTime - util1.idle;
+  const activeDelta = active - util1.active;
+  return { idle: idleDelta, active: activeDelta, utilization: activeDelta / (idleDelta + activeDelta) };
+}
+
 const performance = {
   now: () => (natives.hrtime() - performanceOrigin) / 1e6,
   timeOrigin: Date.now(),
+  eventLoopUtilization,
 };
 
 function queueMicrotask(callback) {
@@ -346,7 +378,7 @@ defineAccessor('Buffer', () => require('buffer').Buffer);
 defineAccessor('TextEncoder', () => require('internal/encoding').TextEncoder);
 defineAccessor('TextDecoder', () => require('internal/encoding').TextDecoder);
 defineAccessor('URL', () => require('internal/url').URL);
-for (const name of ['Headers', 'Request', 'Response'])
+for (const name of ['Headers', 'Request', 'Response', 'FormData'])
   defineAccessor(name, () => require('internal/fetch')[name]);
 for (const name of ['Event', 'EventTarget', 'AbortController', 'AbortSignal', 'CustomEvent'])
   defineAccessor(name, () => require('internal/abort')[name]);

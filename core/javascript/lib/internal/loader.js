@@ -15,9 +15,9 @@ const publicBuiltins = [
   '_stream_duplex', '_stream_passthrough', '_stream_readable', '_stream_transform', '_stream_writable', 'assert',
   'assert/strict', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'constants', 'crypto',
   'diagnostics_channel', 'dns', 'dns/promises', 'events', 'fs', 'fs/promises', 'http', 'module', 'net', 'os', 'path',
-  'path/posix', 'perf_hooks', 'process', 'punycode', 'querystring', 'readline', 'readline/promises', 'stream',
-  'stream/consumers', 'stream/promises', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tty', 'url', 'util',
-  'util/types', 'v8', 'vm', 'worker_threads', 'zlib',
+  'path/posix', 'path/win32', 'perf_hooks', 'process', 'punycode', 'querystring', 'readline', 'readline/promises',
+  'stream', 'stream/consumers', 'stream/promises', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tty',
+  'url', 'util', 'util/types', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
 // Node 20's own list (module.builtinModules), loopscope's or not; and those Node has only
