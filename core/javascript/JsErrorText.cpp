@@ -146,6 +146,22 @@ bool startsWithSite(const std::string& shown) {
            std::all_of(first.begin() + long(colon) + 1, first.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+// The header of an error Node's loader raised while reading a file (a syntax error, a JSON
+// file that does not parse), as the library placed it; empty for any other error.
+std::string loaderErrorSite(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
+    if (!error.isObject())
+        return {};
+    JS::RootedValue hook(cx, JS::ObjectOrNullValue(program.libraryHook("loaderErrorSite")));
+    JS::RootedValueArray<1> arguments(cx);
+    arguments[0].set(error);
+    JS::RootedValue site(cx);
+    if (!JS::Call(cx, JS::UndefinedHandleValue, hook, arguments, &site)) {
+        JS_ClearPendingException(cx);
+        return {};
+    }
+    return site.isString() ? toUtf8(cx, site.toString()) : std::string();
+}
+
 }  // namespace
 
 std::string errorSiteText(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
@@ -170,10 +186,14 @@ std::string errorSiteText(JSContext* cx, JS::HandleValue error, JavaScriptProgra
 
 std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleObject stack,
                                JavaScriptProgram& program) {
-    JS::RootedObject site(cx, siteStack(cx, error, stack));
-    std::string text = throwSite(cx, site, program, site.get() == stack.get());
-    if (text.empty())
-        text = siteOfError(cx, error, program);
+    std::string text = loaderErrorSite(cx, error, program);
+    const bool placedByLoader = !text.empty();
+    if (!placedByLoader) {
+        JS::RootedObject site(cx, siteStack(cx, error, stack));
+        text = throwSite(cx, site, program, site.get() == stack.get());
+        if (text.empty())
+            text = siteOfError(cx, error, program);
+    }
     JS::RootedValue format(cx, JS::ObjectOrNullValue(program.libraryHook("formatFatal")));
     JS::RootedValueArray<1> arguments(cx);
     arguments[0].set(error);
@@ -188,7 +208,7 @@ std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleO
     if (startsWithSite(shown))
         text.clear();
     if (!text.empty())
-        text = withStackColumn(text, shown) + "\n";
+        text = (placedByLoader ? text : withStackColumn(text, shown)) + "\n";
     text += shown + "\n\nNode.js " + kNodeVersion;
     return text;
 }

@@ -172,6 +172,7 @@ function loadFile(filename, parent) {
       module.exports = JSON.parse(source);
     } catch (error) {
       error.message = `${filename}: ${error.message}`;
+      requireBuiltin('internal/syntax_errors').placeJsonError(error);
       delete moduleCache[filename];
       throw error;
     }
@@ -209,6 +210,7 @@ function compileProgramFile(source, filename) {
     }
     if (format === 'commonjs' && moduleOnlySyntax.test(message))
       globals.emitWarningSync('To load an ES module, set "type": "module" in the package.json or use the .mjs extension.');
+    requireBuiltin('internal/syntax_errors').placeSyntaxError(error, own, filename, false);
     throw error;
   }
 }
@@ -436,7 +438,12 @@ function loadModule(filename) {
   let record;
   if (isModuleFile(filename) || detectedAsModule(filename)) {
     const source = natives.readFile(filename);
-    record = natives.compileModule(withCaughtErrorsInV8Words(source, true), filename, source);
+    try {
+      record = natives.compileModule(withCaughtErrorsInV8Words(source, true), filename, source);
+    } catch (error) {
+      requireBuiltin('internal/syntax_errors').placeSyntaxError(error, source, filename, true);
+      throw error;
+    }
   } else {
     const exports = loadFile(filename, null);
     record = wrapperModule(filename, exports);
@@ -543,6 +550,7 @@ natives.setHooks({
   },
   resolveModule,
   describeModule,
+  loaderErrorSite: (error) => requireBuiltin('internal/syntax_errors').loaderErrorSite(error),
   // Before a rejection handler reads an error: its message in V8's words, and the async
   // frames V8 would have given it.
   handOnRejection(error, asyncFrames) {
