@@ -7,6 +7,8 @@
 'use strict';
 
 const sites = new WeakMap();  // error -> the header Node prints above it ("file:line\ncode\ncarets\n")
+// Errors of CommonJS files, whose header Node's loader also writes at the top of their stack.
+const decorated = new WeakSet();
 
 // ---- a scanner good enough to find tokens and their spans in a file that does not parse
 
@@ -210,6 +212,7 @@ const keywordMessages = [
   [/^strict mode code may not contain 'with' statements$/, 'Strict mode code may not include a with statement', 'with'],
   [/^a lexical declaration can't define a 'let' binding$|^let is disallowed as a lexically bound name$/, 'let is disallowed as a lexically bound name', 'let'],
   [/^await is only valid in async functions/, 'await is only valid in async functions and the top level bodies of modules', 'await'],
+  [/^for await \(\.\.\. of \.\.\.\) is only valid in async functions/, 'Unexpected reserved word', 'await'],
   [/^function statement requires a name$|^Function statements require a function name$/, 'Function statements require a function name', 'function'],
   [/^continue must be inside loop$/, 'Illegal continue statement: no surrounding iteration statement', 'continue'],
   [/^(?:let|static|yield|implements|interface|package|private|protected|public) is a reserved identifier$|^Unexpected strict mode reserved word$/, 'Unexpected strict mode reserved word', null],
@@ -236,6 +239,18 @@ function v8Report(message, text, offset, strict) {
   const last = tokens[tokens.length - 1];
   const endOfInput = { message: 'Unexpected end of input', start: text.length, end: text.length };
   const at = (words, token) => (token ? { message: words, start: token.start, end: token.end } : undefined);
+  // V8's scanner stops at the character a numeric separator or a \u escape cannot take.
+  if (/^underscore can appear only between digits, not after the last digit/.test(message)) {
+    const number = tokens.find((token) => token.kind === 'number' && token.value.endsWith('_'));
+    return number ? { message: 'Numeric separators are not allowed at the end of numeric literals', start: number.end, end: number.end + 1 } : undefined;
+  }
+  if (/^malformed Unicode character escape sequence$/.test(message) && text.startsWith('\\u', offset)) {
+    // \u{...} at its first wrong character, \uXXXX as the six characters it should be.
+    if (text[offset + 2] !== '{')
+      return { message: 'Invalid Unicode escape sequence', start: offset, end: offset + 6 };
+    const stop = offset + /^\\u\{[\da-fA-F]*/.exec(text.slice(offset))[0].length;
+    return { message: 'Invalid Unicode escape sequence', start: stop, end: stop + 1 };
+  }
   // A template literal runs to the end of the input: V8 meets the end there.
   if (/^`.*` literal not terminated|^unterminated template literal/.test(message))
     return endOfInput;
@@ -270,6 +285,14 @@ function v8Report(message, text, offset, strict) {
     if (keyword !== null && token?.value !== keyword)
       token = tokens.filter((candidate) => candidate.value === keyword && candidate.start <= place).pop() ?? token;
     return at(words, token);
+  }
+  const privateName = /^reference to undeclared private field or method (#.+)$/.exec(message);
+  if (privateName) {
+    // V8 places a member access `this.#x` at its dot, with one caret.
+    const name = tokenFrom(tokens, place);
+    const before = name && tokenBefore(tokens, name.start);
+    const start = before?.value === '.' ? before.start : name?.start ?? place;
+    return { message: `Private field '${privateName[1]}' must be declared in an enclosing class`, start, end: start + 1 };
   }
   if (/^label not found$/.test(message)) {
     const label = tokenFrom(tokens, place);
@@ -332,9 +355,17 @@ function placeSyntaxError(error, text, filename, isModule) {
     error.message = report.message;
     const name = isModule ? require('url').pathToFileURL(filename).href : filename;
     sites.set(error, header(name, text, report.start, report.end));
+    if (!isModule)
+      decorated.add(error);
   } catch {
     // The error stays as SpiderMonkey made it.
   }
+}
+
+// The stack of `error` as a program reads it: a CommonJS file's syntax error starts with
+// the header the loader placed (the uncaught error's printout shows it once).
+function decoratedStack(error, stack) {
+  return decorated.has(error) ? `${sites.get(error)}\n${stack}` : stack;
 }
 
 // [V8's message, line, column from 1] for `loopscope check`, or undefined.
@@ -360,4 +391,4 @@ function loaderErrorSite(error) {
   return error !== null && typeof error === 'object' ? sites.get(error) : undefined;
 }
 
-module.exports = { placeSyntaxError, placeJsonError, loaderErrorSite, checkedSyntaxError, scanTokens, v8Report };
+module.exports = { placeSyntaxError, placeJsonError, loaderErrorSite, decoratedStack, checkedSyntaxError, scanTokens, v8Report };
