@@ -135,6 +135,10 @@ private slots:
                                    << programs + "syntax-error.mjs:2:31: error: Unexpected token ';'";
         QTest::newRow("program of a scenario") << programs + "program-syntax-error.yaml" << 1
                                                << programs + "syntax-error.js:3:15: error: Unexpected token ';'";
+        // The CommonJS wrapper SpiderMonkey compiles a file in is not seen: a `}` closing
+        // nothing is placed where it stands, not past the file's end.
+        QTest::newRow("a stray brace") << programs + "stray-brace.js" << 1
+                                       << programs + "stray-brace.js:6:1: error: Unexpected token '}'";
         QTest::newRow("a good program") << programs + "frames.js" << 0 << QString();
         QTest::newRow("a good module") << kData + "/js/esm-imports.mjs" << 0 << QString();
     }

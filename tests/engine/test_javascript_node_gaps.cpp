@@ -297,6 +297,12 @@ private slots:
                  printed.err.c_str());
         QCOMPARE(printed.exitCode, std::optional<int>(1));
 
+        // Caught, its stack starts with the same header, as Node's loader writes it there.
+        printed = runProgram(dir, "caught.js",
+            "try { require('./bad'); } catch (e) { console.log(e.message); console.log(e.stack.split('\\n').slice(0, 6).join('\\n')); }\n");
+        QCOMPARE(printed.out, "Unexpected token ','\n" + bad + ":2\n  a: 1,,\n       ^\n\nSyntaxError: Unexpected token ','\n"
+                 "    at wrapSafe (node:internal/modules/cjs/loader:1464:18)\n");
+
         printed = runProgram(dir, "esm.mjs", "import fs from 'node:fs';\nconst = 5;\n");
         QCOMPARE(printed.err, "file://" + dir.filePath("esm.mjs").toStdString() + ":2\nconst = 5;\n      ^\n\n"
                  "SyntaxError: Unexpected token '='\n"
