@@ -213,6 +213,7 @@ const keywordMessages = [
   [/^a lexical declaration can't define a 'let' binding$|^let is disallowed as a lexically bound name$/, 'let is disallowed as a lexically bound name', 'let'],
   [/^await is only valid in async functions/, 'await is only valid in async functions and the top level bodies of modules', 'await'],
   [/^for await \(\.\.\. of \.\.\.\) is only valid in async functions/, 'Unexpected reserved word', 'await'],
+  [/^no line break is allowed between 'throw' and its expression$/, 'Illegal newline after throw', 'throw'],
   [/^function statement requires a name$|^Function statements require a function name$/, 'Function statements require a function name', 'function'],
   [/^continue must be inside loop$/, 'Illegal continue statement: no surrounding iteration statement', 'continue'],
   [/^(?:let|static|yield|implements|interface|package|private|protected|public) is a reserved identifier$|^Unexpected strict mode reserved word$/, 'Unexpected strict mode reserved word', null],
@@ -231,6 +232,27 @@ function tokenBefore(tokens, offset) {
     found = token;
   }
   return found;
+}
+
+// The template token whose `${` `token` stands directly in (no bracket of its own open), or undefined.
+function substitutionOpening(tokens, token) {
+  let balance = 0;
+  for (let index = tokens.indexOf(token) - 1; index >= 0; index--) {
+    const { kind, value } = tokens[index];
+    if (kind === 'template') {
+      if (value.endsWith('${') && balance === 0)
+        return tokens[index];
+      if (value.startsWith('}') || value.startsWith('`'))
+        return undefined;
+    } else if (kind === 'punctuator' && /^[)\]}]$/.test(value)) {
+      balance++;
+    } else if (kind === 'punctuator' && /^[([{]$/.test(value)) {
+      if (balance === 0)
+        return undefined;
+      balance--;
+    }
+  }
+  return undefined;
 }
 
 // What V8 reports for a SpiderMonkey syntax error at `offset` of `text`: { message, start, end }.
@@ -276,7 +298,19 @@ function v8Report(message, text, offset, strict) {
   }
   if (expectedSomething.test(message)) {
     const token = offset >= text.length ? undefined : tokenFrom(tokens, offset);
-    return token ? at(unexpected(token, strict), token) : endOfInput;
+    if (!token)
+      return endOfInput;
+    // After a whole expression in a template's `${`, V8 expected its `}`: it underlines from
+    // the expression's start to the token met.
+    const opener = token.value !== '}' ? substitutionOpening(tokens, token) : undefined;
+    const previous = tokenBefore(tokens, token.start);
+    const endsExpression = previous !== undefined && previous !== opener &&
+      (/^(?:name|number|string|regexp)$/.test(previous.kind) || /^[)\]}]$|`$/.test(previous.value));
+    if (opener && endsExpression) {
+      const start = tokens[tokens.indexOf(opener) + 1].start;
+      return { message: 'Missing } in template expression', start, end: token.start };
+    }
+    return at(unexpected(token, strict), token);
   }
   for (const [pattern, words, keyword] of keywordMessages) {
     if (!pattern.test(message))
