@@ -171,6 +171,22 @@ std::string nodeThrowHeader(JSContext* cx, JS::HandleValue error, JavaScriptProg
     return header.isString() ? valueToUtf8(cx, header) : std::string();
 }
 
+// The header of an error Node's loader raised while reading a file (a syntax error, a JSON
+// file that does not parse), as the library placed it; empty for any other error.
+std::string loaderErrorSite(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
+    if (!error.isObject())
+        return {};
+    JS::RootedValue hook(cx, JS::ObjectOrNullValue(program.libraryHook("loaderErrorSite")));
+    JS::RootedValueArray<1> arguments(cx);
+    arguments[0].set(error);
+    JS::RootedValue site(cx);
+    if (!JS::Call(cx, JS::UndefinedHandleValue, hook, arguments, &site)) {
+        JS_ClearPendingException(cx);
+        return {};
+    }
+    return site.isString() ? toUtf8(cx, site.toString()) : std::string();
+}
+
 }  // namespace
 
 std::string errorSiteText(JSContext* cx, JS::HandleValue error, JavaScriptProgram& program) {
@@ -195,15 +211,19 @@ std::string errorSiteText(JSContext* cx, JS::HandleValue error, JavaScriptProgra
 
 std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleObject stack,
                                JavaScriptProgram& program) {
-    JS::RootedObject site(cx, siteStack(cx, error, stack));
-    std::string text = throwSite(cx, site, program, site.get() == stack.get());
-    if (text.empty() || text.starts_with("node:") || thrownInLibrary(cx, site)) {
-        const std::string header = nodeThrowHeader(cx, error, program);
-        if (!header.empty())
-            text = header;
+    std::string text = loaderErrorSite(cx, error, program);
+    const bool placedByLoader = !text.empty();
+    if (!placedByLoader) {
+        JS::RootedObject site(cx, siteStack(cx, error, stack));
+        text = throwSite(cx, site, program, site.get() == stack.get());
+        if (text.empty() || text.starts_with("node:") || thrownInLibrary(cx, site)) {
+            const std::string header = nodeThrowHeader(cx, error, program);
+            if (!header.empty())
+                text = header;
+        }
+        if (text.empty())
+            text = siteOfError(cx, error, program);
     }
-    if (text.empty())
-        text = siteOfError(cx, error, program);
     JS::RootedValue format(cx, JS::ObjectOrNullValue(program.libraryHook("formatFatal")));
     JS::RootedValueArray<1> arguments(cx);
     arguments[0].set(error);
@@ -218,7 +238,7 @@ std::string fatalExceptionText(JSContext* cx, JS::HandleValue error, JS::HandleO
     if (startsWithSite(shown))
         text.clear();
     if (!text.empty())
-        text = withStackColumn(text, shown) + "\n";
+        text = (placedByLoader ? text : withStackColumn(text, shown)) + "\n";
     text += shown + "\n\nNode.js " + kNodeVersion;
     return text;
 }

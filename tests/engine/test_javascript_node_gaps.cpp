@@ -35,6 +35,21 @@ Printed runProgram(const QTemporaryDir& dir, const char* name, const QByteArray&
     return {console.standardOutput(), console.standardError(), console.exitCode()};
 }
 
+bool writeFile(const QTemporaryDir& dir, const char* name, const QByteArray& source) {
+    QFile file(dir.filePath(name));
+    return file.open(QIODevice::WriteOnly) && file.write(source) == source.size();
+}
+
+const std::string kMainModuleCompileFrames =
+    "    at wrapSafe (node:internal/modules/cjs/loader:1464:18)\n"
+    "    at Module._compile (node:internal/modules/cjs/loader:1495:20)\n"
+    "    at Module._extensions..js (node:internal/modules/cjs/loader:1623:10)\n"
+    "    at Module.load (node:internal/modules/cjs/loader:1266:32)\n"
+    "    at Module._load (node:internal/modules/cjs/loader:1091:12)\n"
+    "    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)\n"
+    "    at node:internal/main/run_main_module:28:49\n"
+    "\nNode.js v20.20.2\n";
+
 }  // namespace
 
 class TestJavaScriptNodeGaps : public QObject {
@@ -369,6 +384,88 @@ private slots:
                                           "true true true\n"
                                           "true true\n"
                                           "true\n"));
+    }
+
+    // A program that does not compile: Node's header (the line, the offending token's whole
+    // span underlined, nothing under the end of the input on the line after the last), V8's
+    // message naming the token, and the frames of Node's loader; exit code 1.
+    void aSyntaxErrorIsReportedAsV8Does() {
+        struct Case {
+            const char* source;
+            int line;
+            const char* shown;  // the source line and the carets
+            const char* message;
+        };
+        const Case cases[] = {
+            {"let x = 1;\n\n\tfoo   bar;\n", 3, "\tfoo   bar;\n\t      ^^^", "Unexpected identifier 'bar'"},
+            {"console.log('hi'\n", 1, "console.log('hi'\n            ^^^^", "missing ) after argument list"},
+            {"// h\xc3\xa9llo\nconst s = '\xc3\xa9'; x => => 2\n", 2, "const s = '\xc3\xa9'; x => => 2\n                    ^^",
+             "Unexpected token '=>'"},
+            {"if (x) {\n  y();\n", 3, "\n", "Unexpected end of input"},
+            {"\n}\n", 2, "}\n^", "Unexpected token '}'"},
+            {"yield 5\n", 1, "yield 5\n      ^", "Unexpected number"},
+            {"const s = 'open;\n", 1, "const s = 'open;\n          ^^^^^^", "Invalid or unexpected token"},
+            {"let q = 0x;\n", 1, "let q = 0x;\n        ^^", "Invalid or unexpected token"},
+            {"class A { constructor() { super(); } }\n", 1, "class A { constructor() { super(); } }\n                          ^^^^^",
+             "'super' keyword unexpected here"},
+            {"function f() {\n  return await g();\n}\n", 2, "  return await g();\n         ^^^^^",
+             "await is only valid in async functions and the top level bodies of modules"},
+            {"let abc = 1;\nlet abc = 2;\n", 2, "let abc = 2;\n    ^", "Identifier 'abc' has already been declared"},
+        };
+        for (const Case& test : cases) {
+            QTemporaryDir dir;
+            QVERIFY(dir.isValid());
+            const Printed printed = runProgram(dir, "bad.js", test.source);
+            const std::string expected = dir.filePath("bad.js").toStdString() + ":" + std::to_string(test.line) + "\n" +
+                                         test.shown + "\n\nSyntaxError: " + test.message + "\n" + kMainModuleCompileFrames;
+            QCOMPARE(printed.err, expected);
+            QCOMPARE(printed.exitCode, std::optional<int>(1));
+        }
+    }
+
+    // A required file that does not compile is shown at its own line, below it the require
+    // chain; an ES module's at its URL with Node's ESM loader frames; a required JSON file
+    // that does not parse at Node's loader, its path in the message.
+    void aSyntaxErrorInAnotherFileIsPlacedThere() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(writeFile(dir, "bad.js", "module.exports = {\n  a: 1,,\n};\n"));
+        QVERIFY(writeFile(dir, "bad.json", "{\"a\": 1,}\n"));
+        const std::string bad = dir.filePath("bad.js").toStdString();
+        Printed printed = runProgram(dir, "req.js", "require('./bad');\n");
+        QCOMPARE(printed.err.substr(0, printed.err.find("    at Module._extensions")),
+                 bad + ":2\n  a: 1,,\n       ^\n\nSyntaxError: Unexpected token ','\n"
+                 "    at wrapSafe (node:internal/modules/cjs/loader:1464:18)\n"
+                 "    at Module._compile (node:internal/modules/cjs/loader:1495:20)\n");
+        QVERIFY2(printed.err.find("    at require (node:internal/modules/helpers:182:18)\n    at Object.<anonymous> (" +
+                                  dir.filePath("req.js").toStdString() + ":1:1)\n") != std::string::npos,
+                 printed.err.c_str());
+        QCOMPARE(printed.exitCode, std::optional<int>(1));
+
+        // Caught, its stack starts with the same header, as Node's loader writes it there.
+        printed = runProgram(dir, "caught.js",
+            "try { require('./bad'); } catch (e) { console.log(e.message); console.log(e.stack.split('\\n').slice(0, 6).join('\\n')); }\n");
+        QCOMPARE(printed.out, "Unexpected token ','\n" + bad + ":2\n  a: 1,,\n       ^\n\nSyntaxError: Unexpected token ','\n"
+                 "    at wrapSafe (node:internal/modules/cjs/loader:1464:18)\n");
+
+        printed = runProgram(dir, "esm.mjs", "import fs from 'node:fs';\nconst = 5;\n");
+        QCOMPARE(printed.err, "file://" + dir.filePath("esm.mjs").toStdString() + ":2\nconst = 5;\n      ^\n\n"
+                 "SyntaxError: Unexpected token '='\n"
+                 "    at compileSourceTextModule (node:internal/modules/esm/utils:346:16)\n"
+                 "    at ModuleLoader.moduleStrategy (node:internal/modules/esm/translators:146:18)\n"
+                 "    at #translate (node:internal/modules/esm/loader:497:12)\n"
+                 "    at ModuleLoader.loadAndTranslate (node:internal/modules/esm/loader:544:27)\n"
+                 "    at async ModuleJob._link (node:internal/modules/esm/module_job:148:19)\n"
+                 "\nNode.js v20.20.2\n");
+        QCOMPARE(printed.exitCode, std::optional<int>(1));
+
+        printed = runProgram(dir, "reqjson.js", "const j = require('./bad.json');\n");
+        QCOMPARE(printed.err.substr(0, printed.err.find("    at Module.load")),
+                 "node:internal/modules/cjs/loader:1644\n    throw err;\n    ^\n\nSyntaxError: " +
+                 dir.filePath("bad.json").toStdString() + ": Expected double-quoted property name in JSON at position 8\n"
+                 "    at parse (<anonymous>)\n"
+                 "    at Module._extensions..json (node:internal/modules/cjs/loader:1641:39)\n");
+        QCOMPARE(printed.exitCode, std::optional<int>(1));
     }
 };
 

@@ -17,6 +17,7 @@ const { limitFrames } = require('internal/language_additions');
 const { v8StackHeader, giveV8Message } = require('internal/v8_messages');
 const { asNodeFrames, noteResumedFunction } = require('internal/stack_frames');
 const { preparedStack, ErrorPrepareStackTrace } = require('internal/call_sites');
+const { decoratedStack } = require('internal/syntax_errors');
 const { queuedMicrotask } = require('internal/process/task_queues');
 const stackProperty = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
 if (stackProperty && stackProperty.get) {
@@ -24,7 +25,7 @@ if (stackProperty && stackProperty.get) {
     get() {
       const stack = stackProperty.get.call(this);
       return typeof stack === 'string'
-        ? preparedStack(this, limitFrames(asNodeFrames(this, v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1')))))
+        ? decoratedStack(this, preparedStack(this, limitFrames(asNodeFrames(this, v8StackHeader(stack.replace(/^    at  \((.*)\)$/gm, '    at $1'))))))
         : stack;
     },
     // V8 keeps an assigned stack as hidden as the one it made: inspect shows no `stack` key.

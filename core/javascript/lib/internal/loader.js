@@ -172,11 +172,12 @@ function loadFile(filename, parent) {
       module.exports = JSON.parse(source);
     } catch (error) {
       error.message = `${filename}: ${error.message}`;
+      requireBuiltin('internal/syntax_errors').placeJsonError(error);
       delete moduleCache[filename];
       throw error;
     }
   } else {
-    const body = compiledProgramFile(source, filename);
+    const body = takeBodyOfDetection(filename) ?? compileProgramFile(source, filename);
     if (body === null) {
       delete moduleCache[filename];
       return requireModule(filename, parent);
@@ -209,6 +210,7 @@ function compileProgramFile(source, filename) {
     }
     if (format === 'commonjs' && moduleOnlySyntax.test(message))
       globals.emitWarningSync('To load an ES module, set "type": "module" in the package.json or use the .mjs extension.');
+    requireBuiltin('internal/syntax_errors').placeSyntaxError(error, own, filename, false);
     throw error;
   }
 }
@@ -423,10 +425,9 @@ function detectedAsModule(filename) {
 // A CommonJS file compiled to learn that it is one, kept for when it is loaded.
 const bodiesOfDetection = new Map();
 
-function compiledProgramFile(source, filename) {
+// Called where the file is loaded, so that a compile's frames stay those of its loader.
+function takeBodyOfDetection(filename) {
   const body = bodiesOfDetection.get(filename);
-  if (body === undefined)
-    return compileProgramFile(source, filename);
   bodiesOfDetection.delete(filename);
   return body;
 }
@@ -454,7 +455,12 @@ function loadModule(filename) {
   if (isModuleFile(filename) || detectedAsModule(filename)) {
     const source = natives.readFile(filename);
     requireBuiltin('internal/stack_frames').noteModuleFile(filename);
-    record = natives.compileModule(withCaughtErrorsInV8Words(source, true), filename, source);
+    try {
+      record = natives.compileModule(withCaughtErrorsInV8Words(source, true), filename, source);
+    } catch (error) {
+      requireBuiltin('internal/syntax_errors').placeSyntaxError(error, source, filename, true);
+      throw error;
+    }
   } else {
     const exports = loadFile(filename, null);
     record = wrapperModule(filename, exports);
@@ -570,7 +576,7 @@ natives.setHooks({
       return;
     }
     const source = natives.readFile(filename);
-    const body = compiledProgramFile(source, filename);
+    const body = takeBodyOfDetection(filename) ?? compileProgramFile(source, filename);
     if (body === null) {
       natives.evaluateModule(loadModule(filename));
       return;
@@ -585,6 +591,7 @@ natives.setHooks({
   },
   resolveModule,
   describeModule,
+  loaderErrorSite: (error) => requireBuiltin('internal/syntax_errors').loaderErrorSite(error),
   // Before a rejection handler reads an error: its message in V8's words, and the async
   // frames V8 would have given it (from the promise the error rejected and the async function
   // that threw it, when one did).

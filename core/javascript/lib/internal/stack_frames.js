@@ -176,6 +176,30 @@ const timerWithArgumentsFrames = [
 ];
 const immediateWithArgumentsFrames = ['    at process.processImmediate (node:internal/timers:485:21)'];
 
+// A file that does not compile: the frames of Node's loader that compiled it, in place of
+// the library's (compileProgramFile, loadModule), down to where the frames above continue.
+const commonJsCompileFrames = [
+  '    at wrapSafe (node:internal/modules/cjs/loader:1464:18)',
+  '    at Module._compile (node:internal/modules/cjs/loader:1495:20)',
+];
+const moduleCompileFrames = [
+  '    at compileSourceTextModule (node:internal/modules/esm/utils:346:16)',
+  '    at ModuleLoader.moduleStrategy (node:internal/modules/esm/translators:146:18)',
+  '    at #translate (node:internal/modules/esm/loader:497:12)',
+  '    at ModuleLoader.loadAndTranslate (node:internal/modules/esm/loader:544:27)',
+];
+const moduleLinkFrame = '    at async ModuleJob._link (node:internal/modules/esm/module_job:148:19)';
+const requiredModuleCompileFrames = [
+  '    at compileSourceTextModule (node:internal/modules/esm/utils:346:16)',
+  '    at ModuleLoader.importSyncForRequire (node:internal/modules/esm/loader:382:18)',
+  '    at loadESMFromCJS (node:internal/modules/cjs/loader:1363:24)',
+  '    at Module._compile (node:internal/modules/cjs/loader:1503:5)',
+];
+const jsonLoadFrames = [
+  '    at parse (<anonymous>)',
+  '    at Module._extensions..json (node:internal/modules/cjs/loader:1641:39)',
+];
+
 // Below a nextTick callback or a microtask: Node's drain, named by the library's step
 // (internal/process/task_queues.js) as "caller:kind".
 const drainCallerFrames = {
@@ -224,6 +248,9 @@ function libraryFrame(line) {
 function withNodeFrames(lines) {
   const out = [];
   let withArguments = false;  // whether the timer or immediate below was given arguments
+  // How many of the next loading frames (Module._compile, Module._extensions..js) the frames
+  // of a failed compile stand for already.
+  let loadingFramesShown = 0;
   for (let at = 0; at < lines.length; at++) {
     const line = lines[at];
     const match = framePattern.exec(line);
@@ -242,13 +269,37 @@ function withNodeFrames(lines) {
         out.push(...queuedMicrotaskFrames);
       else if (drainStep.includes(':'))
         out.push(...nodeDrainFrames(drainStep));
+    } else if (builtin === 'parse' && libraryFrame(lines[at + 1]) === 'loadFile') {
+      out.push(...jsonLoadFrames);
+      loadingFramesShown = 2;
     } else if (builtinFrames.has(builtin)) {
       out.push(builtinFrames.get(builtin));
+    } else if (frame === 'compileProgramFile') {
+      out.push(...commonJsCompileFrames);
+      loadingFramesShown = 1;
+    } else if (frame === 'loadModule') {
+      const caller = lines.slice(at + 1).map(libraryFrame).find((name) => name !== undefined && name !== 'loadModule');
+      if (caller === 'requireModule') {
+        out.push(...requiredModuleCompileFrames);
+        loadingFramesShown = 1;
+        at = lines.findIndex((line, index) => index > at && libraryFrame(line) === 'requireModule');
+        continue;
+      }
+      // A module's compile is awaited by its graph's linking, not called by the program; Node
+      // shows that linking for the graph's root (the main module, one import() loads), not
+      // for a module the root imports, whose resolving no program frame is below.
+      out.push(...moduleCompileFrames);
+      const fromProgram = lines.slice(at + 1).some((line) => framePattern.exec(line)?.[2].startsWith('/'));
+      if (caller !== 'resolveModule' || fromProgram)
+        out.push(moduleLinkFrame);
+      break;
     } else if (frame === 'runMain') {
       const above = framePattern.exec(out[out.length - 1] ?? '');
-      out.push(...(above && moduleFiles.has(above[2]) ? moduleMainFrames : runMainFrames));
+      out.push(...(above && moduleFiles.has(above[2]) ? moduleMainFrames : runMainFrames.slice(loadingFramesShown)));
+      loadingFramesShown = 0;
     } else if (frame === 'loadFile' && libraryFrame(lines[at + 1]) === 'require') {
-      out.push(...requireFrames);
+      out.push(...requireFrames.slice(loadingFramesShown));
+      loadingFramesShown = 0;
       at++;
     } else if (frame === 'runTimer' || frame === 'runImmediate') {
       const previous = out.length - 1;
