@@ -157,7 +157,9 @@ private slots:
         const std::vector<double> message = run.logMs("worker message");
         QCOMPARE(timer.size(), std::size_t(1));
         QCOMPARE(message.size(), std::size_t(1));
-        QVERIFY2(timer[0] >= 20, qPrintable(describe(timer)));
+        // libuv arms and fires timers on its millisecond clock, cached at each iteration:
+        // a 20 ms timer may fire up to 1 ms early on a finer clock (19.4 ms seen here).
+        QVERIFY2(timer[0] >= 19, qPrintable(describe(timer)));
         QVERIFY2(message[0] >= 100, qPrintable(describe(message)));
         QVERIFY2(timer[0] < message[0], qPrintable(describe({timer[0], message[0]})));
         bool workerLane = false;
