@@ -12,7 +12,7 @@
 
 const EventEmitter = require('events');
 const natives = require('internal:binding');
-const { openChannelEnd } = require('internal/channel_end');
+const { openChannelEnd, sendOn, answerSend, isInternal } = require('internal/channel_end');
 const net = require('net');
 const path = require('path');
 const { Buffer } = require('buffer');
@@ -676,22 +676,10 @@ class ForkedChild extends ChildProcess {
   }
 
   send(message, ...rest) {
-    const callback = [...rest].reverse().find((item) => typeof item === 'function');
-    if (message === undefined)
-      throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
-    const text = JSON.stringify(message);
-    if (!this.connected) {
-      const error = makeNodeError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
-      if (callback)
-        process.nextTick(callback, error);
-      else
-        process.nextTick(() => this.emit('error', error));
-      return false;
-    }
-    natives.clusterSend(this._handle.id, text);
-    if (callback)
-      process.nextTick(callback, null);
-    return true;
+    return sendOn(this, message, rest, (text, callback) => {
+      natives.clusterSend(this._handle.id, text);
+      return answerSend(true, callback);
+    });
   }
 
   disconnect() {
@@ -741,11 +729,6 @@ function fork(modulePath, args, options) {
   return child;
 }
 
-function isInternal(message) {
-  return message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
-    message.cmd.startsWith('NODE_');
-}
-
 function parentEvent(kind, id, first, second) {
   const child = forked.get(id);
   if (child === undefined)
@@ -774,23 +757,8 @@ function parentEvent(kind, id, first, second) {
 
 function setupForkedChild() {
   openChannelEnd(process);
-  process.send = (message, ...rest) => {
-    const callback = [...rest].reverse().find((item) => typeof item === 'function');
-    if (message === undefined)
-      throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
-    const text = JSON.stringify(message);
-    if (!process.connected || !natives.workerSend(text)) {
-      const error = makeNodeError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
-      if (callback)
-        process.nextTick(callback, error);
-      else
-        process.nextTick(() => process.emit('error', error));
-      return false;
-    }
-    if (callback)
-      process.nextTick(callback, null);
-    return true;
-  };
+  process.send = (message, ...rest) => sendOn(process, message, rest,
+    (text, callback) => answerSend(natives.workerSend(text), callback));
 }
 
 function childEvent(kind, id, text) {

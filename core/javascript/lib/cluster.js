@@ -8,7 +8,7 @@
 const EventEmitter = require('events');
 const natives = require('internal:binding');
 const { makeNodeError } = require('internal/errors');
-const { openChannelEnd } = require('internal/channel_end');
+const { openChannelEnd, sendOn, answerSend, isInternal } = require('internal/channel_end');
 
 const info = natives.clusterInfo;
 const SCHED_NONE = 1;
@@ -17,26 +17,6 @@ const SCHED_RR = 2;
 function invalidArgType(name, expected, value) {
   return makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
     `The "${name}" argument must be ${expected}. Received ${value === null ? 'null' : typeof value === 'object' ? 'an instance of ' + (value.constructor?.name ?? 'Object') : `type ${typeof value} (${String(value)})`}`);
-}
-
-function messageText(message) {
-  if (message === undefined)
-    throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
-  return JSON.stringify(message);
-}
-
-function isInternal(message) {
-  return message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
-    message.cmd.startsWith('NODE_');
-}
-
-// The callback argument of send(message[, handle][, options][, callback]).
-function sendCallback(args) {
-  for (let i = args.length - 1; i >= 1; i--) {
-    if (typeof args[i] === 'function')
-      return args[i];
-  }
-  return undefined;
 }
 
 // What child_process does with what arrives on a channel, for both of its ends (`target`:
@@ -50,27 +30,6 @@ function receive(target, kind, text) {
     target.connected = false;
     target.emit('disconnect');
   }
-}
-
-function channelClosed() {
-  return makeNodeError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
-}
-
-// send(message[, handle][, options][, callback]) on one end of a channel (`target`): the
-// message's text goes to `deliver(text, callback)`; on a closed channel the error goes to
-// the callback, else to 'error'.
-function sendOn(target, message, rest, deliver) {
-  const callback = sendCallback([message, ...rest]);
-  const text = messageText(message);
-  if (!target.connected) {
-    const error = channelClosed();
-    if (callback)
-      process.nextTick(callback, error);
-    else
-      process.nextTick(() => target.emit('error', error));
-    return false;
-  }
-  return deliver(text, callback);
 }
 
 // What both sides' Worker objects have (internal/cluster/worker.js).
@@ -325,14 +284,7 @@ function sendToPrimary(message, callback) {
 
 function sendTextToPrimary(text, callback) {
   sendOnline();
-  if (!natives.workerSend(text)) {
-    if (callback)
-      process.nextTick(callback, channelClosed());
-    return false;
-  }
-  if (callback)
-    process.nextTick(callback, null);
-  return true;
+  return answerSend(natives.workerSend(text), callback);
 }
 
 function workerEvent(kind, id, text) {
