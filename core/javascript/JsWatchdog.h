@@ -1,8 +1,8 @@
 // Stops JavaScript that never returns to the loop or grows without end, from a thread of
 // its own:
 // - at the run's horizon (`while (true) {}`), and
-// - when the process's resident memory has grown by more than the program's memory limit
-//   since the program started. The engine's own heap limit (JSGC_MAX_BYTES) counts only
+// - when the process's peak resident memory has grown by more than the program's memory
+//   limit since the program started. The engine's own heap limit (JSGC_MAX_BYTES) counts only
 //   GC things; the elements of arrays, the characters of strings and the contents of
 //   buffers are malloc'd beside it, and a program that fills an array of arrays grew past
 //   5 GiB under a 512 MiB heap limit.
@@ -49,7 +49,7 @@ private:
     std::thread thread_;
 };
 
-// This process's resident memory in bytes (/proc/self/statm); 0 when it cannot be read.
+// This process's peak resident memory in bytes so far; 0 when it cannot be read.
 std::size_t residentBytes();
 
 }  // namespace loopscope
