@@ -19,22 +19,6 @@ namespace loopscope {
 
 namespace {
 
-bool readStrings(JSContext* cx, JS::HandleValue value, std::vector<std::string>& out) {
-    if (!value.isObject())
-        return true;
-    JS::RootedObject list(cx, &value.toObject());
-    std::uint32_t length = 0;
-    if (!JS::GetArrayLength(cx, list, &length))
-        return false;
-    JS::RootedValue item(cx);
-    for (std::uint32_t at = 0; at < length; ++at) {
-        if (!JS_GetElement(cx, list, at, &item))
-            return false;
-        out.push_back(valueToUtf8(cx, item));
-    }
-    return true;
-}
-
 // The library's description of a child's descriptors: [kind, value, kind, value, ...],
 // kind 0 nothing, 1 a pipe (value: its handle), 2 this process's descriptor `value`.
 bool readStdio(JSContext* cx, JS::HandleValue value, std::vector<ChildStdio>& out) {
@@ -65,11 +49,11 @@ bool readStdio(JSContext* cx, JS::HandleValue value, std::vector<ChildStdio>& ou
 // (file, args, env or undefined, cwd, stdio, detached): arguments 0 to 5 of both spawns.
 bool readCommand(JSContext* cx, const JS::CallArgs& args, ChildCommand& command) {
     command.file = stringArgument(cx, args, 0);
-    if (!readStrings(cx, args.get(1), command.arguments))
+    if (!readStringList(cx, args.get(1), command.arguments))
         return false;
     if (args.get(2).isObject()) {
         command.environment.emplace();
-        if (!readStrings(cx, args.get(2), *command.environment))
+        if (!readStringList(cx, args.get(2), *command.environment))
             return false;
     }
     if (args.get(3).isString())

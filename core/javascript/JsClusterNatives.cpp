@@ -72,24 +72,11 @@ bool childFork(JSContext* cx, unsigned argc, JS::Value* vp) {
     JS::CallArgs args = JS::CallArgsFromVp(argc, vp);
     ForkedProgram program;
     program.file = stringArgument(cx, args, 0);
-    auto readStrings = [cx](JS::HandleValue value, std::vector<std::string>& out) {
-        JS::RootedObject list(cx, &value.toObject());
-        std::uint32_t length = 0;
-        if (!JS::GetArrayLength(cx, list, &length))
-            return false;
-        JS::RootedValue item(cx);
-        for (std::uint32_t at = 0; at < length; ++at) {
-            if (!JS_GetElement(cx, list, at, &item))
-                return false;
-            out.push_back(valueToUtf8(cx, item));
-        }
-        return true;
-    };
-    if (args.get(1).isObject() && !readStrings(args[1], program.arguments))
+    if (!readStringList(cx, args.get(1), program.arguments))
         return false;
     if (args.get(2).isObject()) {
         program.environment.emplace();
-        if (!readStrings(args[2], *program.environment))
+        if (!readStringList(cx, args.get(2), *program.environment))
             return false;
     }
     if (args.get(3).isString())

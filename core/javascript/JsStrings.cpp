@@ -1,5 +1,6 @@
 #include "JsStrings.h"
 
+#include <js/Array.h>
 #include <js/CharacterEncoding.h>
 #include <js/Conversions.h>
 #include <js/Exception.h>
@@ -82,6 +83,22 @@ bool throwListenError(JSContext* cx, const std::string& what) {
                        : says("EACCES", "permission denied")        ? "EACCES"
                                                                     : "ERR_SERVER_LISTEN";
     return throwError(cx, what, code);
+}
+
+bool readStringList(JSContext* cx, JS::HandleValue value, std::vector<std::string>& out) {
+    if (!value.isObject())
+        return true;
+    JS::RootedObject list(cx, &value.toObject());
+    std::uint32_t length = 0;
+    if (!JS::GetArrayLength(cx, list, &length))
+        return false;
+    JS::RootedValue item(cx);
+    for (std::uint32_t at = 0; at < length; ++at) {
+        if (!JS_GetElement(cx, list, at, &item))
+            return false;
+        out.push_back(valueToUtf8(cx, item));
+    }
+    return true;
 }
 
 }  // namespace loopscope

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <jsapi.h>
 
@@ -16,6 +17,8 @@ JSString* newString(JSContext* cx, std::string_view utf8);
 // A native's argument `index` as UTF-8 or as a number ("" and 0 when it is missing).
 std::string stringArgument(JSContext* cx, const JS::CallArgs& args, unsigned index);
 double numberArgument(JSContext* cx, const JS::CallArgs& args, unsigned index);
+// Appends the strings of a JavaScript array to `out`; anything but an object adds nothing.
+bool readStringList(JSContext* cx, JS::HandleValue value, std::vector<std::string>& out);
 // Throws an Error with `message` (and `code`, when given) for the running script; a
 // native returns what this returns.
 bool throwError(JSContext* cx, const std::string& message, const char* code = nullptr);
